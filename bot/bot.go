@@ -1,0 +1,167 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Options tune a Bot. The zero value means sensible defaults.
+type Options struct {
+	MaxCitations   int // passages quoted in one answer; 0 means 5
+	MaxQuestionLen int // in characters; 0 means MaxQuestionLen
+	PerReport      int // passages quoted from one report; 0 means 2
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxCitations <= 0 {
+		o.MaxCitations = 5
+	}
+	if o.MaxQuestionLen <= 0 {
+		o.MaxQuestionLen = MaxQuestionLen
+	}
+	if o.PerReport <= 0 {
+		o.PerReport = 2
+	}
+	return o
+}
+
+// Filter narrows a question to reports published in a date range. Zero
+// times leave that end open.
+type Filter struct {
+	From, To time.Time
+}
+
+// Bot answers questions from a Searcher. It is safe for concurrent use.
+type Bot struct {
+	search Searcher
+	opts   Options
+}
+
+// New returns a Bot that retrieves passages from s.
+func New(s Searcher, opts Options) *Bot {
+	return &Bot{search: s, opts: opts.withDefaults()}
+}
+
+// Ask answers a question in plain words. An empty, over-long or wordless
+// question gives an *Error with code EInvalid; a question the corpus knows
+// nothing about gives an Answer with NoMatch set, not an error. Other errors
+// come from the Searcher.
+func (b *Bot) Ask(ctx context.Context, question string, f Filter) (*Answer, error) {
+	q := cleanQuestion(question)
+	if q == "" {
+		return nil, Errorf(EInvalid, "Ask me a question, for example: who supplies Kazakhstan with drones?")
+	}
+	if n := utf8.RuneCountInString(q); n > b.opts.MaxQuestionLen {
+		return nil, Errorf(EInvalid, "That question is %d characters long; please keep it under %d.", n, b.opts.MaxQuestionLen)
+	}
+	words := Words(q)
+	if len(words) == 0 {
+		return nil, Errorf(EInvalid, "I found nothing to search for in %q. Name a country, a weapon or a deal, for example: who supplies Kazakhstan with drones?", q)
+	}
+	return b.passageAnswer(ctx, q, words, f)
+}
+
+func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Filter) (*Answer, error) {
+	groups := TermGroups(words)
+	pq := PassageQuery{Terms: groups, MinMatch: minMatch(len(groups)), From: f.From, To: f.To, Limit: 4 * b.opts.MaxCitations}
+	hits, err := b.search.SearchPassages(ctx, pq)
+	if err != nil {
+		return nil, fmt.Errorf("search passages: %w", err)
+	}
+	if len(hits) == 0 && pq.MinMatch > 1 {
+		// Nothing has most of the words: settle for passages that have some.
+		pq.MinMatch = 1
+		if hits, err = b.search.SearchPassages(ctx, pq); err != nil {
+			return nil, fmt.Errorf("search passages: %w", err)
+		}
+	}
+	ans := &Answer{Question: q, Relations: []RelationLine{}, Citations: []Citation{}}
+	if len(hits) == 0 {
+		ans.NoMatch = true
+		ans.Text = fmt.Sprintf("Nothing in the corpus about %q. Try other words (a country, a weapon, a supplier), or add reports with `briefbot ingest`.", strings.Join(words, " "))
+		return ans, nil
+	}
+	perReport := map[string]int{}
+	var lines []string
+	for _, h := range hits {
+		if len(ans.Citations) == b.opts.MaxCitations {
+			break
+		}
+		if perReport[h.ReportID] == b.opts.PerReport {
+			continue
+		}
+		quote, marks := bestSentence(h.Text, h.Highlights)
+		if quote == "" || duplicateQuote(ans.Citations, quote) {
+			continue
+		}
+		perReport[h.ReportID]++
+		n := len(ans.Citations) + 1
+		ans.Citations = append(ans.Citations, Citation{
+			N: n, ReportID: h.ReportID, Title: h.Report.Title, Source: h.Report.Source,
+			URL: h.Report.URL, Published: h.Report.PublishedString(), Quote: quote, Highlights: marks,
+		})
+		lines = append(lines, fmt.Sprintf("- %s [%d]", quote, n))
+	}
+	reports := len(perReport)
+	head := fmt.Sprintf("What %d %s in the corpus say about %s:", reports, plural(reports, "report", "reports"), strings.Join(words, ", "))
+	ans.Text = head + "\n" + strings.Join(lines, "\n")
+	return ans, nil
+}
+
+// minMatch is how many term groups a passage must match: all of one or two,
+// and a little over half of more, so one stray word cannot pull in noise and
+// one missing word cannot hide a good passage.
+func minMatch(groups int) int {
+	if groups <= 2 {
+		return groups
+	}
+	return (groups*3 + 4) / 5
+}
+
+// bestSentence picks the sentence of a passage with the most matched words
+// (the first on a tie) and returns it with the matches inside it.
+func bestSentence(text string, marks []Span) (string, []Span) {
+	sentences := SplitSentences(text)
+	best, bestN := -1, -1
+	for i, s := range sentences {
+		n := 0
+		for _, m := range marks {
+			if m.Start >= s.Start && m.End <= s.End {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	if best < 0 {
+		return "", nil
+	}
+	s := sentences[best]
+	var in []Span
+	for _, m := range marks {
+		if m.Start >= s.Start && m.End <= s.End {
+			in = append(in, Span{m.Start - s.Start, m.End - s.Start})
+		}
+	}
+	return text[s.Start:s.End], in
+}
+
+func duplicateQuote(cs []Citation, quote string) bool {
+	for _, c := range cs {
+		if c.Quote == quote {
+			return true
+		}
+	}
+	return false
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,94 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"strings"
+)
+
+// Message is something a user said to the bot, on any platform.
+type Message struct {
+	Text     string
+	User     string // platform user ID
+	Channel  string // platform channel or conversation ID
+	Platform string // "console", "slack", "discord"
+}
+
+// Reply is the bot's response to a Message: an Answer, or plain Text for help
+// and for errors. RequestID identifies the exchange in the logs.
+type Reply struct {
+	Answer    *Answer
+	Text      string
+	IsError   bool
+	RequestID string
+}
+
+// Router turns messages into replies: it recognises command words (help,
+// suppliers, recipients, between) and sends everything else to the Bot as a
+// question. Every adapter goes through a Router, so all platforms behave the
+// same.
+type Router struct {
+	Bot    *Bot
+	Logger *slog.Logger // nil means slog.Default()
+}
+
+// HelpText describes what the bot understands.
+const HelpText = `I answer questions about arms transfers from the reports in my index, and cite every claim.
+
+Ask in plain words, for example:
+  who supplies Kazakhstan with drones?
+  what has Turkey sold to Uzbekistan?
+  air defence Kyrgyzstan
+
+Commands:
+  help                  this text
+  suppliers COUNTRY     who supplies COUNTRY
+  recipients COUNTRY    whom COUNTRY supplies
+  between SUPPLIER RECIPIENT   transfers from SUPPLIER to RECIPIENT
+
+Every answer lists its sources as [n]: report title, source, date and link.`
+
+// Handle answers one message. It never returns raw error text: a *Error's
+// Message is shown as it is, anything else is logged with a request ID and
+// the user gets a short apology naming that ID.
+func (r *Router) Handle(ctx context.Context, m Message) Reply {
+	id := newRequestID()
+	log := r.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	text := strings.TrimSpace(m.Text)
+	cmd, rest, _ := strings.Cut(text, " ")
+	switch strings.ToLower(cmd) {
+	case "help", "/help", "?":
+		if rest == "" {
+			return Reply{Text: HelpText, RequestID: id}
+		}
+	case "suppliers", "recipients", "between":
+		// Structured supply relations are not indexed yet: until they are,
+		// these commands search the passages for the words given.
+		if strings.TrimSpace(rest) == "" {
+			return Reply{Text: "Name a country, for example: " + strings.ToLower(cmd) + " Kazakhstan", IsError: true, RequestID: id}
+		}
+	}
+	ans, err := r.Bot.Ask(ctx, text, Filter{})
+	if err != nil {
+		if ErrorCode(err) == EInternal {
+			log.ErrorContext(ctx, "answer failed", "request_id", id, "platform", m.Platform,
+				"channel", m.Channel, "user", m.User, "err", err)
+			return Reply{Text: ErrorMessage(err) + " (request " + id + ")", IsError: true, RequestID: id}
+		}
+		return Reply{Text: ErrorMessage(err), IsError: true, RequestID: id}
+	}
+	log.InfoContext(ctx, "answered", "request_id", id, "platform", m.Platform, "channel", m.Channel,
+		"citations", len(ans.Citations), "no_match", ans.NoMatch)
+	return Reply{Answer: ans, RequestID: id}
+}
+
+func newRequestID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

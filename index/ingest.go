@@ -1,0 +1,179 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// IngestStats counts what an ingest did, report by report.
+type IngestStats struct {
+	Added     int // reports new to the index
+	Updated   int // reports whose content changed and were replaced
+	Unchanged int // reports already indexed with the same content
+	Passages  int // passages written
+}
+
+// Outcome of putting one report into the index.
+type Outcome int
+
+const (
+	Added Outcome = iota
+	Updated
+	Unchanged
+)
+
+func (o Outcome) String() string {
+	return [...]string{"added", "updated", "unchanged"}[o]
+}
+
+func reportDocID(id string) string          { return "r:" + id }
+func passageDocID(id string, seq int) string { return "p:" + id + "#" + strconv.Itoa(seq) }
+
+// Ingest adds or replaces reports. A report whose ID is already indexed with
+// the same content is left alone; one whose content changed replaces the old
+// version completely, so re-ingesting never duplicates passages. Reports go
+// in batches; progress, when not nil, is called after each batch with the
+// number of reports done and their outcomes. Ingest stops between batches
+// when ctx is cancelled; batches already written stay written.
+func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(done int, outcomes []Outcome)) (IngestStats, error) {
+	var st IngestStats
+	for start := 0; start < len(reports); start += x.opts.BatchSize {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+		chunk := reports[start:min(start+x.opts.BatchSize, len(reports))]
+		outcomes, n, err := x.ingestBatch(chunk)
+		if err != nil {
+			return st, err
+		}
+		st.Passages += n
+		for _, o := range outcomes {
+			switch o {
+			case Added:
+				st.Added++
+			case Updated:
+				st.Updated++
+			case Unchanged:
+				st.Unchanged++
+			}
+		}
+		if progress != nil {
+			progress(start+len(chunk), outcomes)
+		}
+	}
+	return st, nil
+}
+
+type indexedReport struct {
+	hash     string
+	passages int
+}
+
+func (x *Index) ingestBatch(reports []bot.Report) ([]Outcome, int, error) {
+	ids := make([]string, len(reports))
+	for i, r := range reports {
+		ids[i] = reportDocID(r.ID)
+	}
+	old, err := x.lookupReports(ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	batch := x.b.NewBatch()
+	outcomes := make([]Outcome, len(reports))
+	passages := 0
+	seen := map[string]bool{}
+	for i, r := range reports {
+		hash := r.Hash()
+		prev, exists := old[r.ID]
+		switch {
+		case exists && prev.hash == hash:
+			outcomes[i] = Unchanged
+			continue
+		case exists || seen[r.ID]:
+			outcomes[i] = Updated
+		default:
+			outcomes[i] = Added
+		}
+		seen[r.ID] = true
+		ps := bot.Passages(r)
+		for seq := len(ps); seq < prev.passages; seq++ {
+			batch.Delete(passageDocID(r.ID, seq))
+		}
+		published := ""
+		if !r.Published.IsZero() {
+			published = r.Published.UTC().Format("2006-01-02T15:04:05Z07:00")
+		}
+		for _, p := range ps {
+			doc := map[string]any{
+				fType: typePassage, fReportID: r.ID, fText: p.Text, fTitle: r.Title,
+				fSource: r.Source, fURL: r.URL, fSeq: p.Seq, fStart: p.Start, fEnd: p.End,
+			}
+			if published != "" {
+				doc[fPublished] = published
+			}
+			if err := batch.Index(passageDocID(r.ID, p.Seq), doc); err != nil {
+				return nil, 0, fmt.Errorf("index passage %s#%d: %w", r.ID, p.Seq, err)
+			}
+		}
+		passages += len(ps)
+		doc := map[string]any{
+			fType: typeReport, fReportID: r.ID, fTitle: r.Title, fSource: r.Source, fURL: r.URL,
+			fHash: hash, fPassages: len(ps), fOrigin: r.Origin,
+		}
+		if published != "" {
+			doc[fPublished] = published
+		}
+		if err := batch.Index(reportDocID(r.ID), doc); err != nil {
+			return nil, 0, fmt.Errorf("index report %s: %w", r.ID, err)
+		}
+		old[r.ID] = indexedReport{hash: hash, passages: len(ps)}
+	}
+	if batch.Size() == 0 {
+		return outcomes, 0, nil
+	}
+	if err := x.b.Batch(batch); err != nil {
+		return nil, 0, fmt.Errorf("write batch to %s: %w", x.path, err)
+	}
+	return outcomes, passages, nil
+}
+
+// lookupReports returns the stored hash and passage count of those of the
+// given report documents that exist, by report ID.
+func (x *Index) lookupReports(docIDs []string) (map[string]indexedReport, error) {
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(docIDs), len(docIDs), 0, false)
+	req.Fields = []string{fReportID, fHash, fPassages}
+	res, err := x.b.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("look up reports: %w", err)
+	}
+	out := make(map[string]indexedReport, len(res.Hits))
+	for _, h := range res.Hits {
+		id, _ := h.Fields[fReportID].(string)
+		hash, _ := h.Fields[fHash].(string)
+		n, _ := h.Fields[fPassages].(float64)
+		out[id] = indexedReport{hash: hash, passages: int(n)}
+	}
+	return out, nil
+}
+
+// Counts returns how many reports and passages the index holds.
+func (x *Index) Counts() (reports, passages int, err error) {
+	total, err := x.b.DocCount()
+	if err != nil {
+		return 0, 0, fmt.Errorf("count documents: %w", err)
+	}
+	q := query.NewTermQuery(typeReport)
+	q.SetField(fType)
+	res, err := x.b.Search(bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, 0, fmt.Errorf("count reports: %w", err)
+	}
+	reports = int(res.Total)
+	return reports, int(total) - reports, nil
+}
