@@ -14,6 +14,7 @@ type Message struct {
 	User     string // platform user ID
 	Channel  string // platform channel or conversation ID
 	Platform string // "console", "slack", "discord"
+	Filter   Filter // optional date range; zero means all reports
 }
 
 // Reply is the bot's response to a Message: an Answer, or plain Text for help
@@ -73,7 +74,7 @@ func (r *Router) Handle(ctx context.Context, m Message) Reply {
 			return Reply{Text: "Name a country, for example: " + strings.ToLower(cmd) + " Kazakhstan", IsError: true, RequestID: id}
 		}
 	}
-	ans, err := r.Bot.Ask(ctx, text, Filter{})
+	ans, err := r.Bot.Ask(ctx, text, m.Filter)
 	if err != nil {
 		if ErrorCode(err) == EInternal {
 			log.ErrorContext(ctx, "answer failed", "request_id", id, "platform", m.Platform,

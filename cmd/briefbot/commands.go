@@ -1,0 +1,279 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/adapters/console"
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/index"
+)
+
+// common are the flags every data command takes.
+type common struct {
+	data, config string
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.data, "data", "", "data folder (default $BRIEFBOT_DATA, else ./briefbot-data)")
+	fs.StringVar(&c.config, "config", "", "YAML config file")
+}
+
+// load returns the config with the data folder resolved: flag, then
+// $BRIEFBOT_DATA, then the config file, then the default.
+func (c *common) load(e env) (Config, error) {
+	cfg := DefaultConfig()
+	if c.config != "" {
+		var err error
+		if cfg, err = LoadConfig(c.config); err != nil {
+			return cfg, err
+		}
+	}
+	switch {
+	case c.data != "":
+		cfg.DataDir = c.data
+	case e.getenv("BRIEFBOT_DATA") != "":
+		cfg.DataDir = e.getenv("BRIEFBOT_DATA")
+	}
+	return cfg, nil
+}
+
+func newFlagSet(name string, e env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// parseInterspersed parses flags wherever they stand among the arguments, so
+// `ask who supplies Kazakhstan --json` works. After "--" everything is an
+// argument.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// openIndex opens the data folder's index. When there is none and
+// buildDefault is set, it builds one from the default corpus first.
+func openIndex(ctx context.Context, cfg Config, e env, buildDefault bool) (*index.Index, error) {
+	opts := index.Options{BatchSize: cfg.Ingest.BatchSize}
+	x, err := index.Open(cfg.DataDir, opts)
+	if !errors.Is(err, index.ErrNoIndex) || !buildDefault {
+		return x, err
+	}
+	res, err := corpus.Default()
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(e.stderr, "No index in %s yet: building it from the default corpus (%d reports)...\n", cfg.DataDir, len(res.Reports))
+	if x, err = index.Create(cfg.DataDir, opts); err != nil {
+		return nil, err
+	}
+	if _, err := x.Ingest(ctx, res.Reports, nil); err != nil {
+		_ = x.Close()
+		return nil, fmt.Errorf("build default index: %w", err)
+	}
+	return x, nil
+}
+
+func newRouter(x *index.Index, cfg Config, e env) *bot.Router {
+	b := bot.New(x, bot.Options{MaxCitations: cfg.Answer.MaxCitations, MaxQuestionLen: cfg.Answer.MaxQuestionLength})
+	return &bot.Router{Bot: b, Logger: newLogger(cfg, e.stderr)}
+}
+
+func cmdAsk(ctx context.Context, args []string, e env) error {
+	fs := newFlagSet("ask", e)
+	var c common
+	c.register(fs)
+	asJSON := fs.Bool("json", false, "print the answer as JSON")
+	from := fs.String("from", "", "only reports published on or after this date (YYYY-MM-DD)")
+	to := fs.String("to", "", "only reports published on or before this date (YYYY-MM-DD)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: briefbot ask [--data DIR] [--json] [--from DATE] [--to DATE] QUESTION...\n\nExample: briefbot ask Who supplies Kazakhstan with drones?")
+		fs.PrintDefaults()
+	}
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	question := strings.TrimSpace(strings.Join(words, " "))
+	if question == "" {
+		fs.Usage()
+		return usageError{"no question given"}
+	}
+	var f bot.Filter
+	if f.From, err = corpus.ParseDate(*from); err != nil {
+		return usageError{"--from: " + err.Error()}
+	}
+	if f.To, err = corpus.ParseDate(*to); err != nil {
+		return usageError{"--to: " + err.Error()}
+	}
+	cfg, err := c.load(e)
+	if err != nil {
+		return err
+	}
+	x, err := openIndex(ctx, cfg, e, true)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	reply := newRouter(x, cfg, e).Handle(ctx, bot.Message{Text: question, User: "cli", Channel: "cli", Platform: "cli", Filter: f})
+	if reply.IsError {
+		fmt.Fprintln(e.stderr, reply.Text)
+		return errReported
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, reply)
+	}
+	style := console.Plain
+	if e.stdoutTTY {
+		style = console.ANSI
+	}
+	_, err = fmt.Fprint(e.stdout, console.Render(reply, style))
+	return err
+}
+
+// writeJSON prints the answer contract; help text becomes an answer with
+// no citations.
+func writeJSON(w io.Writer, r bot.Reply) error {
+	a := r.Answer
+	if a == nil {
+		a = &bot.Answer{Text: r.Text, Relations: []bot.RelationLine{}, Citations: []bot.Citation{}}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(a)
+}
+
+func cmdChat(ctx context.Context, args []string, e env) error {
+	fs := newFlagSet("chat", e)
+	var c common
+	c.register(fs)
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	cfg, err := c.load(e)
+	if err != nil {
+		return err
+	}
+	x, err := openIndex(ctx, cfg, e, true)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	fmt.Fprintln(e.stdout, "briefbot: ask about arms transfers. Type help for commands, quit to leave.")
+	style := console.Plain
+	if e.stdoutTTY {
+		style = console.ANSI
+	}
+	a := &console.Adapter{In: e.stdin, Out: e.stdout, Prompt: "> ", Style: style}
+	return a.Run(ctx, newRouter(x, cfg, e))
+}
+
+func cmdIngest(ctx context.Context, args []string, e env) error {
+	fs := newFlagSet("ingest", e)
+	var c common
+	c.register(fs)
+	withDefault := fs.Bool("default-corpus", false, "also ingest the embedded default corpus")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--default-corpus] PATH...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html or .jsonl reports.")
+		fs.PrintDefaults()
+	}
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 && !*withDefault {
+		fs.Usage()
+		return usageError{"no files or folders given"}
+	}
+	cfg, err := c.load(e)
+	if err != nil {
+		return err
+	}
+	maxSize, _ := cfg.MaxFileBytes() // validated with the config
+	res := corpus.Loader{MaxFileSize: maxSize}.LoadPaths(paths...)
+	if *withDefault {
+		def, err := corpus.Default()
+		if err != nil {
+			return err
+		}
+		mine := map[string]bool{}
+		for _, r := range res.Reports {
+			mine[r.ID] = true
+		}
+		for _, r := range def.Reports {
+			if !mine[r.ID] { // the user's own report of the same ID wins
+				res.Reports = append(res.Reports, r)
+			}
+		}
+	}
+	for _, p := range res.Problems {
+		word := "skipped"
+		if p.Severity == corpus.Warning {
+			word = "warning"
+		}
+		fmt.Fprintf(e.stderr, "%s: %v\n", word, p)
+	}
+	x, created, err := index.OpenOrCreate(cfg.DataDir, index.Options{BatchSize: cfg.Ingest.BatchSize})
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	var bar *progressBar
+	if e.stderrTTY && len(res.Reports) > 0 {
+		bar = newProgressBar(e.stderr, len(res.Reports))
+	}
+	start := time.Now()
+	reports := res.Reports
+	st, err := x.Ingest(ctx, reports, func(done int, outcomes []index.Outcome) {
+		first := done - len(outcomes)
+		for i, o := range outcomes {
+			r := reports[first+i]
+			if bar != nil {
+				bar.clear()
+			}
+			fmt.Fprintf(e.stdout, "%-9s %s (%s)\n", o, r.ID, r.Origin)
+		}
+		if bar != nil {
+			bar.set(done)
+		}
+	})
+	if bar != nil {
+		bar.finish()
+	}
+	if err != nil {
+		return fmt.Errorf("ingest into %s: %w", cfg.DataDir, err)
+	}
+	verb := "updated"
+	if created {
+		verb = "created"
+	}
+	fmt.Fprintf(e.stdout, "%s index in %s: %d added, %d updated, %d unchanged (%d passages) in %s; %d files refused\n",
+		verb, cfg.DataDir, st.Added, st.Updated, st.Unchanged, st.Passages, time.Since(start).Round(time.Millisecond), res.Errors())
+	if res.Errors() > 0 {
+		return errReported
+	}
+	return nil
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is every setting of briefbot. Secrets (chat tokens, signing keys)
+// are never in it: they come from the environment only.
+type Config struct {
+	// DataDir is the data folder (index and state). Flag --data and
+	// $BRIEFBOT_DATA override it.
+	DataDir string    `yaml:"data_dir"`
+	Log     LogConfig `yaml:"log"`
+	Answer  AnswerConf `yaml:"answer"`
+	Ingest  IngestConf `yaml:"ingest"`
+}
+
+// LogConfig chooses how briefbot logs.
+type LogConfig struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // text or json
+}
+
+// AnswerConf tunes answers.
+type AnswerConf struct {
+	MaxCitations      int `yaml:"max_citations"`       // sources quoted in one answer
+	MaxQuestionLength int `yaml:"max_question_length"` // characters
+}
+
+// IngestConf tunes ingestion.
+type IngestConf struct {
+	MaxFileSize string `yaml:"max_file_size"` // e.g. "10MB"; larger files are refused
+	BatchSize   int    `yaml:"batch_size"`    // reports per index batch
+}
+
+// DefaultConfig returns the settings briefbot uses without a config file.
+func DefaultConfig() Config {
+	return Config{
+		DataDir: "briefbot-data",
+		Log:     LogConfig{Level: "warn", Format: "text"},
+		Answer:  AnswerConf{MaxCitations: 5, MaxQuestionLength: 1000},
+		Ingest:  IngestConf{MaxFileSize: "10MB", BatchSize: 100},
+	}
+}
+
+// LoadConfig reads a YAML config file over the defaults. Unknown keys and
+// bad values are errors that name the key, its line and the problem.
+func LoadConfig(path string) (Config, error) {
+	cfg := DefaultConfig()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return cfg, fmt.Errorf("read config: %w", err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return cfg, fmt.Errorf("config %s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
+		return cfg, fmt.Errorf("config %s: %s", path, explainYAML(err, &root))
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, fmt.Errorf("config %s: %w", path, err)
+	}
+	return cfg, nil
+}
+
+var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// explainYAML rewrites yaml.v3's decode errors ("line 3: field foo not found
+// in type main.Config") into ones naming the key path.
+func explainYAML(err error, root *yaml.Node) string {
+	var msgs []string
+	var te *yaml.TypeError
+	list := []string{err.Error()}
+	if errors.As(err, &te) {
+		list = te.Errors
+	}
+	for _, e := range list {
+		m := yamlErrLine.FindStringSubmatch(e)
+		if m == nil {
+			msgs = append(msgs, e)
+			continue
+		}
+		line, _ := strconv.Atoi(m[1])
+		key := keyAtLine(root, line, "")
+		problem := m[2]
+		switch {
+		case strings.HasPrefix(problem, "field ") && strings.Contains(problem, "not found"):
+			problem = "unknown key"
+		case strings.Contains(problem, "cannot unmarshal"):
+			problem = "wrong type of value: " + problem[strings.Index(problem, "cannot unmarshal"):]
+		}
+		msgs = append(msgs, fmt.Sprintf("line %d: %s: %s", line, key, problem))
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// keyAtLine returns the dotted path of the key (or value) on a line.
+func keyAtLine(n *yaml.Node, line int, prefix string) string {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			if k := keyAtLine(c, line, prefix); k != "" {
+				return k
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			path := k.Value
+			if prefix != "" {
+				path = prefix + "." + k.Value
+			}
+			if k.Line == line {
+				return path
+			}
+			if sub := keyAtLine(v, line, path); sub != "" {
+				return sub
+			}
+		}
+	}
+	return ""
+}
+
+// Validate checks every value and names the first bad key.
+func (c Config) Validate() error {
+	switch {
+	case strings.TrimSpace(c.DataDir) == "":
+		return errors.New("data_dir: must not be empty")
+	case !oneOf(c.Log.Level, "debug", "info", "warn", "error"):
+		return fmt.Errorf("log.level: %q is not one of debug, info, warn, error", c.Log.Level)
+	case !oneOf(c.Log.Format, "text", "json"):
+		return fmt.Errorf("log.format: %q is not one of text, json", c.Log.Format)
+	case c.Answer.MaxCitations < 1 || c.Answer.MaxCitations > 20:
+		return fmt.Errorf("answer.max_citations: %d is not between 1 and 20", c.Answer.MaxCitations)
+	case c.Answer.MaxQuestionLength < 10 || c.Answer.MaxQuestionLength > 10000:
+		return fmt.Errorf("answer.max_question_length: %d is not between 10 and 10000", c.Answer.MaxQuestionLength)
+	case c.Ingest.BatchSize < 1 || c.Ingest.BatchSize > 10000:
+		return fmt.Errorf("ingest.batch_size: %d is not between 1 and 10000", c.Ingest.BatchSize)
+	}
+	if _, err := c.MaxFileBytes(); err != nil {
+		return fmt.Errorf("ingest.max_file_size: %w", err)
+	}
+	return nil
+}
+
+// MaxFileBytes parses Ingest.MaxFileSize ("512KB", "10MB", "1GB", "2048").
+func (c Config) MaxFileBytes() (int64, error) {
+	s := strings.ToUpper(strings.TrimSpace(c.Ingest.MaxFileSize))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size such as 10MB", c.Ingest.MaxFileSize)
+	}
+	if n*mult > 1<<30 {
+		return 0, fmt.Errorf("%q is over the 1GB limit", c.Ingest.MaxFileSize)
+	}
+	return n * mult, nil
+}
+
+func oneOf(s string, options ...string) bool {
+	for _, o := range options {
+		if s == o {
+			return true
+		}
+	}
+	return false
+}
