@@ -32,7 +32,7 @@ func (o Outcome) String() string {
 	return [...]string{"added", "updated", "unchanged"}[o]
 }
 
-func reportDocID(id string) string          { return "r:" + id }
+func reportDocID(id string) string           { return "r:" + id }
 func passageDocID(id string, seq int) string { return "p:" + id + "#" + strconv.Itoa(seq) }
 
 // Ingest adds or replaces reports. A report whose ID is already indexed with

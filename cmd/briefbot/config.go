@@ -18,8 +18,8 @@ import (
 type Config struct {
 	// DataDir is the data folder (index and state). Flag --data and
 	// $BRIEFBOT_DATA override it.
-	DataDir string    `yaml:"data_dir"`
-	Log     LogConfig `yaml:"log"`
+	DataDir string     `yaml:"data_dir"`
+	Log     LogConfig  `yaml:"log"`
 	Answer  AnswerConf `yaml:"answer"`
 	Ingest  IngestConf `yaml:"ingest"`
 }
