@@ -69,13 +69,13 @@ func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Fil
 	pq := PassageQuery{Terms: groups, MinMatch: minMatch(len(groups)), From: f.From, To: f.To, Limit: 4 * b.opts.MaxCitations}
 	hits, err := b.search.SearchPassages(ctx, pq)
 	if err != nil {
-		return nil, fmt.Errorf("search passages: %w", err)
+		return nil, err
 	}
 	if len(hits) == 0 && pq.MinMatch > 1 {
 		// Nothing has most of the words: settle for passages that have some.
 		pq.MinMatch = 1
 		if hits, err = b.search.SearchPassages(ctx, pq); err != nil {
-			return nil, fmt.Errorf("search passages: %w", err)
+			return nil, err
 		}
 	}
 	ans := &Answer{Question: q, Relations: []RelationLine{}, Citations: []Citation{}}
