@@ -1,0 +1,48 @@
+package bot
+
+// Status is how far a transfer has got. A denial or a talk is never a
+// delivery: only StatusDelivered (and, for "who has ordered", StatusOrdered)
+// counts as supply.
+type Status string
+
+const (
+	StatusDelivered Status = "delivered" // delivered, received, handed over, entered service
+	StatusOrdered   Status = "ordered"   // ordered, contract signed, agreed, delivery pending
+	StatusPlanned   Status = "planned"   // talks, interest, offers, plans
+	StatusCancelled Status = "cancelled" // cancelled, suspended, blocked, refused, denied, embargoed
+)
+
+// Kind is the nature of a transfer.
+type Kind string
+
+const (
+	KindSale    Kind = "sale"
+	KindAid     Kind = "aid"     // gift, donation, military aid
+	KindLicence Kind = "licence" // licensed production or assembly
+)
+
+// Evidence points at the sentence a relation was read from. Start and End
+// are byte offsets of Sentence within the report's Body.
+type Evidence struct {
+	ReportID string
+	Sentence string
+	Start    int
+	End      int
+}
+
+// Relation is one supply relation stated by one sentence (or one record of
+// a trade register): Supplier transfers System to Recipient. Countries are
+// canonical English short names from the gazetteer.
+type Relation struct {
+	Supplier  string
+	Recipient string
+	Group     string // the regional group the recipient was named by ("Central Asia"), if any
+	System    string // designation ("Bayraktar TB2"), "" when only a kind of weapon is named
+	Category  string // SIPRI armament category, "" when the sentence names no weapon
+	Status    Status
+	Kind      Kind
+	Years     []int
+	Denied    bool // the sentence reports a denial of this transfer (Status is cancelled)
+	Inferred  bool // one side came from the report's context, not the sentence
+	Evidence  Evidence
+}
