@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -65,18 +66,9 @@ func (b *Bot) Ask(ctx context.Context, question string, f Filter) (*Answer, erro
 }
 
 func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Filter) (*Answer, error) {
-	groups := TermGroups(words)
-	pq := PassageQuery{Terms: groups, MinMatch: minMatch(len(groups)), From: f.From, To: f.To, Limit: 4 * b.opts.MaxCitations}
-	hits, err := b.search.SearchPassages(ctx, pq)
+	hits, err := b.retrieve(ctx, words, f)
 	if err != nil {
 		return nil, err
-	}
-	if len(hits) == 0 && pq.MinMatch > 1 {
-		// Nothing has most of the words: settle for passages that have some.
-		pq.MinMatch = 1
-		if hits, err = b.search.SearchPassages(ctx, pq); err != nil {
-			return nil, err
-		}
 	}
 	ans := &Answer{Question: q, Relations: []RelationLine{}, Citations: []Citation{}}
 	if len(hits) == 0 {
@@ -109,6 +101,42 @@ func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Fil
 	head := fmt.Sprintf("What %d %s in the corpus say about %s:", reports, plural(reports, "report", "reports"), strings.Join(words, ", "))
 	ans.Text = head + "\n" + strings.Join(lines, "\n")
 	return ans, nil
+}
+
+// retrieve finds passages in three steps, each only when the one before
+// found too little: passages with every word, then with most words, then
+// with any word. The first step is cheap even on a large index (a
+// conjunction skips ahead on its rarest word); results of later steps
+// follow those of earlier ones.
+func (b *Bot) retrieve(ctx context.Context, words []string, f Filter) ([]PassageHit, error) {
+	groups, boost := TermGroups(words)
+	limit := 4 * b.opts.MaxCitations
+	var hits []PassageHit
+	seen := map[string]bool{}
+	steps := []int{len(groups)}
+	if m := minMatch(len(groups)); m < len(groups) {
+		steps = append(steps, m)
+	}
+	if steps[len(steps)-1] > 1 {
+		steps = append(steps, 1)
+	}
+	for _, min := range steps {
+		if len(hits) >= b.opts.MaxCitations || (min == 1 && len(hits) > 0) {
+			break // any-word matches only when there is nothing better
+		}
+		more, err := b.search.SearchPassages(ctx, PassageQuery{Terms: groups, MinMatch: min, Boost: boost, From: f.From, To: f.To, Limit: limit})
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range more {
+			key := h.ReportID + "#" + strconv.Itoa(h.Seq)
+			if !seen[key] {
+				seen[key] = true
+				hits = append(hits, h)
+			}
+		}
+	}
+	return hits, nil
 }
 
 // minMatch is how many term groups a passage must match: all of one or two,

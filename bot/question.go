@@ -29,6 +29,23 @@ var questionWords = map[string]bool{
 	"country": true, "countries": true, "s": true,
 }
 
+// transferWords are the verbs and nouns of arms transfers. In a question
+// they say what kind of answer is wanted more than what to look for ("who
+// supplies Kazakhstan with drones" is about Kazakhstan and drones), so they
+// raise a passage's score without being required.
+var transferWords = map[string]bool{
+	"supply": true, "supplies": true, "supplied": true, "supplying": true, "supplier": true, "suppliers": true,
+	"sell": true, "sells": true, "sold": true, "selling": true, "sale": true, "sales": true, "seller": true,
+	"export": true, "exports": true, "exported": true, "exporting": true, "exporter": true, "exporters": true,
+	"import": true, "imports": true, "imported": true, "importer": true, "importers": true,
+	"deliver": true, "delivers": true, "delivered": true, "delivery": true, "deliveries": true,
+	"buy": true, "buys": true, "bought": true, "buying": true, "buyer": true, "buyers": true,
+	"purchase": true, "purchases": true, "purchased": true, "provide": true, "provides": true, "provided": true,
+	"arm": true, "arming": true, "armed": true, "transfer": true, "transfers": true, "transferred": true,
+	"acquire": true, "acquired": true, "acquisition": true, "acquisitions": true, "procure": true, "procured": true,
+	"procurement": true, "order": true, "ordered": true, "orders": true, "recipient": true, "recipients": true,
+}
+
 // synonyms expand a question word into the words reports use for the same
 // thing. Keys and values are lower case.
 var synonyms = map[string][]string{
@@ -64,18 +81,29 @@ func Words(question string) []string {
 	return out
 }
 
-// TermGroups turns words into the groups of a PassageQuery: each word with
-// its synonyms.
-func TermGroups(words []string) [][]string {
-	groups := make([][]string, 0, len(words))
+// TermGroups turns words into the groups of a PassageQuery, each word with
+// its synonyms, and the words that only boost. Transfer words boost unless
+// they are all the question has.
+func TermGroups(words []string) (groups [][]string, boost []string) {
+	var content []string
 	for _, w := range words {
+		if transferWords[w] {
+			boost = append(boost, w)
+		} else {
+			content = append(content, w)
+		}
+	}
+	if len(content) == 0 {
+		content, boost = boost, nil
+	}
+	for _, w := range content {
 		if len(groups) == maxTermGroups {
 			break
 		}
 		g := append([]string{w}, synonyms[w]...)
 		groups = append(groups, g)
 	}
-	return groups
+	return groups, boost
 }
 
 // splitWords splits on anything but letters, digits, and hyphens or dots

@@ -12,6 +12,9 @@ import (
 type PassageQuery struct {
 	Terms    [][]string
 	MinMatch int
+	// Boost words raise the score of passages that have them without being
+	// required ("supplied", "sold" in a question about suppliers).
+	Boost []string
 	From, To time.Time // published date range, inclusive; zero means open
 	Limit    int       // at most this many hits; 0 means 10
 }

@@ -3,7 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -25,11 +25,13 @@ func (x *Index) SearchPassages(ctx context.Context, q bot.PassageQuery) ([]bot.P
 	}
 	minMatch := max(q.MinMatch, 1)
 	minMatch = min(minMatch, len(groups))
-	words := query.NewDisjunctionQuery(groups)
-	words.SetMin(float64(minMatch))
-	var root query.Query = words
+	var root query.Query = matchAtLeast(groups, minMatch)
+	if boost := x.termGroups([][]string{q.Boost}); len(boost) > 0 {
+		b := query.NewBooleanQuery([]query.Query{root}, boost, nil)
+		root = b
+	}
 	if !q.From.IsZero() || !q.To.IsZero() {
-		root = query.NewConjunctionQuery([]query.Query{words, dateRange(q.From, q.To)})
+		root = query.NewConjunctionQuery([]query.Query{root, dateRange(q.From, q.To)})
 	}
 	limit := q.Limit
 	if limit <= 0 {
@@ -37,14 +39,16 @@ func (x *Index) SearchPassages(ctx context.Context, q bot.PassageQuery) ([]bot.P
 	}
 	req := bleve.NewSearchRequestOptions(root, limit, 0, false)
 	req.Fields = []string{fReportID, fText, fTitle, fSource, fURL, fPublished, fSeq, fStart, fEnd}
-	req.IncludeLocations = true
 	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search passages: %w", err)
 	}
+	terms := x.queryTerms(append(slices.Concat(q.Terms...), q.Boost...))
 	hits := make([]bot.PassageHit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		hits = append(hits, passageHit(h))
+		hit := passageHit(h)
+		hit.Highlights = x.highlight(hit.Text, terms)
+		hits = append(hits, hit)
 	}
 	return hits, nil
 }
@@ -89,6 +93,82 @@ func (x *Index) termGroups(groups [][]string) []query.Query {
 	return out
 }
 
+// maxCombinations bounds the clauses matchAtLeast writes out.
+const maxCombinations = 20
+
+// matchAtLeast matches documents that match at least k of the clauses.
+// Bleve's disjunction with a minimum walks every posting of every term,
+// which is slow when the terms are common; a conjunction skips ahead on its
+// rarest term. So all-of-n is a conjunction, and k-of-n is written out as
+// the disjunction of every k-clause conjunction while there are few enough
+// of them. The same documents match either way, and one that matches more
+// clauses scores higher, as before.
+func matchAtLeast(clauses []query.Query, k int) query.Query {
+	n := len(clauses)
+	switch {
+	case n == 1:
+		return clauses[0]
+	case k >= n:
+		return query.NewConjunctionQuery(clauses)
+	case k <= 1 || binomial(n, k) > maxCombinations:
+		d := query.NewDisjunctionQuery(clauses)
+		d.SetMin(float64(k))
+		return d
+	}
+	var combos []query.Query
+	pick := make([]int, k)
+	var rec func(start, depth int)
+	rec = func(start, depth int) {
+		if depth == k {
+			conj := make([]query.Query, k)
+			for i, j := range pick {
+				conj[i] = clauses[j]
+			}
+			combos = append(combos, query.NewConjunctionQuery(conj))
+			return
+		}
+		for i := start; i <= n-(k-depth); i++ {
+			pick[depth] = i
+			rec(i+1, depth+1)
+		}
+	}
+	rec(0, 0)
+	return query.NewDisjunctionQuery(combos)
+}
+
+func binomial(n, k int) int {
+	r := 1
+	for i := 1; i <= k; i++ {
+		r = r * (n - k + i) / i
+	}
+	return r
+}
+
+// queryTerms returns the analysed terms of words, as the index stores them.
+func (x *Index) queryTerms(words []string) map[string]bool {
+	analyzer := x.b.Mapping().AnalyzerNamed(textAnalyzer)
+	terms := map[string]bool{}
+	for _, w := range words {
+		for _, tok := range analyzer.Analyze([]byte(w)) {
+			terms[string(tok.Term)] = true
+		}
+	}
+	return terms
+}
+
+// highlight returns the spans of text whose analysed form is one of terms.
+// It runs on the few passages an answer shows, which is far cheaper than
+// asking Bleve for term locations of every match.
+func (x *Index) highlight(text string, terms map[string]bool) []bot.Span {
+	var spans []bot.Span
+	for _, tok := range x.b.Mapping().AnalyzerNamed(textAnalyzer).Analyze([]byte(text)) {
+		if terms[string(tok.Term)] && tok.Start < tok.End && tok.End <= len(text) {
+			spans = append(spans, bot.Span{Start: tok.Start, End: tok.End})
+		}
+	}
+	return spans
+}
+
 func dateRange(from, to time.Time) query.Query {
 	t := true
 	var start, end time.Time
@@ -116,13 +196,5 @@ func passageHit(h *search.DocumentMatch) bot.PassageHit {
 		Report:  bot.Report{ID: str(fReportID), Title: str(fTitle), Source: str(fSource), URL: str(fURL), Published: published},
 		Score:   h.Score,
 	}
-	for _, locs := range h.Locations[fText] {
-		for _, l := range locs {
-			if int(l.End) <= len(hit.Text) && l.Start < l.End {
-				hit.Highlights = append(hit.Highlights, bot.Span{Start: int(l.Start), End: int(l.End)})
-			}
-		}
-	}
-	sort.Slice(hit.Highlights, func(i, j int) bool { return hit.Highlights[i].Start < hit.Highlights[j].Start })
 	return hit
 }

@@ -58,7 +58,10 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsageReported // the flag package printed the error and the usage
 		}
 		rest := fs.Args()
 		consumed := len(args) - len(rest)

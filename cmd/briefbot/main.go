@@ -101,6 +101,8 @@ func run(ctx context.Context, args []string, e env) int {
 		return exitCanceled
 	case errors.Is(err, errReported):
 		return exitFailure
+	case errors.Is(err, errUsageReported):
+		return exitUsage
 	}
 	fmt.Fprintf(e.stderr, "briefbot %s: %v\n", cmd, err)
 	return exitFailure
@@ -111,8 +113,12 @@ type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
 
-// errReported means the command already told the user what went wrong.
-var errReported = errors.New("reported")
+// errReported means the command already told the user what went wrong;
+// errUsageReported the same for a command-line mistake.
+var (
+	errReported      = errors.New("reported")
+	errUsageReported = errors.New("usage reported")
+)
 
 func versionString() string {
 	v := version

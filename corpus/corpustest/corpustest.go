@@ -1,0 +1,107 @@
+// Package corpustest generates synthetic reports for benchmarks and load
+// tests: deterministic for a seed, about the size and shape of real news
+// reports (paragraphs of sentences naming countries, weapons, years and
+// ordinary words), so index and answer costs can be measured at scale.
+package corpustest
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+var (
+	countries = []string{"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "Russia", "China",
+		"Turkey", "Iran", "France", "Germany", "Italy", "Spain", "Israel", "Belarus", "United States", "South Korea",
+		"India", "Pakistan", "Brazil", "Egypt", "Nigeria", "Indonesia", "Vietnam", "Poland", "Ukraine", "Serbia",
+		"Algeria", "Morocco", "Saudi Arabia", "Qatar", "Azerbaijan", "Armenia", "Georgia", "Mongolia", "Thailand"}
+	weapons = []string{"armed drones", "UAVs", "transport helicopters", "combat aircraft", "trainer aircraft",
+		"air defence systems", "SAM systems", "armoured vehicles", "tanks", "howitzers", "rocket launchers",
+		"anti-tank missiles", "patrol boats", "corvettes", "radars", "aircraft engines", "loitering munitions"}
+	verbs = []string{"delivered", "supplied", "sold", "exported", "ordered", "bought", "received", "is negotiating for",
+		"signed a contract for", "is considering", "donated", "handed over"}
+	filler = strings.Fields(`the ministry said officials on monday a statement reported that analysts expect
+		further talks between governments over the next year while budgets grew and procurement slowed after
+		elections in spring parliament approved spending for border security training exercises and maintenance
+		contracts with local firms were extended although observers noted delays in payment and questions about
+		transparency remain as regional tensions rise with neighbours along the frontier where troops patrol
+		mountain passes in winter conditions that strain logistics and fuel supplies for garrisons far from the
+		capital while industry leaders promoted cooperation at an exhibition attended by delegations from many
+		states who discussed financing credit guarantees technology transfer and local assembly of equipment`)
+)
+
+// Options shape generated reports. Zero values mean defaults.
+type Options struct {
+	Seed  uint64 // 0 means 1
+	Words int    // approximate words per report; 0 means 600
+}
+
+// Reports returns n reports with IDs gen-000000, gen-000001, ...
+func Reports(n int, opts Options) []bot.Report {
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	if opts.Words <= 0 {
+		opts.Words = 600
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
+	base := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := make([]bot.Report, n)
+	for i := range out {
+		out[i] = report(rng, i, opts.Words, base)
+	}
+	return out
+}
+
+func report(rng *rand.Rand, i, words int, base time.Time) bot.Report {
+	pick := func(list []string) string { return list[rng.IntN(len(list))] }
+	recipient, supplier := pick(countries), pick(countries)
+	var body strings.Builder
+	n := 0
+	for n < words {
+		sentences := 3 + rng.IntN(3)
+		for s := 0; s < sentences && n < words; s++ {
+			var sent string
+			if rng.IntN(3) == 0 {
+				sent = fmt.Sprintf("%s %s %d %s to %s in %d", pick(countries), pick(verbs), 2+rng.IntN(20), pick(weapons), pick(countries), 2000+rng.IntN(26))
+			} else {
+				k := 8 + rng.IntN(14)
+				ws := make([]string, k)
+				for j := range ws {
+					ws[j] = pick(filler)
+				}
+				if rng.IntN(2) == 0 {
+					ws[rng.IntN(k)] = recipient
+				}
+				sent = strings.Join(ws, " ")
+			}
+			sent = strings.ToUpper(sent[:1]) + sent[1:] + ". "
+			body.WriteString(sent)
+			n += strings.Count(sent, " ")
+		}
+		body.WriteString("\n\n")
+	}
+	return bot.Report{
+		ID:        fmt.Sprintf("gen-%06d", i),
+		Title:     fmt.Sprintf("%s and %s: %s", supplier, recipient, pick(weapons)),
+		Source:    "Generated Wire",
+		URL:       fmt.Sprintf("https://example.org/gen/%d", i),
+		Published: base.AddDate(0, 0, rng.IntN(3650)),
+		Body:      strings.TrimSpace(body.String()),
+	}
+}
+
+// Questions are typical questions for benchmarks over generated reports.
+var Questions = []string{
+	"Who supplies Kazakhstan with drones?",
+	"what has Turkey sold to Uzbekistan",
+	"air defence Kyrgyzstan",
+	"helicopters Uzbekistan",
+	"China armoured vehicles Turkmenistan",
+	"Israel radars",
+	"who exports patrol boats",
+	"Iran UAVs Tajikistan 2021",
+}

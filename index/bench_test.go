@@ -1,0 +1,51 @@
+package index
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/corpus/corpustest"
+)
+
+// benchReports is the corpus size for benchmarks: $BRIEFBOT_BENCH_REPORTS or 10,000.
+func benchReports(tb testing.TB) int {
+	if s := os.Getenv("BRIEFBOT_BENCH_REPORTS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return n
+	}
+	return 10000
+}
+
+// BenchmarkIngest indexes generated ~600-word reports into a fresh on-disk
+// index; one op is one whole corpus. Reports reports/s.
+//
+//	go test ./index -run '^$' -bench Ingest -benchtime 1x
+func BenchmarkIngest(b *testing.B) {
+	n := benchReports(b)
+	reports := corpustest.Reports(n, corpustest.Options{})
+	b.ResetTimer()
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		x, err := Create(b.TempDir(), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		if _, err := x.Ingest(context.Background(), reports, nil); err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+		b.StopTimer()
+		x.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n*b.N)/total.Seconds(), "reports/s")
+}
