@@ -1,5 +1,7 @@
 package bot
 
+import "context"
+
 // Status is how far a transfer has got. A denial or a talk is never a
 // delivery: only StatusDelivered (and, for "who has ordered", StatusOrdered)
 // counts as supply.
@@ -45,4 +47,38 @@ type Relation struct {
 	Denied    bool // the sentence reports a denial of this transfer (Status is cancelled)
 	Inferred  bool // one side came from the report's context, not the sentence
 	Evidence  Evidence
+}
+
+// RelationQuery asks for supply relations. Country names are canonical;
+// an empty list matches any country. With Either set, a relation matches
+// when it runs from a Suppliers country to a Recipients country or the other
+// way round ("Turkey and Kazakhstan").
+type RelationQuery struct {
+	Suppliers  []string
+	Recipients []string
+	Either     bool
+	Categories []string // SIPRI categories; empty means all
+	System     string   // a designation; "" means any
+	YearFrom   int      // 0 means open
+	YearTo     int      // 0 means open
+	Limit      int      // most relations returned, most recent first; 0 means 200
+}
+
+// RelationHit is a relation with its report's metadata (Body empty).
+type RelationHit struct {
+	Relation
+	Report Report
+}
+
+// RelationResult is what a RelationSearcher found: the relations it
+// returns (at most Limit) and how many matched in all.
+type RelationResult struct {
+	Hits  []RelationHit
+	Total int
+}
+
+// RelationSearcher finds supply relations. The index package implements
+// it; a Searcher that does not is answered from passages alone.
+type RelationSearcher interface {
+	SearchRelations(ctx context.Context, q RelationQuery) (RelationResult, error)
 }

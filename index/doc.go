@@ -5,6 +5,6 @@
 // Layout: one Bleve index in <data>/index. Each report is one document
 // ("r:" + ID) holding its metadata and a content hash, and each passage one
 // document ("p:" + ID + "#" + seq) holding its text, analysed in English with
-// stemming and stored with term vectors for highlighting, plus a copy of its
+// stemming and stored, plus a copy of its
 // report's metadata so a hit needs no second look-up.
 package index

@@ -11,6 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // ErrNoIndex means the data folder holds no index yet.
@@ -31,6 +33,14 @@ type Options struct {
 	LockTimeout time.Duration
 	// BatchSize is how many reports go into one index batch; 0 means 100.
 	BatchSize int
+	// Relations extracts the supply relations of a report when it is
+	// ingested; nil means reports get none. Evidence.ReportID is set by
+	// the index.
+	Relations func(bot.Report) []bot.Relation
+	// RelationsVersion names the extractor's rules; when it changes,
+	// re-ingesting a report extracts its relations again even if the
+	// report itself is unchanged.
+	RelationsVersion string
 }
 
 func (o Options) withDefaults() Options {

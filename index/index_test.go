@@ -139,12 +139,12 @@ func TestReingestReplacesWithoutDuplicates(t *testing.T) {
 	if st.Updated != 1 {
 		t.Fatalf("changed ingest = %+v, want 1 updated", st)
 	}
-	reports, passages, err := x.Counts()
+	c, err := x.Counts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if reports != 3 || passages != 4 {
-		t.Errorf("counts = %d reports, %d passages; want 3, 4", reports, passages)
+	if c != (Counts{Reports: 3, Passages: 4}) {
+		t.Errorf("counts = %+v; want 3 reports, 4 passages", c)
 	}
 	if hits := mustSearch(t, x, bot.PassageQuery{Terms: [][]string{{"order"}, {"placed"}}, MinMatch: 2}); len(hits) != 0 {
 		t.Errorf("old passage still found: %+v", hits)
@@ -165,8 +165,8 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 	defer y.Close()
-	if n, _, _ := y.Counts(); n != 3 {
-		t.Errorf("reports after reopen = %d, want 3", n)
+	if c, _ := y.Counts(); c.Reports != 3 {
+		t.Errorf("reports after reopen = %d, want 3", c.Reports)
 	}
 }
 

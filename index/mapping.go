@@ -10,14 +10,15 @@ import (
 
 // schemaVersion changes whenever documents are laid out differently; an index
 // of another version must be rebuilt.
-const schemaVersion = "1"
+const schemaVersion = "3"
 
 // textAnalyzer analyses passage text and question words alike.
 const textAnalyzer = en.AnalyzerName
 
 const (
-	typePassage = "passage"
-	typeReport  = "report"
+	typePassage  = "passage"
+	typeReport   = "report"
+	typeRelation = "relation"
 )
 
 // Field names, shared by the mapping, indexing and search.
@@ -35,6 +36,21 @@ const (
 	fHash      = "hash"
 	fPassages  = "passages"
 	fOrigin    = "origin"
+	fRelations = "relations"
+
+	// relation fields
+	fSupplier  = "supplier"
+	fRecipient = "recipient"
+	fGroup     = "group"
+	fSystem    = "system"
+	fSystemKey = "system_key" // folded designation, for filtering
+	fCategory  = "category"
+	fStatus    = "status"
+	fKind      = "kind"
+	fYears     = "years"
+	fDenied    = "denied"
+	fInferred  = "inferred"
+	fSentence  = "sentence"
 )
 
 func newMapping() *mapping.IndexMappingImpl {
@@ -67,7 +83,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = textAnalyzer
 	text.IncludeInAll = false
-	text.IncludeTermVectors = true // highlighting
+	// No term vectors: highlights are found by analysing the few passages
+	// shown (see highlight), which is cheaper than storing vectors for all.
+	text.IncludeTermVectors = false
 	text.DocValues = false
 
 	passage := bleve.NewDocumentStaticMapping()
@@ -92,6 +110,32 @@ func newMapping() *mapping.IndexMappingImpl {
 	report.AddFieldMappingsAt(fHash, storedOnly())
 	report.AddFieldMappingsAt(fPassages, storedNumber())
 	report.AddFieldMappingsAt(fOrigin, storedOnly())
+	report.AddFieldMappingsAt(fRelations, storedNumber())
+
+	// A relation is small: keyword fields to filter and facet on, the
+	// evidence sentence and its report's metadata stored for citing.
+	relation := bleve.NewDocumentStaticMapping()
+	for _, f := range []string{fType, fReportID, fSystemKey, fCategory, fStatus, fKind} {
+		relation.AddFieldMappingsAt(f, keywordField())
+	}
+	for _, f := range []string{fSupplier, fRecipient} {
+		k := keywordField()
+		k.DocValues = true // faceted on: counts per counterparty
+		relation.AddFieldMappingsAt(f, k)
+	}
+	for _, f := range []string{fGroup, fSystem, fSentence, fTitle, fSource, fURL, fDenied, fInferred} {
+		relation.AddFieldMappingsAt(f, storedOnly())
+	}
+	years := bleve.NewNumericFieldMapping()
+	years.IncludeInAll = false
+	years.DocValues = false
+	relation.AddFieldMappingsAt(fYears, years)
+	relDate := bleve.NewDateTimeFieldMapping()
+	relDate.IncludeInAll = false
+	relDate.DocValues = true // sorted on: most recent first
+	relation.AddFieldMappingsAt(fPublished, relDate)
+	relation.AddFieldMappingsAt(fStart, storedNumber())
+	relation.AddFieldMappingsAt(fEnd, storedNumber())
 
 	m := bleve.NewIndexMapping()
 	m.TypeField = fType
@@ -99,6 +143,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.DefaultMapping = bleve.NewDocumentDisabledMapping()
 	m.AddDocumentMapping(typePassage, passage)
 	m.AddDocumentMapping(typeReport, report)
+	m.AddDocumentMapping(typeRelation, relation)
 	m.ScoringModel = bindex.BM25Scoring
 	return m
 }

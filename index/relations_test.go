@@ -1,0 +1,118 @@
+package index
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// relationsOf stands in for the extractor: each line of a report body of the
+// form "SUPPLIER > RECIPIENT | system | category | status | year" is one
+// relation.
+func relationsOf(r bot.Report) []bot.Relation {
+	var out []bot.Relation
+	for _, span := range bot.SplitSentences(r.Body) {
+		line := r.Body[span.Start:span.End]
+		f := strings.Split(strings.TrimSuffix(line, "."), " | ")
+		if len(f) != 5 {
+			continue
+		}
+		pair := strings.Split(f[0], " > ")
+		rel := bot.Relation{Supplier: pair[0], Recipient: pair[1], System: f[1], Category: f[2], Status: bot.Status(f[3]), Kind: bot.KindSale,
+			Evidence: bot.Evidence{Sentence: line, Start: span.Start, End: span.End}}
+		if f[4] != "" {
+			var y int
+			for _, c := range f[4] {
+				y = y*10 + int(c-'0')
+			}
+			rel.Years = []int{y}
+		}
+		out = append(out, rel)
+	}
+	return out
+}
+
+var relReports = []bot.Report{
+	{ID: "r1", Title: "One", Published: date("2024-01-01"), Body: "China > Kazakhstan | Wing Loong-1 | Aircraft | delivered | 2016.\n\nTurkey > Kazakhstan | Anka | Aircraft | ordered | 2021."},
+	{ID: "r2", Title: "Two", Published: date("2025-01-01"), Body: "Russia > Kazakhstan | Su-30SM | Aircraft | delivered | 2015.\n\nKazakhstan > Russia | spare parts | Other | delivered | 2019."},
+	{ID: "r3", Title: "Three", Published: date("2023-01-01"), Body: "Turkey > Uzbekistan | Bayraktar TB-2 | Aircraft | planned | ."},
+}
+
+func mustRelations(t *testing.T, x *Index, q bot.RelationQuery) []string {
+	t.Helper()
+	res, err := x.SearchRelations(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.Supplier+">"+h.Recipient+":"+h.System)
+	}
+	if res.Total != len(out) {
+		t.Errorf("total %d, hits %d", res.Total, len(out))
+	}
+	return out
+}
+
+func TestSearchRelations(t *testing.T) {
+	x, err := Create(t.TempDir(), Options{Relations: relationsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	st := MustIngest(t, x, relReports...)
+	if st.Relations != 5 {
+		t.Fatalf("ingest = %+v, want 5 relations", st)
+	}
+	for _, tc := range []struct {
+		name string
+		q    bot.RelationQuery
+		want string // in order: most recently published report first
+	}{
+		{"suppliers of Kazakhstan", bot.RelationQuery{Recipients: []string{"Kazakhstan"}}, "Russia>Kazakhstan:Su-30SM China>Kazakhstan:Wing Loong-1 Turkey>Kazakhstan:Anka"},
+		{"recipients of Turkey", bot.RelationQuery{Suppliers: []string{"Turkey"}}, "Turkey>Kazakhstan:Anka Turkey>Uzbekistan:Bayraktar TB-2"},
+		{"either way", bot.RelationQuery{Suppliers: []string{"Russia"}, Recipients: []string{"Kazakhstan"}, Either: true}, "Russia>Kazakhstan:Su-30SM Kazakhstan>Russia:spare parts"},
+		{"one way", bot.RelationQuery{Suppliers: []string{"Russia"}, Recipients: []string{"Kazakhstan"}}, "Russia>Kazakhstan:Su-30SM"},
+		{"category", bot.RelationQuery{Categories: []string{"Other"}}, "Kazakhstan>Russia:spare parts"},
+		{"system folded", bot.RelationQuery{System: "bayraktar tb2"}, "Turkey>Uzbekistan:Bayraktar TB-2"},
+		{"years", bot.RelationQuery{Recipients: []string{"Kazakhstan"}, YearFrom: 2016, YearTo: 2020}, "China>Kazakhstan:Wing Loong-1"},
+		{"since", bot.RelationQuery{YearFrom: 2019}, "Kazakhstan>Russia:spare parts Turkey>Kazakhstan:Anka"},
+		{"nothing", bot.RelationQuery{Recipients: []string{"Iceland"}}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := strings.Join(mustRelations(t, x, tc.q), " ")
+			if got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+
+	// Evidence and metadata survive the round trip.
+	res, _ := x.SearchRelations(context.Background(), bot.RelationQuery{System: "Wing Loong-1"})
+	h := res.Hits[0]
+	if h.Evidence.ReportID != "r1" || relReports[0].Body[h.Evidence.Start:h.Evidence.End] != h.Evidence.Sentence ||
+		h.Report.Title != "One" || h.Status != bot.StatusDelivered || len(h.Years) != 1 || h.Years[0] != 2016 {
+		t.Errorf("hit = %+v", h)
+	}
+
+	// Re-ingesting a changed report replaces its relations.
+	changed := relReports[1]
+	changed.Body = "Russia > Kazakhstan | Su-30SM | Aircraft | delivered | 2015."
+	MustIngest(t, x, changed)
+	got := mustRelations(t, x, bot.RelationQuery{Suppliers: []string{"Kazakhstan"}})
+	if len(got) != 0 {
+		t.Errorf("stale relation after re-ingest: %v", got)
+	}
+	c, _ := x.Counts()
+	if c.Relations != 4 {
+		t.Errorf("relations = %d, want 4", c.Relations)
+	}
+	all := mustRelations(t, x, bot.RelationQuery{})
+	sort.Strings(all)
+	if len(all) != 4 {
+		t.Errorf("all = %v", all)
+	}
+}
