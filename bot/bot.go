@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // Options tune a Bot. The zero value means sensible defaults.
@@ -14,6 +16,8 @@ type Options struct {
 	MaxCitations   int // passages quoted in one answer; 0 means 5
 	MaxQuestionLen int // in characters; 0 means MaxQuestionLen
 	PerReport      int // passages quoted from one report; 0 means 2
+	// Now gives the current time, to read "last year"; nil means time.Now.
+	Now func() time.Time
 }
 
 func (o Options) withDefaults() Options {
@@ -25,6 +29,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.PerReport <= 0 {
 		o.PerReport = 2
+	}
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 	return o
 }
@@ -46,10 +53,13 @@ func New(s Searcher, opts Options) *Bot {
 	return &Bot{search: s, opts: opts.withDefaults()}
 }
 
-// Ask answers a question in plain words. An empty, over-long or wordless
-// question gives an *Error with code EInvalid; a question the corpus knows
-// nothing about gives an Answer with NoMatch set, not an error. Other errors
-// come from the Searcher.
+// Ask answers a question in plain words. A question about who supplies
+// whom is answered from supply relations, grouped by counterparty, when the
+// Searcher is also a RelationSearcher and holds any that match; every other
+// question, and one whose relations are missing, is answered by quoting
+// passages. An empty, over-long or wordless question gives an *Error with
+// code EInvalid; a question the corpus knows nothing about gives an Answer
+// with NoMatch set, not an error. Other errors come from the Searcher.
 func (b *Bot) Ask(ctx context.Context, question string, f Filter) (*Answer, error) {
 	q := cleanQuestion(question)
 	if q == "" {
@@ -62,11 +72,27 @@ func (b *Bot) Ask(ctx context.Context, question string, f Filter) (*Answer, erro
 	if len(words) == 0 {
 		return nil, Errorf(EInvalid, "I found nothing to search for in %q. Name a country, a weapon or a deal, for example: who supplies Kazakhstan with drones?", q)
 	}
-	return b.passageAnswer(ctx, q, words, f)
+	rs, ok := b.search.(RelationSearcher)
+	if !ok {
+		return b.passageAnswer(ctx, q, words, f)
+	}
+	u := Understand(q, b.opts.Now())
+	if u.Intent == IntentPassages {
+		return b.passageAnswer(ctx, q, words, f)
+	}
+	ans, err := b.relationAnswer(ctx, rs, q, u)
+	if err != nil || ans != nil {
+		return ans, err
+	}
+	ans, err = b.passageAnswer(ctx, q, words, f)
+	if err == nil && !ans.NoMatch {
+		ans.Text = "No supply relations on record match that question; here is what the reports say.\n" + ans.Text
+	}
+	return ans, err
 }
 
 func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Filter) (*Answer, error) {
-	hits, err := b.retrieve(ctx, words, f)
+	hits, err := b.retrieve(ctx, q, words, f)
 	if err != nil {
 		return nil, err
 	}
@@ -108,8 +134,9 @@ func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Fil
 // with any word. The first step is cheap even on a large index (a
 // conjunction skips ahead on its rarest word); results of later steps
 // follow those of earlier ones.
-func (b *Bot) retrieve(ctx context.Context, words []string, f Filter) ([]PassageHit, error) {
+func (b *Bot) retrieve(ctx context.Context, q string, words []string, f Filter) ([]PassageHit, error) {
 	groups, boost := TermGroups(words)
+	expandCountries(groups, q)
 	limit := 4 * b.opts.MaxCitations
 	var hits []PassageHit
 	seen := map[string]bool{}
@@ -137,6 +164,28 @@ func (b *Bot) retrieve(ctx context.Context, words []string, f Filter) ([]Passage
 		}
 	}
 	return hits, nil
+}
+
+// expandCountries adds a country's canonical name to the term group of a
+// word that names it another way ("Kazakh" also finds "Kazakhstan",
+// "Ankara" also finds "Turkey").
+func expandCountries(groups [][]string, q string) {
+	for _, m := range mentionsIn(q) {
+		if m.kind == gazetteer.GroupMention {
+			continue
+		}
+		first := strings.ToLower(q[m.start:m.end])
+		if i := strings.IndexAny(first, " -"); i > 0 {
+			first = first[:i]
+		}
+		for i, g := range groups {
+			if g[0] == first {
+				for _, n := range m.names {
+					groups[i] = appendNew(groups[i], strings.ToLower(n))
+				}
+			}
+		}
+	}
 }
 
 // minMatch is how many term groups a passage must match: all of one or two,

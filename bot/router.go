@@ -68,8 +68,6 @@ func (r *Router) Handle(ctx context.Context, m Message) Reply {
 			return Reply{Text: HelpText, RequestID: id}
 		}
 	case "suppliers", "recipients", "between":
-		// Structured supply relations are not indexed yet: until they are,
-		// these commands search the passages for the words given.
 		if strings.TrimSpace(rest) == "" {
 			return Reply{Text: "Name a country, for example: " + strings.ToLower(cmd) + " Kazakhstan", IsError: true, RequestID: id}
 		}

@@ -1,0 +1,387 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot/weapons"
+)
+
+// Limits of a structured answer, so one answer stays readable in chat.
+const (
+	maxCounterparties   = 12 // counterparties listed with their deals
+	maxLinesPerParty    = 4  // deal lines under one counterparty
+	maxCitationsPerLine = 3
+	maxOtherLines       = 6 // talks, plans, cancellations and denials
+)
+
+// relationAnswer answers a question about supply relations. It returns nil
+// when the index holds no matching relation, so the caller can fall back to
+// passages.
+func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding) (*Answer, error) {
+	rq := RelationQuery{Suppliers: u.Suppliers, Recipients: u.Recipients, Either: u.Either,
+		Categories: u.Categories, System: u.System, YearFrom: u.YearFrom, YearTo: u.YearTo}
+	res, err := rs.SearchRelations(ctx, rq)
+	if err != nil {
+		return nil, err
+	}
+	hits := narrowByKind(res.Hits, u.Kinds)
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	c := newComposer(q)
+	byParty := c.group(hits, u)
+	var supply, other []*line
+	for _, p := range byParty {
+		supply = append(supply, p.supply...)
+		other = append(other, p.other...)
+	}
+	var text []string
+	text = append(text, summary(u, byParty, hits, res.Total))
+	shown := 0
+	for _, p := range byParty {
+		if len(p.supply) == 0 {
+			continue
+		}
+		if shown == maxCounterparties {
+			text = append(text, fmt.Sprintf("…and %d more.", countWithSupply(byParty)-shown))
+			break
+		}
+		shown++
+		var parts []string
+		for i, l := range p.supply {
+			if i == maxLinesPerParty {
+				parts = append(parts, fmt.Sprintf("%d more", len(p.supply)-i))
+				break
+			}
+			parts = append(parts, c.render(l))
+		}
+		text = append(text, fmt.Sprintf("- %s: %s", p.name, strings.Join(parts, "; ")))
+	}
+	if len(other) > 0 {
+		text = append(text, "Not supply (talks, plans, cancellations and denials):")
+		sort.SliceStable(other, func(i, j int) bool { return other[i].latest > other[j].latest })
+		for i, l := range other {
+			if i == maxOtherLines {
+				text = append(text, fmt.Sprintf("- …and %d more.", len(other)-i))
+				break
+			}
+			text = append(text, fmt.Sprintf("- %s → %s: %s", l.supplier, l.recipient, c.render(l)))
+		}
+	}
+	ans := &Answer{Question: q, Text: strings.Join(text, "\n"), Citations: c.citations, Relations: []RelationLine{}}
+	for _, l := range append(supply, other...) {
+		if len(l.cites) == 0 {
+			continue // not shown, so not cited
+		}
+		years := l.years
+		if years == nil {
+			years = []int{}
+		}
+		ans.Relations = append(ans.Relations, RelationLine{Supplier: l.supplier, Recipient: l.recipient, System: l.system,
+			Category: l.category, Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites})
+	}
+	return ans, nil
+}
+
+// narrowByKind keeps relations about the kind of weapon asked for ("drones"
+// within Aircraft): a known system of that kind, or an evidence sentence
+// that names it.
+func narrowByKind(hits []RelationHit, kinds []string) []RelationHit {
+	if len(kinds) == 0 {
+		return hits
+	}
+	var out []RelationHit
+	for _, h := range hits {
+		if matchesKind(h.Relation, kinds) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+var kindSynonyms = map[string][]string{
+	"drone":      {"drone", "uav", "ucav", "unmanned", "loitering"},
+	"uav":        {"drone", "uav", "ucav", "unmanned"},
+	"helicopter": {"helicopter"},
+}
+
+func matchesKind(r Relation, kinds []string) bool {
+	var hay []string
+	if s, ok := weapons.LookupSystem(r.System); ok {
+		hay = append(hay, strings.ToLower(s.Kind+" "+s.Name))
+	} else if r.System != "" {
+		hay = append(hay, strings.ToLower(r.System))
+	}
+	hay = append(hay, strings.ToLower(r.Evidence.Sentence))
+	for _, k := range kinds {
+		alts := kindSynonyms[k]
+		if alts == nil {
+			alts = []string{k}
+		}
+		for _, a := range alts {
+			for _, h := range hay {
+				if strings.Contains(h, a) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// line is one deal line: a counterparty's transfers of one system (or
+// category) with one status and kind, with their years and citations.
+type line struct {
+	supplier, recipient string
+	system, category    string
+	status              Status
+	kind                Kind
+	denied              bool
+	inferred            bool
+	years               []int
+	evidence            []RelationHit // the first few, cited when the line is shown
+	cites               []int         // citation numbers, once rendered
+	reports             map[string]bool
+	latest              string // most recent published date of its evidence
+}
+
+type party struct {
+	name          string
+	supply, other []*line
+	reports       map[string]bool
+	latest        string
+}
+
+type composer struct {
+	question  string
+	citations []Citation
+	citeIndex map[string]int // report#start -> n
+}
+
+func newComposer(q string) *composer {
+	return &composer{question: q, citeIndex: map[string]int{}}
+}
+
+// cite returns the citation number for a relation's evidence sentence.
+func (c *composer) cite(h RelationHit) int {
+	key := h.Evidence.ReportID + "#" + strconv.Itoa(h.Evidence.Start) + "#" + h.Evidence.Sentence
+	if n, ok := c.citeIndex[key]; ok {
+		return n
+	}
+	n := len(c.citations) + 1
+	c.citeIndex[key] = n
+	c.citations = append(c.citations, Citation{N: n, ReportID: h.Evidence.ReportID, Title: h.Report.Title,
+		Source: h.Report.Source, URL: h.Report.URL, Published: h.Report.PublishedString(), Quote: h.Evidence.Sentence})
+	return n
+}
+
+// group sorts relations into counterparties and deal lines. Counterparties
+// come best-evidenced first (most reports), then most recent.
+func (c *composer) group(hits []RelationHit, u Understanding) []*party {
+	parties := map[string]*party{}
+	lines := map[string]*line{}
+	var order []*party
+	for _, h := range hits {
+		name := counterparty(h.Relation, u)
+		p := parties[name]
+		if p == nil {
+			p = &party{name: name, reports: map[string]bool{}}
+			parties[name] = p
+			order = append(order, p)
+		}
+		what := h.System
+		if what == "" {
+			what = "~" + h.Category
+		}
+		key := strings.Join([]string{h.Supplier, h.Recipient, strings.ToLower(what), string(h.Status), string(h.Kind), strconv.FormatBool(h.Denied)}, "|")
+		l := lines[key]
+		if l == nil {
+			l = &line{supplier: h.Supplier, recipient: h.Recipient, system: h.System, category: h.Category,
+				status: h.Status, kind: h.Kind, denied: h.Denied, reports: map[string]bool{}}
+			lines[key] = l
+			if h.Status == StatusDelivered || h.Status == StatusOrdered {
+				p.supply = append(p.supply, l)
+			} else {
+				p.other = append(p.other, l)
+			}
+		}
+		if l.category == "" {
+			l.category = h.Category
+		}
+		for _, y := range h.Years {
+			if !slices.Contains(l.years, y) {
+				l.years = append(l.years, y)
+			}
+		}
+		l.inferred = l.inferred || h.Inferred
+		l.reports[h.Evidence.ReportID] = true
+		p.reports[h.Evidence.ReportID] = true
+		pub := h.Report.PublishedString()
+		if pub > l.latest {
+			l.latest = pub
+		}
+		if pub > p.latest {
+			p.latest = pub
+		}
+		if len(l.evidence) < maxCitationsPerLine {
+			l.evidence = append(l.evidence, h)
+		}
+	}
+	for _, p := range order {
+		for _, l := range append(p.supply, p.other...) {
+			slices.Sort(l.years)
+		}
+		sort.SliceStable(p.supply, func(i, j int) bool { return lineRank(p.supply[i]) > lineRank(p.supply[j]) })
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if (len(a.supply) > 0) != (len(b.supply) > 0) {
+			return len(a.supply) > 0
+		}
+		if len(a.reports) != len(b.reports) {
+			return len(a.reports) > len(b.reports)
+		}
+		return a.latest > b.latest
+	})
+	return order
+}
+
+// lineRank orders deal lines: delivered before ordered, then by latest year.
+func lineRank(l *line) int {
+	r := 0
+	if l.status == StatusDelivered {
+		r = 10000
+	}
+	if len(l.years) > 0 {
+		r += l.years[len(l.years)-1]
+	}
+	return r
+}
+
+// counterparty is the country an answer groups a relation under: the
+// supplier when the question asks who supplies, the recipient when it asks
+// whom a country supplies, the pair otherwise.
+func counterparty(r Relation, u Understanding) string {
+	switch u.Intent {
+	case IntentSuppliers:
+		return r.Supplier
+	case IntentRecipients:
+		return r.Recipient
+	}
+	return r.Supplier + " → " + r.Recipient
+}
+
+// render says a deal line in plain words with its citations:
+// "Bayraktar TB2 (Aircraft), delivered 2021 and 2022 [1][2]".
+func (c *composer) render(l *line) string {
+	what := l.system
+	switch {
+	case what != "" && l.category != "":
+		what += " (" + l.category + ")"
+	case what == "" && l.category != "":
+		what = strings.ToLower(l.category)
+	case what == "":
+		what = "arms (unspecified)"
+	}
+	status := string(l.status)
+	switch {
+	case l.denied:
+		status = "reported but denied"
+	case l.status == StatusPlanned:
+		status = "planned or under discussion"
+	}
+	s := what + ", " + status
+	if l.kind == KindAid {
+		s += " as aid"
+	} else if l.kind == KindLicence {
+		s += " under licence"
+	}
+	if len(l.years) > 0 {
+		s += " " + yearsText(l.years)
+	}
+	if l.inferred {
+		s += " (one side inferred from the report's context)"
+	}
+	for _, h := range l.evidence {
+		if n := c.cite(h); !slices.Contains(l.cites, n) {
+			l.cites = append(l.cites, n)
+		}
+	}
+	for _, n := range l.cites {
+		s += fmt.Sprintf(" [%d]", n)
+	}
+	return s
+}
+
+func yearsText(ys []int) string {
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	if len(parts) > 2 && ys[len(ys)-1]-ys[0] == len(ys)-1 {
+		return parts[0] + "–" + parts[len(parts)-1]
+	}
+	return "in " + strings.Join(parts, ", ")
+}
+
+func countWithSupply(ps []*party) int {
+	n := 0
+	for _, p := range ps {
+		if len(p.supply) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// summary is the first line: how many counterparties in how many reports,
+// and which leads by number of deal lines.
+func summary(u Understanding, ps []*party, hits []RelationHit, total int) string {
+	reports := map[string]bool{}
+	for _, h := range hits {
+		reports[h.Evidence.ReportID] = true
+	}
+	n := countWithSupply(ps)
+	var who string
+	switch u.Intent {
+	case IntentSuppliers:
+		who = fmt.Sprintf("%d %s of %s", n, plural(n, "supplier", "suppliers"), target(u.Recipients, u.Group))
+	case IntentRecipients:
+		who = fmt.Sprintf("%d %s of %s", n, plural(n, "recipient", "recipients"), target(u.Suppliers, ""))
+	default:
+		who = fmt.Sprintf("%d supply %s", n, plural(n, "route", "routes"))
+	}
+	s := fmt.Sprintf("%s in %d %s", who, len(reports), plural(len(reports), "report", "reports"))
+	if n > 1 && (u.Intent == IntentSuppliers || u.Intent == IntentRecipients) {
+		top := ps[0]
+		deals := 0
+		for _, p := range ps {
+			if len(p.supply) > deals {
+				deals, top = len(p.supply), p
+			}
+		}
+		s += fmt.Sprintf("; %s has the most recorded deals (%d)", top.name, deals)
+	}
+	if n == 0 {
+		s = fmt.Sprintf("No delivered or ordered transfers found in %d %s, only talks, plans or cancellations", len(reports), plural(len(reports), "report", "reports"))
+	}
+	if total > len(hits) {
+		s += fmt.Sprintf(" (from the %d most recent of %d relations)", len(hits), total)
+	}
+	return s + "."
+}
+
+func target(names []string, group string) string {
+	if group != "" {
+		return group
+	}
+	if len(names) > 3 {
+		return strings.Join(names[:3], ", ") + " and others"
+	}
+	return strings.Join(names, ", ")
+}

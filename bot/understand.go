@@ -1,0 +1,452 @@
+package bot
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
+	"github.com/briefbot/briefbot/bot/weapons"
+)
+
+// Intent is what kind of answer a question asks for.
+type Intent int
+
+const (
+	// IntentPassages: no supply relation is asked for; quote passages.
+	IntentPassages Intent = iota
+	// IntentSuppliers: who supplies Recipients ("who arms Kazakhstan?").
+	IntentSuppliers
+	// IntentRecipients: whom Suppliers supply ("what has Turkey sold?").
+	IntentRecipients
+	// IntentBetween: transfers from Suppliers to Recipients, or either way
+	// when Either is set ("Turkey and Kazakhstan").
+	IntentBetween
+)
+
+func (i Intent) String() string {
+	return [...]string{"passages", "suppliers", "recipients", "between"}[i]
+}
+
+// Understanding is what a question was read to ask.
+type Understanding struct {
+	Intent     Intent
+	Suppliers  []string // canonical country names
+	Recipients []string
+	Either     bool
+	Group      string   // display name of a regional group named, e.g. "Central Asia"
+	Categories []string // SIPRI categories named ("drones" gives Aircraft)
+	Kinds      []string // generic weapon words that narrow a category ("drone", "helicopter")
+	System     string   // a named system
+	YearFrom   int
+	YearTo     int
+}
+
+// side is what a country mention was read to be.
+type side int
+
+const (
+	unknownSide side = iota
+	supplierSide
+	recipientSide
+)
+
+type mention struct {
+	start, end int
+	names      []string
+	group      string
+	kind       gazetteer.MentionKind
+	side       side
+}
+
+// Verbs of giving and of getting, as they stand in questions.
+var (
+	supplyVerbs = wordSet("supply supplies supplied supplying supplier suppliers sell sells sold selling seller sellers arm arms arming armed " +
+		"export exports exported exporting exporter exporters deliver delivers delivered delivering provide provides provided providing " +
+		"transfer transfers transferred ship ships shipped send sends sent give gives gave given donate donates donated equip equips equipped sale sales")
+	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
+		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
+		"receive receives received receiving source sources sourced")
+	// nouns after a country that make it the recipient ("Kazakhstan's suppliers")
+	recipientNouns = wordSet("suppliers supplier sources imports purchases acquisitions procurement arsenal")
+	// nouns after a country that make it the supplier ("Turkey's customers")
+	supplierNouns = wordSet("customers customer clients client buyers exports sales recipients")
+)
+
+var (
+	reSince   = regexp.MustCompile(`\b(?:since|after|from)\s+((?:19|20)\d\d)\b`)
+	reBefore  = regexp.MustCompile(`\b(?:before|until|till|up to)\s+((?:19|20)\d\d)\b`)
+	reRange   = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:-|–|to|and|until)\s*((?:19|20)\d\d)\b`)
+	reYear    = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+	reLastN   = regexp.MustCompile(`\b(?:last|past)\s+(\d{1,2}|two|three|four|five|ten)\s+years\b`)
+	numberWds = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+)
+
+// Understand reads a question: which countries it names and in what role,
+// weapon categories and systems, and years. now resolves "last year". A
+// question it cannot read as one about supply relations gets
+// IntentPassages.
+func Understand(question string, now time.Time) Understanding {
+	var u Understanding
+	text := question
+	lower := strings.ToLower(text)
+
+	// Command forms: "suppliers X", "recipients Y", "between Y X".
+	cmd, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	forced := map[string]Intent{"suppliers": IntentSuppliers, "recipients": IntentRecipients, "between": IntentBetween}[strings.ToLower(cmd)]
+	if forced != IntentPassages {
+		offset := len(text) - len(rest)
+		text = strings.Repeat(" ", offset) + rest // keep offsets
+		lower = strings.ToLower(text)
+	}
+
+	ms := mentionsIn(text)
+	u.readWeapons(text)
+	u.readYears(lower, now)
+	words := wordSpans(lower)
+
+	switch forced {
+	case IntentSuppliers:
+		for i := range ms {
+			ms[i].side = recipientSide
+		}
+	case IntentRecipients:
+		for i := range ms {
+			ms[i].side = supplierSide
+		}
+	case IntentBetween:
+		if len(ms) >= 2 {
+			ms[0].side, ms[1].side = supplierSide, recipientSide
+			ms = ms[:2]
+		}
+	default:
+		assignSides(text, lower, words, ms)
+	}
+
+	for _, m := range ms {
+		switch m.side {
+		case supplierSide:
+			u.Suppliers = appendNew(u.Suppliers, m.names...)
+		case recipientSide:
+			u.Recipients = appendNew(u.Recipients, m.names...)
+			if m.group != "" {
+				u.Group = m.group
+			}
+		}
+	}
+	var unsided []mention
+	for _, m := range ms {
+		if m.side == unknownSide {
+			unsided = append(unsided, m)
+		}
+	}
+	switch {
+	case len(u.Suppliers) > 0 && len(u.Recipients) > 0:
+		u.Intent = IntentBetween
+	case len(u.Suppliers) > 0:
+		u.Intent = IntentRecipients
+	case len(u.Recipients) > 0:
+		u.Intent = IntentSuppliers
+	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs)):
+		// "air defence Kyrgyzstan": a country with a weapon is a recipient.
+		u.Recipients = unsided[0].names
+		u.Group = unsided[0].group
+		u.Intent = IntentSuppliers
+	case len(unsided) >= 2:
+		// "Turkey and Kazakhstan": transfers either way.
+		u.Suppliers, u.Recipients, u.Either = unsided[0].names, unsided[1].names, true
+		u.Intent = IntentBetween
+	}
+	if forced != IntentPassages && u.Intent == IntentPassages {
+		u.Intent = forced
+	}
+	return u
+}
+
+// mentionsIn finds countries, groups and manufacturers in text, as
+// canonical names.
+func mentionsIn(text string) []mention {
+	g := gazetteer.Default()
+	var out []mention
+	for _, m := range g.Find(text) {
+		var names []string
+		for _, code := range m.Codes {
+			if c, ok := g.ByCode(code); ok {
+				names = append(names, c.Name)
+			}
+			if m.Kind == gazetteer.ManufacturerMention {
+				break // a maker stands for its principal home country
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		mm := mention{start: m.Start, end: m.End, names: names, kind: m.Kind}
+		if m.Kind == gazetteer.GroupMention {
+			mm.group = m.Group
+		}
+		out = append(out, mm)
+		if len(out) == 8 {
+			break // a question naming more countries than this is not about one relation
+		}
+	}
+	return out
+}
+
+type wordSpan struct {
+	w          string
+	start, end int
+}
+
+func wordSpans(lower string) []wordSpan {
+	var out []wordSpan
+	start := -1
+	for i, r := range lower + " " {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (r == '\'' && start >= 0) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, wordSpan{strings.TrimSuffix(lower[start:i], "'"), start, i})
+			start = -1
+		}
+	}
+	return out
+}
+
+// assignSides decides for each mention whether it supplies or receives,
+// from the words around it and the verb of the question.
+func assignSides(text, lower string, words []wordSpan, ms []mention) {
+	// The verb of the question and where it stands.
+	verbAt, verbGives := -1, false
+	for i, w := range words {
+		if supplyVerbs[w.w] && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
+			verbAt, verbGives = w.start, true
+			break
+		}
+		if getVerbs[w.w] {
+			verbAt, verbGives = w.start, false
+			break
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		before := wordsBefore(words, m.start, 3)
+		after := wordsAfter(words, m.end, 2)
+		prev := ""
+		if len(before) > 0 {
+			prev = before[len(before)-1]
+		}
+		next := ""
+		if len(after) > 0 {
+			next = strings.TrimSuffix(after[0], "'s")
+		}
+		switch {
+		case prev == "from" || prev == "by":
+			m.side = supplierSide
+		case prev == "to" || (prev == "for" && verbGives):
+			m.side = recipientSide
+		case recipientNouns[next] || containsSeq(before, "suppliers", "of") || containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
+			m.side = recipientSide
+		case supplierNouns[next] || containsSeq(before, "customers", "of") || containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
+			m.side = supplierSide
+		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end):
+			m.side = supplierSide // "Turkish drones", "Chinese-made radars"
+		case m.kind == gazetteer.ManufacturerMention:
+			m.side = supplierSide
+		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, verbAt):
+			// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get".
+			if verbGives {
+				m.side = supplierSide
+			} else {
+				m.side = recipientSide
+			}
+		case verbAt >= 0 && m.start > verbAt:
+			// Object of the verb: "who supplies Kazakhstan", "who buys from" is
+			// handled above; "which countries buy Turkey's ..." has a noun.
+			if verbGives {
+				m.side = recipientSide
+			} else if containsWord(words, "from") {
+				m.side = recipientSide // "did Kazakhstan buy ... from X": X already a supplier
+			}
+		}
+	}
+	_ = lower
+}
+
+func isQuestionWord(words []wordSpan, i int) bool {
+	return i > 0 && (words[i-1].w == "who" || words[i-1].w == "which")
+}
+
+// precededByWho is true for "who supplies", "which countries supply": the
+// question word is the subject, so a country before the verb is not.
+func precededByWho(words []wordSpan, verbAt int) bool {
+	for i, w := range words {
+		if w.start >= verbAt {
+			return i > 0 && slices.Contains([]string{"who", "whom", "countries", "country", "states", "which"}, words[i-1].w)
+		}
+	}
+	return false
+}
+
+func wordsBefore(words []wordSpan, pos, n int) []string {
+	var out []string
+	for _, w := range words {
+		if w.end <= pos {
+			out = append(out, w.w)
+		}
+	}
+	if len(out) > n {
+		out = out[len(out)-n:]
+	}
+	return out
+}
+
+func wordsAfter(words []wordSpan, pos, n int) []string {
+	var out []string
+	for _, w := range words {
+		if w.start >= pos {
+			out = append(out, w.w)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func containsSeq(ws []string, a, b string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == a && ws[i+1] == b {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWord(words []wordSpan, w string) bool {
+	for _, x := range words {
+		if x.w == w {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAny(words []wordSpan, sets ...map[string]bool) bool {
+	for _, w := range words {
+		for _, s := range sets {
+			if s[w.w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weaponAfter reports whether a weapon word, "-made", "-built", "arms" or
+// "weapons" follows position end closely.
+func weaponAfter(text string, end int) bool {
+	rest := strings.ToLower(text[end:])
+	for _, suffix := range []string{"-made", "-built", "-designed", "-supplied", " arms", " weapons", " military"} {
+		if strings.HasPrefix(rest, suffix) {
+			return true
+		}
+	}
+	rest = strings.TrimLeft(rest, " ")
+	for _, m := range weapons.Find(rest[:min(len(rest), 60)]) {
+		return m.Start <= 1
+	}
+	return false
+}
+
+// readWeapons takes categories, generic weapon words and a named system.
+func (u *Understanding) readWeapons(text string) {
+	for _, m := range weapons.Find(text) {
+		if m.Category != "" {
+			u.Categories = appendNew(u.Categories, string(m.Category))
+		}
+		if m.System != "" && u.System == "" {
+			u.System = m.System
+		}
+		if m.System == "" {
+			if k := weaponKind(m.Text); k != "" {
+				u.Kinds = appendNew(u.Kinds, k)
+			}
+		}
+	}
+}
+
+// weaponKind is the singular of a generic weapon word, unless the word is
+// just a category's name ("aircraft", "air defence systems"), which narrows
+// nothing.
+func weaponKind(word string) string {
+	w := strings.ToLower(strings.TrimSpace(word))
+	if _, ok := weapons.ParseCategory(w); ok {
+		return ""
+	}
+	switch w {
+	case "aircraft", "air defence", "air defense", "weapons", "arms":
+		return ""
+	}
+	if strings.HasSuffix(w, "ies") {
+		return strings.TrimSuffix(w, "ies") + "y"
+	}
+	return strings.TrimSuffix(w, "s")
+}
+
+func (u *Understanding) readYears(lower string, now time.Time) {
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	switch {
+	case reRange.MatchString(lower):
+		m := reRange.FindStringSubmatch(lower)
+		u.YearFrom, u.YearTo = atoi(m[1]), atoi(m[2])
+		if u.YearFrom > u.YearTo {
+			u.YearFrom, u.YearTo = u.YearTo, u.YearFrom
+		}
+	case reSince.MatchString(lower):
+		m := reSince.FindStringSubmatch(lower)
+		u.YearFrom = atoi(m[1])
+		if strings.HasPrefix(m[0], "after") {
+			u.YearFrom++
+		}
+	case reBefore.MatchString(lower):
+		u.YearTo = atoi(reBefore.FindStringSubmatch(lower)[1]) - 1
+	case reYear.MatchString(lower):
+		y := atoi(reYear.FindStringSubmatch(lower)[1])
+		u.YearFrom, u.YearTo = y, y
+	case strings.Contains(lower, "last year"):
+		u.YearFrom, u.YearTo = now.Year()-1, now.Year()-1
+	case strings.Contains(lower, "this year"):
+		u.YearFrom, u.YearTo = now.Year(), now.Year()
+	case reLastN.MatchString(lower):
+		s := reLastN.FindStringSubmatch(lower)[1]
+		n, ok := numberWds[s]
+		if !ok {
+			n = atoi(s)
+		}
+		u.YearFrom = now.Year() - n
+	}
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		if !slices.Contains(list, it) {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,57 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestUnderstand(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		q    string
+		want string // intent S=suppliers R=recipients cats kinds system years
+	}{
+		{"Who supplies Kazakhstan with drones?", "suppliers S[] R[Kazakhstan] cat[Aircraft] kind[drone] sys[] 0-0"},
+		{"who arms Tajikistan", "suppliers S[] R[Tajikistan] cat[] kind[] sys[] 0-0"},
+		{"where does Uzbekistan get its helicopters", "suppliers S[] R[Uzbekistan] cat[Aircraft] kind[helicopter] sys[] 0-0"},
+		{"what has Turkey sold to Uzbekistan since 2020?", "between S[Turkey] R[Uzbekistan] cat[] kind[] sys[] 2020-0"},
+		{"What does China export?", "recipients S[China] R[] cat[] kind[] sys[] 0-0"},
+		{"which countries does Russia supply", "recipients S[Russia] R[] cat[] kind[] sys[] 0-0"},
+		{"did Kazakhstan buy Bayraktar TB2 drones from Turkey?", "between S[Turkey] R[Kazakhstan] cat[Aircraft] kind[drone] sys[Bayraktar TB2] 0-0"},
+		{"Turkey and Kazakhstan", "between S[Turkey] R[Kazakhstan] cat[] kind[] sys[] 0-0 either"},
+		{"air defence Kyrgyzstan", "suppliers S[] R[Kyrgyzstan] cat[Air-defence systems] kind[] sys[] 0-0"},
+		{"suppliers Turkmenistan", "suppliers S[] R[Turkmenistan] cat[] kind[] sys[] 0-0"},
+		{"recipients Turkey", "recipients S[Turkey] R[] cat[] kind[] sys[] 0-0"},
+		{"between Turkey Kazakhstan", "between S[Turkey] R[Kazakhstan] cat[] kind[] sys[] 0-0"},
+		{"Kazakhstan's suppliers in 2023", "suppliers S[] R[Kazakhstan] cat[] kind[] sys[] 2023-2023"},
+		{"Turkish drones", "recipients S[Turkey] R[] cat[Aircraft] kind[drone] sys[] 0-0"},
+		{"who sold arms to Central Asia between 2016 and 2018", "suppliers S[] R[Kazakhstan Kyrgyzstan Tajikistan Turkmenistan Uzbekistan] cat[] kind[] sys[] 2016-2018"},
+		{"who supplies Казахстан last year", "suppliers S[] R[Kazakhstan] cat[] kind[] sys[] 2025-2025"},
+		{"how much did Kazakhstan spend on defence", "passages S[] R[] cat[] kind[] sys[] 0-0"},
+		{"Central Asia defence spending 2023", "passages S[] R[] cat[] kind[] sys[] 2023-2023"},
+	} {
+		u := Understand(tc.q, now)
+		got := fmt.Sprintf("%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)
+		if u.Either {
+			got += " either"
+		}
+		got = strings.ReplaceAll(got, "[]", "[]")
+		if got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.q, got, tc.want)
+		}
+	}
+}
+
+func FuzzUnderstand(f *testing.F) {
+	for _, s := range []string{"Who supplies Kazakhstan with drones?", "between Turkey Kazakhstan", "since 2020 Казахстан", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		u := Understand(q, time.Now())
+		if u.Intent < IntentPassages || u.Intent > IntentBetween {
+			t.Fatalf("intent %d", u.Intent)
+		}
+	})
+}
