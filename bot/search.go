@@ -14,7 +14,7 @@ type PassageQuery struct {
 	MinMatch int
 	// Boost words raise the score of passages that have them without being
 	// required ("supplied", "sold" in a question about suppliers).
-	Boost []string
+	Boost    []string
 	From, To time.Time // published date range, inclusive; zero means open
 	Limit    int       // at most this many hits; 0 means 10
 }
