@@ -12,7 +12,7 @@ var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
 	"gen": true, "col": true, "lt": true, "maj": true, "capt": true, "cmdr": true,
 	"adm": true, "sgt": true, "gov": true, "sen": true, "rep": true, "pres": true,
-	"no": true, "nos": true, "vs": true, "etc": true, "approx": true, "est": true,
+	"vs": true, "etc": true, "approx": true, "est": true,
 	"inc": true, "ltd": true, "co": true, "corp": true, "jr": true, "sr": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
@@ -71,10 +71,6 @@ func SplitSentences(text string) []Span {
 				i = j
 				continue
 			}
-			if c == '.' && !endsSentence(text, start, i) {
-				i = j
-				continue
-			}
 			// The next word must look like a sentence start.
 			k := j
 			for k < len(text) {
@@ -84,12 +80,13 @@ func SplitSentences(text string) []Span {
 				}
 				k += size
 			}
+			next := ' '
 			if k < len(text) {
-				r, _ := utf8.DecodeRuneInString(text[k:])
-				if unicode.IsLower(r) {
-					i = j
-					continue
-				}
+				next, _ = utf8.DecodeRuneInString(text[k:])
+			}
+			if unicode.IsLower(next) || (c == '.' && !endsSentence(text, start, i, next)) {
+				i = j
+				continue
 			}
 			emit(j)
 			i = j
@@ -102,8 +99,8 @@ func SplitSentences(text string) []Span {
 }
 
 // endsSentence reports whether the full stop at dot ends a sentence, looking
-// at the word before it.
-func endsSentence(text string, start, dot int) bool {
+// at the word before it and the first character after it.
+func endsSentence(text string, start, dot int, next rune) bool {
 	w := dot
 	for w > start {
 		r, size := utf8.DecodeLastRuneInString(text[:w])
@@ -116,7 +113,10 @@ func endsSentence(text string, start, dot int) bool {
 	if word == "" {
 		return true
 	}
-	if abbreviations[strings.ToLower(word)] {
+	switch lw := strings.ToLower(word); {
+	case lw == "no" || lw == "nos":
+		return !unicode.IsDigit(next) // "No. 5", but "the answer was no. Then"
+	case abbreviations[lw]:
 		return false
 	}
 	// A single capital letter is an initial ("J. Smith"); so is "U.S" style.
