@@ -36,10 +36,12 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Filter narrows a question to reports published in a date range. Zero
-// times leave that end open.
+// Filter narrows a question to reports published in a date range (zero
+// times leave that end open) and to one type of source (SourceReports,
+// SourceSIPRI; "" means all).
 type Filter struct {
-	From, To time.Time
+	From, To   time.Time
+	SourceType string
 }
 
 // Bot answers questions from a Searcher. It is safe for concurrent use.
@@ -80,7 +82,7 @@ func (b *Bot) Ask(ctx context.Context, question string, f Filter) (*Answer, erro
 	if u.Intent == IntentPassages {
 		return b.passageAnswer(ctx, q, words, f)
 	}
-	ans, err := b.relationAnswer(ctx, rs, q, u)
+	ans, err := b.relationAnswer(ctx, rs, q, u, f)
 	if err != nil || ans != nil {
 		return ans, err
 	}
@@ -151,7 +153,7 @@ func (b *Bot) retrieve(ctx context.Context, q string, words []string, f Filter) 
 		if len(hits) >= b.opts.MaxCitations || (min == 1 && len(hits) > 0) {
 			break // any-word matches only when there is nothing better
 		}
-		more, err := b.search.SearchPassages(ctx, PassageQuery{Terms: groups, MinMatch: min, Boost: boost, From: f.From, To: f.To, Limit: limit})
+		more, err := b.search.SearchPassages(ctx, PassageQuery{Terms: groups, MinMatch: min, Boost: boost, From: f.From, To: f.To, SourceType: f.SourceType, Limit: limit})
 		if err != nil {
 			return nil, err
 		}

@@ -22,9 +22,9 @@ const (
 // relationAnswer answers a question about supply relations. It returns nil
 // when the index holds no matching relation, so the caller can fall back to
 // passages.
-func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding) (*Answer, error) {
+func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding, f Filter) (*Answer, error) {
 	rq := RelationQuery{Suppliers: u.Suppliers, Recipients: u.Recipients, Either: u.Either,
-		Categories: u.Categories, System: u.System, YearFrom: u.YearFrom, YearTo: u.YearTo}
+		Categories: u.Categories, System: u.System, YearFrom: u.YearFrom, YearTo: u.YearTo, SourceType: f.SourceType}
 	res, err := rs.SearchRelations(ctx, rq)
 	if err != nil {
 		return nil, err
@@ -175,7 +175,11 @@ func (c *composer) cite(h RelationHit) int {
 	}
 	n := len(c.citations) + 1
 	c.citeIndex[key] = n
-	c.citations = append(c.citations, Citation{N: n, ReportID: h.Evidence.ReportID, Title: h.Report.Title,
+	title := h.Report.Title
+	if h.Evidence.Title != "" {
+		title = h.Evidence.Title
+	}
+	c.citations = append(c.citations, Citation{N: n, ReportID: h.Evidence.ReportID, Title: title,
 		Source: h.Report.Source, URL: h.Report.URL, Published: h.Report.PublishedString(), Quote: h.Evidence.Sentence})
 	return n
 }

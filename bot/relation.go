@@ -30,6 +30,10 @@ type Evidence struct {
 	Sentence string
 	Start    int
 	End      int
+	// Title, when set, is the title to cite instead of the report's
+	// (a trade-register record: "SIPRI Arms Transfers Database, export of
+	// 13 Mar 2025, deal Bayraktar TB2 (2020)").
+	Title string
 }
 
 // Relation is one supply relation stated by one sentence (or one record of
@@ -61,6 +65,7 @@ type RelationQuery struct {
 	System     string   // a designation; "" means any
 	YearFrom   int      // 0 means open
 	YearTo     int      // 0 means open
+	SourceType string   // SourceReports or SourceSIPRI; "" means both
 	Limit      int      // most relations returned, most recent first; 0 means 200
 }
 

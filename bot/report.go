@@ -3,6 +3,7 @@ package bot
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"time"
 )
 
@@ -20,15 +21,41 @@ type Report struct {
 	Published time.Time // zero when unknown
 	Body      string    // plain text; paragraphs separated by blank lines
 	Origin    string    // where it was read from (file path, "default:reports/x.md"); for messages only
+
+	// SourceType says what kind of source this is: SourceReports (news,
+	// think-tank and other prose reports; also "") or SourceSIPRI (a trade
+	// register). Answers can be limited to one type.
+	SourceType string
+	// Relations, when not nil, are the report's supply relations as its
+	// source states them (a trade register's records); the index then uses
+	// them instead of extracting relations from Body.
+	Relations []Relation
+}
+
+// Source types of reports.
+const (
+	SourceReports = "reports"
+	SourceSIPRI   = "sipri"
+)
+
+// Type returns the report's source type, SourceReports when unset.
+func (r Report) Type() string {
+	if r.SourceType == "" {
+		return SourceReports
+	}
+	return r.SourceType
 }
 
 // Hash is a digest of everything that ends up in the index, so an unchanged
 // report can be recognised and skipped on re-ingest.
 func (r Report) Hash() string {
 	h := sha256.New()
-	for _, s := range []string{r.ID, r.Title, r.Source, r.URL, r.PublishedString(), r.Body} {
+	for _, s := range []string{r.ID, r.Title, r.Source, r.URL, r.PublishedString(), r.Body, r.Type()} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
+	}
+	for _, rel := range r.Relations {
+		fmt.Fprintf(h, "%+v\x00", rel)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }

@@ -16,7 +16,10 @@ type PassageQuery struct {
 	// required ("supplied", "sold" in a question about suppliers).
 	Boost    []string
 	From, To time.Time // published date range, inclusive; zero means open
-	Limit    int       // at most this many hits; 0 means 10
+	// SourceType limits passages to one type of source (SourceReports,
+	// SourceSIPRI); "" means all.
+	SourceType string
+	Limit      int // at most this many hits; 0 means 10
 }
 
 // PassageHit is a retrieved passage with its report's metadata.

@@ -119,7 +119,7 @@ func (x *Index) ingestBatch(reports []bot.Report) ([]Outcome, written, error) {
 		}
 		for _, p := range ps {
 			doc := map[string]any{
-				fType: typePassage, fReportID: r.ID, fText: p.Text, fTitle: r.Title,
+				fType: typePassage, fReportID: r.ID, fSourceTyp: r.Type(), fText: p.Text, fTitle: r.Title,
 				fSource: r.Source, fURL: r.URL, fSeq: p.Seq, fStart: p.Start, fEnd: p.End,
 			}
 			if published != "" {
@@ -130,8 +130,8 @@ func (x *Index) ingestBatch(reports []bot.Report) ([]Outcome, written, error) {
 			}
 		}
 		w.passages += len(ps)
-		var rels []bot.Relation
-		if x.opts.Relations != nil {
+		rels := r.Relations
+		if rels == nil && x.opts.Relations != nil {
 			rels = x.opts.Relations(r)
 		}
 		for n := len(rels); n < prev.relations; n++ {
@@ -144,7 +144,7 @@ func (x *Index) ingestBatch(reports []bot.Report) ([]Outcome, written, error) {
 		}
 		w.relations += len(rels)
 		doc := map[string]any{
-			fType: typeReport, fReportID: r.ID, fTitle: r.Title, fSource: r.Source, fURL: r.URL,
+			fType: typeReport, fReportID: r.ID, fSourceTyp: r.Type(), fTitle: r.Title, fSource: r.Source, fURL: r.URL,
 			fHash: hash, fPassages: len(ps), fRelations: len(rels), fOrigin: r.Origin,
 		}
 		if published != "" {
@@ -175,7 +175,7 @@ func relationDoc(r bot.Report, rel bot.Relation, published string) map[string]an
 		fStatus: string(rel.Status), fKind: string(rel.Kind), fYears: years,
 		fDenied: boolString(rel.Denied), fInferred: boolString(rel.Inferred),
 		fSentence: rel.Evidence.Sentence, fStart: rel.Evidence.Start, fEnd: rel.Evidence.End,
-		fTitle: r.Title, fSource: r.Source, fURL: r.URL,
+		fTitle: r.Title, fSource: r.Source, fURL: r.URL, fSourceTyp: r.Type(), fCiteTitle: rel.Evidence.Title,
 	}
 	if published != "" {
 		doc[fPublished] = published

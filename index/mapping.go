@@ -10,7 +10,7 @@ import (
 
 // schemaVersion changes whenever documents are laid out differently; an index
 // of another version must be rebuilt.
-const schemaVersion = "3"
+const schemaVersion = "4"
 
 // textAnalyzer analyses passage text and question words alike.
 const textAnalyzer = en.AnalyzerName
@@ -51,6 +51,8 @@ const (
 	fDenied    = "denied"
 	fInferred  = "inferred"
 	fSentence  = "sentence"
+	fSourceTyp = "source_type"
+	fCiteTitle = "cite_title" // a relation's own citation title, when it has one
 )
 
 func newMapping() *mapping.IndexMappingImpl {
@@ -91,6 +93,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	passage := bleve.NewDocumentStaticMapping()
 	passage.AddFieldMappingsAt(fType, keywordField())
 	passage.AddFieldMappingsAt(fReportID, keywordField())
+	passage.AddFieldMappingsAt(fSourceTyp, keywordField())
 	passage.AddFieldMappingsAt(fText, text)
 	passage.AddFieldMappingsAt(fTitle, storedOnly())
 	passage.AddFieldMappingsAt(fSource, storedOnly())
@@ -103,6 +106,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	report := bleve.NewDocumentStaticMapping()
 	report.AddFieldMappingsAt(fType, keywordField())
 	report.AddFieldMappingsAt(fReportID, keywordField())
+	report.AddFieldMappingsAt(fSourceTyp, keywordField())
 	report.AddFieldMappingsAt(fTitle, storedOnly())
 	report.AddFieldMappingsAt(fSource, storedOnly())
 	report.AddFieldMappingsAt(fURL, storedOnly())
@@ -115,7 +119,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	// A relation is small: keyword fields to filter and facet on, the
 	// evidence sentence and its report's metadata stored for citing.
 	relation := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fType, fReportID, fSystemKey, fCategory, fStatus, fKind} {
+	for _, f := range []string{fType, fReportID, fSystemKey, fCategory, fStatus, fKind, fSourceTyp} {
 		relation.AddFieldMappingsAt(f, keywordField())
 	}
 	for _, f := range []string{fSupplier, fRecipient} {
@@ -123,7 +127,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		k.DocValues = true // faceted on: counts per counterparty
 		relation.AddFieldMappingsAt(f, k)
 	}
-	for _, f := range []string{fGroup, fSystem, fSentence, fTitle, fSource, fURL, fDenied, fInferred} {
+	for _, f := range []string{fGroup, fSystem, fSentence, fTitle, fSource, fURL, fDenied, fInferred, fCiteTitle} {
 		relation.AddFieldMappingsAt(f, storedOnly())
 	}
 	years := bleve.NewNumericFieldMapping()

@@ -38,6 +38,9 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 	if c := anyOf(fCategory, q.Categories); c != nil {
 		must = append(must, c)
 	}
+	if q.SourceType != "" {
+		must = append(must, termIn(fSourceTyp, q.SourceType))
+	}
 	if q.System != "" {
 		must = append(must, termIn(fSystemKey, SystemKey(q.System)))
 	}
@@ -62,7 +65,7 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 	}
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(must), limit, 0, false)
 	req.Fields = []string{fReportID, fSupplier, fRecipient, fGroup, fSystem, fCategory, fStatus, fKind, fYears,
-		fDenied, fInferred, fSentence, fStart, fEnd, fTitle, fSource, fURL, fPublished}
+		fDenied, fInferred, fSentence, fStart, fEnd, fTitle, fSource, fURL, fPublished, fSourceTyp, fCiteTitle}
 	req.SortBy([]string{"-" + fPublished, "_id"})
 	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
@@ -118,7 +121,8 @@ func relationHit(h *search.DocumentMatch) bot.RelationHit {
 		Supplier: str(fSupplier), Recipient: str(fRecipient), Group: str(fGroup), System: str(fSystem),
 		Category: str(fCategory), Status: bot.Status(str(fStatus)), Kind: bot.Kind(str(fKind)), Years: years,
 		Denied: str(fDenied) == "true", Inferred: str(fInferred) == "true",
-		Evidence: bot.Evidence{ReportID: str(fReportID), Sentence: str(fSentence), Start: num(fStart), End: num(fEnd)},
+		Evidence: bot.Evidence{ReportID: str(fReportID), Sentence: str(fSentence), Start: num(fStart), End: num(fEnd), Title: str(fCiteTitle)},
 	}
-	return bot.RelationHit{Relation: rel, Report: bot.Report{ID: str(fReportID), Title: str(fTitle), Source: str(fSource), URL: str(fURL), Published: published}}
+	return bot.RelationHit{Relation: rel, Report: bot.Report{ID: str(fReportID), Title: str(fTitle), Source: str(fSource), URL: str(fURL),
+		Published: published, SourceType: str(fSourceTyp)}}
 }

@@ -116,3 +116,43 @@ func TestSearchRelations(t *testing.T) {
 		t.Errorf("all = %v", all)
 	}
 }
+
+func TestPreExtractedRelationsAndSourceType(t *testing.T) {
+	x, err := Create(t.TempDir(), Options{Relations: relationsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	register := bot.Report{ID: "sipri-x", Title: "SIPRI export", SourceType: bot.SourceSIPRI, Published: date("2025-03-13"),
+		Body: "Turkey to Turkmenistan: Bayraktar TB2 armed UAVs ordered in 2020, delivered in 2021.",
+		Relations: []bot.Relation{{Supplier: "Turkey", Recipient: "Turkmenistan", System: "Bayraktar TB2", Category: "Aircraft",
+			Status: bot.StatusDelivered, Kind: bot.KindSale, Years: []int{2021},
+			Evidence: bot.Evidence{Sentence: "Turkey to Turkmenistan: Bayraktar TB2 armed UAVs ordered in 2020, delivered in 2021.", End: 86,
+				Title: "SIPRI Arms Transfers Database, export of 13 Mar 2025, deal Bayraktar TB2 (2020)"}}}}
+	news := bot.Report{ID: "news", Title: "News", Body: "Turkey > Turkmenistan | Bayraktar TB2 | Aircraft | delivered | 2021."}
+	MustIngest(t, x, register, news)
+	for _, tc := range []struct {
+		source string
+		want   int
+	}{{"", 2}, {bot.SourceSIPRI, 1}, {bot.SourceReports, 1}} {
+		res, err := x.SearchRelations(context.Background(), bot.RelationQuery{Suppliers: []string{"Turkey"}, SourceType: tc.source})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != tc.want {
+			t.Errorf("source %q: %d relations, want %d", tc.source, len(res.Hits), tc.want)
+		}
+		for _, h := range res.Hits {
+			if h.Report.Type() == bot.SourceSIPRI && !strings.HasPrefix(h.Evidence.Title, "SIPRI Arms Transfers Database, export of") {
+				t.Errorf("register relation lost its citation title: %+v", h.Evidence)
+			}
+		}
+	}
+	hits, err := x.SearchPassages(context.Background(), bot.PassageQuery{Terms: [][]string{{"Turkmenistan"}}, SourceType: bot.SourceSIPRI})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ReportID != "sipri-x" || hits[0].Report.Type() != bot.SourceSIPRI {
+		t.Errorf("passages from SIPRI only: %+v", hits)
+	}
+}

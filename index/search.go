@@ -33,12 +33,15 @@ func (x *Index) SearchPassages(ctx context.Context, q bot.PassageQuery) ([]bot.P
 	if !q.From.IsZero() || !q.To.IsZero() {
 		root = query.NewConjunctionQuery([]query.Query{root, dateRange(q.From, q.To)})
 	}
+	if q.SourceType != "" {
+		root = query.NewConjunctionQuery([]query.Query{root, termIn(fSourceTyp, q.SourceType)})
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	req := bleve.NewSearchRequestOptions(root, limit, 0, false)
-	req.Fields = []string{fReportID, fText, fTitle, fSource, fURL, fPublished, fSeq, fStart, fEnd}
+	req.Fields = []string{fReportID, fText, fTitle, fSource, fURL, fPublished, fSeq, fStart, fEnd, fSourceTyp}
 	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search passages: %w", err)
@@ -193,7 +196,7 @@ func passageHit(h *search.DocumentMatch) bot.PassageHit {
 	}
 	hit := bot.PassageHit{
 		Passage: bot.Passage{ReportID: str(fReportID), Seq: num(fSeq), Text: str(fText), Start: num(fStart), End: num(fEnd)},
-		Report:  bot.Report{ID: str(fReportID), Title: str(fTitle), Source: str(fSource), URL: str(fURL), Published: published},
+		Report:  bot.Report{ID: str(fReportID), Title: str(fTitle), Source: str(fSource), URL: str(fURL), Published: published, SourceType: str(fSourceTyp)},
 		Score:   h.Score,
 	}
 	return hit
