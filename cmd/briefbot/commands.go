@@ -111,8 +111,9 @@ func cmdAsk(ctx context.Context, args []string, e env) error {
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
 	from := fs.String("from", "", "only reports published on or after this date (YYYY-MM-DD)")
 	to := fs.String("to", "", "only reports published on or before this date (YYYY-MM-DD)")
+	source := fs.String("source", "", "only one type of source: reports or sipri")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: briefbot ask [--data DIR] [--json] [--from DATE] [--to DATE] QUESTION...\n\nExample: briefbot ask Who supplies Kazakhstan with drones?")
+		fmt.Fprintln(fs.Output(), "Usage: briefbot ask [--data DIR] [--json] [--from DATE] [--to DATE] [--source reports|sipri] QUESTION...\n\nExample: briefbot ask Who supplies Kazakhstan with drones?")
 		fs.PrintDefaults()
 	}
 	words, err := parseInterspersed(fs, args)
@@ -130,6 +131,12 @@ func cmdAsk(ctx context.Context, args []string, e env) error {
 	}
 	if f.To, err = corpus.ParseDate(*to); err != nil {
 		return usageError{"--to: " + err.Error()}
+	}
+	switch *source {
+	case "", bot.SourceReports, bot.SourceSIPRI:
+		f.SourceType = *source
+	default:
+		return usageError{fmt.Sprintf("--source: %q is not reports or sipri", *source)}
 	}
 	cfg, err := c.load(e)
 	if err != nil {
