@@ -157,3 +157,21 @@ func damaged(dataDir string, err error) error {
 	return fmt.Errorf("open index %s: %w: %w; delete the folder and run `briefbot ingest --data %s PATH...` again (or `briefbot ask --data %s ...` to rebuild it from the default corpus)",
 		dataDir, ErrDamaged, err, dataDir, dataDir)
 }
+
+// Meta returns a value stored with SetMeta, or "" when there is none.
+func (x *Index) Meta(key string) (string, error) {
+	v, err := x.b.GetInternal([]byte("meta:" + key))
+	if err != nil {
+		return "", fmt.Errorf("read index meta %s: %w", key, err)
+	}
+	return string(v), nil
+}
+
+// SetMeta stores a small value with the index (which default corpus it was
+// built from, for example).
+func (x *Index) SetMeta(key, value string) error {
+	if err := x.b.SetInternal([]byte("meta:"+key), []byte(value)); err != nil {
+		return fmt.Errorf("write index meta %s: %w", key, err)
+	}
+	return nil
+}

@@ -77,26 +77,68 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // openIndex opens the data folder's index. When there is none and
-// buildDefault is set, it builds one from the default corpus first.
+// buildDefault is set, it builds one from the default corpus first; an index
+// built that way is brought up to date when this binary's default corpus
+// (or extractor) differs from the one it was built with.
 func openIndex(ctx context.Context, cfg Config, e env, buildDefault bool) (*index.Index, error) {
-	opts := index.Options{BatchSize: cfg.Ingest.BatchSize}
+	opts := indexOptions(cfg)
 	x, err := index.Open(cfg.DataDir, opts)
-	if !errors.Is(err, index.ErrNoIndex) || !buildDefault {
-		return x, err
-	}
-	res, err := corpus.Default()
-	if err != nil {
+	switch {
+	case err == nil:
+		if buildDefault {
+			if err := refreshDefault(ctx, x, e, cfg.DataDir); err != nil {
+				x.Close()
+				return nil, err
+			}
+		}
+		return x, nil
+	case !errors.Is(err, index.ErrNoIndex) || !buildDefault:
 		return nil, err
 	}
-	fmt.Fprintf(e.stderr, "No index in %s yet: building it from the default corpus (%d reports)...\n", cfg.DataDir, len(res.Reports))
 	if x, err = index.Create(cfg.DataDir, opts); err != nil {
 		return nil, err
 	}
-	if _, err := x.Ingest(ctx, res.Reports, nil); err != nil {
-		_ = x.Close()
-		return nil, fmt.Errorf("build default index: %w", err)
+	if err := ingestDefault(ctx, x, e, fmt.Sprintf("No index in %s yet: building it from the default corpus", cfg.DataDir)); err != nil {
+		x.Close()
+		return nil, err
 	}
 	return x, nil
+}
+
+// metaDefault records the version of the default corpus an index holds.
+const metaDefault = "default_corpus"
+
+func refreshDefault(ctx context.Context, x *index.Index, e env, dataDir string) error {
+	have, err := x.Meta(metaDefault)
+	if err != nil || have == "" || have == defaultVersion() {
+		return err // not built from the default corpus, or up to date
+	}
+	return ingestDefault(ctx, x, e, fmt.Sprintf("The default corpus in %s is out of date: updating it", dataDir))
+}
+
+func ingestDefault(ctx context.Context, x *index.Index, e env, msg string) error {
+	res, err := corpus.Default()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%s (%d reports)...\n", msg, len(res.Reports))
+	if _, err := x.Ingest(ctx, res.Reports, nil); err != nil {
+		return fmt.Errorf("ingest default corpus: %w", err)
+	}
+	return x.SetMeta(metaDefault, defaultVersion())
+}
+
+// defaultVersion identifies the embedded default corpus and the relation
+// extractor's rules.
+func defaultVersion() string {
+	return corpus.DefaultVersion() + "/" + relationsVersion
+}
+
+// relationsVersion names the relation extractor's rules; see index.Options.
+const relationsVersion = "none"
+
+func indexOptions(cfg Config) index.Options {
+	return index.Options{BatchSize: cfg.Ingest.BatchSize, RelationsVersion: relationsVersion}
 }
 
 func newRouter(x *index.Index, cfg Config, e env) *bot.Router {
@@ -246,7 +288,7 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 		}
 		fmt.Fprintf(e.stderr, "%s: %v\n", word, p)
 	}
-	x, created, err := index.OpenOrCreate(cfg.DataDir, index.Options{BatchSize: cfg.Ingest.BatchSize})
+	x, created, err := index.OpenOrCreate(cfg.DataDir, indexOptions(cfg))
 	if err != nil {
 		return err
 	}
@@ -275,6 +317,11 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	}
 	if err != nil {
 		return fmt.Errorf("ingest into %s: %w", cfg.DataDir, err)
+	}
+	if *withDefault {
+		if err := x.SetMeta(metaDefault, defaultVersion()); err != nil {
+			return err
+		}
 	}
 	verb := "updated"
 	if created {

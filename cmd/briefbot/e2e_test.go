@@ -146,6 +146,25 @@ func TestAskBuildsDefaultCorpus(t *testing.T) {
 	}
 }
 
+func TestStaleDefaultCorpusIsRefreshed(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	mustAnswer(t, briefbot(t, "", nil, "ask", "--data", data, "--json", "drones"))
+	x, err := index.Open(data, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.SetMeta(metaDefault, "an older build")
+	x.Close()
+	r := briefbot(t, "", nil, "ask", "--data", data, "drones")
+	if r.code != 0 || !strings.Contains(r.stderr, "out of date: updating") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = briefbot(t, "", nil, "ask", "--data", data, "drones")
+	if strings.Contains(r.stderr, "out of date") {
+		t.Errorf("refreshed again: %q", r.stderr)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
