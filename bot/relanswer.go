@@ -13,7 +13,8 @@ import (
 
 // Limits of a structured answer, so one answer stays readable in chat.
 const (
-	maxCounterparties   = 12 // counterparties listed with their deals
+	maxVolumeRelations  = 20000 // relations loaded to sum volumes
+	maxCounterparties   = 12    // counterparties listed with their deals
 	maxLinesPerParty    = 4  // deal lines under one counterparty
 	maxCitationsPerLine = 3
 	maxOtherLines       = 6 // talks, plans, cancellations and denials
@@ -25,6 +26,15 @@ const (
 func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding, f Filter) (*Answer, error) {
 	rq := RelationQuery{Suppliers: u.Suppliers, Recipients: u.Recipients, Either: u.Either,
 		Categories: u.Categories, System: u.System, YearFrom: u.YearFrom, YearTo: u.YearTo, SourceType: f.SourceType}
+	switch u.Intent {
+	case IntentSuppliers:
+		rq.CountBy = "supplier"
+	case IntentRecipients:
+		rq.CountBy = "recipient"
+	}
+	if u.ByVolume {
+		rq.Limit = maxVolumeRelations // volumes are summed here, so load them all
+	}
 	res, err := rs.SearchRelations(ctx, rq)
 	if err != nil {
 		return nil, err
@@ -33,15 +43,22 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	if len(hits) == 0 {
 		return nil, nil
 	}
+	total, counts := res.Total, res.Counts
+	if len(hits) < len(res.Hits) {
+		// Narrowed here: the index's totals count other kinds of weapon too.
+		total, counts = len(hits), nil
+	}
 	c := newComposer(q)
-	byParty := c.group(hits, u)
+	c.withRecipient = u.Intent == IntentSuppliers && len(u.Recipients) > 1
+	c.withSupplier = u.Intent == IntentRecipients && len(u.Suppliers) > 1
+	byParty := c.group(hits, u, counts)
 	var supply, other []*line
 	for _, p := range byParty {
 		supply = append(supply, p.supply...)
 		other = append(other, p.other...)
 	}
 	var text []string
-	text = append(text, summary(u, byParty, hits, res.Total))
+	text = append(text, summary(u, byParty, hits, total, len(res.Hits) < res.Total))
 	shown := 0
 	for _, p := range byParty {
 		if len(p.supply) == 0 {
@@ -137,6 +154,7 @@ func matchesKind(r Relation, kinds []string) bool {
 // line is one deal line: a counterparty's transfers of one system (or
 // category) with one status and kind, with their years and citations.
 type line struct {
+	key                 string // systemKey of its relations
 	supplier, recipient string
 	system, category    string
 	status              Status
@@ -148,6 +166,8 @@ type line struct {
 	cites               []int         // citation numbers, once rendered
 	reports             map[string]bool
 	latest              string // most recent published date of its evidence
+	fromSIPRI, fromNews bool   // which kinds of source state it
+	note                string // "not in the SIPRI register", "no news coverage in the corpus"
 }
 
 type party struct {
@@ -155,10 +175,15 @@ type party struct {
 	supply, other []*line
 	reports       map[string]bool
 	latest        string
+	deals         int     // matching relations in the whole index (or among those loaded)
+	tiv           float64 // SIPRI TIV delivered, summed over loaded relations
 }
 
 type composer struct {
-	question  string
+	// withRecipient and withSupplier say whether a line must name that
+	// side because the answer spans several countries on it.
+	withRecipient, withSupplier bool
+	question                    string
 	citations []Citation
 	citeIndex map[string]int // report#start -> n
 }
@@ -186,7 +211,7 @@ func (c *composer) cite(h RelationHit) int {
 
 // group sorts relations into counterparties and deal lines. Counterparties
 // come best-evidenced first (most reports), then most recent.
-func (c *composer) group(hits []RelationHit, u Understanding) []*party {
+func (c *composer) group(hits []RelationHit, u Understanding, counts map[string]int) []*party {
 	parties := map[string]*party{}
 	lines := map[string]*line{}
 	var order []*party
@@ -198,14 +223,10 @@ func (c *composer) group(hits []RelationHit, u Understanding) []*party {
 			parties[name] = p
 			order = append(order, p)
 		}
-		what := h.System
-		if what == "" {
-			what = "~" + h.Category
-		}
-		key := strings.Join([]string{h.Supplier, h.Recipient, strings.ToLower(what), string(h.Status), string(h.Kind), strconv.FormatBool(h.Denied)}, "|")
+		key := strings.Join([]string{h.Supplier, h.Recipient, systemKey(h.Relation), string(h.Status), string(h.Kind), strconv.FormatBool(h.Denied)}, "|")
 		l := lines[key]
 		if l == nil {
-			l = &line{supplier: h.Supplier, recipient: h.Recipient, system: h.System, category: h.Category,
+			l = &line{key: systemKey(h.Relation), supplier: h.Supplier, recipient: h.Recipient, system: systemName(h.System), category: h.Category,
 				status: h.Status, kind: h.Kind, denied: h.Denied, reports: map[string]bool{}}
 			lines[key] = l
 			if h.Status == StatusDelivered || h.Status == StatusOrdered {
@@ -223,6 +244,15 @@ func (c *composer) group(hits []RelationHit, u Understanding) []*party {
 			}
 		}
 		l.inferred = l.inferred || h.Inferred
+		p.deals++
+		if h.Status == StatusDelivered {
+			p.tiv += h.TIV
+		}
+		if h.Report.Type() == SourceSIPRI {
+			l.fromSIPRI = true
+		} else {
+			l.fromNews = true
+		}
 		l.reports[h.Evidence.ReportID] = true
 		p.reports[h.Evidence.ReportID] = true
 		pub := h.Report.PublishedString()
@@ -236,23 +266,117 @@ func (c *composer) group(hits []RelationHit, u Understanding) []*party {
 			l.evidence = append(l.evidence, h)
 		}
 	}
+	all := make([]*line, 0, len(lines))
+	for _, p := range order {
+		all = append(all, p.supply...)
+		all = append(all, p.other...)
+	}
+	noteCoverage(all)
 	for _, p := range order {
 		for _, l := range append(p.supply, p.other...) {
 			slices.Sort(l.years)
 		}
 		sort.SliceStable(p.supply, func(i, j int) bool { return lineRank(p.supply[i]) > lineRank(p.supply[j]) })
 	}
+	if counts != nil {
+		for _, p := range order {
+			if n, ok := counts[p.name]; ok {
+				p.deals = n // counted over every match, not only those loaded
+			}
+		}
+	}
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := order[i], order[j]
-		if (len(a.supply) > 0) != (len(b.supply) > 0) {
+		switch {
+		case (len(a.supply) > 0) != (len(b.supply) > 0):
 			return len(a.supply) > 0
-		}
-		if len(a.reports) != len(b.reports) {
+		case u.ByVolume && a.tiv != b.tiv:
+			return a.tiv > b.tiv
+		case a.deals != b.deals:
+			return a.deals > b.deals
+		case len(a.reports) != len(b.reports):
 			return len(a.reports) > len(b.reports)
 		}
 		return a.latest > b.latest
 	})
 	return order
+}
+
+// noteCoverage marks the lines that only one kind of source states, when
+// the answer draws on both: a delivery the news reports that the SIPRI
+// register does not record for that pair and system, and a register deal
+// no report in the corpus covers.
+func noteCoverage(lines []*line) {
+	var haveSIPRI, haveNews bool
+	for _, l := range lines {
+		haveSIPRI = haveSIPRI || l.fromSIPRI
+		haveNews = haveNews || l.fromNews
+	}
+	if !haveSIPRI || !haveNews {
+		return
+	}
+	type pair struct{ s, r string }
+	sipriHas, newsHas := map[pair]map[string]bool{}, map[pair]map[string]bool{}
+	add := func(m map[pair]map[string]bool, l *line) {
+		k := pair{l.supplier, l.recipient}
+		if m[k] == nil {
+			m[k] = map[string]bool{}
+		}
+		m[k][l.key] = true
+		m[k]["~"+l.category] = true
+	}
+	for _, l := range lines {
+		if l.fromSIPRI {
+			add(sipriHas, l)
+		}
+		if l.fromNews {
+			add(newsHas, l)
+		}
+	}
+	covered := func(m map[pair]map[string]bool, l *line) bool {
+		set := m[pair{l.supplier, l.recipient}]
+		if l.system == "" {
+			return set["~"+l.category] || (l.category == "" && len(set) > 0)
+		}
+		return set[l.key]
+	}
+	for _, l := range lines {
+		switch {
+		case l.fromNews && !l.fromSIPRI && l.status == StatusDelivered && !covered(sipriHas, l):
+			l.note = "not in the SIPRI register"
+		case l.fromSIPRI && !l.fromNews && !covered(newsHas, l):
+			l.note = "no news coverage in the corpus"
+		}
+	}
+}
+
+// systemName is a designation as the weapons lexicon spells it when it is
+// only spelled differently ("Bayraktar TB-2" is the Bayraktar TB2), or as
+// given (a variant such as "Tor-M1" keeps its name).
+func systemName(s string) string {
+	if sys, ok := weapons.LookupSystem(s); ok && (fold(sys.Name) == fold(s) || slices.ContainsFunc(sys.Aliases, func(a string) bool { return fold(a) == fold(s) })) {
+		return sys.Name
+	}
+	return s
+}
+
+func fold(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(s) {
+		if c != ' ' && c != '-' && c != '.' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// systemKey identifies what a relation transfers, for merging evidence: the
+// system's canonical name folded, or its category when it names none.
+func systemKey(r Relation) string {
+	if r.System == "" {
+		return "~" + r.Category
+	}
+	return fold(systemName(r.System))
 }
 
 // lineRank orders deal lines: delivered before ordered, then by latest year.
@@ -299,6 +423,12 @@ func (c *composer) render(l *line) string {
 	case l.status == StatusPlanned:
 		status = "planned or under discussion"
 	}
+	if c.withRecipient {
+		what += " to " + l.recipient
+	}
+	if c.withSupplier {
+		what += " from " + l.supplier
+	}
 	s := what + ", " + status
 	if l.kind == KindAid {
 		s += " as aid"
@@ -310,6 +440,9 @@ func (c *composer) render(l *line) string {
 	}
 	if l.inferred {
 		s += " (one side inferred from the report's context)"
+	}
+	if l.note != "" {
+		s += " — " + l.note
 	}
 	for _, h := range l.evidence {
 		if n := c.cite(h); !slices.Contains(l.cites, n) {
@@ -345,7 +478,7 @@ func countWithSupply(ps []*party) int {
 
 // summary is the first line: how many counterparties in how many reports,
 // and which leads by number of deal lines.
-func summary(u Understanding, ps []*party, hits []RelationHit, total int) string {
+func summary(u Understanding, ps []*party, hits []RelationHit, total int, truncated bool) string {
 	reports := map[string]bool{}
 	for _, h := range hits {
 		reports[h.Evidence.ReportID] = true
@@ -362,20 +495,18 @@ func summary(u Understanding, ps []*party, hits []RelationHit, total int) string
 	}
 	s := fmt.Sprintf("%s in %d %s", who, len(reports), plural(len(reports), "report", "reports"))
 	if n > 1 && (u.Intent == IntentSuppliers || u.Intent == IntentRecipients) {
-		top := ps[0]
-		deals := 0
-		for _, p := range ps {
-			if len(p.supply) > deals {
-				deals, top = len(p.supply), p
-			}
+		top := ps[0] // ps is ranked; the first has supply
+		if u.ByVolume {
+			s += fmt.Sprintf("; %s leads by volume (%.0f million SIPRI TIV delivered)", top.name, top.tiv)
+		} else {
+			s += fmt.Sprintf("; %s is named in the most records (%d)", top.name, top.deals)
 		}
-		s += fmt.Sprintf("; %s has the most recorded deals (%d)", top.name, deals)
 	}
 	if n == 0 {
 		s = fmt.Sprintf("No delivered or ordered transfers found in %d %s, only talks, plans or cancellations", len(reports), plural(len(reports), "report", "reports"))
 	}
-	if total > len(hits) {
-		s += fmt.Sprintf(" (from the %d most recent of %d relations)", len(hits), total)
+	if truncated {
+		s += fmt.Sprintf(" (from the %d most recently published of %d relations)", len(hits), total)
 	}
 	return s + "."
 }

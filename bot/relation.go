@@ -48,7 +48,8 @@ type Relation struct {
 	Status    Status
 	Kind      Kind
 	Years     []int
-	Denied    bool // the sentence reports a denial of this transfer (Status is cancelled)
+	Denied    bool    // the sentence reports a denial of this transfer (Status is cancelled)
+	TIV       float64 // SIPRI trend-indicator value delivered, in millions; 0 when unknown or not from SIPRI
 	Inferred  bool // one side came from the report's context, not the sentence
 	Evidence  Evidence
 }
@@ -67,6 +68,9 @@ type RelationQuery struct {
 	YearTo     int      // 0 means open
 	SourceType string   // SourceReports or SourceSIPRI; "" means both
 	Limit      int      // most relations returned, most recent first; 0 means 200
+	// CountBy, when "supplier" or "recipient", asks for the number of
+	// matching relations per country on that side, over all matches.
+	CountBy string
 }
 
 // RelationHit is a relation with its report's metadata (Body empty).
@@ -78,8 +82,9 @@ type RelationHit struct {
 // RelationResult is what a RelationSearcher found: the relations it
 // returns (at most Limit) and how many matched in all.
 type RelationResult struct {
-	Hits  []RelationHit
-	Total int
+	Hits   []RelationHit
+	Total  int
+	Counts map[string]int // per country, when the query asked (CountBy)
 }
 
 // RelationSearcher finds supply relations. The index package implements

@@ -43,6 +43,9 @@ type Understanding struct {
 	System     string   // a named system
 	YearFrom   int
 	YearTo     int
+	// ByVolume asks to rank by the volume of transfers (SIPRI TIV) rather
+	// than by the number of deals ("by volume", "TIV", "value").
+	ByVolume bool
 }
 
 // side is what a country mention was read to be.
@@ -107,6 +110,7 @@ func Understand(question string, now time.Time) Understanding {
 	u.readWeapons(text)
 	u.readYears(lower, now)
 	words := wordSpans(lower)
+	u.ByVolume = hasAny(words, wordSet("volume volumes tiv tivs value"))
 
 	switch forced {
 	case IntentSuppliers:

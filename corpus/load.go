@@ -97,6 +97,7 @@ var loaders = map[string]func(name string, data []byte) ([]bot.Report, []Problem
 	".html":     loadHTML,
 	".htm":      loadHTML,
 	".jsonl":    loadJSONL,
+	".csv":      loadCSV,
 }
 
 // Supported reports whether a file name has an extension a loader reads.
@@ -174,7 +175,7 @@ func (l Loader) loadFile(res *Result, display, name string, read func() ([]byte,
 			sev = Error
 		}
 		res.Problems = append(res.Problems, Problem{Path: display, Severity: sev,
-			Err: fmt.Errorf("unknown file type %q, skipped (briefbot reads .md, .txt, .html, .jsonl)", path.Ext(name))})
+			Err: fmt.Errorf("unknown file type %q, skipped (briefbot reads .md, .txt, .html, .jsonl, and SIPRI exports as .csv)", path.Ext(name))})
 		return
 	}
 	if size > l.maxSize() {
@@ -192,7 +193,9 @@ func (l Loader) loadFile(res *Result, display, name string, read func() ([]byte,
 			Err: fmt.Errorf("%w: %s, the limit is %s", ErrTooLarge, humanBytes(int64(len(data))), humanBytes(l.maxSize()))})
 		return
 	}
-	if isBinary(data) {
+	// A CSV may be a Latin-1 SIPRI export, or one saved as UTF-16: its
+	// loader checks the encoding itself and says what is wrong.
+	if !strings.EqualFold(path.Ext(name), ".csv") && isBinary(data) {
 		res.Problems = append(res.Problems, Problem{Path: display, Severity: Error, Err: ErrBinary})
 		return
 	}

@@ -174,7 +174,7 @@ func relationDoc(r bot.Report, rel bot.Relation, published string) map[string]an
 		fGroup: rel.Group, fSystem: rel.System, fSystemKey: SystemKey(rel.System), fCategory: rel.Category,
 		fStatus: string(rel.Status), fKind: string(rel.Kind), fYears: years,
 		fDenied: boolString(rel.Denied), fInferred: boolString(rel.Inferred),
-		fSentence: rel.Evidence.Sentence, fStart: rel.Evidence.Start, fEnd: rel.Evidence.End,
+		fSentence: rel.Evidence.Sentence, fStart: rel.Evidence.Start, fEnd: rel.Evidence.End, fTIV: rel.TIV,
 		fTitle: r.Title, fSource: r.Source, fURL: r.URL, fSourceTyp: r.Type(), fCiteTitle: rel.Evidence.Title,
 	}
 	if published != "" {

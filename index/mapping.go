@@ -10,7 +10,7 @@ import (
 
 // schemaVersion changes whenever documents are laid out differently; an index
 // of another version must be rebuilt.
-const schemaVersion = "4"
+const schemaVersion = "5"
 
 // textAnalyzer analyses passage text and question words alike.
 const textAnalyzer = en.AnalyzerName
@@ -53,6 +53,7 @@ const (
 	fSentence  = "sentence"
 	fSourceTyp = "source_type"
 	fCiteTitle = "cite_title" // a relation's own citation title, when it has one
+	fTIV       = "tiv"
 )
 
 func newMapping() *mapping.IndexMappingImpl {
@@ -139,6 +140,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	relDate.DocValues = true // sorted on: most recent first
 	relation.AddFieldMappingsAt(fPublished, relDate)
 	relation.AddFieldMappingsAt(fStart, storedNumber())
+	relation.AddFieldMappingsAt(fTIV, storedNumber())
 	relation.AddFieldMappingsAt(fEnd, storedNumber())
 
 	m := bleve.NewIndexMapping()

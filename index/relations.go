@@ -65,8 +65,11 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 	}
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(must), limit, 0, false)
 	req.Fields = []string{fReportID, fSupplier, fRecipient, fGroup, fSystem, fCategory, fStatus, fKind, fYears,
-		fDenied, fInferred, fSentence, fStart, fEnd, fTitle, fSource, fURL, fPublished, fSourceTyp, fCiteTitle}
+		fDenied, fInferred, fSentence, fStart, fEnd, fTitle, fSource, fURL, fPublished, fSourceTyp, fCiteTitle, fTIV}
 	req.SortBy([]string{"-" + fPublished, "_id"})
+	if q.CountBy == fSupplier || q.CountBy == fRecipient {
+		req.AddFacet(q.CountBy, bleve.NewFacetRequest(q.CountBy, 300))
+	}
 	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
 		return bot.RelationResult{}, fmt.Errorf("search relations: %w", err)
@@ -74,6 +77,12 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 	out := bot.RelationResult{Total: int(res.Total), Hits: make([]bot.RelationHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, relationHit(h))
+	}
+	if f := res.Facets[q.CountBy]; f != nil && f.Terms != nil {
+		out.Counts = map[string]int{}
+		for _, t := range f.Terms.Terms() {
+			out.Counts[t.Term] = t.Count
+		}
 	}
 	return out, nil
 }
@@ -102,6 +111,7 @@ func anyOf(field string, values []string) query.Query {
 func relationHit(h *search.DocumentMatch) bot.RelationHit {
 	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
 	num := func(f string) int { n, _ := h.Fields[f].(float64); return int(n) }
+	tiv, _ := h.Fields[fTIV].(float64)
 	var years []int
 	switch v := h.Fields[fYears].(type) {
 	case float64:
@@ -120,7 +130,7 @@ func relationHit(h *search.DocumentMatch) bot.RelationHit {
 	rel := bot.Relation{
 		Supplier: str(fSupplier), Recipient: str(fRecipient), Group: str(fGroup), System: str(fSystem),
 		Category: str(fCategory), Status: bot.Status(str(fStatus)), Kind: bot.Kind(str(fKind)), Years: years,
-		Denied: str(fDenied) == "true", Inferred: str(fInferred) == "true",
+		Denied: str(fDenied) == "true", Inferred: str(fInferred) == "true", TIV: tiv,
 		Evidence: bot.Evidence{ReportID: str(fReportID), Sentence: str(fSentence), Start: num(fStart), End: num(fEnd), Title: str(fCiteTitle)},
 	}
 	return bot.RelationHit{Relation: rel, Report: bot.Report{ID: str(fReportID), Title: str(fTitle), Source: str(fSource), URL: str(fURL),
