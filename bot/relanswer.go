@@ -15,7 +15,7 @@ import (
 const (
 	maxVolumeRelations  = 20000 // relations loaded to sum volumes
 	maxCounterparties   = 12    // counterparties listed with their deals
-	maxLinesPerParty    = 4  // deal lines under one counterparty
+	maxLinesPerParty    = 4     // deal lines under one counterparty
 	maxCitationsPerLine = 3
 	maxOtherLines       = 6 // talks, plans, cancellations and denials
 )
@@ -184,8 +184,8 @@ type composer struct {
 	// side because the answer spans several countries on it.
 	withRecipient, withSupplier bool
 	question                    string
-	citations []Citation
-	citeIndex map[string]int // report#start -> n
+	citations                   []Citation
+	citeIndex                   map[string]int // report#start -> n
 }
 
 func newComposer(q string) *composer {

@@ -50,7 +50,7 @@ type Relation struct {
 	Years     []int
 	Denied    bool    // the sentence reports a denial of this transfer (Status is cancelled)
 	TIV       float64 // SIPRI trend-indicator value delivered, in millions; 0 when unknown or not from SIPRI
-	Inferred  bool // one side came from the report's context, not the sentence
+	Inferred  bool    // one side came from the report's context, not the sentence
 	Evidence  Evidence
 }
 
