@@ -439,7 +439,7 @@ func (c *composer) render(l *line) string {
 		s += " " + yearsText(l.years)
 	}
 	if l.inferred {
-		s += " (one side inferred from the report's context)"
+		s += " (inferred from context)"
 	}
 	if l.note != "" {
 		s += " — " + l.note

@@ -13,6 +13,7 @@ import (
 	"github.com/briefbot/briefbot/adapters/console"
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/extract"
 	"github.com/briefbot/briefbot/index"
 )
 
@@ -135,10 +136,13 @@ func defaultVersion() string {
 }
 
 // relationsVersion names the relation extractor's rules; see index.Options.
-const relationsVersion = "none"
+const relationsVersion = extract.Version
+
+// extractor reads supply relations from every report ingested.
+var extractor = extract.New()
 
 func indexOptions(cfg Config) index.Options {
-	return index.Options{BatchSize: cfg.Ingest.BatchSize, RelationsVersion: relationsVersion}
+	return index.Options{BatchSize: cfg.Ingest.BatchSize, Relations: extractor.Report, RelationsVersion: relationsVersion}
 }
 
 func newRouter(x *index.Index, cfg Config, e env) *bot.Router {

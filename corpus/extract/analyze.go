@@ -1,0 +1,268 @@
+package extract
+
+import (
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// analysis holds everything read from one sentence.
+type analysis struct {
+	ex   *Extractor
+	text string
+	ctx  *Context
+	toks []tok
+
+	actorAt, itemAt, trigAt, listAt, clauseAt []int
+
+	actors  []actor
+	items   []item
+	trigs   []trig
+	lists   []alist
+	clauses []clause
+	years   []yearMention
+	frames  []*frame
+
+	denyAt     []bool // a denial governs the token
+	falseAfter []bool // the claim is called false later in the sentence
+
+	res resolved
+
+	topic int // "Kazakhstan: China delivered ...": the list before a leading colon, -1
+
+	hasLic     bool // a licensed-production cue somewhere in the sentence
+	hasTrend   bool // a market-trend verb ("grew")
+	noEvidence int  // token of "no evidence that", -1
+}
+
+// maxBytes bounds the part of a sentence that is read: a longer sentence is
+// read up to a rune boundary near maxBytes (its evidence is still the whole
+// sentence). The token bound applies as well.
+const maxBytes = 32 << 10
+
+func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
+	if len(text) > maxBytes {
+		cut := maxBytes
+		for cut > maxBytes-utf8.UTFMax && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	a := &analysis{ex: ex, text: text, ctx: ctx, noEvidence: -1, topic: -1}
+	a.toks = tokenize(text)
+	n := len(a.toks)
+	buf := make([]int, 5*n)
+	for i := range buf {
+		buf[i] = -1
+	}
+	a.actorAt, a.itemAt, a.trigAt, a.listAt, a.clauseAt = buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:4*n], buf[4*n:]
+	a.findActors()
+	a.findItems()
+	a.scanCues()
+	a.findTriggers()
+	a.classifyActors()
+	a.buildLists()
+	a.findClauses()
+	a.findYears()
+	a.buildFrames()
+	return a
+}
+
+// scanCues sets sentence-wide flags.
+func (a *analysis) scanCues() {
+	toks := a.toks
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].word {
+			continue
+		}
+		if _, n := licPhrases.match(toks, i); n > 0 && !(i > 0 && toks[i-1].w == "export") &&
+			!(i+1 < len(toks) && (toks[i+1].w == "for" || toks[i+1].w == "to") && toks[i].w == "licensed") {
+			a.hasLic = true
+		}
+		if trendWords[toks[i].w] {
+			a.hasTrend = true
+		}
+		if _, n := noEvidence.match(toks, i); n > 0 && a.noEvidence < 0 {
+			a.noEvidence = i
+		}
+	}
+}
+
+// buildLists joins actors into lists and finds the preposition that governs
+// each list; it also adds pronoun lists.
+func (a *analysis) buildLists() {
+	toks := a.toks
+	for k := 0; k < len(a.actors) && len(a.lists) < maxLists; {
+		ac := &a.actors[k]
+		if ac.drop {
+			k++
+			continue
+		}
+		l := alist{ti: ac.ti, tj: ac.tj, members: []int{k}}
+		end := a.actorEnd(k)
+		n := k + 1
+		for n < len(a.actors) {
+			nx := &a.actors[n]
+			if nx.drop || !a.separatorsOnly(end, nx.ti) || (nx.origin >= 0) != (ac.origin >= 0) {
+				break
+			}
+			if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
+				break // "to Kyrgyzstan, the Kyrgyz border service said"
+			}
+			l.members = append(l.members, n)
+			l.tj = nx.tj
+			end = a.actorEnd(n)
+			n++
+		}
+		for _, m := range l.members {
+			a.actors[m].list = len(a.lists)
+		}
+		a.lists = append(a.lists, l)
+		k = n
+	}
+	// Pronouns standing for countries.
+	for i := 0; i < len(toks) && len(a.lists) < maxLists; i++ {
+		w := toks[i].w
+		switch {
+		case w == "it" || w == "its" || w == "itself":
+			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})
+		case w == "country" && i > 0 && toks[i-1].w == "the":
+			a.lists = append(a.lists, alist{ti: i - 1, tj: i + 1, pron: "it"})
+		case relWords[w] && i > 0 && toks[i-1].w == ",":
+			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})
+		}
+	}
+	sortLists(a.lists)
+	if len(a.lists) > 0 && a.lists[0].ti == 0 && a.lists[0].pron == "" && a.lists[0].tj < len(toks) &&
+		toks[a.actorEnd(a.lists[0].members[len(a.lists[0].members)-1])].w == ":" {
+		a.topic = 0
+	}
+	for li := range a.lists {
+		l := &a.lists[li]
+		for t := l.ti; t < l.tj; t++ {
+			a.listAt[t] = li
+		}
+		for _, m := range l.members {
+			a.actors[m].list = li
+		}
+		a.findPrep(l)
+	}
+}
+
+func sortLists(ls []alist) {
+	for i := 1; i < len(ls); i++ {
+		for j := i; j > 0 && ls[j].ti < ls[j-1].ti; j-- {
+			ls[j], ls[j-1] = ls[j-1], ls[j]
+		}
+	}
+}
+
+// actorEnd is the token after an actor, past a possessive "'s".
+func (a *analysis) actorEnd(k int) int {
+	ac := &a.actors[k]
+	if !ac.poss {
+		return ac.tj
+	}
+	if ac.tj+1 < len(a.toks) && a.toks[ac.tj+1].w == "s" {
+		return ac.tj + 2
+	}
+	return ac.tj + 1
+}
+
+func hasComma(ts []tok) bool {
+	for _, t := range ts {
+		if t.w == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// separatorsOnly reports whether the tokens in [s, e) only join list members.
+func (a *analysis) separatorsOnly(s, e int) bool {
+	if e-s > 4 {
+		return false
+	}
+	for t := s; t < e; t++ {
+		switch a.toks[t].w {
+		case ",", "and", "or", "the", "both", "as", "well", "nor", "either":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// licensedNear reports whether the production word at j is licensed or
+// local assembly ("assembled in Kazakhstan", "produced under licence in"):
+// the place named after it is the licensee, not the maker.
+func (a *analysis) licensedNear(j int) bool {
+	if a.toks[j].w == "assembled" {
+		return true
+	}
+	for k := j; k >= 0 && k >= j-6; k-- {
+		if _, n := licPhrases.match(a.toks, k); n > 0 && a.toks[k].w != "assembly" {
+			return true
+		}
+	}
+	return false
+}
+
+var builtWords = words("built made produced manufactured assembled designed developed constructed")
+
+var govWords = words("government authorities regime leadership administration")
+
+var listOrgMods = words("air border armed national special coast defence defense naval land ground security " +
+	"interior state")
+
+// findPrep finds the preposition governing list l by reading leftwards past
+// determiners, quantifiers and "the air forces of".
+func (a *analysis) findPrep(l *alist) {
+	toks := a.toks
+	j := l.ti - 1
+	for j >= 0 {
+		w := toks[j].w
+		switch {
+		case skipBeforeActor[w] || toks[j].digit && !isYearTok(toks[j]):
+			j--
+			continue
+		case w == "of" && j > 0 && (orgNouns[toks[j-1].w] || skipBeforeActor[toks[j-1].w]):
+			j--
+			for j >= 0 && (orgNouns[toks[j].w] || listOrgMods[toks[j].w]) {
+				j--
+			}
+			continue
+		}
+		break
+	}
+	if j < 0 {
+		return
+	}
+	w := toks[j].w
+	switch {
+	case placeWords[w]:
+		l.place = true
+		l.prep = "place"
+	case w == "to" && j > 0 && toks[j-1].w == "according":
+		l.place = true
+		l.prep = "src"
+	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all":
+		l.except = true
+		l.prep = "except"
+	case w == "in" && j > 0 && govWords[toks[j-1].w]:
+		l.prep = ""
+	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1):
+		l.prep = w
+		l.builtIn = true
+	case preps[w]:
+		l.prep = w
+		if placePreps[w] || w == "than" {
+			l.place = true
+		}
+		if w == "to" && j > 0 && placeWords[toks[j-1].w] {
+			l.place = true
+		}
+	}
+}
+
+var haveForms = words("has have had")

@@ -1,0 +1,308 @@
+package extract
+
+// clauseKind says how a clause relates to the one before it.
+type clauseKind uint8
+
+const (
+	cMain   clauseKind = iota
+	cConj              // "while X bought": own subject, else the last one
+	cCoord             // "and later donated": the last subject
+	cRel               // ", which": the antecedent
+	cResume            // the main clause after a relative clause
+	cThat              // "denied that ..."
+	cAttr              // ", the ministry said", "according to"
+	cNP                // "and an unknown supplier delivered": its own subject, not a country
+)
+
+// cut is where a new clause starts.
+type cut struct {
+	at   int // first token of the new clause
+	kind clauseKind
+	ante int
+	and  bool // "and that": shares the parent of the clause before
+}
+
+type clause struct {
+	ts, te int
+	kind   clauseKind
+	ante   int  // antecedent list of a relative clause, -1
+	subj   int  // subject list, -1
+	own    bool // the subject is the clause's own, not inherited
+	aid    bool // the clause says aid
+	parent int  // clause a "that" clause depends on, -1
+}
+
+func (a *analysis) findClauses() {
+	toks := a.toks
+	n := len(toks)
+	var cuts []cut
+	inRel := false
+	for i := 0; i < n; i++ {
+		w := toks[i].w
+		switch {
+		case w == ";" || w == ":" ||
+			w == "-" && i > 0 && i+1 < n && toks[i-1].e < toks[i].s && toks[i].e < toks[i+1].s:
+			cuts = append(cuts, cut{at: i + 1, kind: cMain, ante: -1})
+			inRel = false
+		case w == "," && i+1 < n:
+			nx := toks[i+1].w
+			switch {
+			case clauseConj[nx]:
+				cuts = append(cuts, cut{at: i + 1, kind: cConj, ante: -1})
+				inRel = false
+			case relWords[nx]:
+				ante := -1
+				if i > 0 && a.listAt[i-1] >= 0 {
+					ante = a.listAt[i-1]
+				}
+				cuts = append(cuts, cut{at: i + 1, kind: cRel, ante: ante})
+				inRel = true
+			case clauseIng[nx] || a.trigAt[i+1] >= 0 && a.trigs[a.trigAt[i+1]].spec.form == fIng && !a.trigs[a.trigAt[i+1]].noun:
+				cuts = append(cuts, cut{at: i + 1, kind: cCoord, ante: -1})
+				inRel = false
+			case nx == "according" || a.isAttribution(i):
+				cuts = append(cuts, cut{at: i + 1, kind: cAttr, ante: -1})
+				inRel = false
+			case inRel && (beForms[nx] || haveForms[nx] || nx == "will" || nx == "would" || nx == "has" ||
+				a.trigAt[i+1] >= 0 || toks[i+1].w == "does" || toks[i+1].w == "did"):
+				cuts = append(cuts, cut{at: i + 1, kind: cResume, ante: -1})
+				inRel = false
+			}
+		case clauseConj[w] && i > 0 && toks[i-1].w != "," && w != "yet":
+			cuts = append(cuts, cut{at: i, kind: cConj, ante: -1})
+			inRel = false
+		case w == "and" && i+1 < n:
+			k := a.coordAfterAnd(i, cuts)
+			if k == cCoord && a.reducedBefore(i, cuts) {
+				// "radars, ordered in 2007 and delivered in 2010, for ...": both participles qualify.
+				if t := a.nextTrigger(i); t >= 0 {
+					a.trigs[t].reduced, a.trigs[t].passive = true, true
+				}
+				k = cMain
+			}
+			if k != cMain {
+				cuts = append(cuts, cut{at: i + 1, kind: k, ante: -1, and: k == cThat})
+				inRel = false
+			}
+		case w == "that" && a.isThatClause(i):
+			cuts = append(cuts, cut{at: i + 1, kind: cThat, ante: -1})
+		}
+	}
+	start, kind, ante, and := 0, cMain, -1, false
+	for ci := 0; ci <= len(cuts); ci++ {
+		end := n
+		if ci < len(cuts) {
+			end = cuts[ci].at
+		}
+		if end > start || ci == len(cuts) {
+			c := clause{ts: start, te: end, kind: kind, ante: ante, subj: -1, parent: -1}
+			if kind == cThat && len(a.clauses) > 0 {
+				c.parent = len(a.clauses) - 1
+				if p := &a.clauses[c.parent]; and && p.kind == cThat {
+					c.parent = p.parent
+				}
+			}
+			a.clauses = append(a.clauses, c)
+		}
+		if ci < len(cuts) {
+			start, kind, ante, and = cuts[ci].at, cuts[ci].kind, cuts[ci].ante, cuts[ci].and
+		}
+	}
+	for ci := range a.clauses {
+		c := &a.clauses[ci]
+		for t := c.ts; t < c.te; t++ {
+			a.clauseAt[t] = ci
+		}
+	}
+	// Subjects, inherited across coordinated clauses.
+	last := -1
+	for ci := range a.clauses {
+		c := &a.clauses[ci]
+		c.subj = a.clauseSubject(c)
+		c.own = c.subj >= 0
+		if c.kind == cRel && c.ante >= 0 && (c.subj < 0 || a.lists[c.subj].pron != "") {
+			c.subj = c.ante
+		}
+		if c.subj < 0 && c.kind != cMain && c.kind != cAttr && c.kind != cRel && c.kind != cNP {
+			c.subj = last
+		}
+		if c.subj >= 0 && c.kind != cRel && c.kind != cAttr {
+			last = c.subj
+		}
+	}
+}
+
+var beForms = words("is are was were be been being am")
+
+// coordAfterAnd decides whether "and" at i starts a new clause: "and later
+// donated" (shares the subject), "and Kyrgyzstan received" (a new subject
+// after a clause that already has a trigger), "and that".
+func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
+	toks := a.toks
+	j := i + 1
+	if toks[j].w == "that" {
+		return cThat
+	}
+	for n := 0; n < 3 && j < len(toks) && isAux(toks[j].w); n++ {
+		j++
+	}
+	if j < len(toks) && a.trigAt[j] >= 0 && !a.trigs[a.trigAt[j]].noun && a.trigs[a.trigAt[j]].spec.form != fIng {
+		return cCoord
+	}
+	// A new subject: only when a trigger precedes "and" in this clause.
+	start := 0
+	if len(cuts) > 0 {
+		start = cuts[len(cuts)-1].at
+	}
+	before := false
+	for t := start; t < i; t++ {
+		if a.trigAt[t] >= 0 && !a.trigs[a.trigAt[t]].noun {
+			before = true
+			break
+		}
+	}
+	if !before {
+		return cMain
+	}
+	j = i + 1
+	actor := false
+	for n := 0; n < 5 && j < len(toks); n++ {
+		if a.actorAt[j] >= 0 || toks[j].w == "it" || toks[j].w == "they" {
+			actor = true
+		}
+		if a.trigAt[j] >= 0 {
+			if tr := a.trigs[a.trigAt[j]]; !tr.noun && n > 0 {
+				switch {
+				case actor:
+					return cConj
+				case preps[toks[i+1].w]:
+					return cCoord // "ordered, and in 2016 received, ..."
+				}
+				return cNP
+			}
+			return cMain
+		}
+		if !toks[j].word || a.itemAt[j] >= 0 {
+			return cMain
+		}
+		j++
+	}
+	return cMain
+}
+
+// reducedBefore reports whether the last trigger before token i in the
+// current clause is a reduced participle.
+func (a *analysis) reducedBefore(i int, cuts []cut) bool {
+	start := 0
+	if len(cuts) > 0 {
+		start = cuts[len(cuts)-1].at
+	}
+	for t := i - 1; t >= start; t-- {
+		if k := a.trigAt[t]; k >= 0 {
+			return a.trigs[k].reduced
+		}
+	}
+	return false
+}
+
+func (a *analysis) nextTrigger(i int) int {
+	for t := i + 1; t < len(a.toks) && t < i+5; t++ {
+		if k := a.trigAt[t]; k >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+func isAux(w string) bool {
+	return beForms[w] || haveForms[w] || adverbs[w] || w == "will" || w == "would" || w == "also" || w == "then"
+}
+
+var adverbs = words("already also later then subsequently eventually finally recently now soon reportedly " +
+	"allegedly secretly first again still just since quickly jointly officially formally only so far " +
+	"never not yet all both itself")
+
+// isAttribution reports whether the comma at i opens a closing attribution
+// (", the Kyrgyz border service said.").
+func (a *analysis) isAttribution(i int) bool {
+	toks := a.toks
+	for j := i + 1; j < len(toks) && j <= i+9; j++ {
+		if reportVerbs[toks[j].w] {
+			k := j + 1
+			for k < len(toks) && k <= j+4 && toks[k].word && (toks[k].w == "on" || adverbs[toks[k].w] ||
+				isWeekday(toks[k].w) || toks[k].w == "in" || toks[k].w == "a" || toks[k].w == "statement") {
+				k++
+			}
+			return k >= len(toks) || !toks[k].word
+		}
+		if toks[j].w == "," || a.trigAt[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+func isWeekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "week":
+		return true
+	}
+	return false
+}
+
+var thatHeads = words("said says say denied denies deny denying reports report claims claim evidence announced " +
+	"confirmed confirms stated insisted believes believe noted added argued warned shows showed show indicated " +
+	"suggests suggested found reported clear unclear known understood allegations rumours rumors statement " +
+	"assurances insist")
+
+func (a *analysis) isThatClause(i int) bool {
+	toks := a.toks
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if thatHeads[toks[j].w] {
+			return true
+		}
+	}
+	return i+1 < len(toks) && (a.listAt[i+1] >= 0 || a.actorAt[i+1] >= 0)
+}
+
+// clauseSubject is the first list in c that can be a subject.
+func (a *analysis) clauseSubject(c *clause) int {
+	for li := range a.lists {
+		l := &a.lists[li]
+		if l.ti < c.ts {
+			continue
+		}
+		if l.ti >= c.te {
+			break
+		}
+		if a.subjectLike(li) {
+			return li
+		}
+	}
+	return -1
+}
+
+// subjectLike reports whether list li can be the subject of a verb.
+func (a *analysis) subjectLike(li int) bool {
+	l := &a.lists[li]
+	if l.prep != "" || l.place || l.except {
+		return false
+	}
+	if l.pron != "" {
+		if l.pron == "its" {
+			return false
+		}
+		// "it" directly after a verb is an object.
+		if l.pron == "it" && l.ti > 0 && a.trigAt[l.ti-1] >= 0 {
+			return false
+		}
+		return true
+	}
+	for _, m := range l.members {
+		ac := &a.actors[m]
+		if ac.origin < 0 && ac.owner < 0 && !ac.drop {
+			return true
+		}
+	}
+	return false
+}

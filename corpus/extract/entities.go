@@ -1,0 +1,306 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// Bounds that keep the work on one sentence small whatever its length.
+const (
+	maxActors   = 256 // actor mentions read per sentence
+	maxItems    = 256 // weapon items read per sentence
+	maxTriggers = 64  // triggers read per sentence
+	maxLists    = 128 // actor lists per sentence
+	maxRels     = 256 // relations returned per sentence
+)
+
+// actor is one mention of a country, capital, demonym, group or
+// manufacturer standing for a country.
+type actor struct {
+	ti, tj    int // token range
+	kind      gazetteer.MentionKind
+	countries []string // canonical names; group members sorted
+	group     string   // group name for a group mention
+	poss      bool     // followed by "'s"
+	made      bool     // "X-made", "X-built": the origin of a weapon
+	drop      bool     // not an actor ("Russian-language", "Soviet-era")
+	org       bool     // a demonym or possessive before an organisation ("Kyrgyz defence ministry")
+	origin    int      // weapon item it qualifies, -1
+	owner     int      // weapon item it possesses ("Egypt's M-346"), -1
+	agentOf   int      // trigger it possesses or qualifies ("Uzbekistan's purchase"), -1
+	list      int      // index of its list
+}
+
+// alist is a list of actors joined by "and" or commas, or a pronoun that
+// stands for one ("it", "its", "which", "the country").
+type alist struct {
+	ti, tj  int
+	members []int  // actor indices; empty for a pronoun
+	prep    string // governing preposition, "" for a subject or object
+	place   bool   // a place or a source, not a party
+	except  bool   // "except Turkmenistan"
+	builtIn bool   // "built in X", "built by X", "made in X": the maker
+	pron    string // the pronoun, for a pronoun list
+}
+
+// item is a weapon (a named system and/or a generic word) or a generic arms
+// word ("weapons").
+type item struct {
+	ti, tj   int
+	system   string
+	category string
+	arms     bool  // a generic arms word, no category
+	org      bool  // a modifier of an organisation ("air defence forces"): not a weapon
+	origins  []int // actors that qualify it ("Chinese-made")
+	madeOrig bool  // an origin is an "X-made" adjective
+	owner    int   // possessor actor, -1
+	builtBy  []int // lists of "built in/by X" after it
+	more     bool  // preceded by "more", "another", "additional"
+}
+
+// trig is one trigger occurrence.
+type trig struct {
+	ti, tj  int
+	spec    trigSpec
+	noun    bool
+	passive bool
+	toBe    bool // "are to be delivered", "due to be"
+	prog    bool // "is buying"
+	reduced bool // a reduced relative: "fighters ordered from Russia"
+	later   bool // a delivery participle follows: "ordered in 2007, delivered in 2008"
+	cutAt   int  // an appositive starts here and ends the trigger's object; 0 if none
+	drop    bool
+}
+
+func (a *analysis) findActors() {
+	g := a.ex.gaz
+	ms := g.Find(a.text)
+	for _, m := range ms {
+		if len(a.actors) >= maxActors {
+			break
+		}
+		ti, tj := a.tokRange(m.Start, m.End)
+		if ti >= tj || a.actorAt[ti] >= 0 {
+			continue
+		}
+		ac := actor{ti: ti, tj: tj, kind: m.Kind, origin: -1, owner: -1, agentOf: -1, list: -1}
+		switch m.Kind {
+		case gazetteer.GroupMention:
+			for _, c := range m.Codes {
+				if n := a.ex.name(c); n != "" {
+					ac.countries = append(ac.countries, n)
+				}
+			}
+			sort.Strings(ac.countries)
+			ac.group = m.Group
+		default:
+			if len(m.Codes) > 0 {
+				if n := a.ex.name(m.Codes[0]); n != "" {
+					ac.countries = []string{n}
+				}
+			}
+		}
+		if len(ac.countries) == 0 {
+			continue
+		}
+		a.addActor(ac)
+	}
+	// Government bodies and names the gazetteer does not list.
+	for i := 0; i < len(a.toks) && len(a.actors) < maxActors; i++ {
+		if a.actorAt[i] >= 0 || !a.toks[i].word {
+			continue
+		}
+		code, n := extraActors.match(a.toks, i)
+		if n == 0 {
+			continue
+		}
+		if code == "AE" && (i == 0 || a.toks[i-1].w != "the") {
+			continue
+		}
+		clear := true
+		for k := i; k < i+n; k++ {
+			if a.actorAt[k] >= 0 {
+				clear = false
+			}
+		}
+		if !clear {
+			continue
+		}
+		if name := a.ex.name(code); name != "" {
+			a.addActor(actor{ti: i, tj: i + n, kind: gazetteer.NameMention, countries: []string{name},
+				origin: -1, owner: -1, agentOf: -1, list: -1})
+		}
+		i += n - 1
+	}
+	slices.SortFunc(a.actors, func(x, y actor) int { return x.ti - y.ti })
+	for i := range a.actorAt {
+		a.actorAt[i] = -1
+	}
+	for k, ac := range a.actors {
+		for t := ac.ti; t < ac.tj; t++ {
+			a.actorAt[t] = k
+		}
+	}
+	// Possessives, hyphenated compounds.
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		j := ac.tj
+		if j+1 < len(toks) && toks[j].w == "'" && toks[j+1].w == "s" {
+			ac.poss = true
+		} else if j < len(toks) && toks[j].w == "'" && toks[j-1].w[len(toks[j-1].w)-1] == 's' {
+			ac.poss = true
+		}
+		if j+1 < len(toks) && toks[j].w == "-" && toks[j].s == toks[j-1].e {
+			next := toks[j+1].w
+			switch {
+			case madeWords[next]:
+				ac.made = true
+			case notActorAfterHyphen[next]:
+				ac.drop = true
+			case a.actorAt[j+1] >= 0:
+				ac.drop = true // "Central Asia-China pipeline", "Turkey-Azerbaijan ties"
+				a.actors[a.actorAt[j+1]].drop = true
+			}
+		}
+		if ac.ti > 0 && toks[ac.ti-1].w == "-" && ac.ti > 1 && a.actorAt[ac.ti-2] >= 0 {
+			ac.drop = true
+		}
+	}
+}
+
+func (a *analysis) addActor(ac actor) {
+	for t := ac.ti; t < ac.tj; t++ {
+		a.actorAt[t] = len(a.actors)
+	}
+	a.actors = append(a.actors, ac)
+}
+
+// extraActors are government bodies and short forms the gazetteer lacks.
+var extraActors = newPhraseSet[string]()
+
+func init() {
+	extraActors.add("State Department|Pentagon|White House|US State Department|Department of Defense", "US")
+	extraActors.add("Emirates", "AE")
+	extraActors.add("Kremlin", "RU")
+	extraActors.add("Elysee|Élysée", "FR")
+	extraActors.add("Bundeswehr|Bundestag", "DE")
+}
+
+// tokRange returns the tokens covering bytes [s, e).
+func (a *analysis) tokRange(s, e int) (int, int) {
+	ti := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].e > s })
+	tj := ti
+	for tj < len(a.toks) && a.toks[tj].s < e {
+		tj++
+	}
+	return ti, tj
+}
+
+// classifyActors decides for each actor whether it qualifies a weapon, owns
+// one, is the agent of a nominal trigger, or names an organisation.
+func (a *analysis) classifyActors() {
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.drop {
+			continue
+		}
+		j := ac.tj
+		if ac.poss {
+			j += 2
+			if j <= len(toks) && toks[j-1].w != "s" {
+				j--
+			}
+		} else if ac.made {
+			j += 2
+		}
+		// Skip coordinated demonyms ("Russian and Chinese arms").
+		for j < len(toks) && (toks[j].w == "and" || toks[j].w == "or" || toks[j].w == ",") && j+1 < len(toks) &&
+			a.actorAt[j+1] >= 0 && a.actors[a.actorAt[j+1]].kind == gazetteer.DemonymMention && ac.kind == gazetteer.DemonymMention {
+			nk := a.actorAt[j+1]
+			j = a.actors[nk].tj
+			if a.actors[nk].made {
+				j += 2
+			}
+		}
+		// Skip up to three modifiers.
+		for n := 0; n < 3 && j < len(toks) && a.itemAt[j] < 0 && a.trigAt[j] < 0 && a.actorAt[j] < 0 &&
+			isModifier(toks[j]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
+			j++
+		}
+		if j >= len(toks) {
+			if ac.kind == gazetteer.DemonymMention {
+				ac.drop = true
+			}
+			continue
+		}
+		switch {
+		case a.itemAt[j] >= 0 && !a.items[a.itemAt[j]].org:
+			it := a.itemAt[j]
+			if ac.poss && ac.kind != gazetteer.DemonymMention {
+				ac.owner = it
+				a.items[it].owner = k
+			} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention {
+				ac.origin = it
+				a.items[it].origins = append(a.items[it].origins, k)
+				if ac.made || ac.kind == gazetteer.ManufacturerMention {
+					a.items[it].madeOrig = true
+				}
+			}
+		case a.trigAt[j] >= 0 && a.trigs[a.trigAt[j]].noun:
+			ac.agentOf = a.trigAt[j]
+		case a.actorAt[j] >= 0 && ac.poss:
+			// "Turkey's Dearsan": the same party.
+		case isOrgAhead(toks, j):
+			ac.org = true
+		default:
+			if ac.kind == gazetteer.DemonymMention && !ac.made {
+				ac.drop = true
+			}
+		}
+		if ac.kind == gazetteer.DemonymMention && ac.made && ac.origin < 0 {
+			ac.drop = true
+		}
+	}
+}
+
+// isModifier reports whether t may stand between a name and the noun it
+// qualifies ("Egypt's [new] M-346", "Chinese-[designed light] vehicles").
+func isModifier(t tok) bool {
+	if !t.word {
+		return t.w == "-" || t.w == "'" || t.w == "\""
+	}
+	if t.digit {
+		return true
+	}
+	return !functionWords[t.w] && !orgNouns[t.w]
+}
+
+// isOrgAhead reports whether an organisation noun follows within three words.
+func isOrgAhead(toks []tok, j int) bool {
+	for n := 0; n < 4 && j < len(toks); n, j = n+1, j+1 {
+		if !toks[j].word {
+			return false
+		}
+		if orgNouns[toks[j].w] {
+			return true
+		}
+		if functionWords[toks[j].w] {
+			return false
+		}
+	}
+	return false
+}
+
+// notModifier are words that end the noun phrase after a name.
+var notModifier = words("include includes included including comprise comprises are is was were has have had " +
+	"deals deal contracts contract orders record records list lists account accounts")
+
+var functionWords = words("the a an and or of to from for with by in at on as but while that which who " +
+	"whom whose this these those it its their his her is are was were be been being has have had will would " +
+	"shall should may might could can do does did not no never also than then there here so such into over " +
+	"under about after before since until between among during against via per within without more most " +
+	"some any all both each every other another said says")

@@ -1,0 +1,336 @@
+package extract
+
+import (
+	"github.com/briefbot/briefbot/bot"
+)
+
+// frame is one transfer event read around a trigger.
+type frame struct {
+	t        int   // main trigger
+	absorbed []int // triggers folded into it ("signed a contract to supply")
+	spec     trigSpec
+	start    int // first token of the frame: its earliest trigger
+	ti, tj   int // main trigger tokens
+	clause   int
+	bs, ae   int // the frame reads lists and items in [bs, start) and [tj, ae)
+	ys, ye   int // years are read in [ys, ye); the clause unless gapped
+	gapped   bool
+
+	status bot.Status
+	kind   bot.Kind
+	denied bool
+	neg    bool // negated ("had not received")
+
+	anaphor  bool // the object is "them", "ones", "four more"
+	newBatch bool // "four more": a new batch of the same weapon
+
+	rsups, rrecs []roleParty // the parties found
+	items        []int       // the weapons transferred
+	groups       []group
+	implicit     bool // an "X-made W of Y" frame without a trigger
+	modalPlan    bool // "could", "may": too weak to infer a missing side
+}
+
+// party is one side of a transfer as read from the sentence or its context.
+type party struct {
+	countries []string
+	group     string
+	pos       int  // token, for ordering
+	inferred  bool // from the context
+}
+
+// group is a set of relations of a frame that share weapons and years.
+type group struct {
+	sups, recs []party
+	items      []int
+	s, e       int // token span for years
+}
+
+// buildFrames turns triggers into frames.
+func (a *analysis) buildFrames() {
+	absorbedInto := make([]int, len(a.trigs))
+	for i := range absorbedInto {
+		absorbedInto[i] = -1
+	}
+	for i := 0; i < len(a.trigs); i++ {
+		A := &a.trigs[i]
+		if A.drop || i+1 >= len(a.trigs) {
+			continue
+		}
+		B := &a.trigs[i+1]
+		if a.clauseAt[A.ti] != a.clauseAt[B.ti] {
+			continue
+		}
+		if a.absorbs(A, B) {
+			absorbedInto[i] = i + 1
+		}
+	}
+	// Light and nominal triggers after a transfer verb of the same clause
+	// only qualify it ("under a contract", "as military aid", "with
+	// deliveries due").
+	lastHeavy, lastContent := -1, -1
+	for i := range a.trigs {
+		tr := &a.trigs[i]
+		if i > 0 && a.clauseAt[a.trigs[i-1].ti] != a.clauseAt[tr.ti] {
+			lastHeavy, lastContent = -1, -1
+		}
+		if absorbedInto[i] >= 0 {
+			continue
+		}
+		if lastHeavy >= 0 && (tr.spec.light || tr.noun) && a.qualifiesOnly(tr) {
+			tr.drop = true
+			continue
+		}
+		if lastHeavy >= 0 && tr.noun && a.appositive(tr) {
+			tr.drop = true
+			for j := tr.ti - 1; j > a.trigs[lastHeavy].tj; j-- {
+				if a.toks[j].w == "," {
+					a.trigs[lastHeavy].cutAt = j
+					break
+				}
+			}
+			continue
+		}
+		if lastHeavy >= 0 && tr.noun && tr.spec.sp == spProduce && tr.ti-a.trigs[lastHeavy].tj <= 2 &&
+			a.trigs[lastHeavy].spec.dir == dirS {
+			tr.drop = true // "license the production of": the object of the verb
+			continue
+		}
+		if lastContent >= 0 && tr.reduced && !a.subjectBetween(a.trigs[lastContent].tj, tr.ti) {
+			tr.drop = true // "took delivery of the fighters ordered from Russia"
+			if tr.spec.status == del && !a.negatedBefore(tr.ti) {
+				a.trigs[lastContent].later = true // "ordered in 2007 and delivered in 2008"
+			}
+			continue
+		}
+		if !tr.noun && !tr.spec.light {
+			lastHeavy = i
+		}
+		if !tr.spec.light {
+			lastContent = i
+		}
+	}
+	for i := range a.trigs {
+		tr := &a.trigs[i]
+		if tr.drop || absorbedInto[i] >= 0 {
+			continue
+		}
+		f := &frame{t: i, spec: tr.spec, start: tr.ti, ti: tr.ti, tj: tr.tj}
+		for j := i - 1; j >= 0 && absorbedInto[j] >= 0; j-- {
+			if absorbedInto[j] == j+1 {
+				f.absorbed = append(f.absorbed, j)
+				f.start = a.trigs[j].ti
+			} else {
+				break
+			}
+		}
+		f.clause = a.clauseAt[f.start]
+		a.frames = append(a.frames, f)
+	}
+	a.markDenials()
+	a.markFalse()
+	a.markAid()
+	for k, f := range a.frames {
+		c := &a.clauses[f.clause]
+		f.bs, f.ae = c.ts, c.te
+		if k > 0 && a.frames[k-1].clause == f.clause {
+			f.bs = a.frames[k-1].tj
+		}
+		if k+1 < len(a.frames) && a.frames[k+1].clause == f.clause {
+			f.ae = a.frames[k+1].start
+		}
+		if cut := a.trigs[f.t].cutAt; cut > f.tj && cut < f.ae {
+			f.ae = cut
+		}
+		f.ys, f.ye = c.ts, c.te
+		a.status(f)
+		a.kind(f)
+	}
+	a.gapping()
+}
+
+// gapping splits a frame whose verb is left out of later conjuncts: "China
+// delivered two CH-3 in 2016, Italy three Falco UAVs in 2011, and Israel
+// about ten SkyStriker in 2021" is three transfers.
+func (a *analysis) gapping() {
+	toks := a.toks
+	var out []*frame
+	for _, f := range a.frames {
+		out = append(out, f)
+		tr := &a.trigs[f.t]
+		if tr.noun || tr.passive || f.spec.light || f.spec.dir == dirU {
+			continue
+		}
+		var gaps []int
+		for li := range a.lists {
+			l := &a.lists[li]
+			if l.ti <= f.tj+3 || l.ti >= f.ae || l.pron != "" || !a.subjectLike(li) {
+				continue
+			}
+			p := l.ti - 1
+			if toks[p].w == "the" && p > 0 {
+				p--
+			}
+			if !(toks[p].w == "," || toks[p].w == "and" || toks[p].w == ";") {
+				continue
+			}
+			// an item follows within a few words, and no verb
+			j := a.actorEnd(l.members[len(l.members)-1])
+			ok := false
+			for n := 0; n < 4 && j < f.ae; n, j = n+1, j+1 {
+				if a.itemAt[j] >= 0 {
+					ok = true
+					break
+				}
+				if a.trigAt[j] >= 0 || a.listAt[j] >= 0 || !(toks[j].digit || numberWords[toks[j].w] > 0 ||
+					toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" || !functionWords[toks[j].w]) {
+					break
+				}
+			}
+			if ok {
+				gaps = append(gaps, li)
+			}
+		}
+		if len(gaps) == 0 || len(out)+len(gaps) > 2*maxTriggers {
+			continue
+		}
+		end := f.ae
+		f.ae, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
+		for k, li := range gaps {
+			l := &a.lists[li]
+			g := *f
+			g.gapped = true
+			g.absorbed = nil
+			g.bs, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
+			g.ys, g.ae, g.ye = l.ti, end, end
+			if k+1 < len(gaps) {
+				g.ae, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
+			}
+			out = append(out, &g)
+		}
+	}
+	a.frames = out
+}
+
+// subjectBetween reports whether a subject-like list starts in [s, e).
+func (a *analysis) subjectBetween(s, e int) bool {
+	for t := s; t < e; t++ {
+		if li := a.listAt[t]; li >= 0 && a.lists[li].ti == t && a.lists[li].pron == "" && a.subjectLike(li) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a negation stands just before token t.
+func (a *analysis) negatedBefore(t int) bool {
+	for j := t - 1; j >= 0 && j >= t-3; j-- {
+		switch a.toks[j].w {
+		case "not", "never", "yet", "no":
+			return true
+		}
+	}
+	return false
+}
+
+// absorbs reports whether trigger A only governs the next trigger B:
+// "signed a contract to supply", "in talks with Turkey on buying", "offered
+// to hand over", "pledged $200 million in military aid".
+func (a *analysis) absorbs(A, B *trig) bool {
+	toks := a.toks
+	gap := B.ti - A.tj
+	switch {
+	case A.spec.light:
+		if gap > 8 {
+			return false
+		}
+		for t := A.tj; t < B.ti; t++ {
+			w := toks[t].w
+			if li := a.listAt[t]; li >= 0 {
+				if p := a.lists[li].prep; p == "with" || p == "from" {
+					continue
+				}
+				return false
+			}
+			if a.itemAt[t] >= 0 || w == "," {
+				return false
+			}
+			switch w {
+			case "with", "on", "about", "over", "for", "to", "from", "of", "regarding", "concerning", "the", "a",
+				"an", "local", "possible", "planned", "new", "further", "additional", "joint", "jointly", "'",
+				"s", "its", "their", "potential", "future":
+			default:
+				return false
+			}
+		}
+		return true
+	case !A.noun && !B.noun && B.spec.form == fBase && gap == 1 && toks[A.tj].w == "to":
+		return true
+	case !A.noun && B.noun && gap <= 6:
+		for t := A.tj; t < B.ti; t++ {
+			if a.listAt[t] >= 0 || toks[t].w == "," || a.itemAt[t] >= 0 && !a.items[a.itemAt[t]].arms {
+				return false
+			}
+		}
+		return true
+	case A.noun && A.spec.sp == spExportPerm && B.noun && gap <= 3:
+		return true
+	}
+	return false
+}
+
+// qualifiesOnly reports whether a light or nominal trigger after a transfer
+// verb has no parties of its own.
+func (a *analysis) qualifiesOnly(tr *trig) bool {
+	toks := a.toks
+	if tr.ti > 0 && (toks[tr.ti-1].w == "under" || tr.ti > 1 && toks[tr.ti-2].w == "under") {
+		return true
+	}
+	if tr.ti > 0 && (toks[tr.ti-1].w == "as" || tr.ti > 1 && toks[tr.ti-2].w == "as") {
+		return true
+	}
+	if tr.spec.light {
+		// "in a $3.5 m deal", "through a contract", "as part of a deal"
+		for t, n := tr.ti-1, 0; t >= 0 && n < 6; t, n = t-1, n+1 {
+			w := toks[t].w
+			if w == "in" || w == "under" || w == "through" || w == "via" || w == "of" {
+				return true
+			}
+			if !(w == "a" || w == "an" || w == "the" || w == "$" || w == "m" || w == "bn" || w == "million" ||
+				w == "billion" || w == "." || toks[t].digit || !functionWords[w] && a.listAt[t] < 0 && a.itemAt[t] < 0) {
+				break
+			}
+		}
+	}
+	c := &a.clauses[a.clauseAt[tr.ti]]
+	for t := tr.tj; t < c.te && t < tr.tj+40; t++ {
+		if a.trigAt[t] >= 0 && a.trigAt[t] != a.trigAt[tr.ti] {
+			break
+		}
+		if li := a.listAt[t]; li >= 0 && !a.lists[li].place {
+			return false
+		}
+	}
+	for t := tr.ti - 1; t >= c.ts && t >= tr.ti-3; t-- {
+		if li := a.listAt[t]; li >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// appositive reports whether a noun trigger restates the transfer before it
+// (", the first export of the type to the South Caucasus").
+func (a *analysis) appositive(tr *trig) bool {
+	toks := a.toks
+	for j := tr.ti - 1; j >= 0 && j >= tr.ti-4; j-- {
+		switch toks[j].w {
+		case ",":
+			return j+1 < len(toks) && (toks[j+1].w == "the" || toks[j+1].w == "a" || toks[j+1].w == "its")
+		case "the", "a", "its", "first", "latest", "largest", "biggest", "second", "last", "only", "new":
+			continue
+		}
+		return false
+	}
+	return false
+}

@@ -1,0 +1,329 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// needsContext reports whether some frame lacks a side the context may give.
+func (a *analysis) needsContext() bool {
+	return len(a.res.partials) > 0 || len(a.res.kept) == 0 && a.includes() >= 0
+}
+
+// includes returns the token of "It includes ..." near the start of a
+// sentence with no transfer of its own, -1 if none.
+func (a *analysis) includes() int {
+	for t := 0; t < len(a.toks) && t < 6; t++ {
+		switch a.toks[t].w {
+		case "include", "includes", "included", "comprises", "comprised", "consists", "consisted", "contains":
+			return t
+		}
+	}
+	return -1
+}
+
+// infer fills the missing sides of partial frames from the context: the
+// previous sentence's relations and frames, then the countries the previous
+// sentence, the title and About name. It returns the inferred relations.
+func (a *analysis) infer(prev *analysis) []relation {
+	var prevRels []relation
+	var prevPartials []*frame
+	if prev != nil {
+		prevRels = prev.resolve()
+		prevPartials = prev.res.partials
+	}
+	recMentions := a.contextCountries(prev, true)
+	supMentions := a.contextCountries(prev, false)
+	var rels []relation
+	// "It includes CV90 infantry fighting vehicles": the previous sentence's transfer.
+	if len(a.res.kept) == 0 && a.includes() >= 0 && len(prevRels) > 0 {
+		var items []int
+		for it := range a.items {
+			if !a.items[it].org && a.items[it].ti > a.includes() {
+				items = append(items, it)
+			}
+		}
+		items = a.filterItems(items, nil)
+		p := prevRels[0]
+		for _, it := range items {
+			r := p
+			r.Inferred = true
+			r.System, r.Category = a.items[it].system, a.items[it].category
+			r.Years = a.yearsIn(0, len(a.toks))
+			rels = append(rels, r)
+		}
+		return rels
+	}
+	for _, f := range a.res.partials {
+		if !a.clearTransfer(f) {
+			continue
+		}
+		if len(f.items) == 0 && f.anaphor && prev != nil {
+			for it := range prev.items {
+				if x := prev.items[it]; !x.org && !x.arms {
+					a.items = append(a.items, item{system: x.system, category: x.category, owner: -1, ti: f.tj, tj: f.tj})
+					f.items = append(f.items, len(a.items)-1)
+					break
+				}
+			}
+		}
+		sups, recs := f.rsups, f.rrecs
+		mk := func(c string) []roleParty {
+			return []roleParty{{party: party{countries: []string{c}, pos: -1, inferred: true}, li: -1, it: -1}}
+		}
+		sys := ""
+		for _, it := range f.items {
+			if a.items[it].system != "" {
+				sys = systemKey(a.items[it].system)
+				break
+			}
+		}
+		if len(sups) == 0 && len(recs) == 0 {
+			switch {
+			case len(prevRels) > 0:
+				p := bestPrev(prevRels, sys, "", "", nil)
+				sups, recs = mk(p.Supplier), mk(p.Recipient)
+			case len(prevPartials) > 0 && len(prevPartials[0].rsups) > 0 && !prevPartials[0].spec.light:
+				sups = markInferred(prevPartials[0].rsups)
+			default:
+				continue
+			}
+		}
+		if len(recs) == 0 {
+			// "delivered EC145 helicopters, including assembly in Kazakhstan".
+			for li := range a.lists {
+				l := &a.lists[li]
+				if l.ti < f.bs || l.ti >= f.ae || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
+					continue
+				}
+				for _, p := range a.parties(li, f, sups) {
+					if p.group == "" && !sameSide(sups, p.countries) && len(recs) == 0 {
+						recs = markInferred([]roleParty{p})
+					}
+				}
+			}
+		}
+		if len(recs) == 0 {
+			if p := bestPrev(prevRels, sys, first(sups), "", a.aboutSet()); p != nil {
+				recs = mk(p.Recipient)
+			}
+		}
+		if len(recs) == 0 {
+			for _, p := range prevPartials {
+				if len(p.rrecs) > 0 && !overlap(p.rrecs, sups) && !p.spec.light {
+					recs = markInferred(p.rrecs)
+					break
+				}
+			}
+		}
+		if len(recs) == 0 {
+			if c := pickMention(recMentions, sups, a.aboutSet()); c != "" {
+				recs = mk(c)
+			}
+		}
+		if len(sups) == 0 {
+			if p := bestPrev(prevRels, sys, "", first(recs), nil); p != nil {
+				sups = mk(p.Supplier)
+			}
+		}
+		if len(sups) == 0 {
+			for _, p := range prevPartials {
+				if len(p.rsups) > 0 && !overlap(p.rsups, recs) && !p.spec.light {
+					sups = markInferred(p.rsups)
+					break
+				}
+			}
+		}
+		if len(sups) == 0 {
+			if c := pickMention(supMentions, recs, nil); c != "" {
+				sups = mk(c)
+			}
+		}
+		if len(sups) == 0 || len(recs) == 0 {
+			continue
+		}
+		f.rsups, f.rrecs = sups, recs
+		f.items = a.filterItems(f.items, recs)
+		f.groups = nil
+		a.makeGroups(f)
+		rels = a.emit(f, rels)
+	}
+	return rels
+}
+
+// bestPrev picks the previous sentence's relation that continues into this
+// one: with the known supplier or recipient (when given) and, better, the
+// same system; the latest such. It returns nil when none fits.
+func bestPrev(rels []relation, sys, sup, rec string, about map[string]bool) *relation {
+	var best *relation
+	bestScore := -1
+	for i := range rels {
+		r := &rels[i]
+		if sup != "" && (r.Supplier != sup || r.Recipient == sup) || rec != "" && (r.Recipient != rec || r.Supplier == rec) {
+			continue
+		}
+		score := 0
+		if sys != "" && systemKey(r.System) == sys {
+			score = 1
+		}
+		if score >= bestScore {
+			best, bestScore = r, score
+		}
+	}
+	if best == nil && sup != "" {
+		// The recipient of another supplier's transfer, if the report is
+		// about it ("Russia sold X to Kazakhstan. Turkey delivered drones.").
+		for i := len(rels) - 1; i >= 0; i-- {
+			r := &rels[i]
+			if r.Recipient != sup && (about == nil || about[r.Recipient]) {
+				return r
+			}
+		}
+	}
+	return best
+}
+
+func first(ps []roleParty) string {
+	if len(ps) == 0 || len(ps[0].countries) == 0 {
+		return ""
+	}
+	return ps[0].countries[0]
+}
+
+// pickMention picks the first context country not on the known side from
+// the first tier that has one, preferring within a tier a country the
+// report is about when prefer is not empty.
+func pickMention(tiers [][]string, known []roleParty, prefer map[string]bool) string {
+	for _, tier := range tiers {
+		for _, c := range tier {
+			if prefer[c] && !sameSide(known, []string{c}) {
+				return c
+			}
+		}
+		for _, c := range tier {
+			if !sameSide(known, []string{c}) {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+func (a *analysis) aboutSet() map[string]bool {
+	if a.ctx == nil || len(a.ctx.About) == 0 {
+		return nil
+	}
+	m := map[string]bool{}
+	for _, c := range a.ctx.About {
+		m[c] = true
+	}
+	return m
+}
+
+// localProduction reports whether a place at t is where the weapon is
+// assembled or produced ("including assembly in Kazakhstan").
+func (a *analysis) localProduction(t int) bool {
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		switch a.toks[j].w {
+		case "assembly", "assembled", "produced", "production", "built", "manufactured", "licence", "license":
+			return true
+		}
+	}
+	return false
+}
+
+func markInferred(ps []roleParty) []roleParty {
+	out := make([]roleParty, len(ps))
+	for i, p := range ps {
+		p.inferred = true
+		p.pos = -1
+		p.li = -1
+		out[i] = p
+	}
+	return out
+}
+
+// clearTransfer reports whether a frame states a transfer clearly enough to
+// take a missing side from the context: a definite weapon or a reference to
+// one, no market trend, no "could".
+func (a *analysis) clearTransfer(f *frame) bool {
+	if a.hasTrend || f.modalPlan || f.spec.light {
+		return false
+	}
+	if f.anaphor {
+		return true
+	}
+	tr := &a.trigs[f.t]
+	for _, it := range f.items {
+		x := &a.items[it]
+		// A noun needs a named system ("Deliveries of the Turkish Akinci
+		// began"); "drone exports" is a market, not a transfer.
+		if x.category != "" && (!tr.noun || x.system != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// contextCountries lists the countries the context names, in tiers: the
+// previous sentence's parties in the wanted role (recipients or suppliers)
+// and its subjects; the title; About; then the previous sentence's other
+// mentions and parties. Groups are left out.
+func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string {
+	tiers := make([][]string, 4)
+	seen := map[string]bool{}
+	addC := func(tier int, c string) {
+		if c != "" && !seen[c] {
+			seen[c] = true
+			tiers[tier] = append(tiers[tier], c)
+		}
+	}
+	var rest []string
+	if prev != nil {
+		for _, f := range prev.res.kept {
+			same, other := f.rsups, f.rrecs
+			if recipients {
+				same, other = f.rrecs, f.rsups
+			}
+			for _, p := range same {
+				if p.group == "" && len(p.countries) == 1 {
+					addC(0, p.countries[0])
+				}
+			}
+			for _, p := range other {
+				if p.group == "" && len(p.countries) == 1 && !seen[p.countries[0]] {
+					rest = append(rest, p.countries[0])
+				}
+			}
+		}
+		for li := range prev.lists {
+			l := &prev.lists[li]
+			for _, m := range l.members {
+				ac := &prev.actors[m]
+				if ac.drop || ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || l.prep == "src" {
+					continue
+				}
+				if prev.subjectLike(li) && !slices.Contains(rest, ac.countries[0]) {
+					addC(0, ac.countries[0])
+				} else {
+					rest = append(rest, ac.countries[0])
+				}
+			}
+		}
+	}
+	if a.ctx != nil {
+		for _, m := range a.ex.gaz.Find(a.ctx.Title) {
+			if m.Kind != gazetteer.GroupMention && len(m.Codes) > 0 {
+				addC(1, a.ex.name(m.Codes[0]))
+			}
+		}
+		for _, c := range a.ctx.About {
+			addC(2, c)
+		}
+	}
+	for _, c := range rest {
+		addC(3, c)
+	}
+	return tiers
+}

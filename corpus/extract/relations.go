@@ -1,0 +1,331 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// purpose reports whether the item at token t follows "for" ("for two
+// Su-27UB aircraft", "for the Wing Loong-2").
+func (a *analysis) purpose(t int) bool {
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		w := a.toks[j].w
+		if w == "for" || w == "intended" {
+			return true
+		}
+		if a.listAt[j] >= 0 || a.itemAt[j] >= 0 || w == "," || w == "and" {
+			return false
+		}
+	}
+	return false
+}
+
+// continuesList are words after a comma that go on naming the object
+// ("military aid to Taiwan, including Javelin missiles").
+var continuesList = words("including notably mainly mostly chiefly such among especially")
+
+// frameItems returns the weapon items a frame transfers: after the trigger
+// for an active verb, before it for a passive, a usage phrase or a noun
+// with nothing after it.
+func (a *analysis) frameItems(f *frame) []int {
+	tr := &a.trigs[f.t]
+	collect := func(s, e int) []int {
+		var out []int
+		for t := s; t < e; t++ {
+			if it := a.itemAt[t]; it >= 0 && !a.items[it].org && (len(out) == 0 || out[len(out)-1] != it) {
+				if len(out) > 0 && a.purpose(a.items[it].ti) {
+					continue // "radars for two Su-27UB aircraft": what the weapon is for
+				}
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	ae := f.ae
+	if tr.noun {
+		// A noun's object does not run past a comma.
+		for t := f.tj; t < ae; t++ {
+			if a.toks[t].w == "," && !(t+1 < ae && continuesList[a.toks[t+1].w]) {
+				ae = t
+				break
+			}
+		}
+	}
+	after := collect(f.tj, ae)
+	before := collect(f.bs, f.start)
+	if between := collect(f.start, f.ti); len(between) > 0 {
+		after = append(between, after...)
+	}
+	var out []int
+	switch {
+	case f.spec.dir == dirU || tr.passive || f.spec.sp == spArrive:
+		out = before
+		if len(out) == 0 {
+			out = after
+		}
+		if len(out) == 0 && a.clauses[f.clause].kind == cCoord && f.clause > 0 {
+			// "The patrol boats were built in South Korea and delivered to ...":
+			// the subject of the coordinated passive.
+			p := &a.clauses[f.clause-1]
+			if it := collect(p.ts, p.te); len(it) > 0 {
+				out = it[:1]
+			}
+		}
+	case tr.noun || f.spec.light:
+		out = after
+		if len(out) == 0 {
+			out = before
+		}
+	default:
+		out = after
+	}
+	return out
+}
+
+// filterItems drops items that are not what is transferred: a weapon the
+// recipient owns when another is named ("radars for Pakistan's corvettes"),
+// generic arms words next to real weapons, a generic word restating a named
+// system.
+func (a *analysis) filterItems(items []int, recs []roleParty) []int {
+	if len(items) <= 1 {
+		return items
+	}
+	var out []int
+	for _, it := range items {
+		o := a.items[it].owner
+		if o >= 0 && sameSide(recs, a.actors[o].countries) {
+			continue
+		}
+		out = append(out, it)
+	}
+	if len(out) == 0 {
+		out = items
+	}
+	hasCat := false
+	sysCats := map[string]bool{}
+	for _, it := range out {
+		if a.items[it].category != "" {
+			hasCat = true
+		}
+		if a.items[it].system != "" {
+			sysCats[a.items[it].category] = true
+		}
+	}
+	var res []int
+	seen := map[string]bool{}
+	for _, it := range out {
+		x := &a.items[it]
+		if x.arms && hasCat {
+			continue
+		}
+		if x.system == "" && sysCats[x.category] && len(x.origins) == 0 {
+			continue
+		}
+		k := systemKey(x.system) + "|" + x.category
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		res = append(res, it)
+	}
+	return res
+}
+
+// systemKey folds a designation for comparison: case, spaces and hyphens
+// do not matter.
+func systemKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r != ' ' && r != '-' && r != '‐' && r != '–' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// anaphor reports whether the frame's object refers back to weapons named
+// before ("them", "ones", "four more"), and whether it is a new batch.
+func (a *analysis) anaphor(f *frame) (ref, more bool) {
+	toks := a.toks
+	check := func(t int) {
+		switch toks[t].w {
+		case "them", "ones", "these", "those", "they", "both":
+			ref = true
+		case "more", "another", "further":
+			if t+1 >= len(toks) || a.itemAt[t+1] < 0 {
+				ref, more = true, true
+			}
+		}
+	}
+	for t := f.tj; t < f.ae && t < f.tj+4; t++ {
+		if a.itemAt[t] >= 0 {
+			break
+		}
+		check(t)
+	}
+	if f.spec.sp == spArrive || a.trigs[f.t].passive || a.trigs[f.t].noun {
+		for t := f.start - 1; t >= f.bs && t >= f.start-4; t-- {
+			if a.itemAt[t] >= 0 {
+				break
+			}
+			check(t)
+			// "and three were delivered in 2021 and 2022"
+			if (numberWords[toks[t].w] > 1 || toks[t].word && toks[t].digit && isNumberOrMeasure(toks[t].w)) &&
+				t+1 < len(toks) && (beForms[toks[t+1].w] || a.trigAt[t+1] >= 0) {
+				ref = true
+			}
+		}
+	}
+	if f.tj+1 < len(toks) && toks[f.tj].w == "it" && f.spec.dir == dirR {
+		ref = true
+	}
+	return ref, more
+}
+
+// armsBearing reports whether the trigger itself says arms ("arms sales",
+// "military aid", "arms export licences").
+func (a *analysis) armsBearing(f *frame) bool {
+	for _, j := range append([]int{f.t}, f.absorbed...) {
+		tr := &a.trigs[j]
+		for t := tr.ti; t < tr.tj; t++ {
+			switch a.toks[t].w {
+			case "arms", "military", "weapons", "aid", "assistance":
+				return true
+			}
+		}
+		if tr.ti > 0 && a.itemAt[tr.ti-1] >= 0 && a.items[a.itemAt[tr.ti-1]].arms {
+			return true
+		}
+	}
+	return false
+}
+
+// relation is a relation being built, with where it came from.
+type relation struct {
+	bot.Relation
+	pos      int
+	newBatch bool
+}
+
+// emit turns a frame's groups into relations.
+func (a *analysis) emit(f *frame, out []relation) []relation {
+	for _, g := range f.groups {
+		years := a.groupYears(f, &g)
+		items := g.items
+		if len(items) == 0 {
+			items = []int{-1}
+		}
+		for _, s := range g.sups {
+			if s.group != "" || len(s.countries) != 1 {
+				continue // a group of suppliers is not one supplier
+			}
+			for _, r := range g.recs {
+				for _, rc := range r.countries {
+					if rc == s.countries[0] {
+						continue
+					}
+					for _, it := range items {
+						rel := relation{pos: r.pos, newBatch: f.newBatch}
+						rel.Supplier, rel.Recipient, rel.Group = s.countries[0], rc, r.group
+						rel.Status, rel.Kind, rel.Denied = f.status, f.kind, f.denied
+						rel.Inferred = s.inferred || r.inferred
+						rel.Years = slices.Clone(years)
+						if it >= 0 {
+							rel.System, rel.Category = a.items[it].system, a.items[it].category
+						}
+						if len(out) >= maxRels {
+							return out
+						}
+						out = append(out, rel)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// merge joins relations about one batch: the same parties, weapon and kind
+// read twice ("ordered ... and received them") keep the later status and
+// all years. A new batch ("four more") and a denial stay apart.
+func merge(rels []relation) []relation {
+	var out []relation
+	var keys []string
+	for _, r := range rels {
+		found := false
+		rk := systemKey(r.System)
+		for i := range out {
+			o := &out[i]
+			if o.Supplier != r.Supplier || o.Recipient != r.Recipient ||
+				keys[i] != rk || o.Category != r.Category || o.Denied != r.Denied {
+				continue
+			}
+			if o.Kind != r.Kind {
+				// "ordered ... from Iran, to be produced under licence": one licensed batch.
+				if r.newBatch || !(o.Kind == bot.KindLicence && r.Kind == bot.KindSale || o.Kind == bot.KindSale && r.Kind == bot.KindLicence) {
+					continue
+				}
+				o.Kind = bot.KindLicence
+			}
+			if o.Status == r.Status {
+				o.Years = sortUnique(append(o.Years, r.Years...))
+				o.Inferred = o.Inferred && r.Inferred
+				found = true
+				break
+			}
+			if r.newBatch || o.Status == bot.StatusCancelled || r.Status == bot.StatusCancelled {
+				continue
+			}
+			if statusRank(r.Status) < statusRank(o.Status) {
+				o.Status = r.Status
+			}
+			o.Years = sortUnique(append(o.Years, r.Years...))
+			o.Inferred = o.Inferred && r.Inferred
+			found = true
+			break
+		}
+		if !found {
+			out = append(out, r)
+			keys = append(keys, rk)
+		}
+	}
+	return out
+}
+
+// groupYears returns the years tied to one group of a frame.
+func (a *analysis) groupYears(f *frame, g *group) []int {
+	c := &a.clauses[f.clause]
+	s, e := c.ts, c.te
+	if f.ye > f.ys {
+		s, e = f.ys, f.ye
+	}
+	if f.implicit || f.spec.dir == dirU {
+		// "photographs from the parade held in September 2021 showed X-made
+		// W": the year of the observation is not the transfer's.
+		for _, it := range g.items {
+			if it >= 0 && len(a.items[it].origins) > 0 {
+				s = a.items[it].ti
+				break
+			}
+		}
+	}
+	var ys []int
+	if len(f.groups) > 1 && g.e > g.s {
+		first := e
+		for _, h := range f.groups {
+			if h.s < first {
+				first = h.s
+			}
+		}
+		ys = append(a.yearsIn(s, first), a.yearsIn(g.s, g.e)...)
+	} else {
+		ys = a.yearsIn(s, e)
+	}
+	if len(ys) == 0 && c.kind == cThat && c.parent >= 0 {
+		p := &a.clauses[c.parent]
+		ys = a.yearsIn(p.ts, p.te)
+	}
+	return sortUnique(ys)
+}

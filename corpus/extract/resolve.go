@@ -1,0 +1,333 @@
+package extract
+
+import (
+	"github.com/briefbot/briefbot/bot"
+)
+
+// resolved holds what resolve found, for the sentences after this one.
+type resolved struct {
+	done     bool
+	rels     []relation
+	partials []*frame // frames with a side missing
+	kept     []*frame // frames that passed the checks, complete or not
+}
+
+// resolve reads the relations of every frame, fills a missing side from
+// earlier frames of the same sentence and keeps frames still missing one for
+// the context.
+func (a *analysis) resolve() []relation {
+	if a.res.done {
+		return a.res.rels
+	}
+	a.res.done = true
+	var rels []relation
+	for _, f := range a.frames {
+		items := a.frameItems(f)
+		f.anaphor, f.newBatch = a.anaphor(f)
+		if len(items) == 0 && f.anaphor {
+			for k := len(a.res.kept) - 1; k >= 0; k-- {
+				if d := a.res.kept[k]; len(d.items) > 0 {
+					items = d.items
+					break
+				}
+			}
+		}
+		sups, recs := a.roles(f, items)
+		if (len(sups) == 0 || len(recs) == 0) && len(a.res.kept) > 0 {
+			last := a.res.kept[len(a.res.kept)-1]
+			if f.anaphor || a.clauses[f.clause].kind != cMain || last.clause == f.clause {
+				for k := len(a.res.kept) - 1; k >= 0; k-- {
+					d := a.res.kept[k]
+					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) {
+						sups = d.rsups
+					}
+					if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) {
+						recs = d.rrecs
+					}
+				}
+			}
+		}
+		if a.topic >= 0 && (len(sups) == 0) != (len(recs) == 0) {
+			// "Kazakhstan: China delivered three Wing Loong-1 in 2016".
+			if tp := a.parties(a.topic, f, append(sups, recs...)); len(tp) > 0 {
+				if len(recs) == 0 {
+					recs = tp
+				} else {
+					sups = tp
+				}
+			}
+		}
+		items = a.filterItems(items, recs)
+		if len(items) == 0 && !a.armsBearing(f) && !f.anaphor {
+			continue
+		}
+		if a.noEvidence >= 0 && a.noEvidence < f.start && !f.denied {
+			continue
+		}
+		if allArms(a, items) && f.spec.light && !a.armsBearing(f) && len(items) > 0 && !a.armsNear(f) {
+			continue
+		}
+		f.items, f.rsups, f.rrecs = items, sups, recs
+		a.res.kept = append(a.res.kept, f)
+		if len(sups) == 0 || len(recs) == 0 {
+			a.res.partials = append(a.res.partials, f)
+			continue
+		}
+		a.makeGroups(f)
+		rels = a.emit(f, rels)
+	}
+	rels = append(rels, a.ellipsis()...)
+	rels = append(rels, a.implicit()...)
+	a.res.rels = rels
+	return rels
+}
+
+// sameWords end a clause that repeats the transfer before it for another
+// party: "and the United Arab Emirates did the same".
+var sameWords = newPhraseSet[bool]()
+
+func init() {
+	sameWords.add("did the same|has done the same|have done the same|had done the same|did likewise|"+
+		"followed suit|has followed suit|have followed suit|did so too|did too", true)
+}
+
+// ellipsis reads "X did the same" and "so did X": the last complete frame
+// again, with X as its agent (the buyer of a purchase, the seller of a sale).
+func (a *analysis) ellipsis() []relation {
+	toks := a.toks
+	var rels []relation
+	for li := range a.lists {
+		l := &a.lists[li]
+		if l.pron != "" || l.place || l.except {
+			continue
+		}
+		end := a.actorEnd(l.members[len(l.members)-1])
+		_, n := sameWords.match(toks, min(end, len(toks)-1))
+		so := l.ti >= 2 && toks[l.ti-1].w == "did" && toks[l.ti-2].w == "so"
+		if n == 0 && !so || end >= len(toks) && !so {
+			continue
+		}
+		var last *frame
+		for _, f := range a.res.kept {
+			if f.start < l.ti && len(f.rsups) > 0 && len(f.rrecs) > 0 {
+				last = f
+			}
+		}
+		if last == nil {
+			continue
+		}
+		g := *last
+		g.groups = nil
+		ps := a.parties(li, &g, nil)
+		if g.spec.dir == dirS && !a.trigs[g.t].passive {
+			g.rsups = ps
+		} else {
+			g.rrecs = ps
+		}
+		if len(g.rsups) == 0 || len(g.rrecs) == 0 {
+			continue
+		}
+		a.makeGroups(&g)
+		rels = a.emit(&g, rels)
+	}
+	return rels
+}
+
+func overlap(x, y []roleParty) bool {
+	for _, p := range x {
+		if sameSide(y, p.countries) {
+			return true
+		}
+	}
+	return false
+}
+
+func allArms(a *analysis, items []int) bool {
+	for _, it := range items {
+		if !a.items[it].arms {
+			return false
+		}
+	}
+	return true
+}
+
+// armsNear reports whether a generic arms word is the frame's object.
+func (a *analysis) armsNear(f *frame) bool {
+	for t := f.tj; t < f.ae && t < f.tj+6; t++ {
+		if it := a.itemAt[t]; it >= 0 && a.items[it].arms {
+			return true
+		}
+	}
+	return false
+}
+
+// makeGroups splits a frame's relations by weapon where the sentence pairs
+// each weapon with its own party: "transport aircraft from Spain and
+// helicopters from France", "a Turkish-built corvette in 2021 and two Russian
+// Molniya missile boats in 2011".
+func (a *analysis) makeGroups(f *frame) {
+	sups, recs, items := f.rsups, f.rrecs, f.items
+	all := group{sups: plain(sups), recs: plain(recs), items: items}
+	// Suppliers from the weapons' origins: one group per weapon.
+	fromOrigin := len(items) > 1 && len(sups) > 0
+	for _, s := range sups {
+		if s.it < 0 {
+			fromOrigin = false
+		}
+	}
+	if fromOrigin {
+		for k, it := range items {
+			g := group{recs: all.recs, items: []int{it}, s: a.items[it].ti, e: a.clauses[f.clause].te}
+			if k+1 < len(items) {
+				g.e = a.items[items[k+1]].ti
+			}
+			for _, s := range sups {
+				if s.it == it {
+					g.sups = append(g.sups, s.party)
+				}
+			}
+			if len(g.sups) > 0 {
+				f.groups = append(f.groups, g)
+			}
+		}
+		return
+	}
+	// Several counterpart lists after the trigger: each takes the weapons before it.
+	side := sups
+	if f.spec.dir == dirS {
+		side = recs
+	}
+	var lists []int
+	for _, p := range side {
+		if p.li >= 0 && a.lists[p.li].ti > f.tj && (len(lists) == 0 || lists[len(lists)-1] != p.li) {
+			lists = append(lists, p.li)
+		}
+	}
+	if len(lists) < 2 || len(items) < 2 {
+		f.groups = []group{all}
+		return
+	}
+	assign := make(map[int][]int)
+	for _, it := range items {
+		target := lists[len(lists)-1]
+		for _, li := range lists {
+			if a.lists[li].ti > a.items[it].ti {
+				target = li
+				break
+			}
+		}
+		assign[target] = append(assign[target], it)
+	}
+	var prevItems []int
+	for k, li := range lists {
+		g := group{items: assign[li], s: a.lists[li].ti, e: a.clauses[f.clause].te}
+		if len(g.items) == 0 {
+			g.items = prevItems
+		} else {
+			g.s = min(g.s, a.items[g.items[0]].ti)
+		}
+		if k+1 < len(lists) {
+			g.e = a.lists[lists[k+1]].ti
+			if nx := assign[lists[k+1]]; len(nx) > 0 {
+				g.e = min(g.e, a.items[nx[0]].ti)
+			}
+		}
+		prevItems = g.items
+		for _, p := range side {
+			if p.li == li {
+				if f.spec.dir == dirS {
+					g.recs = append(g.recs, p.party)
+				} else {
+					g.sups = append(g.sups, p.party)
+				}
+			}
+		}
+		if f.spec.dir == dirS {
+			g.sups = all.sups
+		} else {
+			g.recs = all.recs
+		}
+		f.groups = append(f.groups, g)
+	}
+}
+
+func plain(ps []roleParty) []party {
+	out := make([]party, len(ps))
+	for i, p := range ps {
+		out[i] = p.party
+	}
+	return out
+}
+
+// implicit reads "X-made W" with no transfer verb: "Russian-supplied T-72
+// tanks form the backbone of the Tajik army" gives Russia to Tajikistan,
+// delivered. Stock inherited at independence and weapons used in their
+// country of origin give nothing.
+func (a *analysis) implicit() []relation {
+	for _, t := range a.toks {
+		if t.w == "inherited" || t.w == "inherit" || t.w == "inherits" {
+			return nil
+		}
+	}
+	covered := map[int]bool{}
+	clauseHasFrame := map[int]bool{}
+	for _, f := range a.res.kept {
+		for _, it := range f.items {
+			covered[it] = true
+		}
+		clauseHasFrame[f.clause] = true
+	}
+	var rels []relation
+	for it := range a.items {
+		x := &a.items[it]
+		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] {
+			continue
+		}
+		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
+			spec: trigSpec{dir: dirU}}
+		var sups []roleParty
+		for _, m := range x.origins {
+			if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 {
+				sups = append(sups, roleParty{party: party{countries: ac.countries, pos: ac.ti}, li: -1, it: it})
+			}
+		}
+		if len(sups) == 0 {
+			continue
+		}
+		var recs []roleParty
+		c := &a.clauses[f.clause]
+		if x.owner >= 0 && a.actors[x.owner].list >= 0 {
+			recs = a.parties(a.actors[x.owner].list, f, sups)
+		}
+		for li := range a.lists {
+			if len(recs) > 0 {
+				break
+			}
+			l := &a.lists[li]
+			if l.ti < c.ts || l.ti >= c.te || l.place || l.except || l.builtIn {
+				continue
+			}
+			skip := false
+			for _, m := range l.members {
+				if a.actors[m].origin >= 0 {
+					skip = true
+				}
+			}
+			if skip {
+				continue
+			}
+			for _, p := range a.parties(li, f, sups) {
+				if !sameSide(sups, p.countries) {
+					recs = append(recs, p)
+				}
+			}
+		}
+		if len(recs) == 0 {
+			continue
+		}
+		f.rsups, f.rrecs, f.items = sups, recs, []int{it}
+		f.groups = []group{{sups: plain(sups), recs: plain(recs), items: []int{it}}}
+		rels = a.emit(f, rels)
+	}
+	return rels
+}

@@ -1,0 +1,315 @@
+package extract
+
+import (
+	"github.com/briefbot/briefbot/bot"
+)
+
+// statusRank orders statuses by how far they weaken a delivery.
+func statusRank(s bot.Status) int {
+	switch s {
+	case bot.StatusCancelled:
+		return 4
+	case bot.StatusPlanned:
+		return 3
+	case bot.StatusOrdered:
+		return 2
+	}
+	return 1
+}
+
+// status sets the frame's status from its trigger, the cues before it and,
+// for nouns and passives, the predicate after it.
+func (a *analysis) status(f *frame) {
+	toks := a.toks
+	tr := &a.trigs[f.t]
+	st := f.spec.status
+	raise := func(s bot.Status) {
+		if statusRank(s) > statusRank(st) {
+			st = s
+		}
+	}
+	for _, j := range f.absorbed {
+		raise(a.trigs[j].spec.status)
+	}
+	if tr.toBe || tr.prog {
+		raise(bot.StatusOrdered)
+	}
+	cancel, modal := false, false
+	c := &a.clauses[f.clause]
+	// Cues before the frame.
+	for j, n := f.start-1, 0; j >= c.ts && n < 9; j, n = j-1, n+1 {
+		w := toks[j].w
+		if w == "," {
+			break
+		}
+		if it := a.itemAt[j]; it >= 0 {
+			// "froze new arms export licences": a premodifier of the trigger does not stop the cues.
+			if x := &a.items[it]; x.arms || x.tj == f.start && tr.noun {
+				j, n = x.ti, n+(x.tj-x.ti)-1
+				continue
+			}
+			break
+		}
+		if k := a.actorAt[j]; k >= 0 {
+			ac := &a.actors[k]
+			switch {
+			case ac.agentOf == f.t:
+				// "a Russian offer": read past the premodifier.
+				j, n = ac.ti, n+(ac.tj-ac.ti)-1
+				continue
+			case ac.list >= 0 && a.lists[ac.list].tj < len(toks) && toks[a.lists[ac.list].tj].w == "from" &&
+				a.lists[ac.list].tj+1 == f.start:
+				// "blocked Germany from re-exporting".
+				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
+				continue
+			}
+			break
+		}
+		cv, _ := cues.match(toks, j)
+		switch cv {
+		case cueCancel:
+			if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
+				f.denied = true
+			} else {
+				cancel = true
+			}
+		case cuePlanned:
+			if w == "may" && j+1 < len(toks) && toks[j+1].upper {
+				break
+			}
+			if w == "may" || w == "might" || w == "could" {
+				f.modalPlan = true
+			}
+			raise(bot.StatusPlanned)
+		case cueOrdered:
+			if w == "will" || w == "would" || w == "shall" {
+				modal = true
+			}
+			if (w == "sign" || w == "agree") && j > 0 && (toks[j-1].w == "to" || toks[j-1].w == "will" || toks[j-1].w == "would") {
+				raise(bot.StatusPlanned) // "is expected to sign a contract"
+				break
+			}
+			if (w == "order" || w == "orders") && j > 0 && toks[j-1].w == "in" {
+				break
+			}
+			raise(bot.StatusOrdered)
+		case cueNeg:
+			if n <= 4 && !tr.noun {
+				f.neg = true
+			}
+		}
+	}
+	// The predicate after a nominal or passive frame.
+	if tr.noun || tr.passive || f.spec.light {
+		for j := f.tj; j < f.ae && j < f.tj+12; j++ {
+			if !beForms[toks[j].w] && !haveForms[toks[j].w] {
+				continue
+			}
+			k := j + 1
+			for k < f.ae && (beForms[toks[k].w] || adverbs[toks[k].w]) {
+				k++
+			}
+			if k >= f.ae {
+				break
+			}
+			switch cv, _ := cues.match(toks, k); cv {
+			case cueCancel:
+				cancel = true
+			case cueOrdered:
+				raise(bot.StatusOrdered)
+			}
+			switch toks[k].w {
+			case "finalised", "finalized", "concluded", "signed", "agreed":
+				raise(bot.StatusOrdered)
+			}
+			break
+		}
+	}
+	// "with deliveries due to begin in 2025": delivery still to come.
+	if st == bot.StatusDelivered {
+		for j := f.tj; j+1 < f.ae && j < f.tj+40; j++ {
+			if (toks[j].w == "deliveries" || toks[j].w == "delivery") && (toks[j+1].w == "due" ||
+				j+2 < f.ae && beForms[toks[j+1].w] && (toks[j+2].w == "due" || toks[j+2].w == "expected" || toks[j+2].w == "scheduled")) {
+				raise(bot.StatusOrdered)
+				break
+			}
+		}
+	}
+	// Denials.
+	if a.denyAt[f.start] || a.deniedAfter(f) {
+		f.denied = true
+	}
+	if f.neg && !f.denied {
+		yet := false
+		for j := f.start - 1; j >= c.ts && j >= f.start-4; j-- {
+			if toks[j].w == "yet" {
+				yet = true
+			}
+		}
+		if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
+			yet = true
+		}
+		switch {
+		case yet:
+			raise(bot.StatusOrdered)
+		case modal || st == bot.StatusPlanned:
+			cancel = true
+		default:
+			f.denied = true
+		}
+	}
+	if tr.later && st == bot.StatusOrdered && !cancel && !f.denied {
+		st = bot.StatusDelivered
+	}
+	if f.denied {
+		st = bot.StatusCancelled
+	} else if cancel {
+		st = bot.StatusCancelled
+	}
+	f.status = st
+}
+
+// claimsAfter reports whether "rejected"/"dismissed" at j governs claims
+// ("rejected claims that", "dismissed as baseless reports that").
+func (a *analysis) claimsAfter(j int) bool {
+	for k := j + 1; k < len(a.toks) && k <= j+4; k++ {
+		switch a.toks[k].w {
+		case "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions", "rumours",
+			"rumors", "assertions", "speculation":
+			return true
+		}
+	}
+	return false
+}
+
+// markDenials computes, for each token, whether a denial earlier in the
+// sentence governs it. A denial governs its own clause and the clauses that
+// depend on it ("denied reports that ..."), not a new main clause or an
+// assertion after it (", saying they had been a gift").
+func (a *analysis) markDenials() {
+	toks := a.toks
+	a.denyAt = make([]bool, len(toks))
+	deny := false
+	for ci := range a.clauses {
+		c := &a.clauses[ci]
+		switch c.kind {
+		case cMain, cAttr:
+			deny = false
+		case cConj:
+			if c.own {
+				deny = false
+			}
+		case cCoord:
+			if c.ts < len(toks) && clauseIng[toks[c.ts].w] {
+				deny = false
+			}
+		}
+		for t := c.ts; t < c.te; t++ {
+			a.denyAt[t] = deny
+			if cv, _ := cues.match(toks, t); cv == cueDeny && !a.licenceAfter(t) {
+				deny = true
+			}
+			if (toks[t].w == "rejected" || toks[t].w == "dismissed" || toks[t].w == "rejects" ||
+				toks[t].w == "reject") && a.claimsAfter(t) {
+				deny = true
+			}
+		}
+	}
+}
+
+// licenceAfter reports whether a denial at j is the refusal of a licence
+// ("denied an export licence").
+func (a *analysis) licenceAfter(j int) bool {
+	for k := j + 1; k < len(a.toks) && k <= j+3; k++ {
+		switch a.toks[k].w {
+		case "licence", "license", "licences", "licenses", "permit", "permits", "request", "application":
+			return true
+		}
+	}
+	return false
+}
+
+// markFalse computes, for each token, whether the claim around it is later
+// called false in the same sentence ("Reports that ... were false"), up to
+// a semicolon. One backward pass.
+func (a *analysis) markFalse() {
+	toks := a.toks
+	a.falseAfter = make([]bool, len(toks)+1)
+	for j := len(toks) - 1; j >= 0; j-- {
+		a.falseAfter[j] = a.falseAfter[j+1]
+		if toks[j].w == ";" {
+			a.falseAfter[j] = false
+			continue
+		}
+		if !beForms[toks[j].w] || j+1 >= len(toks) {
+			continue
+		}
+		switch k := j + 1; toks[k].w {
+		case "false", "untrue", "baseless", "groundless", "fabricated", "unfounded", "incorrect", "fake", "wrong":
+			a.falseAfter[j] = true
+		case "not":
+			if k+1 < len(toks) && toks[k+1].w == "true" {
+				a.falseAfter[j] = true
+			}
+		}
+	}
+}
+
+// deniedAfter reports whether the claim is called false after it ("Reports
+// that ... were false").
+func (a *analysis) deniedAfter(f *frame) bool {
+	return f.tj < len(a.falseAfter) && a.falseAfter[f.tj]
+}
+
+// kind sets sale, aid or licence.
+func (a *analysis) kind(f *frame) {
+	f.kind = bot.KindSale
+	if f.spec.sp == spExportPerm {
+		return
+	}
+	if f.spec.kind == bot.KindLicence {
+		f.kind = bot.KindLicence
+		return
+	}
+	for _, j := range f.absorbed {
+		if a.trigs[j].spec.kind == bot.KindLicence {
+			f.kind = bot.KindLicence
+			return
+		}
+	}
+	if f.spec.kind == bot.KindAid {
+		f.kind = bot.KindAid
+		return
+	}
+	for _, j := range f.absorbed {
+		if a.trigs[j].spec.kind == bot.KindAid {
+			f.kind = bot.KindAid
+			return
+		}
+	}
+	if a.clauses[f.clause].aid {
+		f.kind = bot.KindAid
+	}
+}
+
+// markAid marks the clauses that say a transfer is aid ("donated", "as a
+// gift", "free of charge", "military aid").
+func (a *analysis) markAid() {
+	toks := a.toks
+	for ci := range a.clauses {
+		c := &a.clauses[ci]
+		for j := c.ts; j < c.te; j++ {
+			if _, n := aidPhrases.match(toks, j); n > 0 {
+				if toks[j].w == "free" && !(j+1 < c.te && (toks[j+1].w == "of" || toks[j+1].w == "military" ||
+					toks[j+1].w == "military-technical" || toks[j+1].w == "-")) {
+					continue
+				}
+				if toks[j].w == "aid" && j > 0 && (toks[j-1].w == "humanitarian" || toks[j-1].w == "financial") {
+					continue
+				}
+				c.aid = true
+				break
+			}
+		}
+	}
+}

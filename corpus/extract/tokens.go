@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxTokens bounds the work done on one sentence: words past it are not
+// read. A 10,000-character sentence has about 2,000 tokens.
+const maxTokens = 4000
+
+// tok is one word or punctuation mark of a sentence.
+type tok struct {
+	s, e  int    // byte offsets into the sentence
+	w     string // lower-cased text
+	word  bool   // letters or digits
+	upper bool   // starts with an upper-case letter
+	digit bool   // contains a digit
+}
+
+// tokenize splits text into words (runs of letters, digits and marks) and
+// single punctuation runes. Hyphens and apostrophes are their own tokens, so
+// "Turkish-made" is three tokens and "Kazakhstan's" is three. Invalid UTF-8
+// bytes become punctuation tokens. At most maxTokens tokens are returned.
+func tokenize(text string) []tok {
+	toks := make([]tok, 0, len(text)/5+4)
+	for i := 0; i < len(text) && len(toks) < maxTokens; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			toks = append(toks, tok{s: i, e: i + 1, w: text[i : i+1]})
+			i++
+			continue
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if !isWordRune(r) {
+			w := text[i : i+size]
+			switch r {
+			case '’', '‘', '`', '´':
+				w = "'"
+			case '–', '—', '‐', '‑', '−':
+				w = "-"
+			case '“', '”', '«', '»':
+				w = "\""
+			}
+			toks = append(toks, tok{s: i, e: i + size, w: w})
+			i += size
+			continue
+		}
+		j := i
+		t := tok{s: i, word: true, upper: unicode.IsUpper(r)}
+		ascii := true
+		for j < len(text) {
+			r2, size2 := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r2) || (r2 == utf8.RuneError && size2 <= 1) {
+				break
+			}
+			if r2 >= utf8.RuneSelf {
+				ascii = false
+			}
+			if unicode.IsDigit(r2) {
+				t.digit = true
+			}
+			j += size2
+		}
+		t.e = j
+		if ascii {
+			t.w = asciiLower(text[i:j])
+		} else {
+			t.w = strings.ToLower(text[i:j])
+		}
+		toks = append(toks, t)
+		i = j
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// phrase is a sequence of lower-case tokens ("take", "delivery", "of").
+type phrase[T any] struct {
+	words []string
+	val   T
+}
+
+// phraseSet finds phrases in token sequences, longest first.
+type phraseSet[T any] struct {
+	byFirst map[string][]phrase[T]
+}
+
+func newPhraseSet[T any]() *phraseSet[T] {
+	return &phraseSet[T]{byFirst: map[string][]phrase[T]{}}
+}
+
+// add adds every phrase of a "|"-separated list, each tokenized like text.
+func (ps *phraseSet[T]) add(list string, val T) {
+	for _, p := range strings.Split(list, "|") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		var words []string
+		for _, t := range tokenize(p) {
+			words = append(words, t.w)
+		}
+		first := words[0]
+		l := ps.byFirst[first]
+		l = append(l, phrase[T]{words: words, val: val})
+		// keep longest first
+		for k := len(l) - 1; k > 0 && len(l[k].words) > len(l[k-1].words); k-- {
+			l[k], l[k-1] = l[k-1], l[k]
+		}
+		ps.byFirst[first] = l
+	}
+}
+
+// match returns the longest phrase starting at toks[i] and its length in
+// tokens; n is 0 when none matches.
+func (ps *phraseSet[T]) match(toks []tok, i int) (val T, n int) {
+	for _, p := range ps.byFirst[toks[i].w] {
+		if i+len(p.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p.words); k++ {
+			if toks[i+k].w != p.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p.val, len(p.words)
+		}
+	}
+	return val, 0
+}
+
+// has reports whether word is the first word of some phrase.
+func (ps *phraseSet[T]) has(word string) bool {
+	_, ok := ps.byFirst[word]
+	return ok
+}
+
+// wordSet is a set of lower-case words.
+type wordSet map[string]bool
+
+func words(list string) wordSet {
+	m := wordSet{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,233 @@
+package extract
+
+import "github.com/briefbot/briefbot/bot/gazetteer"
+
+// findTriggers finds transfer words, decides noun or verb, voice, and drops
+// production verbs that are not licensed production.
+func (a *analysis) findTriggers() {
+	toks := a.toks
+	for i := 0; i < len(toks) && len(a.trigs) < maxTriggers; i++ {
+		if !toks[i].word || a.actorAt[i] >= 0 || a.itemAt[i] >= 0 {
+			continue
+		}
+		if i > 0 && toks[i-1].w == "-" && i > 1 && toks[i-2].e == toks[i-1].s && toks[i-1].e == toks[i].s {
+			continue // "Russian-supplied", "licence-built"
+		}
+		spec, n := triggers.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		ok := true
+		for k := i; k < i+n; k++ {
+			if a.actorAt[k] >= 0 || a.itemAt[k] >= 0 {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		tr := trig{ti: i, tj: i + n, spec: spec, noun: spec.form == fNoun}
+		if spec.ambig {
+			tr.noun = a.nounHere(i)
+			if tr.noun && spec.kind == lic {
+				i += n - 1
+				continue // "Kazakhstan's Anka licence" is a noun, not a transfer
+			}
+			if tr.noun {
+				tr.spec.form = fNoun
+				if spec.status == ord {
+					tr.spec.light = true // "its order for"
+				}
+			} else if spec.status == ord && spec.dir == dirR {
+				tr.spec.form = fThird
+			}
+		}
+		a.voice(&tr)
+		if !a.keepTrigger(&tr) {
+			i += n - 1
+			continue
+		}
+		for k := i; k < i+n; k++ {
+			a.trigAt[k] = len(a.trigs)
+		}
+		a.trigs = append(a.trigs, tr)
+		i += n - 1
+	}
+}
+
+// nounHere decides whether an ambiguous word at i ("exports", "order") is a
+// noun.
+func (a *analysis) nounHere(i int) bool {
+	toks := a.toks
+	if i == 0 {
+		return true
+	}
+	p := toks[i-1]
+	if k := a.actorAt[i-1]; k >= 0 {
+		ac := &a.actors[k]
+		if ac.kind == gazetteer.DemonymMention {
+			return true
+		}
+		if ac.ti > 0 && (toks[ac.ti-1].w == "the" || toks[ac.ti-1].w == "a" || toks[ac.ti-1].w == "an") {
+			return true
+		}
+		return false
+	}
+	switch p.w {
+	case "it", "they", "which", "who", "also", "now", "still", "regularly", "currently", "mainly", "mostly",
+		"largely", "to", "will", "would", "may", "might", "could", "can", "not", "did", "does", "never",
+		"reportedly", "often", "usually", "traditionally", "then", "later":
+		return false
+	}
+	return true
+}
+
+// counted reports whether a plural deal word is counted ("14 Russian deals",
+// "six of the 17 deals", "several contracts"): a statistic, not a transfer.
+func (a *analysis) counted(tr *trig) bool {
+	toks := a.toks
+	w := toks[tr.tj-1].w
+	switch w {
+	case "deals", "contracts", "orders", "agreements", "sales", "deliveries", "transfers", "acquisitions",
+		"purchases", "exports", "imports", "suppliers":
+	default:
+		return false
+	}
+	for j, n := tr.ti-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
+		t := toks[j]
+		switch {
+		case t.word && t.digit && !isYearTok(t), numberWords[t.w] > 1, t.w == "several" || t.w == "many" ||
+			t.w == "few" || t.w == "dozens" || t.w == "most" || t.w == "all":
+			return true
+		case haveForms[t.w]:
+			return true // "have more deals with Kazakhstan"
+		case a.actorAt[j] >= 0, t.w == "'" || t.w == "s" || t.w == "other" || t.w == "separate" ||
+			t.w == "further" || t.w == "more" || t.w == "arms" || t.w == "drone" || t.w == "of" || t.w == "the":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// voice sets passive, "to be" and progressive flags.
+func (a *analysis) voice(tr *trig) {
+	toks := a.toks
+	f := tr.spec.form
+	if tr.noun {
+		return
+	}
+	j := tr.ti - 1
+	for n := 0; n < 3 && j >= 0 && (adverbs[toks[j].w] && !beForms[toks[j].w]); n++ {
+		j--
+	}
+	be := j >= 0 && beForms[toks[j].w]
+	switch {
+	case (f == fPast || f == fPart) && be:
+		tr.passive = true
+		if toks[j].w == "be" && j > 0 && toks[j-1].w == "to" {
+			tr.toBe = true
+		}
+	case f == fPast && tr.tj < len(toks):
+		// Reduced relative: "fighters ordered from Russia", "items transferred were".
+		nx := toks[tr.tj].w
+		prevItem := tr.ti > 0 && (a.itemAt[tr.ti-1] >= 0 || tr.ti > 1 && a.itemAt[tr.ti-2] >= 0 && toks[tr.ti-1].w == "already")
+		prevNoun := tr.ti > 0 && (toks[tr.ti-1].w == "items" || toks[tr.ti-1].w == "equipment" || toks[tr.ti-1].w == "ones")
+		if (prevItem || prevNoun) && (nx == "from" || nx == "by" || nx == "to" || nx == "in" || nx == "for" ||
+			nx == "under" || beForms[nx]) {
+			tr.passive, tr.reduced = true, true
+		}
+		// "..., delivered in 2019": a participle after a comma qualifies the clause.
+		if tr.ti > 0 && toks[tr.ti-1].w == "," && (nx == "in" || nx == "from" || nx == "between" || nx == "since" ||
+			nx == "by" || nx == "under") {
+			tr.passive, tr.reduced = true, true
+		}
+		// "were built in South Korea and delivered to": the passive is shared.
+		if !tr.passive && j >= 0 && toks[j].w == "and" {
+			for k := j - 1; k >= 0 && k >= j-10; k-- {
+				if toks[k].w == "," || toks[k].w == ";" {
+					break
+				}
+				if beForms[toks[k].w] && k+1 < len(toks) {
+					if spec, n := triggers.match(toks, k+1); n > 0 && (spec.form == fPast || spec.form == fPart) ||
+						builtWords[toks[k+1].w] {
+						tr.passive = true
+					}
+					break
+				}
+			}
+		}
+	case f == fIng && be && tr.spec.dir == dirR && tr.spec.status == del:
+		tr.prog = true
+	}
+}
+
+// keepTrigger drops triggers that are not transfers here.
+func (a *analysis) keepTrigger(tr *trig) bool {
+	toks := a.toks
+	switch tr.spec.sp {
+	case spProduce:
+		// "built in X", "built by X": X made it; not a trigger.
+		if tr.tj+1 < len(toks) && (toks[tr.tj].w == "in" || toks[tr.tj].w == "by") {
+			j := tr.tj + 1
+			for j < len(toks) && skipBeforeActor[toks[j].w] {
+				j++
+			}
+			if j < len(toks) && a.actorAt[j] >= 0 {
+				return false
+			}
+		}
+		if a.hasLic {
+			return true
+		}
+		// "offered to build patrol boats for Turkmenistan's navy": a sale.
+		if tr.noun || tr.passive || tr.spec.form == fPast || tr.spec.form == fIng {
+			return false
+		}
+		for j := tr.tj; j < len(toks) && j < tr.tj+8; j++ {
+			if toks[j].w == "for" {
+				k := j + 1
+				for k < len(toks) && skipBeforeActor[toks[k].w] {
+					k++
+				}
+				if k < len(toks) && a.actorAt[k] >= 0 {
+					tr.spec.dir, tr.spec.kind = dirS, ""
+					return true
+				}
+			}
+			if toks[j].w == "," {
+				break
+			}
+		}
+		return false
+	case spArm:
+		j := tr.tj
+		for j < len(toks) && skipBeforeActor[toks[j].w] {
+			j++
+		}
+		if j >= len(toks) || (a.actorAt[j] < 0 && toks[j].w != "it") {
+			return false
+		}
+		for k := j; k < len(toks) && k < j+10; k++ {
+			if toks[k].w == "with" {
+				return true
+			}
+		}
+		return false
+	case spArrive:
+		return !tr.noun
+	}
+	if tr.noun && tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
+		return false // "names no supplier", "no deliveries"
+	}
+	if tr.noun && a.counted(tr) {
+		return false // "nine Russian deals with Kazakhstan": a statistic
+	}
+	if tr.spec.status == del && tr.spec.dir == dirS && tr.noun && (toks[tr.ti].w == "supplies" || toks[tr.ti].w == "transfer") {
+		// "supplies of", "transfer of": need "of" or "to" after.
+		if tr.tj >= len(toks) || (toks[tr.tj].w != "of" && toks[tr.tj].w != "to") {
+			return false
+		}
+	}
+	return true
+}
