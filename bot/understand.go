@@ -159,7 +159,7 @@ func Understand(question string, now time.Time) Understanding {
 		u.Recipients = unsided[0].names
 		u.Group = unsided[0].group
 		u.Intent = IntentSuppliers
-	case len(unsided) >= 2:
+	case len(unsided) >= 2 && (len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs) || onlyNames(words, ms)):
 		// "Turkey and Kazakhstan": transfers either way.
 		u.Suppliers, u.Recipients, u.Either = unsided[0].names, unsided[1].names, true
 		u.Intent = IntentBetween
@@ -169,6 +169,26 @@ func Understand(question string, now time.Time) Understanding {
 	}
 	return u
 }
+
+// onlyNames reports whether a question is nothing but country names and
+// joining words ("Turkey and Kazakhstan", "between Russia, China").
+func onlyNames(words []wordSpan, ms []mention) bool {
+	for _, w := range words {
+		inside := false
+		for _, m := range ms {
+			if w.start >= m.start && w.end <= m.end {
+				inside = true
+				break
+			}
+		}
+		if !inside && !joiningWords[w.w] {
+			return false
+		}
+	}
+	return true
+}
+
+var joiningWords = wordSet("and or between the vs versus with")
 
 // mentionsIn finds countries, groups and manufacturers in text, as
 // canonical names.
