@@ -11,6 +11,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus/corpustest"
+	"github.com/briefbot/briefbot/corpus/extract"
 	"github.com/briefbot/briefbot/index"
 )
 
@@ -21,7 +22,8 @@ var (
 )
 
 // benchIndexOf builds, once per test binary, an on-disk index of generated
-// reports: $BRIEFBOT_BENCH_REPORTS of them, 10,000 by default.
+// reports with their extracted relations, as `briefbot ingest` builds it:
+// $BRIEFBOT_BENCH_REPORTS of them, 10,000 by default.
 func benchIndexOf(b *testing.B) *index.Index {
 	benchOnce.Do(func() {
 		n := 10000
@@ -33,7 +35,7 @@ func benchIndexOf(b *testing.B) *index.Index {
 			benchErr = err
 			return
 		}
-		if benchIndex, benchErr = index.Create(dir, index.Options{}); benchErr != nil {
+		if benchIndex, benchErr = index.Create(dir, index.Options{Relations: extract.New().Report}); benchErr != nil {
 			return
 		}
 		_, benchErr = benchIndex.Ingest(context.Background(), corpustest.Reports(n, corpustest.Options{}), nil)
@@ -44,26 +46,39 @@ func benchIndexOf(b *testing.B) *index.Index {
 	return benchIndex
 }
 
-// BenchmarkAsk answers typical questions over the generated corpus and
-// reports the median and 99th-percentile latency of one answer.
+// BenchmarkAskRelations answers "who supplies whom" questions over the
+// generated corpus and reports the median and 99th-percentile latency.
 //
 //	go test ./bot -run '^$' -bench Ask -benchtime 2000x
-func BenchmarkAsk(b *testing.B) {
+func BenchmarkAskRelations(b *testing.B) { benchAsk(b, corpustest.Questions, true) }
+
+// BenchmarkAskPassages answers questions from passages.
+func BenchmarkAskPassages(b *testing.B) { benchAsk(b, corpustest.PassageQuestions, false) }
+
+func benchAsk(b *testing.B, questions []string, relations bool) {
 	x := benchIndexOf(b)
 	bt := bot.New(x, bot.Options{})
 	ctx := context.Background()
 	lat := make([]time.Duration, 0, b.N)
+	structured := 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		q := corpustest.Questions[i%len(corpustest.Questions)]
+		q := questions[i%len(questions)]
 		start := time.Now()
 		ans, err := bt.Ask(ctx, q, bot.Filter{})
 		lat = append(lat, time.Since(start))
 		if err != nil || ans.NoMatch {
 			b.Fatalf("%q: %v %+v", q, err, ans)
 		}
+		if len(ans.Relations) > 0 {
+			structured++
+		}
 	}
 	b.StopTimer()
+	if relations && structured == 0 {
+		b.Fatal("no question was answered from relations")
+	}
+	b.ReportMetric(100*float64(structured)/float64(b.N), "%structured")
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(pct(0.50), "p50-ms")

@@ -39,6 +39,11 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	if err != nil {
 		return nil, err
 	}
+	more, err := missingParties(ctx, rs, rq, res)
+	if err != nil {
+		return nil, err
+	}
+	res.Hits = append(res.Hits, more...)
 	hits := narrowByKind(res.Hits, u.Kinds)
 	if len(hits) == 0 {
 		return nil, nil
@@ -103,6 +108,60 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 			Category: l.category, Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites})
 	}
 	return ans, nil
+}
+
+// missingParties loads relations of the counterparties that the first
+// query counted but did not load, in one more query, when the loaded ones
+// do not fill the listing.
+func missingParties(ctx context.Context, rs RelationSearcher, rq RelationQuery, res RelationResult) ([]RelationHit, error) {
+	if res.Counts == nil || len(res.Hits) >= res.Total {
+		return nil, nil
+	}
+	loaded := map[string]bool{}
+	parties := 0
+	for _, h := range res.Hits {
+		name := h.Recipient
+		if rq.CountBy == "supplier" {
+			name = h.Supplier
+		}
+		if !loaded[name] {
+			loaded[name] = true
+			parties++
+		}
+	}
+	if parties >= maxCounterparties {
+		return nil, nil // the listing is full already
+	}
+	type count struct {
+		name string
+		n    int
+	}
+	var missing []count
+	for name, n := range res.Counts {
+		if !loaded[name] {
+			missing = append(missing, count{name, n})
+		}
+	}
+	sort.Slice(missing, func(i, j int) bool {
+		return missing[i].n > missing[j].n || (missing[i].n == missing[j].n && missing[i].name < missing[j].name)
+	})
+	missing = missing[:min(len(missing), maxCounterparties)]
+	if len(missing) == 0 {
+		return nil, nil
+	}
+	names := make([]string, len(missing))
+	for i, m := range missing {
+		names[i] = m.name
+	}
+	q := rq
+	q.CountBy, q.Limit = "", len(names)*maxLinesPerParty
+	if rq.CountBy == "supplier" {
+		q.Suppliers = names
+	} else {
+		q.Recipients = names
+	}
+	r, err := rs.SearchRelations(ctx, q)
+	return r.Hits, err
 }
 
 // narrowByKind keeps relations about the kind of weapon asked for ("drones"
@@ -506,7 +565,7 @@ func summary(u Understanding, ps []*party, hits []RelationHit, total int, trunca
 		s = fmt.Sprintf("No delivered or ordered transfers found in %d %s, only talks, plans or cancellations", len(reports), plural(len(reports), "report", "reports"))
 	}
 	if truncated {
-		s += fmt.Sprintf(" (from the %d most recently published of %d relations)", len(hits), total)
+		s += fmt.Sprintf(" (details from %d of %d relations; the counts cover all)", len(hits), total)
 	}
 	return s + "."
 }

@@ -67,7 +67,7 @@ type RelationQuery struct {
 	YearFrom   int      // 0 means open
 	YearTo     int      // 0 means open
 	SourceType string   // SourceReports or SourceSIPRI; "" means both
-	Limit      int      // most relations returned, most recent first; 0 means 200
+	Limit      int      // most relations loaded; 0 means 60
 	// CountBy, when "supplier" or "recipient", asks for the number of
 	// matching relations per country on that side, over all matches.
 	CountBy string

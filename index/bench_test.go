@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/corpus/corpustest"
+	"github.com/briefbot/briefbot/corpus/extract"
 )
 
 // benchReports is the corpus size for benchmarks: $BRIEFBOT_BENCH_REPORTS or 10,000.
@@ -44,6 +45,34 @@ func BenchmarkIngest(b *testing.B) {
 		}
 		total += time.Since(start)
 		b.StopTimer()
+		x.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n*b.N)/total.Seconds(), "reports/s")
+}
+
+// BenchmarkIngestWithRelations is BenchmarkIngest with the relation
+// extractor running on every report, as `briefbot ingest` does.
+func BenchmarkIngestWithRelations(b *testing.B) {
+	n := benchReports(b)
+	reports := corpustest.Reports(n, corpustest.Options{})
+	ex := extract.New()
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		x, err := Create(b.TempDir(), Options{Relations: ex.Report})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		st, err := x.Ingest(context.Background(), reports, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+		b.StopTimer()
+		b.ReportMetric(float64(st.Relations)/float64(n), "relations/report")
 		x.Close()
 		b.StartTimer()
 	}

@@ -137,7 +137,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	relation.AddFieldMappingsAt(fYears, years)
 	relDate := bleve.NewDateTimeFieldMapping()
 	relDate.IncludeInAll = false
-	relDate.DocValues = true // sorted on: most recent first
+	relDate.DocValues = false
 	relation.AddFieldMappingsAt(fPublished, relDate)
 	relation.AddFieldMappingsAt(fStart, storedNumber())
 	relation.AddFieldMappingsAt(fTIV, storedNumber())

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"regexp"
 	"strconv"
@@ -22,6 +23,23 @@ type Config struct {
 	Log     LogConfig  `yaml:"log"`
 	Answer  AnswerConf `yaml:"answer"`
 	Ingest  IngestConf `yaml:"ingest"`
+	// Listen is the address of the HTTP server of `serve` (Slack events
+	// and slash commands, /healthz). Flag --listen and $BRIEFBOT_LISTEN
+	// override it.
+	Listen string      `yaml:"listen"`
+	Slack  SlackConfig `yaml:"slack"`
+}
+
+// SlackConfig tunes the Slack adapter of `serve`. Its tokens and signing
+// secret never go here: they come from SLACK_BOT_TOKEN, SLACK_APP_TOKEN and
+// SLACK_SIGNING_SECRET.
+type SlackConfig struct {
+	// Mode picks the transport: auto (Socket Mode when SLACK_APP_TOKEN is
+	// set, else the Events API when SLACK_SIGNING_SECRET is, else no
+	// Slack), socket, events, or off.
+	Mode         string `yaml:"mode"`
+	ThreadMemory int    `yaml:"thread_memory"` // threads remembered, to answer follow-ups in them
+	MaxRetries   int    `yaml:"max_retries"`   // retries of a rate-limited post
 }
 
 // LogConfig chooses how briefbot logs.
@@ -49,6 +67,8 @@ func DefaultConfig() Config {
 		Log:     LogConfig{Level: "warn", Format: "text"},
 		Answer:  AnswerConf{MaxCitations: 5, MaxQuestionLength: 1000},
 		Ingest:  IngestConf{MaxFileSize: "10MB", BatchSize: 100},
+		Listen:  "127.0.0.1:8080",
+		Slack:   SlackConfig{Mode: "auto", ThreadMemory: 10000, MaxRetries: 3},
 	}
 }
 
@@ -148,6 +168,15 @@ func (c Config) Validate() error {
 		return fmt.Errorf("answer.max_question_length: %d is not between 10 and 10000", c.Answer.MaxQuestionLength)
 	case c.Ingest.BatchSize < 1 || c.Ingest.BatchSize > 10000:
 		return fmt.Errorf("ingest.batch_size: %d is not between 1 and 10000", c.Ingest.BatchSize)
+	case !oneOf(c.Slack.Mode, "auto", "socket", "events", "off"):
+		return fmt.Errorf("slack.mode: %q is not one of auto, socket, events, off", c.Slack.Mode)
+	case c.Slack.ThreadMemory < 100 || c.Slack.ThreadMemory > 1000000:
+		return fmt.Errorf("slack.thread_memory: %d is not between 100 and 1000000", c.Slack.ThreadMemory)
+	case c.Slack.MaxRetries < 0 || c.Slack.MaxRetries > 10:
+		return fmt.Errorf("slack.max_retries: %d is not between 0 and 10", c.Slack.MaxRetries)
+	}
+	if err := checkListen(c.Listen); err != nil {
+		return fmt.Errorf("listen: %w", err)
 	}
 	if _, err := c.MaxFileBytes(); err != nil {
 		return fmt.Errorf("ingest.max_file_size: %w", err)
@@ -176,6 +205,18 @@ func (c Config) MaxFileBytes() (int64, error) {
 		return 0, fmt.Errorf("%q is over the 1GB limit", c.Ingest.MaxFileSize)
 	}
 	return n * mult, nil
+}
+
+// checkListen checks a listen address such as "127.0.0.1:8080" or ":8080".
+func checkListen(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%q is not an address such as 127.0.0.1:8080", addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("%q has no port number between 0 and 65535", addr)
+	}
+	return nil
 }
 
 func oneOf(s string, options ...string) bool {

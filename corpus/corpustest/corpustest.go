@@ -94,14 +94,27 @@ func report(rng *rand.Rand, i, words int, base time.Time) bot.Report {
 	}
 }
 
-// Questions are typical questions for benchmarks over generated reports.
+// Questions are typical "who supplies whom" questions for benchmarks over
+// generated reports; they are answered from supply relations.
 var Questions = []string{
 	"Who supplies Kazakhstan with drones?",
 	"what has Turkey sold to Uzbekistan",
 	"air defence Kyrgyzstan",
 	"helicopters Uzbekistan",
 	"China armoured vehicles Turkmenistan",
-	"Israel radars",
-	"who exports patrol boats",
+	"suppliers Tajikistan",
+	"which countries does Israel supply with radars",
 	"Iran UAVs Tajikistan 2021",
+}
+
+// PassageQuestions are questions answered by quoting passages.
+var PassageQuestions = []string{
+	"border security training exercises",
+	"procurement delays and transparency",
+	"defence budget of Kazakhstan",
+	"exhibition delegations technology transfer",
+	"patrol boats Caspian",
+	"local assembly of equipment in Uzbekistan",
+	"who exports patrol boats",
+	"winter logistics garrisons fuel",
 }

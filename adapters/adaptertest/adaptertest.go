@@ -1,0 +1,197 @@
+package adaptertest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// Harness drives one adapter under test.
+type Harness struct {
+	// Start starts the adapter with h and returns how to talk to it. It
+	// stops the adapter with t.Cleanup.
+	Start func(t *testing.T, h bot.Handler) Sender
+	// Pings reports whether raw platform output would notify a channel or a
+	// user: a mention of them, @here, @channel or @everyone.
+	Pings func(raw string) bool
+	// Links returns the targets of the links raw output shows; nil means
+	// the platform shows no links.
+	Links func(raw string) []string
+}
+
+// Sender sends text as a user's message to the adapter and returns what
+// the platform then shows. It fails t when the adapter cannot be reached.
+type Sender func(t *testing.T, text string) Output
+
+// Output is what the platform shows the user after one message.
+type Output struct {
+	// Replied is false when the adapter ignored the message.
+	Replied bool
+	// Raw is the platform's output as the platform receives it (mrkdwn,
+	// escapes and all): what Pings and Links read.
+	Raw string
+	// Plain is the text as the user reads it: link labels instead of
+	// link markup, escapes decoded.
+	Plain string
+}
+
+var requestID = regexp.MustCompile(`request ([0-9a-f]{12})`)
+
+// Run checks the adapter of h against the contract every adapter keeps:
+// a question gets its answer with every citation's [n] marker, title,
+// publisher and date; help works; an internal error reaches the user as a
+// short apology with a request ID and nothing of the error (which is
+// logged); hostile report and user text never produce a ping or a link to
+// anywhere but a report; an empty message is ignored or answered with how
+// to ask.
+func Run(t *testing.T, h Harness) {
+	t.Helper()
+	if h.Start == nil || h.Pings == nil {
+		t.Fatal("adaptertest: Harness needs Start and Pings")
+	}
+	ctx := context.Background()
+	x := MustIndex(t)
+	router := &bot.Router{Bot: bot.New(x, bot.Options{}), Logger: slog.New(slog.DiscardHandler)}
+
+	t.Run("question", func(t *testing.T) {
+		want := router.Handle(ctx, bot.Message{Text: Question})
+		if want.Answer == nil || len(want.Answer.Citations) == 0 {
+			t.Fatalf("adaptertest: the router gave no cited answer to %q: %+v", Question, want)
+		}
+		out := h.Start(t, router)(t, Question)
+		if !out.Replied {
+			t.Fatalf("no reply to %q", Question)
+		}
+		for _, c := range want.Answer.Citations {
+			for _, s := range []string{fmt.Sprintf("[%d]", c.N), c.Title, c.Source, c.Published} {
+				if !strings.Contains(out.Plain, s) {
+					t.Errorf("reply does not show %q of citation [%d]:\n%s", s, c.N, out.Plain)
+				}
+			}
+		}
+		if h.Pings(out.Raw) {
+			t.Errorf("reply pings someone:\n%s", out.Raw)
+		}
+	})
+
+	t.Run("help", func(t *testing.T) {
+		out := h.Start(t, router)(t, "help")
+		for _, s := range []string{"suppliers", "recipients", "between"} {
+			if !strings.Contains(out.Plain, s) {
+				t.Errorf("help does not mention %q:\n%s", s, out.Plain)
+			}
+		}
+	})
+
+	t.Run("internal error", func(t *testing.T) {
+		broken := MustIndex(t)
+		if err := broken.Close(); err != nil {
+			t.Fatal(err)
+		}
+		_, cause := broken.SearchPassages(ctx, bot.PassageQuery{Terms: [][]string{{"kazakhstan"}}})
+		if cause == nil {
+			t.Fatal("adaptertest: a closed index answered a search")
+		}
+		for errors.Unwrap(cause) != nil {
+			cause = errors.Unwrap(cause) // what any search of the closed index says
+		}
+		var logs lockedBuffer
+		r := &bot.Router{Bot: bot.New(broken, bot.Options{}), Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+		out := h.Start(t, r)(t, Question)
+		if !out.Replied {
+			t.Fatal("no reply when the bot failed")
+		}
+		m := requestID.FindStringSubmatch(out.Plain)
+		if m == nil || !strings.Contains(out.Plain, "Sorry") {
+			t.Fatalf("want an apology with a request ID, got:\n%s", out.Plain)
+		}
+		for _, s := range []string{cause.Error(), "index", "closed", "bleve"} {
+			if strings.Contains(strings.ToLower(out.Plain), strings.ToLower(s)) {
+				t.Errorf("reply reveals %q:\n%s", s, out.Plain)
+			}
+		}
+		if got := logs.String(); !strings.Contains(got, m[1]) || !strings.Contains(got, cause.Error()) {
+			t.Errorf("log does not hold request %s with the error %q:\n%s", m[1], cause, got)
+		}
+	})
+
+	t.Run("hostile report", func(t *testing.T) {
+		want := router.Handle(ctx, bot.Message{Text: HostileQuestion})
+		if want.Answer == nil || !cites(want.Answer, HostileReportID) {
+			t.Fatalf("adaptertest: the router's answer to %q does not cite %s: %+v", HostileQuestion, HostileReportID, want)
+		}
+		send := h.Start(t, router)
+		for _, q := range []string{HostileQuestion, "<!channel> @everyone " + HostileQuestion + " <@U123> <https://evil.example/q|sipri.org>"} {
+			out := send(t, q)
+			if !out.Replied {
+				t.Fatalf("no reply to %q", q)
+			}
+			if !strings.Contains(out.Plain, "Quarkstan") {
+				t.Errorf("reply to %q does not show the report:\n%s", q, out.Plain)
+			}
+			if h.Pings(out.Raw) {
+				t.Errorf("reply to %q pings someone:\n%s", q, out.Raw)
+			}
+			if h.Links != nil {
+				for _, l := range h.Links(out.Raw) {
+					if u, err := url.Parse(l); err != nil || u.Hostname() == EvilHost || !reportURL(l) {
+						t.Errorf("reply to %q links to %q:\n%s", q, l, out.Raw)
+					}
+				}
+			}
+		}
+	})
+
+	t.Run("empty message", func(t *testing.T) {
+		out := h.Start(t, router)(t, "")
+		lower := strings.ToLower(out.Plain)
+		if out.Replied && !strings.Contains(lower, "for example") && !strings.Contains(lower, "help") {
+			t.Errorf("an empty message got neither silence nor how to ask:\n%s", out.Plain)
+		}
+	})
+}
+
+func cites(a *bot.Answer, reportID string) bool {
+	for _, c := range a.Citations {
+		if c.ReportID == reportID {
+			return true
+		}
+	}
+	return false
+}
+
+func reportURL(u string) bool {
+	for _, r := range Reports() {
+		if r.URL == u {
+			return true
+		}
+	}
+	return false
+}
+
+// lockedBuffer is a bytes.Buffer that adapter goroutines may log into.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}

@@ -1,0 +1,382 @@
+package slack
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	slackgo "github.com/slack-go/slack"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// Options configure an Adapter. The zero value of every field but the
+// tokens means a sensible default.
+type Options struct {
+	// BotToken (xoxb-) posts the replies. Required.
+	BotToken string
+	// AppToken (xapp-, with connections:write) selects Socket Mode. Without
+	// it the adapter serves the Events API over HTTP.
+	AppToken string
+	// SigningSecret verifies Events API and slash-command requests over
+	// HTTP. Required without AppToken; with it, it also enables the HTTP
+	// handlers.
+	SigningSecret string
+	// APIURL is the Web API base URL, ending in "/"; "" means Slack's.
+	APIURL string
+	// Sources answers "sources" with what the index holds; nil means the
+	// adapter says it cannot tell.
+	Sources func(ctx context.Context) (string, error)
+	// Logger gets the adapter's logs; nil means slog.Default().
+	Logger *slog.Logger
+	// HTTPClient makes Web API calls and response_url posts; nil means a
+	// client with a 30-second timeout that keeps connections for reuse.
+	HTTPClient *http.Client
+	// MaxBodyBytes is the largest HTTP request body accepted; 0 means 1 MiB.
+	MaxBodyBytes int64
+	// MaxRetries is how often a rate-limited post is retried; 0 means 3 and
+	// a negative value none.
+	MaxRetries int
+	// MaxRetryWait is the longest Retry-After the adapter waits for; a
+	// longer one fails the post. 0 means one minute.
+	MaxRetryWait time.Duration
+	// AnswerTimeout bounds answering and posting one message; 0 means one
+	// minute. Run waits for answers under way, up to this long.
+	AnswerTimeout time.Duration
+	// MaxConcurrent is how many answers are computed at once; 0 means
+	// GOMAXPROCS (at least 2). Answers are CPU-bound: more would only slow
+	// the acknowledgements Slack wants within 3 s. Posting answers does not
+	// count; up to four times as many posts are under way at once.
+	MaxConcurrent int
+	// ThreadMemory is how many threads the adapter remembers, to answer
+	// follow-ups in them, for up to a week; 0 means 10,000.
+	ThreadMemory int
+	// Now is the clock for signatures and memory; nil means time.Now.
+	Now func() time.Time
+}
+
+// slackAPI is the part of the Slack Web API the adapter calls.
+type slackAPI interface {
+	AuthTestContext(ctx context.Context) (*slackgo.AuthTestResponse, error)
+	PostMessageContext(ctx context.Context, channelID string, options ...slackgo.MsgOption) (string, string, error)
+}
+
+var _ slackAPI = (*slackgo.Client)(nil)
+
+// Adapter connects briefbot to one Slack workspace. Create it with New,
+// Register its HTTP handlers when it uses the Events API, and Run it.
+type Adapter struct {
+	opts     Options
+	log      *slog.Logger
+	client   *slackgo.Client
+	api      slackAPI
+	verifier Verifier
+	sleep    func(ctx context.Context, d time.Duration) error
+
+	events   *recent       // event IDs handled
+	messages *recent       // channel/ts of messages answered
+	threads  *recent       // channel/thread_ts of threads the bot answered in
+	sem      chan struct{} // answers being computed
+	posting  chan struct{} // posts to Slack under way
+	started  atomic.Bool
+	ready    chan struct{} // closed once Run has identified the bot
+
+	mu     sync.Mutex
+	idle   *sync.Cond // broadcast when busy drops to 0
+	sess   *session   // nil before Run and after it ends
+	busy   int        // goroutines answering
+	closed bool
+}
+
+var _ bot.Adapter = (*Adapter)(nil)
+
+// session is what one Run shares with the answers it starts.
+type session struct {
+	ctx    context.Context // outlives Run's, so answers under way can finish
+	h      bot.Handler
+	userID string // the bot's user ID, from auth.test
+}
+
+// Mode names of the transports.
+const (
+	ModeSocket = "socket"
+	ModeEvents = "events"
+)
+
+// New checks opts and returns an Adapter. It makes no network calls.
+func New(opts Options) (*Adapter, error) {
+	switch {
+	case opts.BotToken == "":
+		return nil, errors.New("slack: a bot token (xoxb-) is required")
+	case !strings.HasPrefix(opts.BotToken, "xoxb-"):
+		return nil, errors.New("slack: the bot token must be a bot user OAuth token (xoxb-...)")
+	case opts.AppToken != "" && !strings.HasPrefix(opts.AppToken, "xapp-"):
+		return nil, errors.New("slack: the app token must be an app-level token (xapp-...)")
+	case opts.AppToken == "" && opts.SigningSecret == "":
+		return nil, errors.New("slack: set an app token (Socket Mode) or a signing secret (Events API)")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.HTTPClient == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 16 // answers go to a few Slack hosts, many at once
+		opts.HTTPClient = &http.Client{Timeout: 30 * time.Second, Transport: t}
+	}
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 1 << 20
+	}
+	switch {
+	case opts.MaxRetries == 0:
+		opts.MaxRetries = 3
+	case opts.MaxRetries < 0:
+		opts.MaxRetries = 0
+	}
+	if opts.MaxRetryWait <= 0 {
+		opts.MaxRetryWait = time.Minute
+	}
+	if opts.AnswerTimeout <= 0 {
+		opts.AnswerTimeout = time.Minute
+	}
+	if opts.MaxConcurrent <= 0 {
+		opts.MaxConcurrent = max(2, runtime.GOMAXPROCS(0))
+	}
+	if opts.ThreadMemory <= 0 {
+		opts.ThreadMemory = 10000
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	clientOpts := []slackgo.Option{slackgo.OptionHTTPClient(opts.HTTPClient)}
+	if opts.APIURL != "" {
+		u := opts.APIURL
+		if !strings.HasSuffix(u, "/") {
+			u += "/"
+		}
+		clientOpts = append(clientOpts, slackgo.OptionAPIURL(u))
+	}
+	if opts.AppToken != "" {
+		clientOpts = append(clientOpts, slackgo.OptionAppLevelToken(opts.AppToken))
+	}
+	client := slackgo.New(opts.BotToken, clientOpts...)
+	a := &Adapter{
+		opts:     opts,
+		log:      opts.Logger,
+		client:   client,
+		api:      client,
+		verifier: Verifier{Secret: opts.SigningSecret, Now: opts.Now},
+		sleep:    sleepCtx,
+		events:   newRecent(10000, time.Hour, opts.Now),
+		messages: newRecent(10000, time.Hour, opts.Now),
+		threads:  newRecent(opts.ThreadMemory, 7*24*time.Hour, opts.Now),
+		sem:      make(chan struct{}, opts.MaxConcurrent),
+		posting:  make(chan struct{}, 4*opts.MaxConcurrent),
+		ready:    make(chan struct{}),
+	}
+	a.idle = sync.NewCond(&a.mu)
+	return a, nil
+}
+
+// Mode returns ModeSocket or ModeEvents.
+func (a *Adapter) Mode() string {
+	if a.opts.AppToken != "" {
+		return ModeSocket
+	}
+	return ModeEvents
+}
+
+// Run identifies the bot with auth.test, then answers messages with h until
+// ctx is done: over Socket Mode when the adapter has an app token, else from
+// the requests its HTTP handlers receive. Before it returns it waits for
+// the answers under way. It returns ctx's error, or the error that stopped
+// it for good (a rejected token, for one). An Adapter runs once.
+func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
+	if !a.started.CompareAndSwap(false, true) {
+		return errors.New("slack: adapter is already running")
+	}
+	who, err := a.identify(ctx)
+	if err != nil {
+		a.close()
+		return err
+	}
+	s := &session{ctx: context.WithoutCancel(ctx), h: h, userID: who.UserID}
+	a.mu.Lock()
+	a.sess = s
+	a.mu.Unlock()
+	close(a.ready)
+	a.log.Info("slack: signed in", "mode", a.Mode(), "team", who.Team, "bot_user", who.UserID)
+	if a.Mode() == ModeSocket {
+		err = a.runSocket(ctx, s)
+	} else {
+		<-ctx.Done()
+		err = ctx.Err()
+	}
+	a.close()
+	return err
+}
+
+// close stops new work and waits for the work under way.
+func (a *Adapter) close() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sess, a.closed = nil, true
+	for a.busy > 0 {
+		a.idle.Wait()
+	}
+}
+
+// Ready is closed once Run has identified the bot and answers messages.
+func (a *Adapter) Ready() <-chan struct{} { return a.ready }
+
+// current returns the running session, or nil.
+func (a *Adapter) current() *session {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.sess
+}
+
+// start runs fn in a goroutine with a context bounded by AnswerTimeout. It
+// returns false, doing nothing, when the adapter is not running.
+func (a *Adapter) start(fn func(ctx context.Context, s *session)) bool {
+	a.mu.Lock()
+	s := a.sess
+	if s == nil || a.closed {
+		a.mu.Unlock()
+		return false
+	}
+	a.busy++
+	a.mu.Unlock()
+	go func() {
+		defer a.done()
+		ctx, cancel := context.WithTimeout(s.ctx, a.opts.AnswerTimeout)
+		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				a.log.Error("slack: panic while answering", "panic", p, "stack", string(debug.Stack()))
+			}
+		}()
+		fn(ctx, s)
+	}()
+	return true
+}
+
+func (a *Adapter) done() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.busy--
+	if a.busy == 0 {
+		a.idle.Broadcast()
+	}
+}
+
+// waitIdle waits until no answer is under way.
+func (a *Adapter) waitIdle() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for a.busy > 0 {
+		a.idle.Wait()
+	}
+}
+
+// identify calls auth.test until it answers: a rejected token is an error at
+// once, anything else is retried with back-off until ctx is done.
+func (a *Adapter) identify(ctx context.Context) (*slackgo.AuthTestResponse, error) {
+	wait := 500 * time.Millisecond
+	for {
+		who, err := a.api.AuthTestContext(ctx)
+		if err == nil {
+			return who, nil
+		}
+		if fatalAuthError(err) {
+			return nil, fmt.Errorf("slack auth.test: %w (check SLACK_BOT_TOKEN)", err)
+		}
+		a.log.Warn("slack: auth.test failed; retrying", "err", err, "in", wait)
+		if err := a.sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
+}
+
+func fatalAuthError(err error) bool {
+	switch err.Error() {
+	case "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type":
+		return true
+	}
+	return false
+}
+
+// reply answers one message: "sources" from Options.Sources, everything else
+// through the bot's handler; help gets a note on using briefbot in Slack.
+func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
+	select {
+	case a.sem <- struct{}{}:
+		defer func() { <-a.sem }()
+	case <-ctx.Done():
+		id := newRequestID()
+		a.log.WarnContext(ctx, "slack: no time left to answer", "request_id", id, "channel", m.Channel)
+		return bot.Reply{Text: "Sorry, I am too busy to answer right now; please ask again. (request " + id + ")", IsError: true, RequestID: id}
+	}
+	switch strings.ToLower(strings.TrimSpace(m.Text)) {
+	case "sources", "/sources":
+		return a.sources(ctx, m)
+	case "help", "/help", "?":
+		r := s.h.Handle(ctx, m)
+		if r.Answer == nil && !r.IsError {
+			r.Text = strings.TrimRight(r.Text, "\n") + "\n" + slackHelp
+		}
+		return r
+	}
+	return s.h.Handle(ctx, m)
+}
+
+const slackHelp = `
+In Slack:
+  @briefbot QUESTION    in a channel: I answer in a thread
+  QUESTION              in a direct message to me
+  follow-ups            in a thread I answered, no mention needed
+  /brief QUESTION       only you see the answer; end with "public" to share it
+  /brief sources        what my index holds`
+
+func (a *Adapter) sources(ctx context.Context, m bot.Message) bot.Reply {
+	id := newRequestID()
+	if a.opts.Sources == nil {
+		return bot.Reply{Text: "I cannot list my sources here.", IsError: true, RequestID: id}
+	}
+	text, err := a.opts.Sources(ctx)
+	switch {
+	case err == nil:
+		return bot.Reply{Text: text, RequestID: id}
+	case bot.ErrorCode(err) == bot.EInternal:
+		a.log.ErrorContext(ctx, "slack: sources failed", "request_id", id, "channel", m.Channel, "user", m.User, "err", err)
+		return bot.Reply{Text: bot.ErrorMessage(err) + " (request " + id + ")", IsError: true, RequestID: id}
+	}
+	return bot.Reply{Text: bot.ErrorMessage(err), IsError: true, RequestID: id}
+}
+
+func newRequestID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/adapters/console"
+	"github.com/briefbot/briefbot/adapters/slack"
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/index"
+)
+
+// shutdownTimeout bounds the graceful shutdown of the HTTP server.
+const shutdownTimeout = 10 * time.Second
+
+// adapter is one chat platform serve runs.
+type adapter struct {
+	name  string
+	run   func(ctx context.Context, h bot.Handler) error
+	ready func() bool
+}
+
+// cmdServe runs briefbot as a chat bot until ctx is done: the adapters the
+// environment configures (Slack), else the console, and one HTTP server for
+// Slack's requests and /healthz. On SIGINT or SIGTERM it stops taking new
+// requests, lets the answers under way finish, and returns nil.
+func cmdServe(ctx context.Context, args []string, e env) error {
+	fs := newFlagSet("serve", e)
+	var c common
+	c.register(fs)
+	listen := fs.String("listen", "", "address of the HTTP server (default $BRIEFBOT_LISTEN, else the config's listen, else 127.0.0.1:8080)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
+
+Runs the chat adapters and an HTTP server (/slack/events, /slack/commands,
+/healthz). Slack is configured from the environment:
+  SLACK_BOT_TOKEN + SLACK_APP_TOKEN         Socket Mode (no public URL needed)
+  SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET    Events API at /slack/events and /slack/commands
+  SLACK_API_URL                             another Web API base URL
+Without Slack it chats on the terminal.
+`)
+		fs.PrintDefaults()
+	}
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		fs.Usage()
+		return usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
+	}
+	cfg, err := c.load(e)
+	if err != nil {
+		return err
+	}
+	switch {
+	case *listen != "":
+		cfg.Listen = *listen
+	case e.getenv("BRIEFBOT_LISTEN") != "":
+		cfg.Listen = e.getenv("BRIEFBOT_LISTEN")
+	}
+	if err := checkListen(cfg.Listen); err != nil {
+		return usageError{"--listen: " + err.Error()}
+	}
+	slackOpts, withSlack, err := slackOptions(cfg.Slack, e.getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, e.stderr)
+
+	x, err := openIndex(ctx, cfg, e, true)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+
+	mux := http.NewServeMux()
+	var adapters []adapter
+	if withSlack {
+		slackOpts.Logger = log
+		slackOpts.Sources = sourcesText(x)
+		sa, err := slack.New(slackOpts)
+		if err != nil {
+			return err
+		}
+		if slackOpts.SigningSecret != "" {
+			sa.Register(mux)
+		}
+		adapters = append(adapters, adapter{name: "slack (" + sa.Mode() + ")", run: sa.Run, ready: func() bool {
+			select {
+			case <-sa.Ready():
+				return true
+			default:
+				return false
+			}
+		}})
+	}
+	if len(adapters) == 0 {
+		fmt.Fprintln(e.stdout, "briefbot: no chat platform configured, so chatting here. Type help for commands, quit to stop.")
+		style := console.Plain
+		if e.stdoutTTY {
+			style = console.ANSI
+		}
+		ca := &console.Adapter{In: e.stdin, Out: e.stdout, Prompt: "> ", Style: style}
+		adapters = append(adapters, adapter{name: "console", run: ca.Run, ready: func() bool { return true }})
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		for _, a := range adapters {
+			if !a.ready() {
+				http.Error(w, a.name+" is starting", http.StatusServiceUnavailable)
+				return
+			}
+		}
+		io.WriteString(w, "ok\n")
+	})
+
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
+	}
+	names := make([]string, len(adapters))
+	for i, a := range adapters {
+		names[i] = a.name
+	}
+	fmt.Fprintf(e.stderr, "briefbot serve: listening on http://%s; chat: %s\n", ln.Addr(), strings.Join(names, ", "))
+	return serveUntilDone(ctx, ln, mux, adapters, newRouter(x, cfg, e), log, e)
+}
+
+// serveUntilDone runs the HTTP server and the adapters until ctx is done or
+// one of them stops, then stops the others gracefully.
+func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler, adapters []adapter, router bot.Handler, log *slog.Logger, e env) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	type result struct {
+		name string
+		err  error
+	}
+	done := make(chan result, len(adapters)+1)
+	go func() {
+		err := srv.Serve(ln)
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		done <- result{"http server", err}
+	}()
+	for _, a := range adapters {
+		go func() { done <- result{a.name, a.run(runCtx, router)} }()
+	}
+	first := <-done
+	stop()
+	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		log.Warn("http server shutdown", "err", err)
+	}
+	results := []result{first}
+	for range adapters {
+		results = append(results, <-done)
+	}
+	var errs []error
+	for _, r := range results {
+		if r.err != nil && !errors.Is(r.err, context.Canceled) {
+			errs = append(errs, fmt.Errorf("%s: %w", r.name, r.err))
+		}
+	}
+	if len(errs) == 0 {
+		fmt.Fprintln(e.stderr, "briefbot serve: stopped")
+	}
+	return errors.Join(errs...)
+}
+
+// slackOptions reads the Slack adapter's settings from the environment.
+// It reports false when Slack is off: by config, or in auto mode when no
+// Slack variable is set. Some variables without the others are an error.
+func slackOptions(cfg SlackConfig, getenv func(string) string) (slack.Options, bool, error) {
+	botToken, appToken, secret := getenv("SLACK_BOT_TOKEN"), getenv("SLACK_APP_TOKEN"), getenv("SLACK_SIGNING_SECRET")
+	mode := cfg.Mode
+	if mode == "auto" {
+		switch {
+		case botToken != "" && appToken != "":
+			mode = "socket"
+		case botToken != "" && secret != "":
+			mode = "events"
+		case botToken != "" || appToken != "" || secret != "":
+			return slack.Options{}, false, errors.New("slack: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or with SLACK_SIGNING_SECRET (Events API)")
+		default:
+			mode = "off"
+		}
+	}
+	opts := slack.Options{BotToken: botToken, APIURL: getenv("SLACK_API_URL"), ThreadMemory: cfg.ThreadMemory, MaxRetries: cfg.MaxRetries}
+	if cfg.MaxRetries == 0 {
+		opts.MaxRetries = -1 // none; the adapter's 0 means its default
+	}
+	switch mode {
+	case "off":
+		return slack.Options{}, false, nil
+	case "socket":
+		if botToken == "" || appToken == "" {
+			return opts, false, errors.New("slack.mode socket needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN")
+		}
+		opts.AppToken = appToken
+		opts.SigningSecret = secret // also serves /slack/* over HTTP when set
+	case "events":
+		if botToken == "" || secret == "" {
+			return opts, false, errors.New("slack.mode events needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+		}
+		opts.SigningSecret = secret
+	}
+	return opts, true, nil
+}
+
+// sourcesText answers "sources" with what the index holds.
+func sourcesText(x *index.Index) func(context.Context) (string, error) {
+	return func(context.Context) (string, error) {
+		c, err := x.Counts()
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("My index holds %d reports: %d passages I can quote and %d supply relations between countries. "+
+			"Every answer cites the report and the sentence it came from.", c.Reports, c.Passages, c.Relations), nil
+	}
+}

@@ -1,0 +1,311 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/adapters/slack"
+)
+
+func TestSlackOptions(t *testing.T) {
+	cfg := DefaultConfig().Slack
+	for _, tc := range []struct {
+		name    string
+		mode    string
+		env     map[string]string
+		on      bool
+		socket  bool
+		wantErr string
+	}{
+		{"nothing set", "auto", nil, false, false, ""},
+		{"socket mode", "auto", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, true, true, ""},
+		{"socket mode wins", "auto", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "SLACK_SIGNING_SECRET": "s"}, true, true, ""},
+		{"events api", "auto", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, true, false, ""},
+		{"bot token alone", "auto", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, false, false, "SLACK_APP_TOKEN"},
+		{"app token alone", "auto", map[string]string{"SLACK_APP_TOKEN": "xapp-1"}, false, false, "SLACK_BOT_TOKEN"},
+		{"off by config", "off", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, false, false, ""},
+		{"events forced", "events", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "SLACK_SIGNING_SECRET": "s"}, true, false, ""},
+		{"events without secret", "events", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, false, false, "SLACK_SIGNING_SECRET"},
+		{"socket without app token", "socket", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, false, false, "SLACK_APP_TOKEN"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := cfg
+			c.Mode = tc.mode
+			opts, on, err := slackOptions(c, func(k string) string { return tc.env[k] })
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want it to name %s", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || on != tc.on || (opts.AppToken != "") != tc.socket {
+				t.Errorf("got on %v, app token %q, err %v; want on %v, socket %v", on, opts.AppToken, err, tc.on, tc.socket)
+			}
+		})
+	}
+	opts, _, _ := slackOptions(SlackConfig{Mode: "auto", ThreadMemory: 500, MaxRetries: 0}, func(k string) string {
+		return map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "http://127.0.0.1:9/api/"}[k]
+	})
+	if opts.APIURL != "http://127.0.0.1:9/api/" || opts.ThreadMemory != 500 || opts.MaxRetries >= 0 {
+		t.Errorf("opts = %+v; want SLACK_API_URL, thread_memory 500 and no retries", opts)
+	}
+}
+
+func TestServeConfigValidation(t *testing.T) {
+	for _, tc := range []struct {
+		change func(*Config)
+		want   string
+	}{
+		{func(c *Config) { c.Slack.Mode = "rtm" }, `slack.mode: "rtm" is not one of`},
+		{func(c *Config) { c.Slack.ThreadMemory = 5 }, "slack.thread_memory: 5 is not between"},
+		{func(c *Config) { c.Slack.MaxRetries = 11 }, "slack.max_retries: 11 is not between"},
+		{func(c *Config) { c.Listen = "8080" }, `listen: "8080" is not an address`},
+		{func(c *Config) { c.Listen = "localhost:http" }, "no port number"},
+	} {
+		cfg := DefaultConfig()
+		tc.change(&cfg)
+		if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Validate = %v, want %q", err, tc.want)
+		}
+	}
+	for _, ok := range []string{"127.0.0.1:0", ":8080", "[::1]:9000", "0.0.0.0:80"} {
+		cfg := DefaultConfig()
+		cfg.Listen = ok
+		if err := cfg.Validate(); err != nil {
+			t.Errorf("listen %q: %v", ok, err)
+		}
+	}
+}
+
+// watchedBuffer collects a command's output and reports the address serve
+// listens on.
+type watchedBuffer struct {
+	mu   sync.Mutex
+	b    bytes.Buffer
+	addr chan string
+	sent bool
+}
+
+var listening = regexp.MustCompile(`listening on http://(\S+);`)
+
+func newWatchedBuffer() *watchedBuffer { return &watchedBuffer{addr: make(chan string, 1)} }
+
+func (w *watchedBuffer) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.b.Write(p)
+	if m := listening.FindStringSubmatch(w.b.String()); m != nil && !w.sent {
+		w.sent = true
+		w.addr <- m[1]
+	}
+	return len(p), nil
+}
+
+func (w *watchedBuffer) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
+}
+
+// fakeSlackAPI is Slack's Web API and response_urls on loopback.
+type fakeSlackAPI struct {
+	srv   *httptest.Server
+	posts chan url.Values
+	hooks chan map[string]any
+}
+
+func newFakeSlackAPI(t *testing.T) *fakeSlackAPI {
+	f := &fakeSlackAPI{posts: make(chan url.Values, 10), hooks: make(chan map[string]any, 10)}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/auth.test", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"ok":true,"team":"Fake","user":"briefbot","team_id":"T1","user_id":"UBOT","bot_id":"BBOT"}`)
+	})
+	mux.HandleFunc("POST /api/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"ok":false,"error":"invalid_auth"}`)
+	})
+	mux.HandleFunc("POST /api/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		f.posts <- r.PostForm
+		fmt.Fprint(w, `{"ok":true,"channel":"C1","ts":"1700000000.000009"}`)
+	})
+	mux.HandleFunc("POST /hook", func(w http.ResponseWriter, r *http.Request) {
+		var m map[string]any
+		json.NewDecoder(r.Body).Decode(&m)
+		f.hooks <- m
+	})
+	f.srv = httptest.NewServer(mux)
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// startServe runs `briefbot serve` in-process with env and returns its
+// address, its output, and a function that stops it and returns its exit
+// code.
+func startServe(t *testing.T, env map[string]string, stdin io.Reader, args ...string) (string, *watchedBuffer, func() int) {
+	t.Helper()
+	stdout, stderr := newWatchedBuffer(), newWatchedBuffer()
+	ctx, cancel := context.WithCancel(context.Background())
+	code := make(chan int, 1)
+	e := env2(env, stdin, stdout, stderr)
+	go func() {
+		code <- run(ctx, append([]string{"serve", "--data", t.TempDir(), "--listen", "127.0.0.1:0"}, args...), e)
+	}()
+	var addr string
+	select {
+	case addr = <-stderr.addr:
+	case c := <-code:
+		t.Fatalf("serve exited with %d:\n%s", c, stderr)
+	case <-time.After(30 * time.Second): // builds the default index first
+		t.Fatalf("serve did not listen within 30 s:\n%s", stderr)
+	}
+	stop := func() int {
+		cancel()
+		select {
+		case c := <-code:
+			return c
+		case <-time.After(5 * time.Second):
+			t.Fatalf("serve did not stop within 5 s:\n%s", stderr)
+		}
+		return -1
+	}
+	t.Cleanup(func() { cancel() })
+	return addr, stderr, stop
+}
+
+func env2(vars map[string]string, stdin io.Reader, stdout, stderr io.Writer) env {
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	return env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: func(k string) string { return vars[k] }}
+}
+
+func signed(t *testing.T, u, secret, contentType string, body []byte) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, u, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := fmt.Sprint(time.Now().Unix())
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set(slack.HeaderTimestamp, ts)
+	req.Header.Set(slack.HeaderSignature, slack.Sign(secret, ts, body))
+	return req
+}
+
+func TestServeEventsAPI(t *testing.T) {
+	f := newFakeSlackAPI(t)
+	const secret = "serve-test-secret"
+	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+		"SLACK_API_URL": f.srv.URL + "/api/"}, nil)
+	base := "http://" + addr
+
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/healthz not ok within 5 s: %v %v", resp, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	form := url.Values{"team_id": {"T1"}, "channel_id": {"C1"}, "user_id": {"U1"}, "command": {"/brief"},
+		"text": {"who supplies Kazakhstan with drones?"}, "response_url": {f.srv.URL + "/hook"}}
+	start := time.Now()
+	resp, err := http.DefaultClient.Do(signed(t, base+slack.PathCommands, secret, "application/x-www-form-urlencoded", []byte(form.Encode())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if took := time.Since(start); resp.StatusCode != http.StatusOK || took > 3*time.Second {
+		t.Errorf("slash command ack: %s after %s", resp.Status, took)
+	}
+	select {
+	case m := <-f.hooks:
+		if b, _ := json.Marshal(m); !strings.Contains(string(b), "[1]") || m["response_type"] != "ephemeral" {
+			t.Errorf("response_url got %s", b)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no answer at response_url within 5 s")
+	}
+
+	ev, _ := json.Marshal(map[string]any{"type": "event_callback", "event_id": "Ev1", "event": map[string]any{
+		"type": "app_mention", "user": "U1", "text": "<@UBOT> who supplies Kazakhstan with drones?", "ts": "1700000000.000001", "channel": "C1"}})
+	resp, err = http.DefaultClient.Do(signed(t, base+slack.PathEvents, secret, "application/json", ev))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	select {
+	case p := <-f.posts:
+		if p.Get("thread_ts") != "1700000000.000001" || !strings.Contains(p.Get("blocks"), "[1]") {
+			t.Errorf("chat.postMessage got %v", p)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no chat.postMessage within 5 s")
+	}
+
+	resp, err = http.Post(base+slack.PathEvents, "application/json", bytes.NewReader(ev))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("unsigned event: %s, want 401", resp.Status)
+	}
+
+	if code := stop(); code != exitOK || !strings.Contains(stderr.String(), "stopped") {
+		t.Errorf("exit %d after SIGINT/SIGTERM, want 0:\n%s", code, stderr)
+	}
+}
+
+func TestServeConsoleWithoutSlack(t *testing.T) {
+	stdout, stderr := newWatchedBuffer(), newWatchedBuffer()
+	code := run(context.Background(), []string{"serve", "--data", t.TempDir(), "--listen", "127.0.0.1:0"},
+		env2(nil, strings.NewReader("help\n"), stdout, stderr))
+	if code != exitOK || !strings.Contains(stdout.String(), "suppliers COUNTRY") || !strings.Contains(stderr.String(), "chat: console") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+}
+
+func TestServeSlackFailures(t *testing.T) {
+	f := newFakeSlackAPI(t)
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want string
+	}{
+		{"incomplete environment", map[string]string{"SLACK_BOT_TOKEN": "xoxb-test"}, nil, exitFailure, "SLACK_APP_TOKEN"},
+		{"socket mode token refused", map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-bad",
+			"SLACK_API_URL": f.srv.URL + "/api/"}, nil, exitFailure, "check SLACK_APP_TOKEN"},
+		{"bad listen flag", nil, []string{"--listen", "nowhere"}, exitUsage, "--listen"},
+		{"stray argument", nil, []string{"now"}, exitUsage, "unexpected argument"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr := newWatchedBuffer(), newWatchedBuffer()
+			args := append([]string{"serve", "--data", t.TempDir(), "--listen", "127.0.0.1:0"}, tc.args...)
+			code := run(context.Background(), args, env2(tc.env, nil, stdout, stderr))
+			if code != tc.code || !strings.Contains(stderr.String(), tc.want) {
+				t.Errorf("exit %d, want %d with %q:\n%s", code, tc.code, tc.want, stderr)
+			}
+		})
+	}
+}
