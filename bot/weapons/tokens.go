@@ -1,11 +1,9 @@
 package weapons
 
 import (
-	"strings"
+	"github.com/briefbot/briefbot/bot/textfold"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // token is a run of letters or a run of digits. A word such as "Su-30SM"
@@ -21,7 +19,7 @@ type token struct {
 // allocating for ASCII tokens.
 func (t token) appendFold(buf []byte, text string) []byte {
 	if !t.ascii {
-		return append(buf, fold(text[t.start:t.end])...)
+		return append(buf, textfold.Fold(text[t.start:t.end])...)
 	}
 	for i := t.start; i < t.end; i++ {
 		c := text[i]
@@ -105,86 +103,6 @@ func newToken(text string, start, end int, wordStart bool) token {
 		break
 	}
 	return t
-}
-
-// fold lower-cases a word and removes accents ("Akıncı" -> "akinci").
-func fold(w string) string {
-	ascii, hasUpper := true, false
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			hasUpper = true
-		}
-	}
-	if ascii {
-		if !hasUpper {
-			return w
-		}
-		b := []byte(w)
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + ('a' - 'A')
-			}
-		}
-		return string(b)
-	}
-	var sb strings.Builder
-	sb.Grow(len(w))
-	for _, r := range w {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			sb.WriteByte(byte(r))
-		case r < foldTableSize:
-			sb.WriteString(foldTable[r])
-		default:
-			return slowFold(w)
-		}
-	}
-	return sb.String()
-}
-
-// foldTableSize covers Latin-1, Latin Extended, combining marks, Greek and
-// Cyrillic, the scripts of nearly every word the package folds.
-const foldTableSize = 0x530
-
-// foldTable holds the folded form of each rune below foldTableSize.
-var foldTable = func() (t [foldTableSize]string) {
-	for r := rune(utf8.RuneSelf); r < foldTableSize; r++ {
-		t[r] = slowFold(string(r))
-	}
-	return t
-}()
-
-// slowFold folds any word with full Unicode decomposition.
-func slowFold(w string) string {
-	d := norm.NFD.String(strings.ToLower(w))
-	var sb strings.Builder
-	sb.Grow(len(d))
-	for _, r := range d {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		switch r {
-		case 'ı':
-			sb.WriteByte('i')
-		case 'ø':
-			sb.WriteByte('o')
-		case 'ł':
-			sb.WriteByte('l')
-		case 'ß':
-			sb.WriteString("ss")
-		default:
-			sb.WriteRune(r)
-		}
-	}
-	return sb.String()
 }
 
 // gapOK reports whether gap, the non-empty text between two words, may
