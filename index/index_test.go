@@ -217,3 +217,30 @@ func TestOpenErrors(t *testing.T) {
 		}
 	})
 }
+
+func TestSameReportTwiceInOneIngest(t *testing.T) {
+	x, err := Create(t.TempDir(), Options{BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	v1 := bot.Report{ID: "r", Title: "R", Body: "One.\n\nTwo.\n\nThree."}
+	v2 := bot.Report{ID: "r", Title: "R", Body: "Only one."}
+	st := MustIngest(t, x, v1, v2, v1)
+	if st.Added != 1 || st.Updated != 2 {
+		t.Errorf("stats = %+v, want 1 added, 2 updated", st)
+	}
+	c, _ := x.Counts()
+	if c.Reports != 1 || c.Passages != 3 {
+		t.Errorf("counts = %+v, want 1 report with v1's 3 passages", c)
+	}
+}
+
+func TestIngestStopsWhenCancelled(t *testing.T) {
+	x, _ := MustCreate(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := x.Ingest(ctx, sample, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}

@@ -3,8 +3,10 @@ package index
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -45,14 +47,25 @@ func relationDocID(id string, n int) string  { return "x:" + id + "#" + strconv.
 // in batches; progress, when not nil, is called after each batch with the
 // number of reports done and their outcomes. Ingest stops between batches
 // when ctx is cancelled; batches already written stay written.
+//
+// Work is pipelined: while one batch is written to Bleve, the next is
+// prepared (split into passages, relations extracted) on every core.
 func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(done int, outcomes []Outcome)) (IngestStats, error) {
 	var st IngestStats
-	for start := 0; start < len(reports); start += x.opts.BatchSize {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	prepared := make(chan preparedBatch, 1)
+	go x.prepareAll(ctx, reports, prepared)
+	written := map[string]indexedReport{} // what this ingest wrote, by report ID
+	done := 0
+	for pb := range prepared {
+		if pb.err != nil {
+			return st, pb.err
+		}
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
-		chunk := reports[start:min(start+x.opts.BatchSize, len(reports))]
-		outcomes, n, err := x.ingestBatch(chunk)
+		outcomes, n, err := x.writeBatch(pb, written)
 		if err != nil {
 			return st, err
 		}
@@ -68,11 +81,12 @@ func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(
 				st.Unchanged++
 			}
 		}
+		done += len(pb.reports)
 		if progress != nil {
-			progress(start+len(chunk), outcomes)
+			progress(done, outcomes)
 		}
 	}
-	return st, nil
+	return st, ctx.Err()
 }
 
 type indexedReport struct {
@@ -81,35 +95,110 @@ type indexedReport struct {
 	relations int
 }
 
-type written struct{ passages, relations int }
+type wrote struct{ passages, relations int }
 
-func (x *Index) ingestBatch(reports []bot.Report) ([]Outcome, written, error) {
-	var w written
+// preparedBatch is a batch of reports with everything computed that does
+// not touch the index: content hashes, passages and relations (only for
+// reports that changed).
+type preparedBatch struct {
+	reports   []bot.Report
+	old       map[string]indexedReport // as indexed before this ingest
+	hashes    []string
+	passages  [][]bot.Passage
+	relations [][]bot.Relation
+	err       error
+}
+
+// prepareAll prepares batch after batch and sends them in order; it stops
+// at the first error (which it sends) or when ctx is done.
+func (x *Index) prepareAll(ctx context.Context, reports []bot.Report, out chan<- preparedBatch) {
+	defer close(out)
+	for start := 0; start < len(reports); start += x.opts.BatchSize {
+		if ctx.Err() != nil {
+			return
+		}
+		pb := x.prepare(reports[start:min(start+x.opts.BatchSize, len(reports))])
+		select {
+		case out <- pb:
+		case <-ctx.Done():
+			return
+		}
+		if pb.err != nil {
+			return
+		}
+	}
+}
+
+func (x *Index) prepare(reports []bot.Report) preparedBatch {
+	pb := preparedBatch{reports: reports, hashes: make([]string, len(reports)),
+		passages: make([][]bot.Passage, len(reports)), relations: make([][]bot.Relation, len(reports))}
 	ids := make([]string, len(reports))
 	for i, r := range reports {
 		ids[i] = reportDocID(r.ID)
+		pb.hashes[i] = r.Hash() + "/" + x.opts.RelationsVersion
 	}
-	old, err := x.lookupReports(ids)
-	if err != nil {
-		return nil, w, err
+	pb.old, pb.err = x.lookupReports(ids)
+	if pb.err != nil {
+		return pb
 	}
-	batch := x.b.NewBatch()
-	outcomes := make([]Outcome, len(reports))
-	seen := map[string]bool{}
+	// Split and extract on every core; each report is independent.
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(runtime.GOMAXPROCS(0), 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r := reports[i]
+				pb.passages[i] = bot.Passages(r)
+				pb.relations[i] = r.Relations
+				if r.Relations == nil && x.opts.Relations != nil {
+					pb.relations[i] = x.opts.Relations(r)
+				}
+			}
+		}()
+	}
 	for i, r := range reports {
-		hash := r.Hash() + "/" + x.opts.RelationsVersion
-		prev, exists := old[r.ID]
+		if prev, ok := pb.old[r.ID]; !ok || prev.hash != pb.hashes[i] {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	return pb
+}
+
+// writeBatch writes a prepared batch as one Bleve batch. written holds what
+// earlier batches of the same ingest wrote, so a report given twice is
+// replaced, not duplicated.
+func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) ([]Outcome, wrote, error) {
+	var w wrote
+	batch := x.b.NewBatch()
+	outcomes := make([]Outcome, len(pb.reports))
+	for i, r := range pb.reports {
+		hash := pb.hashes[i]
+		prev, exists := written[r.ID]
+		if !exists {
+			prev, exists = pb.old[r.ID]
+		}
 		switch {
 		case exists && prev.hash == hash:
 			outcomes[i] = Unchanged
 			continue
-		case exists || seen[r.ID]:
+		case exists:
 			outcomes[i] = Updated
 		default:
 			outcomes[i] = Added
 		}
-		seen[r.ID] = true
-		ps := bot.Passages(r)
+		ps, rels := pb.passages[i], pb.relations[i]
+		if ps == nil && rels == nil && pb.old[r.ID].hash == hash {
+			// Prepared as unchanged, but an earlier batch of this ingest
+			// wrote another version: prepare it now.
+			ps = bot.Passages(r)
+			if rels = r.Relations; rels == nil && x.opts.Relations != nil {
+				rels = x.opts.Relations(r)
+			}
+		}
 		for seq := len(ps); seq < prev.passages; seq++ {
 			batch.Delete(passageDocID(r.ID, seq))
 		}
@@ -130,10 +219,6 @@ func (x *Index) ingestBatch(reports []bot.Report) ([]Outcome, written, error) {
 			}
 		}
 		w.passages += len(ps)
-		rels := r.Relations
-		if rels == nil && x.opts.Relations != nil {
-			rels = x.opts.Relations(r)
-		}
 		for n := len(rels); n < prev.relations; n++ {
 			batch.Delete(relationDocID(r.ID, n))
 		}
@@ -153,7 +238,7 @@ func (x *Index) ingestBatch(reports []bot.Report) ([]Outcome, written, error) {
 		if err := batch.Index(reportDocID(r.ID), doc); err != nil {
 			return nil, w, fmt.Errorf("index report %s: %w", r.ID, err)
 		}
-		old[r.ID] = indexedReport{hash: hash, passages: len(ps), relations: len(rels)}
+		written[r.ID] = indexedReport{hash: hash, passages: len(ps), relations: len(rels)}
 	}
 	if batch.Size() == 0 {
 		return outcomes, w, nil
