@@ -10,7 +10,7 @@ import (
 
 // schemaVersion changes whenever documents are laid out differently; an index
 // of another version must be rebuilt.
-const schemaVersion = "5"
+const schemaVersion = "6"
 
 // textAnalyzer analyses passage text and question words alike.
 const textAnalyzer = en.AnalyzerName
@@ -41,19 +41,13 @@ const (
 	// relation fields
 	fSupplier  = "supplier"
 	fRecipient = "recipient"
-	fGroup     = "group"
-	fSystem    = "system"
 	fSystemKey = "system_key" // folded designation, for filtering
 	fCategory  = "category"
 	fStatus    = "status"
 	fKind      = "kind"
 	fYears     = "years"
-	fDenied    = "denied"
-	fInferred  = "inferred"
-	fSentence  = "sentence"
 	fSourceTyp = "source_type"
-	fCiteTitle = "cite_title" // a relation's own citation title, when it has one
-	fTIV       = "tiv"
+	fData      = "data" // a relation's stored JSON (relationData)
 )
 
 func newMapping() *mapping.IndexMappingImpl {
@@ -117,10 +111,11 @@ func newMapping() *mapping.IndexMappingImpl {
 	report.AddFieldMappingsAt(fOrigin, storedOnly())
 	report.AddFieldMappingsAt(fRelations, storedNumber())
 
-	// A relation is small: keyword fields to filter and facet on, the
-	// evidence sentence and its report's metadata stored for citing.
+	// A relation is small: keyword fields to filter and facet on (years
+	// too, as words: numeric fields index many terms per value), and
+	// everything needed to cite it in one stored JSON field.
 	relation := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fType, fReportID, fSystemKey, fCategory, fStatus, fKind, fSourceTyp} {
+	for _, f := range []string{fType, fSystemKey, fCategory, fStatus, fKind, fSourceTyp, fYears} {
 		relation.AddFieldMappingsAt(f, keywordField())
 	}
 	for _, f := range []string{fSupplier, fRecipient} {
@@ -128,20 +123,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		k.DocValues = true // faceted on: counts per counterparty
 		relation.AddFieldMappingsAt(f, k)
 	}
-	for _, f := range []string{fGroup, fSystem, fSentence, fTitle, fSource, fURL, fDenied, fInferred, fCiteTitle} {
-		relation.AddFieldMappingsAt(f, storedOnly())
-	}
-	years := bleve.NewNumericFieldMapping()
-	years.IncludeInAll = false
-	years.DocValues = false
-	relation.AddFieldMappingsAt(fYears, years)
-	relDate := bleve.NewDateTimeFieldMapping()
-	relDate.IncludeInAll = false
-	relDate.DocValues = false
-	relation.AddFieldMappingsAt(fPublished, relDate)
-	relation.AddFieldMappingsAt(fStart, storedNumber())
-	relation.AddFieldMappingsAt(fTIV, storedNumber())
-	relation.AddFieldMappingsAt(fEnd, storedNumber())
+	relation.AddFieldMappingsAt(fData, storedOnly())
 
 	m := bleve.NewIndexMapping()
 	m.TypeField = fType

@@ -2,8 +2,10 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -50,19 +52,7 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 		must = append(must, termIn(fSystemKey, SystemKey(q.System)))
 	}
 	if q.YearFrom != 0 || q.YearTo != 0 {
-		var lo, hi *float64
-		if q.YearFrom != 0 {
-			v := float64(q.YearFrom)
-			lo = &v
-		}
-		if q.YearTo != 0 {
-			v := float64(q.YearTo)
-			hi = &v
-		}
-		t := true
-		r := query.NewNumericRangeInclusiveQuery(lo, hi, &t, &t)
-		r.SetField(fYears)
-		must = append(must, r)
+		must = append(must, yearsBetween(q.YearFrom, q.YearTo))
 	}
 	if len(must) == 0 {
 		// Only relation documents have the fields above; with none of
@@ -74,8 +64,7 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 		limit = defaultRelationLimit
 	}
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(must), limit, 0, false)
-	req.Fields = []string{fReportID, fSupplier, fRecipient, fGroup, fSystem, fCategory, fStatus, fKind, fYears,
-		fDenied, fInferred, fSentence, fStart, fEnd, fTitle, fSource, fURL, fPublished, fSourceTyp, fCiteTitle, fTIV}
+	req.Fields = []string{fData}
 	if q.CountBy == fSupplier || q.CountBy == fRecipient {
 		req.AddFacet(q.CountBy, bleve.NewFacetRequest(q.CountBy, 300))
 	}
@@ -85,7 +74,11 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 	}
 	out := bot.RelationResult{Total: int(res.Total), Hits: make([]bot.RelationHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, relationHit(h))
+		hit, err := relationHit(h)
+		if err != nil {
+			return bot.RelationResult{}, err
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	sort.SliceStable(out.Hits, func(i, j int) bool {
 		a, b := out.Hits[i], out.Hits[j]
@@ -124,31 +117,46 @@ func anyOf(field string, values []string) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-func relationHit(h *search.DocumentMatch) bot.RelationHit {
-	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
-	num := func(f string) int { n, _ := h.Fields[f].(float64); return int(n) }
-	tiv, _ := h.Fields[fTIV].(float64)
-	var years []int
-	switch v := h.Fields[fYears].(type) {
-	case float64:
-		years = []int{int(v)}
-	case []any:
-		for _, y := range v {
-			if f, ok := y.(float64); ok {
-				years = append(years, int(f))
-			}
-		}
+// Years a relation can be asked about: an open end of a range stops here.
+const (
+	firstYear = 1900
+	lastYear  = 2100
+)
+
+// yearsBetween matches relations with a year in [from, to]; 0 leaves an
+// end open.
+func yearsBetween(from, to int) query.Query {
+	if from == 0 || from < firstYear {
+		from = firstYear
+	}
+	if to == 0 || to > lastYear {
+		to = lastYear
+	}
+	var years []string
+	for y := from; y <= to; y++ {
+		years = append(years, strconv.Itoa(y))
+	}
+	if len(years) == 0 {
+		return query.NewMatchNoneQuery()
+	}
+	return anyOf(fYears, years)
+}
+
+func relationHit(h *search.DocumentMatch) (bot.RelationHit, error) {
+	raw, _ := h.Fields[fData].(string)
+	var d relationData
+	if err := json.Unmarshal([]byte(raw), &d); err != nil {
+		return bot.RelationHit{}, fmt.Errorf("read relation %s: %w", h.ID, err)
 	}
 	var published time.Time
-	if s := str(fPublished); s != "" {
-		published, _ = time.Parse(time.RFC3339, s)
+	if d.Published != "" {
+		published, _ = time.Parse(bot.DateLayout, d.Published)
 	}
 	rel := bot.Relation{
-		Supplier: str(fSupplier), Recipient: str(fRecipient), Group: str(fGroup), System: str(fSystem),
-		Category: str(fCategory), Status: bot.Status(str(fStatus)), Kind: bot.Kind(str(fKind)), Years: years,
-		Denied: str(fDenied) == "true", Inferred: str(fInferred) == "true", TIV: tiv,
-		Evidence: bot.Evidence{ReportID: str(fReportID), Sentence: str(fSentence), Start: num(fStart), End: num(fEnd), Title: str(fCiteTitle)},
+		Supplier: d.Supplier, Recipient: d.Recipient, Group: d.Group, System: d.System, Category: d.Category,
+		Status: bot.Status(d.Status), Kind: bot.Kind(d.Kind), Years: d.Years, Denied: d.Denied, Inferred: d.Inferred, TIV: d.TIV,
+		Evidence: bot.Evidence{ReportID: d.ReportID, Sentence: d.Sentence, Start: d.Start, End: d.End, Title: d.CiteTitle},
 	}
-	return bot.RelationHit{Relation: rel, Report: bot.Report{ID: str(fReportID), Title: str(fTitle), Source: str(fSource), URL: str(fURL),
-		Published: published, SourceType: str(fSourceTyp)}}
+	return bot.RelationHit{Relation: rel, Report: bot.Report{ID: d.ReportID, Title: d.Title, Source: d.Source, URL: d.URL,
+		Published: published, SourceType: d.Type}}, nil
 }
