@@ -53,9 +53,13 @@ func BenchmarkIngest(b *testing.B) {
 
 // BenchmarkIngestWithRelations is BenchmarkIngest with the relation
 // extractor running on every report, as `briefbot ingest` does.
+//
+// $BRIEFBOT_BENCH_TRANSFER_EVERY sets how dense the reports are in
+// transfer statements (corpustest.Options.TransferEvery).
 func BenchmarkIngestWithRelations(b *testing.B) {
 	n := benchReports(b)
-	reports := corpustest.Reports(n, corpustest.Options{})
+	every, _ := strconv.Atoi(os.Getenv("BRIEFBOT_BENCH_TRANSFER_EVERY"))
+	reports := corpustest.Reports(n, corpustest.Options{TransferEvery: every})
 	ex := extract.New()
 	var total time.Duration
 	for i := 0; i < b.N; i++ {

@@ -37,6 +37,10 @@ var (
 type Options struct {
 	Seed  uint64 // 0 means 1
 	Words int    // approximate words per report; 0 means 600
+	// TransferEvery makes one sentence in this many a transfer statement
+	// ("Turkey delivered 12 armed drones to Kazakhstan in 2021"); 0 means
+	// 3, a dense arms-trade report with about 12 relations per 600 words.
+	TransferEvery int
 }
 
 // Reports returns n reports with IDs gen-000000, gen-000001, ...
@@ -47,16 +51,20 @@ func Reports(n int, opts Options) []bot.Report {
 	if opts.Words <= 0 {
 		opts.Words = 600
 	}
+	if opts.TransferEvery <= 0 {
+		opts.TransferEvery = 3
+	}
 	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
 	base := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
 	out := make([]bot.Report, n)
 	for i := range out {
-		out[i] = report(rng, i, opts.Words, base)
+		out[i] = report(rng, i, opts, base)
 	}
 	return out
 }
 
-func report(rng *rand.Rand, i, words int, base time.Time) bot.Report {
+func report(rng *rand.Rand, i int, opts Options, base time.Time) bot.Report {
+	words := opts.Words
 	pick := func(list []string) string { return list[rng.IntN(len(list))] }
 	recipient, supplier := pick(countries), pick(countries)
 	var body strings.Builder
@@ -65,7 +73,7 @@ func report(rng *rand.Rand, i, words int, base time.Time) bot.Report {
 		sentences := 3 + rng.IntN(3)
 		for s := 0; s < sentences && n < words; s++ {
 			var sent string
-			if rng.IntN(3) == 0 {
+			if rng.IntN(opts.TransferEvery) == 0 {
 				sent = fmt.Sprintf("%s %s %d %s to %s in %d", pick(countries), pick(verbs), 2+rng.IntN(20), pick(weapons), pick(countries), 2000+rng.IntN(26))
 			} else {
 				k := 8 + rng.IntN(14)
