@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"context"
+
 	"errors"
+	"github.com/briefbot/briefbot/index"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,4 +96,53 @@ func TestSharedSIPRISlices(t *testing.T) {
 	for id := range want {
 		t.Errorf("missing %s", id)
 	}
+}
+
+// BenchmarkIngestSIPRIExport loads and indexes a classic export of 29,000
+// deals (the size of SIPRI's whole register), made by repeating the
+// fixture's records, into a fresh on-disk index.
+//
+//	go test ./corpus -run '^$' -bench SIPRI -benchtime 1x
+func BenchmarkIngestSIPRIExport(b *testing.B) {
+	const deals = 29000
+	data, err := os.ReadFile(filepath.Join("sipri", "testdata", "classic.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	exp, err := sipri.Parse(strings.NewReader(string(data)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	head := strings.Join(lines[:exp.Deals[0].Line-1], "")
+	records := strings.Join(lines[exp.Deals[0].Line-1:], "")
+	var file strings.Builder
+	file.WriteString(head)
+	for i := 0; i < deals/len(exp.Deals)+1; i++ {
+		file.WriteString(records)
+		if !strings.HasSuffix(records, "\n") {
+			file.WriteString("\n")
+		}
+	}
+	path := filepath.Join(b.TempDir(), "trade-register.csv")
+	if err := os.WriteFile(path, []byte(file.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		res := Loader{MaxFileSize: 1 << 30}.LoadPaths(path)
+		if len(res.Problems) > 0 || len(res.Reports) != 1 {
+			b.Fatalf("load: %v", res.Problems)
+		}
+		x, err := index.Create(b.TempDir(), index.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := x.Ingest(context.Background(), res.Reports, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		x.Close()
+		b.ReportMetric(float64(st.Relations), "deals")
+	}
+	b.ReportMetric(float64(deals)/(b.Elapsed().Seconds()/float64(b.N)), "deals/s")
 }
