@@ -24,10 +24,11 @@ type Config struct {
 	Answer  AnswerConf `yaml:"answer"`
 	Ingest  IngestConf `yaml:"ingest"`
 	// Listen is the address of the HTTP server of `serve` (Slack events
-	// and slash commands, /healthz). Flag --listen and $BRIEFBOT_LISTEN
-	// override it.
-	Listen string      `yaml:"listen"`
-	Slack  SlackConfig `yaml:"slack"`
+	// and slash commands, Discord interactions, /healthz). Flag --listen
+	// and $BRIEFBOT_LISTEN override it.
+	Listen  string        `yaml:"listen"`
+	Slack   SlackConfig   `yaml:"slack"`
+	Discord DiscordConfig `yaml:"discord"`
 }
 
 // SlackConfig tunes the Slack adapter of `serve`. Its tokens and signing
@@ -40,6 +41,25 @@ type SlackConfig struct {
 	Mode         string `yaml:"mode"`
 	ThreadMemory int    `yaml:"thread_memory"` // threads remembered, to answer follow-ups in them
 	MaxRetries   int    `yaml:"max_retries"`   // retries of a rate-limited post
+}
+
+// DiscordConfig tunes the Discord adapter of `serve`. Its bot token and
+// public key never go here: they come from DISCORD_BOT_TOKEN and
+// DISCORD_PUBLIC_KEY, with DISCORD_APPLICATION_ID, DISCORD_GUILD_ID and
+// DISCORD_API_URL.
+type DiscordConfig struct {
+	// Mode picks the transports: auto (the gateway when DISCORD_BOT_TOKEN
+	// is set, HTTP interactions too when DISCORD_PUBLIC_KEY is; HTTP
+	// interactions alone with DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID
+	// and no token; else no Discord), gateway, http (no gateway even with a
+	// token, which then only registers /brief), or off.
+	Mode string `yaml:"mode"`
+	// MessageContent asks for the privileged MESSAGE_CONTENT intent (switch
+	// it on in the Developer Portal first). Mentions and direct messages
+	// work without it; with it the bot also answers replies to its answers
+	// that do not mention it.
+	MessageContent bool `yaml:"message_content"`
+	MaxRetries     int  `yaml:"max_retries"` // retries of a rate-limited call
 }
 
 // LogConfig chooses how briefbot logs.
@@ -69,6 +89,7 @@ func DefaultConfig() Config {
 		Ingest:  IngestConf{MaxFileSize: "10MB", BatchSize: 100},
 		Listen:  "127.0.0.1:8080",
 		Slack:   SlackConfig{Mode: "auto", ThreadMemory: 10000, MaxRetries: 3},
+		Discord: DiscordConfig{Mode: "auto", MaxRetries: 3},
 	}
 }
 
@@ -174,6 +195,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("slack.thread_memory: %d is not between 100 and 1000000", c.Slack.ThreadMemory)
 	case c.Slack.MaxRetries < 0 || c.Slack.MaxRetries > 10:
 		return fmt.Errorf("slack.max_retries: %d is not between 0 and 10", c.Slack.MaxRetries)
+	case !oneOf(c.Discord.Mode, "auto", "gateway", "http", "off"):
+		return fmt.Errorf("discord.mode: %q is not one of auto, gateway, http, off", c.Discord.Mode)
+	case c.Discord.MaxRetries < 0 || c.Discord.MaxRetries > 10:
+		return fmt.Errorf("discord.max_retries: %d is not between 0 and 10", c.Discord.MaxRetries)
 	}
 	if err := checkListen(c.Listen); err != nil {
 		return fmt.Errorf("listen: %w", err)

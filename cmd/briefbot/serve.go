@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/adapters/console"
+	"github.com/briefbot/briefbot/adapters/discord"
 	"github.com/briefbot/briefbot/adapters/slack"
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/index"
@@ -28,9 +29,10 @@ type adapter struct {
 }
 
 // cmdServe runs briefbot as a chat bot until ctx is done: the adapters the
-// environment configures (Slack), else the console, and one HTTP server for
-// Slack's requests and /healthz. On SIGINT or SIGTERM it stops taking new
-// requests, lets the answers under way finish, and returns nil.
+// environment configures (Slack, Discord, or both), else the console, and
+// one HTTP server for Slack's and Discord's requests and /healthz. On
+// SIGINT or SIGTERM it stops taking new requests, lets the answers under
+// way finish, and returns nil.
 func cmdServe(ctx context.Context, args []string, e env) error {
 	fs := newFlagSet("serve", e)
 	var c common
@@ -40,11 +42,17 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 		fmt.Fprint(fs.Output(), `Usage: briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
 
 Runs the chat adapters and an HTTP server (/slack/events, /slack/commands,
-/healthz). Slack is configured from the environment:
+/discord/interactions, /healthz). Slack is configured from the environment:
   SLACK_BOT_TOKEN + SLACK_APP_TOKEN         Socket Mode (no public URL needed)
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET    Events API at /slack/events and /slack/commands
   SLACK_API_URL                             another Web API base URL
-Without Slack it chats on the terminal.
+and so is Discord:
+  DISCORD_BOT_TOKEN                         gateway: mentions, direct messages, /brief
+  DISCORD_PUBLIC_KEY                        interactions over HTTP at /discord/interactions
+  DISCORD_APPLICATION_ID                    needed for HTTP interactions without a bot token
+  DISCORD_GUILD_ID                          register /brief in this server only (at once)
+  DISCORD_API_URL                           another REST base URL
+Both can run at once. Without either it chats on the terminal.
 `)
 		fs.PrintDefaults()
 	}
@@ -73,6 +81,10 @@ Without Slack it chats on the terminal.
 	if err != nil {
 		return err
 	}
+	discordOpts, withDiscord, err := discordOptions(cfg.Discord, e.getenv)
+	if err != nil {
+		return err
+	}
 	log := newLogger(cfg, e.stderr)
 
 	x, err := openIndex(ctx, cfg, e, true)
@@ -96,6 +108,25 @@ Without Slack it chats on the terminal.
 		adapters = append(adapters, adapter{name: "slack (" + sa.Mode() + ")", run: sa.Run, ready: func() bool {
 			select {
 			case <-sa.Ready():
+				return true
+			default:
+				return false
+			}
+		}})
+	}
+	if withDiscord {
+		discordOpts.Logger = log
+		discordOpts.Sources = sourcesText(x)
+		da, err := discord.New(discordOpts)
+		if err != nil {
+			return err
+		}
+		if discordOpts.PublicKey != "" {
+			da.Register(mux)
+		}
+		adapters = append(adapters, adapter{name: "discord (" + da.Mode() + ")", run: da.Run, ready: func() bool {
+			select {
+			case <-da.Ready():
 				return true
 			default:
 				return false
@@ -215,6 +246,51 @@ func slackOptions(cfg SlackConfig, getenv func(string) string) (slack.Options, b
 			return opts, false, errors.New("slack.mode events needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
 		}
 		opts.SigningSecret = secret
+	}
+	return opts, true, nil
+}
+
+// discordOptions reads the Discord adapter's settings from the
+// environment. It reports false when Discord is off: by config, or in auto
+// mode when no Discord variable is set. Variables that do not make a
+// working setup are an error that names what is missing.
+func discordOptions(cfg DiscordConfig, getenv func(string) string) (discord.Options, bool, error) {
+	token, key, app := getenv("DISCORD_BOT_TOKEN"), getenv("DISCORD_PUBLIC_KEY"), getenv("DISCORD_APPLICATION_ID")
+	opts := discord.Options{BotToken: token, PublicKey: key, ApplicationID: app, GuildID: getenv("DISCORD_GUILD_ID"),
+		APIURL: getenv("DISCORD_API_URL"), MessageContent: cfg.MessageContent, MaxRetries: cfg.MaxRetries}
+	if cfg.MaxRetries == 0 {
+		opts.MaxRetries = -1 // none; the adapter's 0 means its default
+	}
+	mode := cfg.Mode
+	if mode == "auto" {
+		switch {
+		case token != "":
+			mode = "gateway"
+		case key != "" && app != "":
+			mode = "http"
+		case key != "":
+			return discord.Options{}, false, errors.New("discord: DISCORD_PUBLIC_KEY needs DISCORD_APPLICATION_ID (or DISCORD_BOT_TOKEN for the gateway)")
+		case app != "" || opts.GuildID != "":
+			return discord.Options{}, false, errors.New("discord: set DISCORD_BOT_TOKEN (gateway) or DISCORD_PUBLIC_KEY with DISCORD_APPLICATION_ID (HTTP interactions)")
+		default:
+			mode = "off"
+		}
+	}
+	switch mode {
+	case "off":
+		return discord.Options{}, false, nil
+	case "gateway":
+		if token == "" {
+			return opts, false, errors.New("discord.mode gateway needs DISCORD_BOT_TOKEN")
+		}
+	case "http":
+		if key == "" || app == "" {
+			return opts, false, errors.New("discord.mode http needs DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID")
+		}
+		opts.NoGateway = true // a token, if set, only registers /brief
+	}
+	if _, err := discord.New(opts); err != nil { // checks only: no network calls
+		return opts, false, err
 	}
 	return opts, true, nil
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/adapters/discord"
 	"github.com/briefbot/briefbot/adapters/slack"
 )
 
@@ -70,6 +73,8 @@ func TestServeConfigValidation(t *testing.T) {
 		{func(c *Config) { c.Slack.Mode = "rtm" }, `slack.mode: "rtm" is not one of`},
 		{func(c *Config) { c.Slack.ThreadMemory = 5 }, "slack.thread_memory: 5 is not between"},
 		{func(c *Config) { c.Slack.MaxRetries = 11 }, "slack.max_retries: 11 is not between"},
+		{func(c *Config) { c.Discord.Mode = "webhook" }, `discord.mode: "webhook" is not one of`},
+		{func(c *Config) { c.Discord.MaxRetries = -1 }, "discord.max_retries: -1 is not between"},
 		{func(c *Config) { c.Listen = "8080" }, `listen: "8080" is not an address`},
 		{func(c *Config) { c.Listen = "localhost:http" }, "no port number"},
 	} {
@@ -284,7 +289,7 @@ func TestServeConsoleWithoutSlack(t *testing.T) {
 	}
 }
 
-func TestServeSlackFailures(t *testing.T) {
+func TestServeFailures(t *testing.T) {
 	f := newFakeSlackAPI(t)
 	for _, tc := range []struct {
 		name string
@@ -296,6 +301,7 @@ func TestServeSlackFailures(t *testing.T) {
 		{"incomplete environment", map[string]string{"SLACK_BOT_TOKEN": "xoxb-test"}, nil, exitFailure, "SLACK_APP_TOKEN"},
 		{"socket mode token refused", map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-bad",
 			"SLACK_API_URL": f.srv.URL + "/api/"}, nil, exitFailure, "check SLACK_APP_TOKEN"},
+		{"incomplete Discord environment", map[string]string{"DISCORD_PUBLIC_KEY": strings.Repeat("ab", 32)}, nil, exitFailure, "DISCORD_APPLICATION_ID"},
 		{"bad listen flag", nil, []string{"--listen", "nowhere"}, exitUsage, "--listen"},
 		{"stray argument", nil, []string{"now"}, exitUsage, "unexpected argument"},
 	} {
@@ -307,5 +313,158 @@ func TestServeSlackFailures(t *testing.T) {
 				t.Errorf("exit %d, want %d with %q:\n%s", code, tc.code, tc.want, stderr)
 			}
 		})
+	}
+}
+
+func TestDiscordOptions(t *testing.T) {
+	key := strings.Repeat("ab", 32)
+	for _, tc := range []struct {
+		name    string
+		mode    string
+		env     map[string]string
+		on      bool
+		want    string // the adapter's mode
+		wantErr string
+	}{
+		{"nothing set", "auto", nil, false, "", ""},
+		{"gateway", "auto", map[string]string{"DISCORD_BOT_TOKEN": "t"}, true, discord.ModeGateway, ""},
+		{"gateway and HTTP", "auto", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_PUBLIC_KEY": key}, true, discord.ModeBoth, ""},
+		{"HTTP alone", "auto", map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_APPLICATION_ID": "1"}, true, discord.ModeHTTP, ""},
+		{"key without application", "auto", map[string]string{"DISCORD_PUBLIC_KEY": key}, false, "", "DISCORD_APPLICATION_ID"},
+		{"application alone", "auto", map[string]string{"DISCORD_APPLICATION_ID": "1"}, false, "", "DISCORD_BOT_TOKEN"},
+		{"bad key", "auto", map[string]string{"DISCORD_PUBLIC_KEY": "xyz", "DISCORD_APPLICATION_ID": "1"}, false, "", "64 hex digits"},
+		{"bad guild", "auto", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_GUILD_ID": "general"}, false, "", "numbers"},
+		{"off by config", "off", map[string]string{"DISCORD_BOT_TOKEN": "t"}, false, "", ""},
+		{"http forced, token only registers", "http", map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_PUBLIC_KEY": key, "DISCORD_APPLICATION_ID": "1"}, true, discord.ModeHTTP, ""},
+		{"http without key", "http", map[string]string{"DISCORD_BOT_TOKEN": "t"}, false, "", "DISCORD_PUBLIC_KEY"},
+		{"gateway without token", "gateway", map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_APPLICATION_ID": "1"}, false, "", "DISCORD_BOT_TOKEN"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := DefaultConfig().Discord
+			cfg.Mode = tc.mode
+			opts, on, err := discordOptions(cfg, func(k string) string { return tc.env[k] })
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want it to name %s", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || on != tc.on {
+				t.Fatalf("got on %v, err %v; want on %v", on, err, tc.on)
+			}
+			if on {
+				a, err := discord.New(opts)
+				if err != nil || a.Mode() != tc.want {
+					t.Errorf("adapter mode %v (%v), want %s", a, err, tc.want)
+				}
+			}
+		})
+	}
+	opts, _, _ := discordOptions(DiscordConfig{Mode: "auto", MessageContent: true}, func(k string) string {
+		return map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_GUILD_ID": "42", "DISCORD_API_URL": "http://127.0.0.1:9/api/v9"}[k]
+	})
+	if opts.GuildID != "42" || opts.APIURL != "http://127.0.0.1:9/api/v9" || !opts.MessageContent || opts.MaxRetries >= 0 {
+		t.Errorf("opts = %+v; want the guild, the API URL, MESSAGE_CONTENT and no retries", opts)
+	}
+}
+
+// fakeDiscordAPI is Discord's interaction webhooks on loopback.
+type fakeDiscordAPI struct {
+	srv   *httptest.Server
+	edits chan []byte
+}
+
+func newFakeDiscordAPI(t *testing.T) *fakeDiscordAPI {
+	f := &fakeDiscordAPI{edits: make(chan []byte, 10)}
+	mux := http.NewServeMux()
+	mux.HandleFunc("PATCH /api/v9/webhooks/{app}/{token}/messages/@original", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		f.edits <- b
+		fmt.Fprint(w, `{"id":"1","channel_id":"2"}`)
+	})
+	f.srv = httptest.NewServer(mux)
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// signedInteraction is a request to url carrying interaction v, signed
+// with key as Discord signs them.
+func signedInteraction(t *testing.T, u string, key ed25519.PrivateKey, v any) *http.Request {
+	t.Helper()
+	body, _ := json.Marshal(v)
+	req, err := http.NewRequest(http.MethodPost, u, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := fmt.Sprint(time.Now().Unix())
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(discord.HeaderTimestamp, ts)
+	req.Header.Set(discord.HeaderSignature, discord.Sign(key, ts, body))
+	return req
+}
+
+// TestServeSlackAndDiscord runs Slack (Events API) and Discord (HTTP
+// interactions alone, no bot token) at once on one HTTP server.
+func TestServeSlackAndDiscord(t *testing.T) {
+	fs, fd := newFakeSlackAPI(t), newFakeDiscordAPI(t)
+	pub, key, _ := ed25519.GenerateKey(nil)
+	const secret = "serve-test-secret"
+	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+		"SLACK_API_URL": fs.srv.URL + "/api/", "DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "DISCORD_APPLICATION_ID": "7",
+		"DISCORD_API_URL": fd.srv.URL + "/api/v9"}, nil)
+	base := "http://" + addr
+	if !strings.Contains(stderr.String(), "chat: slack (events), discord (http)") {
+		t.Errorf("serve should name both platforms:\n%s", stderr)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/healthz not ok within 5 s: %v %v", resp, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	do := func(req *http.Request) (int, string) {
+		t.Helper()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, strings.TrimSpace(string(b))
+	}
+	u := base + discord.PathInteractions
+	if status, body := do(signedInteraction(t, u, key, map[string]any{"id": "1", "application_id": "7", "type": 1, "token": "p", "version": 1})); status != http.StatusOK || body != `{"type":1}` {
+		t.Errorf("PING: %d %s", status, body)
+	}
+	id := fmt.Sprint((time.Now().UnixMilli() - 1420070400000) << 22)
+	cmd := map[string]any{"id": id, "application_id": "7", "type": 2, "token": "tok", "version": 1, "channel_id": "3",
+		"member": map[string]any{"user": map[string]any{"id": "4", "username": "analyst"}},
+		"data": map[string]any{"id": "5", "name": "brief", "type": 1, "options": []any{map[string]any{"name": "ask", "type": 1,
+			"options": []any{map[string]any{"name": "question", "type": 3, "value": "who supplies Kazakhstan with drones?"}}}}}}
+	if status, body := do(signedInteraction(t, u, key, cmd)); status != http.StatusOK || body != `{"type":5}` {
+		t.Errorf("/brief ask: %d %s, want a deferred response", status, body)
+	}
+	select {
+	case b := <-fd.edits:
+		if !strings.Contains(string(b), `\\[1\\]`) || !strings.Contains(string(b), `"parse":[]`) {
+			t.Errorf("the edited response lacks sources or allowed_mentions: %s", b)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no edit of the deferred response within 5 s")
+	}
+	unsigned, _ := http.NewRequest(http.MethodPost, u, strings.NewReader(`{"type":1}`))
+	if status, _ := do(unsigned); status != http.StatusUnauthorized {
+		t.Errorf("unsigned interaction: %d, want 401", status)
+	}
+	if code := stop(); code != exitOK {
+		t.Errorf("exit %d, want 0:\n%s", code, stderr)
 	}
 }

@@ -1,0 +1,259 @@
+package discord
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+var (
+	// bareURL is what Discord would turn into a link by itself: a scheme,
+	// "://" and what follows up to a space or an angle bracket.
+	bareURL = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.-]*://[^\s<>]+`)
+	// atWords are words Discord turns into a broadcast; a zero-width joiner
+	// after the @ keeps them readable but inert.
+	atWords = regexp.MustCompile(`(?i)@(everyone|here)`)
+)
+
+// escape makes text safe to show as Discord markdown: every character
+// markdown gives a meaning (\ * _ ~ ` | > < [ ] ( ) #, and - at the start of
+// a line) is escaped with a backslash, so no formatting, masked link or
+// mention (<@…>, <@&…>, <#…>) can form; @everyone and @here get a
+// zero-width joiner; URLs are shown as inline code, which Discord does not
+// turn into links; control and bidirectional-override characters are
+// dropped. What the user reads is the text as it was.
+func escape(s string) string {
+	s = strings.Map(keepRune, strings.ToValidUTF8(s, "\uFFFD"))
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	last := 0
+	for _, m := range bareURL.FindAllStringIndex(s, -1) {
+		u := trimURL(s[m[0]:m[1]])
+		if strings.HasSuffix(u, "://") {
+			continue
+		}
+		escapeText(&b, s[last:m[0]], last == 0 || strings.HasSuffix(s[:m[0]], "\n"))
+		b.WriteString(codeSpan(u))
+		last = m[0] + len(u)
+	}
+	escapeText(&b, s[last:], last == 0 || strings.HasSuffix(s[:last], "\n"))
+	return atWords.ReplaceAllString(b.String(), "@\u200d$1")
+}
+
+// trimURL drops what ends a URL in prose without being part of it:
+// punctuation, and closing brackets that close nothing in the URL.
+func trimURL(u string) string {
+	for u != "" {
+		switch c := u[len(u)-1]; {
+		case strings.IndexByte(".,;:!?'\"*_~|", c) >= 0:
+		case c == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
+		case c == ']' && strings.Count(u, "[") < strings.Count(u, "]"):
+		case c == '}' && strings.Count(u, "{") < strings.Count(u, "}"):
+		default:
+			return u
+		}
+		u = u[:len(u)-1]
+	}
+	return u
+}
+
+// escapeText writes s escaped; lineStart says whether s starts a line.
+func escapeText(b *strings.Builder, s string, lineStart bool) {
+	for _, r := range s {
+		switch r {
+		case '\\', '*', '_', '~', '`', '|', '>', '<', '[', ']', '(', ')', '#':
+			b.WriteByte('\\')
+		case '-', '+':
+			if lineStart {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+		switch r {
+		case '\n':
+			lineStart = true
+		case ' ', '\t':
+		default:
+			lineStart = false
+		}
+	}
+}
+
+// codeSpan shows u as inline code: literally, and never as a link.
+func codeSpan(u string) string {
+	u = strings.ReplaceAll(u, "`", "")
+	if textLen(u) > 200 {
+		u = string([]rune(u)[:180]) + "…"
+	}
+	return "`" + u + "`"
+}
+
+// escapeLine is escape of s on one line, spaces collapsed.
+func escapeLine(s string) string { return escape(oneLine(s)) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// codeLine makes a line safe inside a code block: no fence can close it and
+// no broadcast word survives.
+func codeLine(s string) string {
+	s = strings.Map(keepRune, strings.ToValidUTF8(s, "\uFFFD"))
+	s = strings.ReplaceAll(s, "```", "`\u200b`\u200b`")
+	return atWords.ReplaceAllString(s, "@\u200d$1")
+}
+
+func keepRune(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
+		return r
+	case r < 0x20 || (r >= 0x7f && r < 0xa0):
+		return -1
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings, overrides, isolates
+		return -1
+	}
+	return r
+}
+
+// linkURL returns u ready to be the target of a masked link, or "" when it
+// is not an http(s) URL that can be linked safely.
+func linkURL(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil {
+		return ""
+	}
+	s := strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "[", "%5B", "]", "%5D",
+		"\\", "%5C", "`", "%60", "|", "%7C", "*", "%2A", "_", "%5F", "~", "%7E").Replace(p.String())
+	if len(s) > maxURLLen || strings.ContainsAny(s, " \t\r\n") {
+		return ""
+	}
+	return s
+}
+
+// truncate cuts escaped text to at most max, ending it with "…" when cut.
+func truncate(s string, max int) string {
+	if textLen(s) <= max {
+		return s
+	}
+	if pieces := splitEscaped(s, max-1); len(pieces) > 0 {
+		return pieces[0] + "…"
+	}
+	return "…"
+}
+
+// textLen is the length of s in UTF-16 code units.
+func textLen(s string) int {
+	n := 0
+	for _, r := range s {
+		if w := utf16.RuneLen(r); w > 0 {
+			n += w
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// pack joins escaped lines with newlines into as few texts of at most max
+// as it can, splitting lines longer than max. Blank texts are dropped.
+func pack(lines []string, max int) []string {
+	var out, cur []string
+	n := 0 // textLen of strings.Join(cur, "\n")
+	emit := func() {
+		if t := strings.Trim(strings.Join(cur, "\n"), "\n"); strings.TrimSpace(t) != "" {
+			out = append(out, t)
+		}
+		cur, n = nil, 0
+	}
+	for _, l := range lines {
+		pieces := splitEscaped(l, max)
+		if len(pieces) == 0 {
+			pieces = []string{""} // a blank line between paragraphs
+		}
+		for _, p := range pieces {
+			w := textLen(p)
+			if len(cur) > 0 && n+1+w > max {
+				emit()
+			}
+			if len(cur) > 0 {
+				n++
+			}
+			cur = append(cur, p)
+			n += w
+		}
+	}
+	emit()
+	return out
+}
+
+// splitEscaped splits escaped text into pieces of at most max, never
+// inside an escape, a code span or a character, preferring to break at a
+// space. It returns nil for "".
+func splitEscaped(s string, max int) []string {
+	if max < 8 {
+		max = 8
+	}
+	var out []string
+	for s != "" {
+		cut := cutPoint(s, max)
+		if cut == len(s) {
+			out = append(out, s)
+			break
+		}
+		if head := strings.TrimRight(s[:cut], " \n"); head != "" {
+			out = append(out, head)
+		}
+		s = strings.TrimLeft(s[cut:], " \n")
+	}
+	return out
+}
+
+// cutPoint returns len(s) when s is within max, else the end of the
+// longest prefix of s within max that ends between atoms, or the last space
+// within it if that keeps more than half.
+func cutPoint(s string, max int) int {
+	n, end, space := 0, 0, -1
+	for end < len(s) {
+		size, w := atom(s[end:])
+		if n+w > max {
+			break
+		}
+		n += w
+		if c := s[end]; c == ' ' || c == '\n' {
+			space = end
+		}
+		end += size
+	}
+	if end == len(s) {
+		return end
+	}
+	if end == 0 { // max is below one atom: take it anyway
+		end, _ = atom(s)
+	}
+	if space > end/2 {
+		return space
+	}
+	return end
+}
+
+// atom returns the size in bytes and the length in UTF-16 units of what s
+// starts with and must not be split: a backslash escape, a code span, or a
+// character.
+func atom(s string) (size, width int) {
+	switch s[0] {
+	case '\\':
+		if len(s) > 1 {
+			_, n := utf8.DecodeRuneInString(s[1:])
+			return 1 + n, 1 + textLen(s[1:1+n])
+		}
+	case '`':
+		if end := strings.IndexByte(s[1:], '`'); end >= 0 && end < 400 {
+			return end + 2, textLen(s[:end+2])
+		}
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if w := utf16.RuneLen(r); w > 0 {
+		return size, w
+	}
+	return size, 1
+}

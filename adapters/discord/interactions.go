@@ -1,0 +1,158 @@
+package discord
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// onInteractionCreate handles an interaction from the gateway: it
+// acknowledges and answers it in a goroutine (discordgo calls it on its
+// gateway reader). Interactions other than /brief and its autocomplete are
+// answered with a short note.
+func (a *Adapter) onInteractionCreate(_ *discordgo.Session, ev *discordgo.InteractionCreate) {
+	if ev == nil || ev.Interaction == nil {
+		return
+	}
+	i := ev.Interaction
+	respond := func(ctx context.Context, r *discordgo.InteractionResponse) error {
+		return a.call(ctx, "interaction callback", func(o ...discordgo.RequestOption) error {
+			return a.dg.InteractionRespond(i, r, o...)
+		})
+	}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		choices := a.choices(i)
+		a.start(func(ctx context.Context, _ *session) {
+			r := &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+				Data: &discordgo.InteractionResponseData{Choices: choices}}
+			if err := respond(ctx, r); err != nil {
+				a.log.WarnContext(ctx, "discord: autocomplete", "interaction", i.ID, "err", err)
+			}
+		})
+	case discordgo.InteractionApplicationCommand:
+		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		inv, known := parseCommand(d)
+		if !ok || !known {
+			a.start(func(ctx context.Context, _ *session) { _ = respond(ctx, unknownCommand()) })
+			return
+		}
+		if !a.interactions.Add(i.ID) {
+			return // delivered again after a resume: answered already
+		}
+		a.start(func(ctx context.Context, s *session) {
+			if err := respond(ctx, deferred(inv.private)); err != nil {
+				a.log.ErrorContext(ctx, "discord: defer interaction", "interaction", i.ID, "channel", i.ChannelID, "err", err)
+				return
+			}
+			a.answerInteraction(ctx, s, i, inv)
+		})
+	case discordgo.InteractionMessageComponent, discordgo.InteractionModalSubmit:
+		a.start(func(ctx context.Context, _ *session) { _ = respond(ctx, unknownCommand()) })
+	}
+}
+
+// choices are the autocomplete choices for the option the user is typing.
+func (a *Adapter) choices(i *discordgo.Interaction) []*discordgo.ApplicationCommandOptionChoice {
+	d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
+	typed, _ := focused(d.Options)
+	return a.complete.choices(typed)
+}
+
+// deferred is the initial response to a command: "briefbot is thinking",
+// seen only by the user when private.
+func deferred(private bool) *discordgo.InteractionResponse {
+	r := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if private {
+		r.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	return r
+}
+
+// unknownCommand answers an interaction the adapter has no use for.
+func unknownCommand() *discordgo.InteractionResponse {
+	return ephemeral("I only know /brief. Try /brief help.")
+}
+
+// ephemeral is an immediate answer only the user sees.
+func ephemeral(text string) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: escape(text), Flags: discordgo.MessageFlagsEphemeral,
+			AllowedMentions: noMentions()}}
+}
+
+// answerInteraction answers a deferred command: it edits the deferred
+// response into the first message of the reply and sends the rest as
+// follow-ups, all before the interaction's token expires.
+func (a *Adapter) answerInteraction(ctx context.Context, s *session, i *discordgo.Interaction, inv invocation) {
+	if created, err := discordgo.SnowflakeTimestamp(i.ID); err == nil {
+		expires := created.Add(tokenLife - 10*time.Second)
+		if time.Until(expires) <= 0 {
+			a.log.WarnContext(ctx, "discord: interaction token expired before the answer", "interaction", i.ID, "created", created)
+			return
+		}
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, expires)
+		defer cancel()
+	}
+	m := bot.Message{Text: inv.text, User: interactionUser(i), Channel: i.ChannelID, Platform: "discord"}
+	reply := a.reply(ctx, s, m)
+	for n, out := range Render(reply) {
+		var err error
+		if n == 0 {
+			err = a.editOriginal(ctx, i, out)
+		} else {
+			params := &discordgo.WebhookParams{Content: out.Content, Embeds: out.Embeds, AllowedMentions: noMentions()}
+			if inv.private {
+				params.Flags = discordgo.MessageFlagsEphemeral
+			}
+			err = a.call(ctx, "interaction follow-up", func(o ...discordgo.RequestOption) error {
+				_, err := a.dg.FollowupMessageCreate(i, true, params, o...)
+				return err
+			})
+		}
+		if err != nil {
+			a.log.ErrorContext(ctx, "discord: send interaction answer", "request_id", reply.RequestID, "interaction", i.ID,
+				"channel", i.ChannelID, "part", n+1, "status", restStatus(err), "err", err)
+			return
+		}
+	}
+}
+
+// editOriginal edits the deferred response into out. Over HTTP, Discord
+// may not know of the response yet when the answer is quick, so a 404 is
+// tried again, twice.
+func (a *Adapter) editOriginal(ctx context.Context, i *discordgo.Interaction, out Message) error {
+	content, embeds := out.Content, out.Embeds
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	edit := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, AllowedMentions: noMentions()}
+	for attempt := 0; ; attempt++ {
+		err := a.call(ctx, "edit interaction response", func(o ...discordgo.RequestOption) error {
+			_, err := a.dg.InteractionResponseEdit(i, edit, o...)
+			return err
+		})
+		if err == nil || restStatus(err) != http.StatusNotFound || attempt == 2 {
+			return err
+		}
+		if err := a.sleep(ctx, 250*time.Millisecond); err != nil {
+			return err
+		}
+	}
+}
+
+// interactionUser is the ID of the user who invoked i.
+func interactionUser(i *discordgo.Interaction) string {
+	switch {
+	case i.Member != nil && i.Member.User != nil:
+		return i.Member.User.ID
+	case i.User != nil:
+		return i.User.ID
+	}
+	return ""
+}

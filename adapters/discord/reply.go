@@ -1,0 +1,66 @@
+package discord
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// reply answers one message: "sources" from Options.Sources, everything
+// else through the bot's handler; help gets a note on using briefbot in
+// Discord.
+func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
+	select {
+	case a.sem <- struct{}{}:
+		defer func() { <-a.sem }()
+	case <-ctx.Done():
+		id := newRequestID()
+		a.log.WarnContext(ctx, "discord: no time left to answer", "request_id", id, "channel", m.Channel)
+		return bot.Reply{Text: "Sorry, I am too busy to answer right now; please ask again. (request " + id + ")", IsError: true, RequestID: id}
+	}
+	switch strings.ToLower(strings.TrimSpace(m.Text)) {
+	case "sources", "/sources":
+		return a.sources(ctx, m)
+	case "help", "/help", "?":
+		r := s.h.Handle(ctx, m)
+		if r.Answer == nil && !r.IsError {
+			r.Text = strings.TrimRight(r.Text, "\n") + "\n" + discordHelp
+		}
+		return r
+	}
+	return s.h.Handle(ctx, m)
+}
+
+const discordHelp = `
+In Discord:
+  @briefbot QUESTION          in a channel: I reply to your message
+  QUESTION                    in a direct message to me
+  /brief ask question:        the same, as a command
+  /brief suppliers country:   also recipients country:, between supplier: recipient:
+  /brief sources              what my index holds
+  private: True               only you see the answer`
+
+func (a *Adapter) sources(ctx context.Context, m bot.Message) bot.Reply {
+	id := newRequestID()
+	if a.opts.Sources == nil {
+		return bot.Reply{Text: "I cannot list my sources here.", IsError: true, RequestID: id}
+	}
+	text, err := a.opts.Sources(ctx)
+	switch {
+	case err == nil:
+		return bot.Reply{Text: text, RequestID: id}
+	case bot.ErrorCode(err) == bot.EInternal:
+		a.log.ErrorContext(ctx, "discord: sources failed", "request_id", id, "channel", m.Channel, "user", m.User, "err", err)
+		return bot.Reply{Text: bot.ErrorMessage(err) + " (request " + id + ")", IsError: true, RequestID: id}
+	}
+	return bot.Reply{Text: bot.ErrorMessage(err), IsError: true, RequestID: id}
+}
+
+func newRequestID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
