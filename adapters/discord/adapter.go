@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"errors"
+	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -94,9 +95,9 @@ type Adapter struct {
 	complete *completer
 	sleep    func(ctx context.Context, d time.Duration) error
 
-	messages     *recent       // message IDs answered
-	interactions *recent       // interaction IDs answered
-	sem          chan struct{} // answers being computed
+	messages     *chatkit.Recent // message IDs answered
+	interactions *chatkit.Recent // interaction IDs answered
+	sem          chan struct{}   // answers being computed
 	started      atomic.Bool
 	ready        chan struct{} // closed once Run answers
 
@@ -202,8 +203,8 @@ func New(opts Options) (*Adapter, error) {
 		verifier:     Verifier{Key: key, Now: opts.Now},
 		complete:     newCompleter(gazetteer.Default()),
 		sleep:        sleepCtx,
-		messages:     newRecent(10000, time.Hour, opts.Now),
-		interactions: newRecent(10000, time.Hour, opts.Now),
+		messages:     chatkit.NewRecent(10000, time.Hour, opts.Now),
+		interactions: chatkit.NewRecent(10000, time.Hour, opts.Now),
 		sem:          make(chan struct{}, opts.MaxConcurrent),
 		ready:        make(chan struct{}),
 	}

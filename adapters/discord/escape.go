@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"net/url"
 	"regexp"
 	"strings"
@@ -84,7 +85,7 @@ func escapeText(b *strings.Builder, s string, lineStart bool) {
 // codeSpan shows u as inline code: literally, and never as a link.
 func codeSpan(u string) string {
 	u = strings.ReplaceAll(u, "`", "")
-	if textLen(u) > 200 {
+	if chatkit.TextLen(u) > 200 {
 		u = string([]rune(u)[:180]) + "…"
 	}
 	return "`" + u + "`"
@@ -132,108 +133,13 @@ func linkURL(u string) string {
 
 // truncate cuts escaped text to at most max, ending it with "…" when cut.
 func truncate(s string, max int) string {
-	if textLen(s) <= max {
+	if chatkit.TextLen(s) <= max {
 		return s
 	}
-	if pieces := splitEscaped(s, max-1); len(pieces) > 0 {
+	if pieces := chatkit.Split(s, max-1, atom); len(pieces) > 0 {
 		return pieces[0] + "…"
 	}
 	return "…"
-}
-
-// textLen is the length of s in UTF-16 code units.
-func textLen(s string) int {
-	n := 0
-	for _, r := range s {
-		if w := utf16.RuneLen(r); w > 0 {
-			n += w
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
-// pack joins escaped lines with newlines into as few texts of at most max
-// as it can, splitting lines longer than max. Blank texts are dropped.
-func pack(lines []string, max int) []string {
-	var out, cur []string
-	n := 0 // textLen of strings.Join(cur, "\n")
-	emit := func() {
-		if t := strings.Trim(strings.Join(cur, "\n"), "\n"); strings.TrimSpace(t) != "" {
-			out = append(out, t)
-		}
-		cur, n = nil, 0
-	}
-	for _, l := range lines {
-		pieces := splitEscaped(l, max)
-		if len(pieces) == 0 {
-			pieces = []string{""} // a blank line between paragraphs
-		}
-		for _, p := range pieces {
-			w := textLen(p)
-			if len(cur) > 0 && n+1+w > max {
-				emit()
-			}
-			if len(cur) > 0 {
-				n++
-			}
-			cur = append(cur, p)
-			n += w
-		}
-	}
-	emit()
-	return out
-}
-
-// splitEscaped splits escaped text into pieces of at most max, never
-// inside an escape, a code span or a character, preferring to break at a
-// space. It returns nil for "".
-func splitEscaped(s string, max int) []string {
-	if max < 8 {
-		max = 8
-	}
-	var out []string
-	for s != "" {
-		cut := cutPoint(s, max)
-		if cut == len(s) {
-			out = append(out, s)
-			break
-		}
-		if head := strings.TrimRight(s[:cut], " \n"); head != "" {
-			out = append(out, head)
-		}
-		s = strings.TrimLeft(s[cut:], " \n")
-	}
-	return out
-}
-
-// cutPoint returns len(s) when s is within max, else the end of the
-// longest prefix of s within max that ends between atoms, or the last space
-// within it if that keeps more than half.
-func cutPoint(s string, max int) int {
-	n, end, space := 0, 0, -1
-	for end < len(s) {
-		size, w := atom(s[end:])
-		if n+w > max {
-			break
-		}
-		n += w
-		if c := s[end]; c == ' ' || c == '\n' {
-			space = end
-		}
-		end += size
-	}
-	if end == len(s) {
-		return end
-	}
-	if end == 0 { // max is below one atom: take it anyway
-		end, _ = atom(s)
-	}
-	if space > end/2 {
-		return space
-	}
-	return end
 }
 
 // atom returns the size in bytes and the length in UTF-16 units of what s
@@ -244,11 +150,11 @@ func atom(s string) (size, width int) {
 	case '\\':
 		if len(s) > 1 {
 			_, n := utf8.DecodeRuneInString(s[1:])
-			return 1 + n, 1 + textLen(s[1:1+n])
+			return 1 + n, 1 + chatkit.TextLen(s[1:1+n])
 		}
 	case '`':
 		if end := strings.IndexByte(s[1:], '`'); end >= 0 && end < 400 {
-			return end + 2, textLen(s[:end+2])
+			return end + 2, chatkit.TextLen(s[:end+2])
 		}
 	}
 	r, size := utf8.DecodeRuneInString(s)

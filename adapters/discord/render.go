@@ -2,6 +2,7 @@ package discord
 
 import (
 	"fmt"
+	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -101,13 +102,13 @@ func (b *builder) answer(a *bot.Answer) {
 		}
 	}
 	if len(lines) == 0 { // a question without text: show the question
-		b.embed(&discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: title, Color: embedColor}, textLen(title), 0)
+		b.embed(&discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: title, Color: embedColor}, chatkit.TextLen(title), 0)
 	}
 	first := true
 	for len(lines) > 0 {
 		head := 0
 		if first {
-			head = textLen(title)
+			head = chatkit.TextLen(title)
 		}
 		// Fill what the last message has left, unless that is little.
 		budget := min(MaxDescriptionLen, MaxEmbedTotal-b.total-head)
@@ -120,7 +121,7 @@ func (b *builder) answer(a *bot.Answer) {
 			continue
 		}
 		e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Description: chunk, Color: embedColor}
-		n := textLen(chunk)
+		n := chatkit.TextLen(chunk)
 		if first && title != "" {
 			e.Title, n = title, n+head
 		}
@@ -134,10 +135,10 @@ func (b *builder) answer(a *bot.Answer) {
 	}
 	for _, c := range a.Citations {
 		f := citationField(c, quoteLen)
-		n := textLen(f.Name) + textLen(f.Value)
+		n := chatkit.TextLen(f.Name) + chatkit.TextLen(f.Value)
 		if src == nil || len(src.Fields) >= MaxFields || b.total+n > MaxEmbedTotal {
 			src = &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: sourcesTitle, Color: embedColor}
-			b.embed(src, textLen(sourcesTitle), n)
+			b.embed(src, chatkit.TextLen(sourcesTitle), n)
 		}
 		src.Fields = append(src.Fields, f)
 		b.total += n
@@ -155,13 +156,13 @@ func take(lines []string, limit int) (string, []string) {
 		if len(cur) > 0 {
 			sep = 1
 		}
-		if w := textLen(l); n+sep+w <= limit {
+		if w := chatkit.TextLen(l); n+sep+w <= limit {
 			cur, n, lines = append(cur, l), n+sep+w, lines[1:]
 			continue
 		}
 		if room := limit - n - sep; room >= 200 || len(cur) == 0 {
 			// Split the line: as much as fits here, the rest next.
-			pieces := splitEscaped(l, max(room, 8))
+			pieces := chatkit.Split(l, max(room, 8), atom)
 			if len(pieces) > 0 && strings.HasPrefix(l, pieces[0]) {
 				cur = append(cur, pieces[0])
 				lines = append([]string{strings.TrimLeft(l[len(pieces[0]):], " \n")}, lines[1:]...)
@@ -190,7 +191,7 @@ func (b *builder) text(text string, pre bool) {
 	if pre {
 		budget -= len("```\n\n```")
 	}
-	for _, c := range pack(lines, budget) {
+	for _, c := range chatkit.Pack(lines, budget, atom) {
 		if pre {
 			c = "```\n" + c + "\n```"
 		}
@@ -246,7 +247,7 @@ func citationField(c bot.Citation, quoteLen int) *discordgo.MessageEmbedField {
 		value = "[" + title + "](" + u + ")"
 	}
 	if q := escapeLine(c.Quote); q != "" {
-		budget := min(quoteLen, MaxFieldValueLen-textLen(value)-3)
+		budget := min(quoteLen, MaxFieldValueLen-chatkit.TextLen(value)-3)
 		value += "\n“" + truncate(q, budget) + "”"
 	}
 	return &discordgo.MessageEmbedField{Name: name, Value: truncate(value, MaxFieldValueLen)}

@@ -3,6 +3,7 @@ package discord
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -23,8 +24,8 @@ func checkLimits(t *testing.T, msgs []Message) []string {
 		if m.Content == "" && len(m.Embeds) == 0 {
 			t.Errorf("message %d is empty", i)
 		}
-		if textLen(m.Content) > MaxContentLen {
-			t.Errorf("message %d has %d characters of content", i, textLen(m.Content))
+		if chatkit.TextLen(m.Content) > MaxContentLen {
+			t.Errorf("message %d has %d characters of content", i, chatkit.TextLen(m.Content))
 		}
 		if len(m.Embeds) > MaxEmbeds {
 			t.Errorf("message %d has %d embeds", i, len(m.Embeds))
@@ -33,22 +34,22 @@ func checkLimits(t *testing.T, msgs []Message) []string {
 		total := 0
 		for j, e := range m.Embeds {
 			switch {
-			case textLen(e.Title) > MaxTitleLen:
-				t.Errorf("message %d embed %d: title of %d", i, j, textLen(e.Title))
-			case textLen(e.Description) > MaxDescriptionLen:
-				t.Errorf("message %d embed %d: description of %d", i, j, textLen(e.Description))
+			case chatkit.TextLen(e.Title) > MaxTitleLen:
+				t.Errorf("message %d embed %d: title of %d", i, j, chatkit.TextLen(e.Title))
+			case chatkit.TextLen(e.Description) > MaxDescriptionLen:
+				t.Errorf("message %d embed %d: description of %d", i, j, chatkit.TextLen(e.Description))
 			case len(e.Fields) > MaxFields:
 				t.Errorf("message %d embed %d: %d fields", i, j, len(e.Fields))
 			case e.Title == "" && e.Description == "" && len(e.Fields) == 0:
 				t.Errorf("message %d embed %d is empty", i, j)
 			}
-			total += textLen(e.Title) + textLen(e.Description)
+			total += chatkit.TextLen(e.Title) + chatkit.TextLen(e.Description)
 			texts = append(texts, e.Title, e.Description)
 			for _, f := range e.Fields {
-				if f.Name == "" || f.Value == "" || textLen(f.Name) > MaxFieldNameLen || textLen(f.Value) > MaxFieldValueLen {
-					t.Errorf("message %d embed %d: field %q (%d) / %q (%d)", i, j, f.Name, textLen(f.Name), f.Value, textLen(f.Value))
+				if f.Name == "" || f.Value == "" || chatkit.TextLen(f.Name) > MaxFieldNameLen || chatkit.TextLen(f.Value) > MaxFieldValueLen {
+					t.Errorf("message %d embed %d: field %q (%d) / %q (%d)", i, j, f.Name, chatkit.TextLen(f.Name), f.Value, chatkit.TextLen(f.Value))
 				}
-				total += textLen(f.Name) + textLen(f.Value)
+				total += chatkit.TextLen(f.Name) + chatkit.TextLen(f.Value)
 				texts = append(texts, f.Name, f.Value)
 			}
 		}
@@ -283,12 +284,12 @@ func TestEscapeRoundTrip(t *testing.T) {
 func TestSplitEscapedKeepsEscapesAndCharacters(t *testing.T) {
 	s := escape(strings.Repeat("<*>😀 https://example.org/x ", 300))
 	for _, max := range []int{8, 9, 10, 11, 100, 4095} {
-		pieces := splitEscaped(s, max)
+		pieces := chatkit.Split(s, max, atom)
 		if got := strings.Join(pieces, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(s, " ", "") {
 			t.Errorf("max %d: pieces do not add up to the text", max)
 		}
 		for _, p := range pieces {
-			if (textLen(p) > max && max >= 40) || !utf8.ValidString(p) || strings.HasSuffix(p, "\\") || strings.Count(p, "`")%2 != 0 {
+			if (chatkit.TextLen(p) > max && max >= 40) || !utf8.ValidString(p) || strings.HasSuffix(p, "\\") || strings.Count(p, "`")%2 != 0 {
 				t.Errorf("max %d: bad piece %q", max, p)
 				break
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -83,11 +84,11 @@ type Adapter struct {
 	verifier Verifier
 	sleep    func(ctx context.Context, d time.Duration) error
 
-	events   *recent       // event IDs handled
-	messages *recent       // channel/ts of messages answered
-	threads  *recent       // channel/thread_ts of threads the bot answered in
-	sem      chan struct{} // answers being computed
-	posting  chan struct{} // posts to Slack under way
+	events   *chatkit.Recent // event IDs handled
+	messages *chatkit.Recent // channel/ts of messages answered
+	threads  *chatkit.Recent // channel/thread_ts of threads the bot answered in
+	sem      chan struct{}   // answers being computed
+	posting  chan struct{}   // posts to Slack under way
 	started  atomic.Bool
 	ready    chan struct{} // closed once Run has identified the bot
 
@@ -176,9 +177,9 @@ func New(opts Options) (*Adapter, error) {
 		api:      client,
 		verifier: Verifier{Secret: opts.SigningSecret, Now: opts.Now},
 		sleep:    sleepCtx,
-		events:   newRecent(10000, time.Hour, opts.Now),
-		messages: newRecent(10000, time.Hour, opts.Now),
-		threads:  newRecent(opts.ThreadMemory, 7*24*time.Hour, opts.Now),
+		events:   chatkit.NewRecent(10000, time.Hour, opts.Now),
+		messages: chatkit.NewRecent(10000, time.Hour, opts.Now),
+		threads:  chatkit.NewRecent(opts.ThreadMemory, 7*24*time.Hour, opts.Now),
 		sem:      make(chan struct{}, opts.MaxConcurrent),
 		posting:  make(chan struct{}, 4*opts.MaxConcurrent),
 		ready:    make(chan struct{}),

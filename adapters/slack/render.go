@@ -2,6 +2,7 @@ package slack
 
 import (
 	"fmt"
+	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"net/url"
 	"regexp"
 	"strings"
@@ -76,7 +77,7 @@ func (b *builder) add(blk slackgo.Block, chars int) {
 }
 
 func (b *builder) section(text string) {
-	b.add(slackgo.NewSectionBlock(mrkdwn(text), nil, nil), textLen(text))
+	b.add(slackgo.NewSectionBlock(mrkdwn(text), nil, nil), chatkit.TextLen(text))
 }
 
 func (b *builder) done() []Message {
@@ -98,7 +99,7 @@ func (b *builder) done() []Message {
 
 func (b *builder) answer(a *bot.Answer) {
 	if q := headerText(a.Question); q != "" {
-		b.add(slackgo.NewHeaderBlock(slackgo.NewTextBlockObject(slackgo.PlainTextType, q, true, false)), textLen(q))
+		b.add(slackgo.NewHeaderBlock(slackgo.NewTextBlockObject(slackgo.PlainTextType, q, true, false)), chatkit.TextLen(q))
 	}
 	var lines []string
 	for _, l := range strings.Split(a.Text, "\n") {
@@ -107,7 +108,7 @@ func (b *builder) answer(a *bot.Answer) {
 		}
 		lines = append(lines, escape(l))
 	}
-	for _, s := range pack(lines, MaxTextLen) {
+	for _, s := range chatkit.Pack(lines, MaxTextLen, atom) {
 		b.section(s)
 	}
 	if len(a.Citations) > 0 {
@@ -123,11 +124,11 @@ func (b *builder) answer(a *bot.Answer) {
 	}
 	for _, c := range a.Citations {
 		t := citationText(c)
-		if len(els) == maxContextElements || chars+textLen(t) > MaxTextLen {
+		if len(els) == maxContextElements || chars+chatkit.TextLen(t) > MaxTextLen {
 			flush()
 		}
 		els = append(els, mrkdwn(t))
-		chars += textLen(t)
+		chars += chatkit.TextLen(t)
 	}
 	flush()
 	b.fallback = fallback(a.Text)
@@ -143,7 +144,7 @@ func (b *builder) paragraphs(text string, pre bool) {
 	if pre {
 		budget -= 6
 	}
-	for _, s := range pack(lines, budget) {
+	for _, s := range chatkit.Pack(lines, budget, atom) {
 		if pre {
 			s = "```" + s + "```"
 		}
@@ -159,7 +160,7 @@ func citationText(c bot.Citation) string {
 	if title == "" {
 		title = "untitled report"
 	}
-	if pieces := splitEscaped(title, maxTitleLen); len(pieces) > 1 {
+	if pieces := chatkit.Split(title, maxTitleLen, atom); len(pieces) > 1 {
 		title = pieces[0] + "…"
 	}
 	if u := linkURL(c.URL); u != "" {
@@ -172,8 +173,8 @@ func citationText(c bot.Citation) string {
 		}
 	}
 	if q := escape(oneLine(c.Quote)); q != "" {
-		budget := maxCitationLen - textLen(t) - 4
-		if pieces := splitEscaped(q, budget); len(pieces) > 1 {
+		budget := maxCitationLen - chatkit.TextLen(t) - 4
+		if pieces := chatkit.Split(q, budget, atom); len(pieces) > 1 {
 			q = pieces[0] + "…"
 		}
 		t += "\n“" + q + "”"
@@ -229,7 +230,7 @@ func headerText(q string) string {
 	q = strings.NewReplacer("<", "‹", ">", "›").Replace(oneLine(q))
 	q = strings.Map(keepRune, strings.ToValidUTF8(q, "\uFFFD"))
 	q = atWords.ReplaceAllString(q, "@\u2060$1")
-	if pieces := splitEscaped(q, maxHeaderLen-1); len(pieces) > 1 {
+	if pieces := chatkit.Split(q, maxHeaderLen-1, atom); len(pieces) > 1 {
 		q = pieces[0] + "…"
 	}
 	return q
@@ -239,7 +240,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func fallback(text string) string {
 	t := escape(oneLine(text))
-	if pieces := splitEscaped(t, maxFallbackLen); len(pieces) > 1 {
+	if pieces := chatkit.Split(t, maxFallbackLen, atom); len(pieces) > 1 {
 		t = pieces[0] + "…"
 	}
 	return t
@@ -247,101 +248,6 @@ func fallback(text string) string {
 
 func mrkdwn(text string) *slackgo.TextBlockObject {
 	return &slackgo.TextBlockObject{Type: slackgo.MarkdownType, Text: text, Verbatim: true}
-}
-
-// textLen is the length of s in UTF-16 code units.
-func textLen(s string) int {
-	n := 0
-	for _, r := range s {
-		if w := utf16.RuneLen(r); w > 0 {
-			n += w
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
-// pack joins escaped lines with newlines into as few texts of at most max
-// as it can, splitting lines longer than max. Empty texts are dropped.
-func pack(lines []string, max int) []string {
-	var out, cur []string
-	n := 0 // textLen of strings.Join(cur, "\n")
-	emit := func() {
-		if t := strings.Trim(strings.Join(cur, "\n"), "\n"); strings.TrimSpace(t) != "" {
-			out = append(out, t)
-		}
-		cur, n = nil, 0
-	}
-	for _, l := range lines {
-		pieces := splitEscaped(l, max)
-		if len(pieces) == 0 {
-			pieces = []string{""} // a blank line between paragraphs
-		}
-		for _, p := range pieces {
-			w := textLen(p)
-			if len(cur) > 0 && n+1+w > max {
-				emit()
-			}
-			if len(cur) > 0 {
-				n++
-			}
-			cur = append(cur, p)
-			n += w
-		}
-	}
-	emit()
-	return out
-}
-
-// splitEscaped splits escaped text into pieces of at most max, never inside
-// an entity or a character, preferring to break at a space. It returns nil
-// for "".
-func splitEscaped(s string, max int) []string {
-	if max < 8 {
-		max = 8
-	}
-	var out []string
-	for s != "" {
-		cut := cutPoint(s, max)
-		if cut == len(s) {
-			out = append(out, s)
-			break
-		}
-		if head := strings.TrimRight(s[:cut], " \n"); head != "" {
-			out = append(out, head)
-		}
-		s = strings.TrimLeft(s[cut:], " \n")
-	}
-	return out
-}
-
-// cutPoint returns len(s) when s is within max, else the end of the longest
-// prefix of s within max that ends between atoms (characters or entities),
-// or the last space within it if that keeps more than half.
-func cutPoint(s string, max int) int {
-	n, end, space := 0, 0, -1
-	for end < len(s) {
-		size, w := atom(s[end:])
-		if n+w > max {
-			break
-		}
-		n += w
-		if c := s[end]; c == ' ' || c == '\n' {
-			space = end
-		}
-		end += size
-	}
-	if end == len(s) {
-		return end
-	}
-	if end == 0 { // max is below one atom: take it anyway
-		end, _ = atom(s)
-	}
-	if space > end/2 {
-		return space
-	}
-	return end
 }
 
 // atom returns the size in bytes and the length in UTF-16 units of the

@@ -3,6 +3,7 @@ package slack
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -24,7 +25,7 @@ func checkLimits(t *testing.T, msgs []Message) []string {
 		if len(m.Blocks) == 0 || len(m.Blocks) > MaxBlocks {
 			t.Errorf("message %d has %d blocks", i, len(m.Blocks))
 		}
-		if m.Text == "" || textLen(m.Text) > MaxTextLen || slackPings(m.Text) {
+		if m.Text == "" || chatkit.TextLen(m.Text) > MaxTextLen || slackPings(m.Text) {
 			t.Errorf("message %d fallback text %q", i, m.Text)
 		}
 		data, err := json.Marshal(m.Blocks)
@@ -39,8 +40,8 @@ func checkLimits(t *testing.T, msgs []Message) []string {
 		for _, b := range m.Blocks {
 			switch b := b.(type) {
 			case *slackgo.HeaderBlock:
-				if textLen(b.Text.Text) > maxHeaderLen {
-					t.Errorf("header of %d characters", textLen(b.Text.Text))
+				if chatkit.TextLen(b.Text.Text) > maxHeaderLen {
+					t.Errorf("header of %d characters", chatkit.TextLen(b.Text.Text))
 				}
 			case *slackgo.ContextBlock:
 				if len(b.ContextElements.Elements) > maxContextElements {
@@ -49,12 +50,12 @@ func checkLimits(t *testing.T, msgs []Message) []string {
 			}
 		}
 		for _, s := range texts(raw) {
-			total += textLen(s)
+			total += chatkit.TextLen(s)
 			switch {
 			case s == "":
 				t.Errorf("message %d has an empty text object", i)
-			case textLen(s) > MaxTextLen:
-				t.Errorf("message %d has a text object of %d characters", i, textLen(s))
+			case chatkit.TextLen(s) > MaxTextLen:
+				t.Errorf("message %d has a text object of %d characters", i, chatkit.TextLen(s))
 			case !utf8.ValidString(s):
 				t.Errorf("message %d has invalid UTF-8: %q", i, s)
 			case slackPings(s):
@@ -229,12 +230,12 @@ func TestEscape(t *testing.T) {
 func TestSplitEscapedKeepsEntitiesAndCharacters(t *testing.T) {
 	s := escape(strings.Repeat("<&>😀", 1000))
 	for _, max := range []int{8, 9, 10, 11, 100, 2999} {
-		pieces := splitEscaped(s, max)
+		pieces := chatkit.Split(s, max, atom)
 		if strings.Join(pieces, "") != s {
 			t.Errorf("max %d: pieces do not add up to the text", max)
 		}
 		for _, p := range pieces {
-			if textLen(p) > max || !utf8.ValidString(p) || strings.Count(p, "&") != strings.Count(p, ";") {
+			if chatkit.TextLen(p) > max || !utf8.ValidString(p) || strings.Count(p, "&") != strings.Count(p, ";") {
 				t.Errorf("max %d: bad piece %q", max, p)
 				break
 			}

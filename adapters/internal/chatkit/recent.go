@@ -1,4 +1,4 @@
-package slack
+package chatkit
 
 import (
 	"container/list"
@@ -6,10 +6,10 @@ import (
 	"time"
 )
 
-// recent is a bounded set of keys that are forgotten after a while: an
+// Recent is a bounded set of keys that are forgotten after a while: an
 // event ID already handled, a thread the bot answered in. When full it
 // forgets the least recently added key. It is safe for concurrent use.
-type recent struct {
+type Recent struct {
 	mu    sync.Mutex
 	max   int
 	ttl   time.Duration
@@ -23,13 +23,13 @@ type recentEntry struct {
 	at  time.Time
 }
 
-func newRecent(max int, ttl time.Duration, now func() time.Time) *recent {
-	return &recent{max: max, ttl: ttl, now: now, items: map[string]*list.Element{}, order: list.New()}
+func NewRecent(max int, ttl time.Duration, now func() time.Time) *Recent {
+	return &Recent{max: max, ttl: ttl, now: now, items: map[string]*list.Element{}, order: list.New()}
 }
 
 // Add records key as seen now and reports whether it was new: false when
 // the set already held it, unexpired.
-func (r *recent) Add(key string) bool {
+func (r *Recent) Add(key string) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	now := r.now()
@@ -47,7 +47,7 @@ func (r *recent) Add(key string) bool {
 }
 
 // Has reports whether the set holds key, unexpired.
-func (r *recent) Has(key string) bool {
+func (r *Recent) Has(key string) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.expire(r.now())
@@ -56,19 +56,19 @@ func (r *recent) Has(key string) bool {
 }
 
 // Len returns how many keys the set holds.
-func (r *recent) Len() int {
+func (r *Recent) Len() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.order.Len()
 }
 
-func (r *recent) expire(now time.Time) {
+func (r *Recent) expire(now time.Time) {
 	for e := r.order.Back(); e != nil && now.Sub(e.Value.(*recentEntry).at) > r.ttl; e = r.order.Back() {
 		r.remove(e)
 	}
 }
 
-func (r *recent) remove(e *list.Element) {
+func (r *Recent) remove(e *list.Element) {
 	delete(r.items, e.Value.(*recentEntry).key)
 	r.order.Remove(e)
 }

@@ -1,4 +1,4 @@
-package slack
+package chatkit
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 
 func TestRecent(t *testing.T) {
 	now := time.Unix(1700000000, 0)
-	r := newRecent(3, time.Minute, func() time.Time { return now })
+	r := NewRecent(3, time.Minute, func() time.Time { return now })
 	if !r.Add("a") || r.Add("a") {
 		t.Fatal("Add should report a key new once")
 	}
