@@ -51,7 +51,7 @@ func TestRateLimits(t *testing.T) {
 
 	t.Run("short retry_after", func(t *testing.T) {
 		f.rateLimit(prefix, 2, 0.05)
-		if took, n := send(t); n != 1 || took > 2*time.Second {
+		if took, n := send(t); n != 1 || took > 20*time.Second { // far below the hour Discord asked for; no tighter, machines are shared
 			t.Errorf("%d replies after %s; want the reply after two retries", n, took)
 		}
 	})
@@ -59,21 +59,21 @@ func TestRateLimits(t *testing.T) {
 	t.Run("an hour's retry_after", func(t *testing.T) {
 		f.rateLimit(prefix, 1, 3600)
 		took, n := send(t)
-		if n != 0 || took > 2*time.Second {
+		if n != 0 || took > 20*time.Second { // far below the hour Discord asked for; no tighter, machines are shared
 			t.Errorf("%d replies after %s; want none, at once", n, took)
 		}
 		if got := logs.String(); !strings.Contains(got, "rate-limited for 1h0m0s") || !strings.Contains(got, "request_id=") {
 			t.Errorf("log lacks the failure with its request ID:\n%s", got)
 		}
-		took, n = send(t) // discordgo's limiter waits for the capped reset
-		if n != 1 || took > 2*time.Second {
+		took, n = send(t)                    // discordgo's limiter waits for the capped reset
+		if n != 1 || took > 20*time.Second { // far below the hour Discord asked for; no tighter, machines are shared
 			t.Errorf("the next reply: %d after %s; want it within the capped wait", n, took)
 		}
 	})
 
 	t.Run("too many 429s", func(t *testing.T) {
 		f.rateLimit(prefix, 5, 0.05)
-		if took, n := send(t); n != 0 || took > 2*time.Second {
+		if took, n := send(t); n != 0 || took > 20*time.Second { // far below the hour Discord asked for; no tighter, machines are shared
 			t.Errorf("%d replies after %s; want none after 2 retries", n, took)
 		}
 		if !strings.Contains(logs.String(), "still rate-limited after 2 retries") {
