@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -12,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-11-27.1"
+const Version = "2026-11-27.2"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -54,6 +55,7 @@ func (e *Extractor) name(code string) string {
 // roughly linear in len(text).
 func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
 	rels, _ := e.sentence(text, &c, nil, false)
+	rels = dropNegated(text, rels)
 	for i := range rels {
 		rels[i].Evidence = bot.Evidence{Sentence: text, Start: 0, End: len(text)}
 	}
@@ -73,7 +75,7 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 		text := r.Body[sp.Start:sp.End]
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
 		rels, a := e.sentence(text, &c, prev, true)
-		for _, rel := range rels {
+		for _, rel := range dropNegated(text, rels) {
 			rel.Evidence = bot.Evidence{ReportID: r.ID, Sentence: text, Start: sp.Start, End: sp.End}
 			out = append(out, rel)
 		}
@@ -137,4 +139,27 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		out = append(out, r.Relation)
 	}
 	return out, a
+}
+
+// negativeQuantifier finds "no", "none", "neither", "nor" and "never" as
+// words ("No other country is recorded as supplying ...", "the export
+// contains no American drones").
+var negativeQuantifier = regexp.MustCompile(`(?i)\b(no|none|neither|nor|never)\b[^.]`)
+
+// dropNegated drops the deliveries read from a sentence that negates with
+// a quantifier: such a sentence mostly says what did not happen, and a
+// delivery read out of it would present an absence as supply. Orders,
+// plans and denials stay ("ordered in 2021, with no number given").
+// Precision over recall: "drones but no missiles" loses its drones too.
+func dropNegated(text string, rels []bot.Relation) []bot.Relation {
+	if len(rels) == 0 || !negativeQuantifier.MatchString(text) {
+		return rels
+	}
+	kept := rels[:0]
+	for _, r := range rels {
+		if r.Denied || r.Status != bot.StatusDelivered {
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
