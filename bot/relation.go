@@ -1,6 +1,9 @@
 package bot
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Status is how far a transfer has got. A denial or a talk is never a
 // delivery: only StatusDelivered (and, for "who has ordered", StatusOrdered)
@@ -67,6 +70,7 @@ type RelationQuery struct {
 	YearFrom   int      // 0 means open
 	YearTo     int      // 0 means open
 	SourceType string   // SourceReports or SourceSIPRI; "" means both
+	ReportIDs  []string // only relations stated by these reports; nil means any
 	Limit      int      // most relations loaded; 0 means 60
 	// CountBy, when "supplier" or "recipient", asks for the number of
 	// matching relations per country on that side, over all matches.
@@ -91,4 +95,11 @@ type RelationResult struct {
 // it; a Searcher that does not is answered from passages alone.
 type RelationSearcher interface {
 	SearchRelations(ctx context.Context, q RelationQuery) (RelationResult, error)
+}
+
+// ChangeSource tells what changed in the index: which reports were written
+// in a time window [from, to), oldest first, with Body holding only each
+// report's first sentence. The index package implements it; digests use it.
+type ChangeSource interface {
+	ReportsIngested(ctx context.Context, from, to time.Time) ([]Report, error)
 }

@@ -37,6 +37,9 @@ type Options struct {
 	// ingested; nil means reports get none. Evidence.ReportID is set by
 	// the index.
 	Relations func(bot.Report) []bot.Relation
+	// Now gives the time recorded as a report's ingest time; nil means
+	// time.Now.
+	Now func() time.Time
 	// RelationsVersion names the extractor's rules; when it changes,
 	// re-ingesting a report extracts its relations again even if the
 	// report itself is unchanged.
@@ -49,6 +52,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 100
+	}
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 	return o
 }

@@ -8,7 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -236,6 +238,7 @@ func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) (
 		doc := map[string]any{
 			fType: typeReport, fReportID: r.ID, fSourceTyp: r.Type(), fTitle: r.Title, fSource: r.Source, fURL: r.URL,
 			fHash: hash, fPassages: len(ps), fRelations: len(rels), fOrigin: r.Origin,
+			fIngested: x.opts.Now().UTC().Format(time.RFC3339Nano), fSummary: summary(r),
 		}
 		if published != "" {
 			doc[fPublished] = published
@@ -252,6 +255,26 @@ func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) (
 		return nil, w, fmt.Errorf("write batch to %s: %w", x.path, err)
 	}
 	return outcomes, w, nil
+}
+
+// summary is a report's first sentence, cut to about 300 bytes.
+func summary(r bot.Report) string {
+	ss := bot.SplitSentences(r.Body)
+	if len(ss) == 0 {
+		return ""
+	}
+	s := r.Body[ss[0].Start:ss[0].End]
+	if len(s) > 300 {
+		cut := strings.LastIndexByte(s[:300], ' ')
+		if cut < 100 {
+			cut = 300
+		}
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
 }
 
 // relationData is what a relation document stores: everything needed to
@@ -296,7 +319,7 @@ func relationDoc(r bot.Report, rel bot.Relation) (map[string]any, error) {
 		return nil, err
 	}
 	return map[string]any{
-		fType: typeRelation, fSupplier: rel.Supplier, fRecipient: rel.Recipient, fSystemKey: SystemKey(rel.System),
+		fType: typeRelation, fReportID: r.ID, fSupplier: rel.Supplier, fRecipient: rel.Recipient, fSystemKey: SystemKey(rel.System),
 		fCategory: rel.Category, fStatus: string(rel.Status), fKind: string(rel.Kind), fSourceTyp: r.Type(),
 		fYears: years, fData: string(data),
 	}, nil

@@ -10,7 +10,7 @@ import (
 
 // schemaVersion changes whenever documents are laid out differently; an index
 // of another version must be rebuilt.
-const schemaVersion = "6"
+const schemaVersion = "7"
 
 // textAnalyzer analyses passage text and question words alike.
 const textAnalyzer = en.AnalyzerName
@@ -36,6 +36,8 @@ const (
 	fHash      = "hash"
 	fPassages  = "passages"
 	fOrigin    = "origin"
+	fIngested  = "ingested" // when a report was last written, for "what changed since"
+	fSummary   = "summary"  // a report's first sentence, for digests
 	fRelations = "relations"
 
 	// relation fields
@@ -109,13 +111,18 @@ func newMapping() *mapping.IndexMappingImpl {
 	report.AddFieldMappingsAt(fHash, storedOnly())
 	report.AddFieldMappingsAt(fPassages, storedNumber())
 	report.AddFieldMappingsAt(fOrigin, storedOnly())
+	report.AddFieldMappingsAt(fSummary, storedOnly())
+	ingested := bleve.NewDateTimeFieldMapping()
+	ingested.IncludeInAll = false
+	ingested.DocValues = true // sorted on
+	report.AddFieldMappingsAt(fIngested, ingested)
 	report.AddFieldMappingsAt(fRelations, storedNumber())
 
 	// A relation is small: keyword fields to filter and facet on (years
 	// too, as words: numeric fields index many terms per value), and
 	// everything needed to cite it in one stored JSON field.
 	relation := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fType, fSystemKey, fCategory, fStatus, fKind, fSourceTyp, fYears} {
+	for _, f := range []string{fType, fReportID, fSystemKey, fCategory, fStatus, fKind, fSourceTyp, fYears} {
 		relation.AddFieldMappingsAt(f, keywordField())
 	}
 	for _, f := range []string{fSupplier, fRecipient} {

@@ -45,9 +45,6 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 	if c := anyOf(fCategory, q.Categories); c != nil {
 		must = append(must, c)
 	}
-	if q.SourceType != "" {
-		must = append(must, termIn(fSourceTyp, q.SourceType))
-	}
 	if q.System != "" {
 		must = append(must, termIn(fSystemKey, SystemKey(q.System)))
 	}
@@ -56,8 +53,18 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 	}
 	if len(must) == 0 {
 		// Only relation documents have the fields above; with none of
-		// them asked for, select relations by type.
+		// them asked for, select relations by type (report_id and
+		// source_type are on passages and reports too).
 		must = append(must, termIn(fType, typeRelation))
+	}
+	if q.ReportIDs != nil {
+		if len(q.ReportIDs) == 0 {
+			return bot.RelationResult{}, nil
+		}
+		must = append(must, anyOf(fReportID, q.ReportIDs))
+	}
+	if q.SourceType != "" {
+		must = append(must, termIn(fSourceTyp, q.SourceType))
 	}
 	limit := q.Limit
 	if limit <= 0 {

@@ -148,6 +148,13 @@ func TestPreExtractedRelationsAndSourceType(t *testing.T) {
 			}
 		}
 	}
+	// Filters that passages and reports share still select relations only.
+	for _, q := range []bot.RelationQuery{{SourceType: bot.SourceSIPRI}, {ReportIDs: []string{"sipri-x"}}} {
+		res, err := x.SearchRelations(context.Background(), q)
+		if err != nil || res.Total != 1 || len(res.Hits) != 1 {
+			t.Errorf("%+v: %d hits of %d (%v), want the one relation", q, len(res.Hits), res.Total, err)
+		}
+	}
 	hits, err := x.SearchPassages(context.Background(), bot.PassageQuery{Terms: [][]string{{"Turkmenistan"}}, SourceType: bot.SourceSIPRI})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,237 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Limits of one digest, so it stays readable in a channel.
+const (
+	maxDigestReports = 15 // new reports listed
+	maxStatusChanges = 10
+	maxActivePairs   = 5
+	maxDigestRelated = 2000 // new relations read
+)
+
+// DigestQuery asks what changed in the index in a window of ingest times.
+type DigestQuery struct {
+	From, To   time.Time // [From, To); a zero To means now
+	Countries  []string  // canonical names; only relations and reports touching them. nil: all
+	Categories []string  // SIPRI categories; nil: all
+}
+
+// Digest tells what changed in the index in a window: the new reports
+// (title, source, first sentence, link), the new supply relations grouped by
+// recipient, deals whose status moved on (ordered → delivered, cancellations)
+// compared with what the index held before, and the most active supplier →
+// recipient pairs. Every line is cited. An empty window gives an Answer with
+// NoMatch set and a short "nothing new" text. The Searcher must also be a
+// RelationSearcher and a ChangeSource (the index is both).
+func (b *Bot) Digest(ctx context.Context, q DigestQuery) (*Answer, error) {
+	rs, ok1 := b.search.(RelationSearcher)
+	cs, ok2 := b.search.(ChangeSource)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("digest: the searcher cannot tell what changed")
+	}
+	to := q.To
+	if to.IsZero() {
+		to = b.opts.Now()
+	}
+	title := fmt.Sprintf("Digest of %s to %s", q.From.Format(DateLayout), to.Format(DateLayout))
+	ans := &Answer{Question: title, Relations: []RelationLine{}, Citations: []Citation{}}
+	reports, err := cs.ReportsIngested(ctx, q.From, to)
+	if err != nil {
+		return nil, err
+	}
+	var rels []RelationHit
+	if len(reports) > 0 {
+		ids := make([]string, len(reports))
+		for i, r := range reports {
+			ids[i] = r.ID
+		}
+		res, err := rs.SearchRelations(ctx, RelationQuery{ReportIDs: ids, Categories: q.Categories, Limit: maxDigestRelated})
+		if err != nil {
+			return nil, err
+		}
+		rels = res.Hits
+	}
+	rels = slices.DeleteFunc(rels, func(h RelationHit) bool { return !touches(h.Relation, q.Countries) })
+	reports = slices.DeleteFunc(reports, func(r Report) bool {
+		return len(q.Countries) > 0 && !slices.ContainsFunc(rels, func(h RelationHit) bool { return h.Evidence.ReportID == r.ID })
+	})
+	if len(reports) == 0 {
+		ans.NoMatch = true
+		ans.Text = title + ": nothing new."
+		return ans, nil
+	}
+
+	c := newComposer(title)
+	c.withSupplier = true
+	var text []string
+	supply := 0
+	for _, h := range rels {
+		if h.Status == StatusDelivered || h.Status == StatusOrdered {
+			supply++
+		}
+	}
+	text = append(text, fmt.Sprintf("%s: %d new %s, %d new supply %s.", title, len(reports), plural(len(reports), "report", "reports"),
+		supply, plural(supply, "relation", "relations")))
+
+	text = append(text, "New reports:")
+	for i, r := range reports {
+		if i == maxDigestReports {
+			text = append(text, fmt.Sprintf("- …and %d more.", len(reports)-i))
+			break
+		}
+		n := len(c.citations) + 1
+		c.citations = append(c.citations, Citation{N: n, ReportID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL,
+			Published: r.PublishedString(), Quote: r.Body})
+		meta := strings.Join(slices.DeleteFunc([]string{r.Source, r.PublishedString()}, func(s string) bool { return s == "" }), ", ")
+		line := "- " + r.Title
+		if meta != "" {
+			line += " (" + meta + ")"
+		}
+		text = append(text, fmt.Sprintf("%s [%d]", line, n))
+	}
+
+	if len(rels) > 0 {
+		parties := c.group(rels, Understanding{Intent: IntentRecipients}, nil)
+		text = append(text, "New supply relations, by recipient:")
+		shown := 0
+		for _, p := range parties {
+			if len(p.supply) == 0 {
+				continue
+			}
+			if shown == maxCounterparties {
+				text = append(text, fmt.Sprintf("- …and %d more recipients.", countWithSupply(parties)-shown))
+				break
+			}
+			shown++
+			var parts []string
+			for i, l := range p.supply {
+				if i == maxLinesPerParty {
+					parts = append(parts, fmt.Sprintf("%d more", len(p.supply)-i))
+					break
+				}
+				parts = append(parts, c.render(l))
+				ans.Relations = append(ans.Relations, l.relationLine())
+			}
+			text = append(text, fmt.Sprintf("- %s: %s", p.name, strings.Join(parts, "; ")))
+		}
+		changes, err := b.statusChanges(ctx, rs, c, rels, reports)
+		if err != nil {
+			return nil, err
+		}
+		if len(changes) > 0 {
+			text = append(text, "Status changes:")
+			text = append(text, changes...)
+		}
+		if pairs := activePairs(rels); len(pairs) > 0 {
+			text = append(text, "Most active: "+strings.Join(pairs, ", ")+".")
+		}
+	}
+	ans.Text = strings.Join(text, "\n")
+	ans.Citations = c.citations
+	return ans, nil
+}
+
+// relationLine is a deal line in the JSON form.
+func (l *line) relationLine() RelationLine {
+	years := l.years
+	if years == nil {
+		years = []int{}
+	}
+	return RelationLine{Supplier: l.supplier, Recipient: l.recipient, System: l.system, Category: l.category,
+		Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites}
+}
+
+func touches(r Relation, countries []string) bool {
+	return len(countries) == 0 || slices.Contains(countries, r.Supplier) || slices.Contains(countries, r.Recipient)
+}
+
+// statusRank orders statuses along a deal's life; cancelled ends it.
+var statusRank = map[Status]int{StatusPlanned: 1, StatusOrdered: 2, StatusDelivered: 3, StatusCancelled: 4}
+
+// statusChanges compares the window's relations about a named system with
+// what earlier reports said about the same supplier, recipient and system,
+// and says where the deal moved on: "Turkey → Kazakhstan, Anka: ordered →
+// delivered [3] [4]".
+func (b *Bot) statusChanges(ctx context.Context, rs RelationSearcher, c *composer, rels []RelationHit, window []Report) ([]string, error) {
+	inWindow := map[string]bool{}
+	for _, r := range window {
+		inWindow[r.ID] = true
+	}
+	type key struct{ s, r, sys string }
+	latest := map[key]RelationHit{}
+	var order []key
+	for _, h := range rels {
+		if h.System == "" || h.Denied {
+			continue
+		}
+		k := key{h.Supplier, h.Recipient, systemKey(h.Relation)}
+		if prev, ok := latest[k]; !ok {
+			order = append(order, k)
+			latest[k] = h
+		} else if statusRank[h.Status] > statusRank[prev.Status] {
+			latest[k] = h
+		}
+	}
+	var out []string
+	for _, k := range order {
+		if len(out) == maxStatusChanges {
+			break
+		}
+		now := latest[k]
+		res, err := rs.SearchRelations(ctx, RelationQuery{Suppliers: []string{k.s}, Recipients: []string{k.r}, System: now.System, Limit: 50})
+		if err != nil {
+			return nil, err
+		}
+		var before *RelationHit
+		for i, h := range res.Hits {
+			if inWindow[h.Evidence.ReportID] || h.Denied {
+				continue
+			}
+			if before == nil || statusRank[h.Status] > statusRank[before.Status] {
+				before = &res.Hits[i]
+			}
+		}
+		if before == nil || statusRank[before.Status] >= statusRank[now.Status] {
+			continue
+		}
+		out = append(out, fmt.Sprintf("- %s → %s, %s: %s → %s [%d] [%d]", k.s, k.r, systemName(now.System),
+			before.Status, now.Status, c.cite(*before), c.cite(now)))
+	}
+	return out, nil
+}
+
+// activePairs names the supplier → recipient pairs with the most new
+// supply relations.
+func activePairs(rels []RelationHit) []string {
+	count := map[string]int{}
+	for _, h := range rels {
+		if h.Status == StatusDelivered || h.Status == StatusOrdered {
+			count[h.Supplier+" → "+h.Recipient]++
+		}
+	}
+	pairs := make([]string, 0, len(count))
+	for p := range count {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if count[pairs[i]] != count[pairs[j]] {
+			return count[pairs[i]] > count[pairs[j]]
+		}
+		return pairs[i] < pairs[j]
+	})
+	if len(pairs) > maxActivePairs {
+		pairs = pairs[:maxActivePairs]
+	}
+	for i, p := range pairs {
+		pairs[i] = fmt.Sprintf("%s (%d)", p, count[p])
+	}
+	return pairs
+}
