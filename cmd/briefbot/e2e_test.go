@@ -258,3 +258,26 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: %+v", r)
 	}
 }
+
+func TestDigestCommand(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	a := mustAnswer(t, briefbot(t, "", nil, "digest", "--data", data, "--since", "1d", "--countries", "kazakh", "--json"))
+	if a.NoMatch || len(a.Citations) == 0 || !strings.Contains(a.Text, "new reports") {
+		t.Fatalf("digest of a freshly built index: %+v", a)
+	}
+	for _, r := range a.Relations {
+		if r.Supplier != "Kazakhstan" && r.Recipient != "Kazakhstan" {
+			t.Errorf("relation %s -> %s outside --countries", r.Supplier, r.Recipient)
+		}
+	}
+	a = mustAnswer(t, briefbot(t, "", nil, "digest", "--data", data, "--since", "2099-01-01", "--json"))
+	if !a.NoMatch || !strings.HasSuffix(a.Text, "nothing new.") {
+		t.Errorf("empty window: %+v", a)
+	}
+	for _, args := range [][]string{{"--since", "soon"}, {"--countries", "Narnia"}, {"--categories", "kittens"}, {"extra"}} {
+		r := briefbot(t, "", nil, append([]string{"digest", "--data", data}, args...)...)
+		if r.code != 2 {
+			t.Errorf("digest %q: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}

@@ -29,6 +29,7 @@ Usage:
   briefbot ask [--data DIR] [--json] [--from DATE] [--to DATE] [--source reports|sipri] QUESTION...
   briefbot ingest [--data DIR] [--default-corpus] PATH...
   briefbot chat [--data DIR]
+  briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--json]
   briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
   briefbot version
 
@@ -78,6 +79,8 @@ func run(ctx context.Context, args []string, e env) int {
 		err = cmdIngest(ctx, rest, e)
 	case "chat":
 		err = cmdChat(ctx, rest, e)
+	case "digest":
+		err = cmdDigest(ctx, rest, e)
 	case "serve":
 		err = cmdServe(ctx, rest, e)
 	case "version", "--version", "-v":
