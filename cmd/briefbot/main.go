@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	_ "time/tzdata" // time zones for digest schedules, also in a static binary without zoneinfo
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
