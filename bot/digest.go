@@ -101,27 +101,12 @@ func (b *Bot) Digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 	if len(rels) > 0 {
 		parties := c.group(rels, Understanding{Intent: IntentRecipients}, nil)
 		text = append(text, "New supply relations, by recipient:")
-		shown := 0
+		text = append(text, c.supplyLines(parties)...)
+		var supply []*line
 		for _, p := range parties {
-			if len(p.supply) == 0 {
-				continue
-			}
-			if shown == maxCounterparties {
-				text = append(text, fmt.Sprintf("- …and %d more recipients.", countWithSupply(parties)-shown))
-				break
-			}
-			shown++
-			var parts []string
-			for i, l := range p.supply {
-				if i == maxLinesPerParty {
-					parts = append(parts, fmt.Sprintf("%d more", len(p.supply)-i))
-					break
-				}
-				parts = append(parts, c.render(l))
-				ans.Relations = append(ans.Relations, l.relationLine())
-			}
-			text = append(text, fmt.Sprintf("- %s: %s", p.name, strings.Join(parts, "; ")))
+			supply = append(supply, p.supply...)
 		}
+		ans.Relations = shownRelations(supply)
 		changes, err := b.statusChanges(ctx, rs, c, rels, reports)
 		if err != nil {
 			return nil, err
@@ -137,16 +122,6 @@ func (b *Bot) Digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 	ans.Text = strings.Join(text, "\n")
 	ans.Citations = c.citations
 	return ans, nil
-}
-
-// relationLine is a deal line in the JSON form.
-func (l *line) relationLine() RelationLine {
-	years := l.years
-	if years == nil {
-		years = []int{}
-	}
-	return RelationLine{Supplier: l.supplier, Recipient: l.recipient, System: l.system, Category: l.category,
-		Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites}
 }
 
 func touches(r Relation, countries []string) bool {

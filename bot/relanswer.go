@@ -64,26 +64,7 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	}
 	var text []string
 	text = append(text, summary(u, byParty, hits, total, len(res.Hits) < res.Total))
-	shown := 0
-	for _, p := range byParty {
-		if len(p.supply) == 0 {
-			continue
-		}
-		if shown == maxCounterparties {
-			text = append(text, fmt.Sprintf("…and %d more.", countWithSupply(byParty)-shown))
-			break
-		}
-		shown++
-		var parts []string
-		for i, l := range p.supply {
-			if i == maxLinesPerParty {
-				parts = append(parts, fmt.Sprintf("%d more", len(p.supply)-i))
-				break
-			}
-			parts = append(parts, c.render(l))
-		}
-		text = append(text, fmt.Sprintf("- %s: %s", p.name, strings.Join(parts, "; ")))
-	}
+	text = append(text, c.supplyLines(byParty)...)
 	if len(other) > 0 {
 		text = append(text, "Not supply (talks, plans, cancellations and denials):")
 		sort.SliceStable(other, func(i, j int) bool { return other[i].latest > other[j].latest })
@@ -95,18 +76,7 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 			text = append(text, fmt.Sprintf("- %s → %s: %s", l.supplier, l.recipient, c.render(l)))
 		}
 	}
-	ans := &Answer{Question: q, Text: strings.Join(text, "\n"), Citations: c.citations, Relations: []RelationLine{}}
-	for _, l := range append(supply, other...) {
-		if len(l.cites) == 0 {
-			continue // not shown, so not cited
-		}
-		years := l.years
-		if years == nil {
-			years = []int{}
-		}
-		ans.Relations = append(ans.Relations, RelationLine{Supplier: l.supplier, Recipient: l.recipient, System: l.system,
-			Category: l.category, Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites})
-	}
+	ans := &Answer{Question: q, Text: strings.Join(text, "\n"), Citations: c.citations, Relations: shownRelations(append(supply, other...))}
 	return ans, nil
 }
 
@@ -162,6 +132,52 @@ func missingParties(ctx context.Context, rs RelationSearcher, rq RelationQuery, 
 	}
 	r, err := rs.SearchRelations(ctx, q)
 	return r.Hits, err
+}
+
+// supplyLines renders each counterparty's deliveries and orders as one
+// line, "- Turkey: Anka (Aircraft), delivered in 2022 [1]; …", within the
+// answer's limits.
+func (c *composer) supplyLines(parties []*party) []string {
+	var text []string
+	shown := 0
+	for _, p := range parties {
+		if len(p.supply) == 0 {
+			continue
+		}
+		if shown == maxCounterparties {
+			text = append(text, fmt.Sprintf("- …and %d more.", countWithSupply(parties)-shown))
+			break
+		}
+		shown++
+		var parts []string
+		for i, l := range p.supply {
+			if i == maxLinesPerParty {
+				parts = append(parts, fmt.Sprintf("%d more", len(p.supply)-i))
+				break
+			}
+			parts = append(parts, c.render(l))
+		}
+		text = append(text, fmt.Sprintf("- %s: %s", p.name, strings.Join(parts, "; ")))
+	}
+	return text
+}
+
+// shownRelations is the JSON form of the lines an answer rendered (those
+// not shown were never cited).
+func shownRelations(lines []*line) []RelationLine {
+	out := []RelationLine{}
+	for _, l := range lines {
+		if len(l.cites) == 0 {
+			continue
+		}
+		years := l.years
+		if years == nil {
+			years = []int{}
+		}
+		out = append(out, RelationLine{Supplier: l.supplier, Recipient: l.recipient, System: l.system,
+			Category: l.category, Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites})
+	}
+	return out
 }
 
 // narrowByKind keeps relations about the kind of weapon asked for ("drones"
