@@ -27,3 +27,19 @@ func TestAbsenceIsNotSupply(t *testing.T) {
 		t.Errorf("an order with no number given: %+v", rels)
 	}
 }
+
+// TestSourceDatesAreNotTransferYears: the date of an export or a report
+// in a sentence is not a year of the transfer; a delivery date is.
+func TestSourceDatesAreNotTransferYears(t *testing.T) {
+	e := New()
+	for text, want := range map[string]int{
+		"In SIPRI's modern export of 12 February 2026 China delivered HQ-9 systems to Turkmenistan in 2016.": 2016,
+		"According to a report published on March 3, 2024, Turkey delivered drones to Kyrgyzstan in 2022.":   2022,
+		"China delivered HQ-9 systems to Turkmenistan on 12 February 2016.":                                  2016,
+	} {
+		rels := e.Sentence(text, Context{})
+		if len(rels) != 1 || len(rels[0].Years) != 1 || rels[0].Years[0] != want {
+			t.Errorf("%q: %+v, want years [%d]", text, rels, want)
+		}
+	}
+}

@@ -26,6 +26,39 @@ var seasons = map[string]int{"spring": 5, "summer": 8, "autumn": 11, "fall": 11,
 var notYearAfter = words("million billion trillion km kilometres kilometers miles tonnes tons troops soldiers " +
 	"people units rounds shells pieces metres meters dollars euros")
 
+// sourceWords before a full date make it the date of a source, not of a
+// transfer: "SIPRI's export of 12 February 2026", "a report published on
+// 3 May 2024".
+var sourceWords = words("export exports report reports published generated dated edition release database data")
+
+// sourceDate reports whether the year at i ends a full date ("12 February
+// 2026", "February 12, 2026") that a source word shortly before names as a
+// source's date.
+func sourceDate(toks []tok, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].w == "," {
+		j--
+	}
+	if j >= 0 && toks[j].digit { // "February 12, 2026"
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if _, ok := months[toks[j].w]; !ok {
+		return false
+	}
+	if j > 0 && toks[j-1].digit { // "12 February 2026"
+		j--
+	}
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		if sourceWords[toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
 func yearOf(t tok) (int, bool) {
 	if !t.digit || len(t.w) != 4 {
 		return 0, false
@@ -56,7 +89,7 @@ func (a *analysis) findYears() {
 		}
 		if y, ok := yearOf(t); ok {
 			if i > 0 && (toks[i-1].w == "$" || toks[i-1].w == "€" || toks[i-1].w == "£") ||
-				i+1 < n && notYearAfter[toks[i+1].w] {
+				i+1 < n && notYearAfter[toks[i+1].w] || sourceDate(toks, i) {
 				continue
 			}
 			// Ranges: "2019-2022", "2019 to 2022", "between 2016 and 2018".
