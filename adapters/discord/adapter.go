@@ -8,9 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
-	"runtime/debug"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -101,11 +99,7 @@ type Adapter struct {
 	started      atomic.Bool
 	ready        chan struct{} // closed once Run answers
 
-	mu     sync.Mutex
-	idle   *sync.Cond // broadcast when busy drops to 0
-	sess   *session   // nil before Run and after it ends
-	busy   int        // goroutines answering
-	closed bool
+	run chatkit.Runner[session] // answers under way; its session is nil before Run and after it ends
 }
 
 var _ bot.Adapter = (*Adapter)(nil)
@@ -208,7 +202,7 @@ func New(opts Options) (*Adapter, error) {
 		sem:          make(chan struct{}, opts.MaxConcurrent),
 		ready:        make(chan struct{}),
 	}
-	a.idle = sync.NewCond(&a.mu)
+	a.run.Init("discord", opts.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
 	dg.AddHandler(a.onMessageCreate)
 	dg.AddHandler(a.onInteractionCreate)
 	dg.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
@@ -255,9 +249,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	if !a.started.CompareAndSwap(false, true) {
 		return errors.New("discord: adapter is already running")
 	}
-	a.mu.Lock()
-	a.sess = &session{ctx: context.WithoutCancel(ctx), h: h}
-	a.mu.Unlock()
+	a.run.Open(&session{ctx: context.WithoutCancel(ctx), h: h})
 	defer a.close()
 
 	appID := a.opts.ApplicationID
@@ -359,57 +351,14 @@ func (a *Adapter) register(ctx context.Context, appID string) error {
 }
 
 // close stops new work and waits for the work under way.
-func (a *Adapter) close() {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.sess, a.closed = nil, true
-	for a.busy > 0 {
-		a.idle.Wait()
-	}
-}
+func (a *Adapter) close() { a.run.Close() }
 
 // Ready is closed once Run answers messages and interactions.
 func (a *Adapter) Ready() <-chan struct{} { return a.ready }
 
 // start runs fn in a goroutine with a context bounded by AnswerTimeout. It
 // returns false, doing nothing, when the adapter is not running.
-func (a *Adapter) start(fn func(ctx context.Context, s *session)) bool {
-	a.mu.Lock()
-	s := a.sess
-	if s == nil || a.closed {
-		a.mu.Unlock()
-		return false
-	}
-	a.busy++
-	a.mu.Unlock()
-	go func() {
-		defer a.done()
-		ctx, cancel := context.WithTimeout(s.ctx, a.opts.AnswerTimeout)
-		defer cancel()
-		defer func() {
-			if p := recover(); p != nil {
-				a.log.Error("discord: panic while answering", "panic", p, "stack", string(debug.Stack()))
-			}
-		}()
-		fn(ctx, s)
-	}()
-	return true
-}
-
-func (a *Adapter) done() {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.busy--
-	if a.busy == 0 {
-		a.idle.Broadcast()
-	}
-}
+func (a *Adapter) start(fn func(ctx context.Context, s *session)) bool { return a.run.Go(fn) }
 
 // waitIdle waits until no answer is under way.
-func (a *Adapter) waitIdle() {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for a.busy > 0 {
-		a.idle.Wait()
-	}
-}
+func (a *Adapter) waitIdle() { a.run.Wait() }

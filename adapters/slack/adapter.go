@@ -10,9 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
-	"runtime/debug"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -92,11 +90,7 @@ type Adapter struct {
 	started  atomic.Bool
 	ready    chan struct{} // closed once Run has identified the bot
 
-	mu     sync.Mutex
-	idle   *sync.Cond // broadcast when busy drops to 0
-	sess   *session   // nil before Run and after it ends
-	busy   int        // goroutines answering
-	closed bool
+	run chatkit.Runner[session] // answers under way; its session is nil before Run and after it ends
 }
 
 var _ bot.Adapter = (*Adapter)(nil)
@@ -184,7 +178,7 @@ func New(opts Options) (*Adapter, error) {
 		posting:  make(chan struct{}, 4*opts.MaxConcurrent),
 		ready:    make(chan struct{}),
 	}
-	a.idle = sync.NewCond(&a.mu)
+	a.run.Init("slack", opts.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
 	return a, nil
 }
 
@@ -211,9 +205,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 		return err
 	}
 	s := &session{ctx: context.WithoutCancel(ctx), h: h, userID: who.UserID}
-	a.mu.Lock()
-	a.sess = s
-	a.mu.Unlock()
+	a.run.Open(s)
 	close(a.ready)
 	a.log.Info("slack: signed in", "mode", a.Mode(), "team", who.Team, "bot_user", who.UserID)
 	if a.Mode() == ModeSocket {
@@ -227,67 +219,20 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 }
 
 // close stops new work and waits for the work under way.
-func (a *Adapter) close() {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.sess, a.closed = nil, true
-	for a.busy > 0 {
-		a.idle.Wait()
-	}
-}
+func (a *Adapter) close() { a.run.Close() }
 
 // Ready is closed once Run has identified the bot and answers messages.
 func (a *Adapter) Ready() <-chan struct{} { return a.ready }
 
 // current returns the running session, or nil.
-func (a *Adapter) current() *session {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.sess
-}
+func (a *Adapter) current() *session { return a.run.Current() }
 
 // start runs fn in a goroutine with a context bounded by AnswerTimeout. It
 // returns false, doing nothing, when the adapter is not running.
-func (a *Adapter) start(fn func(ctx context.Context, s *session)) bool {
-	a.mu.Lock()
-	s := a.sess
-	if s == nil || a.closed {
-		a.mu.Unlock()
-		return false
-	}
-	a.busy++
-	a.mu.Unlock()
-	go func() {
-		defer a.done()
-		ctx, cancel := context.WithTimeout(s.ctx, a.opts.AnswerTimeout)
-		defer cancel()
-		defer func() {
-			if p := recover(); p != nil {
-				a.log.Error("slack: panic while answering", "panic", p, "stack", string(debug.Stack()))
-			}
-		}()
-		fn(ctx, s)
-	}()
-	return true
-}
-
-func (a *Adapter) done() {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.busy--
-	if a.busy == 0 {
-		a.idle.Broadcast()
-	}
-}
+func (a *Adapter) start(fn func(ctx context.Context, s *session)) bool { return a.run.Go(fn) }
 
 // waitIdle waits until no answer is under way.
-func (a *Adapter) waitIdle() {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for a.busy > 0 {
-		a.idle.Wait()
-	}
-}
+func (a *Adapter) waitIdle() { a.run.Wait() }
 
 // identify calls auth.test until it answers: a rejected token is an error at
 // once, anything else is retried with back-off until ctx is done.
