@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -141,10 +140,31 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	return out, a
 }
 
-// negativeQuantifier finds "no", "none", "neither", "nor" and "never" as
-// words ("No other country is recorded as supplying ...", "the export
-// contains no American drones").
-var negativeQuantifier = regexp.MustCompile(`(?i)\b(no|none|neither|nor|never)\b[^.]`)
+// negativeWords negate by quantifier: "No other country is recorded as
+// supplying ...", "the export contains no American drones".
+var negativeWords = words("no none neither nor never")
+
+// negates reports whether the part of text the extractor reads (maxBytes)
+// has a negative quantifier as a word; "No." (number) does not count.
+func negates(text string) bool {
+	if len(text) > maxBytes {
+		text = text[:maxBytes]
+	}
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		letter := i < len(text) && (text[i]|0x20 >= 'a' && text[i]|0x20 <= 'z')
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if i-start <= 7 && negativeWords[strings.ToLower(text[start:i])] && !(i < len(text) && text[i] == '.' && strings.EqualFold(text[start:i], "no")) {
+				return true
+			}
+			start = -1
+		}
+	}
+	return false
+}
 
 // dropNegated drops the deliveries read from a sentence that negates with
 // a quantifier: such a sentence mostly says what did not happen, and a
@@ -152,7 +172,7 @@ var negativeQuantifier = regexp.MustCompile(`(?i)\b(no|none|neither|nor|never)\b
 // plans and denials stay ("ordered in 2021, with no number given").
 // Precision over recall: "drones but no missiles" loses its drones too.
 func dropNegated(text string, rels []bot.Relation) []bot.Relation {
-	if len(rels) == 0 || !negativeQuantifier.MatchString(text) {
+	if len(rels) == 0 || !negates(text) {
 		return rels
 	}
 	kept := rels[:0]
