@@ -179,3 +179,24 @@ func TestRouterHelp(t *testing.T) {
 		t.Errorf("help reply = %q", reply.Text)
 	}
 }
+
+func TestRouterDigestCommands(t *testing.T) {
+	x := MustIndex(t, filepath.Join("testdata", "relevance", "basic", "docs"))
+	r := &bot.Router{Bot: bot.New(x, bot.Options{}), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	ctx := context.Background()
+	reply := r.Handle(ctx, bot.Message{Text: "digest now"})
+	if reply.IsError || reply.Answer == nil || !strings.Contains(reply.Answer.Text, "7 new reports") {
+		t.Errorf("digest now: %+v", reply)
+	}
+	for text, want := range map[string]string{
+		"digest subscribe weekly":         "not available yet",
+		"digest now countries Narnia":     "Narnia",
+		"digest":                          "digest now",
+		"digest now categories kittens x": "kittens",
+	} {
+		reply := r.Handle(ctx, bot.Message{Text: text})
+		if !reply.IsError || !strings.Contains(reply.Text, want) {
+			t.Errorf("%q: %+v, want an error mentioning %q", text, reply, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"strings"
+	"time"
 )
 
 // Message is something a user said to the bot, on any platform.
@@ -48,6 +49,7 @@ Commands:
   suppliers COUNTRY     who supplies COUNTRY
   recipients COUNTRY    whom COUNTRY supplies
   between SUPPLIER RECIPIENT   transfers from SUPPLIER to RECIPIENT
+  digest now [countries …]     what came in during the last 7 days
 
 Every answer lists its sources as [n]: report title, source, date and link.`
 
@@ -56,10 +58,6 @@ Every answer lists its sources as [n]: report title, source, date and link.`
 // the user gets a short apology naming that ID.
 func (r *Router) Handle(ctx context.Context, m Message) Reply {
 	id := newRequestID()
-	log := r.Logger
-	if log == nil {
-		log = slog.Default()
-	}
 	text := strings.TrimSpace(m.Text)
 	cmd, rest, _ := strings.Cut(text, " ")
 	switch strings.ToLower(cmd) {
@@ -71,8 +69,47 @@ func (r *Router) Handle(ctx context.Context, m Message) Reply {
 		if strings.TrimSpace(rest) == "" {
 			return Reply{Text: "Name a country, for example: " + strings.ToLower(cmd) + " Kazakhstan", IsError: true, RequestID: id}
 		}
+	case "digest":
+		return r.reply(ctx, m, id, func() (*Answer, error) { return r.digest(ctx, rest) })
 	}
-	ans, err := r.Bot.Ask(ctx, text, m.Filter)
+	return r.reply(ctx, m, id, func() (*Answer, error) { return r.Bot.Ask(ctx, text, m.Filter) })
+}
+
+// DigestWindow is how far back "digest now" looks.
+const DigestWindow = 7 * 24 * time.Hour
+
+// digest answers "digest now [countries …] [categories …]": a preview of
+// the digest of the last week. Scheduled digests (subscribe, list,
+// unsubscribe) are not available yet, and the reply says so.
+func (r *Router) digest(ctx context.Context, rest string) (*Answer, error) {
+	sub, args, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	switch strings.ToLower(sub) {
+	case "now", "preview":
+	case "subscribe", "unsubscribe", "list":
+		return nil, Errorf(EInvalid, "Scheduled digests are not available yet. `digest now` previews the digest of the last 7 days.")
+	default:
+		return nil, Errorf(EInvalid, "Try `digest now`, optionally with `countries …` or `categories …`: a digest of what came in during the last 7 days.")
+	}
+	q := DigestQuery{From: r.Bot.opts.Now().Add(-DigestWindow)}
+	if strings.TrimSpace(args) != "" {
+		s, err := ParseSubscribe(args, "")
+		if err != nil {
+			return nil, err
+		}
+		q.Countries, q.Categories = s.Countries, s.Categories
+	}
+	return r.Bot.Digest(ctx, q)
+}
+
+// reply runs answer and turns its result into a Reply: a *Error's message
+// as it is, any other error logged with the request ID and hidden behind an
+// apology.
+func (r *Router) reply(ctx context.Context, m Message, id string, answer func() (*Answer, error)) Reply {
+	log := r.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	ans, err := answer()
 	if err != nil {
 		if ErrorCode(err) == EInternal {
 			log.ErrorContext(ctx, "answer failed", "request_id", id, "platform", m.Platform,
