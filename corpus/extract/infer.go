@@ -271,7 +271,16 @@ func (a *analysis) clearTransfer(f *frame) bool {
 // and its subjects; the title; About; then the previous sentence's other
 // mentions and parties. Groups are left out.
 func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string {
-	tiers := make([][]string, 4)
+	// Tiers, best first: the previous sentence's parties on this side (and,
+	// for suppliers, the makers named on its weapons); for recipients the
+	// previous sentence's other mentions, then the title; for suppliers the
+	// title first (a sentence that names no transfer of its own says little
+	// about who supplies); then About; then the rest.
+	listTier, titleTier := 1, 2
+	if !recipients {
+		listTier, titleTier = 2, 1
+	}
+	tiers := make([][]string, 5)
 	seen := map[string]bool{}
 	addC := func(tier int, c string) {
 		if c != "" && !seen[c] {
@@ -297,15 +306,29 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 				}
 			}
 		}
+		if !recipients {
+			// The maker named on a weapon: "Turkish armed UAVs went to ...".
+			for it := range prev.items {
+				for _, k := range prev.items[it].origins {
+					if ac := &prev.actors[k]; !ac.drop && len(ac.countries) == 1 {
+						addC(0, ac.countries[0])
+					}
+				}
+			}
+		}
 		for li := range prev.lists {
 			l := &prev.lists[li]
+			// A destination ("to Kazakhstan") never supplies, a source
+			// ("from Turkey") never receives.
+			wrongSide := !recipients && (l.prep == "to" || l.prep == "for" || l.prep == "into") ||
+				recipients && (l.prep == "from" || l.prep == "by")
 			for _, m := range l.members {
 				ac := &prev.actors[m]
-				if ac.drop || ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || l.prep == "src" {
+				if ac.drop || ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || l.prep == "src" || wrongSide {
 					continue
 				}
 				if prev.subjectLike(li) && !slices.Contains(rest, ac.countries[0]) {
-					addC(0, ac.countries[0])
+					addC(listTier, ac.countries[0])
 				} else {
 					rest = append(rest, ac.countries[0])
 				}
@@ -315,15 +338,15 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 	if a.ctx != nil {
 		for _, m := range a.ex.gaz.Find(a.ctx.Title) {
 			if m.Kind != gazetteer.GroupMention && len(m.Codes) > 0 {
-				addC(1, a.ex.name(m.Codes[0]))
+				addC(titleTier, a.ex.name(m.Codes[0]))
 			}
 		}
 		for _, c := range a.ctx.About {
-			addC(2, c)
+			addC(3, c)
 		}
 	}
 	for _, c := range rest {
-		addC(3, c)
+		addC(4, c)
 	}
 	return tiers
 }
