@@ -53,11 +53,21 @@ Commands:
 
 Every answer lists its sources as [n]: report title, source, date and link.`
 
+// ErrorReply is what a user sees for err: a *Error's Message as it is, and
+// for any other error a short apology naming the request ID (log err
+// yourself, with that ID).
+func ErrorReply(err error, id string) Reply {
+	if ErrorCode(err) == EInternal {
+		return Reply{Text: ErrorMessage(err) + " (request " + id + ")", IsError: true, RequestID: id}
+	}
+	return Reply{Text: ErrorMessage(err), IsError: true, RequestID: id}
+}
+
 // Handle answers one message. It never returns raw error text: a *Error's
 // Message is shown as it is, anything else is logged with a request ID and
 // the user gets a short apology naming that ID.
 func (r *Router) Handle(ctx context.Context, m Message) Reply {
-	id := newRequestID()
+	id := NewRequestID()
 	text := strings.TrimSpace(m.Text)
 	cmd, rest, _ := strings.Cut(text, " ")
 	switch strings.ToLower(cmd) {
@@ -114,16 +124,16 @@ func (r *Router) reply(ctx context.Context, m Message, id string, answer func() 
 		if ErrorCode(err) == EInternal {
 			log.ErrorContext(ctx, "answer failed", "request_id", id, "platform", m.Platform,
 				"channel", m.Channel, "user", m.User, "err", err)
-			return Reply{Text: ErrorMessage(err) + " (request " + id + ")", IsError: true, RequestID: id}
 		}
-		return Reply{Text: ErrorMessage(err), IsError: true, RequestID: id}
+		return ErrorReply(err, id)
 	}
 	log.InfoContext(ctx, "answered", "request_id", id, "platform", m.Platform, "channel", m.Channel,
 		"citations", len(ans.Citations), "no_match", ans.NoMatch)
 	return Reply{Answer: ans, RequestID: id}
 }
 
-func newRequestID() string {
+// NewRequestID returns a fresh ID that ties a reply to its log lines.
+func NewRequestID() string {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])

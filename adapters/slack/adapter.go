@@ -2,8 +2,6 @@ package slack
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"github.com/briefbot/briefbot/adapters/internal/chatkit"
@@ -265,14 +263,13 @@ func fatalAuthError(err error) bool {
 // reply answers one message: "sources" from Options.Sources, everything else
 // through the bot's handler; help gets a note on using briefbot in Slack.
 func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
-	select {
-	case a.sem <- struct{}{}:
-		defer func() { <-a.sem }()
-	case <-ctx.Done():
-		id := newRequestID()
+	release, ok := chatkit.Acquire(ctx, a.sem)
+	if !ok {
+		id := bot.NewRequestID()
 		a.log.WarnContext(ctx, "slack: no time left to answer", "request_id", id, "channel", m.Channel)
 		return bot.Reply{Text: "Sorry, I am too busy to answer right now; please ask again. (request " + id + ")", IsError: true, RequestID: id}
 	}
+	defer release()
 	switch strings.ToLower(strings.TrimSpace(m.Text)) {
 	case "sources", "/sources":
 		return a.sources(ctx, m)
@@ -295,7 +292,7 @@ In Slack:
   /brief sources        what my index holds`
 
 func (a *Adapter) sources(ctx context.Context, m bot.Message) bot.Reply {
-	id := newRequestID()
+	id := bot.NewRequestID()
 	if a.opts.Sources == nil {
 		return bot.Reply{Text: "I cannot list my sources here.", IsError: true, RequestID: id}
 	}
@@ -305,15 +302,8 @@ func (a *Adapter) sources(ctx context.Context, m bot.Message) bot.Reply {
 		return bot.Reply{Text: text, RequestID: id}
 	case bot.ErrorCode(err) == bot.EInternal:
 		a.log.ErrorContext(ctx, "slack: sources failed", "request_id", id, "channel", m.Channel, "user", m.User, "err", err)
-		return bot.Reply{Text: bot.ErrorMessage(err) + " (request " + id + ")", IsError: true, RequestID: id}
 	}
-	return bot.Reply{Text: bot.ErrorMessage(err), IsError: true, RequestID: id}
-}
-
-func newRequestID() string {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+	return bot.ErrorReply(err, id)
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {

@@ -2,8 +2,7 @@ package slack
 
 import (
 	"encoding/json"
-	"errors"
-	"io"
+	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"net/http"
 	"net/url"
 
@@ -89,18 +88,8 @@ func (a *Adapter) readVerified(w http.ResponseWriter, r *http.Request) ([]byte, 
 		http.Error(w, "Slack requests over HTTP are not enabled (no signing secret)", http.StatusNotFound)
 		return nil, false
 	}
-	if r.ContentLength > a.opts.MaxBodyBytes {
-		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-		return nil, false
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.opts.MaxBodyBytes))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-		} else {
-			http.Error(w, "cannot read request body", http.StatusBadRequest)
-		}
+	body, ok := chatkit.ReadBody(w, r, a.opts.MaxBodyBytes)
+	if !ok {
 		return nil, false
 	}
 	if err := a.verifier.Verify(r.Header, body); err != nil {
