@@ -189,7 +189,7 @@ func TestRouterDigestCommands(t *testing.T) {
 		t.Errorf("digest now: %+v", reply)
 	}
 	for text, want := range map[string]string{
-		"digest subscribe weekly":         "not available yet",
+		"digest subscribe weekly":         "no state store",
 		"digest now countries Narnia":     "Narnia",
 		"digest":                          "digest now",
 		"digest now categories kittens x": "kittens",

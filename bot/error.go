@@ -7,9 +7,10 @@ import (
 
 // Error codes of errors whose message may be shown to a user.
 const (
-	EInvalid  = "invalid"   // the user's input cannot be used as it is
-	ENotFound = "not_found" // something the user named does not exist
-	EInternal = "internal"  // anything else; never shown with details
+	EInvalid   = "invalid"   // the user's input cannot be used as it is
+	ENotFound  = "not_found" // something the user named does not exist
+	EForbidden = "forbidden" // the user may not do this
+	EInternal  = "internal"  // anything else; never shown with details
 )
 
 // Error is the only kind of error whose Message a user ever sees in chat.

@@ -4,9 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/briefbot/briefbot/bot/schedule"
 )
 
 // Message is something a user said to the bot, on any platform.
@@ -34,6 +38,18 @@ type Reply struct {
 type Router struct {
 	Bot    *Bot
 	Logger *slog.Logger // nil means slog.Default()
+
+	// Subscriptions keeps digest subscriptions; nil turns "digest
+	// subscribe", "list" and "unsubscribe" off (they say so).
+	Subscriptions SubscriptionStore
+	// Admins lists, per platform ("slack", "discord"), the user IDs that
+	// may subscribe and unsubscribe channels. The console user always may.
+	Admins map[string][]string
+	// DefaultTZ is the time zone of subscriptions that name none.
+	DefaultTZ string
+	// OnSubscriptionsChanged, if set, is called after a subscription was
+	// added, changed or removed (serve reschedules).
+	OnSubscriptionsChanged func()
 }
 
 // HelpText describes what the bot understands.
@@ -50,6 +66,9 @@ Commands:
   recipients COUNTRY    whom COUNTRY supplies
   between SUPPLIER RECIPIENT   transfers from SUPPLIER to RECIPIENT
   digest now [countries …]     what came in during the last 7 days
+  digest list                  this channel's digest subscription
+  digest subscribe [weekly|daily|"CRON"] [at HH:MM] [tz Area/City] [countries …] [categories …] [quiet]
+  digest unsubscribe           (admins) stop this channel's digests
 
 Every answer lists its sources as [n]: report title, source, date and link.`
 
@@ -80,52 +99,212 @@ func (r *Router) Handle(ctx context.Context, m Message) Reply {
 			return Reply{Text: "Name a country, for example: " + strings.ToLower(cmd) + " Kazakhstan", IsError: true, RequestID: id}
 		}
 	case "digest":
-		return r.reply(ctx, m, id, func() (*Answer, error) { return r.digest(ctx, rest) })
+		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.digest(ctx, m, rest) })
 	}
-	return r.reply(ctx, m, id, func() (*Answer, error) { return r.Bot.Ask(ctx, text, m.Filter) })
+	return r.reply(ctx, m, id, func() (*Answer, string, error) {
+		a, err := r.Bot.Ask(ctx, text, m.Filter)
+		return a, "", err
+	})
 }
 
-// DigestWindow is how far back "digest now" looks.
+// DigestWindow is how far back "digest now" looks, and what a first
+// scheduled digest covers.
 const DigestWindow = 7 * 24 * time.Hour
 
-// digest answers "digest now [countries …] [categories …]": a preview of
-// the digest of the last week. Scheduled digests (subscribe, list,
-// unsubscribe) are not available yet, and the reply says so.
-func (r *Router) digest(ctx context.Context, rest string) (*Answer, error) {
+// SubscriptionStore keeps digest subscriptions (index/state.Store is one).
+type SubscriptionStore interface {
+	PutSubscription(Subscription) error
+	DeleteSubscription(id string) (bool, error)
+	Subscriptions() ([]Subscription, error)
+}
+
+// ConfigCreator is the CreatedBy of subscriptions declared in the config
+// file; chat commands cannot remove them.
+const ConfigCreator = "config"
+
+// digest answers the digest subcommands: "now" (anyone: a preview of the
+// last week), "list" (anyone: this channel's subscription), "subscribe" and
+// "unsubscribe" (admins only).
+func (r *Router) digest(ctx context.Context, m Message, rest string) (*Answer, string, error) {
 	sub, args, _ := strings.Cut(strings.TrimSpace(rest), " ")
 	switch strings.ToLower(sub) {
 	case "now", "preview":
-	case "subscribe", "unsubscribe", "list":
-		return nil, Errorf(EInvalid, "Scheduled digests are not available yet. `digest now` previews the digest of the last 7 days.")
-	default:
-		return nil, Errorf(EInvalid, "Try `digest now`, optionally with `countries …` or `categories …`: a digest of what came in during the last 7 days.")
-	}
-	q := DigestQuery{From: r.Bot.opts.Now().Add(-DigestWindow)}
-	if strings.TrimSpace(args) != "" {
-		s, err := ParseSubscribe(args, "")
-		if err != nil {
-			return nil, err
+		q := DigestQuery{From: r.Bot.opts.Now().Add(-DigestWindow)}
+		if strings.TrimSpace(args) != "" {
+			s, err := ParseSubscribe(args, "")
+			if err != nil {
+				return nil, "", err
+			}
+			q.Countries, q.Categories = s.Countries, s.Categories
 		}
-		q.Countries, q.Categories = s.Countries, s.Categories
+		a, err := r.Bot.Digest(ctx, q)
+		return a, "", err
+	case "subscribe", "unsubscribe", "list":
+		if r.Subscriptions == nil {
+			return nil, "", Errorf(EInvalid, "Scheduled digests are off here (no state store: run `briefbot serve`). `digest now` previews the digest of the last 7 days.")
+		}
+		if m.Channel == "" {
+			return nil, "", Errorf(EInvalid, "Digests are posted to a channel: ask in the channel that should get them.")
+		}
+	default:
+		return nil, "", Errorf(EInvalid, "Try `digest now` (the last 7 days), `digest list`, `digest subscribe [weekly|daily|\"CRON\"] [at HH:MM] [tz Area/City] [countries …] [categories …] [quiet]` or `digest unsubscribe`.")
 	}
-	return r.Bot.Digest(ctx, q)
+	id := SubscriptionID(m.Platform, m.Channel)
+	switch strings.ToLower(sub) {
+	case "list":
+		text, err := r.listSubscription(id)
+		return nil, text, err
+	case "subscribe":
+		if err := r.mustBeAdmin(m, "subscribe a channel to digests"); err != nil {
+			return nil, "", err
+		}
+		s, err := ParseSubscribe(args, r.DefaultTZ)
+		if err != nil {
+			return nil, "", err
+		}
+		old, err := r.findSubscription(id)
+		if err != nil {
+			return nil, "", err
+		}
+		if old != nil && old.CreatedBy == ConfigCreator {
+			return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; change it there.")
+		}
+		s.ID, s.Platform, s.Channel, s.CreatedBy, s.Created = id, m.Platform, m.Channel, m.User, r.Bot.opts.Now().UTC()
+		if old != nil {
+			s.Created = old.Created
+		}
+		if err := r.Subscriptions.PutSubscription(s); err != nil {
+			return nil, "", err
+		}
+		r.changed()
+		verb := "subscribed"
+		if old != nil {
+			verb = "changed its subscription"
+		}
+		return nil, fmt.Sprintf("This channel has %s: digests %s.%s", verb, s.Describe(), r.nextRun(s)), nil
+	default: // unsubscribe
+		if err := r.mustBeAdmin(m, "unsubscribe a channel from digests"); err != nil {
+			return nil, "", err
+		}
+		old, err := r.findSubscription(id)
+		if err != nil {
+			return nil, "", err
+		}
+		if old == nil {
+			return nil, "This channel has no digest subscription.", nil
+		}
+		if old.CreatedBy == ConfigCreator {
+			return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; remove it there.")
+		}
+		if _, err := r.Subscriptions.DeleteSubscription(id); err != nil {
+			return nil, "", err
+		}
+		r.changed()
+		return nil, "This channel will get no more digests.", nil
+	}
 }
 
-// reply runs answer and turns its result into a Reply: a *Error's message
-// as it is, any other error logged with the request ID and hidden behind an
-// apology.
-func (r *Router) reply(ctx context.Context, m Message, id string, answer func() (*Answer, error)) Reply {
+// zone is the time zone a subscription's schedule runs in.
+func (r *Router) zone(s Subscription) string {
+	if s.TZ != "" {
+		return s.TZ
+	}
+	return r.DefaultTZ
+}
+
+// nextRun tells when s next runs, in its own time zone: " Next: Mon 30
+// Nov 2026 09:00 CET.", or "" when it never does.
+func (r *Router) nextRun(s Subscription) string {
+	tz := r.zone(s)
+	next, err := schedule.Next(s.Spec, tz, r.Bot.opts.Now())
+	loc, lerr := schedule.LoadZone(tz)
+	if err != nil || lerr != nil || next.IsZero() {
+		return ""
+	}
+	return " Next: " + next.In(loc).Format("Mon 2 Jan 2006 15:04 MST") + "."
+}
+
+// changed tells the scheduler that subscriptions changed.
+func (r *Router) changed() {
+	if r.OnSubscriptionsChanged != nil {
+		r.OnSubscriptionsChanged()
+	}
+}
+
+// findSubscription returns the subscription with ID id, or nil.
+func (r *Router) findSubscription(id string) (*Subscription, error) {
+	subs, err := r.Subscriptions.Subscriptions()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range subs {
+		if s.ID == id {
+			return &s, nil
+		}
+	}
+	return nil, nil
+}
+
+// listSubscription tells this channel's subscription and its next run.
+func (r *Router) listSubscription(id string) (string, error) {
+	s, err := r.findSubscription(id)
+	if err != nil {
+		return "", err
+	}
+	if s == nil {
+		return "This channel has no digest subscription. An admin can add one with `digest subscribe` (weekly on Monday at 09:00 unless told otherwise); anyone can preview with `digest now`.", nil
+	}
+	text := "This channel gets digests " + s.Describe()
+	if s.TZ == "" && r.DefaultTZ != "" {
+		text += " (" + r.DefaultTZ + ")"
+	}
+	text += "." + r.nextRun(*s)
+	if s.CreatedBy == ConfigCreator {
+		text += " (Declared in the config file.)"
+	}
+	return text, nil
+}
+
+// IsAdmin reports whether user may change what the bot posts on platform:
+// the console's user always may; on a chat platform, the user IDs listed
+// in Admins for it.
+func (r *Router) IsAdmin(platform, user string) bool {
+	if platform == "console" {
+		return true
+	}
+	return user != "" && slices.Contains(r.Admins[platform], user)
+}
+
+// mustBeAdmin returns an *Error when m's user is not an admin.
+func (r *Router) mustBeAdmin(m Message, what string) error {
+	if r.IsAdmin(m.Platform, m.User) {
+		return nil
+	}
+	if len(r.Admins[m.Platform]) == 0 {
+		return Errorf(EForbidden, "Only admins may %s, and none are configured for %s: list their user IDs under `admins` in the config file.", what, m.Platform)
+	}
+	return Errorf(EForbidden, "Only admins may %s. Ask one of them; anyone may preview with `digest now`.", what)
+}
+
+// reply runs answer and turns its result into a Reply: an Answer, or plain
+// text when answer gives no Answer; a *Error's message as it is, any other
+// error logged with the request ID and hidden behind an apology.
+func (r *Router) reply(ctx context.Context, m Message, id string, answer func() (*Answer, string, error)) Reply {
 	log := r.Logger
 	if log == nil {
 		log = slog.Default()
 	}
-	ans, err := answer()
+	ans, text, err := answer()
 	if err != nil {
 		if ErrorCode(err) == EInternal {
 			log.ErrorContext(ctx, "answer failed", "request_id", id, "platform", m.Platform,
 				"channel", m.Channel, "user", m.User, "err", err)
 		}
 		return ErrorReply(err, id)
+	}
+	if ans == nil {
+		log.InfoContext(ctx, "answered", "request_id", id, "platform", m.Platform, "channel", m.Channel)
+		return Reply{Text: text, RequestID: id}
 	}
 	log.InfoContext(ctx, "answered", "request_id", id, "platform", m.Platform, "channel", m.Channel,
 		"citations", len(ans.Citations), "no_match", ans.NoMatch)

@@ -432,3 +432,23 @@ func describeSpec(spec string) string {
 	}
 	return fmt.Sprintf("on cron schedule %q", spec)
 }
+
+// Delivery states.
+const (
+	DeliveryPending = "pending" // recorded before posting; may or may not have been posted
+	DeliveryPosted  = "posted"  // the platform confirmed the post (or there was nothing to post)
+)
+
+// Delivery is one digest being sent, or sent, to one subscription's
+// channel. Its ID marks the post on the platform, so that after a crash the
+// post can be looked for before it is made again.
+type Delivery struct {
+	ID             string    `json:"id"`                   // random, 18 characters ("dg" + 16 hex), fits a Discord nonce
+	SubscriptionID string    `json:"subscription_id"`      // the subscription it is for
+	From           time.Time `json:"from"`                 // the window the digest covers: [From, To)
+	To             time.Time `json:"to"`                   // becomes the watermark once posted
+	State          string    `json:"state"`                // DeliveryPending or DeliveryPosted
+	PostedRef      string    `json:"posted_ref,omitempty"` // the platform's reference for the post (message timestamp, message ID); "" when nothing was posted
+	Attempts       int       `json:"attempts"`             // posting attempts recorded
+	Updated        time.Time `json:"updated"`              // time of the last change
+}

@@ -52,23 +52,14 @@ var (
 	bucketDeliveries = []byte("deliveries")    // delivery ID -> Delivery
 )
 
-// Delivery states.
+// Delivery states, as in bot.
 const (
-	Pending = "pending" // recorded before posting; may or may not have been posted
-	Posted  = "posted"  // the platform confirmed the post
+	Pending = bot.DeliveryPending
+	Posted  = bot.DeliveryPosted
 )
 
 // Delivery is one digest being sent, or sent, to one subscription's channel.
-type Delivery struct {
-	ID             string    `json:"id"`                   // random, 18 characters ("dg" + 16 hex), fits a Discord nonce
-	SubscriptionID string    `json:"subscription_id"`      // the subscription it is for
-	From           time.Time `json:"from"`                 // the window the digest covers: [From, To)
-	To             time.Time `json:"to"`                   // becomes the watermark once posted
-	State          string    `json:"state"`                // Pending or Posted
-	PostedRef      string    `json:"posted_ref,omitempty"` // the platform's reference for the post (message timestamp, message ID)
-	Attempts       int       `json:"attempts"`             // posting attempts recorded with RecordAttempt
-	Updated        time.Time `json:"updated"`              // time of the last change
-}
+type Delivery = bot.Delivery
 
 // Store is the open state file. Its methods are safe for concurrent use.
 // Close it when done; the file stays locked until then.
