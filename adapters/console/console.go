@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/briefbot/briefbot/bot"
 )
@@ -23,6 +25,8 @@ type Adapter struct {
 	Prompt string // written before each line is read; "" for none
 	Style  Style
 	User   string // the user ID messages carry; "" means "console"
+
+	mu sync.Mutex // one writer of Out at a time: replies and digests
 }
 
 var _ bot.Adapter = (*Adapter)(nil)
@@ -40,7 +44,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	go readLines(bufio.NewReader(a.In), lines, stop)
 	for {
 		if a.Prompt != "" {
-			fmt.Fprint(a.Out, a.Prompt)
+			a.write(a.Prompt)
 		}
 		var l lineOrErr
 		select {
@@ -52,7 +56,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 		case errors.Is(l.err, io.EOF):
 			return nil
 		case errors.Is(l.err, errLineTooLong):
-			fmt.Fprintf(a.Out, "That message is over %d KB; please send something shorter.\n", MaxLine>>10)
+			a.write(fmt.Sprintf("That message is over %d KB; please send something shorter.\n", MaxLine>>10))
 			continue
 		case l.err != nil:
 			return fmt.Errorf("read console input: %w", l.err)
@@ -65,9 +69,32 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 			return nil
 		}
 		reply := h.Handle(ctx, bot.Message{Text: text, User: user, Channel: "console", Platform: "console"})
-		fmt.Fprint(a.Out, Render(reply, a.Style))
-		fmt.Fprintln(a.Out)
+		a.write(Render(reply, a.Style) + "\n")
 	}
+}
+
+// write writes s to Out, after any other write under way.
+func (a *Adapter) write(s string) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	_, err := io.WriteString(a.Out, s)
+	return err
+}
+
+var _ bot.DigestPoster = (*Adapter)(nil)
+
+// PostDigest prints the digest r to Out, with its ID. The console keeps no
+// history, so parts in have are ignored: it is printed whole.
+func (a *Adapter) PostDigest(_ context.Context, _ string, r bot.Reply, digestID string, _ []int) (string, error) {
+	if err := a.write(Render(r, a.Style) + "\n(digest " + digestID + ")\n\n"); err != nil {
+		return "", fmt.Errorf("print digest: %w", err)
+	}
+	return digestID, nil
+}
+
+// FindDigest finds nothing: what was printed cannot be read back.
+func (a *Adapter) FindDigest(context.Context, string, string, time.Time) (bot.DigestFound, error) {
+	return bot.DigestFound{}, nil
 }
 
 type lineOrErr struct {

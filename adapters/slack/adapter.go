@@ -66,6 +66,7 @@ type Options struct {
 type slackAPI interface {
 	AuthTestContext(ctx context.Context) (*slackgo.AuthTestResponse, error)
 	PostMessageContext(ctx context.Context, channelID string, options ...slackgo.MsgOption) (string, string, error)
+	GetConversationHistoryContext(ctx context.Context, params *slackgo.GetConversationHistoryParameters) (*slackgo.GetConversationHistoryResponse, error)
 }
 
 var _ slackAPI = (*slackgo.Client)(nil)

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+	slackgo "github.com/slack-go/slack"
 )
 
 // The fake workspace's identities.
@@ -25,12 +28,22 @@ const (
 	channel   = "C0CHAN"
 	dmChannel = "D0DM"
 	secret    = "8f742231b10e8888abcd99yyyzzz85a5"
+	// notInChannel exists but the bot is not a member of it.
+	notInChannel = "C0NOTIN"
 )
 
 // postCall is one chat.postMessage the fake received.
 type postCall struct {
-	Channel, ThreadTS, Text, Parse, LinkNames, UnfurlLinks string
-	Blocks                                                 []json.RawMessage
+	Channel, ThreadTS, Text, Parse, LinkNames, UnfurlLinks, TS string
+	Blocks                                                     []json.RawMessage
+	Metadata                                                   *slackgo.SlackMetadata // nil when the post had none
+}
+
+// fakeMessage is one message in a channel of the fake, as
+// conversations.history returns it.
+type fakeMessage struct {
+	TS, ThreadTS, Text string
+	Metadata           json.RawMessage // the metadata form field, or nil
 }
 
 // hookCall is one post to a response_url of the fake.
@@ -54,7 +67,13 @@ type fakeSlack struct {
 	hooks      []hookCall
 	limit      int    // answer this many more chat.postMessage calls with 429
 	retryAfter string // the Retry-After of those
-	opens      int    // apps.connections.open calls
+	histLimit  int    // answer this many more conversations.history calls with 429
+	failIn     int    // when > 0, the failIn-th chat.postMessage from now fails
+	failStatus int    // with this HTTP status (200: ok:false)
+	seq        int    // messages stored so far, for their ts
+	channels   map[string][]fakeMessage
+	histCalls  []url.Values // conversations.history requests
+	opens      int          // apps.connections.open calls
 	open       []*websocket.Conn
 	acks       map[string]int
 	postc      chan postCall
@@ -64,7 +83,8 @@ type fakeSlack struct {
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{t: t, acks: map[string]int{}, postc: make(chan postCall, 1000),
+	f := &fakeSlack{t: t, acks: map[string]int{}, channels: map[string][]fakeMessage{channel: nil, dmChannel: nil},
+		postc: make(chan postCall, 1000),
 		hookc: make(chan hookCall, 1000), conns: make(chan *fakeConn, 10), ackc: make(chan string, 1000)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/auth.test", func(w http.ResponseWriter, r *http.Request) {
@@ -75,6 +95,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		fmt.Fprintf(w, `{"ok":true,"url":"https://fake.slack.com/","team":"Fake","user":"briefbot","team_id":"T1","user_id":%q,"bot_id":%q}`, botUser, botID)
 	})
 	mux.HandleFunc("POST /api/chat.postMessage", f.postMessage)
+	mux.HandleFunc("POST /api/conversations.history", f.history)
 	mux.HandleFunc("POST /api/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") != "Bearer xapp-test" {
 			fmt.Fprint(w, `{"ok":false,"error":"invalid_auth"}`)
@@ -117,11 +138,70 @@ func (f *fakeSlack) rateLimit(n int, after string) {
 	f.mu.Unlock()
 }
 
+// failPost makes the k-th chat.postMessage from now (1 is the next) fail
+// with HTTP status (500, say), or with ok:false and fatal_error for 200.
+func (f *fakeSlack) failPost(k, status int) {
+	f.mu.Lock()
+	f.failIn, f.failStatus = k, status
+	f.mu.Unlock()
+}
+
+// rateLimitHistory answers the next n conversations.history calls with 429
+// and Retry-After.
+func (f *fakeSlack) rateLimitHistory(n int, after string) {
+	f.mu.Lock()
+	f.histLimit, f.retryAfter = n, after
+	f.mu.Unlock()
+}
+
+// nextTS returns the ts of the next message stored; f.mu is held.
+func (f *fakeSlack) nextTS() string {
+	f.seq++
+	return fmt.Sprintf("%d.%06d", 1700000000+f.seq/1000000, f.seq%1000000)
+}
+
+// addMessages stores n messages from someone else in ch, without posting.
+func (f *fakeSlack) addMessages(ch string, n int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := range n {
+		f.channels[ch] = append(f.channels[ch], fakeMessage{TS: f.nextTS(), Text: fmt.Sprintf("chatter %d", i)})
+	}
+}
+
+// channelMessages returns the messages of ch, oldest first.
+func (f *fakeSlack) channelMessages(ch string) []fakeMessage {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]fakeMessage(nil), f.channels[ch]...)
+}
+
+// historyCalls returns the conversations.history requests so far.
+func (f *fakeSlack) historyCalls() []url.Values {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]url.Values(nil), f.histCalls...)
+}
+
 func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		f.t.Errorf("chat.postMessage form: %v", err)
 	}
 	f.mu.Lock()
+	if f.failIn > 0 {
+		if f.failIn--; f.failIn == 0 {
+			status := f.failStatus
+			f.mu.Unlock()
+			w.WriteHeader(status)
+			fmt.Fprint(w, `{"ok":false,"error":"fatal_error"}`)
+			return
+		}
+	}
+	if r.FormValue("channel") == notInChannel {
+		f.mu.Unlock()
+		fmt.Fprint(w, `{"ok":false,"error":"not_in_channel"}`)
+		return
+	}
 	if f.limit > 0 {
 		f.limit--
 		f.mu.Unlock()
@@ -135,11 +215,121 @@ func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 	if err := json.Unmarshal([]byte(r.FormValue("blocks")), &p.Blocks); err != nil {
 		f.t.Errorf("chat.postMessage blocks: %v", err)
 	}
+	var meta json.RawMessage
+	if md := r.FormValue("metadata"); md != "" {
+		meta = json.RawMessage(md)
+		p.Metadata = new(slackgo.SlackMetadata)
+		if err := json.Unmarshal(meta, p.Metadata); err != nil || p.Metadata.EventType == "" {
+			f.t.Errorf("chat.postMessage metadata %s: %v", md, err)
+		}
+	}
+	p.TS = f.nextTS()
 	f.posts = append(f.posts, p)
-	n := len(f.posts)
+	f.channels[p.Channel] = append(f.channels[p.Channel], fakeMessage{TS: p.TS, ThreadTS: p.ThreadTS, Text: p.Text, Metadata: meta})
 	f.mu.Unlock()
 	f.postc <- p
-	fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.%06d"}`, p.Channel, n)
+	fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, p.Channel, p.TS)
+}
+
+// history is conversations.history: the channel's messages outside
+// threads, newest first, after oldest and before latest (inclusive=1
+// includes both), limit (default 100, at most 999) at a time from cursor,
+// with their metadata only when include_all_metadata=1.
+func (f *fakeSlack) history(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		f.t.Errorf("conversations.history form: %v", err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.histCalls = append(f.histCalls, r.PostForm)
+	if f.histLimit > 0 {
+		f.histLimit--
+		w.Header().Set("Retry-After", f.retryAfter)
+		w.WriteHeader(http.StatusTooManyRequests)
+		fmt.Fprint(w, `{"ok":false,"error":"ratelimited"}`)
+		return
+	}
+	if r.FormValue("token") != "xoxb-test" {
+		fmt.Fprint(w, `{"ok":false,"error":"invalid_auth"}`)
+		return
+	}
+	ch := r.FormValue("channel")
+	msgs, known := f.channels[ch]
+	switch {
+	case ch == notInChannel:
+		fmt.Fprint(w, `{"ok":false,"error":"not_in_channel"}`)
+		return
+	case !known:
+		fmt.Fprint(w, `{"ok":false,"error":"channel_not_found"}`)
+		return
+	}
+	inclusive := r.FormValue("inclusive") == "1"
+	oldest, latest := r.FormValue("oldest"), r.FormValue("latest")
+	var sel []map[string]any
+	for i := len(msgs) - 1; i >= 0; i-- {
+		m := msgs[i]
+		if m.ThreadTS != "" {
+			continue
+		}
+		if c := compareTS(m.TS, oldest); oldest != "" && (c < 0 || c == 0 && !inclusive) {
+			continue
+		}
+		if c := compareTS(m.TS, latest); latest != "" && (c > 0 || c == 0 && !inclusive) {
+			continue
+		}
+		v := map[string]any{"type": "message", "ts": m.TS, "text": m.Text, "user": botUser, "bot_id": botID}
+		if strings.HasPrefix(m.Text, "chatter") {
+			v["user"] = testUser
+			delete(v, "bot_id")
+		}
+		if m.Metadata != nil && r.FormValue("include_all_metadata") == "1" {
+			v["metadata"] = m.Metadata
+		}
+		sel = append(sel, v)
+	}
+	limit := 100
+	if l := r.FormValue("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			fmt.Fprint(w, `{"ok":false,"error":"invalid_limit"}`)
+			return
+		}
+		limit = min(n, 999)
+	}
+	start := 0
+	if c := r.FormValue("cursor"); c != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(c, "next:"))
+		if !strings.HasPrefix(c, "next:") || err != nil || n < 0 || n > len(sel) {
+			fmt.Fprint(w, `{"ok":false,"error":"invalid_cursor"}`)
+			return
+		}
+		start = n
+	}
+	end := min(start+limit, len(sel))
+	resp := map[string]any{"ok": true, "messages": sel[start:end], "has_more": end < len(sel), "pin_count": 0}
+	if end < len(sel) {
+		resp["response_metadata"] = map[string]any{"next_cursor": fmt.Sprintf("next:%d", end)}
+	}
+	if err := json.NewEncoder(w).Encode(resp); err != nil {
+		f.t.Errorf("conversations.history: %v", err)
+	}
+}
+
+// compareTS compares two Slack timestamps as numbers.
+func compareTS(a, b string) int {
+	parse := func(s string) (sec, usec int64) {
+		x, y, _ := strings.Cut(s, ".")
+		sec, _ = strconv.ParseInt(x, 10, 64)
+		y = (y + "000000")[:6]
+		usec, _ = strconv.ParseInt(y, 10, 64)
+		return sec, usec
+	}
+	as, au := parse(a)
+	bs, bu := parse(b)
+	if as != bs {
+		return cmp.Compare(as, bs)
+	}
+	return cmp.Compare(au, bu)
 }
 
 // postCount returns how many messages were posted so far.

@@ -13,6 +13,13 @@ import (
 // postMessage posts one message with chat.postMessage, in the thread root
 // ("" for none), with link unfurling and name linking off.
 func (a *Adapter) postMessage(ctx context.Context, channel, root string, m Message) error {
+	_, err := a.postMessageTS(ctx, channel, root, m)
+	return err
+}
+
+// postMessageTS is postMessage with extra options (message metadata, for
+// one); it returns the posted message's ts.
+func (a *Adapter) postMessageTS(ctx context.Context, channel, root string, m Message, extra ...slackgo.MsgOption) (string, error) {
 	opts := []slackgo.MsgOption{
 		slackgo.MsgOptionText(m.Text, false), // already escaped by Render
 		slackgo.MsgOptionBlocks(m.Blocks...),
@@ -24,10 +31,14 @@ func (a *Adapter) postMessage(ctx context.Context, channel, root string, m Messa
 	if root != "" {
 		opts = append(opts, slackgo.MsgOptionTS(root))
 	}
-	return a.retry(ctx, "chat.postMessage", func(ctx context.Context) error {
-		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
+	opts = append(opts, extra...)
+	var ts string
+	err := a.retry(ctx, "chat.postMessage", func(ctx context.Context) error {
+		var err error
+		_, ts, err = a.api.PostMessageContext(ctx, channel, opts...)
 		return err
 	})
+	return ts, err
 }
 
 // postResponse posts one message to a slash command's response_url.

@@ -3,77 +3,27 @@ package schedule
 import (
 	"context"
 	"errors"
-	"sync"
 	"testing"
 	"time"
 	_ "time/tzdata" // tests must not depend on the system zoneinfo
+
+	"github.com/briefbot/briefbot/bot/schedule/schedtest"
 )
 
-// fakeClock is a Clock whose time moves only when the test sets it. Every
-// call of After is reported on waits with its deadline, so a test knows
-// when the Scheduler is asleep and until when.
-type fakeClock struct {
-	mu     sync.Mutex
-	now    time.Time
-	timers []fakeTimer
-	waits  chan time.Time
-}
+// fakeClock is the shared test clock, with a helper that fails the test
+// when the Scheduler does not go to sleep.
+type fakeClock struct{ *schedtest.Clock }
 
-type fakeTimer struct {
-	at time.Time
-	ch chan time.Time
-}
-
-func newFakeClock(now time.Time) *fakeClock {
-	return &fakeClock{now: now, waits: make(chan time.Time, 100)}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) After(d time.Duration) <-chan time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	ch := make(chan time.Time, 1)
-	at := c.now.Add(d)
-	if d <= 0 {
-		ch <- c.now
-	} else {
-		c.timers = append(c.timers, fakeTimer{at: at, ch: ch})
-	}
-	c.waits <- at
-	return ch
-}
-
-// Set moves the clock to t and fires every timer due by then.
-func (c *fakeClock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-	kept := c.timers[:0]
-	for _, tm := range c.timers {
-		if tm.at.After(t) {
-			kept = append(kept, tm)
-			continue
-		}
-		tm.ch <- t
-	}
-	c.timers = kept
-}
+func newFakeClock(now time.Time) *fakeClock { return &fakeClock{schedtest.NewClock(now)} }
 
 // nextWait returns the deadline of the Scheduler's next call of After.
 func (c *fakeClock) nextWait(tb testing.TB) time.Time {
 	tb.Helper()
-	select {
-	case at := <-c.waits:
-		return at
-	case <-time.After(5 * time.Second):
+	at, ok := c.NextWait(5 * time.Second)
+	if !ok {
 		tb.Fatal("scheduler did not go to sleep")
-		return time.Time{}
 	}
+	return at
 }
 
 func utc(s string) time.Time {
@@ -318,7 +268,7 @@ func TestSchedulerSetWhileRunning(t *testing.T) {
 	// An empty list leaves Run waiting for Set, without a timer.
 	s.Set(nil)
 	select {
-	case at := <-clk.waits:
+	case at := <-clk.Waits():
 		t.Fatalf("scheduler set a timer until %s with no jobs", at)
 	case <-time.After(50 * time.Millisecond):
 	}
