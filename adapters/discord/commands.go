@@ -47,6 +47,17 @@ func Commands(global bool) []*discordgo.ApplicationCommand {
 			sub("recipients", "Whom a country supplies with arms", country("country", "The supplier country"), private),
 			sub("between", "Transfers from one country to another",
 				country("supplier", "The supplier country"), country("recipient", "The recipient country"), private),
+			sub("digest", "Digests of what came in: preview, or (admins) subscribe this channel",
+				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "action",
+					Description: "What to do", Required: true, Choices: []*discordgo.ApplicationCommandOptionChoice{
+						{Name: "now: preview the last 7 days", Value: "now"},
+						{Name: "list: this channel's subscription", Value: "list"},
+						{Name: "subscribe this channel (admins)", Value: "subscribe"},
+						{Name: "unsubscribe this channel (admins)", Value: "unsubscribe"},
+					}},
+				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "options",
+					Description: "weekly|daily|\"CRON\", at HH:MM, tz Area/City, countries …, categories …, quiet", MaxLength: 500},
+				private),
 			sub("sources", "What the index holds"),
 			sub("help", "How to ask"),
 		},
@@ -97,6 +108,8 @@ func parseCommand(d discordgo.ApplicationCommandInteractionData) (inv invocation
 		inv.text = strings.TrimSpace(sub.Name + " " + countryName(str("country")))
 	case "between":
 		inv.text = strings.TrimSpace("between " + countryName(str("supplier")) + " " + countryName(str("recipient")))
+	case "digest":
+		inv.text = strings.TrimSpace("digest " + str("action") + " " + oneLine(str("options")))
 	case "sources":
 		inv.text, inv.private = "sources", true
 	default: // help, and subcommands of a newer definition

@@ -64,7 +64,7 @@ func TestRegisterCommands(t *testing.T) {
 					}
 				}
 			}
-			if got := strings.Join(subs, " "); got != "ask suppliers recipients between sources help" {
+			if got := strings.Join(subs, " "); got != "ask suppliers recipients between digest sources help" {
 				t.Errorf("subcommands %s", got)
 			}
 			if got := len(cmds[0].Contexts) == 2; got != tc.contexts {
@@ -103,7 +103,9 @@ func TestParseCommand(t *testing.T) {
 		{"unknown country", sub("suppliers", opt("country", "Quarkstan")), "suppliers Quarkstan", false, true},
 		{"sources", sub("sources"), "sources", true, true},
 		{"help", sub("help"), "help", true, true},
-		{"a newer subcommand", sub("digest"), "help", true, true},
+		{"digest subscribe", sub("digest", opt("action", "subscribe"), opt("options", "daily at 07:30\ncountries Kazakhstan")), "digest subscribe daily at 07:30 countries Kazakhstan", false, true},
+		{"digest now privately", sub("digest", opt("action", "now"), opt("private", true)), "digest now", true, true},
+		{"a newer subcommand", sub("reindex"), "help", true, true},
 		{"no subcommand", discordgo.ApplicationCommandInteractionData{Name: CommandName}, "help", true, true},
 		{"wrong option type", sub("suppliers", &discordgo.ApplicationCommandInteractionDataOption{Name: "country", Value: 42.0}), "suppliers", false, true},
 		{"another command", discordgo.ApplicationCommandInteractionData{Name: "weather"}, "", false, false},

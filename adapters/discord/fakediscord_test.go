@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -28,6 +30,13 @@ const (
 	dmChannel = "100000000000000006"
 	botToken  = "test-token"
 	apiPath   = "/api/v9/"
+)
+
+// Channels the fake refuses: unknown (404), and one the bot cannot see
+// (403).
+const (
+	missingChannel   = "100000000000000098"
+	forbiddenChannel = "100000000000000099"
 )
 
 // question is answered with citations of the test reports.
@@ -115,6 +124,35 @@ type fakeDiscord struct {
 	seq    int64
 	open   []*websocket.Conn
 	conns  chan *gwConn
+
+	channels map[string][]*fakeMessage // messages created or seeded, by channel
+	fail     createFailure
+}
+
+// createFailure answers message creates with status: n of them, after
+// letting skip succeed.
+type createFailure struct{ skip, n, status int }
+
+// fakeMessage is a message the fake holds in a channel.
+type fakeMessage struct {
+	ID, Channel, Author, Content string
+	Embeds                       json.RawMessage // as sent
+	Nonce                        string
+	EnforceNonce                 bool
+}
+
+// wire is m as Discord returns it.
+func (m *fakeMessage) wire() map[string]any {
+	v := map[string]any{"id": m.ID, "channel_id": m.Channel, "type": 0, "content": m.Content,
+		"timestamp": snowflakeTime(m.ID).Format(time.RFC3339Nano), "embeds": []any{},
+		"author": map[string]any{"id": m.Author, "username": "user-" + m.Author, "bot": m.Author == botUser}}
+	if len(m.Embeds) > 0 && string(m.Embeds) != "null" {
+		v["embeds"] = m.Embeds
+	}
+	if m.Nonce != "" {
+		v["nonce"] = m.Nonce
+	}
+	return v
 }
 
 type rateLimit struct {
@@ -123,11 +161,29 @@ type rateLimit struct {
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
-	f := &fakeDiscord{t: t, limits: map[string]*rateLimit{}, conns: make(chan *gwConn, 10)}
+	f := &fakeDiscord{t: t, limits: map[string]*rateLimit{}, conns: make(chan *gwConn, 10), channels: map[string][]*fakeMessage{}}
 	mux := http.NewServeMux()
 	ok := func(w http.ResponseWriter, v any) {
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(v)
+	}
+	fail := func(w http.ResponseWriter, status, code int, message string) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(map[string]any{"message": message, "code": code})
+	}
+	// channel answers for the channels the fake refuses, and reports
+	// whether it did.
+	channel := func(w http.ResponseWriter, ch string) bool {
+		switch ch {
+		case missingChannel:
+			fail(w, http.StatusNotFound, 10003, "Unknown Channel")
+		case forbiddenChannel:
+			fail(w, http.StatusForbidden, 50001, "Missing Access")
+		default:
+			return false
+		}
+		return true
 	}
 	msg := func(ch string) map[string]any {
 		return map[string]any{"id": newSnowflake(), "channel_id": ch, "type": 0, "content": "",
@@ -136,9 +192,46 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 	f.handle(mux, "GET "+apiPath+"gateway", func(w http.ResponseWriter, r *http.Request, _ apiCall) {
 		ok(w, map[string]string{"url": "ws://" + r.Host + "/gateway"})
 	})
+	f.handle(mux, "GET "+apiPath+"users/@me", func(w http.ResponseWriter, r *http.Request, c apiCall) {
+		ok(w, map[string]any{"id": botUser, "username": "briefbot", "bot": true})
+	})
 	f.handle(mux, "POST "+apiPath+"channels/{ch}/messages", func(w http.ResponseWriter, r *http.Request, c apiCall) {
 		f.checkMentions(c)
-		ok(w, msg(r.PathValue("ch")))
+		ch := r.PathValue("ch")
+		if channel(w, ch) {
+			return
+		}
+		var in struct {
+			Content      string          `json:"content"`
+			Embeds       json.RawMessage `json:"embeds"`
+			Nonce        string          `json:"nonce"`
+			EnforceNonce bool            `json:"enforce_nonce"`
+		}
+		if err := json.Unmarshal(c.Body, &in); err != nil {
+			f.t.Errorf("create message body: %v", err)
+		}
+		m, status := f.create(&fakeMessage{Channel: ch, Author: botUser, Content: in.Content, Embeds: in.Embeds,
+			Nonce: in.Nonce, EnforceNonce: in.EnforceNonce})
+		if status != 0 {
+			fail(w, status, 0, http.StatusText(status))
+			return
+		}
+		ok(w, m.wire())
+	})
+	f.handle(mux, "GET "+apiPath+"channels/{ch}/messages", func(w http.ResponseWriter, r *http.Request, c apiCall) {
+		if channel(w, r.PathValue("ch")) {
+			return
+		}
+		q := r.URL.Query()
+		limit, err := strconv.Atoi(q.Get("limit"))
+		switch {
+		case q.Get("limit") == "":
+			limit = 50
+		case err != nil || limit < 1 || limit > 100:
+			fail(w, http.StatusBadRequest, 50035, "Invalid Form Body")
+			return
+		}
+		ok(w, f.list(r.PathValue("ch"), q.Get("before"), limit))
 	})
 	commands := func(w http.ResponseWriter, r *http.Request, c apiCall) {
 		var cmds []map[string]any
@@ -393,11 +486,101 @@ func (f *fakeDiscord) nextConn(t *testing.T) *gwConn {
 	return nil
 }
 
+// create adds m to its channel with a new ID, or returns the message of
+// the same author and nonce when m enforces its nonce, as Discord does
+// within a few minutes. While a failure set with failCreates lasts, it
+// returns that failure's status instead.
+func (f *fakeDiscord) create(m *fakeMessage) (*fakeMessage, int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if fc := &f.fail; fc.n > 0 {
+		if fc.skip == 0 {
+			fc.n--
+			return nil, fc.status
+		}
+		fc.skip--
+	}
+	if m.EnforceNonce && m.Nonce != "" {
+		for _, old := range f.channels[m.Channel] {
+			if old.Nonce == m.Nonce && old.Author == m.Author {
+				return old, 0
+			}
+		}
+	}
+	m.ID = newSnowflake()
+	f.channels[m.Channel] = append(f.channels[m.Channel], m)
+	return m, 0
+}
+
+// failCreates answers message creates with status: n of them, after skip
+// that succeed.
+func (f *fakeDiscord) failCreates(skip, n, status int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.fail = createFailure{skip: skip, n: n, status: status}
+}
+
+// seed adds messages with their own IDs to their channels, as if they had
+// been posted then.
+func (f *fakeDiscord) seed(msgs ...*fakeMessage) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, m := range msgs {
+		f.channels[m.Channel] = append(f.channels[m.Channel], m)
+	}
+}
+
+// list returns up to limit messages of channel ch older than before (all
+// when ""), newest first, as GET /channels/{id}/messages does.
+func (f *fakeDiscord) list(ch, before string, limit int) []map[string]any {
+	out := []map[string]any{}
+	for _, m := range f.messages(ch) {
+		if len(out) < limit && (before == "" || snowflakeLess(m.ID, before)) {
+			out = append(out, m.wire())
+		}
+	}
+	return out
+}
+
+// messages returns the messages in channel ch, newest first.
+func (f *fakeDiscord) messages(ch string) []*fakeMessage {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	msgs := slices.Clone(f.channels[ch])
+	slices.SortFunc(msgs, func(a, b *fakeMessage) int {
+		switch {
+		case snowflakeLess(a.ID, b.ID):
+			return 1
+		case snowflakeLess(b.ID, a.ID):
+			return -1
+		}
+		return 0
+	})
+	return msgs
+}
+
+func snowflakeLess(a, b string) bool {
+	x, _ := strconv.ParseUint(a, 10, 64)
+	y, _ := strconv.ParseUint(b, 10, 64)
+	return x < y
+}
+
 var snowflakes atomic.Int64
 
 // newSnowflake returns an ID made now, as Discord makes them, unique in
 // the test run.
-func newSnowflake() string {
-	ms := time.Now().UnixMilli() - 1420070400000
+func newSnowflake() string { return snowflakeAt(time.Now()) }
+
+// snowflakeAt returns an ID made at t, unique in the test run.
+func snowflakeAt(t time.Time) string {
+	ms := t.UnixMilli() - discordEpoch
 	return fmt.Sprint(ms<<22 | snowflakes.Add(1)&0x3fffff)
 }
+
+// snowflakeTime is when the ID was made.
+func snowflakeTime(id string) time.Time {
+	n, _ := strconv.ParseInt(id, 10, 64)
+	return time.UnixMilli(n>>22 + discordEpoch)
+}
+
+const discordEpoch = 1420070400000 // 2015-01-01 in Unix milliseconds

@@ -100,6 +100,31 @@ func (a *Adapter) call(ctx context.Context, what string, f func(opts ...discordg
 	}
 }
 
+// createMessage posts a message to channel (POST /channels/{id}/messages)
+// through call, and returns the message Discord created. body is what
+// discordgo.MessageSend would send, or a struct of the same JSON with the
+// fields MessageSend lacks (nonce, enforce_nonce); it must carry
+// allowed_mentions that parse nothing. Errors are wrapped with what.
+func (a *Adapter) createMessage(ctx context.Context, what, channel string, body any) (*discordgo.Message, error) {
+	endpoint := discordgo.EndpointChannelMessages(channel)
+	var m *discordgo.Message
+	err := a.call(ctx, what, func(o ...discordgo.RequestOption) error {
+		resp, err := a.dg.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, o...)
+		if err != nil {
+			return err
+		}
+		m = nil
+		if err := discordgo.Unmarshal(resp, &m); err != nil {
+			return fmt.Errorf("%w: %w", discordgo.ErrJSONUnmarshal, err)
+		}
+		if m == nil || m.ID == "" {
+			return fmt.Errorf("%w: no message in the response", discordgo.ErrJSONUnmarshal)
+		}
+		return nil
+	})
+	return m, err
+}
+
 // retryAfter reports whether err is a 429 and how long Discord asked to
 // wait.
 func retryAfter(err error) (time.Duration, bool) {

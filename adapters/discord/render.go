@@ -15,7 +15,7 @@ import (
 const (
 	MaxContentLen     = 2000 // message content
 	MaxEmbeds         = 10   // embeds in one message
-	MaxEmbedTotal     = 6000 // titles, descriptions, field names and values of all embeds of one message
+	MaxEmbedTotal     = 6000 // titles, descriptions, field names and values, and footers of all embeds of one message
 	MaxTitleLen       = 256
 	MaxDescriptionLen = 4096
 	MaxFields         = 25 // fields of one embed
@@ -50,8 +50,13 @@ type Message struct {
 // is escaped, so nothing in it can mention anyone, make a link or change
 // the formatting. Long answers are split across messages, to be sent in
 // order.
-func Render(r bot.Reply) []Message {
-	var b builder
+func Render(r bot.Reply) []Message { return render(r, 0, 0) }
+
+// render is Render keeping room for a marker to be added to every message
+// afterwards: footer characters free in the embeds' total (MaxEmbedTotal),
+// and content characters free in messages of content alone.
+func render(r bot.Reply, footer, content int) []Message {
+	b := builder{maxTotal: MaxEmbedTotal - footer, maxContent: MaxContentLen - content}
 	switch {
 	case r.Answer != nil:
 		b.answer(r.Answer)
@@ -62,15 +67,17 @@ func Render(r bot.Reply) []Message {
 }
 
 type builder struct {
-	msgs  []Message
-	total int // embed characters of the last message
+	msgs       []Message
+	total      int // embed characters of the last message
+	maxTotal   int // embed characters one message may hold
+	maxContent int // content characters of a message without embeds
 }
 
 // room returns the last message, starting one when there is none, when it
 // holds content, or when it cannot take one more embed of n characters.
 func (b *builder) room(n int) *Message {
 	k := len(b.msgs)
-	if k == 0 || len(b.msgs[k-1].Embeds) >= MaxEmbeds || b.total+n > MaxEmbedTotal || b.msgs[k-1].Content != "" {
+	if k == 0 || len(b.msgs[k-1].Embeds) >= MaxEmbeds || b.total+n > b.maxTotal || b.msgs[k-1].Content != "" {
 		b.msgs = append(b.msgs, Message{})
 		b.total = 0
 	}
@@ -111,9 +118,9 @@ func (b *builder) answer(a *bot.Answer) {
 			head = chatkit.TextLen(title)
 		}
 		// Fill what the last message has left, unless that is little.
-		budget := min(MaxDescriptionLen, MaxEmbedTotal-b.total-head)
+		budget := min(MaxDescriptionLen, b.maxTotal-b.total-head)
 		if k := len(b.msgs); k == 0 || budget < 500 || len(b.msgs[k-1].Embeds) >= MaxEmbeds || b.msgs[k-1].Content != "" {
-			budget = min(MaxDescriptionLen, MaxEmbedTotal-head)
+			budget = min(MaxDescriptionLen, b.maxTotal-head)
 		}
 		var chunk string
 		chunk, lines = take(lines, budget)
@@ -136,7 +143,7 @@ func (b *builder) answer(a *bot.Answer) {
 	for _, c := range a.Citations {
 		f := citationField(c, quoteLen)
 		n := chatkit.TextLen(f.Name) + chatkit.TextLen(f.Value)
-		if src == nil || len(src.Fields) >= MaxFields || b.total+n > MaxEmbedTotal {
+		if src == nil || len(src.Fields) >= MaxFields || b.total+n > b.maxTotal {
 			src = &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: sourcesTitle, Color: embedColor}
 			b.embed(src, chatkit.TextLen(sourcesTitle), n)
 		}
@@ -187,7 +194,7 @@ func (b *builder) text(text string, pre bool) {
 			lines = append(lines, escape(l))
 		}
 	}
-	budget := MaxContentLen
+	budget := b.maxContent
 	if pre {
 		budget -= len("```\n\n```")
 	}
@@ -217,7 +224,8 @@ func (b *builder) done() []Message {
 		last := &msgs[len(msgs)-1]
 		if last.Content == "" || len(last.Embeds) == 0 {
 			// Content only: its text is cut, so say so in place of its end.
-			last.Content = truncate(last.Content, MaxContentLen-len(cutNote)-2)
+			// Room for "\n", the note, and "\n```" closing a code block.
+			last.Content = truncate(last.Content, b.maxContent-len(cutNote)-len("\n\n```"))
 		}
 		last.Content = strings.TrimSpace(last.Content + "\n" + cutNote)
 		if strings.HasPrefix(last.Content, "```") && strings.Count(last.Content, "```")%2 == 1 {

@@ -38,6 +38,7 @@ In Discord:
   QUESTION                    in a direct message to me
   /brief ask question:        the same, as a command
   /brief suppliers country:   also recipients country:, between supplier: recipient:
+  /brief digest action:       now (preview), list, subscribe, unsubscribe (admins); options: weekly at 09:00 tz …
   /brief sources              what my index holds
   private: True               only you see the answer`
 

@@ -69,6 +69,9 @@ type Options struct {
 	// PostTimeout bounds one attempt (digest, look-up and post); zero
 	// means 2 minutes.
 	PostTimeout time.Duration
+	// ShutdownGrace is how long a post under way may go on after the
+	// context of Run or Deliver ends; zero means 10 seconds.
+	ShutdownGrace time.Duration
 	// FindSlack is how long before a window's end a look-up for its post
 	// starts, for clocks that disagree; zero means 10 minutes.
 	FindSlack time.Duration
@@ -90,6 +93,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.PostTimeout <= 0 {
 		o.PostTimeout = 2 * time.Minute
+	}
+	if o.ShutdownGrace <= 0 {
+		o.ShutdownGrace = 10 * time.Second
 	}
 	if o.FindSlack <= 0 {
 		o.FindSlack = 10 * time.Minute
@@ -169,6 +175,9 @@ func (s *Service) Run(ctx context.Context) error {
 	return err
 }
 
+// StartupDone is the message Resume logs (at level info) when it is done.
+const StartupDone = "digest start-up checks done"
+
 // Resume finishes every pending delivery and, unless NoCatchUp, posts one
 // catch-up digest for each subscription that missed a run since its last
 // digest. Run calls it at start; failures go to the retry loop.
@@ -184,10 +193,11 @@ func (s *Service) Resume(ctx context.Context) {
 		return
 	}
 	now := s.opts.Clock.Now()
+	runs := 0
+	defer func() {
+		s.opts.Logger.Info(StartupDone, "subscriptions", len(subs), "pending", len(pending), "runs", runs)
+	}()
 	for _, sub := range subs {
-		if ctx.Err() != nil {
-			return
-		}
 		at := time.Time{}
 		for _, d := range pending {
 			if d.SubscriptionID == sub.ID && d.To.After(at) {
@@ -213,6 +223,7 @@ func (s *Service) Resume(ctx context.Context) {
 			}
 		}
 		if !at.IsZero() {
+			runs++
 			s.deliverOrRetry(ctx, sub, at)
 		}
 	}
@@ -364,8 +375,14 @@ func (s *Service) Deliver(ctx context.Context, sub bot.Subscription, at time.Tim
 // post posts delivery d, unless a look-up shows it was posted before, and
 // confirms it.
 func (s *Service) post(ctx context.Context, poster bot.DigestPoster, sub bot.Subscription, d bot.Delivery) error {
-	ctx, cancel := context.WithTimeout(ctx, s.opts.PostTimeout)
+	// A post under way when ctx ends (shutdown) may finish, for at most
+	// ShutdownGrace: a digest cut short is completed at the next start,
+	// but one posted whole is better.
+	parent := ctx
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), s.opts.PostTimeout)
 	defer cancel()
+	stopGrace := context.AfterFunc(parent, func() { time.AfterFunc(s.opts.ShutdownGrace, cancel) })
+	defer stopGrace()
 	log := s.opts.Logger.With("subscription", sub.ID, "digest", d.ID, "from", d.From, "to", d.To)
 	var have []int
 	if d.Attempts > 0 {

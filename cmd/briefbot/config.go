@@ -12,6 +12,9 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/schedule"
 )
 
 // Config is every setting of briefbot. Secrets (chat tokens, signing keys)
@@ -29,6 +32,59 @@ type Config struct {
 	Listen  string        `yaml:"listen"`
 	Slack   SlackConfig   `yaml:"slack"`
 	Discord DiscordConfig `yaml:"discord"`
+	// Admins may subscribe channels to digests and unsubscribe them.
+	Admins  AdminsConfig  `yaml:"admins"`
+	Digests DigestsConfig `yaml:"digests"`
+}
+
+// AdminsConfig lists admins by their user ID on each platform (Slack
+// "U0123ABCD", Discord "80351110224678912"). The console user always is one.
+type AdminsConfig struct {
+	Slack   []string `yaml:"slack"`
+	Discord []string `yaml:"discord"`
+}
+
+// ByPlatform returns the admins keyed by platform name, as bot.Router wants.
+func (a AdminsConfig) ByPlatform() map[string][]string {
+	return map[string][]string{"slack": a.Slack, "discord": a.Discord}
+}
+
+// DigestsConfig tunes scheduled digests.
+type DigestsConfig struct {
+	// Timezone is the IANA zone of subscriptions that name none.
+	Timezone string `yaml:"timezone"`
+	// CatchUp posts one digest at start to a subscription that missed a
+	// run while briefbot was down; without it, the next scheduled digest
+	// covers the whole gap.
+	CatchUp bool `yaml:"catch_up"`
+	// Subscriptions declared here are kept in step with the file at every
+	// start; chat commands cannot change or remove them.
+	Subscriptions []DigestSubscriptionConfig `yaml:"subscriptions"`
+}
+
+// DigestSubscriptionConfig is one channel's digest declared in the config.
+type DigestSubscriptionConfig struct {
+	Platform string `yaml:"platform"` // slack, discord or console
+	Channel  string `yaml:"channel"`  // the platform's channel ID
+	// Options are the words of `digest subscribe`: "weekly on monday at
+	// 09:00 tz Asia/Almaty countries Central Asia categories drones quiet".
+	Options string `yaml:"options"`
+}
+
+// Subscription turns a declared subscription into a bot.Subscription.
+func (d DigestSubscriptionConfig) Subscription(defaultTZ string) (bot.Subscription, error) {
+	if !oneOf(d.Platform, "slack", "discord", "console") {
+		return bot.Subscription{}, fmt.Errorf("platform: %q is not one of slack, discord, console", d.Platform)
+	}
+	if strings.TrimSpace(d.Channel) == "" {
+		return bot.Subscription{}, errors.New("channel: must not be empty")
+	}
+	sub, err := bot.ParseSubscribe(d.Options, defaultTZ)
+	if err != nil {
+		return bot.Subscription{}, fmt.Errorf("options: %s", bot.ErrorMessage(err))
+	}
+	sub.ID, sub.Platform, sub.Channel, sub.CreatedBy = bot.SubscriptionID(d.Platform, d.Channel), d.Platform, d.Channel, bot.ConfigCreator
+	return sub, nil
 }
 
 // SlackConfig tunes the Slack adapter of `serve`. Its tokens and signing
@@ -90,6 +146,7 @@ func DefaultConfig() Config {
 		Listen:  "127.0.0.1:8080",
 		Slack:   SlackConfig{Mode: "auto", ThreadMemory: 10000, MaxRetries: 3},
 		Discord: DiscordConfig{Mode: "auto", MaxRetries: 3},
+		Digests: DigestsConfig{Timezone: "UTC", CatchUp: true},
 	}
 }
 
@@ -205,6 +262,27 @@ func (c Config) Validate() error {
 	}
 	if _, err := c.MaxFileBytes(); err != nil {
 		return fmt.Errorf("ingest.max_file_size: %w", err)
+	}
+	if _, err := schedule.LoadZone(c.Digests.Timezone); err != nil || c.Digests.Timezone == "" {
+		return fmt.Errorf("digests.timezone: %q is not a time zone such as Europe/Berlin or UTC", c.Digests.Timezone)
+	}
+	seen := map[string]int{}
+	for i, d := range c.Digests.Subscriptions {
+		sub, err := d.Subscription(c.Digests.Timezone)
+		if err != nil {
+			return fmt.Errorf("digests.subscriptions[%d].%w", i, err)
+		}
+		if j, dup := seen[sub.ID]; dup {
+			return fmt.Errorf("digests.subscriptions[%d]: channel %s on %s is already subscribed by entry %d", i, d.Channel, d.Platform, j)
+		}
+		seen[sub.ID] = i
+	}
+	for platform, ids := range c.Admins.ByPlatform() {
+		for _, id := range ids {
+			if strings.TrimSpace(id) == "" || strings.ContainsAny(id, " \t<>@") {
+				return fmt.Errorf("admins.%s: %q is not a user ID (Slack: U0123ABCD; Discord: a number)", platform, id)
+			}
+		}
 	}
 	return nil
 }

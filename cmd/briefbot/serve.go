@@ -15,7 +15,9 @@ import (
 	"github.com/briefbot/briefbot/adapters/discord"
 	"github.com/briefbot/briefbot/adapters/slack"
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/index"
+	"github.com/briefbot/briefbot/index/state"
 )
 
 // shutdownTimeout bounds the graceful shutdown of the HTTP server.
@@ -92,6 +94,15 @@ Both can run at once. Without either it chats on the terminal.
 		return err
 	}
 	defer x.Close()
+	st, err := state.Open(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := syncConfigSubscriptions(st, cfg, time.Now()); err != nil {
+		return err
+	}
+	posters := map[string]bot.DigestPoster{}
 
 	mux := http.NewServeMux()
 	var adapters []adapter
@@ -105,6 +116,7 @@ Both can run at once. Without either it chats on the terminal.
 		if slackOpts.SigningSecret != "" {
 			sa.Register(mux)
 		}
+		posters["slack"] = sa
 		adapters = append(adapters, adapter{name: "slack (" + sa.Mode() + ")", run: sa.Run, ready: func() bool {
 			select {
 			case <-sa.Ready():
@@ -124,6 +136,9 @@ Both can run at once. Without either it chats on the terminal.
 		if discordOpts.PublicKey != "" {
 			da.Register(mux)
 		}
+		if discordOpts.BotToken != "" {
+			posters["discord"] = da // posting needs the bot token
+		}
 		adapters = append(adapters, adapter{name: "discord (" + da.Mode() + ")", run: da.Run, ready: func() bool {
 			select {
 			case <-da.Ready():
@@ -140,6 +155,7 @@ Both can run at once. Without either it chats on the terminal.
 			style = console.ANSI
 		}
 		ca := &console.Adapter{In: e.stdin, Out: e.stdout, Prompt: "> ", Style: style}
+		posters["console"] = ca
 		adapters = append(adapters, adapter{name: "console", run: ca.Run, ready: func() bool { return true }})
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -160,8 +176,19 @@ Both can run at once. Without either it chats on the terminal.
 	for i, a := range adapters {
 		names[i] = a.name
 	}
+	router := newRouter(x, cfg, e)
+	digests := delivery.New(delivery.Options{Bot: router.Bot, Store: st, Posters: posters,
+		DefaultTZ: cfg.Digests.Timezone, NoCatchUp: !cfg.Digests.CatchUp, Logger: log})
+	router.Subscriptions, router.Admins, router.DefaultTZ = st, cfg.Admins.ByPlatform(), cfg.Digests.Timezone
+	router.OnSubscriptionsChanged = func() {
+		if err := digests.Reload(); err != nil {
+			log.Error("reschedule digests", "err", err)
+		}
+	}
+	adapters = append(adapters, adapter{name: "digests", run: func(ctx context.Context, _ bot.Handler) error { return digests.Run(ctx) },
+		ready: func() bool { return true }})
 	fmt.Fprintf(e.stderr, "briefbot serve: listening on http://%s; chat: %s\n", ln.Addr(), strings.Join(names, ", "))
-	return serveUntilDone(ctx, ln, mux, adapters, newRouter(x, cfg, e), log, e)
+	return serveUntilDone(ctx, ln, mux, adapters, router, log, e)
 }
 
 // serveUntilDone runs the HTTP server and the adapters until ctx is done or
@@ -305,4 +332,42 @@ func sourcesText(x *index.Index) func(context.Context) (string, error) {
 		return fmt.Sprintf("My index holds %d reports: %d passages I can quote and %d supply relations between countries. "+
 			"Every answer cites the report and the sentence it came from.", c.Reports, c.Passages, c.Relations), nil
 	}
+}
+
+// syncConfigSubscriptions makes the store's config-declared subscriptions
+// those of the config file: new ones are added, changed ones updated (their
+// watermark kept), removed ones deleted. Subscriptions made in chat are left
+// alone, unless the file now declares their channel.
+func syncConfigSubscriptions(st *state.Store, cfg Config, now time.Time) error {
+	have, err := st.Subscriptions()
+	if err != nil {
+		return err
+	}
+	old := map[string]bot.Subscription{}
+	for _, s := range have {
+		old[s.ID] = s
+	}
+	want := map[string]bool{}
+	for _, d := range cfg.Digests.Subscriptions {
+		sub, err := d.Subscription(cfg.Digests.Timezone)
+		if err != nil {
+			return fmt.Errorf("digests.subscriptions: %w", err)
+		}
+		want[sub.ID] = true
+		sub.Created = now.UTC()
+		if o, ok := old[sub.ID]; ok {
+			sub.Created = o.Created
+		}
+		if err := st.PutSubscription(sub); err != nil {
+			return err
+		}
+	}
+	for _, s := range have {
+		if s.CreatedBy == bot.ConfigCreator && !want[s.ID] {
+			if _, err := st.DeleteSubscription(s.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -188,6 +188,25 @@ func startServe(t *testing.T, env map[string]string, stdin io.Reader, args ...st
 	return addr, stderr, stop
 }
 
+// waitHealthy waits until serve's /healthz says every adapter is up.
+func waitHealthy(t *testing.T, base string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/healthz not ok within 5 s: %v %v", resp, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 func env2(vars map[string]string, stdin io.Reader, stdout, stderr io.Writer) env {
 	if stdin == nil {
 		stdin = strings.NewReader("")
@@ -214,21 +233,7 @@ func TestServeEventsAPI(t *testing.T) {
 	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": f.srv.URL + "/api/"}, nil)
 	base := "http://" + addr
-
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("/healthz not ok within 5 s: %v %v", resp, err)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitHealthy(t, base)
 
 	form := url.Values{"team_id": {"T1"}, "channel_id": {"C1"}, "user_id": {"U1"}, "command": {"/brief"},
 		"text": {"who supplies Kazakhstan with drones?"}, "response_url": {f.srv.URL + "/hook"}}
