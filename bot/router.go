@@ -4,10 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/bot/schedule"
@@ -50,6 +53,15 @@ type Router struct {
 	// OnSubscriptionsChanged, if set, is called after a subscription was
 	// added, changed or removed (serve reschedules).
 	OnSubscriptionsChanged func()
+	// Channels is the optional allowlist of channel IDs per platform: a
+	// platform with a list is answered only in those channels.
+	Channels map[string][]string
+	// Observe, if set, sees every exchange and how long it took (metrics).
+	Observe func(m Message, r Reply, took time.Duration)
+	// Audit, if set, gets one JSON line per exchange: who asked what in
+	// which channel, and the outcome. Off (nil) by default.
+	Audit   io.Writer
+	auditMu sync.Mutex
 }
 
 // HelpText describes what the bot understands.
@@ -84,9 +96,77 @@ func ErrorReply(err error, id string) Reply {
 
 // Handle answers one message. It never returns raw error text: a *Error's
 // Message is shown as it is, anything else is logged with a request ID and
-// the user gets a short apology naming that ID.
+// the user gets a short apology naming that ID. A message from a channel
+// outside the allowlist is refused. Every exchange goes to Observe and, when
+// set, to the audit log.
 func (r *Router) Handle(ctx context.Context, m Message) Reply {
+	start := time.Now()
 	id := NewRequestID()
+	var reply Reply
+	if !r.Allowed(m.Platform, m.Channel) {
+		reply = Reply{Text: "I am not enabled in this channel. Ask an admin to add it to briefbot's channel allowlist.", IsError: true, RequestID: id}
+	} else {
+		reply = r.handle(ctx, m, id)
+	}
+	took := time.Since(start)
+	if r.Observe != nil {
+		r.Observe(m, reply, took)
+	}
+	if r.Audit != nil {
+		r.audit(m, reply, took)
+	}
+	return reply
+}
+
+// Allowed reports whether the bot answers in channel on platform: always
+// when the platform has no allowlist, else when the channel is on it. The
+// console is always allowed.
+func (r *Router) Allowed(platform, channel string) bool {
+	list := r.Channels[platform]
+	return platform == "console" || len(list) == 0 || slices.Contains(list, channel)
+}
+
+// auditRecord is one line of the audit log.
+type auditRecord struct {
+	Time      time.Time `json:"time"`
+	RequestID string    `json:"request_id"`
+	Platform  string    `json:"platform"`
+	Channel   string    `json:"channel"`
+	User      string    `json:"user"`
+	Text      string    `json:"text"`
+	Error     bool      `json:"error,omitempty"`
+	NoMatch   bool      `json:"no_match,omitempty"`
+	Citations int       `json:"citations"`
+	MS        float64   `json:"ms"`
+}
+
+// audit writes one JSON line for the exchange to the audit log.
+func (r *Router) audit(m Message, reply Reply, took time.Duration) {
+	rec := auditRecord{Time: time.Now().UTC(), RequestID: reply.RequestID, Platform: m.Platform, Channel: m.Channel,
+		User: m.User, Text: m.Text, Error: reply.IsError, MS: float64(took.Microseconds()) / 1000}
+	if reply.Answer != nil {
+		rec.NoMatch, rec.Citations = reply.Answer.NoMatch, len(reply.Answer.Citations)
+	}
+	line, err := json.Marshal(rec)
+	if err != nil {
+		return
+	}
+	r.auditMu.Lock()
+	defer r.auditMu.Unlock()
+	if _, err := r.Audit.Write(append(line, '\n')); err != nil {
+		r.logger().Error("audit log write failed", "request_id", reply.RequestID, "err", err)
+	}
+}
+
+func (r *Router) logger() *slog.Logger {
+	if r.Logger == nil {
+		return slog.Default()
+	}
+	return r.Logger
+}
+
+// handle answers one message that may be answered.
+func (r *Router) handle(ctx context.Context, m Message, id string) Reply {
 	text := strings.TrimSpace(m.Text)
 	cmd, rest, _ := strings.Cut(text, " ")
 	switch strings.ToLower(cmd) {

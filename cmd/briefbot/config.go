@@ -33,12 +33,20 @@ type Config struct {
 	Slack   SlackConfig   `yaml:"slack"`
 	Discord DiscordConfig `yaml:"discord"`
 	// Admins may subscribe channels to digests and unsubscribe them.
-	Admins  AdminsConfig  `yaml:"admins"`
-	Digests DigestsConfig `yaml:"digests"`
+	Admins AdminsConfig `yaml:"admins"`
+	// Channels, when a platform has a list, are the only channels the bot
+	// answers in there (an allowlist by channel ID).
+	Channels AdminsConfig `yaml:"channels"`
+	// AuditLog, when set, is a file that gets one JSON line per question:
+	// time, platform, channel, user, text, outcome. Off by default.
+	AuditLog string        `yaml:"audit_log"`
+	Digests  DigestsConfig `yaml:"digests"`
 }
 
 // AdminsConfig lists admins by their user ID on each platform (Slack
 // "U0123ABCD", Discord "80351110224678912"). The console user always is one.
+//
+// The same shape lists channel IDs for the channel allowlist.
 type AdminsConfig struct {
 	Slack   []string `yaml:"slack"`
 	Discord []string `yaml:"discord"`
@@ -121,7 +129,7 @@ type DiscordConfig struct {
 // LogConfig chooses how briefbot logs.
 type LogConfig struct {
 	Level  string `yaml:"level"`  // debug, info, warn, error
-	Format string `yaml:"format"` // text or json
+	Format string `yaml:"format"` // auto (text on a terminal, JSON otherwise), text or json
 }
 
 // AnswerConf tunes answers.
@@ -140,7 +148,7 @@ type IngestConf struct {
 func DefaultConfig() Config {
 	return Config{
 		DataDir: "briefbot-data",
-		Log:     LogConfig{Level: "warn", Format: "text"},
+		Log:     LogConfig{Level: "warn", Format: "auto"},
 		Answer:  AnswerConf{MaxCitations: 5, MaxQuestionLength: 1000},
 		Ingest:  IngestConf{MaxFileSize: "10MB", BatchSize: 100},
 		Listen:  "127.0.0.1:8080",
@@ -238,8 +246,8 @@ func (c Config) Validate() error {
 		return errors.New("data_dir: must not be empty")
 	case !oneOf(c.Log.Level, "debug", "info", "warn", "error"):
 		return fmt.Errorf("log.level: %q is not one of debug, info, warn, error", c.Log.Level)
-	case !oneOf(c.Log.Format, "text", "json"):
-		return fmt.Errorf("log.format: %q is not one of text, json", c.Log.Format)
+	case !oneOf(c.Log.Format, "auto", "text", "json"):
+		return fmt.Errorf("log.format: %q is not one of auto, text, json", c.Log.Format)
 	case c.Answer.MaxCitations < 1 || c.Answer.MaxCitations > 20:
 		return fmt.Errorf("answer.max_citations: %d is not between 1 and 20", c.Answer.MaxCitations)
 	case c.Answer.MaxQuestionLength < 10 || c.Answer.MaxQuestionLength > 10000:
@@ -277,10 +285,16 @@ func (c Config) Validate() error {
 		}
 		seen[sub.ID] = i
 	}
-	for platform, ids := range c.Admins.ByPlatform() {
-		for _, id := range ids {
-			if strings.TrimSpace(id) == "" || strings.ContainsAny(id, " \t<>@") {
-				return fmt.Errorf("admins.%s: %q is not a user ID (Slack: U0123ABCD; Discord: a number)", platform, id)
+	for _, list := range []struct {
+		key, what string
+		ids       map[string][]string
+	}{{"admins", "a user ID (Slack: U0123ABCD; Discord: a number)", c.Admins.ByPlatform()},
+		{"channels", "a channel ID (Slack: C0123ABCD; Discord: a number)", c.Channels.ByPlatform()}} {
+		for _, platform := range []string{"slack", "discord"} {
+			for _, id := range list.ids[platform] {
+				if strings.TrimSpace(id) == "" || strings.ContainsAny(id, " \t<>@#") {
+					return fmt.Errorf("%s.%s: %q is not %s", list.key, platform, id, list.what)
+				}
 			}
 		}
 	}

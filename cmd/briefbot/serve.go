@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -43,8 +44,9 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
 
-Runs the chat adapters and an HTTP server (/slack/events, /slack/commands,
-/discord/interactions, /healthz). Slack is configured from the environment:
+Runs the chat adapters, scheduled digests and an HTTP server (/slack/events,
+/slack/commands, /discord/interactions, /healthz: the process is up,
+/readyz: the index answers and every adapter is connected). Slack is configured from the environment:
   SLACK_BOT_TOKEN + SLACK_APP_TOKEN         Socket Mode (no public URL needed)
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET    Events API at /slack/events and /slack/commands
   SLACK_API_URL                             another Web API base URL
@@ -159,13 +161,21 @@ Both can run at once. Without either it chats on the terminal.
 		adapters = append(adapters, adapter{name: "console", run: ca.Run, ready: func() bool { return true }})
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "ok\n") // the process is up
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := x.Counts(); err != nil {
+			log.Error("readyz: index not usable", "err", err)
+			http.Error(w, "index not usable", http.StatusServiceUnavailable)
+			return
+		}
 		for _, a := range adapters {
 			if !a.ready() {
-				http.Error(w, a.name+" is starting", http.StatusServiceUnavailable)
+				http.Error(w, a.name+" is not connected", http.StatusServiceUnavailable)
 				return
 			}
 		}
-		io.WriteString(w, "ok\n")
+		io.WriteString(w, "ready\n")
 	})
 
 	ln, err := net.Listen("tcp", cfg.Listen)
@@ -177,6 +187,15 @@ Both can run at once. Without either it chats on the terminal.
 		names[i] = a.name
 	}
 	router := newRouter(x, cfg, e)
+	router.Channels = cfg.Channels.ByPlatform()
+	if cfg.AuditLog != "" {
+		f, err := os.OpenFile(cfg.AuditLog, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+		if err != nil {
+			return fmt.Errorf("audit log: %w", err)
+		}
+		defer f.Close()
+		router.Audit = f
+	}
 	digests := delivery.New(delivery.Options{Bot: router.Bot, Store: st, Posters: posters,
 		DefaultTZ: cfg.Digests.Timezone, NoCatchUp: !cfg.Digests.CatchUp, Logger: log})
 	router.Subscriptions, router.Admins, router.DefaultTZ = st, cfg.Admins.ByPlatform(), cfg.Digests.Timezone

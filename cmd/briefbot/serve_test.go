@@ -188,12 +188,18 @@ func startServe(t *testing.T, env map[string]string, stdin io.Reader, args ...st
 	return addr, stderr, stop
 }
 
-// waitHealthy waits until serve's /healthz says every adapter is up.
+// waitHealthy waits until serve's /readyz says the index answers and every
+// adapter is connected; /healthz is up all along.
 func waitHealthy(t *testing.T, base string) {
 	t.Helper()
+	if resp, err := http.Get(base + "/healthz"); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("/healthz: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		resp, err := http.Get(base + "/healthz")
+		resp, err := http.Get(base + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
@@ -201,7 +207,7 @@ func waitHealthy(t *testing.T, base string) {
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("/healthz not ok within 5 s: %v %v", resp, err)
+			t.Fatalf("/readyz not ok within 5 s: %v %v", resp, err)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -421,20 +427,7 @@ func TestServeSlackAndDiscord(t *testing.T) {
 	if !strings.Contains(stderr.String(), "chat: slack (events), discord (http)") {
 		t.Errorf("serve should name both platforms:\n%s", stderr)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("/healthz not ok within 5 s: %v %v", resp, err)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitHealthy(t, base)
 	do := func(req *http.Request) (int, string) {
 		t.Helper()
 		resp, err := http.DefaultClient.Do(req)
