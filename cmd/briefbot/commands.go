@@ -147,7 +147,7 @@ func indexOptions(cfg Config) index.Options {
 
 func newRouter(x *index.Index, cfg Config, e env) *bot.Router {
 	b := bot.New(x, bot.Options{MaxCitations: cfg.Answer.MaxCitations, MaxQuestionLen: cfg.Answer.MaxQuestionLength})
-	return &bot.Router{Bot: b, Logger: newLogger(cfg, e.stderr)}
+	return &bot.Router{Bot: b, Logger: newLogger(cfg, e)}
 }
 
 func cmdAsk(ctx context.Context, args []string, e env) error {

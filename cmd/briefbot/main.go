@@ -13,14 +13,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
 	_ "time/tzdata" // time zones for digest schedules, also in a static binary without zoneinfo
-
-	"golang.org/x/term"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -34,6 +31,7 @@ Usage:
   briefbot chat [--data DIR]
   briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--json]
   briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
+  briefbot stats [--data DIR] [--json]
   briefbot version
 
 Every command takes --config FILE (YAML, see configs/briefbot.example.yaml).
@@ -86,6 +84,8 @@ func run(ctx context.Context, args []string, e env) int {
 		err = cmdDigest(ctx, rest, e)
 	case "serve":
 		err = cmdServe(ctx, rest, e)
+	case "stats":
+		err = cmdStats(ctx, rest, e)
 	case "version", "--version", "-v":
 		fmt.Fprintln(e.stdout, "briefbot", versionString())
 		return exitOK
@@ -142,19 +142,3 @@ func versionString() string {
 	return v
 }
 
-func newLogger(cfg Config, w io.Writer) *slog.Logger {
-	var level slog.Level
-	_ = level.UnmarshalText([]byte(cfg.Log.Level))
-	opts := &slog.HandlerOptions{Level: level}
-	format := cfg.Log.Format
-	if format == "auto" {
-		format = "json"
-		if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-			format = "text"
-		}
-	}
-	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
-}

@@ -89,7 +89,7 @@ Both can run at once. Without either it chats on the terminal.
 	if err != nil {
 		return err
 	}
-	log := newLogger(cfg, e.stderr)
+	log := newLogger(cfg, e)
 
 	x, err := openIndex(ctx, cfg, e, true)
 	if err != nil {
