@@ -141,4 +141,3 @@ func versionString() string {
 	}
 	return v
 }
-
