@@ -1,5 +1,10 @@
 package bot
 
+import (
+	"context"
+	"fmt"
+)
+
 // Citation names the report and the sentence a claim came from. N is the
 // number used by the [n] markers in the answer text, starting at 1.
 type Citation struct {
@@ -10,9 +15,81 @@ type Citation struct {
 	URL       string `json:"url"`
 	Published string `json:"published"` // YYYY-MM-DD, "" when unknown
 	Quote     string `json:"quote"`     // the cited sentence, verbatim
+	// Also lists the other outlets that carried the same story (the index
+	// merged their near-identical copies into this report).
+	Also []SourceRef `json:"also,omitempty"`
 	// Highlights are the matched words within Quote, as byte spans, so a
 	// renderer can emphasise them. Not part of the JSON contract.
 	Highlights []Span `json:"-"`
+}
+
+// SourceRef is one more source of a story: another outlet's copy of the
+// same report, merged into it when it was ingested.
+type SourceRef struct {
+	ReportID  string `json:"report_id"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`
+	URL       string `json:"url"`
+	Published string `json:"published"` // YYYY-MM-DD, "" when unknown
+}
+
+// AlsoText names the citation's other sources in a line of at most about
+// max characters: "also reported by Reuters (2026-03-03), AP and 3 more";
+// "" when there are none.
+func (c Citation) AlsoText(max int) string {
+	if len(c.Also) == 0 {
+		return ""
+	}
+	text := "also reported by "
+	for i, ref := range c.Also {
+		name := ref.Source
+		if name == "" {
+			name = ref.Title
+		}
+		if ref.Published != "" {
+			name += " (" + ref.Published + ")"
+		}
+		sep := ", "
+		if i == 0 {
+			sep = ""
+		} else if i == len(c.Also)-1 {
+			sep = " and "
+		}
+		rest := len(c.Also) - i
+		if i > 0 && len(text)+len(sep)+len(name) > max-12 {
+			return text + fmt.Sprintf(" and %d more", rest)
+		}
+		text += sep + name
+	}
+	return text
+}
+
+// StorySources is implemented by Searchers that merge copies of one story
+// from several outlets: it returns, by report ID, the other sources of
+// each of the given reports that has any.
+type StorySources interface {
+	StorySources(ctx context.Context, reportIDs []string) (map[string][]SourceRef, error)
+}
+
+// addStorySources fills the Also of every citation of ans whose report
+// has other sources.
+func (b *Bot) addStorySources(ctx context.Context, ans *Answer) error {
+	ss, ok := b.search.(StorySources)
+	if !ok || ans == nil || len(ans.Citations) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(ans.Citations))
+	for _, c := range ans.Citations {
+		ids = append(ids, c.ReportID)
+	}
+	also, err := ss.StorySources(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range ans.Citations {
+		ans.Citations[i].Also = also[ans.Citations[i].ReportID]
+	}
+	return nil
 }
 
 // RelationLine is one supply relation as an answer states it; see the

@@ -63,6 +63,14 @@ func New(s Searcher, opts Options) *Bot {
 // code EInvalid; a question the corpus knows nothing about gives an Answer
 // with NoMatch set, not an error. Other errors come from the Searcher.
 func (b *Bot) Ask(ctx context.Context, question string, f Filter) (*Answer, error) {
+	ans, err := b.ask(ctx, question, f)
+	if err == nil {
+		err = b.addStorySources(ctx, ans)
+	}
+	return ans, err
+}
+
+func (b *Bot) ask(ctx context.Context, question string, f Filter) (*Answer, error) {
 	q := cleanQuestion(question)
 	if q == "" {
 		return nil, Errorf(EInvalid, "Ask me a question, for example: who supplies Kazakhstan with drones?")

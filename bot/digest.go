@@ -32,6 +32,14 @@ type DigestQuery struct {
 // NoMatch set and a short "nothing new" text. The Searcher must also be a
 // RelationSearcher and a ChangeSource (the index is both).
 func (b *Bot) Digest(ctx context.Context, q DigestQuery) (*Answer, error) {
+	ans, err := b.digest(ctx, q)
+	if err == nil {
+		err = b.addStorySources(ctx, ans)
+	}
+	return ans, err
+}
+
+func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 	rs, ok1 := b.search.(RelationSearcher)
 	cs, ok2 := b.search.(ChangeSource)
 	if !ok1 || !ok2 {

@@ -44,6 +44,15 @@ type Options struct {
 	// re-ingesting a report extracts its relations again even if the
 	// report itself is unchanged.
 	RelationsVersion string
+	// MergeStories recognises copies of one story from several outlets
+	// (near-duplicate prose reports, see corpus/dedupe) when they are
+	// ingested: the first copy is indexed, later ones are kept only as
+	// more sources of it (answers cite the story once, with every source).
+	// Reports of other source types (SIPRI) are never merged.
+	MergeStories bool
+	// StoryWindow is how far apart two copies' published dates may be;
+	// 0 means 30 days. Copies without a date are compared with any.
+	StoryWindow time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -55,6 +64,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.StoryWindow <= 0 {
+		o.StoryWindow = 30 * 24 * time.Hour
 	}
 	return o
 }

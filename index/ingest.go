@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/corpus/dedupe"
 )
 
 // IngestStats counts what an ingest did, report by report.
@@ -25,6 +26,7 @@ type IngestStats struct {
 	Unchanged int // reports already indexed with the same content
 	Passages  int // passages written
 	Relations int // supply relations written
+	Merged    int // reports kept as one more source of a story already indexed (Options.MergeStories)
 }
 
 // Outcome of putting one report into the index.
@@ -34,10 +36,11 @@ const (
 	Added Outcome = iota
 	Updated
 	Unchanged
+	Merged // another copy of a story already indexed: kept as one more source of it
 )
 
 func (o Outcome) String() string {
-	return [...]string{"added", "updated", "unchanged"}[o]
+	return [...]string{"added", "updated", "unchanged", "merged"}[o]
 }
 
 func reportDocID(id string) string           { return "r:" + id }
@@ -82,6 +85,8 @@ func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(
 				st.Updated++
 			case Unchanged:
 				st.Unchanged++
+			case Merged:
+				st.Merged++
 			}
 		}
 		done += len(pb.reports)
@@ -93,9 +98,10 @@ func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(
 }
 
 type indexedReport struct {
-	hash      string
-	passages  int
-	relations int
+	hash       string
+	passages   int
+	relations  int
+	mergedInto string // the story it was merged into; "" for a report of its own
 }
 
 type wrote struct{ passages, relations int }
@@ -109,6 +115,7 @@ type preparedBatch struct {
 	hashes    []string
 	passages  [][]bot.Passage
 	relations [][]bot.Relation
+	sigs      []dedupe.Signature // with Options.MergeStories, of prose reports that changed
 	err       error
 }
 
@@ -134,7 +141,8 @@ func (x *Index) prepareAll(ctx context.Context, reports []bot.Report, out chan<-
 
 func (x *Index) prepare(reports []bot.Report) preparedBatch {
 	pb := preparedBatch{reports: reports, hashes: make([]string, len(reports)),
-		passages: make([][]bot.Passage, len(reports)), relations: make([][]bot.Relation, len(reports))}
+		passages: make([][]bot.Passage, len(reports)), relations: make([][]bot.Relation, len(reports)),
+		sigs: make([]dedupe.Signature, len(reports))}
 	ids := make([]string, len(reports))
 	for i, r := range reports {
 		ids[i] = reportDocID(r.ID)
@@ -158,6 +166,9 @@ func (x *Index) prepare(reports []bot.Report) preparedBatch {
 				if r.Relations == nil && x.opts.Relations != nil {
 					pb.relations[i] = x.opts.Relations(r)
 				}
+				if x.opts.MergeStories && r.Type() == bot.SourceReports {
+					pb.sigs[i] = dedupe.Sign(r.Body)
+				}
 			}
 		}()
 	}
@@ -176,6 +187,7 @@ func (x *Index) prepare(reports []bot.Report) preparedBatch {
 // replaced, not duplicated.
 func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) ([]Outcome, wrote, error) {
 	var w wrote
+	stories := newBatchStories() // stories in this batch, not yet searchable
 	batch := x.b.NewBatch()
 	outcomes := make([]Outcome, len(pb.reports))
 	for i, r := range pb.reports {
@@ -192,6 +204,22 @@ func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) (
 			outcomes[i] = Updated
 		default:
 			outcomes[i] = Added
+		}
+		if story, ok, err := x.findStory(pb, i, stories); err != nil {
+			return nil, w, err
+		} else if ok {
+			outcomes[i] = Merged
+			for seq := 0; seq < prev.passages; seq++ {
+				batch.Delete(passageDocID(r.ID, seq))
+			}
+			for n := 0; n < prev.relations; n++ {
+				batch.Delete(relationDocID(r.ID, n))
+			}
+			if err := batch.Index(reportDocID(r.ID), x.mergedDoc(r, hash, story)); err != nil {
+				return nil, w, fmt.Errorf("index report %s: %w", r.ID, err)
+			}
+			written[r.ID] = indexedReport{hash: hash, mergedInto: story}
+			continue
 		}
 		ps, rels := pb.passages[i], pb.relations[i]
 		if ps == nil && rels == nil && pb.old[r.ID].hash == hash {
@@ -242,6 +270,11 @@ func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) (
 		}
 		if published != "" {
 			doc[fPublished] = published
+		}
+		if sig := pb.sigs[i]; !sig.IsZero() {
+			text, _ := sig.MarshalText()
+			doc[fSig], doc[fBand] = string(text), sig.Bands()
+			stories.add(r.ID, sig, r.Published)
 		}
 		if err := batch.Index(reportDocID(r.ID), doc); err != nil {
 			return nil, w, fmt.Errorf("index report %s: %w", r.ID, err)
@@ -341,7 +374,7 @@ func SystemKey(s string) string {
 // given report documents that exist, by report ID.
 func (x *Index) lookupReports(docIDs []string) (map[string]indexedReport, error) {
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(docIDs), len(docIDs), 0, false)
-	req.Fields = []string{fReportID, fHash, fPassages, fRelations}
+	req.Fields = []string{fReportID, fHash, fPassages, fRelations, fMergedInto}
 	res, err := x.b.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("look up reports: %w", err)
@@ -352,7 +385,8 @@ func (x *Index) lookupReports(docIDs []string) (map[string]indexedReport, error)
 		hash, _ := h.Fields[fHash].(string)
 		n, _ := h.Fields[fPassages].(float64)
 		m, _ := h.Fields[fRelations].(float64)
-		out[id] = indexedReport{hash: hash, passages: int(n), relations: int(m)}
+		into, _ := h.Fields[fMergedInto].(string)
+		out[id] = indexedReport{hash: hash, passages: int(n), relations: int(m), mergedInto: into}
 	}
 	return out, nil
 }

@@ -10,7 +10,7 @@ import (
 
 // schemaVersion changes whenever documents are laid out differently; an index
 // of another version must be rebuilt.
-const schemaVersion = "7"
+const schemaVersion = "8"
 
 // textAnalyzer analyses passage text and question words alike.
 const textAnalyzer = en.AnalyzerName
@@ -19,26 +19,33 @@ const (
 	typePassage  = "passage"
 	typeReport   = "report"
 	typeRelation = "relation"
+	// typeMerged is a report merged into another as one more source of the
+	// same story: no passages or relations of its own, only what is needed
+	// to cite it and to recognise it when it is ingested again.
+	typeMerged = "merged"
 )
 
 // Field names, shared by the mapping, indexing and search.
 const (
-	fType      = "type"
-	fReportID  = "report_id"
-	fText      = "text"
-	fTitle     = "title"
-	fSource    = "source"
-	fURL       = "url"
-	fPublished = "published"
-	fSeq       = "seq"
-	fStart     = "start"
-	fEnd       = "end"
-	fHash      = "hash"
-	fPassages  = "passages"
-	fOrigin    = "origin"
-	fIngested  = "ingested" // when a report was last written, for "what changed since"
-	fSummary   = "summary"  // a report's first sentence, for digests
-	fRelations = "relations"
+	fType       = "type"
+	fReportID   = "report_id"
+	fText       = "text"
+	fTitle      = "title"
+	fSource     = "source"
+	fURL        = "url"
+	fPublished  = "published"
+	fSeq        = "seq"
+	fStart      = "start"
+	fEnd        = "end"
+	fHash       = "hash"
+	fPassages   = "passages"
+	fOrigin     = "origin"
+	fIngested   = "ingested" // when a report was last written, for "what changed since"
+	fSummary    = "summary"  // a report's first sentence, for digests
+	fRelations  = "relations"
+	fSig        = "sig"         // a report's MinHash signature (corpus/dedupe), stored
+	fBand       = "band"        // its LSH band keys, to find near-duplicates by term
+	fMergedInto = "merged_into" // the story a merged report belongs to
 
 	// relation fields
 	fSupplier  = "supplier"
@@ -117,6 +124,22 @@ func newMapping() *mapping.IndexMappingImpl {
 	ingested.DocValues = true // sorted on
 	report.AddFieldMappingsAt(fIngested, ingested)
 	report.AddFieldMappingsAt(fRelations, storedNumber())
+	report.AddFieldMappingsAt(fSig, storedOnly())
+	band := keywordField()
+	band.Store = false
+	report.AddFieldMappingsAt(fBand, band)
+
+	merged := bleve.NewDocumentStaticMapping()
+	for _, f := range []string{fType, fReportID, fMergedInto, fSourceTyp} {
+		merged.AddFieldMappingsAt(f, keywordField())
+	}
+	for _, f := range []string{fTitle, fSource, fURL, fHash, fOrigin} {
+		merged.AddFieldMappingsAt(f, storedOnly())
+	}
+	merged.AddFieldMappingsAt(fPublished, date)
+	merged.AddFieldMappingsAt(fPassages, storedNumber())
+	merged.AddFieldMappingsAt(fRelations, storedNumber())
+	merged.AddFieldMappingsAt(fIngested, ingested)
 
 	// A relation is small: keyword fields to filter and facet on (years
 	// too, as words: numeric fields index many terms per value), and
@@ -138,6 +161,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.DefaultMapping = bleve.NewDocumentDisabledMapping()
 	m.AddDocumentMapping(typePassage, passage)
 	m.AddDocumentMapping(typeReport, report)
+	m.AddDocumentMapping(typeMerged, merged)
 	m.AddDocumentMapping(typeRelation, relation)
 	m.ScoringModel = bindex.BM25Scoring
 	return m

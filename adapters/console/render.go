@@ -39,6 +39,9 @@ func Render(r bot.Reply, style Style) string {
 		if len(meta) > 0 {
 			fmt.Fprintf(&b, " (%s)", strings.Join(meta, ", "))
 		}
+		if also := c.AlsoText(200); also != "" {
+			fmt.Fprintf(&b, "\n    (%s)", also)
+		}
 		fmt.Fprintf(&b, "\n    “%s”\n", emphasise(c.Quote, c.Highlights, style))
 	}
 	return b.String()

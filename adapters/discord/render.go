@@ -254,6 +254,9 @@ func citationField(c bot.Citation, quoteLen int) *discordgo.MessageEmbedField {
 	if u := linkURL(c.URL); u != "" {
 		value = "[" + title + "](" + u + ")"
 	}
+	if also := escapeLine(c.AlsoText(200)); also != "" {
+		value += "\n*" + also + "*"
+	}
 	if q := escapeLine(c.Quote); q != "" {
 		budget := min(quoteLen, MaxFieldValueLen-chatkit.TextLen(value)-3)
 		value += "\n“" + truncate(q, budget) + "”"

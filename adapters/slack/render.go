@@ -172,6 +172,9 @@ func citationText(c bot.Citation) string {
 			t += " · " + s
 		}
 	}
+	if also := escape(c.AlsoText(200)); also != "" {
+		t += "\n_" + also + "_"
+	}
 	if q := escape(oneLine(c.Quote)); q != "" {
 		budget := maxCitationLen - chatkit.TextLen(t) - 4
 		if pieces := chatkit.Split(q, budget, atom); len(pieces) > 1 {
