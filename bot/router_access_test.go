@@ -14,7 +14,9 @@ import (
 func TestRouterChannelAllowlist(t *testing.T) {
 	var observed []string
 	r := &bot.Router{Bot: bot.New(nil, bot.Options{}), Channels: map[string][]string{"slack": {"C1"}},
-		Observe: func(m bot.Message, rep bot.Reply, _ time.Duration) { observed = append(observed, m.Channel+":"+rep.RequestID) }}
+		Observe: func(m bot.Message, rep bot.Reply, _ time.Duration) {
+			observed = append(observed, m.Channel+":"+rep.RequestID)
+		}}
 	ctx := context.Background()
 	if got := r.Handle(ctx, bot.Message{Platform: "slack", Channel: "C2", Text: "help"}); !got.IsError || !strings.Contains(got.Text, "not enabled in this channel") {
 		t.Errorf("channel off the allowlist: %+v", got)
