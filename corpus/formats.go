@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -32,27 +31,12 @@ func loadText(name string, data []byte) ([]bot.Report, []Problem) {
 	return []bot.Report{{Title: title, Body: body}}, nil
 }
 
-// loadHTML extracts the main text of a web page with go-readability, and
+// loadHTML reads a web page: its main text, found by go-readability, and
 // the title, site name, canonical URL and publication date it declares.
 func loadHTML(name string, data []byte) ([]bot.Report, []Problem) {
-	doc, err := html.Parse(bytes.NewReader(data))
+	r, err := readHTML(data, nil)
 	if err != nil {
-		return nil, []Problem{{Severity: Error, Err: fmt.Errorf("parse HTML: %w", err)}}
-	}
-	article, err := readability.FromDocument(doc, nil)
-	if err != nil {
-		return nil, []Problem{{Severity: Error, Err: fmt.Errorf("extract article text: %w", err)}}
-	}
-	var body string
-	if article.Node != nil {
-		body = nodeText(article.Node)
-	}
-	if strings.TrimSpace(body) == "" {
-		return nil, []Problem{{Severity: Error, Err: fmt.Errorf("%w: the page has no readable article text", ErrEmpty)}}
-	}
-	r := bot.Report{Title: strings.TrimSpace(article.Title), Source: strings.TrimSpace(article.SiteName), Body: body, URL: canonicalURL(doc)}
-	if article.PublishedTime != nil {
-		r.Published = article.PublishedTime.UTC().Truncate(24 * 60 * 60 * 1e9)
+		return nil, []Problem{{Severity: Error, Err: err}}
 	}
 	return []bot.Report{r}, nil
 }

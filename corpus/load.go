@@ -98,6 +98,7 @@ var loaders = map[string]func(name string, data []byte) ([]bot.Report, []Problem
 	".htm":      loadHTML,
 	".jsonl":    loadJSONL,
 	".csv":      loadCSV,
+	".pdf":      loadPDF,
 }
 
 // Supported reports whether a file name has an extension a loader reads.
@@ -175,7 +176,7 @@ func (l Loader) loadFile(res *Result, display, name string, read func() ([]byte,
 			sev = Error
 		}
 		res.Problems = append(res.Problems, Problem{Path: display, Severity: sev,
-			Err: fmt.Errorf("unknown file type %q, skipped (briefbot reads .md, .txt, .html, .jsonl, and SIPRI exports as .csv)", path.Ext(name))})
+			Err: fmt.Errorf("unknown file type %q, skipped (briefbot reads .md, .txt, .html, .jsonl, .pdf, and SIPRI exports as .csv)", path.Ext(name))})
 		return
 	}
 	if size > l.maxSize() {
@@ -194,8 +195,9 @@ func (l Loader) loadFile(res *Result, display, name string, read func() ([]byte,
 		return
 	}
 	// A CSV may be a Latin-1 SIPRI export, or one saved as UTF-16: its
-	// loader checks the encoding itself and says what is wrong.
-	if !strings.EqualFold(path.Ext(name), ".csv") && isBinary(data) {
+	// loader checks the encoding itself and says what is wrong. A PDF is
+	// binary by nature.
+	if ext := strings.ToLower(path.Ext(name)); ext != ".csv" && ext != ".pdf" && isBinary(data) {
 		res.Problems = append(res.Problems, Problem{Path: display, Severity: Error, Err: ErrBinary})
 		return
 	}

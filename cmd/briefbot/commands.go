@@ -253,7 +253,7 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	c.register(fs)
 	withDefault := fs.Bool("default-corpus", false, "also ingest the embedded default corpus")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--default-corpus] PATH...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html or .jsonl reports.")
+		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--default-corpus] PATH...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html, .jsonl or .pdf reports, or SIPRI .csv exports.")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterspersed(fs, args)
