@@ -53,6 +53,12 @@ type Router struct {
 	// OnSubscriptionsChanged, if set, is called after a subscription was
 	// added, changed or removed (serve reschedules).
 	OnSubscriptionsChanged func()
+	// Sources, if set, tells what the index holds (the start of the
+	// "sources" reply).
+	Sources func(context.Context) (string, error)
+	// Feeds, if set, lists the feeds for "sources" and lets admins add and
+	// remove them.
+	Feeds FeedManager
 	// Channels is the optional allowlist of channel IDs per platform: a
 	// platform with a list is answered only in those channels.
 	Channels map[string][]string
@@ -81,6 +87,8 @@ Commands:
   digest list                  this channel's digest subscription
   digest subscribe [weekly|daily|"CRON"] [at HH:MM] [tz Area/City] [countries …] [categories …] [quiet]
   digest unsubscribe           (admins) stop this channel's digests
+  sources                      what my index holds and the feeds I poll
+  sources add URL              (admins) poll an RSS or Atom feed; sources remove URL to stop
 
 Every answer lists its sources as [n]: report title, source, date and link.`
 
@@ -180,6 +188,8 @@ func (r *Router) handle(ctx context.Context, m Message, id string) Reply {
 		}
 	case "digest":
 		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.digest(ctx, m, rest) })
+	case "sources", "/sources":
+		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.sources(ctx, m, rest) })
 	}
 	return r.reply(ctx, m, id, func() (*Answer, string, error) {
 		a, err := r.Bot.Ask(ctx, text, m.Filter)

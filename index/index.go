@@ -78,6 +78,10 @@ type Index struct {
 	path string
 	opts Options
 
+	// ingesting makes ingests take turns: a report compared with the index
+	// for story merging must see every report ingested before it.
+	ingesting sync.Mutex
+
 	closeOnce sync.Once
 	closeErr  error
 }

@@ -56,7 +56,10 @@ func relationDocID(id string, n int) string  { return "x:" + id + "#" + strconv.
 //
 // Work is pipelined: while one batch is written to Bleve, the next is
 // prepared (split into passages, relations extracted) on every core.
+// Concurrent calls take turns; searches go on meanwhile.
 func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(done int, outcomes []Outcome)) (IngestStats, error) {
+	x.ingesting.Lock()
+	defer x.ingesting.Unlock()
 	var st IngestStats
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -142,7 +142,8 @@ const relationsVersion = extract.Version
 var extractor = extract.New()
 
 func indexOptions(cfg Config) index.Options {
-	return index.Options{BatchSize: cfg.Ingest.BatchSize, Relations: extractor.Report, RelationsVersion: relationsVersion}
+	return index.Options{BatchSize: cfg.Ingest.BatchSize, Relations: extractor.Report, RelationsVersion: relationsVersion,
+		MergeStories: cfg.Ingest.MergeStories}
 }
 
 func newRouter(x *index.Index, cfg Config, e env) *bot.Router {
@@ -253,7 +254,7 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	c.register(fs)
 	withDefault := fs.Bool("default-corpus", false, "also ingest the embedded default corpus")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--default-corpus] PATH...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html, .jsonl or .pdf reports, or SIPRI .csv exports.")
+		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--default-corpus] PATH|URL...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html, .jsonl or .pdf reports, or SIPRI .csv exports.\nURL is a web page or PDF (one report) or an RSS or Atom feed (a report per item, each item's article fetched).")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterspersed(fs, args)
@@ -269,7 +270,24 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	maxSize, _ := cfg.MaxFileBytes() // validated with the config
-	res := corpus.Loader{MaxFileSize: maxSize}.LoadPaths(paths...)
+	var files, urls []string
+	for _, p := range paths {
+		if isURL(p) {
+			urls = append(urls, p)
+		} else {
+			files = append(files, p)
+		}
+	}
+	res := corpus.Loader{MaxFileSize: maxSize}.LoadPaths(files...)
+	fetcher := newFetcher(cfg)
+	for _, u := range urls {
+		reports, err := fetchURL(ctx, fetcher, u, e.stderr)
+		if err != nil {
+			res.Problems = append(res.Problems, corpus.Problem{Severity: corpus.Error, Path: u, Err: err})
+			continue
+		}
+		res.Reports = append(res.Reports, reports...)
+	}
 	if *withDefault {
 		def, err := corpus.Default()
 		if err != nil {
@@ -331,8 +349,12 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	if created {
 		verb = "created"
 	}
-	fmt.Fprintf(e.stdout, "%s index in %s: %d added, %d updated, %d unchanged (%d passages) in %s; %d files refused\n",
-		verb, cfg.DataDir, st.Added, st.Updated, st.Unchanged, st.Passages, time.Since(start).Round(time.Millisecond), res.Errors())
+	merged := ""
+	if st.Merged > 0 {
+		merged = fmt.Sprintf(", %d merged into stories already indexed", st.Merged)
+	}
+	fmt.Fprintf(e.stdout, "%s index in %s: %d added, %d updated, %d unchanged%s (%d passages) in %s; %d files refused\n",
+		verb, cfg.DataDir, st.Added, st.Updated, st.Unchanged, merged, st.Passages, time.Since(start).Round(time.Millisecond), res.Errors())
 	if res.Errors() > 0 {
 		return errReported
 	}

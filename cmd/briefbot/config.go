@@ -10,11 +10,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/schedule"
+	"github.com/briefbot/briefbot/corpus/feed"
 )
 
 // Config is every setting of briefbot. Secrets (chat tokens, signing keys)
@@ -41,6 +43,24 @@ type Config struct {
 	// time, platform, channel, user, text, outcome. Off by default.
 	AuditLog string        `yaml:"audit_log"`
 	Digests  DigestsConfig `yaml:"digests"`
+	// Feeds are polled by serve; admins add more in chat.
+	Feeds []FeedConf `yaml:"feeds"`
+	// FeedFetch tunes how feeds and their articles are fetched.
+	FeedFetch FeedFetchConf `yaml:"feed_fetch"`
+}
+
+// FeedConf is one RSS or Atom feed to poll.
+type FeedConf struct {
+	URL      string   `yaml:"url"`
+	Schedule string   `yaml:"schedule"` // cron spec in UTC; "" means feed_fetch.schedule
+	Tags     []string `yaml:"tags"`
+}
+
+// FeedFetchConf tunes feed polling.
+type FeedFetchConf struct {
+	Schedule string `yaml:"schedule"` // default cron spec of feeds (UTC)
+	Timeout  string `yaml:"timeout"`  // per request, e.g. "20s"
+	MaxSize  string `yaml:"max_size"` // largest feed or page read, e.g. "10MB"
 }
 
 // AdminsConfig lists admins by their user ID on each platform (Slack
@@ -142,19 +162,23 @@ type AnswerConf struct {
 type IngestConf struct {
 	MaxFileSize string `yaml:"max_file_size"` // e.g. "10MB"; larger files are refused
 	BatchSize   int    `yaml:"batch_size"`    // reports per index batch
+	// MergeStories keeps near-identical copies of one story from several
+	// outlets as one report with every source (see docs/dedupe.md).
+	MergeStories bool `yaml:"merge_stories"`
 }
 
 // DefaultConfig returns the settings briefbot uses without a config file.
 func DefaultConfig() Config {
 	return Config{
-		DataDir: "briefbot-data",
-		Log:     LogConfig{Level: "warn", Format: "auto"},
-		Answer:  AnswerConf{MaxCitations: 5, MaxQuestionLength: 1000},
-		Ingest:  IngestConf{MaxFileSize: "10MB", BatchSize: 100},
-		Listen:  "127.0.0.1:8080",
-		Slack:   SlackConfig{Mode: "auto", ThreadMemory: 10000, MaxRetries: 3},
-		Discord: DiscordConfig{Mode: "auto", MaxRetries: 3},
-		Digests: DigestsConfig{Timezone: "UTC", CatchUp: true},
+		DataDir:   "briefbot-data",
+		Log:       LogConfig{Level: "warn", Format: "auto"},
+		Answer:    AnswerConf{MaxCitations: 5, MaxQuestionLength: 1000},
+		Ingest:    IngestConf{MaxFileSize: "10MB", BatchSize: 100, MergeStories: true},
+		Listen:    "127.0.0.1:8080",
+		Slack:     SlackConfig{Mode: "auto", ThreadMemory: 10000, MaxRetries: 3},
+		Discord:   DiscordConfig{Mode: "auto", MaxRetries: 3},
+		Digests:   DigestsConfig{Timezone: "UTC", CatchUp: true},
+		FeedFetch: FeedFetchConf{Schedule: "*/15 * * * *", Timeout: "20s", MaxSize: "10MB"},
 	}
 }
 
@@ -274,6 +298,31 @@ func (c Config) Validate() error {
 	if _, err := schedule.LoadZone(c.Digests.Timezone); err != nil || c.Digests.Timezone == "" {
 		return fmt.Errorf("digests.timezone: %q is not a time zone such as Europe/Berlin or UTC", c.Digests.Timezone)
 	}
+	if err := schedule.Validate(c.FeedFetch.Schedule, ""); err != nil {
+		return fmt.Errorf("feed_fetch.schedule: %w", err)
+	}
+	if d, err := time.ParseDuration(c.FeedFetch.Timeout); err != nil || d < time.Second || d > 5*time.Minute {
+		return fmt.Errorf("feed_fetch.timeout: %q is not a duration between 1s and 5m", c.FeedFetch.Timeout)
+	}
+	if _, err := parseSize(c.FeedFetch.MaxSize); err != nil {
+		return fmt.Errorf("feed_fetch.max_size: %w", err)
+	}
+	feedSeen := map[string]int{}
+	for i, f := range c.Feeds {
+		key, err := feed.URLKey(f.URL)
+		if err != nil {
+			return fmt.Errorf("feeds[%d].url: %q is not an http or https URL", i, f.URL)
+		}
+		if j, dup := feedSeen[key]; dup {
+			return fmt.Errorf("feeds[%d].url: %s is already feeds[%d]", i, f.URL, j)
+		}
+		feedSeen[key] = i
+		if f.Schedule != "" {
+			if err := schedule.Validate(f.Schedule, ""); err != nil {
+				return fmt.Errorf("feeds[%d].schedule: %w", i, err)
+			}
+		}
+	}
 	seen := map[string]int{}
 	for i, d := range c.Digests.Subscriptions {
 		sub, err := d.Subscription(c.Digests.Timezone)
@@ -302,8 +351,12 @@ func (c Config) Validate() error {
 }
 
 // MaxFileBytes parses Ingest.MaxFileSize ("512KB", "10MB", "1GB", "2048").
-func (c Config) MaxFileBytes() (int64, error) {
-	s := strings.ToUpper(strings.TrimSpace(c.Ingest.MaxFileSize))
+func (c Config) MaxFileBytes() (int64, error) { return parseSize(c.Ingest.MaxFileSize) }
+
+// parseSize parses a size such as "512KB", "10MB", "1GB" or "2048" (bytes),
+// at most 1GB.
+func parseSize(size string) (int64, error) {
+	s := strings.ToUpper(strings.TrimSpace(size))
 	mult := int64(1)
 	for _, u := range []struct {
 		suffix string
@@ -316,10 +369,10 @@ func (c Config) MaxFileBytes() (int64, error) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%q is not a size such as 10MB", c.Ingest.MaxFileSize)
+		return 0, fmt.Errorf("%q is not a size such as 10MB", size)
 	}
 	if n*mult > 1<<30 {
-		return 0, fmt.Errorf("%q is over the 1GB limit", c.Ingest.MaxFileSize)
+		return 0, fmt.Errorf("%q is over the 1GB limit", size)
 	}
 	return n * mult, nil
 }

@@ -105,12 +105,19 @@ Both can run at once. Without either it chats on the terminal.
 		return err
 	}
 	posters := map[string]bot.DigestPoster{}
+	router := newRouter(x, cfg, e)
+	router.Sources = sourcesText(x)
+	feeds, err := newFeedManager(cfg, st, x, log)
+	if err != nil {
+		return err
+	}
+	router.Feeds = feeds
 
 	mux := http.NewServeMux()
 	var adapters []adapter
 	if withSlack {
 		slackOpts.Logger = log
-		slackOpts.Sources = sourcesText(x)
+		slackOpts.Sources = router.SourcesText
 		sa, err := slack.New(slackOpts)
 		if err != nil {
 			return err
@@ -130,7 +137,7 @@ Both can run at once. Without either it chats on the terminal.
 	}
 	if withDiscord {
 		discordOpts.Logger = log
-		discordOpts.Sources = sourcesText(x)
+		discordOpts.Sources = router.SourcesText
 		da, err := discord.New(discordOpts)
 		if err != nil {
 			return err
@@ -186,7 +193,6 @@ Both can run at once. Without either it chats on the terminal.
 	for i, a := range adapters {
 		names[i] = a.name
 	}
-	router := newRouter(x, cfg, e)
 	router.Channels = cfg.Channels.ByPlatform()
 	if cfg.AuditLog != "" {
 		f, err := os.OpenFile(cfg.AuditLog, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
@@ -204,6 +210,8 @@ Both can run at once. Without either it chats on the terminal.
 			log.Error("reschedule digests", "err", err)
 		}
 	}
+	adapters = append(adapters, adapter{name: "feeds", run: func(ctx context.Context, _ bot.Handler) error { return feeds.Run(ctx) },
+		ready: func() bool { return true }})
 	adapters = append(adapters, adapter{name: "digests", run: func(ctx context.Context, _ bot.Handler) error { return digests.Run(ctx) },
 		ready: func() bool { return true }})
 	fmt.Fprintf(e.stderr, "briefbot serve: listening on http://%s; chat: %s\n", ln.Addr(), strings.Join(names, ", "))

@@ -1,6 +1,7 @@
 // Package state keeps the bot's own state in the data folder: digest
 // subscriptions, each one's watermark (the end of the last window it was
-// sent) and the digest deliveries in flight.
+// sent), the digest deliveries in flight, the feeds added in chat and how
+// polling each feed goes.
 //
 // Everything lives in one bbolt file, <data>/state.db, as JSON values. Every
 // write is one bbolt transaction, so it happens entirely or not at all, and
@@ -50,6 +51,8 @@ var (
 	bucketSubs       = []byte("subscriptions") // subscription ID -> bot.Subscription
 	bucketWatermarks = []byte("watermarks")    // subscription ID -> time.Time
 	bucketDeliveries = []byte("deliveries")    // delivery ID -> Delivery
+	bucketFeeds      = []byte("feeds")         // feed URL -> FeedRecord (feeds added in chat)
+	bucketFeedState  = []byte("feed_state")    // feed URL -> the poller's state of it (JSON)
 )
 
 // Delivery states, as in bot.
@@ -87,7 +90,7 @@ func Open(dataDir string) (*Store, error) {
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketSubs, bucketWatermarks, bucketDeliveries} {
+		for _, b := range [][]byte{bucketSubs, bucketWatermarks, bucketDeliveries, bucketFeeds, bucketFeedState} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
