@@ -46,7 +46,8 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 
 Runs the chat adapters, scheduled digests and an HTTP server (/slack/events,
 /slack/commands, /discord/interactions, /healthz: the process is up,
-/readyz: the index answers and every adapter is connected). Slack is configured from the environment:
+/readyz: the index answers and every adapter is connected, /metrics:
+Prometheus metrics). Slack is configured from the environment:
   SLACK_BOT_TOKEN + SLACK_APP_TOKEN         Socket Mode (no public URL needed)
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET    Events API at /slack/events and /slack/commands
   SLACK_API_URL                             another Web API base URL
@@ -104,13 +105,16 @@ Both can run at once. Without either it chats on the terminal.
 	if err := syncConfigSubscriptions(st, cfg, time.Now()); err != nil {
 		return err
 	}
+	met := newMetrics(x)
+	log = slog.New(met.logHandler(log.Handler()))
 	posters := map[string]bot.DigestPoster{}
 	router := newRouter(x, cfg, e)
-	router.Sources = sourcesText(x)
+	router.Logger, router.Sources, router.Observe = log, sourcesText(x), met.observe
 	feeds, err := newFeedManager(cfg, st, x, log)
 	if err != nil {
 		return err
 	}
+	feeds.onIngest, feeds.onPoll = met.onIngest, met.onPoll
 	router.Feeds = feeds
 
 	mux := http.NewServeMux()
@@ -125,7 +129,7 @@ Both can run at once. Without either it chats on the terminal.
 		if slackOpts.SigningSecret != "" {
 			sa.Register(mux)
 		}
-		posters["slack"] = sa
+		posters["slack"] = met.poster("slack", sa)
 		adapters = append(adapters, adapter{name: "slack (" + sa.Mode() + ")", run: sa.Run, ready: func() bool {
 			select {
 			case <-sa.Ready():
@@ -146,7 +150,7 @@ Both can run at once. Without either it chats on the terminal.
 			da.Register(mux)
 		}
 		if discordOpts.BotToken != "" {
-			posters["discord"] = da // posting needs the bot token
+			posters["discord"] = met.poster("discord", da) // posting needs the bot token
 		}
 		adapters = append(adapters, adapter{name: "discord (" + da.Mode() + ")", run: da.Run, ready: func() bool {
 			select {
@@ -164,12 +168,13 @@ Both can run at once. Without either it chats on the terminal.
 			style = console.ANSI
 		}
 		ca := &console.Adapter{In: e.stdin, Out: e.stdout, Prompt: "> ", Style: style}
-		posters["console"] = ca
+		posters["console"] = met.poster("console", ca)
 		adapters = append(adapters, adapter{name: "console", run: ca.Run, ready: func() bool { return true }})
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "ok\n") // the process is up
 	})
+	mux.Handle("GET /metrics", met.handler())
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := x.Counts(); err != nil {
 			log.Error("readyz: index not usable", "err", err)

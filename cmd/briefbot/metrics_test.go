@@ -1,0 +1,54 @@
+package main
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/adapters/slack"
+)
+
+// TestServeMetrics: after one question through Slack, /metrics counts it,
+// times it, and tells the index's size.
+func TestServeMetrics(t *testing.T) {
+	f := newFakeSlackAPI(t)
+	const secret = "metrics-secret"
+	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+		"SLACK_API_URL": f.srv.URL + "/api/"}, nil)
+	defer stop()
+	base := "http://" + addr
+	waitHealthy(t, base)
+	form := url.Values{"team_id": {"T1"}, "channel_id": {"C1"}, "user_id": {"U1"}, "command": {"/brief"},
+		"text": {"who supplies Kazakhstan with drones?"}, "response_url": {f.srv.URL + "/hook"}}
+	resp, err := http.DefaultClient.Do(signed(t, base+slack.PathCommands, secret, "application/x-www-form-urlencoded", []byte(form.Encode())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	select {
+	case <-f.hooks:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no answer:\n%s", stderr)
+	}
+	resp, err = http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`briefbot_questions_total{outcome="answered",platform="slack"} 1`,
+		`briefbot_answer_seconds_count{platform="slack"} 1`,
+		`briefbot_index_documents{source_type="reports",type="reports"} 53`,
+		`briefbot_index_bytes `,
+		`briefbot_index_last_ingest_timestamp_seconds `,
+		`process_resident_memory_bytes `,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+}
