@@ -14,7 +14,13 @@ FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/briefbot /usr/local/bin/briefbot
 COPY --from=build --chown=65532:65532 /out/data /data
 ENV BRIEFBOT_DATA=/data
+# serve listens on every interface inside the container; publish the port
+# with -p 8080:8080 (Slack Events API, Discord interactions, /metrics).
+ENV BRIEFBOT_LISTEN=0.0.0.0:8080
+EXPOSE 8080
 VOLUME ["/data"]
 USER 65532:65532
+# No shell or curl in the image: the binary checks itself (GET /healthz).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=2m --retries=3 CMD ["/usr/local/bin/briefbot", "health"]
 ENTRYPOINT ["/usr/local/bin/briefbot"]
 CMD ["help"]

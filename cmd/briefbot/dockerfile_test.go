@@ -27,3 +27,20 @@ func TestDockerfileBuildLineMatchesCI(t *testing.T) {
 		t.Errorf("Dockerfile builds with %q, .ci/run with %q", lines[0], lines[1])
 	}
 }
+
+// TestDockerfileHealthcheck: the image checks itself with `briefbot health`
+// against the port serve listens on in the container.
+func TestDockerfileHealthcheck(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`HEALTHCHECK`, `CMD ["/usr/local/bin/briefbot", "health"]`, `ENV BRIEFBOT_LISTEN=0.0.0.0:8080`,
+		`USER 65532:65532`, `VOLUME ["/data"]`, `FROM gcr.io/distroless/static`,
+	} {
+		if !regexp.MustCompile(regexp.QuoteMeta(want)).Match(data) {
+			t.Errorf("Dockerfile lacks %s", want)
+		}
+	}
+}

@@ -27,11 +27,12 @@ const usage = `briefbot answers questions about arms transfers from source repor
 
 Usage:
   briefbot ask [--data DIR] [--json] [--from DATE] [--to DATE] [--source reports|sipri] QUESTION...
-  briefbot ingest [--data DIR] [--default-corpus] PATH...
+  briefbot ingest [--data DIR] [--default-corpus] PATH|URL...
   briefbot chat [--data DIR]
   briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--json]
   briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
   briefbot stats [--data DIR] [--json]
+  briefbot health [--url URL]        exit 0 when a running serve answers /healthz
   briefbot version
 
 Every command takes --config FILE (YAML, see configs/briefbot.example.yaml).
@@ -86,6 +87,8 @@ func run(ctx context.Context, args []string, e env) int {
 		err = cmdServe(ctx, rest, e)
 	case "stats":
 		err = cmdStats(ctx, rest, e)
+	case "health":
+		err = cmdHealth(ctx, rest, e)
 	case "version", "--version", "-v":
 		fmt.Fprintln(e.stdout, "briefbot", versionString())
 		return exitOK
