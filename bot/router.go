@@ -59,6 +59,9 @@ type Router struct {
 	// Feeds, if set, lists the feeds for "sources" and lets admins add and
 	// remove them.
 	Feeds FeedManager
+	// Reindex, if set, refreshes what the bot reads now (admins only):
+	// serve polls every feed at once, whatever its schedule says.
+	Reindex func(context.Context) (string, error)
 	// Channels is the optional allowlist of channel IDs per platform: a
 	// platform with a list is answered only in those channels.
 	Channels map[string][]string
@@ -89,6 +92,7 @@ Commands:
   digest unsubscribe           (admins) stop this channel's digests
   sources                      what my index holds and the feeds I poll
   sources add URL              (admins) poll an RSS or Atom feed; sources remove URL to stop
+  reindex                      (admins) fetch every feed now
 
 Every answer lists its sources as [n]: report title, source, date and link.`
 
@@ -190,6 +194,10 @@ func (r *Router) handle(ctx context.Context, m Message, id string) Reply {
 		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.digest(ctx, m, rest) })
 	case "sources", "/sources":
 		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.sources(ctx, m, rest) })
+	case "reindex":
+		if strings.TrimSpace(rest) == "" {
+			return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.reindex(ctx, m) })
+		}
 	}
 	return r.reply(ctx, m, id, func() (*Answer, string, error) {
 		a, err := r.Bot.Ask(ctx, text, m.Filter)
@@ -292,6 +300,18 @@ func (r *Router) digest(ctx context.Context, m Message, rest string) (*Answer, s
 		r.changed()
 		return nil, "This channel will get no more digests.", nil
 	}
+}
+
+// reindex runs Reindex for an admin.
+func (r *Router) reindex(ctx context.Context, m Message) (*Answer, string, error) {
+	if err := r.mustBeAdmin(m, "reindex"); err != nil {
+		return nil, "", err
+	}
+	if r.Reindex == nil {
+		return nil, "", Errorf(EInvalid, "There is nothing to reindex here: run `briefbot ingest` to add reports.")
+	}
+	text, err := r.Reindex(ctx)
+	return nil, text, err
 }
 
 // zone is the time zone a subscription's schedule runs in.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -242,4 +243,32 @@ func (m *feedManager) RemoveFeed(_ context.Context, url string) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// Reindex polls every feed now, whatever its schedule or back-off says,
+// and tells what came of it: the chat command "reindex".
+func (m *feedManager) Reindex(ctx context.Context) (string, error) {
+	p := m.current()
+	feeds := p.Feeds()
+	if len(feeds) == 0 {
+		return "I poll no feeds, so there is nothing to fetch again.", nil
+	}
+	var added, failed int
+	var problems []string
+	for _, f := range feeds {
+		r := p.PollOnce(ctx, f.URL)
+		if m.onPoll != nil {
+			m.onPoll(r)
+		}
+		added += r.New
+		if r.Err != nil {
+			failed++
+			problems = append(problems, f.URL+": "+fetchProblem(r.Err))
+		}
+	}
+	text := fmt.Sprintf("Fetched %d feeds now: %d new or changed reports.", len(feeds), added)
+	if failed > 0 {
+		text += fmt.Sprintf(" %d failed: %s.", failed, strings.Join(problems, "; "))
+	}
+	return text, nil
 }

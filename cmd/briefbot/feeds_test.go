@@ -110,7 +110,7 @@ func feedSetup(t *testing.T, w *wire) (*feedManager, *index.Index, *bot.Router) 
 		t.Fatal(err)
 	}
 	r := newRouter(x, cfg, e)
-	r.Feeds, r.Sources, r.Admins = m, sourcesText(x), map[string][]string{"slack": {"UADMIN"}}
+	r.Feeds, r.Sources, r.Admins, r.Reindex = m, sourcesText(x), map[string][]string{"slack": {"UADMIN"}}, m.Reindex
 	return m, x, r
 }
 
@@ -237,6 +237,12 @@ func TestFeedCommands(t *testing.T) {
 	}
 	if got := say("U2", "sources"); !strings.Contains(got.Text, "Feeds I poll (3)") {
 		t.Errorf("sources after remove: %+v", got)
+	}
+	if got := say("U2", "reindex"); !got.IsError || !strings.Contains(got.Text, "Only admins may reindex") {
+		t.Errorf("reindex by a non-admin: %+v", got)
+	}
+	if got := say("UADMIN", "reindex"); got.IsError || !strings.Contains(got.Text, "Fetched 3 feeds now") {
+		t.Errorf("reindex: %+v", got)
 	}
 }
 

@@ -115,7 +115,7 @@ Both can run at once. Without either it chats on the terminal.
 		return err
 	}
 	feeds.onIngest, feeds.onPoll = met.onIngest, met.onPoll
-	router.Feeds = feeds
+	router.Feeds, router.Reindex = feeds, feeds.Reindex
 
 	mux := http.NewServeMux()
 	var adapters []adapter
