@@ -259,6 +259,9 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 		f.checkMentions(c)
 		ok(w, msg(channelID))
 	})
+	f.handle(mux, "DELETE "+apiPath+"webhooks/{app}/{token}/messages/{msg}", func(w http.ResponseWriter, r *http.Request, c apiCall) {
+		w.WriteHeader(http.StatusNoContent)
+	})
 	f.handle(mux, "POST "+apiPath+"webhooks/{app}/{token}", func(w http.ResponseWriter, r *http.Request, c apiCall) {
 		f.checkMentions(c)
 		ok(w, msg(channelID))

@@ -180,6 +180,28 @@ func TestGatewaySlashCommand(t *testing.T) {
 		}
 	})
 
+	t.Run("a public command's error is shown privately", func(t *testing.T) {
+		n := f.callCount()
+		cb, _ := run(t, command("tok-err", "ask", "question", "digest subscribe"))
+		if cb["type"] != 5.0 || cb["data"] != nil {
+			t.Errorf("callback %v, want a public deferred response", cb)
+		}
+		follow := f.callsSince(n, "POST "+apiPath+"webhooks/"+appID+"/tok-err")
+		deleted := f.callsSince(n, "DELETE "+apiPath+"webhooks/"+appID+"/tok-err/messages/@original")
+		edits := f.callsSince(n, "PATCH "+apiPath+"webhooks/"+appID+"/tok-err/messages/@original")
+		var m struct {
+			Content string `json:"content"`
+			Flags   int    `json:"flags"`
+		}
+		if len(follow) == 1 {
+			json.Unmarshal(follow[0].Body, &m)
+		}
+		if len(follow) != 1 || m.Flags != 64 || !strings.Contains(discordPlain(m.Content), "digest") || len(deleted) != 1 || len(edits) != 0 {
+			t.Errorf("error reply: %d follow-ups (%+v), %d deletes, %d edits; want one ephemeral follow-up, the public response deleted",
+				len(follow), m, len(deleted), len(edits))
+		}
+	})
+
 	t.Run("autocomplete", func(t *testing.T) {
 		i := autocomplete("between", "recipient", "Kaz")
 		n := f.callCount()

@@ -101,6 +101,17 @@ func (a *Adapter) answerInteraction(ctx context.Context, s *session, i *discordg
 	}
 	m := bot.Message{Text: inv.text, User: interactionUser(i), Channel: i.ChannelID, Platform: "discord"}
 	reply := a.reply(ctx, s, m)
+	if reply.IsError && !inv.private {
+		// The public "thinking…" message cannot turn private: replace it
+		// with an ephemeral follow-up, so a mistake is shown only to its
+		// author.
+		if err := a.errorPrivately(ctx, i, reply); err == nil {
+			return
+		} else {
+			a.log.WarnContext(ctx, "discord: could not show the error privately; showing it in the channel",
+				"request_id", reply.RequestID, "interaction", i.ID, "err", err)
+		}
+	}
 	for n, out := range Render(reply) {
 		var err error
 		if n == 0 {
@@ -121,6 +132,28 @@ func (a *Adapter) answerInteraction(ctx context.Context, s *session, i *discordg
 			return
 		}
 	}
+}
+
+// errorPrivately deletes the public deferred response and sends the error
+// reply as an ephemeral follow-up.
+func (a *Adapter) errorPrivately(ctx context.Context, i *discordgo.Interaction, reply bot.Reply) error {
+	out := Render(reply)[0]
+	err := a.call(ctx, "interaction follow-up", func(o ...discordgo.RequestOption) error {
+		_, err := a.dg.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: out.Content, Embeds: out.Embeds,
+			AllowedMentions: noMentions(), Flags: discordgo.MessageFlagsEphemeral}, o...)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = a.call(ctx, "delete interaction response", func(o ...discordgo.RequestOption) error {
+		return a.dg.InteractionResponseDelete(i, o...)
+	})
+	if err != nil { // the error went out privately; do not leave "thinking…" behind
+		a.log.WarnContext(ctx, "discord: delete deferred response", "interaction", i.ID, "err", err)
+		_ = a.editOriginal(ctx, i, Message{Content: "(Answered privately.)"})
+	}
+	return nil
 }
 
 // editOriginal edits the deferred response into out. Over HTTP, Discord

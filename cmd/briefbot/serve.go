@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/briefbot/briefbot/adapters/console"
 	"github.com/briefbot/briefbot/adapters/discord"
 	"github.com/briefbot/briefbot/adapters/slack"
@@ -140,6 +142,7 @@ Both can run at once. Without either it chats on the terminal.
 		}})
 	}
 	if withDiscord {
+		routeDiscordgoLogs(log)
 		discordOpts.Logger = log
 		discordOpts.Sources = router.SourcesText
 		da, err := discord.New(discordOpts)
@@ -402,4 +405,22 @@ func syncConfigSubscriptions(st *state.Store, cfg Config, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// routeDiscordgoLogs sends the discordgo library's own log lines (it logs
+// through the standard log package, behind a package variable) to log, at
+// their level, with secrets redacted like every other line.
+func routeDiscordgoLogs(log *slog.Logger) {
+	discordgo.Logger = func(level, _ int, format string, a ...any) {
+		l := slog.LevelDebug
+		switch level {
+		case discordgo.LogError:
+			l = slog.LevelError
+		case discordgo.LogWarning:
+			l = slog.LevelWarn
+		case discordgo.LogInformational:
+			l = slog.LevelInfo
+		}
+		log.Log(context.Background(), l, "discord: discordgo: "+fmt.Sprintf(format, a...))
+	}
 }
