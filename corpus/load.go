@@ -18,6 +18,10 @@ import (
 // DefaultMaxFileSize is the largest file a Loader reads unless told otherwise.
 const DefaultMaxFileSize = 10 << 20
 
+// ErrFileNameID is the problem of a report that takes its ID from a file
+// name that is no valid ID (a "#" in it, say).
+var ErrFileNameID = errors.New("the file name makes an invalid report id")
+
 // Severity says whether a Problem cost a report.
 type Severity int
 
@@ -206,15 +210,23 @@ func (l Loader) loadFile(res *Result, display, name string, read func() ([]byte,
 	for i := range problems {
 		problems[i].Path = display
 	}
-	for i := range reports {
-		reports[i].Origin = display
-		if reports[i].ID == "" {
-			reports[i].ID = strings.TrimSuffix(path.Base(filepath.ToSlash(name)), path.Ext(name))
+	kept := reports[:0]
+	for _, r := range reports {
+		r.Origin = display
+		if r.ID == "" {
+			r.ID = strings.TrimSuffix(path.Base(filepath.ToSlash(name)), path.Ext(name))
+			if err := ValidateID(r.ID); err != nil {
+				problems = append(problems, Problem{Path: display, Severity: Error,
+					Err: fmt.Errorf("%w (%w); rename the file or give the report an id (front matter, or an \"id\" field)", ErrFileNameID, err)})
+				continue
+			}
 		}
-		if reports[i].Title == "" {
-			reports[i].Title = reports[i].ID
+		if r.Title == "" {
+			r.Title = r.ID
 		}
+		kept = append(kept, r)
 	}
+	reports = kept
 	res.Reports = append(res.Reports, reports...)
 	res.Problems = append(res.Problems, problems...)
 }

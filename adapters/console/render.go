@@ -3,6 +3,7 @@ package console
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/bot"
 )
@@ -54,8 +55,9 @@ func emphasise(s string, marks []bot.Span, style Style) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range marks {
-		if m.Start < last || m.End > len(s) || m.Start >= m.End {
-			continue
+		if m.Start < last || m.End > len(s) || m.Start >= m.End ||
+			!utf8.RuneStart(s[m.Start]) || (m.End < len(s) && !utf8.RuneStart(s[m.End])) {
+			continue // out of order, out of range, or splitting a character
 		}
 		b.WriteString(s[last:m.Start])
 		b.WriteString("\x1b[1m" + s[m.Start:m.End] + "\x1b[0m")

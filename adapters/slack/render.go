@@ -276,12 +276,43 @@ func limitMessages(msgs []Message, n int) []Message {
 	if len(msgs) <= n {
 		return msgs
 	}
+	const note = "_The answer is too long to show in full here. Mention me in a channel or send me a direct message for all of it._"
 	msgs = msgs[:n:n]
 	last := &msgs[n-1]
-	if len(last.Blocks) >= MaxBlocks {
-		last.Blocks = last.Blocks[:MaxBlocks-1]
+	// Drop trailing blocks until the note fits both the block count and
+	// the text limit.
+	for len(last.Blocks) > 0 && (len(last.Blocks) >= MaxBlocks || blocksText(last.Blocks)+chatkit.TextLen(note) > MaxMessageText) {
+		last.Blocks = last.Blocks[:len(last.Blocks)-1]
 	}
-	last.Blocks = append(last.Blocks, slackgo.NewContextBlock("", mrkdwn(
-		"_The answer is too long to show in full here. Mention me in a channel or send me a direct message for all of it._")))
+	last.Blocks = append(last.Blocks, slackgo.NewContextBlock("", mrkdwn(note)))
 	return msgs
+}
+
+// blocksText counts the text of the blocks Render makes (sections, context
+// blocks, headers), as MaxMessageText counts it.
+func blocksText(blocks []slackgo.Block) int {
+	n := 0
+	text := func(t *slackgo.TextBlockObject) {
+		if t != nil {
+			n += chatkit.TextLen(t.Text)
+		}
+	}
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *slackgo.SectionBlock:
+			text(b.Text)
+			for _, f := range b.Fields {
+				text(f)
+			}
+		case *slackgo.ContextBlock:
+			for _, e := range b.ContextElements.Elements {
+				if t, ok := e.(*slackgo.TextBlockObject); ok {
+					text(t)
+				}
+			}
+		case *slackgo.HeaderBlock:
+			text(b.Text)
+		}
+	}
+	return n
 }
