@@ -52,6 +52,19 @@ func newFlagSet(name string, e env) *flag.FlagSet {
 	return fs
 }
 
+// parseNoArgs parses flags for a command that takes no other arguments.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		fs.Usage()
+		return usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
+	}
+	return nil
+}
+
 // parseInterspersed parses flags wherever they stand among the arguments, so
 // `ask who supplies Kazakhstan --json` works. After "--" everything is an
 // argument.

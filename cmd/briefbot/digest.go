@@ -28,13 +28,8 @@ func cmdDigest(ctx context.Context, args []string, e env) error {
 		fmt.Fprintln(fs.Output(), "Usage: briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--json]")
 		fs.PrintDefaults()
 	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
 	}
 	now := time.Now()
 	from, err := parseSince(*since, now)

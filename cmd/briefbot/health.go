@@ -25,13 +25,8 @@ func cmdHealth(ctx context.Context, args []string, e env) error {
 		fmt.Fprintln(fs.Output(), "Usage: briefbot health [--url URL | --listen ADDR]\n\nExits 0 when briefbot serve answers GET /healthz with 200, 1 otherwise.")
 		fs.PrintDefaults()
 	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
 	}
 	u := *target
 	if u == "" {

@@ -63,13 +63,8 @@ Both can run at once. Without either it chats on the terminal.
 `)
 		fs.PrintDefaults()
 	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
 	}
 	cfg, err := c.load(e)
 	if err != nil {

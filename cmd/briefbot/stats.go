@@ -87,13 +87,8 @@ func cmdStats(ctx context.Context, args []string, e env) error {
 		fmt.Fprint(fs.Output(), statsUsage+"\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
 	}
 	cfg, err := c.load(e)
 	if err != nil {

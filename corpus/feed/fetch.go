@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/briefbot/briefbot/corpus"
 )
 
 // Fetcher defaults.
@@ -182,14 +184,14 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev Validators) (Re
 	}
 	limit := f.maxBytes()
 	if resp.ContentLength > limit {
-		return Response{}, fmt.Errorf("fetch %s: %w: %s, the limit is %s", rawURL, ErrTooLarge, humanBytes(resp.ContentLength), humanBytes(limit))
+		return Response{}, fmt.Errorf("fetch %s: %w: %s, the limit is %s", rawURL, ErrTooLarge, corpus.HumanBytes(resp.ContentLength), corpus.HumanBytes(limit))
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return Response{}, f.fetchError(ctx, rctx, rawURL, err)
 	}
 	if int64(len(body)) > limit {
-		return Response{}, fmt.Errorf("fetch %s: %w: more than %s", rawURL, ErrTooLarge, humanBytes(limit))
+		return Response{}, fmt.Errorf("fetch %s: %w: more than %s", rawURL, ErrTooLarge, corpus.HumanBytes(limit))
 	}
 	out.Body = body
 	return out, nil
@@ -232,14 +234,4 @@ func retryAfter(h string, now time.Time) time.Duration {
 		return t.Sub(now)
 	}
 	return 0
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

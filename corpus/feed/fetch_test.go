@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/corpus"
 )
 
 func TestFetch(t *testing.T) {
@@ -143,7 +145,7 @@ func TestFetchTooLarge(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the server went on writing after the client gave up")
 	}
-	t.Logf("the server wrote %s before the client hung up", humanBytes(written.Load()))
+	t.Logf("the server wrote %s before the client hung up", corpus.HumanBytes(written.Load()))
 	if n := written.Load(); n >= 50<<20 {
 		t.Errorf("server wrote %d bytes; the client should have hung up long before 100 MB", n)
 	}
