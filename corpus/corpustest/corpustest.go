@@ -41,6 +41,45 @@ type Options struct {
 	// ("Turkey delivered 12 armed drones to Kazakhstan in 2021"); 0 means
 	// 3, a dense arms-trade report with about 12 relations per 600 words.
 	TransferEvery int
+	// Vocabulary, when above the ~120 built-in ordinary words, draws the
+	// ordinary words from a Zipf distribution (s = 1.1) over that many
+	// words, as word frequencies fall off in real text: the built-in words
+	// spread over the first 1,200 ranks (every tenth), made-up words
+	// ("tavorin", "kelumat") everywhere else. 0 keeps the small uniform
+	// vocabulary, where every ordinary word is in about a third of all
+	// passages: a worst case for passage search, since a question of three
+	// such words then matches some 4% of the index.
+	Vocabulary int
+}
+
+// vocabulary returns n words by rank, most frequent first: the filler
+// words at every tenth rank from the third, made-up words around them.
+func vocabulary(n int) []string {
+	syll := []string{"ta", "vo", "rin", "ke", "lu", "mat", "so", "ber", "di", "nar", "pe", "xo", "li", "gan", "ru", "fe"}
+	var words []string
+	seen := map[string]bool{}
+	for _, w := range filler {
+		if !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	out := make([]string, n)
+	next := 0
+	for i := range out {
+		if i >= 2 && (i-2)%10 == 0 && (i-2)/10 < len(words) {
+			out[i] = words[(i-2)/10]
+			continue
+		}
+		w, k := "", next+len(syll)
+		for k > 0 {
+			w += syll[k%len(syll)]
+			k /= len(syll)
+		}
+		out[i] = w + "a"
+		next++
+	}
+	return out
 }
 
 // Reports returns n reports with IDs gen-000000, gen-000001, ...
@@ -56,14 +95,20 @@ func Reports(n int, opts Options) []bot.Report {
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
 	base := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	word := func() string { return filler[rng.IntN(len(filler))] }
+	if opts.Vocabulary > len(filler) {
+		vocab := vocabulary(opts.Vocabulary)
+		z := rand.NewZipf(rng, 1.1, 1, uint64(len(vocab)-1))
+		word = func() string { return vocab[z.Uint64()] }
+	}
 	out := make([]bot.Report, n)
 	for i := range out {
-		out[i] = report(rng, i, opts, base)
+		out[i] = report(rng, i, opts, base, word)
 	}
 	return out
 }
 
-func report(rng *rand.Rand, i int, opts Options, base time.Time) bot.Report {
+func report(rng *rand.Rand, i int, opts Options, base time.Time, word func() string) bot.Report {
 	words := opts.Words
 	pick := func(list []string) string { return list[rng.IntN(len(list))] }
 	recipient, supplier := pick(countries), pick(countries)
@@ -79,7 +124,7 @@ func report(rng *rand.Rand, i int, opts Options, base time.Time) bot.Report {
 				k := 8 + rng.IntN(14)
 				ws := make([]string, k)
 				for j := range ws {
-					ws[j] = pick(filler)
+					ws[j] = word()
 				}
 				if rng.IntN(2) == 0 {
 					ws[rng.IntN(k)] = recipient
