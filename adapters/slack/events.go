@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/bot"
 )
@@ -111,7 +112,16 @@ var slackMarkup = regexp.MustCompile(`<([^<>]*)>`)
 func cleanText(text, botUserID string) string {
 	t := strings.TrimSpace(text)
 	if botUserID != "" && (strings.HasPrefix(t, "<@"+botUserID+">") || strings.HasPrefix(t, "<@"+botUserID+"|")) {
-		t = t[strings.IndexByte(t, '>')+1:]
+		if end := strings.IndexByte(t, '>'); end >= 0 {
+			t = t[end+1:]
+		} else { // a mention never closed: drop it up to the first space
+			t = strings.TrimPrefix(t, "<@"+botUserID)
+			if i := strings.IndexFunc(t, unicode.IsSpace); i >= 0 {
+				t = t[i:]
+			} else {
+				t = ""
+			}
+		}
 		t = strings.TrimLeft(t, " \t\n,:;")
 	}
 	t = slackMarkup.ReplaceAllStringFunc(t, func(m string) string {
