@@ -61,6 +61,11 @@ type FeedFetchConf struct {
 	Schedule string `yaml:"schedule"` // default cron spec of feeds (UTC)
 	Timeout  string `yaml:"timeout"`  // per request, e.g. "20s"
 	MaxSize  string `yaml:"max_size"` // largest feed or page read, e.g. "10MB"
+	// AllowPrivate lets feeds and the pages they link to be fetched from
+	// loopback, private and link-local addresses (an intranet feed); off,
+	// such addresses are refused, so a feed cannot make briefbot read
+	// internal services or cloud metadata.
+	AllowPrivate bool `yaml:"allow_private"`
 }
 
 // AdminsConfig lists admins by their user ID on each platform (Slack

@@ -24,7 +24,7 @@ const feedTick = time.Minute
 func newFetcher(cfg Config) *feed.Fetcher {
 	timeout, _ := time.ParseDuration(cfg.FeedFetch.Timeout) // validated with the config
 	size, _ := parseSize(cfg.FeedFetch.MaxSize)
-	return &feed.Fetcher{Timeout: timeout, MaxBytes: size}
+	return &feed.Fetcher{Timeout: timeout, MaxBytes: size, BlockPrivate: !cfg.FeedFetch.AllowPrivate}
 }
 
 // feedStore keeps the poller's per-feed state in the state file.
@@ -217,6 +217,8 @@ func fetchProblem(err error) string {
 		return "it redirects too many times"
 	case errors.Is(err, context.DeadlineExceeded):
 		return "it did not answer in time"
+	case errors.Is(err, feed.ErrPrivateAddress):
+		return "it is on a private or internal network (set feed_fetch.allow_private to allow that)"
 	case errors.Is(err, feed.ErrNotHTTP):
 		return "only http and https addresses can be polled"
 	default:

@@ -88,6 +88,7 @@ func feedSetup(t *testing.T, w *wire) (*feedManager, *index.Index, *bot.Router) 
 	cfg := DefaultConfig()
 	cfg.DataDir = t.TempDir()
 	cfg.Log.Level = "error"
+	cfg.FeedFetch.AllowPrivate = true // the wire is on loopback
 	for _, o := range []string{"a", "b", "c"} {
 		cfg.Feeds = append(cfg.Feeds, FeedConf{URL: w.srv.URL + "/" + o + "/feed.xml"})
 	}
@@ -252,7 +253,15 @@ func TestIngestURL(t *testing.T) {
 	w := newWire(t)
 	data := t.TempDir()
 	var stdout, stderr strings.Builder
-	code := run(context.Background(), []string{"ingest", "--data", data, w.srv.URL + "/a/feed.xml", w.srv.URL + "/b/tb2", w.srv.URL + "/nothing-here"},
+	blocked := run(context.Background(), []string{"ingest", "--data", data, w.srv.URL + "/a/feed.xml"}, env2(nil, nil, &stdout, &stderr))
+	if blocked != exitFailure || !strings.Contains(stderr.String(), "private or internal network") {
+		t.Errorf("loopback feed without allow_private: exit %d\n%s", blocked, stderr.String())
+	}
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(cfg, []byte("feed_fetch:\n  allow_private: true\n"), 0o600)
+	stdout.Reset()
+	stderr.Reset()
+	code := run(context.Background(), []string{"ingest", "--data", data, "--config", cfg, w.srv.URL + "/a/feed.xml", w.srv.URL + "/b/tb2", w.srv.URL + "/nothing-here"},
 		env2(nil, nil, &stdout, &stderr))
 	if code != exitFailure {
 		t.Errorf("exit %d, want %d for the refused address", code, exitFailure)

@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/briefbot/briefbot/corpus"
@@ -29,6 +33,9 @@ var (
 	ErrTooLarge         = errors.New("response too large")
 	ErrTooManyRedirects = errors.New("too many redirects")
 	ErrNotHTTP          = errors.New("not an http or https URL")
+	// ErrPrivateAddress: with BlockPrivate, the host resolved to a
+	// loopback, private, link-local or otherwise internal address.
+	ErrPrivateAddress = errors.New("the address is on a private or internal network")
 )
 
 // accept is the Accept header of every request: feeds first, then pages
@@ -83,6 +90,17 @@ type Fetcher struct {
 	UserAgent string
 	// Transport makes the requests; nil means http.DefaultTransport.
 	Transport http.RoundTripper
+	// BlockPrivate refuses to connect to loopback, private (RFC 1918, fc00::/7),
+	// link-local (incl. cloud metadata at 169.254.169.254), multicast and
+	// unspecified addresses, checked on the address actually dialled (so a
+	// name that resolves there, or a redirect to one, is refused too).
+	// Feed items link anywhere; serve sets it unless
+	// feed_fetch.allow_private is true. It needs Transport to be nil or an
+	// *http.Transport.
+	BlockPrivate bool
+
+	guardOnce sync.Once
+	guarded   http.RoundTripper
 	// Now tells the time (the date of reports whose item has none); nil
 	// means time.Now.
 	Now func() time.Time
@@ -147,10 +165,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev Validators) (Re
 	if prev.LastModified != "" {
 		req.Header.Set("If-Modified-Since", prev.LastModified)
 	}
-	transport := f.Transport
-	if transport == nil {
-		transport = http.DefaultTransport
-	}
+	transport := f.transport()
 	maxRedirects := f.maxRedirects()
 	client := &http.Client{Transport: transport, CheckRedirect: func(_ *http.Request, via []*http.Request) error {
 		if len(via) > maxRedirects {
@@ -195,6 +210,56 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev Validators) (Re
 	}
 	out.Body = body
 	return out, nil
+}
+
+// transport is the RoundTripper of every request: Transport, or with
+// BlockPrivate a copy of it whose dialer refuses internal addresses.
+func (f *Fetcher) transport() http.RoundTripper {
+	t := f.Transport
+	if t == nil {
+		t = http.DefaultTransport
+	}
+	if !f.BlockPrivate {
+		return t
+	}
+	f.guardOnce.Do(func() {
+		base, ok := t.(*http.Transport)
+		if !ok {
+			f.guarded = refuseAll{}
+			return
+		}
+		g := base.Clone()
+		d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: func(_, address string, _ syscall.RawConn) error {
+			host, _, err := net.SplitHostPort(address)
+			if err != nil {
+				return err
+			}
+			if ip, err := netip.ParseAddr(host); err != nil || internal(ip) {
+				return fmt.Errorf("%w (%s)", ErrPrivateAddress, host)
+			}
+			return nil
+		}}
+		g.DialContext = d.DialContext
+		g.Proxy = nil // a proxy would dial for us, unchecked
+		f.guarded = g
+	})
+	return f.guarded
+}
+
+// internal reports whether ip is not on the public internet.
+func internal(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
+		ip.IsInterfaceLocalMulticast() || ip.IsMulticast() || ip.IsUnspecified() ||
+		netip.MustParsePrefix("100.64.0.0/10").Contains(ip) // carrier-grade NAT
+}
+
+// refuseAll is the transport of a Fetcher with BlockPrivate and a
+// Transport it cannot guard.
+type refuseAll struct{}
+
+func (refuseAll) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, fmt.Errorf("%w: BlockPrivate needs an *http.Transport", ErrPrivateAddress)
 }
 
 // fetchError turns a transport error into one that says what happened.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -148,5 +149,26 @@ func TestFetchTooLarge(t *testing.T) {
 	t.Logf("the server wrote %s before the client hung up", corpus.HumanBytes(written.Load()))
 	if n := written.Load(); n >= 50<<20 {
 		t.Errorf("server wrote %d bytes; the client should have hung up long before 100 MB", n)
+	}
+}
+
+func TestBlockPrivate(t *testing.T) {
+	s := newSite(t)
+	f := &Fetcher{BlockPrivate: true}
+	_, err := f.Fetch(context.Background(), s.url("/rss2.xml"), Validators{})
+	if !errors.Is(err, ErrPrivateAddress) {
+		t.Errorf("loopback with BlockPrivate: err = %v, want ErrPrivateAddress", err)
+	}
+	if _, err := (&Fetcher{}).Fetch(context.Background(), s.url("/rss2.xml"), Validators{}); err != nil {
+		t.Errorf("loopback without BlockPrivate: %v", err)
+	}
+	for addr, want := range map[string]bool{
+		"127.0.0.1": true, "10.1.2.3": true, "172.16.0.1": true, "192.168.1.1": true, "169.254.169.254": true,
+		"100.64.0.1": true, "0.0.0.0": true, "::1": true, "fc00::1": true, "fe80::1": true, "::ffff:127.0.0.1": true,
+		"224.0.0.1": true, "8.8.8.8": false, "2001:4860:4860::8888": false, "93.184.216.34": false,
+	} {
+		if got := internal(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("internal(%s) = %v, want %v", addr, got, want)
+		}
 	}
 }
