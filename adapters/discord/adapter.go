@@ -45,8 +45,9 @@ type Options struct {
 	// APIURL is the REST base URL, such as "https://discord.com/api/v9";
 	// "" means Discord's. Calls go there through HTTPClient's transport.
 	APIURL string
-	// Sources answers "sources" with what the index holds; nil means the
-	// adapter says it cannot tell.
+	// Sources, if set, answers "sources" in the adapter itself; nil passes
+	// "sources" to the handler like any message (serve leaves it nil: the
+	// Router answers it, within the channel allowlist and the audit log).
 	Sources func(ctx context.Context) (string, error)
 	// Logger gets the adapter's logs; nil means slog.Default().
 	Logger *slog.Logger

@@ -8,8 +8,8 @@ import (
 	"github.com/briefbot/briefbot/bot"
 )
 
-// reply answers one message: "sources" from Options.Sources, everything
-// else through the bot's handler; help gets a note on using briefbot in
+// reply answers one message: "sources" from Options.Sources when set,
+// everything else (and "sources" without it) through the bot's handler; help gets a note on using briefbot in
 // Discord.
 func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
 	release, ok := chatkit.Acquire(ctx, a.sem)
@@ -21,7 +21,9 @@ func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Repl
 	defer release()
 	switch strings.ToLower(strings.TrimSpace(m.Text)) {
 	case "sources", "/sources":
-		return a.sources(ctx, m)
+		if a.opts.Sources != nil {
+			return a.sources(ctx, m)
+		}
 	case "help", "/help", "?":
 		r := s.h.Handle(ctx, m)
 		if r.Answer == nil && !r.IsError {
@@ -44,9 +46,6 @@ In Discord:
 
 func (a *Adapter) sources(ctx context.Context, m bot.Message) bot.Reply {
 	id := bot.NewRequestID()
-	if a.opts.Sources == nil {
-		return bot.Reply{Text: "I cannot list my sources here.", IsError: true, RequestID: id}
-	}
 	text, err := a.opts.Sources(ctx)
 	switch {
 	case err == nil:

@@ -31,8 +31,9 @@ type Options struct {
 	SigningSecret string
 	// APIURL is the Web API base URL, ending in "/"; "" means Slack's.
 	APIURL string
-	// Sources answers "sources" with what the index holds; nil means the
-	// adapter says it cannot tell.
+	// Sources, if set, answers "sources" in the adapter itself; nil passes
+	// "sources" to the handler like any message (serve leaves it nil: the
+	// Router answers it, within the channel allowlist and the audit log).
 	Sources func(ctx context.Context) (string, error)
 	// Logger gets the adapter's logs; nil means slog.Default().
 	Logger *slog.Logger
@@ -261,8 +262,8 @@ func fatalAuthError(err error) bool {
 	return false
 }
 
-// reply answers one message: "sources" from Options.Sources, everything else
-// through the bot's handler; help gets a note on using briefbot in Slack.
+// reply answers one message: "sources" from Options.Sources when set,
+// everything else (and "sources" without it) through the bot's handler; help gets a note on using briefbot in Slack.
 func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
 	release, ok := chatkit.Acquire(ctx, a.sem)
 	if !ok {
@@ -273,7 +274,9 @@ func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Repl
 	defer release()
 	switch strings.ToLower(strings.TrimSpace(m.Text)) {
 	case "sources", "/sources":
-		return a.sources(ctx, m)
+		if a.opts.Sources != nil {
+			return a.sources(ctx, m)
+		}
 	case "help", "/help", "?":
 		r := s.h.Handle(ctx, m)
 		if r.Answer == nil && !r.IsError {
@@ -294,9 +297,6 @@ In Slack:
 
 func (a *Adapter) sources(ctx context.Context, m bot.Message) bot.Reply {
 	id := bot.NewRequestID()
-	if a.opts.Sources == nil {
-		return bot.Reply{Text: "I cannot list my sources here.", IsError: true, RequestID: id}
-	}
 	text, err := a.opts.Sources(ctx)
 	switch {
 	case err == nil:

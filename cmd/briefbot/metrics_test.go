@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -50,5 +53,42 @@ func TestServeMetrics(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %q", want)
 		}
+	}
+}
+
+// TestServeSourcesThroughRouter: "sources" in Slack is answered by the
+// Router, so the channel allowlist applies to it like to any question.
+func TestServeSourcesThroughRouter(t *testing.T) {
+	f := newFakeSlackAPI(t)
+	const secret = "sources-secret"
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(cfg, []byte("channels:\n  slack: [C1]\n"), 0o600)
+	addr, _, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+		"SLACK_API_URL": f.srv.URL + "/api/"}, nil, "--config", cfg)
+	defer stop()
+	base := "http://" + addr
+	waitHealthy(t, base)
+	ask := func(channel string) string {
+		form := url.Values{"team_id": {"T1"}, "channel_id": {channel}, "user_id": {"U1"}, "command": {"/brief"},
+			"text": {"sources"}, "response_url": {f.srv.URL + "/hook"}}
+		resp, err := http.DefaultClient.Do(signed(t, base+slack.PathCommands, secret, "application/x-www-form-urlencoded", []byte(form.Encode())))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		select {
+		case m := <-f.hooks:
+			b, _ := json.Marshal(m)
+			return string(b)
+		case <-time.After(10 * time.Second):
+			t.Fatal("no answer")
+			return ""
+		}
+	}
+	if got := ask("C1"); !strings.Contains(got, "53 reports") || !strings.Contains(got, "I poll no feeds") {
+		t.Errorf("sources in an allowed channel: %s", got)
+	}
+	if got := ask("C2"); !strings.Contains(got, "not enabled in this channel") {
+		t.Errorf("sources outside the allowlist: %s", got)
 	}
 }

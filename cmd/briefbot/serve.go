@@ -118,7 +118,6 @@ Both can run at once. Without either it chats on the terminal.
 	var adapters []adapter
 	if withSlack {
 		slackOpts.Logger = log
-		slackOpts.Sources = router.SourcesText
 		sa, err := slack.New(slackOpts)
 		if err != nil {
 			return err
@@ -139,7 +138,6 @@ Both can run at once. Without either it chats on the terminal.
 	if withDiscord {
 		routeDiscordgoLogs(log)
 		discordOpts.Logger = log
-		discordOpts.Sources = router.SourcesText
 		da, err := discord.New(discordOpts)
 		if err != nil {
 			return err
