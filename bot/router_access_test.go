@@ -48,7 +48,9 @@ func TestRouterAuditLog(t *testing.T) {
 			t.Errorf("audit %s = %v, want %v", k, rec[k], want)
 		}
 	}
-	// Without an audit writer nothing is written anywhere (off by default).
-	r2 := &bot.Router{Bot: bot.New(nil, bot.Options{})}
-	r2.Handle(context.Background(), bot.Message{Text: "help"})
+	// A second exchange is a second line.
+	r.Handle(context.Background(), bot.Message{Platform: "slack", Channel: "C1", User: "U1", Text: "help"})
+	if n := strings.Count(audit.String(), "\n"); n != 2 {
+		t.Errorf("audit log has %d lines after two exchanges, want 2", n)
+	}
 }

@@ -262,29 +262,10 @@ func fatalAuthError(err error) bool {
 	return false
 }
 
-// reply answers one message: "sources" from Options.Sources when set,
-// everything else (and "sources" without it) through the bot's handler; help gets a note on using briefbot in Slack.
+// reply answers one message (see chatkit.Reply); help gets a note on
+// using briefbot on this platform.
 func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
-	release, ok := chatkit.Acquire(ctx, a.sem)
-	if !ok {
-		id := bot.NewRequestID()
-		a.log.WarnContext(ctx, "slack: no time left to answer", "request_id", id, "channel", m.Channel)
-		return bot.Reply{Text: "Sorry, I am too busy to answer right now; please ask again. (request " + id + ")", IsError: true, RequestID: id}
-	}
-	defer release()
-	switch strings.ToLower(strings.TrimSpace(m.Text)) {
-	case "sources", "/sources":
-		if a.opts.Sources != nil {
-			return a.sources(ctx, m)
-		}
-	case "help", "/help", "?":
-		r := s.h.Handle(ctx, m)
-		if r.Answer == nil && !r.IsError {
-			r.Text = strings.TrimRight(r.Text, "\n") + "\n" + slackHelp
-		}
-		return r
-	}
-	return s.h.Handle(ctx, m)
+	return chatkit.Reply(ctx, a.sem, s.h, m, a.opts.Sources, slackHelp, a.log)
 }
 
 const slackHelp = `
@@ -294,18 +275,6 @@ In Slack:
   follow-ups            in a thread I answered, no mention needed
   /brief QUESTION       only you see the answer; end with "public" to share it
   /brief sources        what my index holds`
-
-func (a *Adapter) sources(ctx context.Context, m bot.Message) bot.Reply {
-	id := bot.NewRequestID()
-	text, err := a.opts.Sources(ctx)
-	switch {
-	case err == nil:
-		return bot.Reply{Text: text, RequestID: id}
-	case bot.ErrorCode(err) == bot.EInternal:
-		a.log.ErrorContext(ctx, "slack: sources failed", "request_id", id, "channel", m.Channel, "user", m.User, "err", err)
-	}
-	return bot.ErrorReply(err, id)
-}
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
