@@ -199,6 +199,7 @@ func Compare(gold []Doc, pred map[string][]bot.Relation) Score {
 }
 
 func (s *Score) compareDoc(d Doc, rels []bot.Relation) {
+	rels = FurthestStage(rels)
 	goldPairs := map[pairKey][]Relation{}
 	for _, g := range d.Relations {
 		k := pairKey{g.Supplier, g.Recipient, g.Status}
@@ -374,6 +375,34 @@ func sortMisses(ms []Miss) {
 		}
 		return a.String() < b.String()
 	})
+}
+
+// stageRank orders the stages of one transfer; cancelled stands apart.
+var stageRank = map[bot.Status]int{bot.StatusPlanned: 1, bot.StatusOrdered: 2, bot.StatusDelivered: 3}
+
+// FurthestStage folds the relations of one report the way the annotation
+// guidelines count them: for each (supplier, recipient, system), a planned
+// or ordered relation is dropped when the report also states a later stage
+// of that transfer (ordered in 2019 in one sentence, delivered in 2021 in
+// another is one delivered transfer). Relations with no system fold only
+// into others with no system. Cancelled relations are kept as they are.
+// The order of the rest is kept.
+func FurthestStage(rels []bot.Relation) []bot.Relation {
+	type key struct{ sup, rec, sys string }
+	best := map[key]int{}
+	for _, r := range rels {
+		k := key{r.Supplier, r.Recipient, normSystem(r.System)}
+		best[k] = max(best[k], stageRank[r.Status])
+	}
+	out := make([]bot.Relation, 0, len(rels))
+	for _, r := range rels {
+		k := key{r.Supplier, r.Recipient, normSystem(r.System)}
+		if rank := stageRank[r.Status]; rank > 0 && rank < best[k] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // SystemsMatch reports whether a gold system (with its category) and a
