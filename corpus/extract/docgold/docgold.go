@@ -5,7 +5,7 @@
 // The file format is the one of ../shared/data/real-reports/relations.jsonl
 // (see its GUIDELINES.md): one JSON object per line, {"report", "relations",
 // "non_relations", "notes"}. The project's own document-level gold for the
-// default corpus (corpus/extract/testdata/defaultgold.jsonl) uses the same
+// default corpus (corpus/extract/testdata/defaultgold/*.jsonl) uses the same
 // format, so one scorer serves both.
 //
 // Scoring. A relation is counted once per report and key. The main key is
