@@ -95,6 +95,9 @@ func (a *analysis) findActors() {
 			}
 			sort.Strings(ac.countries)
 			ac.group = m.Group
+			// An alliance or organisation is not a party: "NATO ally
+			// Turkey", "arms from the EU" (the annotation leaves them out).
+			ac.drop = organisations[m.Group]
 		default:
 			if len(m.Codes) > 0 {
 				if n := a.ex.name(m.Codes[0]); n != "" {
@@ -176,6 +179,13 @@ func (a *analysis) addActor(ac actor) {
 		a.actorAt[t] = len(a.actors)
 	}
 	a.actors = append(a.actors, ac)
+}
+
+// organisations are the groups that name a multilateral body, not a region
+// standing for its states.
+var organisations = map[string]bool{
+	"European Union": true, "NATO": true, "CSTO": true, "SCO": true, "ASEAN": true,
+	"Alliance of Sahel States": true,
 }
 
 // extraActors are government bodies and short forms the gazetteer lacks.
