@@ -50,6 +50,7 @@ type alist struct {
 type item struct {
 	ti, tj   int
 	system   string
+	canon    string // the weapons package's designation of a known system, "" otherwise
 	category string
 	arms     bool  // a generic arms word, no category
 	org      bool  // a modifier of an organisation ("air defence forces"): not a weapon

@@ -22,6 +22,9 @@ type Context struct {
 	Published time.Time // resolves "last year", "this year"; zero: unresolved
 	About     []string  // canonical country names the report is about (most mentioned), may be empty
 	Previous  string    // the sentence before, may be empty
+	// Named lists every country the report names; a weapon's maker named
+	// anywhere in the report may complete a missing supplier. May be empty.
+	Named []string
 }
 
 // Extractor reads supply relations from sentences. It is immutable after New
@@ -55,30 +58,48 @@ func (e *Extractor) name(code string) string {
 func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
 	rels, _ := e.sentence(text, &c, nil, false)
 	rels = dropNegated(text, rels)
-	for i := range rels {
-		rels[i].Evidence = bot.Evidence{Sentence: text, Start: 0, End: len(text)}
+	out := make([]bot.Relation, 0, len(rels))
+	for _, r := range rels {
+		r.Evidence = bot.Evidence{Sentence: text, Start: 0, End: len(text)}
+		out = append(out, r.Relation)
 	}
-	return rels
+	return out
 }
 
 // Report returns the relations of every sentence of r.Body, split with
 // bot.SplitSentences. Each sentence's Context is r.Title, r.Published, the
 // countries the report mentions most and the sentence before it. Evidence
-// holds r.ID, the sentence and its byte offsets in r.Body.
+// holds r.ID, the sentence and its byte offsets in r.Body. A side taken
+// from the context is kept only when the report as a whole agrees (see
+// checkInferred).
 func (e *Extractor) Report(r bot.Report) []bot.Relation {
 	about := e.about(r.Body)
-	var out []bot.Relation
+	named := e.countriesIn(r.Body)
+	var all []relation
 	var prev *analysis
 	prevText := ""
 	for _, sp := range bot.SplitSentences(r.Body) {
 		text := r.Body[sp.Start:sp.End]
-		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
+		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText, Named: named}
 		rels, a := e.sentence(text, &c, prev, true)
 		for _, rel := range dropNegated(text, rels) {
 			rel.Evidence = bot.Evidence{ReportID: r.ID, Sentence: text, Start: sp.Start, End: sp.End}
-			out = append(out, rel)
+			all = append(all, rel)
 		}
 		prev, prevText = a, text
+	}
+	return checkInferred(all, append(e.countriesIn(r.Title), about...))
+}
+
+// countriesIn returns the countries text names, groups left out.
+func (e *Extractor) countriesIn(text string) []string {
+	var out []string
+	for _, m := range e.gaz.Find(text) {
+		if m.Kind != gazetteer.GroupMention && len(m.Codes) > 0 {
+			if n := e.name(m.Codes[0]); n != "" {
+				out = append(out, n)
+			}
+		}
 	}
 	return out
 }
@@ -121,7 +142,7 @@ func (e *Extractor) about(body string) []string {
 // sentence analyses text and returns its relations and the analysis, which
 // the next sentence of a report may use as its context. prev is the
 // analysis of c.Previous when known.
-func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev bool) ([]bot.Relation, *analysis) {
+func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev bool) ([]relation, *analysis) {
 	a := newAnalysis(e, text, c)
 	rels := a.resolve()
 	if a.needsContext() && c != nil {
@@ -132,12 +153,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		}
 		rels = append(rels, a.infer(prev)...)
 	}
-	rels = merge(rels)
-	out := make([]bot.Relation, 0, len(rels))
-	for _, r := range rels {
-		out = append(out, r.Relation)
-	}
-	return out, a
+	return merge(rels), a
 }
 
 // negativeWords negate by quantifier: "No other country is recorded as
@@ -171,7 +187,7 @@ func negates(text string) bool {
 // delivery read out of it would present an absence as supply. Orders,
 // plans and denials stay ("ordered in 2021, with no number given").
 // Precision over recall: "drones but no missiles" loses its drones too.
-func dropNegated(text string, rels []bot.Relation) []bot.Relation {
+func dropNegated(text string, rels []relation) []relation {
 	if len(rels) == 0 || !negates(text) {
 		return rels
 	}

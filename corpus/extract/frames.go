@@ -120,6 +120,10 @@ func (a *analysis) buildFrames() {
 			if absorbedInto[j] == j+1 {
 				f.absorbed = append(f.absorbed, j)
 				f.start = a.trigs[j].ti
+				// "received a shipment of": the recipient's verb sets the direction.
+				if v := &a.trigs[j]; !v.noun && !v.spec.light && v.spec.dir == dirR && tr.noun {
+					f.spec.dir = dirR
+				}
 			} else {
 				break
 			}

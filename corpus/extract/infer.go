@@ -48,8 +48,9 @@ func (a *analysis) infer(prev *analysis) []relation {
 		p := prevRels[0]
 		for _, it := range items {
 			r := p
-			r.Inferred = true
+			r.Inferred, r.supInferred, r.recInferred = true, true, true
 			r.System, r.Category = a.items[it].system, a.items[it].category
+			r.madeIn = madeIn(a.items[it].canon)
 			r.Years = a.yearsIn(0, len(a.toks))
 			rels = append(rels, r)
 		}
@@ -77,6 +78,13 @@ func (a *analysis) infer(prev *analysis) []relation {
 			if a.items[it].system != "" {
 				sys = systemKey(a.items[it].system)
 				break
+			}
+		}
+		if len(sups) == 0 {
+			// "About four Caracal tank destroyers, ordered in 2010 and
+			// delivered in 2011" in a report that names Belarus.
+			if c := a.namedMaker(f.items); c != "" && !sameSide(recs, []string{c}) {
+				sups = mk(c)
 			}
 		}
 		if len(sups) == 0 && len(recs) == 0 {
@@ -349,4 +357,24 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 		addC(4, c)
 	}
 	return tiers
+}
+
+// namedMaker returns the one country that makes the named systems among
+// items, by the weapons lexicon, when the report names it; "" otherwise.
+func (a *analysis) namedMaker(items []int) string {
+	maker := ""
+	for _, it := range items {
+		m := madeIn(a.items[it].canon)
+		if len(m) == 0 {
+			continue
+		}
+		if maker != "" && maker != m[0] {
+			return ""
+		}
+		maker = m[0]
+	}
+	if maker == "" || a.ctx == nil || !slices.Contains(a.ctx.Named, maker) {
+		return ""
+	}
+	return maker
 }

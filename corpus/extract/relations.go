@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/weapons"
 )
 
 // purpose reports whether the item at token t follows "for" ("for two
@@ -207,6 +208,11 @@ type relation struct {
 	bot.Relation
 	pos      int
 	newBatch bool
+	// supInferred and recInferred say which side came from the context.
+	supInferred, recInferred bool
+	// madeIn holds the countries that make the system, by the weapons
+	// lexicon (origin, then partners); empty when unknown.
+	madeIn []string
 }
 
 // emit turns a frame's groups into relations.
@@ -231,9 +237,11 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.Supplier, rel.Recipient, rel.Group = s.countries[0], rc, r.group
 						rel.Status, rel.Kind, rel.Denied = f.status, f.kind, f.denied
 						rel.Inferred = s.inferred || r.inferred
+						rel.supInferred, rel.recInferred = s.inferred, r.inferred
 						rel.Years = slices.Clone(years)
 						if it >= 0 {
 							rel.System, rel.Category = a.items[it].system, a.items[it].category
+							rel.madeIn = madeIn(a.items[it].canon)
 						}
 						if len(out) >= maxRels {
 							return out
@@ -271,7 +279,7 @@ func merge(rels []relation) []relation {
 			}
 			if o.Status == r.Status {
 				o.Years = sortUnique(append(o.Years, r.Years...))
-				o.Inferred = o.Inferred && r.Inferred
+				o.mergeInferred(r)
 				found = true
 				break
 			}
@@ -282,7 +290,7 @@ func merge(rels []relation) []relation {
 				o.Status = r.Status
 			}
 			o.Years = sortUnique(append(o.Years, r.Years...))
-			o.Inferred = o.Inferred && r.Inferred
+			o.mergeInferred(r)
 			found = true
 			break
 		}
@@ -292,6 +300,29 @@ func merge(rels []relation) []relation {
 		}
 	}
 	return out
+}
+
+// mergeInferred keeps a side stated when either reading states it.
+func (o *relation) mergeInferred(r relation) {
+	o.Inferred = o.Inferred && r.Inferred
+	o.supInferred = o.supInferred && r.supInferred
+	o.recInferred = o.recInferred && r.recInferred
+	if !o.Inferred {
+		o.supInferred, o.recInferred = false, false
+	}
+}
+
+// madeIn returns the countries that make the system canon by the weapons
+// lexicon: its origin, then its partners; nil when unknown.
+func madeIn(canon string) []string {
+	if canon == "" {
+		return nil
+	}
+	s, ok := weapons.LookupSystem(canon)
+	if !ok || s.Origin == "" {
+		return nil
+	}
+	return append([]string{s.Origin}, s.Partners...)
 }
 
 // groupYears returns the years tied to one group of a frame.

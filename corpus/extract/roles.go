@@ -269,7 +269,21 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 			add(&sups, byPrep(after, "to"), recs)
 		}
 		add(&sups, byPrep(after, "from"), recs)
+		withOnly := len(sups) == 0
 		add(&sups, counterparts, recs)
+		if withOnly && len(sups) > 0 && f.spec.light {
+			// "X's deals with Y", "X reached a contract with Y": "with"
+			// does not say who sells. The maker of the weapon decides;
+			// without one, a possessive deal says nothing.
+			switch a.makerSide(items, sups, recs) {
+			case -1:
+				sups, recs = recs, sups
+			case 0:
+				if agent >= 0 {
+					return nil, nil
+				}
+			}
+		}
 		if len(sups) == 0 {
 			origins(&sups, recs)
 		}
@@ -299,4 +313,33 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 		}
 	}
 	return dropSame(sups, recs)
+}
+
+// makerSide compares the makers of items (by the weapons lexicon) with the
+// two sides of a frame: 1 when a maker is among sups and none among recs,
+// -1 for the reverse, 0 when the makers do not tell.
+func (a *analysis) makerSide(items []int, sups, recs []roleParty) int {
+	inSups, inRecs := false, false
+	for _, it := range items {
+		for _, c := range madeIn(a.items[it].canon) {
+			inSups = inSups || hasCountry(sups, c)
+			inRecs = inRecs || hasCountry(recs, c)
+		}
+	}
+	switch {
+	case inSups && !inRecs:
+		return 1
+	case inRecs && !inSups:
+		return -1
+	}
+	return 0
+}
+
+func hasCountry(ps []roleParty, c string) bool {
+	for _, p := range ps {
+		if slices.Contains(p.countries, c) {
+			return true
+		}
+	}
+	return false
 }

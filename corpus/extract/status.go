@@ -158,7 +158,7 @@ func (a *analysis) status(f *frame) {
 			f.denied = true
 		}
 	}
-	if tr.later && st == bot.StatusOrdered && !cancel && !f.denied {
+	if (tr.later || a.deliveryFollows(tr)) && st == bot.StatusOrdered && !cancel && !f.denied && !tr.noun {
 		st = bot.StatusDelivered
 	}
 	if f.denied {
@@ -312,4 +312,34 @@ func (a *analysis) markAid() {
 			}
 		}
 	}
+}
+
+// plainDelivery are the words that report a delivery after an order of the
+// same sentence: "ordered in 2013, was delivered in 2017", "ordered in
+// 1995, followed in 1997", "all delivered in 2021".
+var plainDelivery = words("delivered followed arrived")
+
+// notDoneYet are the words that, just before a delivery word, say it has
+// not happened: "not yet delivered", "none delivered", "to be delivered".
+var notDoneYet = words("not yet none nothing no be will due planned expected scheduled awaiting still never remaining remain")
+
+// deliveryFollows reports whether a verbal order trigger is followed in its
+// sentence by a delivery word stated as done, with no other order trigger
+// between them (which would be another transfer's order).
+func (a *analysis) deliveryFollows(tr *trig) bool {
+	for j := tr.tj; j < len(a.toks); j++ {
+		if k := a.trigAt[j]; k >= 0 && &a.trigs[k] != tr && a.trigs[k].spec.status == bot.StatusOrdered && !a.trigs[k].noun {
+			return false
+		}
+		if !plainDelivery[a.toks[j].w] {
+			continue
+		}
+		for b := j - 1; b >= tr.tj && b >= j-3; b-- {
+			if notDoneYet[a.toks[b].w] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

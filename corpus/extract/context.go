@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// reportParties holds the countries a report's stated relations (those
+// read from one sentence, not completed from context) name on each side.
+type reportParties struct {
+	suppliers, recipients map[string]bool
+	subject               map[string]bool // the countries of the title and the most mentioned ones
+}
+
+func statedParties(rels []relation, subject []string) reportParties {
+	p := reportParties{suppliers: map[string]bool{}, recipients: map[string]bool{}, subject: map[string]bool{}}
+	for _, c := range subject {
+		p.subject[c] = true
+	}
+	for _, r := range rels {
+		if r.Inferred || r.Denied {
+			continue
+		}
+		p.suppliers[r.Supplier] = true
+		p.recipients[r.Recipient] = true
+	}
+	return p
+}
+
+// checkInferred keeps a relation completed from context only when the
+// report agrees with the side it took (the trust rules of GUIDE section 7):
+//
+//   - a system's known maker that is not the inferred supplier stops the
+//     inference ("an Il-76M" is Russian, whoever the context names);
+//   - a recipient inferred as the system's own maker is dropped;
+//   - an inferred party must be on the same side in some relation the
+//     report states, or be its subject (named in the title or mentioned
+//     most), and never be on the other side of a stated relation: a
+//     country merely listed nearby does not qualify. A supplier the
+//     system's maker confirms needs nothing more.
+//
+// Stated relations pass unchanged; the order is kept.
+func checkInferred(rels []relation, subject []string) []bot.Relation {
+	stated := statedParties(rels, subject)
+	out := make([]bot.Relation, 0, len(rels))
+	for _, r := range rels {
+		if r.Inferred && !stated.agrees(r) {
+			continue
+		}
+		out = append(out, r.Relation)
+	}
+	return out
+}
+
+func (p reportParties) agrees(r relation) bool {
+	made := len(r.madeIn) > 0
+	if r.supInferred {
+		if made && !slices.Contains(r.madeIn, r.Supplier) {
+			return false
+		}
+		if !made && (!p.suppliers[r.Supplier] && !p.subject[r.Supplier] || p.recipients[r.Supplier]) {
+			return false
+		}
+	}
+	if r.recInferred {
+		if made && slices.Contains(r.madeIn, r.Recipient) {
+			return false
+		}
+		if !p.recipients[r.Recipient] && !p.subject[r.Recipient] || p.suppliers[r.Recipient] {
+			return false
+		}
+	}
+	return true
+}
