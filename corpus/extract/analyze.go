@@ -61,6 +61,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.scanCues()
 	a.findTriggers()
 	a.classifyActors()
+	a.markCounterfactuals()
 	a.buildLists()
 	a.findClauses()
 	a.findYears()
