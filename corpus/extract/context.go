@@ -10,11 +10,16 @@ import (
 // read from one sentence, not completed from context) name on each side.
 type reportParties struct {
 	suppliers, recipients map[string]bool
-	subject               map[string]bool // the countries of the title and the most mentioned ones
+	// named holds the countries of the title and the most mentioned ones;
+	// subject those the report is about (see Extractor.subject).
+	named, subject map[string]bool
 }
 
-func statedParties(rels []relation, subject []string) reportParties {
-	p := reportParties{suppliers: map[string]bool{}, recipients: map[string]bool{}, subject: map[string]bool{}}
+func statedParties(rels []relation, named, subject []string) reportParties {
+	p := reportParties{suppliers: map[string]bool{}, recipients: map[string]bool{}, named: map[string]bool{}, subject: map[string]bool{}}
+	for _, c := range named {
+		p.named[c] = true
+	}
 	for _, c := range subject {
 		p.subject[c] = true
 	}
@@ -35,14 +40,15 @@ func statedParties(rels []relation, subject []string) reportParties {
 //     inference ("an Il-76M" is Russian, whoever the context names);
 //   - a recipient inferred as the system's own maker is dropped;
 //   - an inferred party must be on the same side in some relation the
-//     report states, or be its subject (named in the title or mentioned
-//     most), and never be on the other side of a stated relation: a
+//     report states, or be named in its title or mentioned most (a
+//     recipient: be its subject), and never be on the other side of a
+//     stated relation: a
 //     country merely listed nearby does not qualify. A supplier the
 //     system's maker confirms needs nothing more.
 //
 // Stated relations pass unchanged; the order is kept.
-func checkInferred(rels []relation, subject []string) []bot.Relation {
-	stated := statedParties(rels, subject)
+func checkInferred(rels []relation, named, subject []string) []bot.Relation {
+	stated := statedParties(rels, named, subject)
 	out := make([]bot.Relation, 0, len(rels))
 	for _, r := range rels {
 		if r.Inferred && !stated.agrees(r) {
@@ -59,7 +65,7 @@ func (p reportParties) agrees(r relation) bool {
 		if made && !slices.Contains(r.madeIn, r.Supplier) {
 			return false
 		}
-		if !made && (!p.suppliers[r.Supplier] && !p.subject[r.Supplier] || p.recipients[r.Supplier]) {
+		if !made && (!p.suppliers[r.Supplier] && !p.named[r.Supplier] || p.recipients[r.Supplier]) {
 			return false
 		}
 	}

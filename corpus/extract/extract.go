@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -88,7 +89,34 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 		}
 		prev, prevText = a, text
 	}
-	return checkInferred(all, append(e.countriesIn(r.Title), about...))
+	return checkInferred(all, append(e.countriesIn(r.Title), about...), e.subject(r.Title, about))
+}
+
+// subject returns the countries a report is about, for a side taken from
+// context: those its title names by name or capital ("Kazakhstan's Russian
+// helicopters" gives Kazakhstan; a demonym in a title mostly names an
+// origin; a region stands for its members), else the countries it mentions
+// most.
+func (e *Extractor) subject(title string, about []string) []string {
+	var out []string
+	for _, m := range e.gaz.Find(title) {
+		codes := m.Codes
+		switch {
+		case m.Kind == gazetteer.DemonymMention || len(codes) == 0 || organisations[m.Group]:
+			continue
+		case m.Kind != gazetteer.GroupMention:
+			codes = codes[:1] // a maker's first home
+		}
+		for _, c := range codes {
+			if n := e.name(c); n != "" && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return about
+	}
+	return out
 }
 
 // countriesIn returns the countries text names, groups left out.
