@@ -74,7 +74,7 @@ var systemData = []System{
 	sys("MiG-29", Aircraft, "Russia", "combat aircraft", "MiG-29SMT", "MiG-29M", "MiG-29M2", "MiG-29UB", "MiG-29K", "MiG-29S"),
 	sys("MiG-35", Aircraft, "Russia", "combat aircraft"),
 	sys("Yak-130", Aircraft, "Russia", "trainer and light combat aircraft"),
-	sys("Il-76", Aircraft, "Russia", "transport aircraft", "Il-76MD", "Il-76TD", "Il-76MD-90A"),
+	sys("Il-76", Aircraft, "Russia", "transport aircraft", "Il-76M", "Il-76MD", "Il-76TD", "Il-76MD-90A"),
 	sys("Mi-8", Aircraft, "Russia", "transport helicopter", "Mi-8MTV", "Mi-8MTV-5", "Mi-8AMTSh", "Mi-8MT"),
 	sys("Mi-17", Aircraft, "Russia", "transport helicopter", "Mi-17V-5", "Mi-17-1V", "Mi-17V-1", "Mi-17Sh"),
 	sys("Mi-171", Aircraft, "Russia", "transport helicopter", "Mi-171Sh", "Mi-171E", "Mi-171A2"),
@@ -324,6 +324,23 @@ var systemData = []System{
 	sys("Fateh-110", Missiles, "Iran", "short-range ballistic missile"),
 	sys("Bavar-373", AirDefence, "Iran", "long-range surface-to-air missile system"),
 	sys("Dehlavieh", Missiles, "Iran", "anti-tank missile"),
+
+	// Makers named in the default corpus's registers, so that a system's
+	// origin can stop a wrong inferred supplier.
+	sys("L-410 Turbolet", Aircraft, "Czechia", "light transport aircraft", "L-410", "L-410UVP", "L-410UVP-E20", "Let L-410"),
+	sys("PC-12", Aircraft, "Switzerland", "light transport aircraft", "Pilatus PC-12"),
+	sys("PW127", Engines, "Canada", "turboprop engine", "PW-127", "PW127G", "PW-127G"),
+	sys("PT6A", Engines, "Canada", "turboprop engine", "PT-6A", "PT6A-68", "PT-6A-68"),
+	sys("Cummins", Engines, "United States", "diesel engine", "Cummins ISL", "Cummins ISM", "Cummins ISM-500"),
+	sys("F124", Engines, "United States", "turbofan engine", "F-124"),
+	sys("AE2100", Engines, "United States", "turboprop engine", "AE-2100", "AE-2100D3", "Allison AE-2100D3"),
+	sys("AS532 Cougar", Aircraft, "France", "transport helicopter", "AS532", "AS-532", "AS-532 Cougar"),
+	sys("AS332 Super Puma", Aircraft, "France", "transport helicopter", "AS332", "AS-332", "Super Puma"),
+	sys("AS550 Fennec", Aircraft, "France", "light helicopter", "AS550", "AS-550", "Fennec"),
+	sys("Lazar-3", ArmouredVehicles, "Serbia", "infantry fighting vehicle", "Lazar 3"),
+	sys("BPPU", Other, "Russia", "30mm gun turret", "BPPU 30mm"),
+	sys("Blue Arrow-7", Missiles, "China", "anti-tank missile"),
+	sys("Litening", Sensors, "Israel", "targeting pod", "Litening-3", "Litening III"),
 
 	// Others
 	sys("NIMR Ajban", ArmouredVehicles, "United Arab Emirates", "armoured vehicle", "Nimr", "NIMR", "Ajban", "Nimr Ajban", "Nimr Hafeet"),

@@ -24,7 +24,7 @@ var (
 // change that loses precision or recall on real reporting fails here.
 const (
 	realDevPrecisionFloor = 0.43
-	realDevRecallFloor    = 0.36
+	realDevRecallFloor    = 0.37
 )
 
 // accuracyDoc is where the score tables live, relative to this package.
