@@ -186,7 +186,6 @@ func (a *analysis) addActor(ac actor) {
 // standing for its states.
 var organisations = map[string]bool{
 	"European Union": true, "NATO": true, "CSTO": true, "SCO": true, "ASEAN": true,
-	"Alliance of Sahel States": true,
 }
 
 // extraActors are government bodies and short forms the gazetteer lacks.

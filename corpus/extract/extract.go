@@ -23,9 +23,6 @@ type Context struct {
 	Published time.Time // resolves "last year", "this year"; zero: unresolved
 	About     []string  // canonical country names the report is about (most mentioned), may be empty
 	Previous  string    // the sentence before, may be empty
-	// Named lists every country the report names; a weapon's maker named
-	// anywhere in the report may complete a missing supplier. May be empty.
-	Named []string
 }
 
 // Extractor reads supply relations from sentences. It is immutable after New
@@ -75,13 +72,12 @@ func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
 // checkInferred).
 func (e *Extractor) Report(r bot.Report) []bot.Relation {
 	about := e.about(r.Body)
-	named := e.countriesIn(r.Body)
 	var all []relation
 	var prev *analysis
 	prevText := ""
 	for _, sp := range bot.SplitSentences(r.Body) {
 		text := r.Body[sp.Start:sp.End]
-		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText, Named: named}
+		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
 		rels, a := e.sentence(text, &c, prev, true)
 		for _, rel := range dropNegated(text, rels) {
 			rel.Evidence = bot.Evidence{ReportID: r.ID, Sentence: text, Start: sp.Start, End: sp.End}

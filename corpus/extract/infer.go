@@ -80,20 +80,20 @@ func (a *analysis) infer(prev *analysis) []relation {
 				break
 			}
 		}
-		if len(sups) == 0 {
-			// "About four Caracal tank destroyers, ordered in 2010 and
-			// delivered in 2011" in a report that names Belarus.
-			if c := a.namedMaker(f.items); c != "" && !sameSide(recs, []string{c}) {
-				sups = mk(c)
-			}
-		}
 		if len(sups) == 0 && len(recs) == 0 {
 			switch {
 			case len(prevRels) > 0:
 				p := bestPrev(prevRels, sys, "", "", nil)
 				sups, recs = mk(p.Supplier), mk(p.Recipient)
+				if m := a.namedMaker(f.items); m != "" && m != p.Supplier && m != p.Recipient {
+					sups = mk(m) // the previous transfer was of another maker's weapon
+				}
 			case len(prevPartials) > 0 && len(prevPartials[0].rsups) > 0 && !prevPartials[0].spec.light:
 				sups = markInferred(prevPartials[0].rsups)
+			case a.namedMaker(f.items) != "":
+				// "About four Caracal tank destroyers, ordered in 2010 and
+				// delivered in 2011" after a sentence that names Belarus.
+				sups = mk(a.namedMaker(f.items))
 			default:
 				continue
 			}
@@ -110,6 +110,13 @@ func (a *analysis) infer(prev *analysis) []relation {
 						recs = markInferred([]roleParty{p})
 					}
 				}
+			}
+		}
+		if len(recs) == 0 {
+			// "Russia's only transport aircraft for Kazakhstan in the export
+			// is one Il-76M": the report's subject, named in the sentence.
+			if c := a.subjectNamed(sups); c != "" {
+				recs = mk(c)
 			}
 		}
 		if len(recs) == 0 {
@@ -133,6 +140,9 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if len(sups) == 0 {
 			if p := bestPrev(prevRels, sys, "", first(recs), nil); p != nil {
 				sups = mk(p.Supplier)
+				if m := a.namedMaker(f.items); m != "" && m != p.Supplier && !sameSide(recs, []string{m}) {
+					sups = mk(m) // the previous transfer was of another maker's weapon
+				}
 			}
 		}
 		if len(sups) == 0 {
@@ -141,6 +151,11 @@ func (a *analysis) infer(prev *analysis) []relation {
 					sups = markInferred(p.rsups)
 					break
 				}
+			}
+		}
+		if len(sups) == 0 {
+			if c := a.namedMaker(f.items); c != "" && !sameSide(recs, []string{c}) {
+				sups = mk(c)
 			}
 		}
 		if len(sups) == 0 {
@@ -360,7 +375,8 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 }
 
 // namedMaker returns the one country that makes the named systems among
-// items, by the weapons lexicon, when the report names it; "" otherwise.
+// items, by the weapons lexicon, when the sentence, the one before or the
+// title names it; "" otherwise.
 func (a *analysis) namedMaker(items []int) string {
 	maker := ""
 	for _, it := range items {
@@ -373,8 +389,45 @@ func (a *analysis) namedMaker(items []int) string {
 		}
 		maker = m[0]
 	}
-	if maker == "" || a.ctx == nil || !slices.Contains(a.ctx.Named, maker) {
+	if maker == "" || a.ctx == nil || !a.namesNearby(maker) {
 		return ""
 	}
 	return maker
+}
+
+// namesNearby reports whether the sentence, the one before it or the title
+// names country c.
+func (a *analysis) namesNearby(c string) bool {
+	for _, text := range []string{a.text, a.ctx.Previous, a.ctx.Title} {
+		if slices.Contains(a.ex.countriesIn(text), c) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectNamed returns the one country of the report's subject (see
+// Extractor.subject) that the sentence names and that is not among sups;
+// "" when there is none or more than one.
+func (a *analysis) subjectNamed(sups []roleParty) string {
+	if a.ctx == nil {
+		return ""
+	}
+	subject := a.ex.subject(a.ctx.Title, a.ctx.About)
+	found := ""
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.drop || ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 {
+			continue
+		}
+		c := ac.countries[0]
+		if !slices.Contains(subject, c) || sameSide(sups, ac.countries) || c == found {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = c
+	}
+	return found
 }

@@ -99,6 +99,11 @@ func (a *analysis) status(f *frame) {
 			}
 		}
 	}
+	// "will pool funds to restore 100 tanks and supply them": a future
+	// auxiliary earlier in the clause governs a verb it coordinates.
+	if st == bot.StatusDelivered && !tr.noun && a.futureBefore(f.start) {
+		raise(bot.StatusOrdered)
+	}
 	// The predicate after a nominal or passive frame.
 	if tr.noun || tr.passive || f.spec.light {
 		for j := f.tj; j < f.ae && j < f.tj+12; j++ {
@@ -340,6 +345,24 @@ func (a *analysis) deliveryFollows(tr *trig) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// futureBefore reports whether "will" or "shall" stands before token e in
+// the same stretch of the sentence (no comma, colon or semicolon between),
+// outside a relative clause ("which will").
+func (a *analysis) futureBefore(e int) bool {
+	for j := e - 1; j >= 0 && j >= e-25; j-- {
+		switch a.toks[j].w {
+		case ",", ";", ":":
+			return false
+		case "will", "shall":
+			if j > 0 && (a.toks[j-1].w == "which" || a.toks[j-1].w == "that" || a.toks[j-1].w == "who") {
+				return false
+			}
+			return true
+		}
 	}
 	return false
 }
