@@ -5,17 +5,29 @@ package extract
 // alternative to Russian arms", "rather than Turkish ones".
 var counterfactuals = newPhraseSet[bool]()
 
+// components open a stretch that names parts fitted to the weapon just
+// named: "fitted with Russian BPPU turrets and US Cummins engines". The
+// parts' makers supply the host's maker, not its buyer.
+var components = newPhraseSet[bool]()
+
 func init() {
 	counterfactuals.add("instead of|rather than|alternative to|alternatives to|in place of|as opposed to", true)
+	components.add("fitted with|equipped with|powered by|armed with|fitted out with|with engines from", true)
 }
 
 // markCounterfactuals drops the triggers, weapons and countries from a
-// counterfactual phrase to the next comma, semicolon or the sentence's
-// end: what a country might have bought instead is no supply relation.
+// counterfactual phrase, or a component phrase after a weapon, to the next
+// comma, semicolon or the sentence's end: what a country might have bought
+// instead is no supply relation, and a part's origin is not the supplier of
+// the weapon's buyer.
 func (a *analysis) markCounterfactuals() {
 	toks := a.toks
 	for i := 0; i < len(toks); i++ {
-		if _, n := counterfactuals.match(toks, i); n == 0 {
+		_, n := counterfactuals.match(toks, i)
+		if n == 0 && i > 0 && a.itemAt[i-1] >= 0 || n == 0 && i > 1 && a.itemAt[i-2] >= 0 && toks[i-1].w == "," {
+			_, n = components.match(toks, i) // only right after a weapon
+		}
+		if n == 0 {
 			continue
 		}
 		j := i

@@ -146,6 +146,9 @@ func (a *analysis) buildFrames() {
 		if cut := a.trigs[f.t].cutAt; cut > f.tj && cut < f.ae {
 			f.ae = cut
 		}
+		if cut := a.closingParen(f.start); cut > f.tj && cut < f.ae {
+			f.ae = cut // "(..., and an open order for the Anka) and Mi-17s from Russia"
+		}
 		f.ys, f.ye = c.ts, c.te
 		a.status(f)
 		a.kind(f)
@@ -337,4 +340,27 @@ func (a *analysis) appositive(tr *trig) bool {
 		return false
 	}
 	return false
+}
+
+// closingParen returns the ")" that closes a parenthesis open at token t,
+// -1 when t is not inside one.
+func (a *analysis) closingParen(t int) int {
+	depth := 0
+	for j := t - 1; j >= 0; j-- {
+		switch a.toks[j].w {
+		case ")":
+			depth++
+		case "(":
+			if depth == 0 {
+				for k := t; k < len(a.toks); k++ {
+					if a.toks[k].w == ")" {
+						return k
+					}
+				}
+				return -1
+			}
+			depth--
+		}
+	}
+	return -1
 }

@@ -389,10 +389,27 @@ func (a *analysis) namedMaker(items []int) string {
 		}
 		maker = m[0]
 	}
-	if maker == "" || a.ctx == nil || !a.namesNearby(maker) {
+	if maker == "" || a.ctx == nil || !a.namesNearby(maker) || a.otherSource(maker) {
 		return ""
 	}
 	return maker
+}
+
+// otherSource reports whether the sentence names a source other than
+// maker: "an S-125T Pechora-2T from Belarus" (a modernised re-export).
+func (a *analysis) otherSource(maker string) bool {
+	for li := range a.lists {
+		l := &a.lists[li]
+		if l.prep != "from" {
+			continue
+		}
+		for _, m := range l.members {
+			if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 && ac.countries[0] != maker {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesNearby reports whether the sentence, the one before it or the title

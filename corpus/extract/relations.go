@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/bot/weapons"
 )
 
@@ -228,6 +229,9 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 				continue // a group of suppliers is not one supplier
 			}
 			for _, r := range g.recs {
+				if f.kind != bot.KindLicence && a.makerAt(r.pos) {
+					continue // a maker sells: "Pratt & Whitney Canada ... a deal with Canada"
+				}
 				for _, rc := range r.countries {
 					if rc == s.countries[0] {
 						continue
@@ -300,6 +304,14 @@ func merge(rels []relation) []relation {
 		}
 	}
 	return out
+}
+
+// makerAt reports whether the party at token pos is named by a maker.
+func (a *analysis) makerAt(pos int) bool {
+	if pos < 0 || pos >= len(a.actorAt) || a.actorAt[pos] < 0 {
+		return false
+	}
+	return a.actors[a.actorAt[pos]].kind == gazetteer.ManufacturerMention
 }
 
 // mergeInferred keeps a side stated when either reading states it.

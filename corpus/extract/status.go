@@ -333,7 +333,8 @@ var notDoneYet = words("not yet none nothing no be will due planned expected sch
 // between them (which would be another transfer's order).
 func (a *analysis) deliveryFollows(tr *trig) bool {
 	for j := tr.tj; j < len(a.toks); j++ {
-		if k := a.trigAt[j]; k >= 0 && &a.trigs[k] != tr && a.trigs[k].spec.status == bot.StatusOrdered && !a.trigs[k].noun {
+		if k := a.trigAt[j]; k >= 0 && &a.trigs[k] != tr && a.trigs[k].spec.status == bot.StatusOrdered && !a.trigs[k].noun &&
+			!(j > 0 && a.toks[j-1].w == "number") { // "the number ordered" is no new order
 			return false
 		}
 		if !plainDelivery[a.toks[j].w] {
