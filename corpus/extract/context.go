@@ -79,3 +79,26 @@ func (p reportParties) agrees(r relation) bool {
 	}
 	return true
 }
+
+// foldVague drops a relation read from a deal word that names no system
+// and no delivery when the report states a delivery between the same pair:
+// "The French deals with Turkmenistan" beside the VL-MICA France delivered
+// is the same business, not a pending order (one line per deal).
+func foldVague(rels []relation) []relation {
+	type pair struct{ sup, rec string }
+	delivered := map[pair]bool{}
+	for _, r := range rels {
+		if r.Status == bot.StatusDelivered && !r.Denied {
+			delivered[pair{r.Supplier, r.Recipient}] = true
+		}
+	}
+	out := rels[:0]
+	for _, r := range rels {
+		vague := r.deal && r.System == "" && r.Status != bot.StatusDelivered && r.Status != bot.StatusCancelled && !r.Denied
+		if vague && delivered[pair{r.Supplier, r.Recipient}] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}

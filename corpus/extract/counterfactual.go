@@ -22,6 +22,19 @@ func init() {
 // the weapon's buyer.
 func (a *analysis) markCounterfactuals() {
 	toks := a.toks
+	// "The United States does not appear as a direct supplier": a negated
+	// role noun states no supply.
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if !tr.noun || tr.spec.sp != spSupplier {
+			continue
+		}
+		for j := tr.ti - 1; j >= 0 && j >= tr.ti-6 && toks[j].w != ","; j-- {
+			if toks[j].w == "not" || toks[j].w == "never" {
+				tr.drop = true
+			}
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		_, n := counterfactuals.match(toks, i)
 		if n == 0 && i > 0 && a.itemAt[i-1] >= 0 || n == 0 && i > 1 && a.itemAt[i-2] >= 0 && toks[i-1].w == "," {

@@ -85,7 +85,7 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 		}
 		prev, prevText = a, text
 	}
-	return checkInferred(all, append(e.countriesIn(r.Title), about...), e.subject(r.Title, about))
+	return checkInferred(foldVague(all), append(e.countriesIn(r.Title), about...), e.subject(r.Title, about))
 }
 
 // subject returns the countries a report is about, for a side taken from

@@ -211,6 +211,9 @@ type relation struct {
 	newBatch bool
 	// supInferred and recInferred say which side came from the context.
 	supInferred, recInferred bool
+	// deal says the relation was read from a deal word ("the French deals
+	// with Turkmenistan"), not from a verb of transfer.
+	deal bool
 	// madeIn holds the countries that make the system, by the weapons
 	// lexicon (origin, then partners); empty when unknown.
 	madeIn []string
@@ -242,6 +245,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.Status, rel.Kind, rel.Denied = f.status, f.kind, f.denied
 						rel.Inferred = s.inferred || r.inferred
 						rel.supInferred, rel.recInferred = s.inferred, r.inferred
+						rel.deal = f.spec.light
 						rel.Years = slices.Clone(years)
 						if it >= 0 {
 							rel.System, rel.Category = a.items[it].system, a.items[it].category
