@@ -10,9 +10,14 @@ var counterfactuals = newPhraseSet[bool]()
 // parts' makers supply the host's maker, not its buyer.
 var components = newPhraseSet[bool]()
 
+// afterWeapon are component phrases only right after a weapon ("vehicles
+// armed with Russian guns"; "Kazakhstan was equipped with" is a supply).
+var afterWeapon = newPhraseSet[bool]()
+
 func init() {
 	counterfactuals.add("instead of|rather than|alternative to|alternatives to|in place of|as opposed to", true)
-	components.add("fitted with|equipped with|powered by|armed with|fitted out with|with engines from", true)
+	components.add("fitted with|powered by|fitted out with", true)
+	afterWeapon.add("equipped with|armed with", true)
 }
 
 // markCounterfactuals drops the triggers, weapons and countries from a
@@ -37,8 +42,8 @@ func (a *analysis) markCounterfactuals() {
 	}
 	for i := 0; i < len(toks); i++ {
 		_, n := counterfactuals.match(toks, i)
-		if n == 0 && i > 0 && a.itemAt[i-1] >= 0 || n == 0 && i > 1 && a.itemAt[i-2] >= 0 && toks[i-1].w == "," {
-			_, n = components.match(toks, i) // only right after a weapon
+		if n == 0 {
+			n = a.componentAt(i)
 		}
 		if n == 0 {
 			continue
@@ -57,4 +62,38 @@ func (a *analysis) markCounterfactuals() {
 		}
 		i = j
 	}
+}
+
+// componentAt returns the length of a component phrase at token i, 0 if
+// none: "fitted with", "powered by", "vehicles equipped with", and "with
+// MAN diesel engines from Germany" after a weapon (an engine or sensor
+// from elsewhere).
+func (a *analysis) componentAt(i int) int {
+	toks := a.toks
+	if _, n := components.match(toks, i); n > 0 {
+		return n
+	}
+	afterItem := i > 0 && a.itemAt[i-1] >= 0 || i > 1 && a.itemAt[i-2] >= 0 && toks[i-1].w == ","
+	if !afterItem {
+		return 0
+	}
+	if _, n := afterWeapon.match(toks, i); n > 0 {
+		return n
+	}
+	if toks[i].w != "with" || i+1 >= len(toks) {
+		return 0
+	}
+	// "with" + a part + "from".
+	for j := i + 1; j < len(toks) && j < i+7; j++ {
+		if toks[j].w == "from" && a.itemAt[j-1] >= 0 && partCategory(a.items[a.itemAt[j-1]].category) {
+			return 1
+		}
+	}
+	return 0
+}
+
+// partCategory reports whether a weapon category names parts fitted to
+// other weapons.
+func partCategory(cat string) bool {
+	return cat == "Engines" || cat == "Sensors"
 }

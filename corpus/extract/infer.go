@@ -166,6 +166,9 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if len(sups) == 0 || len(recs) == 0 {
 			continue
 		}
+		if sups[0].inferred && a.otherSource(first(sups)) {
+			continue // "an S-125T Pechora-2T from Belarus": not the context's supplier
+		}
 		f.rsups, f.rrecs = sups, recs
 		f.items = a.filterItems(f.items, recs)
 		f.groups = nil

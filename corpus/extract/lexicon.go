@@ -128,7 +128,8 @@ func init() {
 		{dirS, del, "", "supplies|export|exports|re-export|re-exports|transfer|transfers|ships"},
 		{dirS, pln, "", "offer|offers"},
 		{dirS, del, aid, "gift|gifts"},
-		{dirR, del, "", "purchase|purchases|import|imports"},
+		{dirR, del, "", "purchase|import|imports"},
+		{dirR, ord, "", "purchases"}, // "making their first purchases": bought, nothing yet said of delivery
 		{dirR, ord, "", "order|orders"},
 	} {
 		triggers.add(w.words, trigSpec{dir: w.d, status: w.st, kind: w.k, form: fThird, ambig: true})
