@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -89,31 +88,52 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 }
 
 // subject returns the countries a report is about, for a side taken from
-// context: those its title names by name or capital ("Kazakhstan's Russian
-// helicopters" gives Kazakhstan; a demonym in a title mostly names an
-// origin; a region stands for its members), else the countries it mentions
-// most.
+// context. From its title, best first: the countries a preposition or verb
+// of supply governs ("for Kazakhstan", "to Central Asia", "Who arms
+// Kazakhstan"), then a possessive that opens the title or owns the imports
+// ("Kazakhstan's Russian helicopters", "in Turkmenistan's arms imports"),
+// then every country and region it names by name (a demonym in a title
+// mostly names an origin). Without any, the countries mentioned most.
 func (e *Extractor) subject(title string, about []string) []string {
-	var out []string
-	for _, m := range e.gaz.Find(title) {
-		codes := m.Codes
-		switch {
-		case m.Kind == gazetteer.DemonymMention || len(codes) == 0 || organisations[m.Group]:
+	var governed, owners, named []string
+	ms := e.gaz.Find(title)
+	for i, m := range ms {
+		if m.Kind == gazetteer.DemonymMention || len(m.Codes) == 0 || organisations[m.Group] {
 			continue
-		case m.Kind != gazetteer.GroupMention:
+		}
+		codes := m.Codes
+		if m.Kind != gazetteer.GroupMention {
 			codes = codes[:1] // a maker's first home
 		}
+		var names []string
 		for _, c := range codes {
-			if n := e.name(c); n != "" && !slices.Contains(out, n) {
-				out = append(out, n)
+			if n := e.name(c); n != "" {
+				names = append(names, n)
 			}
 		}
+		before := strings.Fields(strings.ToLower(title[:m.Start]))
+		after := strings.ToLower(strings.TrimLeft(title[m.End:], " "))
+		poss := strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ")
+		switch {
+		case len(before) > 0 && supplyWords[before[len(before)-1]]:
+			governed = append(governed, names...)
+		case poss && (i == 0 || strings.Contains(after, "imports") || strings.Contains(after, "suppliers")):
+			owners = append(owners, names...)
+		default:
+			named = append(named, names...)
+		}
 	}
-	if len(out) == 0 {
-		return about
+	for _, tier := range [][]string{governed, owners, named} {
+		if len(tier) > 0 {
+			return tier
+		}
 	}
-	return out
+	return about
 }
+
+// supplyWords govern a recipient in a title: "for Kazakhstan", "Who arms
+// Kazakhstan".
+var supplyWords = words("for to arms supplies equips reach reaches")
 
 // countriesIn returns the countries text names, groups left out.
 func (e *Extractor) countriesIn(text string) []string {
