@@ -71,6 +71,7 @@ func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
 // checkInferred).
 func (e *Extractor) Report(r bot.Report) []bot.Relation {
 	about := e.about(r.Body)
+	subject := e.subject(r.Title, about)
 	var all []relation
 	var prev *analysis
 	prevText := ""
@@ -78,13 +79,14 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 		text := r.Body[sp.Start:sp.End]
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
 		rels, a := e.sentence(text, &c, prev, true)
+		rels = addNew(rels, a.registerRelations(subject))
 		for _, rel := range dropNegated(text, rels) {
 			rel.Evidence = bot.Evidence{ReportID: r.ID, Sentence: text, Start: sp.Start, End: sp.End}
 			all = append(all, rel)
 		}
 		prev, prevText = a, text
 	}
-	return checkInferred(foldVague(all), append(e.countriesIn(r.Title), about...), e.subject(r.Title, about))
+	return checkInferred(foldVague(all), append(e.countriesIn(r.Title), about...), subject)
 }
 
 // subject returns the countries a report is about, for a side taken from
@@ -134,6 +136,24 @@ func (e *Extractor) subject(title string, about []string) []string {
 // supplyWords govern a recipient in a title: "for Kazakhstan", "Who arms
 // Kazakhstan".
 var supplyWords = words("for to arms supplies equips reach reaches")
+
+// addNew appends the relations of more whose (supplier, recipient,
+// system) rels does not hold yet.
+func addNew(rels, more []relation) []relation {
+	for _, m := range more {
+		dup := false
+		for _, r := range rels {
+			if r.Supplier == m.Supplier && r.Recipient == m.Recipient && systemKey(r.System) == systemKey(m.System) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			rels = append(rels, m)
+		}
+	}
+	return rels
+}
 
 // countriesIn returns the countries text names, groups left out.
 func (e *Extractor) countriesIn(text string) []string {

@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// Register summaries name a supplier and list what it sold to the report's
+// subject without a verb of transfer: "Belarus has one, an S-125T
+// Pechora-2T air defence system delivered in 2023", "China's are Wing
+// Loong-1 armed drones and Blue Arrow-7 missiles", "The United States has
+// four (Huey-2 helicopters and HMMWVs)". The recipient is the report's one
+// subject, so these relations are marked inferred.
+
+// registerSupplier returns the supplier that opens a register summary and
+// the token after the opening, or "" and -1.
+func (a *analysis) registerSupplier() (string, int) {
+	toks := a.toks
+	t := 0
+	if t < len(toks) && toks[t].w == "the" {
+		t++
+	}
+	if t >= len(toks) || a.actorAt[t] < 0 {
+		return "", -1
+	}
+	ac := &a.actors[a.actorAt[t]]
+	if ac.drop || ac.kind == gazetteer.GroupMention || ac.kind == gazetteer.DemonymMention || len(ac.countries) != 1 {
+		return "", -1
+	}
+	j := ac.tj
+	if ac.poss {
+		// "China's are ...", "Russia's include ..."
+		j += 2
+		if j < len(toks) && (toks[j].w == "are" || toks[j].w == "include") {
+			return ac.countries[0], j + 1
+		}
+		return "", -1
+	}
+	// "Turkey has four", "Czechia has one deal", "Russia has 16 deals".
+	if j+1 < len(toks) && (toks[j].w == "has" || toks[j].w == "have") &&
+		(numberWords[toks[j+1].w] > 0 && toks[j+1].w != "a" || toks[j+1].digit) {
+		return ac.countries[0], j + 2
+	}
+	return "", -1
+}
+
+// registerRelations reads a register summary of the sentence against the
+// report's subject (one recipient). Items stated as still open ("an open
+// order for six PC-12", "the last of them not yet delivered") are ordered,
+// the rest delivered.
+func (a *analysis) registerRelations(subject []string) []relation {
+	if len(subject) != 1 {
+		return nil
+	}
+	sup, start := a.registerSupplier()
+	if sup == "" || sup == subject[0] {
+		return nil
+	}
+	var out []relation
+	for it := range a.items {
+		x := &a.items[it]
+		if x.org || x.ti < start || x.arms && x.system == "" {
+			continue
+		}
+		if a.purpose(x.ti) || a.hostOfPart(it) {
+			continue // "all engines for the C-295s from Spain": what the parts are for
+		}
+		r := relation{pos: x.ti, supInferred: false, recInferred: true}
+		r.Supplier, r.Recipient = sup, subject[0]
+		r.System, r.Category = x.system, x.category
+		r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
+		r.madeIn = madeIn(x.canon)
+		out = append(out, r)
+	}
+	return out
+}
+
+// registerStatus is ordered when the item is named as an open order or
+// followed, before the next item, by "not yet delivered"; else delivered.
+func (a *analysis) registerStatus(it int) bot.Status {
+	x := &a.items[it]
+	for j := x.ti - 1; j >= 0 && j >= x.ti-5; j-- {
+		if w := a.toks[j].w; w == "order" || w == "orders" {
+			return bot.StatusOrdered
+		}
+		if a.itemAt[j] >= 0 {
+			break
+		}
+	}
+	// "..., ordered around 2021 and not yet delivered" covers the list;
+	// "the last of them not yet delivered" only the last item.
+	otherItem, last := false, false
+	for j := x.tj; j < len(a.toks) && a.toks[j].w != ";"; j++ {
+		if a.itemAt[j] >= 0 && a.itemAt[j] != it && !a.items[a.itemAt[j]].org {
+			otherItem = true
+		}
+		switch a.toks[j].w {
+		case "last":
+			last = true
+		case "yet", "pending", "open":
+			if !(last && otherItem) {
+				return bot.StatusOrdered
+			}
+		}
+	}
+	return bot.StatusDelivered
+}
+
+// hostOfPart reports whether item it is named after a part and "for"
+// ("engines for C-295 transport aircraft"): the host, not the sale.
+func (a *analysis) hostOfPart(it int) bool {
+	x := &a.items[it]
+	for j := x.ti - 1; j >= 0 && j >= x.ti-6; j-- {
+		if a.toks[j].w != "for" {
+			continue
+		}
+		for k := j - 1; k >= 0 && k >= j-4; k-- {
+			if p := a.itemAt[k]; p >= 0 && partCategory(a.items[p].category) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+func relKeys(rels []bot.Relation) []string {
+	var out []string
+	for _, r := range rels {
+		out = append(out, fmt.Sprintf("%s>%s %s %s", r.Supplier, r.Recipient, r.System, r.Status))
+	}
+	return out
+}
+
+func TestRegisterSummaries(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Kyrgyzstan's arms suppliers, counted by deal",
+		Body: "The register lists eleven deals with Kyrgyzstan. Belarus has one, an S-125 Pechora-2M air defence system delivered in 2023. " +
+			"Turkey has two: Bayraktar TB2 drones and Anka drones, the last of them not yet delivered."}
+	got := relKeys(e.Report(r))
+	for _, want := range []string{
+		"Belarus>Kyrgyzstan S-125 Pechora-2M delivered",
+		"Turkey>Kyrgyzstan Bayraktar TB2 delivered",
+		"Turkey>Kyrgyzstan Anka ordered",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	// Two possible recipients in the title: the summary names none.
+	r.Title = "Kyrgyzstan and Tajikistan: arms suppliers"
+	for _, k := range relKeys(e.Report(r)) {
+		t.Errorf("with two subjects, got %q", k)
+	}
+}
+
+func TestInferredSupplierContradictingMaker(t *testing.T) {
+	e := New()
+	// The previous transfer is Czech; the Il-76 is Russian: the context's
+	// supplier is not taken, and Germany (named nearby) never is.
+	r := bot.Report{ID: "r", Title: "Transport aircraft for Kazakhstan",
+		Body: "Czechia sold two L-410 aircraft to Kazakhstan in 2022. Germany sold it nothing. One second-hand Il-76M was delivered in 2000."}
+	for _, k := range relKeys(e.Report(r)) {
+		if k != "Czechia>Kazakhstan L-410 delivered" && k != "Czechia>Kazakhstan L-410 ordered" {
+			t.Errorf("unexpected %q", k)
+		}
+	}
+}
