@@ -12,7 +12,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.1"
+const Version = "2026-12-03.2"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -73,6 +73,7 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 	about := e.about(r.Body)
 	subject := e.subject(r.Title, about)
 	var all []relation
+	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis
 	prevText := ""
 	for _, sp := range bot.SplitSentences(r.Body) {
@@ -80,6 +81,18 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
 		rels, a := e.sentence(text, &c, prev, true)
 		rels = addNew(rels, a.registerRelations(subject))
+		if a.followUpDelivery() {
+			rels = keepStated(rels)
+			// "Kazakhstan ordered two A400M from Spain. One had been
+			// delivered, in 2024": the previous sentence's order arrived.
+			for i := prevStart; i < len(all); i++ {
+				if all[i].Status == bot.StatusOrdered && !all[i].Denied {
+					all[i].Status = bot.StatusDelivered
+					all[i].Years = sortUnique(append(all[i].Years, a.yearsIn(0, len(a.toks))...))
+				}
+			}
+		}
+		prevStart = len(all)
 		for _, rel := range dropNegated(text, rels) {
 			rel.Evidence = bot.Evidence{ReportID: r.ID, Sentence: text, Start: sp.Start, End: sp.End}
 			all = append(all, rel)
@@ -136,6 +149,17 @@ func (e *Extractor) subject(title string, about []string) []string {
 // supplyWords govern a recipient in a title: "for Kazakhstan", "Who arms
 // Kazakhstan".
 var supplyWords = words("for to arms supplies equips reach reaches")
+
+// keepStated drops the relations completed from context.
+func keepStated(rels []relation) []relation {
+	out := rels[:0]
+	for _, r := range rels {
+		if !r.Inferred {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // addNew appends the relations of more whose (supplier, recipient,
 // system) rels does not hold yet.

@@ -122,3 +122,37 @@ func (a *analysis) hostOfPart(it int) bool {
 	}
 	return false
 }
+
+// followUpWords open a sentence that goes on about the items of the one
+// before: "One had been delivered", "Both were delivered in 2009".
+var followUpWords = words("one both all they these two three four some most the")
+
+// followUpDelivery reports whether the sentence only says that the items
+// of the previous one were delivered: it opens with a quantifier or
+// pronoun, names no country and no weapon, and has a delivery word stated
+// as done.
+func (a *analysis) followUpDelivery() bool {
+	if len(a.toks) == 0 || !followUpWords[a.toks[0].w] || len(a.actors) > 0 {
+		return false
+	}
+	if a.toks[0].w == "the" && (len(a.toks) < 2 || a.toks[1].w != "first") {
+		return false
+	}
+	for it := range a.items {
+		if x := &a.items[it]; !x.org && x.ti < x.tj { // ti == tj: taken from the sentence before
+			return false
+		}
+	}
+	for j, t := range a.toks {
+		if !plainDelivery[t.w] {
+			continue
+		}
+		for b := j - 1; b >= 0 && b >= j-3; b-- {
+			if notDoneYet[a.toks[b].w] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

@@ -29,6 +29,9 @@ func (a *analysis) status(f *frame) {
 		}
 	}
 	for _, j := range f.absorbed {
+		if a.trigs[j].noun && a.fromOrder(&a.trigs[j]) && st == bot.StatusDelivered {
+			continue // "helicopters from another 2013 order arrived"
+		}
 		raise(a.trigs[j].spec.status)
 	}
 	if tr.toBe || tr.prog {
@@ -163,7 +166,7 @@ func (a *analysis) status(f *frame) {
 			f.denied = true
 		}
 	}
-	if (tr.later || a.deliveryFollows(tr)) && st == bot.StatusOrdered && !cancel && !f.denied && !tr.noun {
+	if (tr.later || a.deliveryFollows(tr)) && st == bot.StatusOrdered && !cancel && !f.denied && (!tr.noun || a.fromOrder(tr)) {
 		st = bot.StatusDelivered
 	}
 	if f.denied {
@@ -362,6 +365,18 @@ func (a *analysis) futureBefore(e int) bool {
 			if j > 0 && (a.toks[j-1].w == "which" || a.toks[j-1].w == "that" || a.toks[j-1].w == "who") {
 				return false
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// fromOrder reports whether a noun trigger is the object of "from"
+// ("helicopters from another 2013 order arrived"): the order a delivery
+// came from.
+func (a *analysis) fromOrder(tr *trig) bool {
+	for j := tr.ti - 1; j >= 0 && j >= tr.ti-4; j-- {
+		if a.toks[j].w == "from" {
 			return true
 		}
 	}
