@@ -23,6 +23,7 @@ type frame struct {
 
 	anaphor  bool // the object is "them", "ones", "four more"
 	newBatch bool // "four more": a new batch of the same weapon
+	ordered  bool // delivered by a later word of the sentence, ordered by its trigger
 
 	rsups, rrecs []roleParty // the parties found
 	items        []int       // the weapons transferred

@@ -113,6 +113,13 @@ func (a *analysis) infer(prev *analysis) []relation {
 			}
 		}
 		if len(recs) == 0 {
+			// "The United States supplied their engines: F-124 turbofans for
+			// the M-346FAs": a part goes to the maker of its host.
+			if c := a.hostMaker(f.items); c != "" && !sameSide(sups, []string{c}) {
+				recs = mk(c)
+			}
+		}
+		if len(recs) == 0 {
 			// "Russia's only transport aircraft for Kazakhstan in the export
 			// is one Il-76M": the report's subject, named in the sentence.
 			if c := a.subjectNamed(sups); c != "" {
@@ -450,4 +457,25 @@ func (a *analysis) subjectNamed(sups []roleParty) string {
 		found = c
 	}
 	return found
+}
+
+// hostMaker returns the one maker of the weapons that the parts among
+// items are for, by the weapons lexicon; "" when none or several.
+func (a *analysis) hostMaker(items []int) string {
+	maker := ""
+	for _, it := range items {
+		if !partCategory(a.items[it].category) {
+			continue
+		}
+		h := a.hostOf(it)
+		if h < 0 {
+			continue
+		}
+		m := madeIn(a.items[h].canon)
+		if len(m) == 0 || maker != "" && maker != m[0] {
+			return ""
+		}
+		maker = m[0]
+	}
+	return maker
 }

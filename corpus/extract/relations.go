@@ -240,9 +240,18 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						continue
 					}
 					for _, it := range items {
+						status := f.status
+						if it >= 0 && a.hostBetween(it, s.pos) {
+							// "ordered TP400 engines for two A400M from Spain, and
+							// four had been delivered": Spain's is the A400M order.
+							it = a.hostOf(it)
+							if f.ordered {
+								status = bot.StatusOrdered
+							}
+						}
 						rel := relation{pos: r.pos, newBatch: f.newBatch}
 						rel.Supplier, rel.Recipient, rel.Group = s.countries[0], rc, r.group
-						rel.Status, rel.Kind, rel.Denied = f.status, f.kind, f.denied
+						rel.Status, rel.Kind, rel.Denied = status, f.kind, f.denied
 						rel.Inferred = s.inferred || r.inferred
 						rel.supInferred, rel.recInferred = s.inferred, r.inferred
 						rel.deal = f.spec.light
@@ -308,6 +317,32 @@ func merge(rels []relation) []relation {
 		}
 	}
 	return out
+}
+
+// hostBetween reports whether a part (an engine, a sensor) is followed by
+// the weapon it is for before the supplier's mention at pos: the source
+// named after the host is the host's.
+func (a *analysis) hostBetween(it, pos int) bool {
+	if !partCategory(a.items[it].category) || pos <= a.items[it].tj {
+		return false
+	}
+	h := a.hostOf(it)
+	return h >= 0 && a.items[h].tj <= pos
+}
+
+// hostOf returns the weapon a part is for ("engines for two A400M"), -1
+// when none follows it within a few words.
+func (a *analysis) hostOf(it int) int {
+	x := &a.items[it]
+	for j := x.tj; j < len(a.toks) && j < x.tj+8; j++ {
+		if h := a.itemAt[j]; h >= 0 && h != it && a.purpose(a.items[h].ti) {
+			return h
+		}
+		if w := a.toks[j].w; w == ";" || w == "," || w == "and" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // makerAt reports whether the party at token pos is named by a maker.

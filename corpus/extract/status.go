@@ -168,6 +168,7 @@ func (a *analysis) status(f *frame) {
 	}
 	if (tr.later || a.deliveryFollows(tr)) && st == bot.StatusOrdered && !cancel && !f.denied && (!tr.noun || a.fromOrder(tr)) {
 		st = bot.StatusDelivered
+		f.ordered = true
 	}
 	if f.denied {
 		st = bot.StatusCancelled
