@@ -296,8 +296,12 @@ func (a *analysis) implicit() []relation {
 		}
 		var recs []roleParty
 		c := &a.clauses[f.clause]
-		if x.owner >= 0 && a.actors[x.owner].list >= 0 {
-			recs = a.parties(a.actors[x.owner].list, f, sups)
+		owner := x.owner
+		if owner < 0 && len(x.origins) > 0 {
+			owner = a.possessorBefore(a.actors[x.origins[0]].ti) // "Turkmenistan's Turkish-built ships"
+		}
+		if owner >= 0 && a.actors[owner].list >= 0 {
+			recs = a.parties(a.actors[owner].list, f, sups)
 		}
 		for li := range a.lists {
 			if len(recs) > 0 {
@@ -330,4 +334,21 @@ func (a *analysis) implicit() []relation {
 		rels = a.emit(f, rels)
 	}
 	return rels
+}
+
+// possessorBefore returns the possessive actor that ends just before token
+// t ("Turkmenistan's" before "Turkish-built"), -1 if none.
+func (a *analysis) possessorBefore(t int) int {
+	for j := t - 1; j >= 0 && j >= t-3; j-- {
+		if k := a.actorAt[j]; k >= 0 {
+			if a.actors[k].poss && !a.actors[k].drop {
+				return k
+			}
+			return -1
+		}
+		if w := a.toks[j].w; w != "'" && w != "s" && w != "’" {
+			return -1
+		}
+	}
+	return -1
 }
