@@ -334,7 +334,7 @@ func (a *analysis) hostBetween(it, pos int) bool {
 // when none follows it within a few words.
 func (a *analysis) hostOf(it int) int {
 	x := &a.items[it]
-	for j := x.tj; j < len(a.toks) && j < x.tj+8; j++ {
+	for j := x.tj; j < len(a.toks) && j < x.tj+12; j++ {
 		if h := a.itemAt[j]; h >= 0 && h != it && a.purpose(a.items[h].ti) {
 			return h
 		}
