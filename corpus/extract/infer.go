@@ -279,9 +279,10 @@ func markInferred(ps []roleParty) []roleParty {
 
 // clearTransfer reports whether a frame states a transfer clearly enough to
 // take a missing side from the context: a definite weapon or a reference to
-// one, no market trend, no "could".
+// one, no market trend, no "could", not a user of a weapon, nothing refused
+// or denied in the sentence.
 func (a *analysis) clearTransfer(f *frame) bool {
-	if a.hasTrend || f.modalPlan || f.spec.light {
+	if a.hasTrend || f.modalPlan || f.spec.light || f.spec.dir == dirU || a.refusal(f) {
 		return false
 	}
 	if f.anaphor {
@@ -478,4 +479,21 @@ func (a *analysis) hostMaker(items []int) string {
 		maker = m[0]
 	}
 	return maker
+}
+
+// refusal reports whether the frame's clause, from a few words before its
+// trigger, refuses, rejects, denies, halts or embargoes something: "Israel has refused Ukraine's request to
+// purchase the Iron Dome". A side taken from context would turn it into
+// supply. Words inside a weapon's name ("F-16 Block 70") do not count.
+func (a *analysis) refusal(f *frame) bool {
+	c := &a.clauses[f.clause]
+	for i := max(c.ts, f.start-8); i < c.te && i < len(a.toks); i++ {
+		if a.itemAt[i] >= 0 {
+			continue
+		}
+		if cv, _ := cues.match(a.toks, i); cv == cueCancel || cv == cueDeny {
+			return true
+		}
+	}
+	return false
 }

@@ -218,7 +218,7 @@ func init() {
 		"withdrew from|abandoned|abandons|rejected|rejects|reject|declined|declines|put on hold", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
-		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|looking at|looking to|"+
+		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
 		"look at|looks at|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|want|wants|wanted|marketing|"+
 		"approve|approves|approved|approval|possible|potential|proposed|propose|proposes|proposal|pledge|pledged|"+
 		"pledges|promise|promised|promises|discuss|discussed|discussing|discussion|discussions|mull|mulls|mulling|"+
