@@ -10,9 +10,10 @@ type frame struct {
 	absorbed []int // triggers folded into it ("signed a contract to supply")
 	spec     trigSpec
 	start    int // first token of the frame: its earliest trigger
-	ti, tj   int // main trigger tokens
+	ti, tj   int // main trigger tokens [ti, tj), like every token range here
 	clause   int
-	bs, ae   int // the frame reads lists and items in [bs, start) and [tj, ae)
+	readFrom int // the frame reads lists and items in [readFrom, start) and [tj, readTo)
+	readTo   int
 	ys, ye   int // years are read in [ys, ye); the clause unless gapped
 	gapped   bool
 
@@ -137,18 +138,18 @@ func (a *analysis) buildFrames() {
 	a.markAid()
 	for k, f := range a.frames {
 		c := &a.clauses[f.clause]
-		f.bs, f.ae = c.ts, c.te
+		f.readFrom, f.readTo = c.ts, c.te
 		if k > 0 && a.frames[k-1].clause == f.clause {
-			f.bs = a.frames[k-1].tj
+			f.readFrom = a.frames[k-1].tj
 		}
 		if k+1 < len(a.frames) && a.frames[k+1].clause == f.clause {
-			f.ae = a.frames[k+1].start
+			f.readTo = a.frames[k+1].start
 		}
-		if cut := a.trigs[f.t].cutAt; cut > f.tj && cut < f.ae {
-			f.ae = cut
+		if cut := a.trigs[f.t].cutAt; cut > f.tj && cut < f.readTo {
+			f.readTo = cut
 		}
-		if cut := a.closingParen(f.start); cut > f.tj && cut < f.ae {
-			f.ae = cut // "(..., and an open order for the Anka) and Mi-17s from Russia"
+		if cut := a.closingParen(f.start); cut > f.tj && cut < f.readTo {
+			f.readTo = cut // "(..., and an open order for the Anka) and Mi-17s from Russia"
 		}
 		f.ys, f.ye = c.ts, c.te
 		a.status(f)
@@ -172,7 +173,7 @@ func (a *analysis) gapping() {
 		var gaps []int
 		for li := range a.lists {
 			l := &a.lists[li]
-			if l.ti <= f.tj+3 || l.ti >= f.ae || l.pron != "" || !a.subjectLike(li) {
+			if l.ti <= f.tj+3 || l.ti >= f.readTo || l.pron != "" || !a.subjectLike(li) {
 				continue
 			}
 			p := l.ti - 1
@@ -185,7 +186,7 @@ func (a *analysis) gapping() {
 			// an item follows within a few words, and no verb
 			j := a.actorEnd(l.members[len(l.members)-1])
 			ok := false
-			for n := 0; n < 4 && j < f.ae; n, j = n+1, j+1 {
+			for n := 0; n < 4 && j < f.readTo; n, j = n+1, j+1 {
 				if a.itemAt[j] >= 0 {
 					ok = true
 					break
@@ -202,17 +203,17 @@ func (a *analysis) gapping() {
 		if len(gaps) == 0 || len(out)+len(gaps) > 2*maxTriggers {
 			continue
 		}
-		end := f.ae
-		f.ae, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
+		end := f.readTo
+		f.readTo, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
 		for k, li := range gaps {
 			l := &a.lists[li]
 			g := *f
 			g.gapped = true
 			g.absorbed = nil
-			g.bs, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
-			g.ys, g.ae, g.ye = l.ti, end, end
+			g.readFrom, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
+			g.ys, g.readTo, g.ye = l.ti, end, end
 			if k+1 < len(gaps) {
-				g.ae, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
+				g.readTo, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
 			}
 			out = append(out, &g)
 		}

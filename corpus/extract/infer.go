@@ -102,7 +102,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 			// "delivered EC145 helicopters, including assembly in Kazakhstan".
 			for li := range a.lists {
 				l := &a.lists[li]
-				if l.ti < f.bs || l.ti >= f.ae || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
+				if l.ti < f.readFrom || l.ti >= f.readTo || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
 					continue
 				}
 				for _, p := range a.parties(li, f, sups) {

@@ -45,7 +45,7 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 		return out
 	}
-	ae := f.ae
+	ae := f.readTo
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
@@ -56,7 +56,7 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	}
 	after := collect(f.tj, ae)
-	before := collect(f.bs, f.start)
+	before := collect(f.readFrom, f.start)
 	if between := collect(f.start, f.ti); len(between) > 0 {
 		after = append(between, after...)
 	}
@@ -161,14 +161,14 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 			}
 		}
 	}
-	for t := f.tj; t < f.ae && t < f.tj+4; t++ {
+	for t := f.tj; t < f.readTo && t < f.tj+4; t++ {
 		if a.itemAt[t] >= 0 {
 			break
 		}
 		check(t)
 	}
 	if f.spec.sp == spArrive || a.trigs[f.t].passive || a.trigs[f.t].noun {
-		for t := f.start - 1; t >= f.bs && t >= f.start-4; t-- {
+		for t := f.start - 1; t >= f.readFrom && t >= f.start-4; t-- {
 			if a.itemAt[t] >= 0 {
 				break
 			}

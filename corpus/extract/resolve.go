@@ -153,7 +153,7 @@ func allArms(a *analysis, items []int) bool {
 
 // armsNear reports whether a generic arms word is the frame's object.
 func (a *analysis) armsNear(f *frame) bool {
-	for t := f.tj; t < f.ae && t < f.tj+6; t++ {
+	for t := f.tj; t < f.readTo && t < f.tj+6; t++ {
 		if it := a.itemAt[t]; it >= 0 && a.items[it].arms {
 			return true
 		}

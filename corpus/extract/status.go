@@ -109,15 +109,15 @@ func (a *analysis) status(f *frame) {
 	}
 	// The predicate after a nominal or passive frame.
 	if tr.noun || tr.passive || f.spec.light {
-		for j := f.tj; j < f.ae && j < f.tj+12; j++ {
+		for j := f.tj; j < f.readTo && j < f.tj+12; j++ {
 			if !beForms[toks[j].w] && !haveForms[toks[j].w] {
 				continue
 			}
 			k := j + 1
-			for k < f.ae && (beForms[toks[k].w] || adverbs[toks[k].w]) {
+			for k < f.readTo && (beForms[toks[k].w] || adverbs[toks[k].w]) {
 				k++
 			}
-			if k >= f.ae {
+			if k >= f.readTo {
 				break
 			}
 			switch cv, _ := cues.match(toks, k); cv {
@@ -135,9 +135,9 @@ func (a *analysis) status(f *frame) {
 	}
 	// "with deliveries due to begin in 2025": delivery still to come.
 	if st == bot.StatusDelivered {
-		for j := f.tj; j+1 < f.ae && j < f.tj+40; j++ {
+		for j := f.tj; j+1 < f.readTo && j < f.tj+40; j++ {
 			if (toks[j].w == "deliveries" || toks[j].w == "delivery") && (toks[j+1].w == "due" ||
-				j+2 < f.ae && beForms[toks[j+1].w] && (toks[j+2].w == "due" || toks[j+2].w == "expected" || toks[j+2].w == "scheduled")) {
+				j+2 < f.readTo && beForms[toks[j+1].w] && (toks[j+2].w == "due" || toks[j+2].w == "expected" || toks[j+2].w == "scheduled")) {
 				raise(bot.StatusOrdered)
 				break
 			}
