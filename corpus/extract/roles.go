@@ -239,13 +239,41 @@ func (r *roleReader) usageRoles() {
 	if len(r.sups) == 0 {
 		r.addBuiltBy(&r.sups)
 	}
+	if len(r.sups) == 0 {
+		r.addNamedMaker()
+	}
 	r.add(&r.recs, r.byPrep(r.after, "with", "by", "of"), r.sups)
+	if len(r.recs) == 0 {
+		// "in service with seven countries: South Korea, Turkey, Poland".
+		r.add(&r.recs, r.one(r.a.listAfterColon(r.f.readTo)), r.sups)
+	}
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.one(r.subject), r.sups)
 	}
+}
+
+// addNamedMaker adds the weapon's maker by the lexicon when the sentence,
+// the one before or the title names it ("The K9 ... is in service with
+// seven countries: South Korea, ..."), marked as read from context.
+func (r *roleReader) addNamedMaker() {
+	if c := r.a.namedMaker(r.items); c != "" {
+		r.sups = append(r.sups, contextParty(c)...)
+	}
+}
+
+// listAfterColon returns the list that opens right after a colon that ends
+// a frame's reach at token end ("seven countries: South Korea, ..."), -1
+// if none.
+func (a *analysis) listAfterColon(end int) int {
+	for _, t := range []int{end - 1, end} {
+		if t >= 0 && t+1 < len(a.toks) && a.toks[t].w == ":" {
+			return a.listAt[t+1]
+		}
+	}
+	return -1
 }
 
 // supplierSubjectRoles reads "Russia delivered X to Kazakhstan", "the US
