@@ -255,11 +255,44 @@ func (r *roleReader) usageRoles() {
 	}
 }
 
-// addNamedMaker adds the weapon's maker by the lexicon when the sentence,
-// the one before or the title names it ("The K9 ... is in service with
+// includedAfterTo returns the lists after the trigger that an "including"
+// or "such as" introduces right after a "to" phrase with no country ("to
+// several nations, including Azerbaijan and Ukraine").
+func (r *roleReader) includedAfterTo() []int {
+	a := r.a
+	var out []int
+	for _, li := range r.after {
+		l := &a.lists[li]
+		if l.prep != "" || l.place || l.except {
+			continue
+		}
+		included, to := false, false
+		for j := l.ti - 1; j >= r.f.tj && j >= l.ti-10; j-- {
+			switch a.toks[j].w {
+			case "including", "such":
+				included = true
+			case "to":
+				to = included
+			}
+		}
+		if to {
+			out = append(out, li)
+		}
+	}
+	return out
+}
+
+// addNamedMaker adds the weapon's maker by the lexicon when the sentence
+// or the one before names it ("The K9 ... is in service with
 // seven countries: South Korea, ..."), marked as read from context.
 func (r *roleReader) addNamedMaker() {
-	if c := r.a.namedMaker(r.items); c != "" {
+	c := r.a.namedMaker(r.items)
+	if c == "" {
+		return
+	}
+	// The title alone is too far for a stated frame: "Belarus feeds Russia's
+	// war machine" does not make Russia the supplier of T-72s.
+	if slices.Contains(r.a.ex.countriesIn(r.a.text), c) || r.a.ctx != nil && slices.Contains(r.a.ex.countriesIn(r.a.ctx.Previous), c) {
 		r.sups = append(r.sups, contextParty(c)...)
 	}
 }
@@ -326,6 +359,10 @@ func (r *roleReader) supplierPassiveRoles() {
 	}
 	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
 	if len(r.recs) == 0 {
+		// "exported to several nations, including Azerbaijan and Ukraine".
+		r.add(&r.recs, r.includedAfterTo(), r.sups)
+	}
+	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}
 	if len(r.recs) == 0 && f.tj < len(a.toks) && a.toks[f.tj].w == "with" {
@@ -337,6 +374,9 @@ func (r *roleReader) supplierPassiveRoles() {
 	}
 	if len(r.sups) == 0 && len(r.recs) > 0 {
 		r.add(&r.sups, r.one(a.topicSubject(f)), r.recs) // "Turkey's deals include drones delivered to X"
+	}
+	if len(r.sups) == 0 {
+		r.addNamedMaker() // "The TB2 has been exported to ..."
 	}
 }
 
