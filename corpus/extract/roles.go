@@ -344,6 +344,21 @@ func (r *roleReader) supplierSubjectRoles() {
 		// "Kazakhstan turned down a Russian offer": the subject receives.
 		r.add(&r.recs, r.one(r.subject), r.sups)
 	}
+	if r.dealWith() && r.a.makerSide(r.items, r.sups, r.recs) == -1 {
+		// "Astana would reach a contract with Moscow regarding the supply
+		// of Mi-35Ms": the deal's subject need not be the seller.
+		r.sups, r.recs = r.recs, r.sups
+	}
+}
+
+// dealWith reports whether the frame's supply noun is governed by a deal
+// word with a "with" counterpart and no "to" recipient.
+func (r *roleReader) dealWith() bool {
+	light := false
+	for _, j := range r.f.absorbed {
+		light = light || r.a.trigs[j].spec.light
+	}
+	return light && len(r.byPrep(r.counterparts, "with")) > 0 && len(r.byPrep(r.after, "to")) == 0
 }
 
 // supplierPassiveRoles reads "X was delivered to Kazakhstan by Russia",

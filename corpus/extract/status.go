@@ -104,8 +104,13 @@ func (a *analysis) status(f *frame) {
 	}
 	// "will pool funds to restore 100 tanks and supply them": a future
 	// auxiliary earlier in the clause governs a verb it coordinates.
-	if st == bot.StatusDelivered && !tr.noun && a.futureBefore(f.start) {
-		raise(bot.StatusOrdered)
+	if st == bot.StatusDelivered && !tr.noun {
+		switch a.intentBefore(f.start) {
+		case cuePlanned:
+			raise(bot.StatusPlanned)
+		case cueOrdered:
+			raise(bot.StatusOrdered)
+		}
 	}
 	// The predicate after a nominal or passive frame.
 	if tr.noun || tr.passive || f.spec.light {
@@ -354,23 +359,38 @@ func (a *analysis) deliveryFollows(tr *trig) bool {
 	return false
 }
 
-// futureBefore reports whether "will" or "shall" stands before token e in
-// the same stretch of the sentence (no comma, colon or semicolon between),
-// outside a relative clause ("which will").
-func (a *analysis) futureBefore(e int) bool {
+// intentBefore looks back from token e over the same stretch of the
+// sentence (no comma, colon or semicolon between) for what governs a verb
+// there: "will" or "shall" (cueOrdered: "will pool funds to restore 100
+// tanks and supply them"), or a plan word before "to" (cuePlanned:
+// "pledged last fall to sell weapons and provide assistance", "a desire to
+// buy"). Relative clauses ("which will") do not count.
+func (a *analysis) intentBefore(e int) cue {
 	for j := e - 1; j >= 0 && j >= e-25; j-- {
-		switch a.toks[j].w {
+		switch w := a.toks[j].w; w {
 		case ",", ";", ":":
-			return false
+			return 0
 		case "will", "shall":
 			if j > 0 && (a.toks[j-1].w == "which" || a.toks[j-1].w == "that" || a.toks[j-1].w == "who") {
-				return false
+				return 0
 			}
-			return true
+			return cueOrdered
+		case "to":
+			for k := j - 1; k >= 0 && k >= j-4; k-- {
+				if intentWords[a.toks[k].w] {
+					return cuePlanned
+				}
+			}
 		}
 	}
-	return false
+	return 0
 }
+
+// intentWords before "to" make what follows an intention: "pledged to",
+// "plans to", "a desire to", "decision to", "help X to".
+var intentWords = words("pledged pledge pledges promised promise promises plan plans planned planning " +
+	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
+	"wants want unlikely likely expected help helps")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery
