@@ -248,6 +248,9 @@ func (a *analysis) classifyActors() {
 			continue
 		}
 		switch {
+		case ac.poss && a.itemAt[j] >= 0 && a.items[a.itemAt[j]].arms && a.nounTriggerAt(a.items[a.itemAt[j]].tj):
+			// "Washington's arms sales to Taiwan": the possessor sells.
+			ac.agentOf = a.trigAt[a.items[a.itemAt[j]].tj]
 		case a.itemAt[j] >= 0 && !a.items[a.itemAt[j]].org:
 			it := a.itemAt[j]
 			if ac.poss && ac.kind != gazetteer.DemonymMention {
@@ -275,6 +278,11 @@ func (a *analysis) classifyActors() {
 			ac.drop = true
 		}
 	}
+}
+
+// nounTriggerAt reports whether a nominal trigger starts at token t.
+func (a *analysis) nounTriggerAt(t int) bool {
+	return t < len(a.toks) && a.trigAt[t] >= 0 && a.trigs[a.trigAt[t]].noun
 }
 
 // isModifier reports whether t may stand between a name and the noun it

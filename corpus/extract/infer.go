@@ -537,7 +537,7 @@ func (a *analysis) hostMaker(items []int) string {
 // supply. Words inside a weapon's name ("F-16 Block 70") do not count.
 func (a *analysis) refusal(f *frame) bool {
 	c := &a.clauses[f.clause]
-	for i := max(c.ts, f.start-8); i < c.te && i < len(a.toks); i++ {
+	for i := max(c.ts, f.start-12); i < c.te && i < len(a.toks); i++ {
 		if a.itemAt[i] >= 0 {
 			continue
 		}

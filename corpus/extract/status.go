@@ -104,7 +104,7 @@ func (a *analysis) status(f *frame) {
 	}
 	// "will pool funds to restore 100 tanks and supply them": a future
 	// auxiliary earlier in the clause governs a verb it coordinates.
-	if st == bot.StatusDelivered && !tr.noun {
+	if st == bot.StatusDelivered && (!tr.noun || len(f.absorbed) > 0) {
 		switch a.intentBefore(f.start) {
 		case cuePlanned:
 			raise(bot.StatusPlanned)
