@@ -82,8 +82,31 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	default:
 		out = after
+		if len(out) == 0 {
+			out = a.contactRelativeItem(f)
+		}
 	}
 	return out
+}
+
+// contactRelativeItem returns the weapon that a relative clause with no
+// "that" qualifies: "the FK-3 air defence system it recently procured from
+// China" (a weapon, then a subject pronoun, then the verb); nil if none.
+func (a *analysis) contactRelativeItem(f *frame) []int {
+	t := f.start - 1
+	for t >= 0 && adverbs[a.toks[t].w] {
+		t--
+	}
+	if t < 1 {
+		return nil
+	}
+	if w := a.toks[t].w; w != "it" && w != "they" && w != "we" {
+		return nil
+	}
+	if it := a.itemAt[t-1]; it >= 0 && !a.items[it].org {
+		return []int{it}
+	}
+	return nil
 }
 
 // filterItems drops items that are not what is transferred: a weapon the
