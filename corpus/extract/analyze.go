@@ -211,6 +211,10 @@ func (a *analysis) licensedNear(j int) bool {
 
 var builtWords = words("built made produced manufactured assembled designed developed constructed")
 
+// appositionNouns stand between an alliance and its member: "NATO ally
+// Turkey", "EU member Poland".
+var appositionNouns = words("ally allies member members partner partners")
+
 var govWords = words("government authorities regime leadership administration")
 
 var listOrgMods = words("air border armed national special coast defence defense naval land ground security " +
@@ -226,6 +230,9 @@ func (a *analysis) findPrep(l *alist) {
 		switch {
 		case skipBeforeActor[w] || toks[j].digit && !isYearTok(toks[j]):
 			j--
+			continue
+		case appositionNouns[w] || a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].drop && organisations[a.actors[a.actorAt[j]].group]:
+			j-- // "to NATO ally Turkey": the alliance and its noun stand aside
 			continue
 		case w == "of" && j > 0 && (orgNouns[toks[j-1].w] || skipBeforeActor[toks[j-1].w]):
 			j--

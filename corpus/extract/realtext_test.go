@@ -24,7 +24,7 @@ var (
 // change that loses precision or recall on real reporting fails here.
 const (
 	realDevPrecisionFloor = 0.60
-	realDevRecallFloor    = 0.51
+	realDevRecallFloor    = 0.52
 )
 
 // accuracyDoc is where the score tables live, relative to this package.

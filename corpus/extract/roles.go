@@ -282,6 +282,16 @@ func (r *roleReader) includedAfterTo() []int {
 	return out
 }
 
+// sameAsRecipients reports whether list li names a recipient already found.
+func (r *roleReader) sameAsRecipients(li int) bool {
+	for _, p := range r.a.parties(li, r.f, nil) {
+		if sameSide(r.recs, p.countries) {
+			return true
+		}
+	}
+	return false
+}
+
 // addNamedMaker adds the weapon's maker by the lexicon when the sentence
 // or the one before names it ("The K9 ... is in service with
 // seven countries: South Korea, ..."), marked as read from context.
@@ -388,7 +398,11 @@ func (r *roleReader) supplierPassiveRoles() {
 		r.add(&r.sups, r.one(a.clauses[c.parent].subj), r.recs) // "India denied that BrahMos missiles had been sold"
 	}
 	if len(r.sups) == 0 && len(r.recs) > 0 {
-		r.add(&r.sups, r.one(a.topicSubject(f)), r.recs) // "Turkey's deals include drones delivered to X"
+		// "Turkey's deals include drones delivered to X"; but "Uzbekistan
+		// followed: the FD-2000 was delivered to Tashkent" names the recipient.
+		if t := a.topicSubject(f); t >= 0 && !r.sameAsRecipients(t) {
+			r.add(&r.sups, r.one(t), r.recs)
+		}
 	}
 	if len(r.sups) == 0 {
 		r.addNamedMaker() // "The TB2 has been exported to ..."
