@@ -341,6 +341,8 @@ var systemData = []System{
 	sys("BPPU", Other, "Russia", "30mm gun turret", "BPPU 30mm"),
 	sys("Blue Arrow-7", Missiles, "China", "anti-tank missile"),
 	sys("Litening", Sensors, "Israel", "targeting pod", "Litening-3", "Litening III"),
+	sys("Falco", Aircraft, "Italy", "UAV", "Selex Falco", "Falco-XN", "Falco EVO"),
+	sys("WJ-600", Aircraft, "China", "armed UAV", "WJ-600A"),
 
 	// Others
 	sys("NIMR Ajban", ArmouredVehicles, "United Arab Emirates", "armoured vehicle", "Nimr", "NIMR", "Ajban", "Nimr Ajban", "Nimr Hafeet"),

@@ -81,6 +81,7 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
 		rels, a := e.sentence(text, &c, prev, true)
 		rels = addNew(rels, a.registerRelations(subject))
+		rels = addNew(rels, a.parentheticalRelations(subject))
 		if a.followUpDelivery() {
 			rels = keepStated(rels)
 			// "Kazakhstan ordered two A400M from Spain. One had been

@@ -156,3 +156,52 @@ func (a *analysis) followUpDelivery() bool {
 	}
 	return false
 }
+
+// parentheticalRelations reads suppliers each followed by what they sold
+// in parentheses, to the report's one subject: "Turkmenistan's other drones
+// come from China (CH-3 armed UAVs, delivered in 2016), Italy (three Falco
+// UAVs in 2011) and the United States (about two ScanEagle UAVs in 2021)".
+// Every weapon in the parentheses must be known to be made by that
+// country, so a list of buyers ("Kazakhstan (Anka)") gives nothing.
+func (a *analysis) parentheticalRelations(subject []string) []relation {
+	if len(subject) != 1 {
+		return nil
+	}
+	var out []relation
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.drop || ac.kind == gazetteer.GroupMention || ac.kind == gazetteer.DemonymMention || len(ac.countries) != 1 ||
+			ac.countries[0] == subject[0] || ac.tj >= len(a.toks) || a.toks[ac.tj].w != "(" {
+			continue
+		}
+		end := a.closingParen(ac.tj + 1)
+		if end < 0 {
+			continue
+		}
+		out = append(out, a.madeByItems(ac.countries[0], subject[0], ac.tj+1, end)...)
+	}
+	return out
+}
+
+// madeByItems returns sup -> rec relations for the weapons in [s, e) when
+// each is known to be made by sup; nil otherwise.
+func (a *analysis) madeByItems(sup, rec string, s, e int) []relation {
+	var out []relation
+	for t := s; t < e; t++ {
+		it := a.itemAt[t]
+		if it < 0 || a.items[it].org || a.items[it].ti != t {
+			continue
+		}
+		made := madeIn(a.items[it].canon)
+		if len(made) == 0 || made[0] != sup {
+			return nil
+		}
+		r := relation{pos: t, recInferred: true, madeIn: made}
+		r.Supplier, r.Recipient = sup, rec
+		r.System, r.Category = a.items[it].system, a.items[it].category
+		r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
+		r.Years = a.yearsIn(s, e)
+		out = append(out, r)
+	}
+	return out
+}

@@ -50,3 +50,24 @@ func TestInferredSupplierContradictingMaker(t *testing.T) {
 		}
 	}
 }
+
+func TestParentheticalSuppliers(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Drones for Turkmenistan",
+		Body: "Turkmenistan's other drones come from China (CH-3 armed drones, delivered in 2016) and Italy (three Falco drones in 2011)."}
+	got := relKeys(e.Report(r))
+	for _, want := range []string{"China>Turkmenistan CH-3 delivered", "Italy>Turkmenistan Falco delivered"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	// Buyers in parentheses: the weapon's maker is the subject, not the
+	// country before the parenthesis.
+	r = bot.Report{ID: "r", Title: "Turkey's drone exports",
+		Body: "Its customers in the region are Kazakhstan (Anka drones) and Kyrgyzstan (Bayraktar TB2 drones)."}
+	for _, k := range relKeys(e.Report(r)) {
+		if k != "Turkey>Kazakhstan Anka delivered" && k != "Turkey>Kyrgyzstan Bayraktar TB2 delivered" {
+			t.Errorf("unexpected %q", k)
+		}
+	}
+}
