@@ -12,7 +12,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.2"
+const Version = "2026-12-03.3"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -82,6 +82,11 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 		rels, a := e.sentence(text, &c, prev, true)
 		rels = addNew(rels, a.registerRelations(subject))
 		rels = addNew(rels, a.parentheticalRelations(subject))
+		if !hasStated(rels) {
+			// A maker's weapon named with no verb, only where no verb
+			// states a transfer to someone else.
+			rels = addNew(rels, a.madeItemRelations(subject))
+		}
 		if a.followUpDelivery() {
 			rels = keepStated(rels)
 			// "Kazakhstan ordered two A400M from Spain. One had been
@@ -150,6 +155,16 @@ func (e *Extractor) subject(title string, about []string) []string {
 // supplyWords govern a recipient in a title: "for Kazakhstan", "Who arms
 // Kazakhstan".
 var supplyWords = words("for to arms supplies equips reach reaches")
+
+// hasStated reports whether some relation was read from the sentence alone.
+func hasStated(rels []relation) bool {
+	for _, r := range rels {
+		if !r.Inferred {
+			return true
+		}
+	}
+	return false
+}
 
 // keepStated drops the relations completed from context.
 func keepStated(rels []relation) []relation {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
@@ -204,4 +206,98 @@ func (a *analysis) madeByItems(sup, rec string, s, e int) []relation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// summaryWords mark a sentence of a register summary: it dates or counts
+// deals, so a maker's weapon named in it is a transfer to the subject.
+var summaryWords = words("delivered ordered deal deals order orders")
+
+// madeItemRelations reads a maker's weapon named by its country with no
+// verb of transfer in a register summary: "France's VL-MICA, one delivered
+// in 2021", "a Russian S-125 Pechora-2M, with an estimated one delivered in
+// 2009". The country must be the weapon's maker by the lexicon; the
+// recipient is the sentence's recipient (see summaryRecipient).
+func (a *analysis) madeItemRelations(subject []string) []relation {
+	summary := false
+	for _, t := range a.toks {
+		summary = summary || summaryWords[t.w] || isYearTok(t)
+	}
+	if !summary {
+		return nil
+	}
+	var out []relation
+	for it := range a.items {
+		x := &a.items[it]
+		if x.org || x.canon == "" {
+			continue
+		}
+		made := madeIn(x.canon)
+		sup := a.namingCountry(it)
+		if len(made) == 0 || sup == "" || made[0] != sup {
+			continue
+		}
+		rec := a.summaryRecipient(subject, sup)
+		if rec == "" || a.namesOtherThan(rec) {
+			continue
+		}
+		r := relation{pos: x.ti, recInferred: true, madeIn: made}
+		r.Supplier, r.Recipient = sup, rec
+		r.System, r.Category = x.system, x.category
+		r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
+		out = append(out, r)
+	}
+	return out
+}
+
+// namingCountry returns the country that names item it by a possessive
+// ("France's VL-MICA") or an origin adjective ("a Russian S-125"), "".
+func (a *analysis) namingCountry(it int) string {
+	x := &a.items[it]
+	if x.owner >= 0 && len(a.actors[x.owner].countries) == 1 && !a.actors[x.owner].drop {
+		return a.actors[x.owner].countries[0]
+	}
+	for _, m := range x.origins {
+		if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 {
+			return ac.countries[0]
+		}
+	}
+	return ""
+}
+
+// summaryRecipient returns the recipient of a summary sentence: the
+// report's one subject, or, when the subject is a region, the member the
+// sentence names first ("Kyrgyzstan has one: ..."); never sup.
+func (a *analysis) summaryRecipient(subject []string, sup string) string {
+	if len(subject) == 1 {
+		if subject[0] == sup {
+			return ""
+		}
+		return subject[0]
+	}
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.drop || ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 {
+			continue
+		}
+		c := ac.countries[0]
+		if c != sup && slices.Contains(subject, c) {
+			return c
+		}
+		return ""
+	}
+	return ""
+}
+
+// namesOtherThan reports whether the sentence names a country, other than
+// rec, that names no weapon: a possible recipient ("A Chinese HQ-9 went to
+// Uzbekistan").
+func (a *analysis) namesOtherThan(rec string) bool {
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.drop || len(ac.countries) != 1 || ac.countries[0] == rec || ac.origin >= 0 || ac.owner >= 0 {
+			continue
+		}
+		return true
+	}
+	return false
 }

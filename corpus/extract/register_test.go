@@ -71,3 +71,19 @@ func TestParentheticalSuppliers(t *testing.T) {
 		}
 	}
 }
+
+func TestMakersWeaponInSummary(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Air defence for Turkmenistan",
+		Body: "Its newest systems are France's VL-MICA, one delivered in 2021. Russia's S-400 is a capable system. " +
+			"A Chinese HQ-9 went to Uzbekistan in 2018."}
+	got := relKeys(e.Report(r))
+	if !slices.Contains(got, "France>Turkmenistan VL-MICA delivered") {
+		t.Errorf("missing the VL-MICA in %q", got)
+	}
+	for _, k := range got {
+		if k == "Russia>Turkmenistan S-400 delivered" || k == "China>Turkmenistan HQ-9 delivered" {
+			t.Errorf("unexpected %q: no summary, or a transfer stated to another country", k)
+		}
+	}
+}
