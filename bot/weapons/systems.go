@@ -342,6 +342,7 @@ var systemData = []System{
 	sys("Blue Arrow-7", Missiles, "China", "anti-tank missile"),
 	sys("Litening", Sensors, "Israel", "targeting pod", "Litening-3", "Litening III"),
 	sys("Falco", Aircraft, "Italy", "UAV", "Selex Falco", "Falco-XN", "Falco EVO"),
+	sys("Tarantul", Ships, "Russia", "missile boat", "Project-1241", "Project 1241 Tarantul", "Tarantul boat(s)", "Tarantul missile boat(s)"),
 	sys("WJ-600", Aircraft, "China", "armed UAV", "WJ-600A"),
 
 	// Others

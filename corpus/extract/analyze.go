@@ -211,6 +211,9 @@ func (a *analysis) licensedNear(j int) bool {
 
 var builtWords = words("built made produced manufactured assembled designed developed constructed")
 
+// fundWords before "by" name who paid: "a deal financed by the United States".
+var fundWords = words("financed funded paid sponsored bankrolled")
+
 // appositionNouns stand between an alliance and its member: "NATO ally
 // Turkey", "EU member Poland".
 var appositionNouns = words("ally allies member members partner partners")
@@ -247,6 +250,10 @@ func (a *analysis) findPrep(l *alist) {
 		return
 	}
 	w := toks[j].w
+	if w == "by" && j > 0 && fundWords[toks[j-1].w] {
+		l.place = true // "financed by the United States": a payer, not a party
+		return
+	}
 	switch {
 	case placeWords[w]:
 		l.place = true

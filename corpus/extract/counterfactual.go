@@ -27,6 +27,7 @@ func init() {
 // the weapon's buyer.
 func (a *analysis) markCounterfactuals() {
 	toks := a.toks
+	a.markUnknownParties()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
 	for k := range a.trigs {
@@ -96,4 +97,27 @@ func (a *analysis) componentAt(i int) int {
 // other weapons.
 func partCategory(cat string) bool {
 	return cat == "Engines" || cat == "Sensors"
+}
+
+// unknownWords before a party noun say the text does not name the party:
+// "an unknown supplier delivered four An-2".
+var unknownWords = words("unknown unnamed unidentified undisclosed anonymous")
+
+var partyNouns = words("supplier suppliers seller sellers buyer buyers customer customers recipient country countries")
+
+// markUnknownParties drops the triggers right after an unnamed party
+// ("an unknown supplier delivered ..."): a side taken from elsewhere would
+// name who the text says is unknown.
+func (a *analysis) markUnknownParties() {
+	toks := a.toks
+	for i := 0; i+1 < len(toks); i++ {
+		if !unknownWords[toks[i].w] || !partyNouns[toks[i+1].w] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if k := a.trigAt[j]; k >= 0 {
+				a.trigs[k].drop = true
+			}
+		}
+	}
 }

@@ -170,6 +170,9 @@ func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) 
 	if c := a.hostMaker(f.items); c != "" && !sameSide(sups, []string{c}) {
 		return contextParty(c)
 	}
+	if a.partsWithHost(f.items) {
+		return nil // the host's builder receives the parts; the text does not say who that is
+	}
 	// "Russia's only transport aircraft for Kazakhstan in the export is one
 	// Il-76M": the report's subject, named in the sentence.
 	if c := a.subjectNamed(sups); c != "" {
@@ -182,6 +185,11 @@ func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) 
 		if len(p.rrecs) > 0 && !overlap(p.rrecs, sups) && !p.spec.light {
 			return markInferred(p.rrecs)
 		}
+	}
+	// The report's one subject ("Russian aid to Kyrgyzstan"), ahead of a
+	// country the context merely names.
+	if subject := a.ex.subject(a.ctx.Title, a.ctx.About); len(subject) == 1 && !sameSide(sups, subject) && a.ctx.Title != "" {
+		return contextParty(subject[0])
 	}
 	if c := pickMention(ic.recMentions, sups, a.aboutSet()); c != "" {
 		return contextParty(c)
@@ -546,4 +554,16 @@ func (a *analysis) refusal(f *frame) bool {
 		}
 	}
 	return false
+}
+
+// partsWithHost reports whether every weapon among items is a part named
+// with the weapon it is for ("gas turbines for the two Tarantul boats"):
+// the part goes to the host's maker, whom the report's subject need not be.
+func (a *analysis) partsWithHost(items []int) bool {
+	for _, it := range items {
+		if !partCategory(a.items[it].category) || a.hostOf(it) < 0 {
+			return false
+		}
+	}
+	return len(items) > 0
 }

@@ -171,7 +171,7 @@ func (a *analysis) status(f *frame) {
 			f.denied = true
 		}
 	}
-	if (tr.later || a.deliveryFollows(tr)) && st == bot.StatusOrdered && !cancel && !f.denied && (!tr.noun || a.fromOrder(tr)) {
+	if (tr.later || a.deliveryFollows(tr)) && st == bot.StatusOrdered && !cancel && !f.denied && (!tr.noun || a.fromOrder(tr) || a.deliveryFollows(tr)) {
 		st = bot.StatusDelivered
 		f.ordered = true
 	}
@@ -341,10 +341,14 @@ var notDoneYet = words("not yet none nothing no be will due planned expected sch
 // sentence by a delivery word stated as done, with no other order trigger
 // between them (which would be another transfer's order).
 func (a *analysis) deliveryFollows(tr *trig) bool {
+	reduced := false
 	for j := tr.tj; j < len(a.toks); j++ {
 		if k := a.trigAt[j]; k >= 0 && &a.trigs[k] != tr && a.trigs[k].spec.status == bot.StatusOrdered && !a.trigs[k].noun &&
 			!(j > 0 && a.toks[j-1].w == "number") { // "the number ordered" is no new order
-			return false
+			if !(tr.noun && j > 0 && a.toks[j-1].w == ",") {
+				return false
+			}
+			reduced = true // "a deal that covers four C-295, ordered around 2014 and delivered in 2015"
 		}
 		if !plainDelivery[a.toks[j].w] {
 			continue
@@ -354,7 +358,7 @@ func (a *analysis) deliveryFollows(tr *trig) bool {
 				return false
 			}
 		}
-		return true
+		return !tr.noun || reduced
 	}
 	return false
 }
