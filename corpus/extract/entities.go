@@ -22,6 +22,7 @@ type actor struct {
 	ti, tj    int // token range
 	kind      gazetteer.MentionKind
 	countries []string // canonical names; group members sorted
+	homes     []string // every home country of a multinational maker ("Airbus"), else nil
 	group     string   // group name for a group mention
 	poss      bool     // followed by "'s"
 	made      bool     // "X-made", "X-built": the origin of a weapon
@@ -105,6 +106,11 @@ func (a *analysis) findActors() {
 					ac.countries = []string{n}
 				}
 			}
+			if m.Kind == gazetteer.ManufacturerMention && len(m.Codes) > 1 {
+				for _, c := range m.Codes {
+					ac.homes = append(ac.homes, a.ex.name(c))
+				}
+			}
 		}
 		if len(ac.countries) == 0 {
 			continue
@@ -180,6 +186,25 @@ func (a *analysis) addActor(ac actor) {
 		a.actorAt[t] = len(a.actors)
 	}
 	a.actors = append(a.actors, ac)
+}
+
+// placeMakers gives a multinational maker ("Airbus Defence and Space":
+// Germany, Spain, France) the home country that makes the weapon the
+// sentence names, by the weapons lexicon (the A400M: Spain, as SIPRI
+// counts Airbus transport aircraft). Run after findItems.
+func (a *analysis) placeMakers() {
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if len(ac.homes) == 0 {
+			continue
+		}
+		for it := range a.items {
+			if m := madeIn(a.items[it].canon); len(m) > 0 && slices.Contains(ac.homes, m[0]) {
+				ac.countries = []string{m[0]}
+				break
+			}
+		}
+	}
 }
 
 // organisations are the groups that name a multilateral body, not a region
