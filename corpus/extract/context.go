@@ -80,22 +80,29 @@ func (p reportParties) agrees(r relation) bool {
 	return true
 }
 
-// foldVague drops a relation read from a deal word that names no system
-// and no delivery when the report states a delivery between the same pair:
-// "The French deals with Turkmenistan" beside the VL-MICA France delivered
-// is the same business, not a pending order (one line per deal).
+// foldVague drops a relation that names no system when the report states
+// a later stage between the same pair: an order read from a deal word
+// beside a delivery ("The French deals with Turkmenistan" beside the
+// VL-MICA France delivered), or a plan beside an order or a delivery
+// ("Paris pledged to sell weapons" beside the CAESAR order). One line per
+// deal.
 func foldVague(rels []relation) []relation {
 	type pair struct{ sup, rec string }
-	delivered := map[pair]bool{}
+	delivered, later := map[pair]bool{}, map[pair]bool{}
 	for _, r := range rels {
-		if r.Status == bot.StatusDelivered && !r.Denied {
-			delivered[pair{r.Supplier, r.Recipient}] = true
+		if r.Denied {
+			continue
 		}
+		p := pair{r.Supplier, r.Recipient}
+		delivered[p] = delivered[p] || r.Status == bot.StatusDelivered
+		later[p] = later[p] || r.Status == bot.StatusDelivered || r.Status == bot.StatusOrdered
 	}
 	out := rels[:0]
 	for _, r := range rels {
-		vague := r.deal && r.System == "" && r.Status != bot.StatusDelivered && r.Status != bot.StatusCancelled && !r.Denied
-		if vague && delivered[pair{r.Supplier, r.Recipient}] {
+		p := pair{r.Supplier, r.Recipient}
+		vague := r.System == "" && !r.Denied && (r.deal && r.Status == bot.StatusOrdered && delivered[p] ||
+			r.Status == bot.StatusPlanned && later[p])
+		if vague {
 			continue
 		}
 		out = append(out, r)

@@ -110,6 +110,12 @@ var partyNouns = words("supplier suppliers seller sellers buyer buyers customer 
 // name who the text says is unknown.
 func (a *analysis) markUnknownParties() {
 	toks := a.toks
+	// "Poland is now able to equip itself": a country arming itself.
+	for k := range a.trigs {
+		if tj := a.trigs[k].tj; tj < len(toks) && (toks[tj].w == "itself" || toks[tj].w == "themselves") {
+			a.trigs[k].drop = true
+		}
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		if !unknownWords[toks[i].w] || !partyNouns[toks[i+1].w] {
 			continue
