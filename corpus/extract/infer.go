@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/briefbot/briefbot/bot"
 	"slices"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
@@ -47,6 +48,10 @@ func (a *analysis) infer(prev *analysis) []relation {
 	}
 	var rels []relation
 	for _, f := range a.res.partials {
+		if a.refusedRequest(f) {
+			rels = a.emit(f, rels)
+			continue
+		}
 		if !a.clearTransfer(f) {
 			continue
 		}
@@ -566,4 +571,26 @@ func (a *analysis) partsWithHost(items []int) bool {
 		}
 	}
 	return len(items) > 0
+}
+
+// refusedRequest completes "Israel has refused Ukraine's request to
+// purchase the Iron Dome": a frame with a recipient but no supplier, right
+// after a refusal whose subject is a country, is that country's
+// cancellation. It fills f and reports whether it did.
+func (a *analysis) refusedRequest(f *frame) bool {
+	if len(f.rsups) > 0 || len(f.rrecs) == 0 || len(f.items) == 0 || !a.refusal(f) {
+		return false
+	}
+	c := &a.clauses[f.clause]
+	if c.subj < 0 || a.lists[c.subj].ti >= f.start {
+		return false
+	}
+	sups := a.parties(c.subj, f, f.rrecs)
+	if len(sups) != 1 || len(sups[0].countries) != 1 || sameSide(f.rrecs, sups[0].countries) {
+		return false
+	}
+	f.rsups, f.status = sups, bot.StatusCancelled
+	f.groups = nil
+	a.makeGroups(f)
+	return true
 }

@@ -22,6 +22,8 @@ func TestPlainPhrasings(t *testing.T) {
 			[]string{"China>Uzbekistan FD-2000 delivered"}},
 		{"users after a colon", "", "The K9 is in service with four countries: South Korea, Poland, India and Norway.",
 			[]string{"South Korea>Poland K9 delivered", "South Korea>India K9 delivered", "South Korea>Norway K9 delivered"}},
+		{"refused request", "", "Israel has refused Ukraine's request to buy the Iron Dome system.",
+			[]string{"Israel>Ukraine Iron Dome cancelled"}},
 		{"counterfactual", "", "Washington offered Kazakhstan an alternative to buying Russian helicopters.", nil},
 		{"alliance is no party", "", "Canada halted exports of drone sensors to NATO ally Turkey in 2020.",
 			[]string{"Canada>Turkey  cancelled"}},
