@@ -464,6 +464,9 @@ func (r *roleReader) recipientSubjectRoles() bool {
 // without one a possessive deal says nothing (false).
 func (r *roleReader) counterpartSuppliers() bool {
 	withOnly := len(r.sups) == 0
+	if !withOnly {
+		return true // "from Denmark with the White House's nod": the source is named
+	}
 	r.add(&r.sups, r.counterparts, r.recs)
 	if !withOnly || len(r.sups) == 0 || !r.f.spec.light {
 		return true
