@@ -242,7 +242,12 @@ func (r *roleReader) usageRoles() {
 	if len(r.sups) == 0 {
 		r.addNamedMaker()
 	}
-	r.add(&r.recs, r.byPrep(r.after, "with", "by", "of"), r.sups)
+	// "used by Azerbaijan in last year's fighting with Armenia": the "by"
+	// user first; "with" and "of" only without one.
+	r.add(&r.recs, r.byPrep(r.after, "by"), r.sups)
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.byPrep(r.after, "with", "of"), r.sups)
+	}
 	if len(r.recs) == 0 {
 		// "in service with seven countries: South Korea, Turkey, Poland".
 		r.add(&r.recs, r.one(r.a.listAfterColon(r.f.readTo)), r.sups)
