@@ -90,6 +90,19 @@ func (a *analysis) scanCues() {
 	}
 }
 
+// verbAfter reports whether a finite verb follows token t ("the UAE is
+// following", "Kazakhstan has bought"): the actor before it is a subject.
+func (a *analysis) verbAfter(t int) bool {
+	if t >= len(a.toks) {
+		return false
+	}
+	switch a.toks[t].w {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says":
+		return true
+	}
+	return false
+}
+
 // buildLists joins actors into lists and finds the preposition that governs
 // each list; it also adds pronoun lists.
 func (a *analysis) buildLists() {
@@ -110,6 +123,9 @@ func (a *analysis) buildLists() {
 			}
 			if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
 				break // "to Kyrgyzstan, the Kyrgyz border service said"
+			}
+			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
+				break // "built by Dassault Aviation, the UAE is following": a new subject
 			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
