@@ -277,6 +277,13 @@ func (a *analysis) implicit() []relation {
 		}
 		clauseHasFrame[f.clause] = true
 	}
+	for _, f := range a.frames {
+		// "the Lockheed F-35, of which Warsaw is acquiring 32": the clause's
+		// own verb of transfer decides, even when it reads nothing.
+		if !f.spec.light && !a.trigs[f.t].noun {
+			clauseHasFrame[f.clause] = true
+		}
+	}
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]
