@@ -438,6 +438,14 @@ func (r *roleReader) recipientSubjectRoles() bool {
 		r.add(&r.recs, append(r.counterparts, r.byPrep(r.after, "from", "for")...), r.sups)
 		return true
 	}
+	if f.kind == "licence" && f.spec.sp == spProduce && r.makerOnly(r.subject) && r.agent < 0 &&
+		len(r.byPrep(r.after, "from")) == 0 && len(r.byPrep(r.after, "for")) > 0 {
+		// "GE Aerospace signed a deal to produce its F414 engines for the
+		// Indian Air Force": a maker producing for a customer sells.
+		r.sups, r.recs = r.recs, nil
+		r.add(&r.recs, r.byPrep(r.after, "for", "to"), r.sups)
+		return true
+	}
 	if f.kind == "licence" {
 		r.a.jointProducer(f, r.subject, &r.recs, &r.sups, r.after)
 	}

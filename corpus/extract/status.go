@@ -379,6 +379,8 @@ func (a *analysis) intentBefore(e int) cue {
 				return 0
 			}
 			return cueOrdered
+		case "help", "helps", "helping":
+			return cuePlanned // "an instruction to help Argentina purchase these planes"
 		case "to":
 			for k := j - 1; k >= 0 && k >= j-4; k-- {
 				if intentWords[a.toks[k].w] {
