@@ -82,6 +82,7 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 		rels, a := e.sentence(text, &c, prev, true)
 		rels = addNew(rels, a.registerRelations(subject))
 		rels = addNew(rels, a.parentheticalRelations(subject))
+		rels = addNew(rels, a.listedSupplierRelations(subject))
 		if !hasStated(rels) {
 			// A maker's weapon named with no verb, only where no verb
 			// states a transfer to someone else.

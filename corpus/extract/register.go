@@ -301,3 +301,38 @@ func (a *analysis) namesOtherThan(rec string) bool {
 	}
 	return false
 }
+
+// listedSupplierRelations reads suppliers listed with what they sold and
+// the verb left out: "Spain and Israel have six each: Spain for C-295 and
+// A400M transport aircraft, Israel for ...", "Austria supplied ...;
+// Czechia about six RM-70 rocket launchers in 2016". The country must be
+// the maker, by the lexicon, of every weapon named after it (at least one),
+// so a list of customers ("Kazakhstan, for Ground Master-400 radars")
+// gives nothing. The recipient is the sentence's (see summaryRecipient).
+func (a *analysis) listedSupplierRelations(subject []string) []relation {
+	var out []relation
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.drop || ac.kind == gazetteer.GroupMention || ac.kind == gazetteer.DemonymMention || len(ac.countries) != 1 ||
+			ac.poss || ac.tj >= len(a.toks) || !listedOpening(a.toks[ac.tj]) {
+			continue
+		}
+		sup := ac.countries[0]
+		rec := a.summaryRecipient(subject, sup)
+		if rec == "" {
+			continue
+		}
+		end := ac.tj + 1
+		for end < len(a.toks) && a.actorAt[end] < 0 && a.toks[end].w != ";" {
+			end++
+		}
+		out = append(out, a.madeByItems(sup, rec, ac.tj+1, end)...)
+	}
+	return out
+}
+
+// listedOpening reports whether t opens what a listed supplier sold:
+// "for", "about", a number.
+func listedOpening(t tok) bool {
+	return t.w == "for" || t.w == "about" || numberWords[t.w] > 0 && t.w != "a" || t.digit && !isYearTok(t)
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/bot"
@@ -84,6 +85,24 @@ func TestMakersWeaponInSummary(t *testing.T) {
 	for _, k := range got {
 		if k == "Russia>Turkmenistan S-400 delivered" || k == "China>Turkmenistan HQ-9 delivered" {
 			t.Errorf("unexpected %q: no summary, or a transfer stated to another country", k)
+		}
+	}
+}
+
+func TestListedSuppliers(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Who arms Kazakhstan",
+		Body: "Spain and Czechia have one deal each: Spain for C-295 aircraft, Czechia for L-410 aircraft. " +
+			"France's customers are Kazakhstan, for Rafale fighters, and Egypt."}
+	got := relKeys(e.Report(r))
+	for _, want := range []string{"Spain>Kazakhstan C-295 delivered", "Czechia>Kazakhstan L-410 delivered"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	for _, k := range got {
+		if k == "Kazakhstan>Kazakhstan Rafale delivered" || strings.HasPrefix(k, "Kazakhstan>") {
+			t.Errorf("a customer read as supplier: %q", k)
 		}
 	}
 }
