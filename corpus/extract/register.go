@@ -317,16 +317,36 @@ func (a *analysis) listedSupplierRelations(subject []string) []relation {
 			ac.poss || ac.tj >= len(a.toks) || !listedOpening(a.toks[ac.tj]) {
 			continue
 		}
-		sup := ac.countries[0]
-		rec := a.summaryRecipient(subject, sup)
-		if rec == "" {
-			continue
-		}
+		country := ac.countries[0]
 		end := ac.tj + 1
 		for end < len(a.toks) && a.actorAt[end] < 0 && a.toks[end].w != ";" {
 			end++
 		}
-		out = append(out, a.madeByItems(sup, rec, ac.tj+1, end)...)
+		if rec := a.summaryRecipient(subject, country); rec != "" {
+			if rels := a.madeByItems(country, rec, ac.tj+1, end); len(rels) > 0 {
+				out = append(out, rels...)
+				continue
+			}
+		}
+		// "China delivered ... to Tajikistan, Kazakhstan three Wing
+		// Loong-1s in 2016": a recipient of the report's region, listed with
+		// what a maker named nearby sold it.
+		if slices.Contains(subject, country) {
+			if maker := a.namedMaker(a.itemsIn(ac.tj+1, end)); maker != "" && maker != country {
+				out = append(out, a.madeByItems(maker, country, ac.tj+1, end)...)
+			}
+		}
+	}
+	return out
+}
+
+// itemsIn returns the weapons that start in [s, e).
+func (a *analysis) itemsIn(s, e int) []int {
+	var out []int
+	for it := range a.items {
+		if x := &a.items[it]; !x.org && x.ti >= s && x.ti < e {
+			out = append(out, it)
+		}
 	}
 	return out
 }
