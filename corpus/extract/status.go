@@ -87,6 +87,12 @@ func (a *analysis) status(f *frame) {
 		case cueOrdered:
 			if w == "will" || w == "would" || w == "shall" {
 				modal = true
+				if buyWords[toks[f.start].w] {
+					// "Myanmar will purchase six Su-30": a buyer's intention,
+					// no deal named (the annotation guidelines: planned).
+					raise(bot.StatusPlanned)
+					break
+				}
 			}
 			if (w == "sign" || w == "agree") && j > 0 && (toks[j-1].w == "to" || toks[j-1].w == "will" || toks[j-1].w == "would") {
 				raise(bot.StatusPlanned) // "is expected to sign a contract"
@@ -409,3 +415,7 @@ func (a *analysis) fromOrder(tr *trig) bool {
 	}
 	return false
 }
+
+// buyWords are the base forms of buying verbs: after "will" they state an
+// intention, not an order.
+var buyWords = words("buy purchase acquire procure")
