@@ -79,17 +79,60 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 
 	c := newComposer(title)
 	c.withSupplier = true
-	var text []string
-	supply := 0
-	for _, h := range rels {
-		if h.Status == StatusDelivered || h.Status == StatusOrdered {
-			supply++
+	parties := c.group(rels, Understanding{Intent: IntentRecipients}, nil)
+	if err := corroborate(ctx, rs, "", rels, allLines(parties)); err != nil {
+		return nil, err
+	}
+	rankParties(parties, false)
+	sure, unsure := 0, 0
+	var certainRels []RelationHit
+	for _, l := range allLines(parties) {
+		switch {
+		case l.certain():
+			certainRels = append(certainRels, l.hits...)
+			if l.supply() {
+				sure++
+			}
+		case l.supply():
+			unsure++
 		}
 	}
-	text = append(text, fmt.Sprintf("%s: %d new %s, %d new supply %s.", title, len(reports), plural(len(reports), "report", "reports"),
-		supply, plural(supply, "relation", "relations")))
+	text := []string{fmt.Sprintf("%s: %s, %s.", title, counted(len(reports), "new report", "new reports"),
+		counted(sure, "new supply relation", "new supply relations"))}
+	text = append(text, c.reportLines(reports)...)
+	if sure > 0 {
+		text = append(text, "New supply relations, by recipient:")
+		text = append(text, c.supplyLines(parties, true, maxCounterparties)...)
+		var supply []*line
+		for _, p := range parties {
+			supply = append(supply, p.certainSupply(true)...)
+		}
+		ans.Relations = shownRelations(supply)
+	}
+	if unsure > 0 {
+		text = append(text, fmt.Sprintf("Left out: %s read only from context, not confirmed elsewhere.",
+			counted(unsure, "less certain relation", "less certain relations")))
+	}
+	changes, err := b.statusChanges(ctx, rs, c, certainRels, reports)
+	if err != nil {
+		return nil, err
+	}
+	if len(changes) > 0 {
+		text = append(text, "Status changes:")
+		text = append(text, changes...)
+	}
+	if pairs := activePairs(certainRels); len(pairs) > 0 {
+		text = append(text, "Most active: "+strings.Join(pairs, ", ")+".")
+	}
+	ans.Text = strings.Join(text, "\n")
+	ans.Citations = c.citations
+	return ans, nil
+}
 
-	text = append(text, "New reports:")
+// reportLines lists the window's new reports, each cited by its first
+// sentence.
+func (c *composer) reportLines(reports []Report) []string {
+	text := []string{"New reports:"}
 	for i, r := range reports {
 		if i == maxDigestReports {
 			text = append(text, fmt.Sprintf("- …and %d more.", len(reports)-i))
@@ -105,31 +148,7 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 		}
 		text = append(text, fmt.Sprintf("%s [%d]", line, n))
 	}
-
-	if len(rels) > 0 {
-		parties := c.group(rels, Understanding{Intent: IntentRecipients}, nil)
-		text = append(text, "New supply relations, by recipient:")
-		text = append(text, c.supplyLines(parties)...)
-		var supply []*line
-		for _, p := range parties {
-			supply = append(supply, p.supply...)
-		}
-		ans.Relations = shownRelations(supply)
-		changes, err := b.statusChanges(ctx, rs, c, rels, reports)
-		if err != nil {
-			return nil, err
-		}
-		if len(changes) > 0 {
-			text = append(text, "Status changes:")
-			text = append(text, changes...)
-		}
-		if pairs := activePairs(rels); len(pairs) > 0 {
-			text = append(text, "Most active: "+strings.Join(pairs, ", ")+".")
-		}
-	}
-	ans.Text = strings.Join(text, "\n")
-	ans.Citations = c.citations
-	return ans, nil
+	return text
 }
 
 func touches(r Relation, countries []string) bool {
