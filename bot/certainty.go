@@ -59,10 +59,11 @@ func (cf confirmations) note(h RelationHit) {
 
 // confirms reports whether the recorded evidence agrees with line l: the
 // same pair (with a delivery or order, for a supply line) is stated
-// outright elsewhere, transferring the same system or, when the line's
-// system has a known origin, one that does not contradict its supplier
-// (an L-410 is Czech: a South Korean L-410 read from context is not
-// confirmed by a stated South Korean patrol boat).
+// outright elsewhere, and either transfers the same system, or the line
+// names no system, or the system's known origin is the supplier (a
+// Su-30SM is Russian). A system of unknown or other origin needs its own
+// statement: a South Korean L-410 read from context is not confirmed by a
+// stated South Korean patrol boat.
 func (cf confirmations) confirms(l *line) bool {
 	m := cf.any
 	if l.supply() {
@@ -77,19 +78,19 @@ func (cf confirmations) confirms(l *line) bool {
 	case set["sys:"+l.key]:
 		return true
 	}
-	return originAgrees(l.system, l.supplier) && set["pair"]
+	return originIs(l.system, l.supplier) && set["pair"]
 }
 
-// originAgrees reports whether a system's known origin allows supplier: it
-// is unknown, the supplier itself, or Russia for the Soviet Union.
-func originAgrees(system, supplier string) bool {
+// originIs reports whether a system's known origin is supplier (Russia
+// standing for the Soviet Union too).
+func originIs(system, supplier string) bool {
 	origin := ""
 	if sys, ok := weapons.LookupSystem(system); ok {
 		origin = sys.Origin
 	} else if ms := weapons.Find(system); len(ms) > 0 && ms[0].Start == 0 {
 		origin = ms[0].Origin // a variant of a known system: "Il-76M"
 	}
-	return origin == "" || origin == supplier || (origin == "Russia" && supplier == "Soviet Union")
+	return origin != "" && (origin == supplier || (origin == "Russia" && supplier == "Soviet Union"))
 }
 
 // corroborate marks the lines read only from context that other evidence

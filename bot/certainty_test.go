@@ -3,9 +3,9 @@ package bot
 import "testing"
 
 // TestConfirmsNeedsAgreeingEvidence checks what confirms a deal read only
-// from context: the same pair stated elsewhere, unless the system's known
-// origin contradicts the supplier; the same system stated for the pair
-// always does.
+// from context: the same system stated for the pair, or the pair stated
+// and the system's known origin being the supplier, or for a deal that
+// names no system the pair stated.
 func TestConfirmsNeedsAgreeingEvidence(t *testing.T) {
 	stated := func(sup, rec, system, category string, status Status) RelationHit {
 		return RelationHit{Relation: Relation{Supplier: sup, Recipient: rec, System: system, Category: category, Status: status}}
@@ -29,11 +29,12 @@ func TestConfirmsNeedsAgreeingEvidence(t *testing.T) {
 		status      Status
 		want        bool
 	}{
-		{"Russia", "Su-30SM", StatusDelivered, true},       // pair stated, origin agrees
-		{"South Korea", "Su-30SM", StatusDelivered, false}, // pair stated, but the Su-30SM is Russian
-		{"South Korea", "", StatusDelivered, true},         // no system: the pair is enough
-		{"Belarus", "Su-30SM", StatusDelivered, true},      // the same system stated: a re-export the text states
-		{"Iran", "", StatusDelivered, false},               // only talks stated: no supply confirmed
+		{"Russia", "Su-30SM", StatusDelivered, true},            // pair stated, origin agrees
+		{"South Korea", "Su-30SM", StatusDelivered, false},      // pair stated, but the Su-30SM is Russian
+		{"South Korea", "", StatusDelivered, true},              // no system: the pair is enough
+		{"South Korea", "Sea Dragon 9", StatusDelivered, false}, // a system of unknown origin needs its own statement
+		{"Belarus", "Su-30SM", StatusDelivered, true},           // the same system stated: a re-export the text states
+		{"Iran", "", StatusDelivered, false},                    // only talks stated: no supply confirmed
 		{"Iran", "", StatusPlanned, true},
 		{"Germany", "H145", StatusDelivered, false}, // only read from context elsewhere
 		{"China", "", StatusDelivered, false},

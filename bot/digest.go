@@ -26,7 +26,9 @@ type DigestQuery struct {
 
 // Digest tells what changed in the index in a window: the new reports
 // (title, source, first sentence, link), the new supply relations grouped by
-// recipient, deals whose status moved on (ordered → delivered, cancellations)
+// recipient (only confirmed ones: stated in a sentence, a register row, or
+// read from context and confirmed by other evidence; the others are only
+// counted as left out), deals whose status moved on (ordered → delivered, cancellations)
 // compared with what the index held before, and the most active supplier →
 // recipient pairs. Every line is cited. An empty window gives an Answer with
 // NoMatch set and a short "nothing new" text. The Searcher must also be a
@@ -76,7 +78,14 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 		ans.Text = title + ": nothing new."
 		return ans, nil
 	}
+	return b.composeDigest(ctx, rs, ans, reports, rels)
+}
 
+// composeDigest writes the digest of the window's reports and relations
+// into ans. Only confirmed deliveries and orders are posted as new supply
+// relations; those read only from context are counted as left out.
+func (b *Bot) composeDigest(ctx context.Context, rs RelationSearcher, ans *Answer, reports []Report, rels []RelationHit) (*Answer, error) {
+	title := ans.Question
 	c := newComposer(title)
 	c.withSupplier = true
 	parties := c.group(rels, Understanding{Intent: IntentRecipients}, nil)
@@ -84,19 +93,7 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 		return nil, err
 	}
 	rankParties(parties, false)
-	sure, unsure := 0, 0
-	var certainRels []RelationHit
-	for _, l := range allLines(parties) {
-		switch {
-		case l.certain():
-			certainRels = append(certainRels, l.hits...)
-			if l.supply() {
-				sure++
-			}
-		case l.supply():
-			unsure++
-		}
-	}
+	sure, unsure, certainRels := splitByCertainty(allLines(parties))
 	text := []string{fmt.Sprintf("%s: %s, %s.", title, counted(len(reports), "new report", "new reports"),
 		counted(sure, "new supply relation", "new supply relations"))}
 	text = append(text, c.reportLines(reports)...)
@@ -121,12 +118,29 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 		text = append(text, "Status changes:")
 		text = append(text, changes...)
 	}
-	if pairs := activePairs(certainRels); len(pairs) > 0 {
+	if pairs := activePairs(allLines(parties)); len(pairs) > 0 {
 		text = append(text, "Most active: "+strings.Join(pairs, ", ")+".")
 	}
 	ans.Text = strings.Join(text, "\n")
 	ans.Citations = c.citations
 	return ans, nil
+}
+
+// splitByCertainty counts the certain and the less certain deliveries and
+// orders among lines, and returns the relations of every certain line.
+func splitByCertainty(lines []*line) (sure, unsure int, certainRels []RelationHit) {
+	for _, l := range lines {
+		switch {
+		case l.certain():
+			certainRels = append(certainRels, l.hits...)
+			if l.supply() {
+				sure++
+			}
+		case l.supply():
+			unsure++
+		}
+	}
+	return sure, unsure, certainRels
 }
 
 // reportLines lists the window's new reports, each cited by its first
@@ -211,12 +225,12 @@ func (b *Bot) statusChanges(ctx context.Context, rs RelationSearcher, c *compose
 }
 
 // activePairs names the supplier → recipient pairs with the most new
-// supply relations.
-func activePairs(rels []RelationHit) []string {
+// confirmed deals (deliveries and orders).
+func activePairs(lines []*line) []string {
 	count := map[string]int{}
-	for _, h := range rels {
-		if h.Status == StatusDelivered || h.Status == StatusOrdered {
-			count[h.Supplier+" → "+h.Recipient]++
+	for _, l := range lines {
+		if l.supply() && l.certain() {
+			count[l.supplier+" → "+l.recipient]++
 		}
 	}
 	pairs := make([]string, 0, len(count))
