@@ -35,10 +35,41 @@ func headline(u Understanding, parties []*party, hits []RelationHit) string {
 	if named == 0 {
 		return noConfirmedSupply(unsure, hits)
 	}
+	if named == 1 && u.Intent != IntentSuppliers && u.Intent != IntentRecipients && !u.ByVolume {
+		return onePairHeadline(parties, len(reports))
+	}
 	if more := named - len(items); more > 0 {
 		items = append(items, fmt.Sprintf("%d more", more))
 	}
 	return fmt.Sprintf("%s: %s, from %s.", headlineSubject(u), joinAnd(items), counted(len(reports), "report", "reports"))
+}
+
+// onePairHeadline is the headline of an answer about one supplier →
+// recipient route: "Turkey → Kazakhstan in the index: 3 deals (2
+// delivered, 1 ordered), from 4 reports."
+func onePairHeadline(parties []*party, reports int) string {
+	for _, p := range parties {
+		deals := p.certainSupply(true)
+		if len(deals) == 0 {
+			continue
+		}
+		delivered := 0
+		for _, l := range deals {
+			if l.status == StatusDelivered {
+				delivered++
+			}
+		}
+		stages := fmt.Sprintf("%d delivered, %d ordered", delivered, len(deals)-delivered)
+		switch delivered {
+		case len(deals):
+			stages = plural(len(deals), "delivered", "all delivered")
+		case 0:
+			stages = plural(len(deals), "ordered", "all ordered")
+		}
+		return fmt.Sprintf("%s in the index: %s (%s), from %s.", p.name, counted(len(deals), "deal", "deals"), stages,
+			counted(reports, "report", "reports"))
+	}
+	return ""
 }
 
 // partyFigure is the number after a counterparty's name: its certain deals
