@@ -111,6 +111,10 @@ func TestDealLinesFoldReportsAndGenericWords(t *testing.T) {
 			t.Errorf("a denial is answered as supply: %+v", r)
 		}
 	}
+	route := mustAsk(t, b, "what has Turkey supplied to Kyrgyzstan?")
+	if got, want := firstLine(route.Text), "Turkey → Kyrgyzstan in the index: 1 deal (delivered), from 4 reports."; got != want {
+		t.Errorf("headline %q, want %q", got, want)
+	}
 }
 
 func TestContextOnlyDealsAreLessCertain(t *testing.T) {
