@@ -11,8 +11,11 @@ import (
 // Bounds of the look-up for evidence that confirms relations read only
 // from context.
 const (
-	maxConfirmQueries   = 6   // queries per answer or digest
+	maxConfirmQueries   = 2   // queries per answer or digest
 	maxConfirmRelations = 100 // relations loaded per query
+	// maxSplitTotal is the most matches a cut-short query may have for it
+	// to be asked again pair by pair.
+	maxSplitTotal = 300
 )
 
 // LessCertainHeading introduces the deals read only from a report's
@@ -114,8 +117,9 @@ func corroborate(ctx context.Context, rs RelationSearcher, sourceType string, lo
 		for _, h := range res.Hits {
 			cf.note(h)
 		}
-		if len(res.Hits) < res.Total {
-			// Cut short: ask again pair by pair for those still open.
+		if len(res.Hits) < res.Total && res.Total <= maxSplitTotal {
+			// Cut short: ask again pair by pair for those still open,
+			// when that is cheap (a query costs what it matches).
 			queries = append(queries, splitQuery(q, cf)...)
 		}
 	}
