@@ -66,6 +66,7 @@ func TestDefaultCorpusQuestions(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkCited(t, ans)
+			checkCountGrammar(t, ans.Text)
 			u := bot.Understand(q.Question, now())
 			if q.Intent != "passages_or_relations" && u.Intent.String() != q.Intent {
 				t.Errorf("intent %s, want %s", u.Intent, q.Intent)
