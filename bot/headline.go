@@ -92,8 +92,12 @@ func headlineSubject(u Understanding) string {
 	switch {
 	case u.Intent == IntentSuppliers && len(u.Recipients) > 0:
 		s = possessive(target(u.Recipients, u.Group)) + " suppliers in the index"
+	case u.Intent == IntentSuppliers:
+		s = "Suppliers in the index"
 	case u.Intent == IntentRecipients && len(u.Suppliers) > 0:
 		s = "Countries " + target(u.Suppliers, "") + " supplies in the index"
+	case u.Intent == IntentRecipients:
+		s = "Recipients in the index"
 	}
 	if u.ByVolume {
 		s += ", by volume"
