@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -16,6 +17,7 @@ func headline(u Understanding, parties []*party, hits []RelationHit) string {
 	var items []string
 	reports := map[string]bool{}
 	named, unsure := 0, 0
+	byVolume := u.ByVolume && slices.ContainsFunc(parties, func(p *party) bool { return p.tiv > 0 })
 	for _, p := range parties {
 		unsure += len(p.certainSupply(false))
 		deals := p.certainSupply(true)
@@ -29,7 +31,7 @@ func headline(u Understanding, parties []*party, hits []RelationHit) string {
 		}
 		named++
 		if len(items) < maxHeadlineParties {
-			items = append(items, p.name+" ("+partyFigure(p, len(deals), len(items) == 0, u.ByVolume)+")")
+			items = append(items, p.name+" ("+partyFigure(p, len(deals), len(items) == 0, byVolume)+")")
 		}
 	}
 	if named == 0 {
@@ -41,7 +43,11 @@ func headline(u Understanding, parties []*party, hits []RelationHit) string {
 	if more := named - len(items); more > 0 {
 		items = append(items, fmt.Sprintf("%d more", more))
 	}
-	return fmt.Sprintf("%s: %s, from %s.", headlineSubject(u), joinAnd(items), counted(len(reports), "report", "reports"))
+	subject := headlineSubject(u)
+	if u.ByVolume && !byVolume {
+		subject += " (no SIPRI volumes to rank by, so by deals)"
+	}
+	return fmt.Sprintf("%s: %s, from %s.", subject, joinAnd(items), counted(len(reports), "report", "reports"))
 }
 
 // onePairHeadline is the headline of an answer about one supplier →
@@ -75,8 +81,11 @@ func onePairHeadline(parties []*party, reports int) string {
 // partyFigure is the number after a counterparty's name: its certain deals
 // ("5 deals" the first time, then a bare "3"), or its delivered volume.
 func partyFigure(p *party, deals int, first, byVolume bool) string {
-	if byVolume {
+	if byVolume && first {
 		return fmt.Sprintf("%.0f million SIPRI TIV delivered", p.tiv)
+	}
+	if byVolume {
+		return fmt.Sprintf("%.0f", p.tiv)
 	}
 	if first {
 		return counted(deals, "deal", "deals")

@@ -316,7 +316,19 @@ func (c *composer) render(l *line) string {
 	for _, n := range l.cites {
 		s += fmt.Sprintf(" [%d]", n)
 	}
+	if more := len(l.reports) - citedReports(c, l); more > 0 {
+		s += " (+" + counted(more, "more report", "more reports") + ")"
+	}
 	return s
+}
+
+// citedReports is how many reports the line's citations come from.
+func citedReports(c *composer, l *line) int {
+	ids := map[string]bool{}
+	for _, n := range l.cites {
+		ids[c.citations[n-1].ReportID] = true
+	}
+	return len(ids)
 }
 
 func yearsText(ys []int) string {
