@@ -2,8 +2,10 @@ package bot_test
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -225,5 +227,44 @@ func TestCountGrammarCheck(t *testing.T) {
 		if got := badCount.MatchString(text); got != bad {
 			t.Errorf("badCount(%q) = %v, want %v", text, got, bad)
 		}
+	}
+}
+
+// countingIndex counts the relation queries a Bot asks of a real index.
+type countingIndex struct {
+	*index.Index
+	queries int
+}
+
+func (c *countingIndex) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.RelationResult, error) {
+	c.queries++
+	if q.Limit > 20000 || (q.Limit == 0 && q.CountBy == "") {
+		return bot.RelationResult{}, errUnbounded
+	}
+	return c.Index.SearchRelations(ctx, q)
+}
+
+var errUnbounded = errors.New("relation query without a limit")
+
+// TestConfirmationLookUpIsBounded checks that confirming deals read from
+// context costs a bounded number of queries, each with a limit.
+func TestConfirmationLookUpIsBounded(t *testing.T) {
+	var reps []bot.Report
+	suppliers := []string{"Germany", "Italy", "Spain", "Israel", "Belarus"}
+	for i, rec := range []string{"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"} {
+		// five pairs on each side, so no one query covers them all
+		for j, sup := range []string{suppliers[i], suppliers[(i+1)%5]} {
+			id := rec + "-" + sup
+			reps = append(reps, bot.Report{ID: id, Title: rec + " and " + sup, Source: "Wire", URL: "https://example.org/" + id,
+				Body: rec + " is rebuilding its armed forces. " + sup + " delivered two transport aircraft in " + strconv.Itoa(2010+i*2+j) + "."})
+		}
+	}
+	c := &countingIndex{Index: mustBriefingIndex(t, time.Now(), reps)}
+	ans := mustAsk(t, bot.New(c, bot.Options{}), "who supplies Central Asia?")
+	if c.queries > 4 {
+		t.Errorf("%d relation queries for one answer; want the question's, one for missing parties and at most 2 to confirm", c.queries)
+	}
+	if !strings.Contains(ans.Text, bot.LessCertainHeading) {
+		t.Errorf("every supplier here is read from context only:\n%s", ans.Text)
 	}
 }
