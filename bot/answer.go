@@ -109,10 +109,23 @@ type RelationLine struct {
 	// both sides), ReadRegister (a SIPRI row) or ReadContext (one side
 	// completed from the report's context).
 	Read string `json:"read"`
+	// Stages, when the deal's sentences state more than one stage, gives
+	// each (ordered, then delivered) with its own years and the citations
+	// that state it; Status and Years are then the furthest stage and all
+	// years.
+	Stages []Stage `json:"stages,omitempty"`
 	// LessCertain is true when the deal was read only from context and no
 	// other evidence in the index states the same pair; the answer lists
 	// it under LessCertainHeading, never among confirmed supply.
 	LessCertain bool `json:"less_certain,omitempty"`
+}
+
+// Stage is one stage of a deal that its sentences state: "ordered" or
+// "delivered", with the years and citations of that stage.
+type Stage struct {
+	Status    string `json:"status"`
+	Years     []int  `json:"years"`
+	Citations []int  `json:"citations"`
 }
 
 // Answer is what the bot says in reply to a question, independent of any

@@ -102,6 +102,15 @@ func TestDealLinesFoldReportsAndGenericWords(t *testing.T) {
 			t.Errorf("the TB2 line does not cite %s (cites %v):\n%s", id, cited, ans.Text)
 		}
 	}
+	if len(tb2.Stages) != 2 || tb2.Stages[0].Status != "ordered" || !slices.Equal(tb2.Stages[0].Years, []int{2020}) ||
+		tb2.Stages[1].Status != "delivered" || !slices.Equal(tb2.Stages[1].Years, []int{2021, 2022}) {
+		t.Errorf("stages = %+v, want ordered 2020, delivered 2021 and 2022", tb2.Stages)
+	} else if cs := tb2.Stages[0].Citations; len(cs) != 1 || ans.Citations[cs[0]-1].ReportID != "kg-order" {
+		t.Errorf("the ordered stage cites %v, want the order report", cs)
+	}
+	if !strings.Contains(ans.Text, "- Turkey: Bayraktar TB2 (Aircraft), ordered in 2020, delivered in 2021, 2022 [") {
+		t.Errorf("the deal line does not say its stages:\n%s", ans.Text)
+	}
 	if strings.Count(ans.Text, "- Turkey:") != 1 || strings.Contains(ans.Text, "aircraft, delivered") {
 		t.Errorf("the generic drones line is not folded into the TB2 line:\n%s", ans.Text)
 	}

@@ -29,8 +29,10 @@ type line struct {
 	kind                Kind
 	denied              bool
 	years               []int
-	hits                []RelationHit // every relation folded into the line
-	cites               []int         // citation numbers, once rendered
+	stageYears          map[Status][]int // a supply line's years by stage reached (ordered, delivered)
+	stageCites          map[Status][]int // its citations by the stage their sentence states
+	hits                []RelationHit    // every relation folded into the line
+	cites               []int            // citation numbers, once rendered
 	reports             map[string]bool
 	latest              string // most recent published date of its evidence
 	fromSIPRI, fromNews bool   // which kinds of source state it
@@ -87,12 +89,47 @@ func (l *line) add(h RelationHit) {
 	if l.kind == "" {
 		l.kind = h.Kind
 	}
-	for _, y := range h.Years {
-		if !slices.Contains(l.years, y) {
-			l.years = append(l.years, y)
+	l.years = addYears(l.years, h.Years)
+	if l.supply() {
+		if l.stageYears == nil {
+			l.stageYears = map[Status][]int{}
 		}
+		l.stageYears[h.Status] = addYears(l.stageYears[h.Status], h.Years)
 	}
 	l.addEvidence(h)
+}
+
+// addYears adds the years not in have yet.
+func addYears(have, years []int) []int {
+	for _, y := range years {
+		if !slices.Contains(have, y) {
+			have = append(have, y)
+		}
+	}
+	return have
+}
+
+// stages returns a supply line's stages with their years, ordered then
+// delivered, when its sentences state more than one; nil otherwise.
+func (l *line) stages() []Stage {
+	if len(l.stageYears) < 2 {
+		return nil
+	}
+	var out []Stage
+	for _, st := range []Status{StatusOrdered, StatusDelivered} {
+		if years, ok := l.stageYears[st]; ok {
+			slices.Sort(years)
+			cites := l.stageCites[st]
+			if cites == nil {
+				cites = []int{}
+			}
+			if years == nil {
+				years = []int{}
+			}
+			out = append(out, Stage{Status: string(st), Years: years, Citations: cites})
+		}
+	}
+	return out
 }
 
 // addEvidence records a relation as evidence of the line without touching

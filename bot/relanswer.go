@@ -220,7 +220,7 @@ func shownRelations(lines []*line) []RelationLine {
 		}
 		out = append(out, RelationLine{Supplier: l.supplier, Recipient: l.recipient, System: l.system,
 			Category: l.category, Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites,
-			Read: l.read(), LessCertain: !l.certain()})
+			Stages: l.stages(), Read: l.read(), LessCertain: !l.certain()})
 	}
 	return out
 }
@@ -302,15 +302,24 @@ func (c *composer) render(l *line) string {
 	} else if l.kind == KindLicence {
 		s += " under licence"
 	}
-	if len(l.years) > 0 {
+	if st := l.stages(); st != nil {
+		s = what + ", " + stagesText(st) + strings.TrimPrefix(s, what+", "+status)
+	} else if len(l.years) > 0 {
 		s += " " + yearsText(l.years)
 	}
 	if l.note != "" {
 		s += " — " + l.note
 	}
 	for _, h := range l.evidence() {
-		if n := c.cite(h); !slices.Contains(l.cites, n) {
+		n := c.cite(h)
+		if !slices.Contains(l.cites, n) {
 			l.cites = append(l.cites, n)
+		}
+		if _, ok := l.stageYears[h.Status]; ok && !slices.Contains(l.stageCites[h.Status], n) {
+			if l.stageCites == nil {
+				l.stageCites = map[Status][]int{}
+			}
+			l.stageCites[h.Status] = append(l.stageCites[h.Status], n)
 		}
 	}
 	for _, n := range l.cites {
@@ -320,6 +329,19 @@ func (c *composer) render(l *line) string {
 		s += " (+" + counted(more, "more report", "more reports") + ")"
 	}
 	return s
+}
+
+// stagesText says a deal's stages with their years: "ordered in 2020,
+// delivered in 2021, 2022".
+func stagesText(stages []Stage) string {
+	parts := make([]string, len(stages))
+	for i, st := range stages {
+		parts[i] = st.Status
+		if len(st.Years) > 0 {
+			parts[i] += " " + yearsText(st.Years)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // citedReports is how many reports the line's citations come from.
