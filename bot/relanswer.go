@@ -16,11 +16,11 @@ const (
 	maxVolumeRelations  = 20000 // relations loaded to sum volumes
 	maxCounterparties   = 12    // counterparties listed with their deals
 	maxLinesPerParty    = 4     // deal lines under one counterparty
-	maxCitationsPerLine = 4
+	maxCitationsPerLine = 4     // citations shown per deal line (stated sentences and distinct reports first)
 	// listingRelations are loaded for "who supplies X" and "whom does X
 	// supply", enough that folding deals does not hide counterparties.
 	listingRelations      = 120
-	maxLessCertainParties = 6
+	maxLessCertainParties = 6 // counterparties listed in the less certain group
 	maxOtherLines         = 6 // talks, plans, cancellations and denials
 )
 
