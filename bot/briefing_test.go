@@ -277,3 +277,33 @@ func TestConfirmationLookUpIsBounded(t *testing.T) {
 		t.Errorf("every supplier here is read from context only:\n%s", ans.Text)
 	}
 }
+
+func TestRumoursAndDenialsStayApartFromTheDeal(t *testing.T) {
+	reps := []bot.Report{
+		{ID: "tm-delivery", Title: "Ashgabat parade", Source: "Wire", URL: "https://example.org/tm1",
+			Body: "Turkey delivered Bayraktar TB2 drones to Turkmenistan in 2021."},
+		{ID: "tm-denial", Title: "Ankara denies a second batch", Source: "Wire", URL: "https://example.org/tm2",
+			Body: "Turkey denied that it had sold more Bayraktar TB2 drones to Turkmenistan in 2023."},
+		{ID: "tm-talks", Title: "More TB2 talks", Source: "Review", URL: "https://example.org/tm3",
+			Body: "Turkmenistan is in talks with Turkey on buying Bayraktar TB2 drones."},
+	}
+	b := bot.New(mustBriefingIndex(t, time.Now(), reps), bot.Options{})
+	ans := mustAsk(t, b, "who supplies Turkmenistan?")
+	statuses := map[string]int{}
+	for _, r := range ans.Relations {
+		statuses[r.Status]++
+		if r.Status == "delivered" {
+			for _, n := range r.Citations {
+				if id := ans.Citations[n-1].ReportID; id != "tm-delivery" {
+					t.Errorf("the delivery line cites %s, which reports no delivery", id)
+				}
+			}
+		}
+	}
+	if statuses["delivered"] != 1 || statuses["cancelled"] != 1 || statuses["planned"] != 1 {
+		t.Errorf("statuses %v, want one delivery, one denial, one talk:\n%s", statuses, ans.Text)
+	}
+	if got, want := firstLine(ans.Text), "Turkmenistan's suppliers in the index: Turkey (1 deal), from 1 report."; got != want {
+		t.Errorf("headline %q, want %q", got, want)
+	}
+}
