@@ -92,8 +92,10 @@ func (b *Bot) addStorySources(ctx context.Context, ans *Answer) error {
 	return nil
 }
 
-// RelationLine is one supply relation as an answer states it; see the
-// relations work. Countries are canonical English short names.
+// RelationLine is one deal as an answer states it: every sentence and
+// report about the same supplier, recipient and system folded into one
+// line, at the furthest stage reached. Countries are canonical English
+// short names.
 type RelationLine struct {
 	Supplier  string `json:"supplier"`
 	Recipient string `json:"recipient"`
@@ -101,6 +103,27 @@ type RelationLine struct {
 	Category  string `json:"category"`
 	Status    string `json:"status"`
 	Kind      string `json:"kind"`
+	Years     []int  `json:"years"`
+	Citations []int  `json:"citations"`
+	// Read says how the deal was read: ReadStated (a cited sentence names
+	// both sides), ReadRegister (a SIPRI row) or ReadContext (one side
+	// completed from the report's context).
+	Read string `json:"read"`
+	// Stages, when the deal's sentences state more than one stage, gives
+	// each (ordered, then delivered) with its own years and the citations
+	// that state it; Status and Years are then the furthest stage and all
+	// years.
+	Stages []Stage `json:"stages,omitempty"`
+	// LessCertain is true when the deal was read only from context and no
+	// other evidence in the index states the same pair; the answer lists
+	// it under LessCertainHeading, never among confirmed supply.
+	LessCertain bool `json:"less_certain,omitempty"`
+}
+
+// Stage is one stage of a deal that its sentences state: "ordered" or
+// "delivered", with the years and citations of that stage.
+type Stage struct {
+	Status    string `json:"status"`
 	Years     []int  `json:"years"`
 	Citations []int  `json:"citations"`
 }

@@ -106,6 +106,7 @@ func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Fil
 	if err != nil {
 		return nil, err
 	}
+	hits = preferCountryPassages(q, hits)
 	ans := &Answer{Question: q, Relations: []RelationLine{}, Citations: []Citation{}}
 	if len(hits) == 0 {
 		ans.NoMatch = true
@@ -134,7 +135,7 @@ func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Fil
 		lines = append(lines, fmt.Sprintf("- %s [%d]", quote, n))
 	}
 	reports := len(perReport)
-	head := fmt.Sprintf("What %d %s in the corpus say about %s:", reports, plural(reports, "report", "reports"), strings.Join(words, ", "))
+	head := fmt.Sprintf("What %s in the corpus %s about %s:", counted(reports, "report", "reports"), plural(reports, "says", "say"), strings.Join(words, ", "))
 	ans.Text = head + "\n" + strings.Join(lines, "\n")
 	return ans, nil
 }
@@ -176,9 +177,9 @@ func (b *Bot) retrieve(ctx context.Context, q string, words []string, f Filter) 
 	return hits, nil
 }
 
-// expandCountries adds a country's canonical name to the term group of a
-// word that names it another way ("Kazakh" also finds "Kazakhstan",
-// "Ankara" also finds "Turkey").
+// expandCountries adds a country's canonical name and its other names to
+// the term group of a word that names it ("Kazakh" also finds
+// "Kazakhstan", "Uzbekistan" also finds "Tashkent").
 func expandCountries(groups [][]string, q string) {
 	for _, m := range mentionsIn(q) {
 		if m.kind == gazetteer.GroupMention {
@@ -192,6 +193,9 @@ func expandCountries(groups [][]string, q string) {
 			if g[0] == first {
 				for _, n := range m.names {
 					groups[i] = appendNew(groups[i], strings.ToLower(n))
+					for _, a := range countryAliases(n) {
+						groups[i] = appendNew(groups[i], a)
+					}
 				}
 			}
 		}
