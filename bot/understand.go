@@ -46,6 +46,12 @@ type Understanding struct {
 	// ByVolume asks to rank by the volume of transfers (SIPRI TIV) rather
 	// than by the number of deals ("by volume", "TIV", "value").
 	ByVolume bool
+	// Form is the shape of answer asked for: a list (the default), a yes/no
+	// check, a deal's story or a region's overview.
+	Form Form
+	// Licence is set when the question asks about building a foreign
+	// system at home ("is Riyadh going to build Chinese drones?").
+	Licence bool
 }
 
 // side is what a country mention was read to be.
@@ -63,6 +69,7 @@ type mention struct {
 	group      string
 	kind       gazetteer.MentionKind
 	side       side
+	asked      bool // the side the question asks for: "which Central Asian countries"
 }
 
 // Verbs of giving and of getting, as they stand in questions.
@@ -73,6 +80,10 @@ var (
 	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
 		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
 		"receive receives received receiving source sources sourced")
+	// verbs of making a system at home, which in a question about arms
+	// usually means licensed production of a foreign design
+	buildVerbs = wordSet("build builds building built produce produces producing produced manufacture manufactures " +
+		"manufacturing manufactured assemble assembles assembling assembled")
 	// nouns after a country that make it the recipient ("Kazakhstan's suppliers")
 	recipientNouns = wordSet("suppliers supplier sources imports purchases acquisitions procurement arsenal")
 	// nouns after a country that make it the supplier ("Turkey's customers")
@@ -127,7 +138,7 @@ func Understand(question string, now time.Time) Understanding {
 			ms = ms[:2]
 		}
 	default:
-		assignSides(text, lower, words, ms)
+		u.Licence = assignSides(text, lower, words, ms)
 	}
 
 	for _, m := range ms {
@@ -136,14 +147,14 @@ func Understand(question string, now time.Time) Understanding {
 			u.Suppliers = appendNew(u.Suppliers, m.names...)
 		case recipientSide:
 			u.Recipients = appendNew(u.Recipients, m.names...)
-			if m.group != "" {
-				u.Group = m.group
-			}
+		}
+		if m.group != "" && (m.side == recipientSide || m.asked) {
+			u.Group = m.group
 		}
 	}
 	var unsided []mention
 	for _, m := range ms {
-		if m.side == unknownSide {
+		if m.side == unknownSide && !m.asked {
 			unsided = append(unsided, m)
 		}
 	}
@@ -166,6 +177,11 @@ func Understand(question string, now time.Time) Understanding {
 	}
 	if forced != IntentPassages && u.Intent == IntentPassages {
 		u.Intent = forced
+	}
+	u.askedSide(ms)
+	u.orientByOrigin()
+	if forced == IntentPassages {
+		u.readForm(lower, words)
 	}
 	return u
 }
@@ -244,22 +260,27 @@ func wordSpans(lower string) []wordSpan {
 }
 
 // assignSides decides for each mention whether it supplies or receives,
-// from the words around it and the verb of the question.
-func assignSides(text, lower string, words []wordSpan, ms []mention) {
+// from the words around it and the verb of the question. It reports
+// whether the question asks about building a foreign system at home.
+func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bool) {
 	// The verb of the question and where it stands.
-	verbAt, verbGives := -1, false
+	verbAt, verbGives, building := -1, false, false
 	for i, w := range words {
 		if supplyVerbs[w.w] && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
 			verbAt, verbGives = w.start, true
 			break
 		}
-		if getVerbs[w.w] {
-			verbAt, verbGives = w.start, false
+		if getVerbs[w.w] || buildVerbs[w.w] {
+			verbAt, verbGives, building = w.start, false, buildVerbs[w.w]
 			break
 		}
 	}
 	for i := range ms {
 		m := &ms[i]
+		if m.kind == gazetteer.GroupMention && askedBefore(words, m.start) {
+			m.asked = true // decided by askedSide, once the others are known
+			continue
+		}
 		before := wordsBefore(words, m.start, 3)
 		after := wordsAfter(words, m.end, 2)
 		prev := ""
@@ -273,7 +294,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) {
 		switch {
 		case prev == "from" || prev == "by":
 			m.side = supplierSide
-		case prev == "to" || (prev == "for" && verbGives):
+		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && verbGives):
 			m.side = recipientSide
 		case recipientNouns[next] || containsSeq(before, "suppliers", "of") || containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
 			m.side = recipientSide
@@ -300,7 +321,24 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) {
 			}
 		}
 	}
+	sideFromNeighbours(text, words, ms)
+	if building {
+		return buildSides(words, ms, verbAt)
+	}
 	_ = lower
+	return false
+}
+
+// notTransferTo are words before a "to" that does not lead to a
+// recipient ("what happened to Jakarta's deal", "according to Moscow").
+var notTransferTo = wordSet("happened happen happens happening according due close next owing thanks going")
+
+// wordBefore is the word before the last of ws, "" when there is none.
+func wordBefore(ws []string) string {
+	if len(ws) < 2 {
+		return ""
+	}
+	return ws[len(ws)-2]
 }
 
 func isQuestionWord(words []wordSpan, i int) bool {
@@ -403,6 +441,9 @@ func (u *Understanding) readWeapons(text string) {
 				u.Kinds = appendNew(u.Kinds, k)
 			}
 		}
+	}
+	if u.System == "" {
+		u.System = unknownDesignation(text)
 	}
 }
 

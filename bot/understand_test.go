@@ -53,5 +53,8 @@ func FuzzUnderstand(f *testing.F) {
 		if u.Intent < IntentPassages || u.Intent > IntentBetween {
 			t.Fatalf("intent %d", u.Intent)
 		}
+		if u.Form < FormList || u.Form > FormOverview {
+			t.Fatalf("form %d", u.Form)
+		}
 	})
 }

@@ -1,0 +1,70 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Form is the shape of answer a question asks for, beside its Intent
+// (which side of the supply relations it asks about).
+type Form int
+
+const (
+	// FormList lists relations grouped by counterparty: the default.
+	FormList Form = iota
+	// FormCheck answers a yes/no question with a Verdict: "did Serbia
+	// receive the FK-3?", "is Kazakhstan buying from Iran?".
+	FormCheck
+	// FormStory tells a deal's stages over time: "what happened to
+	// Jakarta's Su-35 deal with Moscow?".
+	FormStory
+	// FormOverview counts supplier × recipient pairs in a region: "who
+	// supplies whom in Central Asia".
+	FormOverview
+)
+
+func (f Form) String() string {
+	return [...]string{"list", "check", "story", "overview"}[f]
+}
+
+var (
+	// reStory opens a question about what became of a deal.
+	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:what(?:ever)?(?: has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off))\b`)
+	// auxiliaries that open a yes/no question
+	yesNoOpeners = wordSet("did does do has have had is are was were will would")
+	// words after an opener that make it something else ("is there any
+	// news on", "can you tell me")
+	notYesNo = wordSet("there you i we anyone anybody")
+	// words that ask for a supplier × recipient overview
+	overviewWords = wordSet("overview matrix flows breakdown landscape")
+)
+
+// readForm reads the shape of answer a question asks for.
+func (u *Understanding) readForm(lower string, words []wordSpan) {
+	switch {
+	case asksOverview(words):
+		u.Form = FormOverview
+		if len(u.Recipients) == 0 {
+			u.Recipients = u.Suppliers // "who supplies whom in X": X is where arms go
+		}
+		u.Suppliers, u.Either, u.Intent = nil, false, IntentSuppliers
+	case reStory.MatchString(strings.TrimSpace(lower)) && (u.Intent != IntentPassages || u.System != ""):
+		u.Form = FormStory
+		if u.Intent == IntentPassages {
+			u.Intent = IntentBetween
+		}
+	case asksYesNo(words) && u.Intent != IntentPassages:
+		u.Form = FormCheck
+	}
+}
+
+// asksOverview: "who supplies whom", "who sells what to whom", "an
+// overview of arms flows".
+func asksOverview(words []wordSpan) bool {
+	transfer := hasAny(words, supplyVerbs, getVerbs, wordSet("arms weapons transfers trade supply"))
+	return transfer && (containsWord(words, "whom") || hasAny(words, overviewWords))
+}
+
+func asksYesNo(words []wordSpan) bool {
+	return len(words) > 1 && yesNoOpeners[words[0].w] && !notYesNo[words[1].w]
+}
