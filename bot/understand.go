@@ -445,6 +445,11 @@ func (u *Understanding) readWeapons(text string) {
 	if u.System == "" {
 		u.System = unknownDesignation(text)
 	}
+	if u.System != "" {
+		// A named system is narrower than any kind word, and a report may
+		// call the Rafale "jets" where the question says "fighters".
+		u.Kinds = nil
+	}
 }
 
 // weaponKind is the singular of a generic weapon word, unless the word is

@@ -1,0 +1,264 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Limits of the context a "no record" answer gives.
+const (
+	maxContextParties   = 4  // counterparties named per country
+	maxContextRelations = 40 // relations loaded per country
+)
+
+// rumourWords in an evidence sentence make a delivery unconfirmed: it
+// never makes a verdict "yes".
+var rumourWords = wordSet("rumour rumours rumoured rumor rumors rumored unconfirmed unverified allegedly alleged speculation speculated speculative")
+
+// checkAnswer answers a yes/no question: the verdict first, with the
+// evidence it rests on cited, then the relations found. With none found it
+// says plainly that no report says so, then what the reports say about
+// the countries asked about.
+func (b *Bot) checkAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding, f Filter) (*Answer, error) {
+	ans, err := b.relationAnswer(ctx, rs, q, u, f)
+	if err != nil {
+		return nil, err
+	}
+	if ans == nil {
+		return b.noRecordAnswer(ctx, rs, q, u, f)
+	}
+	v, basis := verdictOf(ans)
+	ans.Verdict = v
+	for _, l := range basis {
+		for _, n := range l.Citations {
+			if !slices.Contains(ans.VerdictCitations, n) {
+				ans.VerdictCitations = append(ans.VerdictCitations, n)
+			}
+		}
+	}
+	ans.Text = verdictHeadline(v, basis) + "\n" + ans.Text
+	return ans, nil
+}
+
+// verdictOf decides a yes/no question from the relation lines an answer
+// shows, and returns the lines it rests on: "yes" needs a delivery that is
+// neither rumoured nor overtaken by a later cancellation of the same deal;
+// otherwise an order or plan not cancelled since makes "not yet", a
+// cancellation or denial "no".
+func verdictOf(ans *Answer) (Verdict, []RelationLine) {
+	var delivered, pending, cancelled []RelationLine
+	for _, l := range ans.Relations {
+		switch Status(l.Status) {
+		case StatusDelivered:
+			if !rumoured(ans, l) && !cancelledLater(ans, l) {
+				delivered = append(delivered, l)
+			}
+		case StatusOrdered, StatusPlanned:
+			if !cancelledLater(ans, l) {
+				pending = append(pending, l)
+			}
+		case StatusCancelled:
+			cancelled = append(cancelled, l)
+		}
+	}
+	switch {
+	case len(delivered) > 0:
+		return VerdictYes, delivered
+	case len(pending) > 0:
+		return VerdictNotYet, pending
+	case len(cancelled) > 0:
+		return VerdictNo, cancelled
+	}
+	return VerdictNoRecord, nil
+}
+
+// rumoured: every sentence cited for the line hedges it as a rumour.
+func rumoured(ans *Answer, l RelationLine) bool {
+	for _, n := range l.Citations {
+		if !rumourSentence(ans.Citations[n-1].Quote) {
+			return false
+		}
+	}
+	return len(l.Citations) > 0
+}
+
+// rumourSentence reports whether a sentence hedges what it says as a
+// rumour or an unconfirmed claim.
+func rumourSentence(s string) bool {
+	return hasAny(wordSpans(strings.ToLower(s)), rumourWords)
+}
+
+// cancelledLater: the same deal (pair and system) has a cancellation
+// reported no earlier than the line's own reports.
+func cancelledLater(ans *Answer, l RelationLine) bool {
+	for _, c := range ans.Relations {
+		if Status(c.Status) == StatusCancelled && c.Supplier == l.Supplier && c.Recipient == l.Recipient &&
+			fold(c.System) == fold(l.System) && latestPublished(ans, c) >= latestPublished(ans, l) {
+			return true
+		}
+	}
+	return false
+}
+
+func latestPublished(ans *Answer, l RelationLine) string {
+	latest := ""
+	for _, n := range l.Citations {
+		latest = max(latest, ans.Citations[n-1].Published)
+	}
+	return latest
+}
+
+// verdictHeadline says the verdict in one line with the evidence cited.
+func verdictHeadline(v Verdict, basis []RelationLine) string {
+	lead := map[Verdict]string{
+		VerdictYes:    "Yes, delivered",
+		VerdictNotYet: "Not yet: ordered or planned, no delivery reported",
+		VerdictNo:     "No: cancelled or denied",
+	}[v]
+	if v == VerdictNoRecord {
+		return "No report in the index confirms it: the only reports of a delivery are rumours or were followed by a cancellation."
+	}
+	var parts []string
+	for i, l := range basis {
+		if i == 2 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(basis)-i))
+			break
+		}
+		parts = append(parts, lineText(l))
+	}
+	return lead + " — " + strings.Join(parts, "; ") + "."
+}
+
+// lineText says a relation line briefly: "China → Serbia: FK-3, ordered
+// 2020 [3]".
+func lineText(l RelationLine) string {
+	what := l.System
+	if what == "" {
+		what = strings.ToLower(l.Category)
+	}
+	if what == "" {
+		what = "arms"
+	}
+	status := l.Status
+	if l.Kind == string(KindLicence) {
+		status += " under licence"
+	}
+	s := fmt.Sprintf("%s → %s: %s, %s", l.Supplier, l.Recipient, what, status)
+	if len(l.Years) > 0 {
+		s += " " + yearsText(l.Years)
+	}
+	for _, n := range l.Citations {
+		s += fmt.Sprintf(" [%d]", n)
+	}
+	return s
+}
+
+// noRecordAnswer answers a yes/no question no relation supports: a plain
+// "no report says so", then, for each country asked about, its recorded
+// suppliers and customers, and failing those the passages that name it.
+func (b *Bot) noRecordAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding, f Filter) (*Answer, error) {
+	const head = "No report in the index says so."
+	c := newComposer(q)
+	text := []string{head}
+	for _, name := range askedCountries(u) {
+		lines, err := b.countryContext(ctx, rs, c, name, f)
+		if err != nil {
+			return nil, err
+		}
+		text = append(text, lines...)
+	}
+	ans := &Answer{Question: q, Verdict: VerdictNoRecord, Relations: []RelationLine{}, Citations: c.citations}
+	if len(c.citations) == 0 {
+		pa, err := b.passageAnswer(ctx, q, Words(q), f)
+		if err != nil {
+			return nil, err
+		}
+		pa.Verdict = VerdictNoRecord
+		pa.Text = head + " " + pa.Text
+		if pa.NoMatch {
+			pa.Text = head + " The reports say nothing about it at all."
+		}
+		return pa, nil
+	}
+	ans.Text = strings.Join(text, "\n")
+	return ans, nil
+}
+
+// askedCountries are the countries a question names, at most two of each
+// side (a region is not listed member by member).
+func askedCountries(u Understanding) []string {
+	var out []string
+	for _, side := range [][]string{u.Recipients, u.Suppliers} {
+		if len(side) <= 2 {
+			out = appendNew(out, side...)
+		}
+	}
+	return out
+}
+
+// countryContext says what the reports record of one country: whom it
+// gets arms from and whom it supplies, one cited example per counterparty.
+func (b *Bot) countryContext(ctx context.Context, rs RelationSearcher, c *composer, name string, f Filter) ([]string, error) {
+	var text []string
+	for _, asRecipient := range []bool{true, false} {
+		rq := RelationQuery{SourceType: f.SourceType, Limit: maxContextRelations}
+		label := "supplies"
+		if asRecipient {
+			rq.Recipients, label = []string{name}, "receives arms from"
+		} else {
+			rq.Suppliers = []string{name}
+		}
+		res, err := rs.SearchRelations(ctx, rq)
+		if err != nil {
+			return nil, err
+		}
+		if parts := c.contextParts(res.Hits, asRecipient); len(parts) > 0 {
+			text = append(text, fmt.Sprintf("What the reports do say: %s %s %s.", name, label, strings.Join(parts, "; ")))
+		}
+	}
+	return text, nil
+}
+
+// contextParts names up to maxContextParties counterparties of delivered
+// or ordered relations, most often recorded first, each with one cited
+// example: "Turkey (Bayraktar TB2, delivered [2])".
+func (c *composer) contextParts(hits []RelationHit, asRecipient bool) []string {
+	byParty := map[string][]RelationHit{}
+	for _, h := range hits {
+		if h.Status != StatusDelivered && h.Status != StatusOrdered || rumourSentence(h.Evidence.Sentence) {
+			continue
+		}
+		party := h.Recipient
+		if asRecipient {
+			party = h.Supplier
+		}
+		byParty[party] = append(byParty[party], h)
+	}
+	names := make([]string, 0, len(byParty))
+	for n := range byParty {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := byParty[names[i]], byParty[names[j]]
+		return len(a) > len(b) || len(a) == len(b) && names[i] < names[j]
+	})
+	var parts []string
+	for _, n := range names[:min(len(names), maxContextParties)] {
+		h := byParty[n][0]
+		what := systemName(h.System)
+		if what == "" {
+			what = strings.ToLower(h.Category)
+		}
+		if what == "" {
+			what = "arms"
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, %s [%d])", n, what, h.Status, c.cite(h)))
+	}
+	if len(names) > maxContextParties {
+		parts = append(parts, fmt.Sprintf("and %d more", len(names)-maxContextParties))
+	}
+	return slices.Clip(parts)
+}
