@@ -35,6 +35,9 @@ var (
 	// words after an opener that make it something else ("is there any
 	// news on", "can you tell me")
 	notYesNo = wordSet("there you i we anyone anybody")
+	// words that ask whether a deal was stopped
+	cancelWords = wordSet("cancel cancels cancelled canceled cancelling scrap scraps scrapped drop drops dropped abandon abandoned " +
+		"suspend suspended halt halted block blocked freeze froze frozen terminate terminated")
 	// words that ask for a supplier × recipient overview
 	overviewWords = wordSet("overview matrix flows breakdown landscape")
 )
@@ -55,6 +58,11 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		}
 	case asksYesNo(words) && u.Intent != IntentPassages:
 		u.Form = FormCheck
+		if hasAny(words, cancelWords) {
+			// "did Russia cancel the Su-35 sale?": a verdict on delivery
+			// would answer another question; the deal's story answers it.
+			u.Form = FormStory
+		}
 	}
 }
 

@@ -169,6 +169,10 @@ func unknownDesignation(text string) string {
 	return ""
 }
 
+// genericNouns follow a designation as often as weapon words do ("Redback
+// vehicles", "Hunter systems").
+var genericNouns = wordSet("vehicle vehicles system systems launcher launchers vessel vessels boat boats gun guns")
+
 // genericWeaponAt reports whether a generic weapon word (not a named
 // system) starts right after one space at pos.
 func genericWeaponAt(text string, pos int) bool {
@@ -176,6 +180,101 @@ func genericWeaponAt(text string, pos int) bool {
 		return false
 	}
 	rest := text[pos+1 : min(len(text), pos+41)]
+	if w := reToken.FindString(rest); w != "" && strings.HasPrefix(rest, w) && genericNouns[strings.ToLower(w)] {
+		return true
+	}
 	ms := weapons.Find(rest)
 	return len(ms) > 0 && ms[0].Start == 0 && ms[0].System == ""
+}
+
+// pluralSystem finds a known system written in the plural, which the
+// lexicon does not match ("Gripens", "Rafales"): "" when there is none.
+func pluralSystem(text string) string {
+	for _, w := range reToken.FindAllString(text, 24) {
+		first, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(first) || !strings.HasSuffix(w, "s") || len(w) < 4 {
+			continue
+		}
+		if s, ok := weapons.LookupSystem(strings.TrimSuffix(w, "s")); ok {
+			return s.Name
+		}
+	}
+	return ""
+}
+
+// maskDesignations blanks words that mix letters and digits, so that the
+// digits of "FD-2000" or "Su-35" are not read as years or numbers.
+func maskDesignations(s string) string {
+	return reToken.ReplaceAllStringFunc(s, func(w string) string {
+		if strings.ContainsFunc(w, unicode.IsLetter) && strings.ContainsFunc(w, unicode.IsDigit) {
+			return strings.Repeat(" ", len(w))
+		}
+		return w
+	})
+}
+
+// possessiveNoun: "Turkey's drone exports", "Kazakhstan's main arms
+// supplier": an owner whose noun, within three words, is one of nouns.
+func possessiveNoun(text string, end int, after []string, nouns map[string]bool) bool {
+	if !possessive(text, end) {
+		return false
+	}
+	for i, w := range after {
+		if i == 3 {
+			break
+		}
+		if nouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymSide is the side of a demonym before a weapon: its maker's
+// ("Turkish drones"), unless the weapon is a known system made elsewhere,
+// which makes the demonym its buyer ("the Indonesian Su-35 order").
+func demonymSide(text string, names []string, end int) side {
+	rest := strings.TrimLeft(text[end:], " -")
+	ms := weapons.Find(rest[:min(len(rest), 60)])
+	if len(ms) > 0 && ms[0].Start == 0 && ms[0].Origin != "" && !slices.Contains(names, ms[0].Origin) {
+		return recipientSide
+	}
+	return supplierSide
+}
+
+// notCounterpart are words before a country that set it beside the other
+// named country rather than against it ("more than Russia", "compared
+// with China").
+var notCounterpart = wordSet("than with versus vs like besides except unlike over and or nor")
+
+// fillOtherSide gives the one country a question leaves without a side the
+// side no other country has, when the question is about a weapon: "are
+// Emirati drones reaching Sudan?", "Chinese drones in Serbia".
+func fillOtherSide(words []wordSpan, ms []mention, weapon bool) {
+	if !weapon {
+		return
+	}
+	var open []int
+	sides := map[side]bool{}
+	for i, m := range ms {
+		switch {
+		case m.asked:
+			return
+		case m.side == unknownSide:
+			open = append(open, i)
+		default:
+			sides[m.side] = true
+		}
+	}
+	if len(open) != 1 || len(sides) != 1 || ms[open[0]].kind == gazetteer.ManufacturerMention {
+		return
+	}
+	if before := wordsBefore(words, ms[open[0]].start, 1); len(before) == 1 && notCounterpart[before[0]] {
+		return
+	}
+	if sides[supplierSide] {
+		ms[open[0]].side = recipientSide
+	} else {
+		ms[open[0]].side = supplierSide
+	}
 }

@@ -79,7 +79,8 @@ var (
 		"transfer transfers transferred ship ships shipped send sends sent give gives gave given donate donates donated equip equips equipped sale sales")
 	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
 		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
-		"receive receives received receiving source sources sourced")
+		"receive receives received receiving source sources sourced " +
+		"operate operates operated operating field fields fielded fielding deploy deploys deployed deploying fly flies flew flying")
 	// verbs of making a system at home, which in a question about arms
 	// usually means licensed production of a foreign design
 	buildVerbs = wordSet("build builds building built produce produces producing produced manufacture manufactures " +
@@ -139,6 +140,7 @@ func Understand(question string, now time.Time) Understanding {
 		}
 	default:
 		u.Licence = assignSides(text, lower, words, ms)
+		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "")
 	}
 
 	for _, m := range ms {
@@ -165,7 +167,7 @@ func Understand(question string, now time.Time) Understanding {
 		u.Intent = IntentRecipients
 	case len(u.Recipients) > 0:
 		u.Intent = IntentSuppliers
-	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs)):
+	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || transferVerbIn(words)):
 		// "air defence Kyrgyzstan": a country with a weapon is a recipient.
 		u.Recipients = unsided[0].names
 		u.Group = unsided[0].group
@@ -282,7 +284,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			continue
 		}
 		before := wordsBefore(words, m.start, 3)
-		after := wordsAfter(words, m.end, 2)
+		after := wordsAfter(words, m.end, 3)
 		prev := ""
 		if len(before) > 0 {
 			prev = before[len(before)-1]
@@ -296,12 +298,14 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			m.side = supplierSide
 		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && verbGives):
 			m.side = recipientSide
-		case recipientNouns[next] || containsSeq(before, "suppliers", "of") || containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
+		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || containsSeq(before, "suppliers", "of") ||
+			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
 			m.side = recipientSide
-		case supplierNouns[next] || containsSeq(before, "customers", "of") || containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
+		case supplierNouns[next] || possessiveNoun(text, m.end, after, supplierNouns) || containsSeq(before, "customers", "of") ||
+			containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
 			m.side = supplierSide
 		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end):
-			m.side = supplierSide // "Turkish drones", "Chinese-made radars"
+			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
 		case m.kind == gazetteer.ManufacturerMention:
 			m.side = supplierSide
 		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, verbAt):
@@ -311,12 +315,16 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			} else {
 				m.side = recipientSide
 			}
-		case verbAt >= 0 && m.start > verbAt:
+		case verbAt >= 0 && m.start > verbAt && !comparedWith[prev]:
 			// Object of the verb: "who supplies Kazakhstan", "who buys from" is
-			// handled above; "which countries buy Turkey's ..." has a noun.
-			if verbGives {
+			// handled above; "which countries buy Turkey's drones" buy what
+			// Turkey makes.
+			switch {
+			case verbGives:
 				m.side = recipientSide
-			} else if containsWord(words, "from") {
+			case possessive(text, m.end):
+				m.side = supplierSide
+			case containsWord(words, "from"):
 				m.side = recipientSide // "did Kazakhstan buy ... from X": X already a supplier
 			}
 		}
@@ -326,6 +334,22 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 		return buildSides(words, ms, verbAt)
 	}
 	_ = lower
+	return false
+}
+
+// comparedWith are words before a country that compare it with the
+// subject rather than make it the object ("more drones than Russia").
+var comparedWith = wordSet("than versus vs like besides except unlike")
+
+// transferVerbIn reports whether a question has a verb of giving or getting;
+// "arms" counts only as a verb after a question word ("who arms
+// Tajikistan"), not as a noun ("the Astana arms fair").
+func transferVerbIn(words []wordSpan) bool {
+	for i, w := range words {
+		if getVerbs[w.w] || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -443,6 +467,9 @@ func (u *Understanding) readWeapons(text string) {
 		}
 	}
 	if u.System == "" {
+		u.System = pluralSystem(text)
+	}
+	if u.System == "" {
 		u.System = unknownDesignation(text)
 	}
 	if u.System != "" {
@@ -472,6 +499,7 @@ func weaponKind(word string) string {
 
 func (u *Understanding) readYears(lower string, now time.Time) {
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	lower = maskDesignations(lower) // "FD-2000" is no year
 	switch {
 	case reRange.MatchString(lower):
 		m := reRange.FindStringSubmatch(lower)
