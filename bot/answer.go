@@ -168,4 +168,7 @@ type PairSummary struct {
 	Reports   int      `json:"reports"`
 	Systems   []string `json:"systems"`
 	Citations []int    `json:"citations"`
+	// Inferred is set when every relation of the pair had one side read
+	// from the report's context, none stated in one sentence: less certain.
+	Inferred bool `json:"inferred,omitempty"`
 }

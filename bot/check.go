@@ -163,12 +163,14 @@ func (b *Bot) noRecordAnswer(ctx context.Context, rs RelationSearcher, q string,
 	const head = "No report in the index says so."
 	c := newComposer(q)
 	text := []string{head}
-	for _, name := range askedCountries(u) {
-		lines, err := b.countryContext(ctx, rs, c, name, f)
+	for _, asked := range askedCountries(u) {
+		line, err := b.countryContext(ctx, rs, c, asked.name, asked.asRecipient, f)
 		if err != nil {
 			return nil, err
 		}
-		text = append(text, lines...)
+		if line != "" {
+			text = append(text, line)
+		}
 	}
 	ans := &Answer{Question: q, Verdict: VerdictNoRecord, Relations: []RelationLine{}, Citations: c.citations}
 	if len(c.citations) == 0 {
@@ -187,39 +189,54 @@ func (b *Bot) noRecordAnswer(ctx context.Context, rs RelationSearcher, q string,
 	return ans, nil
 }
 
+// askedCountry is a country a question names, on the side it was read.
+type askedCountry struct {
+	name        string
+	asRecipient bool
+}
+
 // askedCountries are the countries a question names, at most two of each
-// side (a region is not listed member by member).
-func askedCountries(u Understanding) []string {
-	var out []string
-	for _, side := range [][]string{u.Recipients, u.Suppliers} {
-		if len(side) <= 2 {
-			out = appendNew(out, side...)
+// side (a region is not listed member by member); with the direction left
+// open, each on both sides.
+func askedCountries(u Understanding) []askedCountry {
+	var out []askedCountry
+	add := func(names []string, asRecipient bool) {
+		if len(names) > 2 {
+			return
 		}
+		for _, n := range names {
+			out = append(out, askedCountry{n, asRecipient})
+		}
+	}
+	add(u.Recipients, true)
+	add(u.Suppliers, false)
+	if u.Either {
+		add(u.Recipients, false)
+		add(u.Suppliers, true)
 	}
 	return out
 }
 
-// countryContext says what the reports record of one country: whom it
-// gets arms from and whom it supplies, one cited example per counterparty.
-func (b *Bot) countryContext(ctx context.Context, rs RelationSearcher, c *composer, name string, f Filter) ([]string, error) {
-	var text []string
-	for _, asRecipient := range []bool{true, false} {
-		rq := RelationQuery{SourceType: f.SourceType, Limit: maxContextRelations}
-		label := "supplies"
-		if asRecipient {
-			rq.Recipients, label = []string{name}, "receives arms from"
-		} else {
-			rq.Suppliers = []string{name}
-		}
-		res, err := rs.SearchRelations(ctx, rq)
-		if err != nil {
-			return nil, err
-		}
-		if parts := c.contextParts(res.Hits, asRecipient); len(parts) > 0 {
-			text = append(text, fmt.Sprintf("What the reports do say: %s %s %s.", name, label, strings.Join(parts, "; ")))
-		}
+// countryContext says what the reports record of one country on the side
+// the question put it: whom it gets arms from, or whom it supplies, one
+// cited example per counterparty. "" when they record nothing.
+func (b *Bot) countryContext(ctx context.Context, rs RelationSearcher, c *composer, name string, asRecipient bool, f Filter) (string, error) {
+	rq := RelationQuery{SourceType: f.SourceType, Limit: maxContextRelations}
+	label := "supplies"
+	if asRecipient {
+		rq.Recipients, label = []string{name}, "receives arms from"
+	} else {
+		rq.Suppliers = []string{name}
 	}
-	return text, nil
+	res, err := rs.SearchRelations(ctx, rq)
+	if err != nil {
+		return "", err
+	}
+	parts := c.contextParts(res.Hits, asRecipient)
+	if len(parts) == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("What the reports do say: %s %s %s.", name, label, strings.Join(parts, "; ")), nil
 }
 
 // contextParts names up to maxContextParties counterparties of delivered

@@ -20,7 +20,8 @@ type pairTally struct {
 	deals               map[string]bool // system keys of delivered or ordered relations
 	systems             map[string]int  // named systems by number of sentences
 	reports             map[string]bool
-	first               RelationHit // the relation cited for the pair
+	first               RelationHit // the relation cited for the pair: a stated one when there is any
+	stated              bool        // some relation of the pair is stated in one sentence
 }
 
 // overviewAnswer answers "who supplies whom" for a region (or the whole
@@ -48,7 +49,7 @@ func (b *Bot) overviewAnswer(ctx context.Context, rs RelationSearcher, q string,
 			break
 		}
 		s := PairSummary{Supplier: p.supplier, Recipient: p.recipient, Deals: len(p.deals), Reports: len(p.reports),
-			Systems: mainSystems(p.systems), Citations: []int{c.cite(p.first)}}
+			Systems: mainSystems(p.systems), Citations: []int{c.cite(p.first)}, Inferred: !p.stated}
 		ans.Overview = append(ans.Overview, s)
 		text = append(text, "- "+pairText(s))
 	}
@@ -78,6 +79,9 @@ func tallyPairs(hits []RelationHit) ([]*pairTally, int) {
 				reports: map[string]bool{}, first: h}
 			byPair[key] = p
 			order = append(order, p)
+		}
+		if !h.Inferred && !p.stated {
+			p.stated, p.first = true, h
 		}
 		p.deals[systemKey(h.Relation)] = true
 		if h.System != "" {
@@ -137,5 +141,8 @@ func pairText(p PairSummary) string {
 		s += " (" + strings.Join(p.Systems, ", ") + ")"
 	}
 	s += fmt.Sprintf(" in %d %s", p.Reports, plural(p.Reports, "report", "reports"))
+	if p.Inferred {
+		s += " (less certain: read from context)"
+	}
 	return s + citeMarks(p.Citations)
 }

@@ -94,6 +94,9 @@ func TestQuestionForms(t *testing.T) {
 				t.Errorf("missing %q in\n%s", want, ans.Text)
 			}
 		}
+		if strings.Contains(ans.Text, "Kazakhstan supplies") || strings.Contains(ans.Text, "Iran receives") {
+			t.Errorf("context on the side the question did not ask about:\n%s", ans.Text)
+		}
 		if strings.Contains(ans.Text, "Mohajer") {
 			t.Errorf("a rumour given as what the reports say:\n%s", ans.Text)
 		}
