@@ -143,23 +143,7 @@ func Understand(question string, now time.Time) Understanding {
 		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "")
 	}
 
-	for _, m := range ms {
-		switch m.side {
-		case supplierSide:
-			u.Suppliers = appendNew(u.Suppliers, m.names...)
-		case recipientSide:
-			u.Recipients = appendNew(u.Recipients, m.names...)
-		}
-		if m.group != "" && (m.side == recipientSide || m.asked) {
-			u.Group = m.group
-		}
-	}
-	var unsided []mention
-	for _, m := range ms {
-		if m.side == unknownSide && !m.asked {
-			unsided = append(unsided, m)
-		}
-	}
+	unsided := u.collectSides(ms)
 	switch {
 	case len(u.Suppliers) > 0 && len(u.Recipients) > 0:
 		u.Intent = IntentBetween
@@ -186,6 +170,28 @@ func Understand(question string, now time.Time) Understanding {
 		u.readForm(lower, words)
 	}
 	return u
+}
+
+// collectSides puts the countries of the sided mentions on their sides and
+// returns the mentions left without one (a group asked about with "which"
+// waits for askedSide).
+func (u *Understanding) collectSides(ms []mention) (unsided []mention) {
+	for _, m := range ms {
+		switch m.side {
+		case supplierSide:
+			u.Suppliers = appendNew(u.Suppliers, m.names...)
+		case recipientSide:
+			u.Recipients = appendNew(u.Recipients, m.names...)
+		case unknownSide:
+			if !m.asked {
+				unsided = append(unsided, m)
+			}
+		}
+		if m.group != "" && (m.side == recipientSide || m.asked) {
+			u.Group = m.group
+		}
+	}
+	return unsided
 }
 
 // onlyNames reports whether a question is nothing but country names and
