@@ -39,7 +39,7 @@ func (b *Bot) checkAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 			}
 		}
 	}
-	ans.Text = verdictHeadline(v, basis) + "\n" + ans.Text
+	ans.Text = verdictHeadline(v, basis, ans.Citations) + "\n" + ans.Text
 	return ans, nil
 }
 
@@ -112,7 +112,7 @@ func latestPublished(ans *Answer, l RelationLine) string {
 }
 
 // verdictHeadline says the verdict in one line with the evidence cited.
-func verdictHeadline(v Verdict, basis []RelationLine) string {
+func verdictHeadline(v Verdict, basis []RelationLine, cs []Citation) string {
 	lead := map[Verdict]string{
 		VerdictYes:    "Yes, delivered",
 		VerdictNotYet: "Not yet: ordered or planned, no delivery reported",
@@ -127,14 +127,14 @@ func verdictHeadline(v Verdict, basis []RelationLine) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(basis)-i))
 			break
 		}
-		parts = append(parts, lineText(l))
+		parts = append(parts, lineText(l, cs))
 	}
 	return lead + " — " + strings.Join(parts, "; ") + "."
 }
 
 // lineText says a relation line briefly: "China → Serbia: FK-3, ordered
-// 2020 [3]".
-func lineText(l RelationLine) string {
+// in 2020 [3]"; a line that states no year says when it was reported.
+func lineText(l RelationLine, cs []Citation) string {
 	what := l.System
 	if what == "" {
 		what = strings.ToLower(l.Category)
@@ -149,6 +149,8 @@ func lineText(l RelationLine) string {
 	s := fmt.Sprintf("%s → %s: %s, %s", l.Supplier, l.Recipient, what, status)
 	if len(l.Years) > 0 {
 		s += " " + yearsText(l.Years)
+	} else if len(l.Citations) > 0 && cs[l.Citations[0]-1].Published != "" {
+		s += " (no year given; reported " + cs[l.Citations[0]-1].Published + ")"
 	}
 	for _, n := range l.Citations {
 		s += fmt.Sprintf(" [%d]", n)

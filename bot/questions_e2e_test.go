@@ -102,6 +102,13 @@ func TestQuestionForms(t *testing.T) {
 		}
 	})
 
+	t.Run("an undated delivery says when it was reported", func(t *testing.T) {
+		ans := mustAsk(t, b, "Has Turkey delivered TB2s to Mali since 2023?")
+		if !strings.Contains(firstLine(ans.Text), "no year given; reported 2024-03-01") {
+			t.Errorf("headline %q", firstLine(ans.Text))
+		}
+	})
+
 	t.Run("deal story", func(t *testing.T) {
 		ans := mustAsk(t, b, "What happened to Jakarta's Su-35 deal with Moscow?")
 		var got []string
