@@ -154,6 +154,17 @@ func TestQuestionForms(t *testing.T) {
 		}
 	})
 
+	t.Run("regions come from the gazetteer, not one hard-wired region", func(t *testing.T) {
+		ans := mustAsk(t, b, "who supplies whom in the Gulf states")
+		if len(ans.Overview) != 1 || ans.Overview[0].Supplier != "China" || ans.Overview[0].Recipient != "Saudi Arabia" {
+			t.Errorf("Gulf overview %+v\n%s", ans.Overview, ans.Text)
+		}
+		ans = mustAsk(t, b, "Which Gulf states has China sold drones to?")
+		if recs := recipientsOf(ans); !slices.Equal(recs, []string{"Saudi Arabia"}) {
+			t.Errorf("Gulf recipients of China %v, want only Saudi Arabia (not Kazakhstan)\n%s", recs, ans.Text)
+		}
+	})
+
 	t.Run("suppliers and systems", func(t *testing.T) {
 		ans := mustAsk(t, b, "Who has France sold Rafale fighters to?")
 		if recs := recipientsOf(ans); !slices.Contains(recs, "Egypt") || !slices.Contains(recs, "Greece") || !slices.Contains(recs, "Indonesia") {
