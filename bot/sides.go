@@ -235,11 +235,33 @@ func possessiveNoun(text string, end int, after []string, nouns map[string]bool)
 // which makes the demonym its buyer ("the Indonesian Su-35 order").
 func demonymSide(text string, names []string, end int) side {
 	rest := strings.TrimLeft(text[end:], " -")
-	ms := weapons.Find(rest[:min(len(rest), 60)])
-	if len(ms) > 0 && ms[0].Start == 0 && ms[0].Origin != "" && !slices.Contains(names, ms[0].Origin) {
+	origin := ""
+	if ms := weapons.Find(rest[:min(len(rest), 60)]); len(ms) > 0 && ms[0].Start == 0 {
+		origin = ms[0].Origin
+	} else if s := pluralSystem(reToken.FindString(rest)); s != "" && strings.HasPrefix(rest, reToken.FindString(rest)) {
+		sys, _ := weapons.LookupSystem(s)
+		origin = sys.Origin
+	}
+	if origin != "" && !slices.Contains(names, origin) {
 		return recipientSide
 	}
 	return supplierSide
+}
+
+// longerSystem is the system of a lexicon match, or a longer one when the
+// word it stands in is itself a known system in the plural ("Su-30SMs" is
+// the Su-30SM, not the Su-30 the lexicon matched first).
+func longerSystem(text string, m weapons.Match) string {
+	for _, loc := range reToken.FindAllStringIndex(text, -1) {
+		if loc[0] <= m.Start && loc[1] > m.End {
+			word := text[loc[0]:loc[1]]
+			if s, ok := weapons.LookupSystem(strings.TrimSuffix(word, "s")); ok {
+				return s.Name
+			}
+			break
+		}
+	}
+	return m.System
 }
 
 // notCounterpart are words before a country that set it beside the other

@@ -76,7 +76,8 @@ type mention struct {
 var (
 	supplyVerbs = wordSet("supply supplies supplied supplying supplier suppliers sell sells sold selling seller sellers arm arms arming armed " +
 		"export exports exported exporting exporter exporters deliver delivers delivered delivering provide provides provided providing " +
-		"transfer transfers transferred ship ships shipped send sends sent give gives gave given donate donates donated equip equips equipped sale sales")
+		"transfer transfers transferred ship ships shipped send sends sent give gives gave given donate donates donated equip equips equipped sale sales " +
+		"license licenses licensed licensing")
 	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
 		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
 		"receive receives received receiving source sources sourced " +
@@ -163,6 +164,10 @@ func Understand(question string, now time.Time) Understanding {
 	}
 	if forced != IntentPassages && u.Intent == IntentPassages {
 		u.Intent = forced
+	}
+	if u.Intent == IntentPassages && len(ms) == 0 && u.System != "" && transferVerbIn(words) {
+		// "which countries operate the Bayraktar TB2?": every route of it.
+		u.Intent = IntentBetween
 	}
 	u.askedSide(ms)
 	u.orientByOrigin()
@@ -454,7 +459,10 @@ func weaponAfter(text string, end int) bool {
 	for _, m := range weapons.Find(rest[:min(len(rest), 60)]) {
 		return m.Start <= 1
 	}
-	return false
+	// A known system in the plural, which the lexicon does not match: "Gripens".
+	orig := strings.TrimLeft(text[end:], " ")
+	w := reToken.FindString(orig)
+	return w != "" && strings.HasPrefix(orig, w) && pluralSystem(w) != ""
 }
 
 // readWeapons takes categories, generic weapon words and a named system.
@@ -464,7 +472,7 @@ func (u *Understanding) readWeapons(text string) {
 			u.Categories = appendNew(u.Categories, string(m.Category))
 		}
 		if m.System != "" && u.System == "" {
-			u.System = m.System
+			u.System = longerSystem(text, m)
 		}
 		if m.System == "" {
 			if k := weaponKind(m.Text); k != "" {
