@@ -105,9 +105,9 @@ func (b *Bot) ask(ctx context.Context, question string, f Filter) (*Answer, erro
 }
 
 // formAnswer answers a question whose form is not a plain list: a yes/no
-// check, a deal's story or a region's overview. It returns nil when the
-// question is a list, or when a story or overview finds nothing, so the
-// caller answers it the usual way.
+// check, a deal's story, a region's overview or a count. It returns nil
+// when the question is a list, or when a story, overview or count finds
+// nothing, so the caller answers it the usual way.
 func (b *Bot) formAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding, f Filter) (*Answer, error) {
 	switch u.Form {
 	case FormCheck:
@@ -116,6 +116,8 @@ func (b *Bot) formAnswer(ctx context.Context, rs RelationSearcher, q string, u U
 		return b.storyAnswer(ctx, rs, q, u, f)
 	case FormOverview:
 		return b.overviewAnswer(ctx, rs, q, u, f)
+	case FormCount:
+		return b.countAnswer(ctx, rs, q, u, f)
 	}
 	return nil, nil
 }

@@ -21,10 +21,13 @@ const (
 	// FormOverview counts supplier × recipient pairs in a region: "who
 	// supplies whom in Central Asia".
 	FormOverview
+	// FormCount lists relations headed by the figures the reports give:
+	// "how many K2 tanks has Poland received from South Korea?".
+	FormCount
 )
 
 func (f Form) String() string {
-	return [...]string{"list", "check", "story", "overview"}[f]
+	return [...]string{"list", "check", "story", "overview", "count"}[f]
 }
 
 var (
@@ -56,6 +59,8 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		if u.Intent == IntentPassages {
 			u.Intent = IntentBetween
 		}
+	case containsSeq(plainWords(words), "how", "many") && u.Intent != IntentPassages:
+		u.Form = FormCount
 	case asksYesNo(words) && u.Intent != IntentPassages:
 		u.Form = FormCheck
 		if hasAny(words, cancelWords) {
@@ -75,4 +80,12 @@ func asksOverview(words []wordSpan) bool {
 
 func asksYesNo(words []wordSpan) bool {
 	return len(words) > 1 && yesNoOpeners[words[0].w] && !notYesNo[words[1].w]
+}
+
+func plainWords(words []wordSpan) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w.w
+	}
+	return out
 }

@@ -171,6 +171,9 @@ func TestQuestionForms(t *testing.T) {
 			t.Errorf("Rafale recipients %v\n%s", recs, ans.Text)
 		}
 		ans = mustAsk(t, b, "How many K2 tanks has Poland received from South Korea?")
+		if !strings.HasPrefix(ans.Text, "Figures the reports give: 180 K2 ordered in 2022 [") {
+			t.Errorf("figures: %q", firstLine(ans.Text))
+		}
 		if !slices.ContainsFunc(ans.Relations, func(r bot.RelationLine) bool {
 			return r.Supplier == "South Korea" && r.Recipient == "Poland" && r.Status == "delivered" && r.System == "K2"
 		}) {

@@ -53,7 +53,7 @@ func FuzzUnderstand(f *testing.F) {
 		if u.Intent < IntentPassages || u.Intent > IntentBetween {
 			t.Fatalf("intent %d", u.Intent)
 		}
-		if u.Form < FormList || u.Form > FormOverview {
+		if u.Form < FormList || u.Form > FormCount {
 			t.Fatalf("form %d", u.Form)
 		}
 	})
