@@ -75,10 +75,16 @@ func verdictOf(ans *Answer) (Verdict, []RelationLine) {
 	return VerdictNoRecord, nil
 }
 
-// rumoured: every sentence cited for the line hedges it as a rumour.
+// denialWords in a sentence cited for a delivery make it too doubtful to
+// answer "yes" on, whatever the extractor read.
+var denialWords = wordSet("deny denies denied denying denial denials dismissed refuted")
+
+// rumoured: every sentence cited for the line hedges it as a rumour or
+// carries a denial.
 func rumoured(ans *Answer, l RelationLine) bool {
 	for _, n := range l.Citations {
-		if !rumourSentence(ans.Citations[n-1].Quote) {
+		q := ans.Citations[n-1].Quote
+		if !rumourSentence(q) && !hasAny(wordSpans(strings.ToLower(q)), denialWords) {
 			return false
 		}
 	}

@@ -13,6 +13,7 @@ func TestVerdictOf(t *testing.T) {
 		cite("2024-01-01", "Unconfirmed reports say Russia delivered Su-35 fighters to Indonesia."),
 		cite("2017-01-01", "Indonesia ordered Su-35 fighters."),
 		cite("2022-01-01", "Russia delivered two more Su-35 to Indonesia."),
+		cite("2023-01-01", "Moscow denied it had delivered Su-35 fighters to Indonesia."),
 	}
 	for _, tc := range []struct {
 		name  string
@@ -28,6 +29,7 @@ func TestVerdictOf(t *testing.T) {
 		{"rumour only", []RelationLine{line("delivered", 3)}, VerdictNoRecord},
 		{"rumour and an order", []RelationLine{line("delivered", 3), line("ordered", 4)}, VerdictNotYet},
 		{"denial", []RelationLine{line("cancelled", 2)}, VerdictNo},
+		{"a denial read as a delivery", []RelationLine{line("delivered", 6)}, VerdictNoRecord},
 		{"nothing", nil, VerdictNoRecord},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
