@@ -125,7 +125,7 @@ func verdictHeadline(v Verdict, basis []RelationLine, cs []Citation) string {
 		VerdictNo:     "No: cancelled or denied",
 	}[v]
 	if v == VerdictNoRecord {
-		return "No report in the index confirms it: the only reports of a delivery are rumours or were followed by a cancellation."
+		return "No report in the index confirms it: the only reports of a delivery are unconfirmed or denied."
 	}
 	var parts []string
 	for i, l := range basis {
