@@ -75,7 +75,8 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 // overview of arms flows".
 func asksOverview(words []wordSpan) bool {
 	transfer := hasAny(words, supplyVerbs, getVerbs, wordSet("arms weapons transfers trade supply"))
-	return transfer && (containsWord(words, "whom") || hasAny(words, overviewWords))
+	whoWhom := containsWord(words, "who") && containsWord(words, "whom") // not "to whom did Turkey sell"
+	return transfer && (whoWhom || hasAny(words, overviewWords))
 }
 
 func asksYesNo(words []wordSpan) bool {
