@@ -38,6 +38,12 @@ var (
 	// words after an opener that make it something else ("is there any
 	// news on", "can you tell me")
 	notYesNo = wordSet("there you i we anyone anybody")
+	// words of shares, trends and rankings: a yes/no question with them
+	// ("has Russia's share fallen?", "is Moscow still the main supplier?")
+	// is not answered by whether a delivery happened, so it gets the list
+	// with its counts instead of a verdict
+	trendWords = wordSet("share shares fallen fell fall falling risen rose rise rising grown grew grow growing increased increasing " +
+		"decreased decreasing declined declining dropped more less fewer most least main biggest largest top leading overtaken overtook replaced replacing")
 	// words that ask whether a deal was stopped
 	cancelWords = wordSet("cancel cancels cancelled canceled cancelling scrap scraps scrapped drop drops dropped abandon abandoned " +
 		"suspend suspended halt halted block blocked freeze froze frozen terminate terminated")
@@ -61,7 +67,7 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		}
 	case containsSeq(plainWords(words), "how", "many") && u.Intent != IntentPassages:
 		u.Form = FormCount
-	case asksYesNo(words) && u.Intent != IntentPassages:
+	case asksYesNo(words) && u.Intent != IntentPassages && !hasAny(words, trendWords):
 		u.Form = FormCheck
 		if hasAny(words, cancelWords) {
 			// "did Russia cancel the Su-35 sale?": a verdict on delivery

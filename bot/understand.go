@@ -89,7 +89,7 @@ var (
 	// nouns after a country that make it the recipient ("Kazakhstan's suppliers")
 	recipientNouns = wordSet("suppliers supplier sources imports purchases acquisitions procurement arsenal")
 	// nouns after a country that make it the supplier ("Turkey's customers")
-	supplierNouns = wordSet("customers customer clients client buyers exports sales recipients")
+	supplierNouns = wordSet("customers customer clients client buyers exports sales recipients share")
 )
 
 var (
