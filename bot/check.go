@@ -30,7 +30,13 @@ func (b *Bot) checkAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 	if ans == nil {
 		return b.noRecordAnswer(ctx, rs, q, u, f)
 	}
-	v, basis := verdictOf(ans)
+	judged := ans
+	if u.Licence {
+		// "Is Riyadh going to build Chinese drones?" asks about production
+		// at home: only licence deals answer it, not imports.
+		judged = &Answer{Citations: ans.Citations, Relations: licenceLines(ans.Relations)}
+	}
+	v, basis := verdictOf(judged)
 	ans.Verdict = v
 	for _, l := range basis {
 		for _, n := range l.Citations {
@@ -39,8 +45,22 @@ func (b *Bot) checkAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 			}
 		}
 	}
-	ans.Text = verdictHeadline(v, basis, ans.Citations) + "\n" + ans.Text
+	head := verdictHeadline(v, basis, ans.Citations)
+	if u.Licence && len(judged.Relations) == 0 {
+		head = "No report in the index mentions licensed production; what it records:"
+	}
+	ans.Text = head + "\n" + ans.Text
 	return ans, nil
+}
+
+func licenceLines(lines []RelationLine) []RelationLine {
+	var out []RelationLine
+	for _, l := range lines {
+		if l.Kind == string(KindLicence) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // verdictOf decides a yes/no question from the relation lines an answer

@@ -58,6 +58,7 @@ func TestQuestionForms(t *testing.T) {
 	}{
 		{"Did Serbia actually receive the FK-3?", "yes", "serbia-fk3"},
 		{"Is Riyadh going to build Chinese drones?", "not_yet", "saudi-drones"},
+		{"Will Serbia build Chinese air defence systems?", "no_record", ""}, // an import is no licence
 		{"Did Indonesia get its Su-35s from Russia?", "no", "jakarta-su35-2021"},
 		{"Did Belarus sell air defence systems to Kyrgyzstan?", "no", "rumours-denials"},
 		{"Did Iran deliver Mohajer-6 drones to Tajikistan?", "no_record", ""}, // only a rumour
