@@ -32,7 +32,7 @@ func (f Form) String() string {
 
 var (
 	// reStory opens a question about what became of a deal.
-	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off))\b`)
+	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off))\b`)
 	// auxiliaries that open a yes/no question
 	yesNoOpeners = wordSet("did does do has have had is are was were will would")
 	// words after an opener that make it something else ("is there any

@@ -248,18 +248,27 @@ func demonymSide(text string, names []string, end int) side {
 	return supplierSide
 }
 
-// longerSystem is the system of a lexicon match, or a longer one when the
-// word it stands in is itself a known system in the plural ("Su-30SMs" is
-// the Su-30SM, not the Su-30 the lexicon matched first).
+// longerSystem is the system of a lexicon match, or a longer designation
+// when the word it stands in says more: a known system in the plural
+// ("Su-30SMs" is the Su-30SM, not the Su-30 the lexicon matched first), or
+// a variant the lexicon does not list ("Tor-M2", "M-346FA"), kept as
+// written so that only that variant is asked for.
 func longerSystem(text string, m weapons.Match) string {
 	for _, loc := range reToken.FindAllStringIndex(text, -1) {
-		if loc[0] <= m.Start && loc[1] > m.End {
-			word := text[loc[0]:loc[1]]
-			if s, ok := weapons.LookupSystem(strings.TrimSuffix(word, "s")); ok {
-				return s.Name
-			}
-			break
+		if loc[0] > m.Start || loc[1] <= m.End {
+			continue
 		}
+		word := text[loc[0]:loc[1]]
+		if s, ok := weapons.LookupSystem(word); ok {
+			return s.Name
+		}
+		if s, ok := weapons.LookupSystem(strings.TrimSuffix(word, "s")); ok {
+			return s.Name
+		}
+		if strings.ContainsFunc(word, unicode.IsDigit) && !strings.HasSuffix(strings.ToLower(word), "s") {
+			return word
+		}
+		break
 	}
 	return m.System
 }

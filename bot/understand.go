@@ -47,7 +47,7 @@ type Understanding struct {
 	// than by the number of deals ("by volume", "TIV", "value").
 	ByVolume bool
 	// Form is the shape of answer asked for: a list (the default), a yes/no
-	// check, a deal's story or a region's overview.
+	// check, a deal's story, a region's overview or a count.
 	Form Form
 	// Licence is set when the question asks about building a foreign
 	// system at home ("is Riyadh going to build Chinese drones?").
