@@ -65,7 +65,7 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		if u.Intent == IntentPassages {
 			u.Intent = IntentBetween
 		}
-	case containsSeq(plainWords(words), "how", "many") && u.Intent != IntentPassages:
+	case asksHowMany(words) && u.Intent != IntentPassages:
 		u.Form = FormCount
 	case asksYesNo(words) && u.Intent != IntentPassages && !hasAny(words, trendWords):
 		u.Form = FormCheck
@@ -87,6 +87,22 @@ func asksOverview(words []wordSpan) bool {
 
 func asksYesNo(words []wordSpan) bool {
 	return len(words) > 1 && yesNoOpeners[words[0].w] && !notYesNo[words[1].w]
+}
+
+// notCountedNouns are what "how many" can ask about besides weapons: the list's
+// own counts answer those ("how many countries has Turkey sold TB2s to?").
+var notCountedNouns = wordSet("reports report articles sources stories times deals deal contracts countries states suppliers recipients customers buyers")
+
+// asksHowMany: "how many K2 tanks", not "how many countries" or "how many
+// reports".
+func asksHowMany(words []wordSpan) bool {
+	ws := plainWords(words)
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i] == "how" && ws[i+1] == "many" {
+			return !notCountedNouns[ws[i+2]]
+		}
+	}
+	return false
 }
 
 func plainWords(words []wordSpan) []string {
