@@ -46,11 +46,42 @@ func (b *Bot) checkAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 		}
 	}
 	head := verdictHeadline(v, basis, ans.Citations)
+	if v == VerdictYes {
+		stated, err := statedLines(ctx, rs, u, f)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(basis, func(l RelationLine) bool { return stated[lineKey(l.Supplier, l.Recipient, l.System, l.Status)] }) {
+			head = strings.TrimSuffix(head, ".") + " (less certain: one side is read from the report's context, not stated in the sentence)."
+		}
+	}
 	if u.Licence && len(judged.Relations) == 0 {
 		head = "No report in the index mentions licensed production; what it records:"
 	}
 	ans.Text = head + "\n" + ans.Text
 	return ans, nil
+}
+
+// statedLines are the deal lines of the question that some sentence
+// states outright, not completed from the report's context.
+func statedLines(ctx context.Context, rs RelationSearcher, u Understanding, f Filter) (map[string]bool, error) {
+	res, err := rs.SearchRelations(ctx, RelationQuery{Suppliers: u.Suppliers, Recipients: u.Recipients, Either: u.Either,
+		Categories: u.Categories, System: u.System, YearFrom: u.YearFrom, YearTo: u.YearTo, SourceType: f.SourceType,
+		Limit: maxContextRelations * 5})
+	if err != nil {
+		return nil, err
+	}
+	stated := map[string]bool{}
+	for _, h := range res.Hits {
+		if !h.Inferred {
+			stated[lineKey(h.Supplier, h.Recipient, systemName(h.System), string(h.Status))] = true
+		}
+	}
+	return stated, nil
+}
+
+func lineKey(supplier, recipient, system, status string) string {
+	return supplier + "|" + recipient + "|" + fold(system) + "|" + status
 }
 
 func licenceLines(lines []RelationLine) []RelationLine {

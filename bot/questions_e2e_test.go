@@ -208,3 +208,36 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// TestVerdictOnContextOnlyIsLessCertain: a "yes" that rests only on
+// relations whose supplier was completed from the report's context says
+// so; one a sentence states does not.
+func TestVerdictOnContextOnlyIsLessCertain(t *testing.T) {
+	// The relations stand in for the extractor's: the point is what the bot
+	// does with a relation marked Inferred, read back from a real index.
+	relations := func(r bot.Report) []bot.Relation {
+		rel := bot.Relation{Supplier: "Turkey", Recipient: r.Title, System: "Bayraktar TB2", Category: "Aircraft",
+			Status: bot.StatusDelivered, Kind: bot.KindSale, Years: []int{2022}, Inferred: r.ID == "inferred",
+			Evidence: bot.Evidence{Sentence: r.Body, End: len(r.Body)}}
+		return []bot.Relation{rel}
+	}
+	x, err := index.Create(t.TempDir(), index.Options{Relations: relations})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	reps := []bot.Report{
+		{ID: "inferred", Title: "Uzbekistan", Source: "Wire", URL: "https://example.org/i", Body: "The air force received its TB2 drones in 2022."},
+		{ID: "stated", Title: "Kyrgyzstan", Source: "Wire", URL: "https://example.org/s", Body: "Turkey delivered TB2 drones to Kyrgyzstan in 2022."},
+	}
+	if _, err := x.Ingest(context.Background(), reps, nil); err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(x, bot.Options{})
+	for q, want := range map[string]bool{"Did Uzbekistan receive TB2 drones?": true, "Did Kyrgyzstan receive TB2 drones?": false} {
+		ans := mustAsk(t, b, q)
+		if ans.Verdict != bot.VerdictYes || strings.Contains(firstLine(ans.Text), "less certain") != want {
+			t.Errorf("%q: verdict %q, headline %q; less certain wanted: %v", q, ans.Verdict, firstLine(ans.Text), want)
+		}
+	}
+}
