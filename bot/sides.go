@@ -137,6 +137,9 @@ func (u *Understanding) orientByOrigin() {
 	}
 }
 
+// notDesignations are words with digits that name no weapon.
+var notDesignations = wordSet("g7 g8 g20 covid-19 covid19 5g 4g p5 q1 q2 q3 q4 h1 h2 fy2024 fy2025 fy2026")
+
 // reToken finds words with inner hyphens and dots ("KF-21", "Su-35S").
 var reToken = regexp.MustCompile(`[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*`)
 
@@ -156,7 +159,12 @@ func unknownDesignation(text string) string {
 		}
 		first, _ := utf8.DecodeRuneInString(tok)
 		switch {
+		case notDesignations[strings.ToLower(tok)]:
+			continue
 		case unicode.IsLetter(first) && strings.ContainsFunc(tok, unicode.IsDigit):
+			if len(tok) <= 2 && !genericWeaponAt(text, loc[1]) {
+				continue // "Q3", "H1": a short one only before a weapon word ("K7 rifles")
+			}
 			if strings.HasSuffix(tok, "s") && len(tok) > 2 && unicode.IsDigit(rune(tok[len(tok)-2])) {
 				tok = tok[:len(tok)-1] // a plural: "KF-21s"
 			}
