@@ -56,7 +56,7 @@ func sideFromNeighbours(text string, words []wordSpan, ms []mention) {
 			m.side = ms[i-1].side
 			continue
 		}
-		if !possessive(text, m.end) {
+		if !possessiveAt(text, m.end) {
 			continue
 		}
 		other := unknownSide
@@ -74,7 +74,8 @@ func sideFromNeighbours(text string, words []wordSpan, ms []mention) {
 	}
 }
 
-func possessive(text string, end int) bool {
+// possessiveAt reports whether a possessive "'s" follows position end.
+func possessiveAt(text string, end int) bool {
 	rest := text[end:]
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ")
 }
@@ -224,7 +225,7 @@ func maskDesignations(s string) string {
 // possessiveNoun: "Turkey's drone exports", "Kazakhstan's main arms
 // supplier": an owner whose noun, within three words, is one of nouns.
 func possessiveNoun(text string, end int, after []string, nouns map[string]bool) bool {
-	if !possessive(text, end) {
+	if !possessiveAt(text, end) {
 		return false
 	}
 	for i, w := range after {

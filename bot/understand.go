@@ -333,7 +333,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			switch {
 			case verbGives:
 				m.side = recipientSide
-			case possessive(text, m.end):
+			case possessiveAt(text, m.end):
 				m.side = supplierSide
 			case containsWord(words, "from"):
 				m.side = recipientSide // "did Kazakhstan buy ... from X": X already a supplier
