@@ -34,7 +34,7 @@ func MustQuestionsBot(tb testing.TB) *bot.Bot {
 	return bot.New(x, bot.Options{Now: now})
 }
 
-func mustAsk(t *testing.T, b *bot.Bot, q string) *bot.Answer {
+func askQuestion(t *testing.T, b *bot.Bot, q string) *bot.Answer {
 	t.Helper()
 	ans, err := b.Ask(context.Background(), q, bot.Filter{})
 	if err != nil {
@@ -68,7 +68,7 @@ func TestQuestionForms(t *testing.T) {
 	}
 	for _, tc := range verdicts {
 		t.Run(tc.q, func(t *testing.T) {
-			ans := mustAsk(t, b, tc.q)
+			ans := askQuestion(t, b, tc.q)
 			if string(ans.Verdict) != tc.want {
 				t.Fatalf("verdict %q, want %q\n%s", ans.Verdict, tc.want, ans.Text)
 			}
@@ -86,7 +86,7 @@ func TestQuestionForms(t *testing.T) {
 	}
 
 	t.Run("no record says what the reports do say", func(t *testing.T) {
-		ans := mustAsk(t, b, "Is Kazakhstan buying from Iran?")
+		ans := askQuestion(t, b, "Is Kazakhstan buying from Iran?")
 		if !strings.HasPrefix(ans.Text, "No report in the index says so.") {
 			t.Errorf("text %q", ans.Text)
 		}
@@ -104,14 +104,14 @@ func TestQuestionForms(t *testing.T) {
 	})
 
 	t.Run("an undated delivery says when it was reported", func(t *testing.T) {
-		ans := mustAsk(t, b, "Has Turkey delivered TB2s to Mali since 2023?")
+		ans := askQuestion(t, b, "Has Turkey delivered TB2s to Mali since 2023?")
 		if !strings.Contains(firstLine(ans.Text), "no year given; reported 2024-03-01") {
 			t.Errorf("headline %q", firstLine(ans.Text))
 		}
 	})
 
 	t.Run("deal story", func(t *testing.T) {
-		ans := mustAsk(t, b, "What happened to Jakarta's Su-35 deal with Moscow?")
+		ans := askQuestion(t, b, "What happened to Jakarta's Su-35 deal with Moscow?")
 		var got []string
 		for _, s := range ans.Story {
 			got = append(got, s.Status+"@"+itoa(s.Year))
@@ -128,7 +128,7 @@ func TestQuestionForms(t *testing.T) {
 	})
 
 	t.Run("region-restricted recipients", func(t *testing.T) {
-		ans := mustAsk(t, b, "Which Central Asian countries has Turkey supplied drones to?")
+		ans := askQuestion(t, b, "Which Central Asian countries has Turkey supplied drones to?")
 		recs := recipientsOf(ans)
 		if !slices.Contains(recs, "Kazakhstan") || !slices.Contains(recs, "Kyrgyzstan") || slices.Contains(recs, "Mali") {
 			t.Errorf("recipients %v, want Kazakhstan and Kyrgyzstan, never Mali\n%s", recs, ans.Text)
@@ -136,7 +136,7 @@ func TestQuestionForms(t *testing.T) {
 	})
 
 	t.Run("overview of a region", func(t *testing.T) {
-		ans := mustAsk(t, b, "who supplies whom in Central Asia")
+		ans := askQuestion(t, b, "who supplies whom in Central Asia")
 		pairs := map[string]bot.PairSummary{}
 		for _, p := range ans.Overview {
 			pairs[p.Supplier+">"+p.Recipient] = p
@@ -156,22 +156,22 @@ func TestQuestionForms(t *testing.T) {
 	})
 
 	t.Run("regions come from the gazetteer, not one hard-wired region", func(t *testing.T) {
-		ans := mustAsk(t, b, "who supplies whom in the Gulf states")
+		ans := askQuestion(t, b, "who supplies whom in the Gulf states")
 		if len(ans.Overview) != 1 || ans.Overview[0].Supplier != "China" || ans.Overview[0].Recipient != "Saudi Arabia" {
 			t.Errorf("Gulf overview %+v\n%s", ans.Overview, ans.Text)
 		}
-		ans = mustAsk(t, b, "Which Gulf states has China sold drones to?")
+		ans = askQuestion(t, b, "Which Gulf states has China sold drones to?")
 		if recs := recipientsOf(ans); !slices.Equal(recs, []string{"Saudi Arabia"}) {
 			t.Errorf("Gulf recipients of China %v, want only Saudi Arabia (not Kazakhstan)\n%s", recs, ans.Text)
 		}
 	})
 
 	t.Run("suppliers and systems", func(t *testing.T) {
-		ans := mustAsk(t, b, "Who has France sold Rafale fighters to?")
+		ans := askQuestion(t, b, "Who has France sold Rafale fighters to?")
 		if recs := recipientsOf(ans); !slices.Contains(recs, "Egypt") || !slices.Contains(recs, "Greece") || !slices.Contains(recs, "Indonesia") {
 			t.Errorf("Rafale recipients %v\n%s", recs, ans.Text)
 		}
-		ans = mustAsk(t, b, "How many K2 tanks has Poland received from South Korea?")
+		ans = askQuestion(t, b, "How many K2 tanks has Poland received from South Korea?")
 		if !strings.HasPrefix(ans.Text, "Figures the reports give: 180 K2 ordered in 2022 [") {
 			t.Errorf("figures: %q", firstLine(ans.Text))
 		}
@@ -183,7 +183,7 @@ func TestQuestionForms(t *testing.T) {
 	})
 
 	t.Run("year filter keeps undated relations by publication", func(t *testing.T) {
-		ans := mustAsk(t, b, "What has Turkey delivered to Mali since 2023?")
+		ans := askQuestion(t, b, "What has Turkey delivered to Mali since 2023?")
 		var systems []string
 		for _, r := range ans.Relations {
 			systems = append(systems, r.System)
@@ -235,7 +235,7 @@ func TestVerdictOnContextOnlyIsLessCertain(t *testing.T) {
 	}
 	b := bot.New(x, bot.Options{})
 	for q, want := range map[string]bool{"Did Uzbekistan receive TB2 drones?": true, "Did Kyrgyzstan receive TB2 drones?": false} {
-		ans := mustAsk(t, b, q)
+		ans := askQuestion(t, b, q)
 		if ans.Verdict != bot.VerdictYes || strings.Contains(firstLine(ans.Text), "less certain") != want {
 			t.Errorf("%q: verdict %q, headline %q; less certain wanted: %v", q, ans.Verdict, firstLine(ans.Text), want)
 		}
