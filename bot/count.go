@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -31,8 +32,8 @@ func numberAlternation() string {
 
 // countAnswer answers "how many": the relations as a list does, headed by
 // the figures the cited sentences give for the system or weapon asked
-// about, each with its status, year and citation. With no figure stated it
-// says so rather than guess.
+// about, each with its citation (the sentence says whether it counts an
+// order or a delivery). With no figure stated it says so rather than guess.
 func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding, f Filter) (*Answer, error) {
 	ans, err := b.relationAnswer(ctx, rs, q, u, f)
 	if err != nil || ans == nil {
@@ -44,14 +45,16 @@ func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 			if len(figures) == maxFigures {
 				break
 			}
-			if fig := figureIn(ans.Citations[n-1].Quote, l, u.Kinds); fig != "" {
-				figures = append(figures, fmt.Sprintf("%s %s%s [%d]", fig, l.Status, yearSuffix(l.Years), n))
+			// The figure goes with its sentence, not with the line's status:
+			// one deal line may merge an order's sentence with a delivery's.
+			if fig := figureIn(ans.Citations[n-1].Quote, l, u.Kinds); fig != "" && !slices.Contains(figures, fig+fmt.Sprintf(" [%d]", n)) {
+				figures = append(figures, fig+fmt.Sprintf(" [%d]", n))
 			}
 		}
 	}
 	head := "No report states a number; the reports say:"
 	if len(figures) > 0 {
-		head = "Figures the reports give: " + strings.Join(figures, "; ") + "."
+		head = "Figures the reports state (see each sentence for what was ordered or delivered): " + strings.Join(figures, "; ") + "."
 	}
 	ans.Text = head + "\n" + ans.Text
 	return ans, nil
@@ -85,11 +88,4 @@ func figureNumber(s string) string {
 		return strconv.Itoa(n)
 	}
 	return s
-}
-
-func yearSuffix(years []int) string {
-	if len(years) == 0 {
-		return ""
-	}
-	return " " + yearsText(years)
 }

@@ -172,7 +172,7 @@ func TestQuestionForms(t *testing.T) {
 			t.Errorf("Rafale recipients %v\n%s", recs, ans.Text)
 		}
 		ans = askQuestion(t, b, "How many K2 tanks has Poland received from South Korea?")
-		if !strings.HasPrefix(ans.Text, "Figures the reports give: 180 K2 ordered in 2022 [") {
+		if !strings.HasPrefix(ans.Text, "Figures the reports state (see each sentence for what was ordered or delivered): 180 K2 [") {
 			t.Errorf("figures: %q", firstLine(ans.Text))
 		}
 		if !slices.ContainsFunc(ans.Relations, func(r bot.RelationLine) bool {
