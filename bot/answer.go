@@ -143,4 +143,55 @@ type Answer struct {
 	// NoMatch is true when the corpus had nothing on the question; Text then
 	// says so helpfully.
 	NoMatch bool `json:"no_match,omitempty"`
+	// Verdict answers a yes/no question ("did Serbia receive the FK-3?"):
+	// VerdictYes, VerdictNotYet, VerdictNo or VerdictNoRecord; "" for other
+	// questions. VerdictCitations are the citations it rests on.
+	Verdict          Verdict `json:"verdict,omitempty"`
+	VerdictCitations []int   `json:"verdict_citations,omitempty"`
+	// Story is a deal's stages, oldest first ("what happened to Jakarta's
+	// Su-35 deal with Moscow?").
+	Story []StoryStage `json:"story,omitempty"`
+	// Overview is a region's supplier × recipient pairs, most deals first
+	// ("who supplies whom in Central Asia").
+	Overview []PairSummary `json:"overview,omitempty"`
+}
+
+// Verdict is the answer to a yes/no question about a transfer.
+type Verdict string
+
+// The verdicts. A denial, a rumour or a cancelled deal is never VerdictYes.
+const (
+	VerdictYes      Verdict = "yes"       // a report states the delivery
+	VerdictNotYet   Verdict = "not_yet"   // ordered or planned only
+	VerdictNo       Verdict = "no"        // cancelled or denied
+	VerdictNoRecord Verdict = "no_record" // no report in the index says so
+)
+
+// StoryStage is one stage of a deal: what a report said had happened by
+// Year (the relation's own year, else the year its report was published).
+type StoryStage struct {
+	Year      int    `json:"year"`
+	Dated     bool   `json:"dated"` // Year is stated by the evidence, not taken from publication
+	Supplier  string `json:"supplier"`
+	Recipient string `json:"recipient"`
+	System    string `json:"system"`
+	Status    string `json:"status"`
+	Kind      string `json:"kind"`
+	Denied    bool   `json:"denied,omitempty"`
+	Citations []int  `json:"citations"`
+}
+
+// PairSummary is one supplier → recipient pair of an overview: how many
+// distinct deals (systems, or categories where no system is named) were
+// delivered or ordered, the main systems, and a citation for each.
+type PairSummary struct {
+	Supplier  string   `json:"supplier"`
+	Recipient string   `json:"recipient"`
+	Deals     int      `json:"deals"`
+	Reports   int      `json:"reports"`
+	Systems   []string `json:"systems"`
+	Citations []int    `json:"citations"`
+	// Inferred is set when every relation of the pair had one side read
+	// from the report's context, none stated in one sentence: less certain.
+	Inferred bool `json:"inferred,omitempty"`
 }

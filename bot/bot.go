@@ -87,6 +87,9 @@ func (b *Bot) ask(ctx context.Context, question string, f Filter) (*Answer, erro
 		return b.passageAnswer(ctx, q, words, f)
 	}
 	u := Understand(q, b.opts.Now())
+	if ans, err := b.formAnswer(ctx, rs, q, u, f); ans != nil || err != nil {
+		return ans, err
+	}
 	if u.Intent == IntentPassages {
 		return b.passageAnswer(ctx, q, words, f)
 	}
@@ -99,6 +102,24 @@ func (b *Bot) ask(ctx context.Context, question string, f Filter) (*Answer, erro
 		ans.Text = "No supply relations on record match that question; here is what the reports say.\n" + ans.Text
 	}
 	return ans, err
+}
+
+// formAnswer answers a question whose form is not a plain list: a yes/no
+// check, a deal's story, a region's overview or a count. It returns nil
+// when the question is a list, or when a story, overview or count finds
+// nothing, so the caller answers it the usual way.
+func (b *Bot) formAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding, f Filter) (*Answer, error) {
+	switch u.Form {
+	case FormCheck:
+		return b.checkAnswer(ctx, rs, q, u, f)
+	case FormStory:
+		return b.storyAnswer(ctx, rs, q, u, f)
+	case FormOverview:
+		return b.overviewAnswer(ctx, rs, q, u, f)
+	case FormCount:
+		return b.countAnswer(ctx, rs, q, u, f)
+	}
+	return nil, nil
 }
 
 func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Filter) (*Answer, error) {
