@@ -291,7 +291,10 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 			files = append(files, p)
 		}
 	}
-	res := corpus.Loader{MaxFileSize: maxSize}.LoadPaths(files...)
+	res, err := corpus.Loader{MaxFileSize: maxSize}.LoadPathsContext(ctx, files...)
+	if err != nil {
+		return err // interrupted
+	}
 	fetcher := newFetcher(cfg)
 	for _, u := range urls {
 		reports, err := fetchURL(ctx, fetcher, u, e.stderr)
