@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"time"
@@ -66,21 +67,44 @@ func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
 // countries the report mentions most and the sentence before it. Evidence
 // holds r.ID, the sentence and its byte offsets in r.Body.
 func (e *Extractor) Report(r bot.Report) []bot.Relation {
+	rels, _, _ := e.ReportWithin(context.Background(), r, 0, 0)
+	return rels
+}
+
+// ReportWithin is Report within limits, so that no report costs more than
+// a budget: a sentence longer than maxSentence bytes is not read (long
+// counts them; such a run of text is no sentence a person wrote, and its
+// relations would each carry all of it as evidence), and reading stops
+// before the sentence that would bring the relations past maxRelations, or
+// when ctx is done. readTo is the offset in r.Body where reading stopped,
+// len(r.Body) when every sentence was read. A limit of 0 means none.
+func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence, maxRelations int) (rels []bot.Relation, long, readTo int) {
 	about := e.about(r.Body)
-	var out []bot.Relation
 	var prev *analysis
 	prevText := ""
 	for _, sp := range bot.SplitSentences(r.Body) {
+		if ctx.Err() != nil {
+			return rels, long, sp.Start
+		}
 		text := r.Body[sp.Start:sp.End]
+		if maxSentence > 0 && len(text) > maxSentence {
+			long++
+			prev, prevText = nil, ""
+			continue
+		}
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
-		rels, a := e.sentence(text, &c, prev, true)
-		for _, rel := range dropNegated(text, rels) {
+		found, a := e.sentence(text, &c, prev, true)
+		found = dropNegated(text, found)
+		if maxRelations > 0 && len(rels)+len(found) > maxRelations {
+			return rels, long, sp.Start
+		}
+		for _, rel := range found {
 			rel.Evidence = bot.Evidence{ReportID: r.ID, Sentence: text, Start: sp.Start, End: sp.End}
-			out = append(out, rel)
+			rels = append(rels, rel)
 		}
 		prev, prevText = a, text
 	}
-	return out
+	return rels, long, len(r.Body)
 }
 
 // about returns the countries a text mentions most: those with the highest
