@@ -3,8 +3,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,5 +74,56 @@ func TestIngestRefusesSpecialFiles(t *testing.T) {
 	}
 	if s := statsOf(t, data); s.Reports != 1 {
 		t.Errorf("%d reports in the index, want 1 (real.md only)", s.Reports)
+	}
+}
+
+// TestIngestInterruptedBySignal sends SIGTERM to an ingest of several
+// large reports once the first is written: it stops before the others,
+// says so and exits 130.
+func TestIngestInterruptedBySignal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests large reports")
+	}
+	const line = "Turkey sold drones to Uzbekistan in 2021 and delivered Bayraktar TB2 aircraft to Tashkent.\n"
+	dir := t.TempDir()
+	for i := range 4 {
+		text := fmt.Sprintf("# Report %d\n\n%s", i, strings.Repeat(line, 4_500_000/len(line)))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // a guard against a hang, not a speed check
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, "ingest", "--data", filepath.Join(t.TempDir(), "data"), dir)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stdout)
+	added := 0
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "added") {
+			if added++; added == 1 {
+				if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	err = cmd.Wait()
+	if ctx.Err() != nil {
+		t.Fatalf("ingest went on after SIGTERM until killed\n%s", errb.String())
+	}
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitCanceled || !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("ingest after SIGTERM: %v, want exit %d and a word that it was interrupted\n%s", err, exitCanceled, errb.String())
+	}
+	if added == 4 {
+		t.Errorf("all 4 reports were added despite SIGTERM after the first")
 	}
 }
