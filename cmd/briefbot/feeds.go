@@ -122,7 +122,7 @@ func (m *feedManager) sink(ctx context.Context, reports []bot.Report) error {
 		return err
 	}
 	for _, c := range st.Cuts {
-		m.log.Warn("feed article over budget, indexed in part", "report", c.ReportID, "url", c.Origin, "cut", c.String())
+		m.log.Warn("feed article over budget, indexed in part", "report", c.ReportID, "origin", c.Origin, "cut", c.String())
 	}
 	m.log.Info("feed reports indexed", "added", st.Added, "updated", st.Updated, "merged", st.Merged, "unchanged", st.Unchanged)
 	return nil
