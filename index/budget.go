@@ -63,6 +63,7 @@ type Cut struct {
 	TimedOut         bool // relation reading stopped at Budget.MaxExtractTime
 	ReadTo, BodyLen  int  // bytes of the body read for relations, of all
 	budget           Budget
+	textEnd          int // end of the text indexed: the last passage kept
 }
 
 // IsZero reports whether nothing was cut.
@@ -115,7 +116,7 @@ func (x *Index) prepareReport(ctx context.Context, r bot.Report) ([]bot.Passage,
 		// Relations are read from the text indexed, no further.
 		r.Body = r.Body[:ps[len(ps)-1].End]
 	}
-	cut.ReadTo = len(r.Body)
+	cut.ReadTo, cut.textEnd = len(r.Body), len(r.Body)
 	if r.Relations != nil {
 		return ps, r.Relations, cut // data rows, not text: no extraction budget
 	}

@@ -195,7 +195,7 @@ func (x *Index) prepare(ctx context.Context, reports []bot.Report) preparedBatch
 				r := reports[i]
 				pb.passages[i], pb.relations[i], pb.cuts[i] = x.prepareReport(ctx, r)
 				if x.opts.MergeStories && r.Type() == bot.SourceReports {
-					pb.sigs[i] = dedupe.Sign(r.Body)
+					pb.sigs[i] = dedupe.Sign(r.Body[:pb.cuts[i].textEnd]) // the text indexed
 				}
 			}
 		}()
