@@ -10,9 +10,9 @@ import (
 	"github.com/briefbot/briefbot/bot"
 )
 
-// Default budgets per report. A report of the largest file ingest reads
-// (10 MB of text) costs at most this much, whatever its bytes; see
-// docs/performance.md for what that means in memory and time.
+// Default budgets per report: whatever a report holds, indexing it costs no
+// more than this. docs/performance.md gives the memory and time of the
+// worst 10 MB case.
 const (
 	DefaultMaxPassages    = 5000             // about 2 MB of prose, a 700-page book
 	DefaultMaxSentence    = 4 << 10          // bytes; real sentences are far shorter
@@ -26,10 +26,11 @@ const (
 // the start of a long report is worth having) and IngestStats.Cuts says
 // what was left out and why. The zero value means the defaults above.
 //
-// Relations a report brings with it (a SIPRI register's rows, which are
-// data rather than text to read) are not extracted, so MaxSentence,
-// MaxRelations and MaxExtractTime do not apply to them: a register is
-// indexed whole, its size bounded by the file size limit.
+// A report that brings its relations with it (a SIPRI register, whose
+// rows are data rather than text to read, each a passage and a relation)
+// is not extracted and not cut: a register is indexed whole, its cost
+// bounded by the file size limit, and its documents written in batches of
+// bounded size.
 type Budget struct {
 	MaxPassages    int           // passages indexed per report
 	MaxSentence    int           // longest sentence, in bytes, read for relations; longer ones are not read
@@ -110,7 +111,7 @@ func (x *Index) prepareReport(ctx context.Context, r bot.Report) ([]bot.Passage,
 	b := x.opts.Budget
 	ps := bot.Passages(r)
 	cut := Cut{ReportID: r.ID, Origin: r.Origin, Passages: len(ps), PassagesKept: len(ps), BodyLen: len(r.Body), budget: b}
-	if len(ps) > b.MaxPassages {
+	if len(ps) > b.MaxPassages && r.Relations == nil {
 		ps = ps[:b.MaxPassages]
 		cut.PassagesKept = len(ps)
 		// Relations are read from the text indexed, no further.

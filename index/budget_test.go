@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -152,13 +153,24 @@ func TestBudgetLongSentencesAndTime(t *testing.T) {
 	}
 }
 
-// TestBudgetSparesRegisterRows ingests a report that brings more relations
-// than the budget with it (a SIPRI register's rows): all are kept.
+// TestBudgetSparesRegisterRows ingests a report that brings more rows
+// with it (a SIPRI register: a passage and a relation each) than the
+// budget allows passages or relations, and more documents than one Bleve
+// batch holds: all are indexed, nothing is reported cut.
 func TestBudgetSparesRegisterRows(t *testing.T) {
-	r := bot.Report{ID: "register", Title: "Register", Body: "Deals of Turkey.", Source: "SIPRI"}
-	for i := range DefaultMaxRelations + 10 {
+	rows := DefaultMaxPassages + 1000 // and so more than maxBatchDocs documents
+	r := bot.Report{ID: "register", Title: "Register", Source: "SIPRI", SourceType: bot.SourceSIPRI}
+	var body strings.Builder
+	for i := range rows {
+		sentence := fmt.Sprintf("Turkey delivered %d Bayraktar TB2 to Uzbekistan in %d.", i+1, 1990+i%30)
+		start := body.Len()
+		body.WriteString(sentence + "\n\n")
 		r.Relations = append(r.Relations, bot.Relation{Supplier: "Turkey", Recipient: "Uzbekistan", Status: bot.StatusDelivered,
-			Kind: bot.KindSale, Years: []int{1990 + i%30}, Evidence: bot.Evidence{Sentence: "Deals of Turkey.", End: 16}})
+			Kind: bot.KindSale, Years: []int{1990 + i%30}, Evidence: bot.Evidence{Sentence: sentence, Start: start, End: start + len(sentence)}})
+	}
+	r.Body = strings.TrimSpace(body.String())
+	if rows*2 <= maxBatchDocs {
+		t.Fatalf("%d rows fit one batch of %d documents", rows, maxBatchDocs)
 	}
 	x, err := Create(t.TempDir(), budgetOptions())
 	if err != nil {
@@ -166,7 +178,11 @@ func TestBudgetSparesRegisterRows(t *testing.T) {
 	}
 	defer x.Close()
 	st := MustIngest(t, x, r)
-	if st.Relations != len(r.Relations) || len(st.Cuts) != 0 {
-		t.Errorf("%d relations, cuts %v; want all %d rows and no cut", st.Relations, st.Cuts, len(r.Relations))
+	if st.Relations != rows || st.Passages != rows || len(st.Cuts) != 0 {
+		t.Errorf("%d passages, %d relations, cuts %v; want all %d rows and no cut", st.Passages, st.Relations, st.Cuts, rows)
+	}
+	c, err := x.Counts()
+	if err != nil || c.Reports != 1 || c.Passages != rows || c.Relations != rows {
+		t.Errorf("index holds %+v (%v), want 1 report and %d passages and relations", c, err, rows)
 	}
 }

@@ -216,7 +216,7 @@ func (x *Index) prepare(ctx context.Context, reports []bot.Report) preparedBatch
 func (x *Index) writeBatch(ctx context.Context, pb preparedBatch, written map[string]indexedReport) ([]Outcome, wrote, error) {
 	var w wrote
 	stories := newBatchStories() // stories in this batch, not yet searchable
-	batch := x.b.NewBatch()
+	batch := &chunkedBatch{x: x, b: x.b.NewBatch()}
 	outcomes := make([]Outcome, len(pb.reports))
 	for i, r := range pb.reports {
 		hash := pb.hashes[i]
@@ -309,13 +309,49 @@ func (x *Index) writeBatch(ctx context.Context, pb preparedBatch, written map[st
 		}
 		written[r.ID] = indexedReport{hash: hash, passages: len(ps), relations: len(rels)}
 	}
-	if batch.Size() == 0 {
-		return outcomes, w, nil
-	}
-	if err := x.b.Batch(batch); err != nil {
-		return nil, w, fmt.Errorf("write batch to %s: %w", x.path, err)
+	if err := batch.write(); err != nil {
+		return nil, w, err
 	}
 	return outcomes, w, nil
+}
+
+// maxBatchDocs bounds the operations of one Bleve batch, which holds its
+// analysed documents in memory until written: a report with more passages
+// and relations than this (a whole SIPRI register) is written in several
+// batches, its report document last, so that an interrupted write leaves
+// the report looking changed and the next ingest writes it again.
+const maxBatchDocs = 10_000
+
+// chunkedBatch is a Bleve batch written out whenever it reaches
+// maxBatchDocs operations.
+type chunkedBatch struct {
+	x *Index
+	b *bleve.Batch
+}
+
+// Index adds a document, writing the batch out first when it is full.
+func (c *chunkedBatch) Index(id string, doc any) error {
+	if c.b.Size() >= maxBatchDocs {
+		if err := c.write(); err != nil {
+			return err
+		}
+	}
+	return c.b.Index(id, doc)
+}
+
+// Delete removes a document.
+func (c *chunkedBatch) Delete(id string) { c.b.Delete(id) }
+
+// write writes what the batch holds and empties it.
+func (c *chunkedBatch) write() error {
+	if c.b.Size() == 0 {
+		return nil
+	}
+	if err := c.x.b.Batch(c.b); err != nil {
+		return fmt.Errorf("write batch to %s: %w", c.x.path, err)
+	}
+	c.b = c.x.b.NewBatch()
+	return nil
 }
 
 // summary is a report's first sentence, cut to about 300 bytes.
