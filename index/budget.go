@@ -54,6 +54,12 @@ func (b Budget) withDefaults() Budget {
 	return b
 }
 
+// key names the budget in a report's stored hash, so that a report indexed
+// under another budget is indexed again, like one read by other rules.
+func (b Budget) key() string {
+	return fmt.Sprintf("budget %d,%d,%d,%s", b.MaxPassages, b.MaxSentence, b.MaxRelations, b.MaxExtractTime)
+}
+
 // Cut is what a budget left out of one report.
 type Cut struct {
 	ReportID, Origin string

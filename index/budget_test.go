@@ -186,3 +186,28 @@ func TestBudgetSparesRegisterRows(t *testing.T) {
 		t.Errorf("index holds %+v (%v), want 1 report and %d passages and relations", c, err, rows)
 	}
 }
+
+// TestOtherBudgetReindexes re-ingests a report cut by one budget under a
+// larger one: it is indexed again, no longer cut.
+func TestOtherBudgetReindexes(t *testing.T) {
+	dir := t.TempDir()
+	r := worstCaseReport(100_000)
+	opts := budgetOptions()
+	opts.Budget.MaxPassages = 10
+	x, err := Create(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := MustIngest(t, x, r); st.Passages != 10 || len(st.Cuts) != 1 {
+		t.Fatalf("first ingest: %d passages, cuts %v; want 10 and a cut", st.Passages, st.Cuts)
+	}
+	x.Close()
+	y, err := Open(dir, budgetOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	if st := MustIngest(t, y, r); st.Updated != 1 || st.Passages <= 10 {
+		t.Errorf("under the default budget: %+v, want the report updated with all its passages", st)
+	}
+}

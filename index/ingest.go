@@ -178,7 +178,7 @@ func (x *Index) prepare(ctx context.Context, reports []bot.Report) preparedBatch
 	ids := make([]string, len(reports))
 	for i, r := range reports {
 		ids[i] = reportDocID(r.ID)
-		pb.hashes[i] = r.Hash() + "/" + x.opts.RelationsVersion
+		pb.hashes[i] = r.Hash() + "/" + x.opts.RelationsVersion + "/" + x.opts.Budget.key()
 	}
 	pb.old, pb.err = x.lookupReports(ids)
 	if pb.err != nil {
