@@ -91,6 +91,7 @@ type Adapter struct {
 	log      *slog.Logger
 	dg       *discordgo.Session
 	verifier Verifier
+	replays  *chatkit.Replays // signatures of requests accepted
 	complete *completer
 	sleep    func(ctx context.Context, d time.Duration) error
 
@@ -196,6 +197,7 @@ func New(opts Options) (*Adapter, error) {
 		log:          opts.Logger,
 		dg:           dg,
 		verifier:     Verifier{Key: key, Now: opts.Now},
+		replays:      chatkit.NewReplays(5*time.Minute, opts.Now),
 		complete:     newCompleter(gazetteer.Default()),
 		sleep:        sleepCtx,
 		messages:     chatkit.NewRecent(10000, time.Hour, opts.Now),

@@ -80,6 +80,7 @@ type Adapter struct {
 	client   *slackgo.Client
 	api      slackAPI
 	verifier Verifier
+	replays  *chatkit.Replays // signatures of requests accepted
 	sleep    func(ctx context.Context, d time.Duration) error
 
 	events   *chatkit.Recent // event IDs handled
@@ -170,6 +171,7 @@ func New(opts Options) (*Adapter, error) {
 		client:   client,
 		api:      client,
 		verifier: Verifier{Secret: opts.SigningSecret, Now: opts.Now},
+		replays:  chatkit.NewReplays(5*time.Minute, opts.Now),
 		sleep:    sleepCtx,
 		events:   chatkit.NewRecent(10000, time.Hour, opts.Now),
 		messages: chatkit.NewRecent(10000, time.Hour, opts.Now),

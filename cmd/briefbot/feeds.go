@@ -121,6 +121,9 @@ func (m *feedManager) sink(ctx context.Context, reports []bot.Report) error {
 	if err != nil {
 		return err
 	}
+	for _, c := range st.Cuts {
+		m.log.Warn("feed article over budget, indexed in part", "report", c.ReportID, "origin", c.Origin, "cut", c.String())
+	}
 	m.log.Info("feed reports indexed", "added", st.Added, "updated", st.Updated, "merged", st.Merged, "unchanged", st.Unchanged)
 	return nil
 }
