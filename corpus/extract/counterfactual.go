@@ -62,6 +62,7 @@ func (a *analysis) markCounterfactuals() {
 	toks := a.toks
 	a.markUnknownParties()
 	a.markObjectedTransfers()
+	a.markAlleged()
 	a.markOpponents()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
@@ -187,3 +188,51 @@ func (a *analysis) markOpponents() {
 		}
 	}
 }
+
+// allegedWords leave the transfer they qualify in doubt: "Iran's alleged
+// supply of drones to Russia", "allegedly supplied".
+var allegedWords = words("alleged allegedly purported purportedly rumoured rumored supposed supposedly")
+
+// markAlleged drops a transfer the text itself calls alleged: the word
+// right before the trigger, or before it and its possessor ("Iran's
+// alleged supply").
+func (a *analysis) markAlleged() {
+	claimAt := a.claimThat()
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if claimAt >= 0 && tr.ti > claimAt {
+			tr.drop = true // "The allegation that Russia had purchased drones from Iran"
+		}
+		for j := tr.ti - 1; j >= 0 && j >= tr.ti-2; j-- {
+			if allegedWords[a.toks[j].w] {
+				tr.drop = true
+			}
+		}
+	}
+}
+
+// claimThat returns the token after "the allegation that", "claims that"
+// when no denial or rejection governs the claim (those are read as denials
+// by the status stage), else -1: what follows is a claim the sentence
+// reports, not a transfer it states.
+func (a *analysis) claimThat() int {
+	toks := a.toks
+	for n := 0; n+1 < len(toks); n++ {
+		if !claimNouns[toks[n].w] || toks[n+1].w != "that" {
+			continue
+		}
+		governed := false
+		for j := n - 1; j >= 0 && j >= n-7; j-- {
+			if cv, _ := cues.match(toks, j); cv == cueDeny || cv == cueCancel {
+				governed = true
+			}
+		}
+		if !governed {
+			return n + 1
+		}
+	}
+	return -1
+}
+
+// claimNouns report a claim: "the allegation that ...".
+var claimNouns = words("allegation allegations accusation accusations claim claims rumour rumours rumor rumors")

@@ -282,8 +282,12 @@ func (r *statusReading) denialsAndNegation() {
 // claimsAfter reports whether "rejected"/"dismissed" at j governs claims
 // ("rejected claims that", "dismissed as baseless reports that").
 func (a *analysis) claimsAfter(j int) bool {
-	for k := j + 1; k < len(a.toks) && k <= j+4; k++ {
+	// "reject the unfounded and unsubstantiated claims": a few adjectives
+	// may stand between.
+	for k := j + 1; k < len(a.toks) && k <= j+6; k++ {
 		switch a.toks[k].w {
+		case ",", ";", ":", "that":
+			return false
 		case "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions", "rumours",
 			"rumors", "assertions", "speculation":
 			return true
