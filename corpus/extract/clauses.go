@@ -285,7 +285,7 @@ func (a *analysis) clauseSubject(c *clause) int {
 // subjectLike reports whether list li can be the subject of a verb.
 func (a *analysis) subjectLike(li int) bool {
 	l := &a.lists[li]
-	if l.prep != "" || l.place || l.except {
+	if l.prep != "" || l.place || l.except || a.dateline(li) {
 		return false
 	}
 	if l.pron != "" {
@@ -303,6 +303,22 @@ func (a *analysis) subjectLike(li int) bool {
 		if ac.origin < 0 && ac.owner < 0 && !ac.drop {
 			return true
 		}
+	}
+	return false
+}
+
+// dateline reports whether list li is a news dateline: a place at the
+// sentence's start, followed by a colon or dash ("NEW DELHI: GE Aerospace
+// said", "WASHINGTON - ..."). It says where the story was filed, not who
+// acts.
+func (a *analysis) dateline(li int) bool {
+	l := &a.lists[li]
+	if l.ti != 0 || l.tj >= len(a.toks) {
+		return false
+	}
+	switch a.toks[l.tj].w {
+	case ":", "-", "—", "–":
+		return true
 	}
 	return false
 }
