@@ -28,6 +28,7 @@ const (
 	spArrive             // "W arrived": the weapon is the subject
 	spExportPerm         // "export licence/permit": not licensed production
 	spGive               // give/gift/donate: ditransitive, aid
+	spCustomer           // "customer"/"client": the named customers receive, the possessor supplies
 )
 
 // form is the grammatical form of a verb trigger.
@@ -181,6 +182,9 @@ func init() {
 		"military-technical assistance|military technical assistance|lethal aid")
 	noun(dirS, pln, aid, 0, "aid package|military aid package|assistance package|security assistance package")
 	noun(dirS, del, "", spSupplier, "supplier|suppliers|arms supplier|arms suppliers")
+	// A customer has bought (the guidelines: ordered, nothing said of delivery).
+	noun(dirS, ord, "", spCustomer, "customer|customers|client|clients|export customer|export customers|"+
+		"foreign customer|foreign customers|foreign client|foreign clients|export client|export clients")
 	noun(dirS, pln, "", spExportPerm, "export licence|export licences|export license|export licenses|"+
 		"export permit|export permits|export licensing|export approval|export approvals")
 	noun(dirR, ord, "", 0, "acquisition|acquisitions|procurement")

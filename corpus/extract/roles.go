@@ -33,6 +33,8 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 	switch {
 	case f.spec.dir == dirU:
 		r.usageRoles()
+	case f.spec.sp == spCustomer:
+		r.customerRoles()
 	case f.spec.sp == spWinOrder:
 		r.add(&r.sups, r.one(r.subject), nil)
 		r.add(&r.recs, r.byPrep(r.after, "from", "with", "for"), r.sups)
@@ -549,4 +551,53 @@ func (a *analysis) relativeOnGoods(c *clause, li int) bool {
 		return false
 	}
 	return a.toks[c.ts-1].w == "that" && a.itemAt[c.ts-2] >= 0
+}
+
+// customerRoles reads "France's other customers are Kazakhstan and
+// Uzbekistan", "It now has six foreign clients including Qatar and India",
+// "Kazakhstan became a customer of Turkey": the customers named after the
+// noun (or, with none named there, the subject) receive; the possessor,
+// the subject that has them, or the "of" party supplies.
+func (r *roleReader) customerRoles() {
+	named := r.namedAfter()
+	if named >= 0 {
+		r.add(&r.recs, r.one(named), nil)
+		if r.agent >= 0 {
+			r.add(&r.sups, r.one(r.agent), r.recs)
+		} else {
+			r.add(&r.sups, r.one(r.subject), r.recs)
+		}
+	} else {
+		r.add(&r.recs, r.one(r.subject), nil)
+	}
+	if len(r.sups) == 0 {
+		r.add(&r.sups, r.byPrep(r.after, "of"), r.recs)
+	}
+	if len(r.sups) == 0 && len(r.recs) > 0 {
+		r.addNamedMaker() // "The Rafale ... It now has six foreign clients including Qatar"
+	}
+}
+
+// namedAfter returns the list that names the members of a role noun right
+// after it ("customers are Kazakhstan", "clients including Qatar",
+// "customer: Azerbaijan"), -1 if none.
+func (r *roleReader) namedAfter() int {
+	toks := r.a.toks
+	for _, li := range r.after {
+		l := &r.a.lists[li]
+		if l.ti > r.f.tj+3 || l.place || l.except {
+			return -1
+		}
+		if l.prep == "including" {
+			return li
+		}
+		if l.prep == "" && l.ti > r.f.tj {
+			switch toks[l.ti-1].w {
+			case "are", "is", "include", "includes", "including", "as", ":", "were", "was":
+				return li
+			}
+		}
+		return -1
+	}
+	return -1
 }
