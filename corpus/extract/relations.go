@@ -85,8 +85,43 @@ func (a *analysis) frameItems(f *frame) []int {
 		if len(out) == 0 {
 			out = a.contactRelativeItem(f)
 		}
+		if len(out) == 0 {
+			out = a.whichRelativeItem(f)
+		}
 	}
 	return out
+}
+
+// whichRelativeItem returns the weapon a relative clause with "which"
+// qualifies when the clause's subject acts on it: "the Lockheed F-35, of
+// which Warsaw is acquiring 32", "the K9, which Egypt has ordered"; nil if
+// none.
+func (a *analysis) whichRelativeItem(f *frame) []int {
+	toks := a.toks
+	t := f.start - 1
+	for t >= 0 && (adverbs[toks[t].w] || beForms[toks[t].w] || haveForms[toks[t].w]) {
+		t--
+	}
+	if t < 0 || a.listAt[t] < 0 {
+		return nil
+	}
+	t = a.lists[a.listAt[t]].ti - 1
+	if t < 0 || toks[t].w != "which" {
+		return nil
+	}
+	t--
+	if t >= 0 && toks[t].w == "of" {
+		t--
+	}
+	if t >= 0 && toks[t].w == "," {
+		t--
+	}
+	if t >= 0 {
+		if it := a.itemAt[t]; it >= 0 && !a.items[it].org {
+			return []int{it}
+		}
+	}
+	return nil
 }
 
 // contactRelativeItem returns the weapon that a relative clause with no
