@@ -64,6 +64,9 @@ func (a *analysis) frameItems(f *frame) []int {
 	switch {
 	case f.spec.dir == dirU || tr.passive || f.spec.sp == spArrive:
 		out = before
+		if tr.reduced && len(out) > 1 && a.items[out[len(out)-1]].tj >= tr.ti-1 {
+			out = out[len(out)-1:] // "..., An-26s and a Y-8 Pegasus supplied by China": the weapon it qualifies
+		}
 		if len(out) == 0 {
 			out = after
 		}

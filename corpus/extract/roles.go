@@ -397,6 +397,9 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}
+	if len(r.recs) == 0 && r.tr.reduced && len(r.sups) > 0 {
+		r.add(&r.recs, r.one(r.a.userOf(f, r.subject)), r.sups) // "Kazakhstan operates ... a Y-8 supplied by China"
+	}
 	if len(r.recs) == 0 && f.tj < len(a.toks) && a.toks[f.tj].w == "with" {
 		r.add(&r.recs, r.one(r.subject), r.sups) // "Kazakhstan was supplied with drones"
 	}
@@ -601,3 +604,21 @@ func (r *roleReader) namedAfter() int {
 	}
 	return -1
 }
+
+// userOf returns subj when it is the subject of a verb of use or possession
+// whose object the frame's reduced participle qualifies ("Kazakhstan
+// operates ... a single Y-8 supplied by China"), else -1.
+func (a *analysis) userOf(f *frame, subj int) int {
+	if subj < 0 || a.lists[subj].pron != "" || a.lists[subj].tj >= f.start {
+		return -1
+	}
+	for t := a.lists[subj].tj; t < a.lists[subj].tj+3 && t < f.start; t++ {
+		if useVerbs[a.toks[t].w] {
+			return subj
+		}
+	}
+	return -1
+}
+
+// useVerbs say a subject has or uses a weapon.
+var useVerbs = words("operates operate operated uses use used flies fly flew fields field fielded owns own owned has have had")

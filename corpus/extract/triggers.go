@@ -131,7 +131,9 @@ func (a *analysis) voice(tr *trig) {
 	case f == fPast && tr.tj < len(toks):
 		// Reduced relative: "fighters ordered from Russia", "items transferred were".
 		nx := toks[tr.tj].w
-		prevItem := tr.ti > 0 && (a.itemAt[tr.ti-1] >= 0 || tr.ti > 1 && a.itemAt[tr.ti-2] >= 0 && toks[tr.ti-1].w == "already")
+		// "a Y-8F-200W Pegasus supplied by China": a name may follow the designation.
+		prevItem := tr.ti > 0 && (a.itemAt[tr.ti-1] >= 0 || tr.ti > 1 && a.itemAt[tr.ti-2] >= 0 &&
+			(toks[tr.ti-1].w == "already" || toks[tr.ti-1].upper && a.actorAt[tr.ti-1] < 0))
 		prevNoun := tr.ti > 0 && (toks[tr.ti-1].w == "items" || toks[tr.ti-1].w == "equipment" || toks[tr.ti-1].w == "ones")
 		if (prevItem || prevNoun) && (nx == "from" || nx == "by" || nx == "to" || nx == "in" || nx == "for" ||
 			nx == "under" || beForms[nx]) {
