@@ -178,6 +178,11 @@ func (a *analysis) findActors() {
 				a.actors[a.actorAt[j+1]].drop = true
 			}
 		}
+		// "Chinese made drones": the hyphen is often left out.
+		if ac.kind == gazetteer.DemonymMention && j+1 < len(toks) && (toks[j].w == "made" || toks[j].w == "built") &&
+			toks[j+1].word && !functionWords[toks[j+1].w] {
+			ac.made = true
+		}
 		if ac.ti > 0 && toks[ac.ti-1].w == "-" && ac.ti > 1 && a.actorAt[ac.ti-2] >= 0 {
 			ac.drop = true
 		}
@@ -253,7 +258,7 @@ func (a *analysis) classifyActors() {
 				j--
 			}
 		} else if ac.made {
-			j += 2
+			j += madeLen(toks, j)
 		}
 		// Skip coordinated demonyms ("Russian and Chinese arms").
 		for j < len(toks) && (toks[j].w == "and" || toks[j].w == "or" || toks[j].w == ",") && j+1 < len(toks) &&
@@ -261,7 +266,7 @@ func (a *analysis) classifyActors() {
 			nk := a.actorAt[j+1]
 			j = a.actors[nk].tj
 			if a.actors[nk].made {
-				j += 2
+				j += madeLen(toks, j)
 			}
 		}
 		// Skip up to three modifiers.
@@ -350,3 +355,12 @@ var functionWords = words("the a an and or of to from for with by in at on as bu
 	"shall should may might could can do does did not no never also than then there here so such into over " +
 	"under about after before since until between among during against via per within without more most " +
 	"some any all both each every other another said says")
+
+// madeLen is the length of the "-made" (2 tokens) or spaced "made" (1)
+// that follows a maker at token j.
+func madeLen(toks []tok, j int) int {
+	if j < len(toks) && toks[j].w == "-" {
+		return 2
+	}
+	return 1
+}
