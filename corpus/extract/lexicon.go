@@ -236,7 +236,7 @@ func init() {
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
 		"cleared|clears|able to|process of", cuePlanned)
-	cues.add("agree|agrees|agreed|agreeing|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
+	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+
 		"secured|is to|are to|was to|were to", cueOrdered)

@@ -454,6 +454,9 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	if f.kind == "licence" {
 		r.a.jointProducer(f, r.subject, &r.recs, &r.sups, r.after)
 	}
+	if len(r.recs) == 0 && f.kind == "licence" && r.tr.noun && f.spec.sp == spProduce {
+		r.add(&r.recs, r.producedIn(), nil) // "the joint production of F414 engines in India"
+	}
 	if f.spec.sp == spTurnTo {
 		r.add(&r.sups, r.byPrep(r.after, "to"), r.recs)
 	}
@@ -622,3 +625,15 @@ func (a *analysis) userOf(f *frame, subj int) int {
 
 // useVerbs say a subject has or uses a weapon.
 var useVerbs = words("operates operate operated uses use used flies fly flew fields field fielded owns own owned has have had")
+
+// producedIn returns the first country list after a production noun that
+// "in" governs ("the joint production of F414 engines in India"): where
+// production takes place, the licensee.
+func (r *roleReader) producedIn() []int {
+	for _, li := range r.after {
+		if l := &r.a.lists[li]; l.prep == "in" && !l.except && !l.builtIn && len(l.members) > 0 {
+			return []int{li}
+		}
+	}
+	return nil
+}
