@@ -473,6 +473,11 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	if len(r.sups) == 0 {
 		r.addBuiltBy(&r.sups) // "received two corvettes built in South Korea"
 	}
+	if len(r.sups) == 0 && len(r.recs) > 0 && f.spec.light && r.a.signedBefore(f.start) {
+		// "Australia recently signed a deal for the K9", its maker's
+		// country named in this sentence or the one before.
+		r.addNamedMaker()
+	}
 	if len(r.recs) == 0 && r.tr.noun {
 		r.add(&r.recs, r.byPrep(r.after, "by"), r.sups) // "arms imports by European states"
 	}
@@ -637,3 +642,18 @@ func (r *roleReader) producedIn() []int {
 	}
 	return nil
 }
+
+// signedBefore reports whether a verb of concluding a deal stands just
+// before token t ("signed a deal", "has placed an order"), not a deal
+// named in passing ("in a deal worth").
+func (a *analysis) signedBefore(t int) bool {
+	for j := t - 1; j >= 0 && j >= t-3; j-- {
+		if signVerbs[a.toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// signVerbs conclude a deal.
+var signVerbs = words("signed signs sign placed places place concluded concludes inked inks reached reaches")
