@@ -24,7 +24,7 @@ var (
 // change that loses precision or recall on real reporting fails here.
 const (
 	realDevPrecisionFloor = 0.89
-	realDevRecallFloor    = 0.71
+	realDevRecallFloor    = 0.72
 )
 
 // accuracyDoc is where the score tables live, relative to this package.

@@ -139,6 +139,10 @@ func (a *analysis) voice(tr *trig) {
 			nx == "under" || beForms[nx]) {
 			tr.passive, tr.reduced = true, true
 		}
+		// "two Indian helicopters, gifted to Tajikistan": set off by a comma.
+		if tr.ti > 1 && toks[tr.ti-1].w == "," && a.itemAt[tr.ti-2] >= 0 && (nx == "to" || nx == "by") {
+			tr.passive, tr.reduced = true, true
+		}
 		// "..., delivered in 2019": a participle after a comma qualifies the clause.
 		if tr.ti > 0 && toks[tr.ti-1].w == "," && (nx == "in" || nx == "from" || nx == "between" || nx == "since" ||
 			nx == "by" || nx == "under") {
