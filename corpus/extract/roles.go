@@ -329,6 +329,9 @@ func (a *analysis) listAfterColon(end int) int {
 // supplierSubjectRoles reads "Russia delivered X to Kazakhstan", "the US
 // sale of X to Y", "Kyrgyzstan's main supplier".
 func (r *roleReader) supplierSubjectRoles() {
+	if r.coSigners() {
+		return
+	}
 	if r.agent >= 0 {
 		r.add(&r.sups, r.one(r.agent), nil)
 	} else {
@@ -657,3 +660,50 @@ func (a *analysis) signedBefore(t int) bool {
 
 // signVerbs conclude a deal.
 var signVerbs = words("signed signs sign placed places place concluded concludes inked inks reached reaches")
+
+// coSigners reads a deal signed by two subjects, one of them a maker or
+// arms exporter: "The Defense Ministry of Uzbekistan and Rosoboronexport
+// signed a contract for the supply of 12 Mi-35": the maker supplies, the
+// other signer receives. It reports whether it read the frame so.
+func (r *roleReader) coSigners() bool {
+	a, f := r.a, r.f
+	if r.agent >= 0 || r.subject < 0 || len(f.absorbed) == 0 || !a.trigs[f.absorbed[0]].spec.light {
+		return false
+	}
+	first, second := r.subject, a.listAfterAnd(r.subject, f.start)
+	if second < 0 && first > 0 && a.listAfterAnd(first-1, f.start) == first {
+		first, second = first-1, first
+	}
+	if second < 0 {
+		return false
+	}
+	switch {
+	case r.makerOnly(second) && !r.makerOnly(first):
+		r.add(&r.sups, r.one(second), nil)
+		r.add(&r.recs, r.one(first), r.sups)
+	case r.makerOnly(first) && !r.makerOnly(second):
+		r.add(&r.sups, r.one(first), nil)
+		r.add(&r.recs, r.one(second), r.sups)
+	default:
+		return false
+	}
+	return len(r.sups) > 0 && len(r.recs) > 0
+}
+
+// listAfterAnd returns the list that "and" joins to list li before token
+// end ("The Tajik defence ministry and Rosoboronexport"), -1 if none.
+func (a *analysis) listAfterAnd(li, end int) int {
+	l := &a.lists[li]
+	and := l.tj
+	for and < end && and < l.tj+3 && a.toks[and].w != "and" && a.toks[and].word && a.trigAt[and] < 0 && a.itemAt[and] < 0 {
+		and++
+	}
+	k := and + 1
+	if k < len(a.toks) && articles[a.toks[k].w] {
+		k++ // "Baykar and the Kyrgyz defence ministry"
+	}
+	if k >= end || a.toks[and].w != "and" || a.listAt[k] < 0 || a.lists[a.listAt[k]].tj > end {
+		return -1
+	}
+	return a.listAt[k]
+}
