@@ -149,6 +149,9 @@ func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
 	if j < len(toks) && a.trigAt[j] >= 0 && !a.trigs[a.trigAt[j]].noun && a.trigs[a.trigAt[j]].spec.form != fIng {
 		return cCoord
 	}
+	if j < len(toks) && (toks[j].w == "got" || toks[j].w == "gets") {
+		return cCoord // "gifted a helicopter to X and got an F-86 as a return gift"
+	}
 	// A new subject: only when a trigger precedes "and" in this clause.
 	start := 0
 	if len(cuts) > 0 {

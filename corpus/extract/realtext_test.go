@@ -24,7 +24,7 @@ var (
 // change that loses precision or recall on real reporting fails here.
 const (
 	realDevPrecisionFloor = 0.90
-	realDevRecallFloor    = 0.74
+	realDevRecallFloor    = 0.75
 )
 
 // accuracyDoc is where the score tables live, relative to this package.

@@ -329,7 +329,7 @@ func (a *analysis) listAfterColon(end int) int {
 // supplierSubjectRoles reads "Russia delivered X to Kazakhstan", "the US
 // sale of X to Y", "Kyrgyzstan's main supplier".
 func (r *roleReader) supplierSubjectRoles() {
-	if r.coSigners() {
+	if r.coSigners() || r.giftReceived() {
 		return
 	}
 	if r.agent >= 0 {
@@ -707,3 +707,31 @@ func (a *analysis) listAfterAnd(li, end int) int {
 	}
 	return a.listAt[k]
 }
+
+// giftReceived reads a supply noun that the subject got or received, with
+// its source after "from": "got a legacy F-86 Sabre aircraft as a return
+// gift from Dhaka" (Bangladesh gives, the subject receives). It reports
+// whether it read the frame so.
+func (r *roleReader) giftReceived() bool {
+	a, f := r.a, r.f
+	if !r.tr.noun || r.agent >= 0 || r.subject < 0 {
+		return false
+	}
+	from := r.byPrep(r.after, "from")
+	if len(from) == 0 || a.lists[from[0]].ti > f.tj+1 {
+		return false
+	}
+	got := false
+	for j := r.tr.ti - 1; j >= 0 && j >= r.tr.ti-12 && a.toks[j].w != ","; j-- {
+		got = got || gotVerbs[a.toks[j].w]
+	}
+	if !got {
+		return false
+	}
+	r.add(&r.sups, from[:1], nil)
+	r.add(&r.recs, r.one(r.subject), r.sups)
+	return len(r.sups) > 0 && len(r.recs) > 0
+}
+
+// gotVerbs say the subject came to have something.
+var gotVerbs = words("got gets get received receives receive accepted accepts")
