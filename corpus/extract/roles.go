@@ -237,6 +237,9 @@ func (r *roleReader) makerOnly(li int) bool {
 // usageRoles reads "in service with", "used by": the weapon's origin or
 // maker supplies, the user receives.
 func (r *roleReader) usageRoles() {
+	if r.a.partsOnly(r.items) {
+		return // "Canadian drone technology was used by Azerbaijan": parts in another maker's weapon
+	}
 	r.addOrigins(&r.sups, nil)
 	if len(r.sups) == 0 {
 		r.addBuiltBy(&r.sups)
@@ -735,3 +738,20 @@ func (r *roleReader) giftReceived() bool {
 
 // gotVerbs say the subject came to have something.
 var gotVerbs = words("got gets get received receives receive accepted accepts")
+
+// partsOnly reports whether every weapon among items names only the kind
+// of weapon some parts or technology are for ("Canadian drone technology",
+// "Western drone components"): the parts' origin is no supplier of the
+// weapon's user, who may have bought the weapon from another maker.
+func (a *analysis) partsOnly(items []int) bool {
+	for _, it := range items {
+		tj := a.items[it].tj
+		if tj >= len(a.toks) || !partNouns[a.toks[tj].w] {
+			return false
+		}
+	}
+	return len(items) > 0
+}
+
+// partNouns after a weapon word make it a modifier of parts or technology.
+var partNouns = words("technology technologies component components parts know-how optics")
