@@ -345,7 +345,8 @@ func markInferred(ps []roleParty) []roleParty {
 // one, no market trend, no "could", not a user of a weapon, nothing refused
 // or denied in the sentence.
 func (a *analysis) clearTransfer(f *frame) bool {
-	if a.hasTrend || f.modalPlan || f.spec.light || f.spec.dir == dirU || a.refusal(f) || a.suppliedBefore(f) {
+	if a.hasTrend || f.modalPlan || f.spec.light || f.spec.dir == dirU || a.refusal(f) || a.suppliedBefore(f) ||
+		a.permitted(f) {
 		return false
 	}
 	if f.anaphor {
@@ -621,3 +622,20 @@ func (a *analysis) suppliedBefore(f *frame) bool {
 
 // handedWords after "X-" say X handed the goods over: "U.S.-supplied".
 var handedWords = words("supplied provided donated delivered sent gifted exported")
+
+// permitted reports a transfer that someone allows ("the reported decision
+// by Germany to allow exports of Typhoon fighter jets to Saudi Arabia"):
+// the party nearby is the one that permits, which the context would
+// otherwise make the seller.
+func (a *analysis) permitted(f *frame) bool {
+	for j := f.start - 1; j >= 0 && j >= f.start-3; j-- {
+		if permitWords[a.toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// permitWords allow a transfer someone else makes.
+var permitWords = words("allow allows allowed allowing permit permits permitted permitting authorise authorises " +
+	"authorised authorize authorizes authorized")
