@@ -208,6 +208,13 @@ func (a *analysis) markAlleged() {
 				tr.drop = true
 			}
 		}
+		// "The Uzbek Air Force appears to have placed a second order": the
+		// writer infers the deal, the text does not state it.
+		for j := tr.ti - 3; j >= 0 && j >= tr.ti-7; j-- {
+			if seemWords[a.toks[j].w] && a.toks[j+1].w == "to" && a.toks[j+2].w == "have" {
+				tr.drop = true
+			}
+		}
 	}
 }
 
@@ -236,3 +243,6 @@ func (a *analysis) claimThat() int {
 
 // claimNouns report a claim: "the allegation that ...".
 var claimNouns = words("allegation allegations accusation accusations claim claims rumour rumours rumor rumors")
+
+// seemWords before "to have" hedge a past event: "appears to have ordered".
+var seemWords = words("appears appear appeared seems seem seemed")
