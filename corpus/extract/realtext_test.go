@@ -24,7 +24,7 @@ var (
 // change that loses precision or recall on real reporting fails here.
 const (
 	realDevPrecisionFloor = 0.94
-	realDevRecallFloor    = 0.75
+	realDevRecallFloor    = 0.76
 )
 
 // accuracyDoc is where the score tables live, relative to this package.

@@ -120,8 +120,8 @@ func (r *statusReading) cuesBefore() {
 	toks := a.toks
 	c := &a.clauses[f.clause]
 	for j, n := f.start-1, 0; j >= c.ts && n < 9; j, n = j-1, n+1 {
-		if toks[j].w == "," {
-			break
+		if toks[j].w == "," || earlierEvent[toks[j].w] {
+			break // "the new order follows the supply of eight C295": an earlier transfer
 		}
 		if it := a.itemAt[j]; it >= 0 {
 			if x := &a.items[it]; x.arms || x.tj == f.start && r.tr.noun {
@@ -513,3 +513,7 @@ func (a *analysis) fromOrder(tr *trig) bool {
 // buyWords are the base forms of buying verbs: after "will" they state an
 // intention, not an order.
 var buyWords = words("buy purchase acquire procure")
+
+// earlierEvent words make what follows them an earlier event than what
+// precedes: "the new order follows the supply of eight C295".
+var earlierEvent = words("follows followed follow")
