@@ -67,6 +67,9 @@ func (a *analysis) registerRelations(subject []string) []relation {
 		if a.purpose(x.ti) || a.hostOfPart(it) {
 			continue // "all engines for the C-295s from Spain": what the parts are for
 		}
+		if a.ownedByOther(it, sup, subject[0]) {
+			continue // "... and South Africa three (Marauder and Mbombe-6 vehicles)"
+		}
 		r := relation{pos: x.ti, supInferred: false, recInferred: true}
 		r.Supplier, r.Recipient = sup, subject[0]
 		r.System, r.Category = x.system, x.category
@@ -316,6 +319,9 @@ func (a *analysis) listedSupplierRelations(subject []string) []relation {
 		if ac.drop || ac.kind == gazetteer.GroupMention || ac.kind == gazetteer.DemonymMention || len(ac.countries) != 1 ||
 			ac.poss || ac.tj >= len(a.toks) || !listedOpening(a.toks[ac.tj]) {
 			continue
+		}
+		if ac.list >= 0 && a.lists[ac.list].prep != "" {
+			continue // "bought R-73 missiles from Russia for its MiG-29s": a source, not a listed supplier
 		}
 		country := ac.countries[0]
 		end := ac.tj + 1

@@ -17,6 +17,9 @@ func (a *analysis) purpose(t int) bool {
 		if w == "for" || w == "intended" {
 			return true
 		}
+		if w == "its" || w == "their" {
+			continue // "for its MiG-29 combat aircraft"
+		}
 		if a.listAt[j] >= 0 || a.itemAt[j] >= 0 || w == "," || w == "and" {
 			return false
 		}
@@ -263,6 +266,9 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						continue
 					}
 					for _, it := range items {
+						if it >= 0 && a.ownedByOther(it, s.countries[0], rc) {
+							continue // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
+						}
 						status := f.status
 						if it >= 0 && a.hostBetween(it, s.pos) {
 							// "ordered TP400 engines for two A400M from Spain, and
@@ -366,6 +372,43 @@ func (a *analysis) hostOf(it int) int {
 		}
 	}
 	return -1
+}
+
+// parenOwner returns the country whose parenthesis holds item it: the
+// one named right before the "(", past a count ("Italy (three Falco
+// UAVs in 2011)", "South Africa three (Marauder and Mbombe-6 vehicles)");
+// "" when the item is not in such a parenthesis.
+func (a *analysis) parenOwner(it int) string {
+	ti := a.items[it].ti
+	if a.closingParen(ti) < 0 {
+		return ""
+	}
+	open := ti - 1
+	for open >= 0 && a.toks[open].w != "(" {
+		if a.toks[open].w == ")" {
+			return ""
+		}
+		open--
+	}
+	for j := open - 1; j >= 0 && j >= open-3; j-- {
+		if k := a.actorAt[j]; k >= 0 {
+			if ac := &a.actors[k]; !ac.drop && len(ac.countries) == 1 && ac.kind != gazetteer.DemonymMention {
+				return ac.countries[0]
+			}
+			return ""
+		}
+		if w := a.toks[j].w; !(numberWords[w] > 0 || a.toks[j].digit || w == "about" || w == "around" || w == "some") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// ownedByOther reports whether item it sits in the parenthesis of a
+// country that is neither sup nor rec: the item is that country's.
+func (a *analysis) ownedByOther(it int, sup, rec string) bool {
+	o := a.parenOwner(it)
+	return o != "" && o != sup && o != rec
 }
 
 // makerAt reports whether the party at token pos is named by a maker.

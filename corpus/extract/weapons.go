@@ -176,7 +176,14 @@ func (a *analysis) findItems() {
 func (a *analysis) foldVariants() {
 	for k := 1; k < len(a.items); k++ {
 		y := &a.items[k]
-		if y.system == "" || y.org || !a.namesVariant(k) {
+		if y.system == "" || y.org {
+			continue
+		}
+		if x := &a.items[k-1]; !x.org && x.system != "" && a.parenthesisedAlias(k) {
+			y.org = true // "Project-1241 (Tarantul)": the same weapon named twice
+			continue
+		}
+		if !a.namesVariant(k) {
 			continue
 		}
 		x := a.variantBase(k)
@@ -188,6 +195,14 @@ func (a *analysis) foldVariants() {
 		}
 		y.org = true // not a second weapon
 	}
+}
+
+// parenthesisedAlias reports whether item k alone fills a parenthesis
+// that opens right after the item before it: "Project-1241 (Tarantul)".
+func (a *analysis) parenthesisedAlias(k int) bool {
+	toks := a.toks
+	x, y := &a.items[k-1], &a.items[k]
+	return y.ti == x.tj+1 && toks[x.tj].w == "(" && y.tj < len(toks) && toks[y.tj].w == ")"
 }
 
 // namesVariant reports whether item k is followed by a variant word, also
@@ -222,8 +237,8 @@ func (a *analysis) variantBase(k int) int {
 		}
 		words := 0
 		for t := a.items[x].tj; t < y.ti; t++ {
-			if it := a.itemAt[t]; it >= 0 && a.items[it].org {
-				continue
+			if it := a.itemAt[t]; it >= 0 && a.items[it].org || a.actorAt[t] >= 0 {
+				continue // "M-346FA aircraft from Italy, including two of the M-346FT version"
 			}
 			w := toks[t].w
 			if !variantLinks[w] && numberWords[w] == 0 {
@@ -234,13 +249,31 @@ func (a *analysis) variantBase(k int) int {
 		if words > 6 {
 			return -1
 		}
-		return x
+		return a.namedHead(x)
 	}
 	return -1
 }
 
+// namedHead returns the named weapon that a generic item x ends, when a
+// compound split them ("M-346FA fighter/ground-attack aircraft"); else x.
+func (a *analysis) namedHead(x int) int {
+	if x == 0 || a.items[x].system != "" {
+		return x
+	}
+	w := &a.items[x-1]
+	if w.org || w.system == "" || a.items[x].ti-w.tj > 4 {
+		return x
+	}
+	for t := w.tj; t < a.items[x].ti; t++ {
+		if tw := a.toks[t].w; tw == "," || tw == "and" || tw == "or" || tw == ";" || tw == "(" || a.actorAt[t] >= 0 {
+			return x
+		}
+	}
+	return x - 1
+}
+
 // variantLinks may stand between a weapon and its variant.
-var variantLinks = words("of the a an ( , to in system systems rebuilt modernized modernised upgraded converted " +
+var variantLinks = words("of the a an ( , to from in system systems rebuilt modernized modernised upgraded converted " +
 	"including includes probably possibly mostly all about around some")
 
 var variantWords = words("version variant model type standard configuration")

@@ -1,0 +1,86 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// TestListSystemAttachment checks that in list and register sentences each
+// party gets only the systems the text ties to it: the system phrase that
+// governs it, its own parenthesis, the base weapon rather than a variant
+// or the host a weapon is for. Sentences in our own words.
+func TestListSystemAttachment(t *testing.T) {
+	e := New()
+	cases := []struct {
+		name, title, body string
+		want              []string // "supplier>recipient system" that must be read
+		never             []string // "supplier>recipient system" that must not
+	}{{
+		name:  "delivery in parentheses after to-country",
+		title: "Israeli drones abroad",
+		body: "Israel is a large exporter of drones. " +
+			"Its drones went to two buyers: Hermes 900 drones to Azerbaijan (two, delivered in 2017) and Heron drones to Morocco (three, delivered in 2020).",
+		want:  []string{"Israel>Azerbaijan Hermes 900"},
+		never: []string{"Israel>Morocco Hermes 900", "Israel>Azerbaijan Heron"},
+	}, {
+		name:  "suppliers each with a parenthesis",
+		title: "Drones for Azerbaijan",
+		body: "Azerbaijan buys drones from many places. " +
+			"Italy (two Falco drones in 2015), the United States (about three ScanEagle drones in 2019) and Israel (about six Hermes 900 drones in 2020) are its drone suppliers in the register.",
+		never: []string{"Israel>Azerbaijan Falco", "Israel>Azerbaijan ScanEagle", "Italy>Azerbaijan Hermes 900", "United States>Azerbaijan Falco"},
+	}, {
+		name:  "register with a second supplier's parenthesis",
+		title: "Kenya's arms suppliers, counted by deal",
+		body: "The register lists nine deals with Kenya. " +
+			"The United States has three (Huey-2 helicopters and HMMWVs) and South Africa two (Marauder and Mbombe-6 vehicles).",
+		want:  []string{"United States>Kenya Huey-2"},
+		never: []string{"United States>Kenya Marauder", "United States>Kenya Mbombe-6"},
+	}, {
+		name:  "variant folds into its weapon",
+		title: "Russian helicopters for Kenya",
+		body: "Russia is a supplier of Kenya. " +
+			"In 2018 Kenya ordered four Mi-17 helicopters of the Mi-8MTV version from Russia, and they were delivered in 2019.",
+		want:  []string{"Russia>Kenya Mi-17"},
+		never: []string{"Russia>Kenya Mi-8MTV"},
+	}, {
+		name:  "variant after a split compound and a count",
+		title: "Italian aircraft for Kenya",
+		body: "Italy is a supplier of Kenya. " +
+			"In 2019 Kenya ordered six M-346FA fighter/ground-attack aircraft from Italy, including two of the M-346FT version, all delivered in 2021.",
+		want:  []string{"Italy>Kenya M-346FA"},
+		never: []string{"Italy>Kenya M-346FT"},
+	}, {
+		name:  "a second name in parentheses and a host after 'for its'",
+		title: "Russian arms for Kenya",
+		body: "Russia is a supplier of Kenya. " +
+			"In 2016 Kenya bought about 40 R-73 missiles from Russia for its MiG-29 fighters. " +
+			"Russia also sold Kenya two Project-1241 (Tarantul) boats in 2011.",
+		want:  []string{"Russia>Kenya R-73", "Russia>Kenya Project-1241"},
+		never: []string{"Russia>Kenya MiG-29", "Russia>Kenya Tarantul"},
+	}}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rels := e.Report(bot.Report{ID: "r", Title: tc.title, Body: tc.body})
+			var got []string
+			for _, r := range rels {
+				got = append(got, r.Supplier+">"+r.Recipient+" "+r.System)
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q in %q", w, got)
+				}
+			}
+			for _, n := range tc.never {
+				if slices.Contains(got, n) {
+					t.Errorf("got %q, which the text does not tie together (all: %s)", n, strings.Join(got, "; "))
+					for _, r := range rels {
+						t.Logf("%s>%s %s: %s", r.Supplier, r.Recipient, r.System, r.Evidence.Sentence)
+					}
+				}
+			}
+		})
+	}
+}
