@@ -16,8 +16,8 @@ func TestListSystemAttachment(t *testing.T) {
 	e := New()
 	cases := []struct {
 		name, title, body string
-		want              []string // "supplier>recipient system" that must be read
-		never             []string // "supplier>recipient system" that must not
+		want              []string // "supplier>recipient system [status]" that must be read
+		never             []string // "supplier>recipient system [status]" that must not
 	}{{
 		name:  "delivery in parentheses after to-country",
 		title: "Israeli drones abroad",
@@ -60,13 +60,26 @@ func TestListSystemAttachment(t *testing.T) {
 			"Russia also sold Kenya two Project-1241 (Tarantul) boats in 2011.",
 		want:  []string{"Russia>Kenya R-73", "Russia>Kenya Project-1241"},
 		never: []string{"Russia>Kenya MiG-29", "Russia>Kenya Tarantul"},
+	}, {
+		name:  "missiles ordered in a deal for boats",
+		title: "Russian missiles for Kenya",
+		body: "Russia sold Kenya two patrol boats in 2010. " +
+			"About 30 Kh-35 missiles, ordered around 2009 in a deal for the Project-1241 boats, were delivered in 2012.",
+		never: []string{"Russia>Kenya Project-1241"},
+	}, {
+		name:  "an open order in a parenthesis is the last item's",
+		title: "Kenya's arms suppliers, counted by deal",
+		body: "The register lists five deals with Kenya. " +
+			"Kenya's other recent acquisitions in the register are armed drones from Turkey (Bayraktar TB2 and Aksungur delivered from 2021 to 2023, and an open order for the Anka) and Mi-17 helicopters from Russia.",
+		want:  []string{"Turkey>Kenya Bayraktar TB2 delivered", "Turkey>Kenya Anka ordered"},
+		never: []string{"Turkey>Kenya Bayraktar TB2 ordered", "Turkey>Kenya Aksungur ordered"},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			rels := e.Report(bot.Report{ID: "r", Title: tc.title, Body: tc.body})
 			var got []string
 			for _, r := range rels {
-				got = append(got, r.Supplier+">"+r.Recipient+" "+r.System)
+				got = append(got, r.Supplier+">"+r.Recipient+" "+r.System, r.Supplier+">"+r.Recipient+" "+r.System+" "+string(r.Status))
 			}
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {

@@ -99,6 +99,11 @@ func (a *analysis) registerStatus(it int) bot.Status {
 		if a.itemAt[j] >= 0 && a.itemAt[j] != it && !a.items[a.itemAt[j]].org {
 			otherItem = true
 		}
+		if plainDelivery[a.toks[j].w] && !a.notDoneBefore(j) {
+			// "(Bayraktar TB2, Akinci and Aksungur delivered from 2021 to
+			// 2023, and an open order for the Anka)": the open order is the Anka's.
+			return bot.StatusDelivered
+		}
 		switch a.toks[j].w {
 		case "last":
 			last = true
@@ -109,6 +114,17 @@ func (a *analysis) registerStatus(it int) bot.Status {
 		}
 	}
 	return bot.StatusDelivered
+}
+
+// notDoneBefore reports whether a word that leaves a delivery undone
+// ("not yet", "to be", "due") stands just before token t.
+func (a *analysis) notDoneBefore(t int) bool {
+	for b := t - 1; b >= 0 && b >= t-3; b-- {
+		if notDoneYet[a.toks[b].w] {
+			return true
+		}
+	}
+	return false
 }
 
 // hostOfPart reports whether item it is named after a part and "for"

@@ -27,6 +27,41 @@ func (a *analysis) purpose(t int) bool {
 	return false
 }
 
+// headBefore reports whether the frame's participle follows a weapon and
+// a comma: "About 40 Kh-35 anti-ship missiles, ordered around 2008".
+func (a *analysis) headBefore(f *frame) bool {
+	t := f.start - 2
+	if t < 0 || a.toks[t+1].w != "," || a.itemAt[t] < 0 {
+		return false
+	}
+	x := &a.items[a.itemAt[t]]
+	return !x.org && !x.arms && !a.trigs[f.t].noun
+}
+
+// itemBefore reports whether a weapon that is not what another is for
+// starts in [from, to).
+func (a *analysis) itemBefore(to, from int) bool {
+	for t := from; t < to; t++ {
+		if it := a.itemAt[t]; it >= 0 && a.items[it].ti == t && !a.items[it].org && !a.items[it].arms && !a.purpose(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropPurpose leaves out the items that say what a weapon is for ("for
+// the Tarantul boats"): never the object of a transfer when they come
+// before the trigger or follow another weapon.
+func (a *analysis) dropPurpose(items []int) []int {
+	var out []int
+	for _, it := range items {
+		if !a.purpose(a.items[it].ti) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // continuesList are words after a comma that go on naming the object
 // ("military aid to Taiwan, including Javelin missiles").
 var continuesList = words("including notably mainly mostly chiefly such among especially")
@@ -60,6 +95,16 @@ func (a *analysis) frameItems(f *frame) []int {
 	}
 	after := collect(f.tj, ae)
 	before := collect(f.readFrom, f.start)
+	if a.headBefore(f) && len(after) > 0 && len(a.dropPurpose(after)) == 0 {
+		// "About 40 Kh-35 missiles, ordered in a deal for the Tarantul
+		// boats": the missiles are ordered, the boats are what they are for.
+		after = nil
+	}
+	if a.itemBefore(f.readFrom, a.clauses[f.clause].ts) {
+		// "..., were delivered": the subject is the weapon named before,
+		// not "the Tarantul boats" the earlier deal was for.
+		before = a.dropPurpose(before)
+	}
 	if between := collect(f.start, f.ti); len(between) > 0 {
 		after = append(between, after...)
 	}
