@@ -73,6 +73,25 @@ func TestListSystemAttachment(t *testing.T) {
 			"Kenya's other recent acquisitions in the register are armed drones from Turkey (Bayraktar TB2 and Aksungur delivered from 2021 to 2023, and an open order for the Anka) and Mi-17 helicopters from Russia.",
 		want:  []string{"Turkey>Kenya Bayraktar TB2 delivered", "Turkey>Kenya Anka ordered"},
 		never: []string{"Turkey>Kenya Bayraktar TB2 ordered", "Turkey>Kenya Aksungur ordered"},
+	}, {
+		name:  "a weapon named only to compare",
+		title: "Drones for Kenya",
+		body: "Kenya bought Bayraktar TB2 drones from Turkey in 2022. " +
+			"Before the TB2, Kenya's only armed drones came from China: four Wing Loong-1 drones, delivered in 2015.",
+		want:  []string{"China>Kenya Wing Loong-1"},
+		never: []string{"China>Kenya Bayraktar TB2"},
+	}, {
+		name:  "an unknown supplier's weapon",
+		title: "Helicopters and aircraft for Kenya",
+		body:  "Ethiopia supplied three second-hand Mi-17 helicopters to Kenya in 2005, and an unknown supplier delivered two second-hand An-2 aircraft in 2007.",
+		want:  []string{"Ethiopia>Kenya Mi-17"},
+		never: []string{"Ethiopia>Kenya An-2"},
+	}, {
+		name:  "missiles for another drone in a listed recipient's share",
+		title: "Chinese drones in East Africa",
+		body: "China delivered drones to East Africa. " +
+			"China delivered four Wing Loong-1 drones to Ethiopia in 2015; Kenya three Wing Loong-1s in 2016, with about 40 Blue Arrow-7 missiles that the register says were for the Wing Loong-2.",
+		never: []string{"China>Kenya Wing Loong-2"},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -213,6 +213,9 @@ func (a *analysis) madeByItems(sup, rec string, s, e int) []relation {
 		if it < 0 || a.items[it].org || a.items[it].ti != t {
 			continue
 		}
+		if a.hostFor(t, s) || a.ownedByOther(it, sup, rec) {
+			continue // "missiles that SIPRI notes were for the Wing Loong-2"
+		}
 		made := madeIn(a.items[it].canon)
 		if len(made) == 0 || made[0] != sup {
 			return nil
@@ -225,6 +228,27 @@ func (a *analysis) madeByItems(sup, rec string, s, e int) []relation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// dealNouns name what an item after "for" is the object of: "an open
+// order for the Anka", "a contract for 12 Su-30SM".
+var dealNouns = words("order orders deal deals contract contracts request requests tender agreement")
+
+// hostFor reports whether the item at token t follows a "for" at or after
+// token s that says what another weapon is for ("missiles that were for
+// the Wing Loong-2"), not what a deal covers ("an open order for the
+// Anka") nor a listed supplier's opening ("Spain for C-295 aircraft",
+// before s).
+func (a *analysis) hostFor(t, s int) bool {
+	for j := t - 1; j >= s && j >= t-4; j-- {
+		if a.toks[j].w == "for" {
+			return j == 0 || !dealNouns[a.toks[j-1].w]
+		}
+		if a.listAt[j] >= 0 || a.itemAt[j] >= 0 || a.toks[j].w == "," || a.toks[j].w == "and" {
+			return false
+		}
+	}
+	return false
 }
 
 // summaryWords mark a sentence of a register summary: it dates or counts

@@ -49,6 +49,25 @@ func (a *analysis) itemBefore(to, from int) bool {
 	return false
 }
 
+// setAsideWords open a phrase that names a weapon only to compare
+// ("Before the TB2, ...", "unlike the Akinci").
+var setAsideWords = words("before after unlike besides than")
+
+// setAside reports whether item it is named in a phrase that sets it
+// aside: "Before the TB2", "unlike its Akinci drones".
+func (a *analysis) setAside(it int) bool {
+	for j := a.items[it].ti - 1; j >= 0 && j >= a.items[it].ti-3; j-- {
+		w := a.toks[j].w
+		if setAsideWords[w] {
+			return true
+		}
+		if w != "the" && w != "its" && w != "their" && w != "a" && w != "an" {
+			return false
+		}
+	}
+	return false
+}
+
 // dropPurpose leaves out the items that say what a weapon is for ("for
 // the Tarantul boats"): never the object of a transfer when they come
 // before the trigger or follow another weapon.
@@ -75,6 +94,9 @@ func (a *analysis) frameItems(f *frame) []int {
 		var out []int
 		for t := s; t < e; t++ {
 			if it := a.itemAt[t]; it >= 0 && !a.items[it].org && (len(out) == 0 || out[len(out)-1] != it) {
+				if a.setAside(it) {
+					continue // "Before the TB2, Uzbekistan's drones came from China"
+				}
 				if len(out) > 0 && a.purpose(a.items[it].ti) {
 					continue // "radars for two Su-27UB aircraft": what the weapon is for
 				}
@@ -84,6 +106,12 @@ func (a *analysis) frameItems(f *frame) []int {
 		return out
 	}
 	ae := f.readTo
+	for t := f.tj; t+1 < ae; t++ {
+		if unknownWords[a.toks[t].w] && partyNouns[a.toks[t+1].w] {
+			ae = t // "..., and an unknown supplier delivered four An-2": not this frame's
+			break
+		}
+	}
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
