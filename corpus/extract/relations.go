@@ -343,6 +343,9 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 							continue // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
 						}
 						status := f.status
+						if it >= 0 && !f.denied && (status == bot.StatusOrdered || status == bot.StatusPlanned) && a.deliveredInParen(it) {
+							status = bot.StatusDelivered // "(TB2 and Aksungur delivered from 2021 to 2023, and an open order for the Anka)"
+						}
 						if it >= 0 && a.hostBetween(it, s.pos) {
 							// "ordered TP400 engines for two A400M from Spain, and
 							// four had been delivered": Spain's is the A400M order.
@@ -475,6 +478,27 @@ func (a *analysis) parenOwner(it int) string {
 		}
 	}
 	return ""
+}
+
+// deliveredInParen reports whether item it stands in a parenthesis where
+// a delivery stated as done follows it within its own group (before a
+// comma, a semicolon or the ")"): "(Bayraktar TB2 and Aksungur delivered
+// from 2021 to 2023, and an open order for the Anka)" delivers the TB2
+// and the Aksungur, not the Anka.
+func (a *analysis) deliveredInParen(it int) bool {
+	end := a.closingParen(a.items[it].ti)
+	if end < 0 {
+		return false
+	}
+	for j := a.items[it].tj; j < end; j++ {
+		switch w := a.toks[j].w; {
+		case w == "," || w == ";":
+			return false
+		case plainDelivery[w]:
+			return !a.notDoneBefore(j)
+		}
+	}
+	return false
 }
 
 // ownedByOther reports whether item it sits in the parenthesis of a
