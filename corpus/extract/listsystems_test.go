@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -92,13 +93,24 @@ func TestListSystemAttachment(t *testing.T) {
 		body: "China delivered drones to East Africa. " +
 			"China delivered four Wing Loong-1 drones to Ethiopia in 2015; Kenya three Wing Loong-1s in 2016, with about 40 Blue Arrow-7 missiles that the register says were for the Wing Loong-2.",
 		never: []string{"China>Kenya Wing Loong-2"},
+	}, {
+		name:  "a colon elaborates another country's holding",
+		title: "Chinese air defence for Kenya",
+		body: "Kenya received a Chinese HQ-9 system in 2016. " +
+			"Ethiopia is the only other country in the region with a Chinese HQ-9 in the register: one system and about 50 missiles, delivered in 2019.",
+		want:  []string{"China>Kenya HQ-9"},
+		never: []string{"China>Kenya HQ-9 delivered 2019", "China>Kenya  delivered 2019"},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			rels := e.Report(bot.Report{ID: "r", Title: tc.title, Body: tc.body})
 			var got []string
 			for _, r := range rels {
-				got = append(got, r.Supplier+">"+r.Recipient+" "+r.System, r.Supplier+">"+r.Recipient+" "+r.System+" "+string(r.Status))
+				k := r.Supplier + ">" + r.Recipient + " " + r.System
+				got = append(got, k, k+" "+string(r.Status))
+				for _, y := range r.Years {
+					got = append(got, fmt.Sprintf("%s %s %d", k, r.Status, y))
+				}
 			}
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {
