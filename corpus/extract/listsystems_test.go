@@ -100,6 +100,12 @@ func TestListSystemAttachment(t *testing.T) {
 			"Ethiopia is the only other country in the region with a Chinese HQ-9 in the register: one system and about 50 missiles, delivered in 2019.",
 		want:  []string{"China>Kenya HQ-9"},
 		never: []string{"China>Kenya HQ-9 delivered 2019", "China>Kenya  delivered 2019"},
+	}, {
+		name:  "a part with its own source",
+		title: "Armoured vehicles for Kenya",
+		body:  "Serbia supplied about six Lazar-3 vehicles to Kenya in 2020, with MAN diesel engines from Germany.",
+		want:  []string{"Serbia>Kenya Lazar-3"},
+		never: []string{"Serbia>Kenya MAN"},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -17,6 +17,9 @@ func (a *analysis) purpose(t int) bool {
 		if w == "for" || w == "intended" {
 			return true
 		}
+		if (w == "on" || w == "aboard") && j > 0 && mountWords[a.toks[j-1].w] {
+			return true // "the Simbad-RC system on a P-1200 patrol vessel": the platform
+		}
 		if w == "its" || w == "their" {
 			continue // "for its MiG-29 combat aircraft"
 		}
@@ -35,7 +38,7 @@ func (a *analysis) headBefore(f *frame) bool {
 		return false
 	}
 	x := &a.items[a.itemAt[t]]
-	return !x.org && !x.arms && !a.trigs[f.t].noun
+	return !x.org && !x.arms && !a.trigs[f.t].noun && !a.purpose(x.ti)
 }
 
 // itemBefore reports whether a weapon that is not what another is for
@@ -79,6 +82,34 @@ func (a *analysis) dropPurpose(items []int) []int {
 		}
 	}
 	return out
+}
+
+// mountWords before "on" make the weapon after it a platform.
+var mountWords = words("system systems installed fitted mounted carried deployed")
+
+// itemSource is ownSource for an item index that may be -1.
+func (a *analysis) itemSource(it int) string {
+	if it < 0 {
+		return ""
+	}
+	return a.ownSource(it)
+}
+
+// ownSource returns the country of a "from" phrase right after item it
+// ("MAN diesel engines from Germany"), "" if none.
+func (a *analysis) ownSource(it int) string {
+	j := a.items[it].tj
+	if j+1 >= len(a.toks) || a.toks[j].w != "from" {
+		return ""
+	}
+	li := a.listAt[j+1]
+	if li < 0 || len(a.lists[li].members) != 1 {
+		return ""
+	}
+	if ac := &a.actors[a.lists[li].members[0]]; !ac.drop && len(ac.countries) == 1 && ac.kind != gazetteer.GroupMention {
+		return ac.countries[0]
+	}
+	return ""
 }
 
 // continuesList are words after a comma that go on naming the object
@@ -158,6 +189,9 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	default:
 		out = after
+		if len(out) == 0 && a.headBefore(f) {
+			out = before // "About 28 Mistral SAMs, ordered around 2012, were delivered ..."
+		}
 		if len(out) == 0 {
 			out = a.contactRelativeItem(f)
 		}
@@ -341,6 +375,9 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 					for _, it := range items {
 						if it >= 0 && a.ownedByOther(it, s.countries[0], rc) {
 							continue // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
+						}
+						if src := a.itemSource(it); src != "" && src != s.countries[0] && len(items) > 1 {
+							continue // "Austria supplied APCs, with MAN engines from Germany": Germany's
 						}
 						status := f.status
 						if it >= 0 && !f.denied && (status == bot.StatusOrdered || status == bot.StatusPlanned) && a.deliveredInParen(it) {
