@@ -106,6 +106,19 @@ func TestListSystemAttachment(t *testing.T) {
 		body:  "Serbia supplied about six Lazar-3 vehicles to Kenya in 2020, with MAN diesel engines from Germany.",
 		want:  []string{"Serbia>Kenya Lazar-3"},
 		never: []string{"Serbia>Kenya MAN"},
+	}, {
+		name:  "each item of a list keeps its own year",
+		title: "Russian aid to Kenya",
+		body:  "Russia gave Kenya two second-hand An-26 transport aircraft in 2017 and two P-12 air search radars in 2019.",
+		want:  []string{"Russia>Kenya An-26 delivered 2017", "Russia>Kenya P-12 delivered 2019"},
+		never: []string{"Russia>Kenya An-26 delivered 2019", "Russia>Kenya P-12 delivered 2017"},
+	}, {
+		name:  "a shared year after the list",
+		title: "Chinese air defence for Kenya",
+		body: "Kenya received HQ-9 and FM-90 air defence systems from China in 2016, together with YLC-2 radars, " +
+			"and then about 50 QW-2 portable missiles in 2017.",
+		want:  []string{"China>Kenya HQ-9 delivered 2016", "China>Kenya FM-90 delivered 2016", "China>Kenya QW-2 delivered 2017"},
+		never: []string{"China>Kenya HQ-9 delivered 2017", "China>Kenya YLC-2 delivered 2017"},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -398,6 +398,10 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.supInferred, rel.recInferred = s.inferred, r.inferred
 						rel.deal = f.spec.light
 						rel.Years = slices.Clone(years)
+						if ys := a.itemYears(it, items, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
+							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.
+							rel.Years = ys
+						}
 						if it >= 0 {
 							rel.System, rel.Category = a.items[it].system, a.items[it].category
 							rel.madeIn = madeIn(a.items[it].canon)
@@ -515,6 +519,67 @@ func (a *analysis) parenOwner(it int) string {
 		}
 	}
 	return ""
+}
+
+// yearsEnd is where the years of frame f end: its own span, else its
+// clause's end.
+func (a *analysis) yearsEnd(f *frame) int {
+	if f.ye > f.ys {
+		return f.ye
+	}
+	return a.clauses[f.clause].te
+}
+
+// itemYears returns the years a list ties to item it among items: those
+// between it and the next item, else those of the first later segment
+// that has any ("HQ-9, FM-90 and KS-1A systems in 2016" dates all three);
+// nil when none follows it before end.
+func (a *analysis) itemYears(it int, items []int, end int) []int {
+	if it < 0 {
+		return nil
+	}
+	var order []int
+	for _, x := range items {
+		if x >= 0 {
+			order = append(order, x)
+		}
+	}
+	slices.SortFunc(order, func(x, y int) int { return a.items[x].ti - a.items[y].ti })
+	seg := func(k int) (int, int) {
+		s, e := a.items[order[k]].ti, end
+		if k+1 < len(order) {
+			e = a.items[order[k+1]].ti
+		}
+		return s, max(s, e)
+	}
+	at := slices.Index(order, it)
+	for k := at; k >= 0 && k < len(order); k++ {
+		s, e := seg(k)
+		if ys := a.yearsIn(s, e); len(ys) > 0 {
+			return sortUnique(ys)
+		}
+		if a.wordIn("then", s, e) {
+			// "... in 2016, together with YLC-2 radars, and then a DWL-002
+			// ... in 2017": the later date is not the radars'.
+			for b := at - 1; b >= 0; b-- {
+				if ys := a.yearsIn(seg(b)); len(ys) > 0 {
+					return sortUnique(ys)
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// wordIn reports whether word w stands in tokens [s, e).
+func (a *analysis) wordIn(w string, s, e int) bool {
+	for t := s; t < e && t < len(a.toks); t++ {
+		if a.toks[t].w == w {
+			return true
+		}
+	}
+	return false
 }
 
 // deliveredInParen reports whether item it stands in a parenthesis where
