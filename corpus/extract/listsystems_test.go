@@ -119,6 +119,14 @@ func TestListSystemAttachment(t *testing.T) {
 			"and then about 50 QW-2 portable missiles in 2017.",
 		want:  []string{"China>Kenya HQ-9 delivered 2016", "China>Kenya FM-90 delivered 2016", "China>Kenya QW-2 delivered 2017"},
 		never: []string{"China>Kenya HQ-9 delivered 2017", "China>Kenya YLC-2 delivered 2017"},
+	}, {
+		name:  "a destination list after a colon, in groups",
+		title: "Israeli drone exports",
+		body: "Israel is a large exporter of drones. " +
+			"Israeli armed drones went to three buyers: Hermes 900 drones to Azerbaijan (two, delivered in 2017) and Georgia (three, 2018); and Heron drones to Morocco (three, 2020).",
+		want: []string{"Israel>Azerbaijan Hermes 900 delivered 2017", "Israel>Georgia Hermes 900 delivered 2018", "Israel>Morocco Heron delivered 2020"},
+		never: []string{"Israel>Morocco Hermes 900", "Israel>Georgia Heron", "Israel>Azerbaijan Heron",
+			"Israel>Azerbaijan Hermes 900 delivered 2018", "Israel>Georgia Hermes 900 delivered 2017"},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -402,3 +402,140 @@ func (a *analysis) itemsIn(s, e int) []int {
 func listedOpening(t tok) bool {
 	return t.w == "for" || t.w == "about" || numberWords[t.w] > 0 && t.w != "a" || t.digit && !isYearTok(t)
 }
+
+// colonListRelations reads a destination list after a colon: "Turkish
+// armed UAVs went to four of the five states: Bayraktar TB2s to Kyrgyzstan
+// (three, delivered in 2021 and 2022), Turkmenistan (three, 2021) and
+// Uzbekistan (four, 2023); Akinci and Aksungur drones to Kyrgyzstan; and
+// Anka drones to Kazakhstan (...)". The supplier is the one country that
+// qualifies the weapon before the colon, the verb there says the weapons
+// went or were delivered; after the colon each ";" group gives its
+// weapons to its own "to" list and the countries listed after it, each
+// with the years of its own parenthesis.
+func (a *analysis) colonListRelations() []relation {
+	colon := -1
+	for t, tk := range a.toks {
+		if tk.w == ":" {
+			colon = t
+			break
+		}
+	}
+	if colon < 0 {
+		return nil
+	}
+	sup := a.colonSupplier(colon)
+	if sup == "" {
+		return nil
+	}
+	var out []relation
+	start := colon + 1
+	for start < len(a.toks) {
+		end := start
+		for end < len(a.toks) && a.toks[end].w != ";" {
+			end++
+		}
+		out = append(out, a.colonGroup(sup, start, end)...)
+		start = end + 1
+	}
+	return out
+}
+
+// wentWords say, before the colon, that the weapons went somewhere.
+var wentWords = words("went delivered supplied exported sent shipped")
+
+// colonSupplier returns the one country that qualifies a weapon before
+// the colon at token colon ("Turkish armed UAVs went to ..."), when a
+// word there says the weapons went; "" otherwise.
+func (a *analysis) colonSupplier(colon int) string {
+	went, sup := false, ""
+	for t := 0; t < colon; t++ {
+		went = went || wentWords[a.toks[t].w]
+		k := a.actorAt[t]
+		if k < 0 || a.actors[k].ti != t {
+			continue
+		}
+		ac := &a.actors[k]
+		if len(ac.countries) != 1 || ac.kind == gazetteer.GroupMention {
+			return ""
+		}
+		next := ac.tj
+		if next < colon && a.itemAt[next] < 0 && next+1 < colon {
+			next++ // "Turkish armed UAVs"
+		}
+		if next >= colon || a.itemAt[next] < 0 || sup != "" && sup != ac.countries[0] {
+			return ""
+		}
+		sup = ac.countries[0]
+	}
+	if !went {
+		return ""
+	}
+	return sup
+}
+
+// colonGroup reads one ";" group [s, e) of a colon list: the weapons
+// before its "to" list go to that list and to the countries listed after
+// it, not to any other.
+func (a *analysis) colonGroup(sup string, s, e int) []relation {
+	to := -1
+	for li := range a.lists {
+		if l := &a.lists[li]; l.ti >= s && l.ti < e && l.prep == "to" && l.pron == "" {
+			to = li
+			break
+		}
+	}
+	if to < 0 {
+		return nil
+	}
+	var items []int
+	for _, it := range a.itemsIn(s, a.lists[to].ti) {
+		if x := &a.items[it]; x.system != "" && a.closingParen(x.ti) < 0 && !a.notMadeBy(it, sup) {
+			items = append(items, it)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	var out []relation
+	for li := to; li < len(a.lists) && a.lists[li].ti < e; li++ {
+		l := &a.lists[li]
+		if li > to && (l.prep != "" || l.pron != "" || a.closingParen(l.ti) >= 0) {
+			break
+		}
+		for _, m := range l.members {
+			ac := &a.actors[m]
+			if ac.drop || len(ac.countries) != 1 || ac.kind == gazetteer.GroupMention || ac.countries[0] == sup {
+				continue
+			}
+			for _, it := range items {
+				r := relation{pos: ac.ti, madeIn: madeIn(a.items[it].canon)}
+				r.Supplier, r.Recipient = sup, ac.countries[0]
+				r.System, r.Category = a.items[it].system, a.items[it].category
+				r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
+				r.Years = a.parenYears(l.tj)
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// notMadeBy reports whether the lexicon names a maker of item it other
+// than sup.
+func (a *analysis) notMadeBy(it int, sup string) bool {
+	m := madeIn(a.items[it].canon)
+	return len(m) > 0 && !slices.Contains(m, sup)
+}
+
+// parenYears returns the years of a parenthesis that opens at token t,
+// nil when none opens there.
+func (a *analysis) parenYears(t int) []int {
+	if t >= len(a.toks) || a.toks[t].w != "(" {
+		return nil
+	}
+	end := a.closingParen(t + 1)
+	if end < 0 {
+		return nil
+	}
+	return a.yearsIn(t+1, end)
+}
