@@ -127,6 +127,12 @@ func TestListSystemAttachment(t *testing.T) {
 		want: []string{"Israel>Azerbaijan Hermes 900 delivered 2017", "Israel>Georgia Hermes 900 delivered 2018", "Israel>Morocco Heron delivered 2020"},
 		never: []string{"Israel>Morocco Hermes 900", "Israel>Georgia Heron", "Israel>Azerbaijan Heron",
 			"Israel>Azerbaijan Hermes 900 delivered 2018", "Israel>Georgia Hermes 900 delivered 2017"},
+	}, {
+		name:  "the weapons an order replaces",
+		title: "French fighters for Kenya",
+		body:  "In 2021 Kenya ordered 12 Rafale fighters from France to replace its 10 Mirage 2000-9 jets.",
+		want:  []string{"France>Kenya Rafale"},
+		never: []string{"France>Kenya Mirage 2000-9"},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

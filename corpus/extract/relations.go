@@ -54,17 +54,19 @@ func (a *analysis) itemBefore(to, from int) bool {
 
 // setAsideWords open a phrase that names a weapon only to compare
 // ("Before the TB2, ...", "unlike the Akinci").
-var setAsideWords = words("before after unlike besides than")
+var setAsideWords = words("before after unlike besides replace replaces replacing")
 
 // setAside reports whether item it is named in a phrase that sets it
-// aside: "Before the TB2", "unlike its Akinci drones".
+// aside: "Before the TB2", "unlike its Akinci drones", "to replace the
+// UAE's 60 Mirage 2000-9 jets".
 func (a *analysis) setAside(it int) bool {
-	for j := a.items[it].ti - 1; j >= 0 && j >= a.items[it].ti-3; j-- {
+	for j := a.items[it].ti - 1; j >= 0 && j >= a.items[it].ti-6; j-- {
 		w := a.toks[j].w
 		if setAsideWords[w] {
 			return true
 		}
-		if w != "the" && w != "its" && w != "their" && w != "a" && w != "an" {
+		possessor := a.actorAt[j] >= 0 || w == "'" || w == "’" || w == "s"
+		if w != "the" && w != "its" && w != "their" && w != "a" && w != "an" && !possessor && !a.toks[j].digit && numberWords[w] == 0 {
 			return false
 		}
 	}
