@@ -184,6 +184,8 @@ var systemData = []System{
 	sys("Skylark", Aircraft, "Israel", "small UAV", "Skylark I", "Skylark 3"),
 	sys("Spike", Missiles, "Israel", "anti-tank missile", "Spike-LR", "Spike-LR2", "Spike-ER", "Spike-ER2", "Spike-NLOS", "Spike-SR", "Spike-MR", "Spike missile(s)", "Spike ATGM(s)"),
 	sys("Barak-8", AirDefence, "Israel", "surface-to-air missile system", "Barak MX", "Barak-MX"),
+	sys("SandCat", ArmouredVehicles, "Israel", "armoured vehicle", "Sand Cat", "Plasan SandCat"),
+	sys("CombatGuard", ArmouredVehicles, "Israel", "armoured vehicle"),
 	sys("Iron Dome", AirDefence, "Israel", "counter-rocket air-defence system"),
 	sys("SPYDER", AirDefence, "Israel", "surface-to-air missile system", "Spyder", "SPYDER-SR", "SPYDER-MR"),
 	sys("ATMOS", Artillery, "Israel", "self-propelled howitzer", "ATMOS 2000"),

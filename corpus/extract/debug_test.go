@@ -43,7 +43,7 @@ func TestDebug(t *testing.T) {
 		t.Logf("W%d [%d,%d) sys=%q cat=%q arms=%v org=%v origins=%v owner=%d", i, it.ti, it.tj, it.system, it.category, it.arms, it.org, it.origins, it.owner)
 	}
 	for i, tr := range a.trigs {
-		t.Logf("T%d [%d,%d) %+v noun=%v passive=%v drop=%v", i, tr.ti, tr.tj, tr.spec, tr.noun, tr.passive, tr.drop)
+		t.Logf("T%d [%d,%d) %+v noun=%v passive=%v reduced=%v drop=%v", i, tr.ti, tr.tj, tr.spec, tr.noun, tr.passive, tr.reduced, tr.drop)
 	}
 	for i, c := range a.clauses {
 		t.Logf("C%d [%d,%d) kind=%d subj=%d own=%v ante=%d parent=%d", i, c.ts, c.te, c.kind, c.subj, c.own, c.ante, c.parent)

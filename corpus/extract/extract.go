@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.23"
+const Version = "2026-12-03.24"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -107,6 +107,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		found = addNew(found, a.registerRelations(subject))
 		found = addNew(found, a.parentheticalRelations(subject))
 		found = addNew(found, a.listedSupplierRelations(subject))
+		found = addNew(found, a.colonListRelations())
 		if !hasStated(found) {
 			// A maker's weapon named with no verb, only where no verb
 			// states a transfer to someone else.

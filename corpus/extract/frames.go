@@ -148,10 +148,13 @@ func (a *analysis) buildFrames() {
 		if cut := a.trigs[f.t].cutAt; cut > f.tj && cut < f.readTo {
 			f.readTo = cut
 		}
+		f.ys, f.ye = c.ts, c.te
 		if cut := a.closingParen(f.start); cut > f.tj && cut < f.readTo {
 			f.readTo = cut // "(..., and an open order for the Anka) and Mi-17s from Russia"
+			// "TB2s to Kyrgyzstan (three, delivered in 2021 and 2022),
+			// Turkmenistan (three, 2021)": the parenthesis dates its own.
+			f.ys, f.ye = a.openingParen(f.start), cut
 		}
-		f.ys, f.ye = c.ts, c.te
 		a.status(f)
 		a.kind(f)
 	}
@@ -365,4 +368,22 @@ func (a *analysis) closingParen(t int) int {
 		}
 	}
 	return -1
+}
+
+// openingParen returns the "(" that opens the parenthesis holding token t,
+// or t's clause start when there is none before t.
+func (a *analysis) openingParen(t int) int {
+	depth := 0
+	for j := t - 1; j >= 0; j-- {
+		switch a.toks[j].w {
+		case ")":
+			depth++
+		case "(":
+			if depth == 0 {
+				return j
+			}
+			depth--
+		}
+	}
+	return a.clauses[a.clauseAt[t]].ts
 }

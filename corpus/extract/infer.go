@@ -69,6 +69,9 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if len(sups) == 0 || len(recs) == 0 {
 			continue
 		}
+		if recs[0].inferred && a.otherSubject(f, first(recs), sups) {
+			continue // "Uzbekistan is the only other country with an HQ-9: ..., delivered in 2018"
+		}
 		if sups[0].inferred && a.otherSource(first(sups)) {
 			continue // "an S-125T Pechora-2T from Belarus": not the context's supplier
 		}
@@ -468,6 +471,32 @@ func (a *analysis) namedMaker(items []int) string {
 		return ""
 	}
 	return maker
+}
+
+// otherSubject reports whether the frame's clause follows a colon that
+// ends a clause whose subject names one country other than rec and not
+// among sups ("Uzbekistan is the only other country with an HQ-9: one
+// system ..., delivered in 2018"): a second candidate for a recipient
+// taken from the context, so none is taken.
+func (a *analysis) otherSubject(f *frame, rec string, sups []roleParty) bool {
+	c := &a.clauses[f.clause]
+	if f.clause == 0 || c.ts == 0 || a.toks[c.ts-1].w != ":" {
+		return false
+	}
+	li := a.clauses[f.clause-1].subj
+	if li < 0 || a.lists[li].pron != "" {
+		return false
+	}
+	for _, m := range a.lists[li].members {
+		ac := &a.actors[m]
+		if ac.drop || ac.kind == gazetteer.GroupMention || ac.kind == gazetteer.DemonymMention || len(ac.countries) != 1 {
+			continue
+		}
+		if c := ac.countries[0]; c != rec && !sameSide(sups, ac.countries) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherSource reports whether the sentence names a source other than

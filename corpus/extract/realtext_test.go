@@ -102,6 +102,9 @@ func logMisses(t *testing.T, s docgold.Score) {
 	for _, m := range s.FalsePositives {
 		t.Logf("FP %s", m)
 	}
+	for _, m := range s.SystemFalsePositives {
+		t.Logf("system FP %s", m)
+	}
 	for _, m := range s.Missed {
 		t.Logf("FN %s", m)
 	}

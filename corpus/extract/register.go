@@ -67,6 +67,9 @@ func (a *analysis) registerRelations(subject []string) []relation {
 		if a.purpose(x.ti) || a.hostOfPart(it) {
 			continue // "all engines for the C-295s from Spain": what the parts are for
 		}
+		if a.ownedByOther(it, sup, subject[0]) {
+			continue // "... and South Africa three (Marauder and Mbombe-6 vehicles)"
+		}
 		r := relation{pos: x.ti, supInferred: false, recInferred: true}
 		r.Supplier, r.Recipient = sup, subject[0]
 		r.System, r.Category = x.system, x.category
@@ -96,6 +99,11 @@ func (a *analysis) registerStatus(it int) bot.Status {
 		if a.itemAt[j] >= 0 && a.itemAt[j] != it && !a.items[a.itemAt[j]].org {
 			otherItem = true
 		}
+		if plainDelivery[a.toks[j].w] && !a.notDoneBefore(j) {
+			// "(Bayraktar TB2, Akinci and Aksungur delivered from 2021 to
+			// 2023, and an open order for the Anka)": the open order is the Anka's.
+			return bot.StatusDelivered
+		}
 		switch a.toks[j].w {
 		case "last":
 			last = true
@@ -106,6 +114,17 @@ func (a *analysis) registerStatus(it int) bot.Status {
 		}
 	}
 	return bot.StatusDelivered
+}
+
+// notDoneBefore reports whether a word that leaves a delivery undone
+// ("not yet", "to be", "due") stands just before token t.
+func (a *analysis) notDoneBefore(t int) bool {
+	for b := t - 1; b >= 0 && b >= t-3; b-- {
+		if notDoneYet[a.toks[b].w] {
+			return true
+		}
+	}
+	return false
 }
 
 // hostOfPart reports whether item it is named after a part and "for"
@@ -194,6 +213,9 @@ func (a *analysis) madeByItems(sup, rec string, s, e int) []relation {
 		if it < 0 || a.items[it].org || a.items[it].ti != t {
 			continue
 		}
+		if a.hostFor(t, s) || a.ownedByOther(it, sup, rec) {
+			continue // "missiles that SIPRI notes were for the Wing Loong-2"
+		}
 		made := madeIn(a.items[it].canon)
 		if len(made) == 0 || made[0] != sup {
 			return nil
@@ -206,6 +228,27 @@ func (a *analysis) madeByItems(sup, rec string, s, e int) []relation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// dealNouns name what an item after "for" is the object of: "an open
+// order for the Anka", "a contract for 12 Su-30SM".
+var dealNouns = words("order orders deal deals contract contracts request requests tender agreement")
+
+// hostFor reports whether the item at token t follows a "for" at or after
+// token s that says what another weapon is for ("missiles that were for
+// the Wing Loong-2"), not what a deal covers ("an open order for the
+// Anka") nor a listed supplier's opening ("Spain for C-295 aircraft",
+// before s).
+func (a *analysis) hostFor(t, s int) bool {
+	for j := t - 1; j >= s && j >= t-4; j-- {
+		if a.toks[j].w == "for" {
+			return j == 0 || !dealNouns[a.toks[j-1].w]
+		}
+		if a.listAt[j] >= 0 || a.itemAt[j] >= 0 || a.toks[j].w == "," || a.toks[j].w == "and" {
+			return false
+		}
+	}
+	return false
 }
 
 // summaryWords mark a sentence of a register summary: it dates or counts
@@ -317,6 +360,9 @@ func (a *analysis) listedSupplierRelations(subject []string) []relation {
 			ac.poss || ac.tj >= len(a.toks) || !listedOpening(a.toks[ac.tj]) {
 			continue
 		}
+		if ac.list >= 0 && a.lists[ac.list].prep != "" {
+			continue // "bought R-73 missiles from Russia for its MiG-29s": a source, not a listed supplier
+		}
 		country := ac.countries[0]
 		end := ac.tj + 1
 		for end < len(a.toks) && a.actorAt[end] < 0 && a.toks[end].w != ";" {
@@ -355,4 +401,141 @@ func (a *analysis) itemsIn(s, e int) []int {
 // "for", "about", a number.
 func listedOpening(t tok) bool {
 	return t.w == "for" || t.w == "about" || numberWords[t.w] > 0 && t.w != "a" || t.digit && !isYearTok(t)
+}
+
+// colonListRelations reads a destination list after a colon: "Turkish
+// armed UAVs went to four of the five states: Bayraktar TB2s to Kyrgyzstan
+// (three, delivered in 2021 and 2022), Turkmenistan (three, 2021) and
+// Uzbekistan (four, 2023); Akinci and Aksungur drones to Kyrgyzstan; and
+// Anka drones to Kazakhstan (...)". The supplier is the one country that
+// qualifies the weapon before the colon, the verb there says the weapons
+// went or were delivered; after the colon each ";" group gives its
+// weapons to its own "to" list and the countries listed after it, each
+// with the years of its own parenthesis.
+func (a *analysis) colonListRelations() []relation {
+	colon := -1
+	for t, tk := range a.toks {
+		if tk.w == ":" {
+			colon = t
+			break
+		}
+	}
+	if colon < 0 {
+		return nil
+	}
+	sup := a.colonSupplier(colon)
+	if sup == "" {
+		return nil
+	}
+	var out []relation
+	start := colon + 1
+	for start < len(a.toks) {
+		end := start
+		for end < len(a.toks) && a.toks[end].w != ";" {
+			end++
+		}
+		out = append(out, a.colonGroup(sup, start, end)...)
+		start = end + 1
+	}
+	return out
+}
+
+// wentWords say, before the colon, that the weapons went somewhere.
+var wentWords = words("went delivered supplied exported sent shipped")
+
+// colonSupplier returns the one country that qualifies a weapon before
+// the colon at token colon ("Turkish armed UAVs went to ..."), when a
+// word there says the weapons went; "" otherwise.
+func (a *analysis) colonSupplier(colon int) string {
+	went, sup := false, ""
+	for t := 0; t < colon; t++ {
+		went = went || wentWords[a.toks[t].w]
+		k := a.actorAt[t]
+		if k < 0 || a.actors[k].ti != t {
+			continue
+		}
+		ac := &a.actors[k]
+		if len(ac.countries) != 1 || ac.kind == gazetteer.GroupMention {
+			return ""
+		}
+		next := ac.tj
+		if next < colon && a.itemAt[next] < 0 && next+1 < colon {
+			next++ // "Turkish armed UAVs"
+		}
+		if next >= colon || a.itemAt[next] < 0 || sup != "" && sup != ac.countries[0] {
+			return ""
+		}
+		sup = ac.countries[0]
+	}
+	if !went {
+		return ""
+	}
+	return sup
+}
+
+// colonGroup reads one ";" group [s, e) of a colon list: the weapons
+// before its "to" list go to that list and to the countries listed after
+// it, not to any other.
+func (a *analysis) colonGroup(sup string, s, e int) []relation {
+	to := -1
+	for li := range a.lists {
+		if l := &a.lists[li]; l.ti >= s && l.ti < e && l.prep == "to" && l.pron == "" {
+			to = li
+			break
+		}
+	}
+	if to < 0 {
+		return nil
+	}
+	var items []int
+	for _, it := range a.itemsIn(s, a.lists[to].ti) {
+		if x := &a.items[it]; x.system != "" && a.closingParen(x.ti) < 0 && !a.notMadeBy(it, sup) {
+			items = append(items, it)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	var out []relation
+	for li := to; li < len(a.lists) && a.lists[li].ti < e; li++ {
+		l := &a.lists[li]
+		if li > to && (l.prep != "" || l.pron != "" || a.closingParen(l.ti) >= 0) {
+			break
+		}
+		for _, m := range l.members {
+			ac := &a.actors[m]
+			if ac.drop || len(ac.countries) != 1 || ac.kind == gazetteer.GroupMention || ac.countries[0] == sup {
+				continue
+			}
+			for _, it := range items {
+				r := relation{pos: ac.ti, madeIn: madeIn(a.items[it].canon)}
+				r.Supplier, r.Recipient = sup, ac.countries[0]
+				r.System, r.Category = a.items[it].system, a.items[it].category
+				r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
+				r.Years = a.parenYears(l.tj)
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// notMadeBy reports whether the lexicon names a maker of item it other
+// than sup.
+func (a *analysis) notMadeBy(it int, sup string) bool {
+	m := madeIn(a.items[it].canon)
+	return len(m) > 0 && !slices.Contains(m, sup)
+}
+
+// parenYears returns the years of a parenthesis that opens at token t,
+// nil when none opens there.
+func (a *analysis) parenYears(t int) []int {
+	if t >= len(a.toks) || a.toks[t].w != "(" {
+		return nil
+	}
+	end := a.closingParen(t + 1)
+	if end < 0 {
+		return nil
+	}
+	return a.yearsIn(t+1, end)
 }

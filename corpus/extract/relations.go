@@ -17,11 +17,101 @@ func (a *analysis) purpose(t int) bool {
 		if w == "for" || w == "intended" {
 			return true
 		}
+		if (w == "on" || w == "aboard") && j > 0 && mountWords[a.toks[j-1].w] {
+			return true // "the Simbad-RC system on a P-1200 patrol vessel": the platform
+		}
+		if w == "its" || w == "their" {
+			continue // "for its MiG-29 combat aircraft"
+		}
 		if a.listAt[j] >= 0 || a.itemAt[j] >= 0 || w == "," || w == "and" {
 			return false
 		}
 	}
 	return false
+}
+
+// headBefore reports whether the frame's participle follows a weapon and
+// a comma: "About 40 Kh-35 anti-ship missiles, ordered around 2008".
+func (a *analysis) headBefore(f *frame) bool {
+	t := f.start - 2
+	if t < 0 || a.toks[t+1].w != "," || a.itemAt[t] < 0 {
+		return false
+	}
+	x := &a.items[a.itemAt[t]]
+	return !x.org && !x.arms && !a.trigs[f.t].noun && !a.purpose(x.ti)
+}
+
+// itemBefore reports whether a weapon that is not what another is for
+// starts in [from, to).
+func (a *analysis) itemBefore(to, from int) bool {
+	for t := from; t < to; t++ {
+		if it := a.itemAt[t]; it >= 0 && a.items[it].ti == t && !a.items[it].org && !a.items[it].arms && !a.purpose(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// setAsideWords open a phrase that names a weapon only to compare
+// ("Before the TB2, ...", "unlike the Akinci").
+var setAsideWords = words("before after unlike besides replace replaces replacing")
+
+// setAside reports whether item it is named in a phrase that sets it
+// aside: "Before the TB2", "unlike its Akinci drones", "to replace the
+// UAE's 60 Mirage 2000-9 jets".
+func (a *analysis) setAside(it int) bool {
+	for j := a.items[it].ti - 1; j >= 0 && j >= a.items[it].ti-6; j-- {
+		w := a.toks[j].w
+		if setAsideWords[w] {
+			return true
+		}
+		possessor := a.actorAt[j] >= 0 || w == "'" || w == "’" || w == "s"
+		if w != "the" && w != "its" && w != "their" && w != "a" && w != "an" && !possessor && !a.toks[j].digit && numberWords[w] == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// dropPurpose leaves out the items that say what a weapon is for ("for
+// the Tarantul boats"): never the object of a transfer when they come
+// before the trigger or follow another weapon.
+func (a *analysis) dropPurpose(items []int) []int {
+	var out []int
+	for _, it := range items {
+		if !a.purpose(a.items[it].ti) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// mountWords before "on" make the weapon after it a platform.
+var mountWords = words("system systems installed fitted mounted carried deployed")
+
+// itemSource is ownSource for an item index that may be -1.
+func (a *analysis) itemSource(it int) string {
+	if it < 0 {
+		return ""
+	}
+	return a.ownSource(it)
+}
+
+// ownSource returns the country of a "from" phrase right after item it
+// ("MAN diesel engines from Germany"), "" if none.
+func (a *analysis) ownSource(it int) string {
+	j := a.items[it].tj
+	if j+1 >= len(a.toks) || a.toks[j].w != "from" {
+		return ""
+	}
+	li := a.listAt[j+1]
+	if li < 0 || len(a.lists[li].members) != 1 {
+		return ""
+	}
+	if ac := &a.actors[a.lists[li].members[0]]; !ac.drop && len(ac.countries) == 1 && ac.kind != gazetteer.GroupMention {
+		return ac.countries[0]
+	}
+	return ""
 }
 
 // continuesList are words after a comma that go on naming the object
@@ -37,6 +127,9 @@ func (a *analysis) frameItems(f *frame) []int {
 		var out []int
 		for t := s; t < e; t++ {
 			if it := a.itemAt[t]; it >= 0 && !a.items[it].org && (len(out) == 0 || out[len(out)-1] != it) {
+				if a.setAside(it) {
+					continue // "Before the TB2, Uzbekistan's drones came from China"
+				}
 				if len(out) > 0 && a.purpose(a.items[it].ti) {
 					continue // "radars for two Su-27UB aircraft": what the weapon is for
 				}
@@ -46,6 +139,12 @@ func (a *analysis) frameItems(f *frame) []int {
 		return out
 	}
 	ae := f.readTo
+	for t := f.tj; t+1 < ae; t++ {
+		if unknownWords[a.toks[t].w] && partyNouns[a.toks[t+1].w] {
+			ae = t // "..., and an unknown supplier delivered four An-2": not this frame's
+			break
+		}
+	}
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
@@ -57,6 +156,16 @@ func (a *analysis) frameItems(f *frame) []int {
 	}
 	after := collect(f.tj, ae)
 	before := collect(f.readFrom, f.start)
+	if a.headBefore(f) && len(after) > 0 && len(a.dropPurpose(after)) == 0 {
+		// "About 40 Kh-35 missiles, ordered in a deal for the Tarantul
+		// boats": the missiles are ordered, the boats are what they are for.
+		after = nil
+	}
+	if a.itemBefore(f.readFrom, a.clauses[f.clause].ts) {
+		// "..., were delivered": the subject is the weapon named before,
+		// not "the Tarantul boats" the earlier deal was for.
+		before = a.dropPurpose(before)
+	}
 	if between := collect(f.start, f.ti); len(between) > 0 {
 		after = append(between, after...)
 	}
@@ -85,6 +194,9 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	default:
 		out = after
+		if len(out) == 0 && a.headBefore(f) {
+			out = before // "About 28 Mistral SAMs, ordered around 2012, were delivered ..."
+		}
 		if len(out) == 0 {
 			out = a.contactRelativeItem(f)
 		}
@@ -301,7 +413,16 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						continue
 					}
 					for _, it := range items {
+						if it >= 0 && a.ownedByOther(it, s.countries[0], rc) {
+							continue // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
+						}
+						if src := a.itemSource(it); src != "" && src != s.countries[0] && len(items) > 1 {
+							continue // "Austria supplied APCs, with MAN engines from Germany": Germany's
+						}
 						status := f.status
+						if it >= 0 && !f.denied && (status == bot.StatusOrdered || status == bot.StatusPlanned) && a.deliveredInParen(it) {
+							status = bot.StatusDelivered // "(TB2 and Aksungur delivered from 2021 to 2023, and an open order for the Anka)"
+						}
 						if it >= 0 && a.hostBetween(it, s.pos) {
 							// "ordered TP400 engines for two A400M from Spain, and
 							// four had been delivered": Spain's is the A400M order.
@@ -317,6 +438,10 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.supInferred, rel.recInferred = s.inferred, r.inferred
 						rel.deal = f.spec.light
 						rel.Years = slices.Clone(years)
+						if ys := a.itemYears(it, items, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
+							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.
+							rel.Years = ys
+						}
 						if it >= 0 {
 							rel.System, rel.Category = a.items[it].system, a.items[it].category
 							rel.madeIn = madeIn(a.items[it].canon)
@@ -404,6 +529,125 @@ func (a *analysis) hostOf(it int) int {
 		}
 	}
 	return -1
+}
+
+// parenOwner returns the country whose parenthesis holds item it: the
+// one named right before the "(", past a count ("Italy (three Falco
+// UAVs in 2011)", "South Africa three (Marauder and Mbombe-6 vehicles)");
+// "" when the item is not in such a parenthesis.
+func (a *analysis) parenOwner(it int) string {
+	ti := a.items[it].ti
+	if a.closingParen(ti) < 0 {
+		return ""
+	}
+	open := ti - 1
+	for open >= 0 && a.toks[open].w != "(" {
+		if a.toks[open].w == ")" {
+			return ""
+		}
+		open--
+	}
+	for j := open - 1; j >= 0 && j >= open-3; j-- {
+		if k := a.actorAt[j]; k >= 0 {
+			if ac := &a.actors[k]; !ac.drop && len(ac.countries) == 1 && ac.kind != gazetteer.DemonymMention {
+				return ac.countries[0]
+			}
+			return ""
+		}
+		if w := a.toks[j].w; !(numberWords[w] > 0 || a.toks[j].digit || w == "about" || w == "around" || w == "some") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// yearsEnd is where the years of frame f end: its own span, else its
+// clause's end.
+func (a *analysis) yearsEnd(f *frame) int {
+	if f.ye > f.ys {
+		return f.ye
+	}
+	return a.clauses[f.clause].te
+}
+
+// itemYears returns the years a list ties to item it among items: those
+// between it and the next item, else those of the first later segment
+// that has any ("HQ-9, FM-90 and KS-1A systems in 2016" dates all three);
+// nil when none follows it before end.
+func (a *analysis) itemYears(it int, items []int, end int) []int {
+	if it < 0 {
+		return nil
+	}
+	var order []int
+	for _, x := range items {
+		if x >= 0 {
+			order = append(order, x)
+		}
+	}
+	slices.SortFunc(order, func(x, y int) int { return a.items[x].ti - a.items[y].ti })
+	seg := func(k int) (int, int) {
+		s, e := a.items[order[k]].ti, end
+		if k+1 < len(order) {
+			e = a.items[order[k+1]].ti
+		}
+		return s, max(s, e)
+	}
+	at := slices.Index(order, it)
+	for k := at; k >= 0 && k < len(order); k++ {
+		s, e := seg(k)
+		if ys := a.yearsIn(s, e); len(ys) > 0 {
+			return sortUnique(ys)
+		}
+		if a.wordIn("then", s, e) {
+			// "... in 2016, together with YLC-2 radars, and then a DWL-002
+			// ... in 2017": the later date is not the radars'.
+			for b := at - 1; b >= 0; b-- {
+				if ys := a.yearsIn(seg(b)); len(ys) > 0 {
+					return sortUnique(ys)
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// wordIn reports whether word w stands in tokens [s, e).
+func (a *analysis) wordIn(w string, s, e int) bool {
+	for t := s; t < e && t < len(a.toks); t++ {
+		if a.toks[t].w == w {
+			return true
+		}
+	}
+	return false
+}
+
+// deliveredInParen reports whether item it stands in a parenthesis where
+// a delivery stated as done follows it within its own group (before a
+// comma, a semicolon or the ")"): "(Bayraktar TB2 and Aksungur delivered
+// from 2021 to 2023, and an open order for the Anka)" delivers the TB2
+// and the Aksungur, not the Anka.
+func (a *analysis) deliveredInParen(it int) bool {
+	end := a.closingParen(a.items[it].ti)
+	if end < 0 {
+		return false
+	}
+	for j := a.items[it].tj; j < end; j++ {
+		switch w := a.toks[j].w; {
+		case w == "," || w == ";":
+			return false
+		case plainDelivery[w]:
+			return !a.notDoneBefore(j)
+		}
+	}
+	return false
+}
+
+// ownedByOther reports whether item it sits in the parenthesis of a
+// country that is neither sup nor rec: the item is that country's.
+func (a *analysis) ownedByOther(it int, sup, rec string) bool {
+	o := a.parenOwner(it)
+	return o != "" && o != sup && o != rec
 }
 
 // makerAt reports whether the party at token pos is named by a maker.

@@ -397,6 +397,10 @@ func (r *roleReader) supplierPassiveRoles() {
 	}
 	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
 	if len(r.recs) == 0 {
+		// "TB2s to Kyrgyzstan (three, delivered in 2021 and 2022)".
+		r.add(&r.recs, r.one(a.parenthesisedList(f.start)), r.sups)
+	}
+	if len(r.recs) == 0 {
 		// "exported to several nations, including Azerbaijan and Ukraine".
 		r.add(&r.recs, r.includedAfterTo(), r.sups)
 	}
@@ -557,6 +561,29 @@ func hasCountry(ps []roleParty, c string) bool {
 		}
 	}
 	return false
+}
+
+// parenthesisedList returns the "to" or "for" list that a parenthesis
+// holding token t comments on, the list ending right before its "(":
+// "Bayraktar TB2s to Kyrgyzstan (three, delivered in 2021 and 2022)"; -1
+// if none.
+func (a *analysis) parenthesisedList(t int) int {
+	end := a.closingParen(t)
+	if end < 0 {
+		return -1
+	}
+	open := t - 1
+	for open >= 0 && a.toks[open].w != "(" {
+		open--
+	}
+	if open < 1 {
+		return -1
+	}
+	li := a.listAt[open-1]
+	if li < 0 || a.lists[li].tj != open || a.lists[li].prep != "to" && a.lists[li].prep != "for" {
+		return -1
+	}
+	return li
 }
 
 // relativeOnGoods reports whether list li is the subject of a relative

@@ -163,29 +163,118 @@ func (a *analysis) findItems() {
 		a.items = append(a.items, it)
 		k = n
 	}
-	// "an HQ-9 system of the FD-2000 version", "Mi-17s (Mi-8MTV version)":
-	// one weapon, named by its variant.
-	for k := 0; k+1 < len(a.items); k++ {
-		x, y := &a.items[k], &a.items[k+1]
-		if y.system == "" || x.org || y.org {
+	a.foldVariants()
+}
+
+// foldVariants folds a variant named after its weapon into that weapon:
+// "an HQ-9 system of the FD-2000 version", "Mi-17s (Mi-8MTV version)",
+// "six M-346FA aircraft, including two of the M-346FT version", "AS-350
+// helicopters of the AS-350B3 (H-125M) version" are one weapon each. The
+// weapon keeps its base designation, the name a register and the gold
+// lists use (HQ-9, Mi-17); a variant of a generic word names it ("drones
+// of the Anka-S version").
+func (a *analysis) foldVariants() {
+	for k := 1; k < len(a.items); k++ {
+		y := &a.items[k]
+		if y.system == "" || y.org {
 			continue
 		}
-		gap := toks[x.tj:y.ti]
-		ok := len(gap) <= 4
-		for _, t := range gap {
-			switch t.w {
-			case "of", "the", "(", "a", ",", "to", "in", "system", "systems", "rebuilt", "modernized", "modernised",
-				"upgraded", "converted":
-			default:
-				ok = false
-			}
+		if x := &a.items[k-1]; !x.org && x.system != "" && a.parenthesisedAlias(k) {
+			y.org = true // "Project-1241 (Tarantul)": the same weapon named twice
+			continue
 		}
-		if ok && y.tj < len(toks) && variantWords[toks[y.tj].w] {
-			x.system, x.canon = y.system, y.canon
-			y.org = true // not a second weapon
+		if !a.namesVariant(k) {
+			continue
 		}
+		x := a.variantBase(k)
+		if x < 0 {
+			continue
+		}
+		if a.items[x].system == "" {
+			a.items[x].system, a.items[x].canon = y.system, y.canon
+		}
+		y.org = true // not a second weapon
 	}
 }
+
+// parenthesisedAlias reports whether item k alone fills a parenthesis
+// that opens right after the item before it: "Project-1241 (Tarantul)".
+func (a *analysis) parenthesisedAlias(k int) bool {
+	toks := a.toks
+	x, y := &a.items[k-1], &a.items[k]
+	return y.ti == x.tj+1 && toks[x.tj].w == "(" && y.tj < len(toks) && toks[y.tj].w == ")"
+}
+
+// namesVariant reports whether item k is followed by a variant word, also
+// past a parenthesis or from inside one: "FD-2000 version", "AS-350B3
+// (H-125M) version", "(Mi-8MTV version)".
+func (a *analysis) namesVariant(k int) bool {
+	toks := a.toks
+	j := a.items[k].tj
+	if j < len(toks) && toks[j].w == "(" {
+		if end := a.closingParen(j + 1); end > j && end-j <= 6 {
+			j = end + 1
+		}
+	} else if j < len(toks) && toks[j].w == ")" {
+		j++
+	}
+	return j < len(toks) && variantWords[toks[j].w]
+}
+
+// variantBase returns the weapon that item k names a variant of: the
+// nearest weapon before it, with only a few linking words between
+// ("of the", "including two of the", "probably of the", a parenthesis,
+// another variant); -1 if none.
+func (a *analysis) variantBase(k int) int {
+	toks := a.toks
+	y := &a.items[k]
+	for x := k - 1; x >= 0; x-- {
+		if a.items[x].org && a.items[x].system != "" && a.namesVariant(x) {
+			continue // "AS-350B3 (H-125M)": skip the variant already folded
+		}
+		if a.items[x].org {
+			return -1
+		}
+		words := 0
+		for t := a.items[x].tj; t < y.ti; t++ {
+			if it := a.itemAt[t]; it >= 0 && a.items[it].org || a.actorAt[t] >= 0 {
+				continue // "M-346FA aircraft from Italy, including two of the M-346FT version"
+			}
+			w := toks[t].w
+			if !variantLinks[w] && numberWords[w] == 0 {
+				return -1
+			}
+			words++
+		}
+		if words > 6 {
+			return -1
+		}
+		return a.namedHead(x)
+	}
+	return -1
+}
+
+// namedHead returns the named weapon that a generic item x ends, when a
+// compound split them ("M-346FA fighter/ground-attack aircraft"); else x.
+func (a *analysis) namedHead(x int) int {
+	if x == 0 || a.items[x].system != "" {
+		return x
+	}
+	w := &a.items[x-1]
+	if w.org || w.system == "" || a.items[x].ti-w.tj > 4 {
+		return x
+	}
+	for t := w.tj; t < a.items[x].ti; t++ {
+		if tw := a.toks[t].w; tw == "," || tw == "and" || tw == "or" || tw == ";" || tw == "(" || a.actorAt[t] >= 0 {
+			return x
+		}
+	}
+	return x - 1
+}
+
+// variantLinks may stand between a weapon and its variant.
+var variantLinks = words("of the a an ( , to from in system systems rebuilt modernized modernised upgraded converted " +
+	"including includes probably possibly mostly all about around some")
 
 var variantWords = words("version variant model type standard configuration")
 

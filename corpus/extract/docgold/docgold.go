@@ -179,6 +179,9 @@ type Score struct {
 	// (a subset of FalsePositives): denials read as deliveries, components
 	// read as the host's supply, reversed directions.
 	Forbidden []Miss
+	// SystemFalsePositives lists the System-level errors: a predicted
+	// (pair, status, system) that no gold relation of the pair matches.
+	SystemFalsePositives []Miss
 }
 
 type pairKey struct{ sup, rec, status string }
@@ -195,6 +198,7 @@ func Compare(gold []Doc, pred map[string][]bot.Relation) Score {
 	sortMisses(s.FalsePositives)
 	sortMisses(s.Missed)
 	sortMisses(s.Forbidden)
+	sortMisses(s.SystemFalsePositives)
 	return s
 }
 
@@ -297,7 +301,11 @@ func (s *Score) compareKinds(d Doc, gold map[pairKey][]Relation, pred map[pairKe
 
 // compareSystems scores (supplier, recipient, status, system): each
 // distinct predicted system of a pair must match a gold system of that
-// pair, each gold relation must be matched by a prediction.
+// pair, each gold relation must be matched by a prediction. A prediction
+// with no system for a gold pair whose systems are all designations is
+// neither right nor wrong: it names no system, so none is wrong (a reader
+// who cannot tell which system went where gives the pair alone); its
+// cost shows in the recall on systems.
 func (s *Score) compareSystems(d Doc, rels []bot.Relation) {
 	type pred struct {
 		k   pairKey
@@ -306,15 +314,17 @@ func (s *Score) compareSystems(d Doc, rels []bot.Relation) {
 	}
 	seen := map[pred]bool{}
 	var preds []pred
+	var firsts []bot.Relation
 	for _, r := range rels {
 		p := pred{pairKey{r.Supplier, r.Recipient, string(r.Status)}, r.System, r.Category}
 		if !seen[p] {
 			seen[p] = true
 			preds = append(preds, p)
+			firsts = append(firsts, r)
 		}
 	}
 	matched := make([]bool, len(d.Relations))
-	for _, p := range preds {
+	for pi, p := range preds {
 		hit := false
 		for i, g := range d.Relations {
 			if g.Supplier == p.k.sup && g.Recipient == p.k.rec && g.Status == p.k.status && SystemsMatch(g.System, g.Category, p.sys, p.cat) {
@@ -326,16 +336,31 @@ func (s *Score) compareSystems(d Doc, rels []bot.Relation) {
 			s.System.TP++
 			continue
 		}
+		if p.sys == "" && d.hasPair(p.k) {
+			continue // no system named: the pair is right and nothing wrong is attached
+		}
 		if forbidden, open := d.judge(p.k, p.sys); open && !forbidden {
 			continue
 		}
 		s.System.FP++
+		s.SystemFalsePositives = append(s.SystemFalsePositives, missOf(d.Report, firsts[pi]))
 	}
 	for _, m := range matched {
 		if !m {
 			s.System.FN++
 		}
 	}
+}
+
+// hasPair reports whether d lists a relation with the key's parties and
+// status.
+func (d Doc) hasPair(k pairKey) bool {
+	for _, g := range d.Relations {
+		if g.Supplier == k.sup && g.Recipient == k.rec && g.Status == k.status {
+			return true
+		}
+	}
+	return false
 }
 
 // judge says whether the non-relations of d forbid the key (for system sys,

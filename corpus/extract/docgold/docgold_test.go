@@ -59,6 +59,31 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// TestCompareSystemsUnnamed checks that a right pair with no system is
+// neither a hit nor an error on systems, while a wrong system is an error.
+func TestCompareSystemsUnnamed(t *testing.T) {
+	gold := []Doc{{
+		Report: "r1",
+		Relations: []Relation{
+			{Supplier: "Turkey", Recipient: "Kyrgyzstan", System: "Bayraktar TB2", Category: "Aircraft", Status: "delivered", Kind: "sale"},
+			{Supplier: "Turkey", Recipient: "Kazakhstan", System: "Anka", Category: "Aircraft", Status: "delivered", Kind: "sale"},
+		},
+	}}
+	pred := map[string][]bot.Relation{"r1": {
+		rel("Turkey", "Kyrgyzstan", "", bot.StatusDelivered),    // neutral on systems
+		rel("Turkey", "Kazakhstan", "TB2", bot.StatusDelivered), // wrong system
+		rel("Turkey", "Kazakhstan", "Anka", bot.StatusDelivered),
+		rel("Turkey", "Uzbekistan", "", bot.StatusDelivered), // wrong pair: wrong on systems too
+	}}
+	s := Compare(gold, pred)
+	if s.System.TP != 1 || s.System.FP != 2 || s.System.FN != 1 {
+		t.Errorf("system counts %+v, want TP 1, FP 2, FN 1", s.System)
+	}
+	if len(s.SystemFalsePositives) != 2 || s.SystemFalsePositives[0].System != "TB2" {
+		t.Errorf("system FPs %v, want the TB2 for Kazakhstan first", s.SystemFalsePositives)
+	}
+}
+
 func TestCompareEmpty(t *testing.T) {
 	s := Compare([]Doc{{Report: "r"}}, nil)
 	if s.Pair.Precision() != 1 || s.Pair.Recall() != 1 {
