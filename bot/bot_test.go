@@ -175,7 +175,7 @@ func TestRouterNeverShowsInternalErrors(t *testing.T) {
 func TestRouterHelp(t *testing.T) {
 	r := &bot.Router{Bot: bot.New(nil, bot.Options{})}
 	reply := r.Handle(context.Background(), bot.Message{Text: "help"})
-	if reply.Text != bot.HelpText {
+	if reply.Text != bot.Help() {
 		t.Errorf("help reply = %q", reply.Text)
 	}
 }

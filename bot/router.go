@@ -32,11 +32,14 @@ type Reply struct {
 	Text      string
 	IsError   bool
 	RequestID string
+	// Command is the name of the command that answered ("help", "ask",
+	// "digest subscribe"); "" when the message was refused before one ran.
+	Command string
 }
 
-// Router turns messages into replies: it recognises command words (help,
-// suppliers, recipients, between) and sends everything else to the Bot as a
-// question. Every adapter goes through a Router, so all platforms behave the
+// Router turns messages into replies: it runs the command a message names
+// (see Commands: help, suppliers, digest subscribe, sources add, …) and
+// sends everything else to the Bot as a question. Every adapter goes through a Router, so all platforms behave the
 // same.
 type Router struct {
 	Bot    *Bot
@@ -72,29 +75,6 @@ type Router struct {
 	Audit   io.Writer
 	auditMu sync.Mutex
 }
-
-// HelpText describes what the bot understands.
-const HelpText = `I answer questions about arms transfers from the reports in my index, and cite every claim.
-
-Ask in plain words, for example:
-  who supplies Kazakhstan with drones?
-  what has Turkey sold to Uzbekistan?
-  air defence Kyrgyzstan
-
-Commands:
-  help                  this text
-  suppliers COUNTRY     who supplies COUNTRY
-  recipients COUNTRY    whom COUNTRY supplies
-  between SUPPLIER RECIPIENT   transfers from SUPPLIER to RECIPIENT
-  digest now [countries …]     what came in during the last 7 days
-  digest list                  this channel's digest subscription
-  digest subscribe [weekly|daily|"CRON"] [at HH:MM] [tz Area/City] [countries …] [categories …] [quiet]
-  digest unsubscribe           (admins) stop this channel's digests
-  sources                      what my index holds and the feeds I poll
-  sources add URL              (admins) poll an RSS or Atom feed; sources remove URL to stop
-  reindex                      (admins) fetch every feed now
-
-Every answer lists its sources as [n]: report title, source, date and link.`
 
 // ErrorReply is what a user sees for err: a *Error's Message as it is, and
 // for any other error a short apology naming the request ID (log err
@@ -177,32 +157,44 @@ func (r *Router) logger() *slog.Logger {
 	return r.Logger
 }
 
-// handle answers one message that may be answered.
+// handle answers one message that may be answered: it runs the command
+// the message names, or asks the Bot the message as a question.
 func (r *Router) handle(ctx context.Context, m Message, id string) Reply {
-	text := strings.TrimSpace(m.Text)
-	cmd, rest, _ := strings.Cut(text, " ")
-	switch strings.ToLower(cmd) {
-	case "help", "/help", "?":
-		if rest == "" {
-			return Reply{Text: HelpText, RequestID: id}
-		}
-	case "suppliers", "recipients", "between":
-		if strings.TrimSpace(rest) == "" {
-			return Reply{Text: "Name a country, for example: " + strings.ToLower(cmd) + " Kazakhstan", IsError: true, RequestID: id}
-		}
-	case "digest":
-		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.digest(ctx, m, rest) })
-	case "sources", "/sources":
-		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.sources(ctx, m, rest) })
-	case "reindex":
-		if strings.TrimSpace(rest) == "" {
-			return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.reindex(ctx, m) })
-		}
+	cmd, args, err := r.command(m)
+	var reply Reply
+	if err != nil {
+		reply = ErrorReply(err, id)
+	} else {
+		reply = r.reply(ctx, m, id, func() (*Answer, string, error) { return cmd.run(r, ctx, call{m: m, args: args}) })
 	}
-	return r.reply(ctx, m, id, func() (*Answer, string, error) {
-		a, err := r.Bot.Ask(ctx, text, m.Filter)
-		return a, "", err
-	})
+	if cmd != nil {
+		reply.Command = cmd.Name
+	}
+	return reply
+}
+
+// command finds the command m names and the words after its name, and
+// checks that it may run: its arguments are there, what it needs is there
+// (a state store, feeds), and only admins run admin commands. A message that names no command is a question for the
+// ask command; a group word without a command of the group ("digest
+// sometimes") is an error that lists the group's commands.
+func (r *Router) command(m Message) (*Command, string, error) {
+	cmd, args, group, ok := lookup(m.Text)
+	switch {
+	case ok:
+	case group != nil:
+		return nil, "", groupHelp(group)
+	default:
+		return commandNamed(AskCommand), strings.TrimSpace(m.Text), nil
+	}
+	args, err := checkArgs(cmd, args)
+	if err == nil && cmd.needs != nil {
+		err = cmd.needs(r, m)
+	}
+	if err == nil && cmd.Access == AdminsOnly {
+		err = r.mustBeAdmin(m, cmd.adminAction)
+	}
+	return cmd, args, err
 }
 
 // DigestWindow is how far back "digest now" looks, and what a first
@@ -220,96 +212,101 @@ type SubscriptionStore interface {
 // file; chat commands cannot remove them.
 const ConfigCreator = "config"
 
-// digest answers the digest subcommands: "now" (anyone: a preview of the
-// last week), "list" (anyone: this channel's subscription), "subscribe" and
-// "unsubscribe" (admins only).
-func (r *Router) digest(ctx context.Context, m Message, rest string) (*Answer, string, error) {
-	sub, args, _ := strings.Cut(strings.TrimSpace(rest), " ")
-	switch strings.ToLower(sub) {
-	case "now", "preview":
-		q := DigestQuery{From: r.Bot.opts.Now().Add(-DigestWindow)}
-		if strings.TrimSpace(args) != "" {
-			s, err := ParseSubscribe(args, "")
-			if err != nil {
-				return nil, "", err
-			}
-			q.Countries, q.Categories = s.Countries, s.Categories
+// digestNow previews the digest of the last DigestWindow, narrowed to
+// the countries and categories the filters name.
+func (r *Router) digestNow(ctx context.Context, c call) (*Answer, string, error) {
+	q := DigestQuery{From: r.Bot.opts.Now().Add(-DigestWindow)}
+	if strings.TrimSpace(c.args) != "" {
+		s, err := ParseSubscribe(c.args, "")
+		if err != nil {
+			return nil, "", err
 		}
-		a, err := r.Bot.Digest(ctx, q)
-		return a, "", err
-	case "subscribe", "unsubscribe", "list":
-		if r.Subscriptions == nil {
-			return nil, "", Errorf(EInvalid, "Scheduled digests are off here (no state store: run `briefbot serve`). `digest now` previews the digest of the last 7 days.")
-		}
-		if m.Channel == "" {
-			return nil, "", Errorf(EInvalid, "Digests are posted to a channel: ask in the channel that should get them.")
-		}
-	default:
-		return nil, "", Errorf(EInvalid, "Try `digest now` (the last 7 days), `digest list`, `digest subscribe [weekly|daily|\"CRON\"] [at HH:MM] [tz Area/City] [countries …] [categories …] [quiet]` or `digest unsubscribe`.")
+		q.Countries, q.Categories = s.Countries, s.Categories
 	}
-	id := SubscriptionID(m.Platform, m.Channel)
-	switch strings.ToLower(sub) {
-	case "list":
-		text, err := r.listSubscription(id)
-		return nil, text, err
-	case "subscribe":
-		if err := r.mustBeAdmin(m, "subscribe a channel to digests"); err != nil {
-			return nil, "", err
-		}
-		s, err := ParseSubscribe(args, r.DefaultTZ)
-		if err != nil {
-			return nil, "", err
-		}
-		old, err := r.findSubscription(id)
-		if err != nil {
-			return nil, "", err
-		}
-		if old != nil && old.CreatedBy == ConfigCreator {
-			return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; change it there.")
-		}
-		s.ID, s.Platform, s.Channel, s.CreatedBy, s.Created = id, m.Platform, m.Channel, m.User, r.Bot.opts.Now().UTC()
-		if old != nil {
-			s.Created = old.Created
-		}
-		if err := r.Subscriptions.PutSubscription(s); err != nil {
-			return nil, "", err
-		}
-		r.changed()
-		verb := "subscribed"
-		if old != nil {
-			verb = "changed its subscription"
-		}
-		return nil, fmt.Sprintf("This channel has %s: digests %s.%s", verb, s.Describe(), r.nextRun(s)), nil
-	default: // unsubscribe
-		if err := r.mustBeAdmin(m, "unsubscribe a channel from digests"); err != nil {
-			return nil, "", err
-		}
-		old, err := r.findSubscription(id)
-		if err != nil {
-			return nil, "", err
-		}
-		if old == nil {
-			return nil, "This channel has no digest subscription.", nil
-		}
-		if old.CreatedBy == ConfigCreator {
-			return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; remove it there.")
-		}
-		if _, err := r.Subscriptions.DeleteSubscription(id); err != nil {
-			return nil, "", err
-		}
-		r.changed()
-		return nil, "This channel will get no more digests.", nil
-	}
+	a, err := r.Bot.Digest(ctx, q)
+	return a, "", err
 }
 
-// reindex runs Reindex for an admin.
-func (r *Router) reindex(ctx context.Context, m Message) (*Answer, string, error) {
-	if err := r.mustBeAdmin(m, "reindex"); err != nil {
+// subscriptionsHere returns an *Error when subscriptions are off or m
+// comes from no channel.
+func (r *Router) subscriptionsHere(m Message) error {
+	if r.Subscriptions == nil {
+		return Errorf(EInvalid, "Scheduled digests are off here (no state store: run `briefbot serve`). `digest now` previews the digest of the last 7 days.")
+	}
+	if m.Channel == "" {
+		return Errorf(EInvalid, "Digests are posted to a channel: ask in the channel that should get them.")
+	}
+	return nil
+}
+
+// digestList tells this channel's subscription.
+func (r *Router) digestList(_ context.Context, c call) (*Answer, string, error) {
+	text, err := r.listSubscription(SubscriptionID(c.m.Platform, c.m.Channel))
+	return nil, text, err
+}
+
+// digestSubscribe subscribes this channel to digests, or changes its
+// subscription, unless the config file declares it.
+func (r *Router) digestSubscribe(_ context.Context, c call) (*Answer, string, error) {
+	m := c.m
+	id := SubscriptionID(m.Platform, m.Channel)
+	s, err := ParseSubscribe(c.args, r.DefaultTZ)
+	if err != nil {
 		return nil, "", err
 	}
-	if r.Reindex == nil {
-		return nil, "", Errorf(EInvalid, "There is nothing to reindex here: run `briefbot ingest` to add reports.")
+	old, err := r.findSubscription(id)
+	if err != nil {
+		return nil, "", err
 	}
+	if old != nil && old.CreatedBy == ConfigCreator {
+		return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; change it there.")
+	}
+	s.ID, s.Platform, s.Channel, s.CreatedBy, s.Created = id, m.Platform, m.Channel, m.User, r.Bot.opts.Now().UTC()
+	if old != nil {
+		s.Created = old.Created
+	}
+	if err := r.Subscriptions.PutSubscription(s); err != nil {
+		return nil, "", err
+	}
+	r.changed()
+	verb := "subscribed"
+	if old != nil {
+		verb = "changed its subscription"
+	}
+	return nil, fmt.Sprintf("This channel has %s: digests %s.%s", verb, s.Describe(), r.nextRun(s)), nil
+}
+
+// digestUnsubscribe stops this channel's digests, unless the config file
+// declares them.
+func (r *Router) digestUnsubscribe(_ context.Context, c call) (*Answer, string, error) {
+	id := SubscriptionID(c.m.Platform, c.m.Channel)
+	old, err := r.findSubscription(id)
+	if err != nil {
+		return nil, "", err
+	}
+	if old == nil {
+		return nil, "This channel has no digest subscription.", nil
+	}
+	if old.CreatedBy == ConfigCreator {
+		return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; remove it there.")
+	}
+	if _, err := r.Subscriptions.DeleteSubscription(id); err != nil {
+		return nil, "", err
+	}
+	r.changed()
+	return nil, "This channel will get no more digests.", nil
+}
+
+// reindexHere returns an *Error when there is nothing to reindex.
+func (r *Router) reindexHere(Message) error {
+	if r.Reindex == nil {
+		return Errorf(EInvalid, "There is nothing to reindex here: run `briefbot ingest` to add reports.")
+	}
+	return nil
+}
+
+// reindex runs Reindex (admins only: see the registry).
+func (r *Router) reindex(ctx context.Context, _ call) (*Answer, string, error) {
 	text, err := r.Reindex(ctx)
 	return nil, text, err
 }

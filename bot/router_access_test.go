@@ -26,7 +26,7 @@ func TestRouterChannelAllowlist(t *testing.T) {
 		{Platform: "discord", Channel: "anything", Text: "help"}, // no list for Discord
 		{Platform: "console", Channel: "console", Text: "help"},
 	} {
-		if got := r.Handle(ctx, m); got.IsError || got.Text != bot.HelpText {
+		if got := r.Handle(ctx, m); got.IsError || got.Text != bot.Help() {
 			t.Errorf("%s %s: %+v", m.Platform, m.Channel, got)
 		}
 	}

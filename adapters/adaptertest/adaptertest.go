@@ -26,6 +26,10 @@ type Harness struct {
 	// Links returns the targets of the links raw output shows; nil means
 	// the platform shows no links.
 	Links func(raw string) []string
+	// Menu lists the commands the platform's own command menu offers, by
+	// their bot.Command names ("digest subscribe"), for platforms that
+	// build one (Discord's /brief); nil where commands are typed as text.
+	Menu func() []string
 }
 
 // Sender sends text as a user's message to the adapter and returns what
@@ -52,7 +56,8 @@ var requestID = regexp.MustCompile(`request ([0-9a-f]{12})`)
 // short apology with a request ID and nothing of the error (which is
 // logged); hostile report and user text never produce a ping or a link to
 // anywhere but a report; an empty message is ignored or answered with how
-// to ask.
+// to ask; every command of the bot's registry is reached by its example,
+// and offered by the platform's command menu if it has one.
 func Run(t *testing.T, h Harness) {
 	t.Helper()
 	if h.Start == nil || h.Pings == nil {
@@ -151,6 +156,30 @@ func Run(t *testing.T, h Harness) {
 		}
 	})
 
+	t.Run("commands", func(t *testing.T) {
+		rec := &recorder{h: router}
+		send := h.Start(t, rec)
+		for _, c := range bot.Commands() {
+			if out := send(t, c.Example); !out.Replied {
+				t.Errorf("no reply to %q", c.Example)
+			} else if got := rec.last(); got != c.Name {
+				t.Errorf("%q ran command %q, want %q", c.Example, got, c.Name)
+			}
+		}
+		if h.Menu == nil {
+			return
+		}
+		menu := map[string]bool{}
+		for _, name := range h.Menu() {
+			menu[name] = true
+		}
+		for _, c := range bot.Commands() {
+			if !menu[c.Name] {
+				t.Errorf("the platform's command menu lacks %q", c.Name)
+			}
+		}
+	})
+
 	t.Run("empty message", func(t *testing.T) {
 		out := h.Start(t, router)(t, "")
 		lower := strings.ToLower(out.Plain)
@@ -176,6 +205,27 @@ func reportURL(u string) bool {
 		}
 	}
 	return false
+}
+
+// recorder is a Handler that remembers which command answered last.
+type recorder struct {
+	h       bot.Handler
+	mu      sync.Mutex
+	command string
+}
+
+func (r *recorder) Handle(ctx context.Context, m bot.Message) bot.Reply {
+	reply := r.h.Handle(ctx, m)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.command = reply.Command
+	return reply
+}
+
+func (r *recorder) last() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.command
 }
 
 // lockedBuffer is a bytes.Buffer that adapter goroutines may log into.

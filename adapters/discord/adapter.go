@@ -45,10 +45,6 @@ type Options struct {
 	// APIURL is the REST base URL, such as "https://discord.com/api/v9";
 	// "" means Discord's. Calls go there through HTTPClient's transport.
 	APIURL string
-	// Sources, if set, answers "sources" in the adapter itself; nil passes
-	// "sources" to the handler like any message (serve leaves it nil: the
-	// Router answers it, within the channel allowlist and the audit log).
-	Sources func(ctx context.Context) (string, error)
 	// Logger gets the adapter's logs; nil means slog.Default().
 	Logger *slog.Logger
 	// HTTPClient makes the REST calls; nil means a client with a 30-second

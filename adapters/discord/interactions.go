@@ -59,8 +59,8 @@ func (a *Adapter) onInteractionCreate(_ *discordgo.Session, ev *discordgo.Intera
 // choices are the autocomplete choices for the option the user is typing.
 func (a *Adapter) choices(i *discordgo.Interaction) []*discordgo.ApplicationCommandOptionChoice {
 	d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
-	typed, _ := focused(d.Options)
-	return a.complete.choices(typed)
+	name, typed, _ := focused(d.Options)
+	return a.complete.choices(typed, regionsOnly(d, name))
 }
 
 // deferred is the initial response to a command: "briefbot is thinking",

@@ -31,10 +31,6 @@ type Options struct {
 	SigningSecret string
 	// APIURL is the Web API base URL, ending in "/"; "" means Slack's.
 	APIURL string
-	// Sources, if set, answers "sources" in the adapter itself; nil passes
-	// "sources" to the handler like any message (serve leaves it nil: the
-	// Router answers it, within the channel allowlist and the audit log).
-	Sources func(ctx context.Context) (string, error)
 	// Logger gets the adapter's logs; nil means slog.Default().
 	Logger *slog.Logger
 	// HTTPClient makes Web API calls and response_url posts; nil means a
@@ -265,7 +261,7 @@ func fatalAuthError(err error) bool {
 // reply answers one message (see chatkit.Reply); help gets a note on
 // using briefbot on this platform.
 func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
-	return chatkit.Reply(ctx, a.sem, s.h, m, a.opts.Sources, slackHelp, a.log)
+	return chatkit.Reply(ctx, a.sem, s.h, m, slackHelp, a.log)
 }
 
 const slackHelp = `
@@ -274,7 +270,7 @@ In Slack:
   QUESTION              in a direct message to me
   follow-ups            in a thread I answered, no mention needed
   /brief QUESTION       only you see the answer; end with "public" to share it
-  /brief sources        what my index holds`
+  /brief COMMAND        any command above, such as /brief sources`
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)

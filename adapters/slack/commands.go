@@ -14,9 +14,9 @@ const maxResponsePosts = 5
 
 // onCommand answers a slash command through its response_url, in a
 // goroutine; the caller acknowledges the command itself, at once. The text
-// is a question or a command word (suppliers, recipients, between, sources,
-// help); a last word "public" shows the answer to the channel instead of
-// only to the user. Errors are always shown only to the user. A command
+// goes to the handler as it is: a question or any bot command (see
+// bot.Commands); a last word "public" shows the answer to the channel
+// instead of only to the user. Errors are always shown only to the user. A command
 // delivered again (same trigger_id) is answered once. It returns false when
 // the adapter is not running.
 func (a *Adapter) onCommand(cmd slackgo.SlashCommand) bool {

@@ -281,7 +281,7 @@ func FuzzCommands(f *testing.F) {
 			return
 		}
 		text, public := commandText(vals.Get("text"))
-		want := 1 // "sources" too: Options.Sources is not set, so the bot answers it
+		want := 1 // every command, "sources" too, goes to the bot
 		if messages != want {
 			t.Fatalf("command %q asked the bot %d times, want %d", text, messages, want)
 		}

@@ -269,7 +269,9 @@ func TestEventsBeforeRunAre503(t *testing.T) {
 func TestSlashCommand(t *testing.T) {
 	f := newFakeSlack(t)
 	sources := func(context.Context) (string, error) { return "I answer from 4 reports (9 passages).", nil }
-	a, srv := startAdapter(t, f, Options{SigningSecret: secret, Sources: sources}, mustRouter(t), nil)
+	router := mustRouter(t)
+	router.Sources = sources
+	a, srv := startAdapter(t, f, Options{SigningSecret: secret}, router, nil)
 	for _, tc := range []struct {
 		name, text string
 		wantType   string
@@ -413,8 +415,9 @@ func TestSourcesFailureIsAnApology(t *testing.T) {
 	f := newFakeSlack(t)
 	var logs lockedBuffer
 	sources := func(context.Context) (string, error) { return "", errors.New("count passages: disk on fire") }
-	_, srv := startAdapter(t, f, Options{SigningSecret: secret, Sources: sources, Logger: slog.New(slog.NewTextHandler(&logs, nil))},
-		mustRouter(t), nil)
+	router := mustRouter(t)
+	router.Sources, router.Logger = sources, slog.New(slog.NewTextHandler(&logs, nil))
+	_, srv := startAdapter(t, f, Options{SigningSecret: secret, Logger: slog.New(slog.NewTextHandler(&logs, nil))}, router, nil)
 	do(t, signedRequest(t, srv.URL+PathCommands, "application/x-www-form-urlencoded", commandBody("sources public", f.hookURL("src"))))
 	h := f.nextHook(t)
 	got := strings.Join(texts(h.Msg.Blocks), "\n")

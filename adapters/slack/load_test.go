@@ -67,7 +67,8 @@ func TestLoadSlashCommands(t *testing.T) {
 		c, err := x.Counts()
 		return fmt.Sprintf("%d reports", c.Reports), err
 	}
-	_, srv := startAdapter(t, f, Options{SigningSecret: secret, Sources: sources}, router, nil)
+	router.Sources = sources
+	_, srv := startAdapter(t, f, Options{SigningSecret: secret}, router, nil)
 
 	questions := []string{
 		"who supplies Kazakhstan with drones?", "suppliers Uzbekistan", "recipients Turkey", "between China Turkmenistan",
