@@ -43,14 +43,6 @@ type Arg struct {
 	Required bool
 }
 
-// Access says who may run a command.
-type Access int
-
-const (
-	Anyone     Access = iota // every user in an allowed channel
-	AdminsOnly               // the platform's admins (Router's Admins), and the console user
-)
-
 // Command is one thing the bot does on request, declared once in this
 // file: the Router dispatches text to it, Help lists it, and platforms with
 // their own command menus build them from it (Commands).
@@ -63,7 +55,7 @@ type Command struct {
 	Args    []Arg    // in the order they are typed
 	Summary string   // what it does, in at most 100 characters
 	Example string   // a message that runs it: "suppliers Kazakhstan"
-	Access  Access
+	Access  Role     // the role that may run it: Member (anyone) or Admin
 	// Personal marks replies meant for the asker alone (help, the
 	// sources list): a platform that can answer one user privately does.
 	Personal bool
@@ -125,18 +117,18 @@ func init() {
 		{Name: "digest list", Summary: "This channel's digest subscription", Example: "digest list", needs: (*Router).subscriptionsHere, run: (*Router).digestList},
 		{Name: "digest subscribe", Summary: "Subscribe this channel to digests", Example: "digest subscribe weekly at 09:00",
 			Args:   []Arg{{Name: "options", Kind: ArgSchedule, Help: `weekly|daily|"CRON", at HH:MM, tz Area/City, countries …, categories …, quiet`}},
-			Access: AdminsOnly, adminAction: "subscribe a channel to digests", needs: (*Router).subscriptionsHere, run: (*Router).digestSubscribe},
+			Access: Admin, adminAction: "subscribe a channel to digests", needs: (*Router).subscriptionsHere, run: (*Router).digestSubscribe},
 		{Name: "digest unsubscribe", Summary: "Stop this channel's digests", Example: "digest unsubscribe",
-			Access: AdminsOnly, adminAction: "unsubscribe a channel from digests", needs: (*Router).subscriptionsHere, run: (*Router).digestUnsubscribe},
+			Access: Admin, adminAction: "unsubscribe a channel from digests", needs: (*Router).subscriptionsHere, run: (*Router).digestUnsubscribe},
 		{Name: "sources list", Aliases: []string{"sources", "/sources"}, Summary: "What my index holds and the feeds I poll",
 			Example: "sources", Personal: true, run: (*Router).sourcesList},
 		{Name: "sources add", Summary: "Poll an RSS or Atom feed", Example: "sources add https://example.org/feed.xml",
-			Args: []Arg{feedURL}, Access: AdminsOnly, adminAction: "add feeds", needs: (*Router).feedsHere, run: (*Router).sourcesAdd},
+			Args: []Arg{feedURL}, Access: Admin, adminAction: "add feeds", needs: (*Router).feedsHere, run: (*Router).sourcesAdd},
 		{Name: "sources remove", Aliases: []string{"sources rm", "sources delete"}, Summary: "Stop polling a feed",
 			Example: "sources remove https://example.org/feed.xml",
-			Args:    []Arg{feedURL}, Access: AdminsOnly, adminAction: "remove feeds", needs: (*Router).feedsHere, run: (*Router).sourcesRemove},
+			Args:    []Arg{feedURL}, Access: Admin, adminAction: "remove feeds", needs: (*Router).feedsHere, run: (*Router).sourcesRemove},
 		{Name: "reindex", Summary: "Fetch every feed now", Example: "reindex",
-			Access: AdminsOnly, adminAction: "reindex", needs: (*Router).reindexHere, run: (*Router).reindex},
+			Access: Admin, adminAction: "reindex", needs: (*Router).reindexHere, run: (*Router).reindex},
 	}
 }
 
@@ -179,7 +171,7 @@ Commands:`)
 	}
 	for _, c := range commands {
 		line := c.Summary
-		if c.Access == AdminsOnly {
+		if c.Access == Admin {
 			line = "(admins) " + line
 		}
 		fmt.Fprintf(&b, "\n  %-*s  %s", width, c.Usage(), line)
@@ -244,7 +236,7 @@ func groupHelp(g *CommandGroup) error {
 	for _, c := range commands {
 		if strings.HasPrefix(c.Name, g.Name+" ") {
 			t := "`" + c.Usage() + "`"
-			if c.Access == AdminsOnly {
+			if c.Access == Admin {
 				t += " (admins)"
 			}
 			tries = append(tries, t)
@@ -283,13 +275,13 @@ func checkArgs(c *Command, args string) (string, error) {
 // question answers a question in plain words: the words after "ask", or
 // a whole message that names no command.
 func (r *Router) question(ctx context.Context, c call) (*Answer, string, error) {
-	a, err := r.Bot.Ask(ctx, c.args, c.m.Filter)
+	a, err := r.bot.Ask(ctx, c.args, c.m.Filter)
 	return a, "", err
 }
 
 // supply answers "suppliers X", "recipients X" and "between X Y": the Bot
 // reads the command word itself.
 func (r *Router) supply(ctx context.Context, c call) (*Answer, string, error) {
-	a, err := r.Bot.Ask(ctx, strings.TrimSpace(c.m.Text), c.m.Filter)
+	a, err := r.bot.Ask(ctx, strings.TrimSpace(c.m.Text), c.m.Filter)
 	return a, "", err
 }

@@ -22,7 +22,7 @@ func TestCommandRegistry(t *testing.T) {
 		groups[g.Name] = true
 	}
 	x := MustIndex(t, filepath.Join("testdata", "relevance", "basic", "docs"))
-	r := &bot.Router{Bot: bot.New(x, bot.Options{})}
+	r := bot.NewRouter(bot.New(x, bot.Options{}), bot.RouterOptions{})
 	for _, c := range bot.Commands() {
 		words := strings.Fields(c.Name)
 		if len(words) == 0 || len(words) > 2 || (len(words) == 2 && !groups[words[0]]) {
@@ -59,7 +59,7 @@ func TestCommandRegistry(t *testing.T) {
 
 func TestRouterDispatch(t *testing.T) {
 	x := MustIndex(t, filepath.Join("testdata", "relevance", "basic", "docs"))
-	r := &bot.Router{Bot: bot.New(x, bot.Options{})}
+	r := bot.NewRouter(bot.New(x, bot.Options{}), bot.RouterOptions{})
 	for _, tc := range []struct {
 		text, command, errorWith string
 	}{

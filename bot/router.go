@@ -5,15 +5,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
-	"slices"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/briefbot/briefbot/bot/schedule"
 )
 
 // Message is something a user said to the bot, on any platform.
@@ -21,7 +17,7 @@ type Message struct {
 	Text     string
 	User     string // platform user ID
 	Channel  string // platform channel or conversation ID
-	Platform string // "console", "slack", "discord"
+	Platform Platform
 	Filter   Filter // optional date range; zero means all reports
 }
 
@@ -39,18 +35,30 @@ type Reply struct {
 
 // Router turns messages into replies: it runs the command a message names
 // (see Commands: help, suppliers, digest subscribe, sources add, …) and
-// sends everything else to the Bot as a question. Every adapter goes through a Router, so all platforms behave the
-// same.
+// sends everything else to the Bot as a question. Every adapter goes
+// through a Router, so all platforms behave the same. Make one with
+// NewRouter; it does not change after that, and is safe for concurrent
+// use.
 type Router struct {
-	Bot    *Bot
+	bot     *Bot
+	opts    RouterOptions
+	auditMu sync.Mutex
+}
+
+// RouterOptions are what a Router works with besides its Bot. The zero
+// value answers questions and help; each field turns on more.
+type RouterOptions struct {
 	Logger *slog.Logger // nil means slog.Default()
 
 	// Subscriptions keeps digest subscriptions; nil turns "digest
 	// subscribe", "list" and "unsubscribe" off (they say so).
 	Subscriptions SubscriptionStore
-	// Admins lists, per platform ("slack", "discord"), the user IDs that
-	// may subscribe and unsubscribe channels. The console user always may.
-	Admins map[string][]string
+	// Admins lists, per chat platform, the user IDs that may run admin
+	// commands (see Role). The console user always may.
+	Admins IDs
+	// Channels is the optional allowlist of channel IDs per chat
+	// platform: a platform with a list is answered only in those channels.
+	Channels IDs
 	// DefaultTZ is the time zone of subscriptions that name none.
 	DefaultTZ string
 	// OnSubscriptionsChanged, if set, is called after a subscription was
@@ -65,15 +73,21 @@ type Router struct {
 	// Reindex, if set, refreshes what the bot reads now (admins only):
 	// serve polls every feed at once, whatever its schedule says.
 	Reindex func(context.Context) (string, error)
-	// Channels is the optional allowlist of channel IDs per platform: a
-	// platform with a list is answered only in those channels.
-	Channels map[string][]string
 	// Observe, if set, sees every exchange and how long it took (metrics).
 	Observe func(m Message, r Reply, took time.Duration)
 	// Audit, if set, gets one JSON line per exchange: who asked what in
 	// which channel, and the outcome. Off (nil) by default.
-	Audit   io.Writer
-	auditMu sync.Mutex
+	Audit io.Writer
+}
+
+// NewRouter returns a Router that asks b and works with opts. It keeps
+// copies of the Admins and Channels lists.
+func NewRouter(b *Bot, opts RouterOptions) *Router {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	opts.Admins, opts.Channels = opts.Admins.clone(), opts.Channels.clone()
+	return &Router{bot: b, opts: opts}
 }
 
 // ErrorReply is what a user sees for err: a *Error's Message as it is, and
@@ -101,28 +115,20 @@ func (r *Router) Handle(ctx context.Context, m Message) Reply {
 		reply = r.handle(ctx, m, id)
 	}
 	took := time.Since(start)
-	if r.Observe != nil {
-		r.Observe(m, reply, took)
+	if r.opts.Observe != nil {
+		r.opts.Observe(m, reply, took)
 	}
-	if r.Audit != nil {
+	if r.opts.Audit != nil {
 		r.audit(m, reply, took)
 	}
 	return reply
-}
-
-// Allowed reports whether the bot answers in channel on platform: always
-// when the platform has no allowlist, else when the channel is on it. The
-// console is always allowed.
-func (r *Router) Allowed(platform, channel string) bool {
-	list := r.Channels[platform]
-	return platform == "console" || len(list) == 0 || slices.Contains(list, channel)
 }
 
 // auditRecord is one line of the audit log.
 type auditRecord struct {
 	Time      time.Time `json:"time"`
 	RequestID string    `json:"request_id"`
-	Platform  string    `json:"platform"`
+	Platform  Platform  `json:"platform"`
 	Channel   string    `json:"channel"`
 	User      string    `json:"user"`
 	Text      string    `json:"text"`
@@ -145,16 +151,9 @@ func (r *Router) audit(m Message, reply Reply, took time.Duration) {
 	}
 	r.auditMu.Lock()
 	defer r.auditMu.Unlock()
-	if _, err := r.Audit.Write(append(line, '\n')); err != nil {
-		r.logger().Error("audit log write failed", "request_id", reply.RequestID, "err", err)
+	if _, err := r.opts.Audit.Write(append(line, '\n')); err != nil {
+		r.opts.Logger.Error("audit log write failed", "request_id", reply.RequestID, "err", err)
 	}
-}
-
-func (r *Router) logger() *slog.Logger {
-	if r.Logger == nil {
-		return slog.Default()
-	}
-	return r.Logger
 }
 
 // handle answers one message that may be answered: it runs the command
@@ -191,216 +190,17 @@ func (r *Router) command(m Message) (*Command, string, error) {
 	if err == nil && cmd.needs != nil {
 		err = cmd.needs(r, m)
 	}
-	if err == nil && cmd.Access == AdminsOnly {
+	if err == nil && cmd.Access == Admin {
 		err = r.mustBeAdmin(m, cmd.adminAction)
 	}
 	return cmd, args, err
-}
-
-// DigestWindow is how far back "digest now" looks, and what a first
-// scheduled digest covers.
-const DigestWindow = 7 * 24 * time.Hour
-
-// SubscriptionStore keeps digest subscriptions (index/state.Store is one).
-type SubscriptionStore interface {
-	PutSubscription(Subscription) error
-	DeleteSubscription(id string) (bool, error)
-	Subscriptions() ([]Subscription, error)
-}
-
-// ConfigCreator is the CreatedBy of subscriptions declared in the config
-// file; chat commands cannot remove them.
-const ConfigCreator = "config"
-
-// digestNow previews the digest of the last DigestWindow, narrowed to
-// the countries and categories the filters name.
-func (r *Router) digestNow(ctx context.Context, c call) (*Answer, string, error) {
-	q := DigestQuery{From: r.Bot.opts.Now().Add(-DigestWindow)}
-	if strings.TrimSpace(c.args) != "" {
-		s, err := ParseSubscribe(c.args, "")
-		if err != nil {
-			return nil, "", err
-		}
-		q.Countries, q.Categories = s.Countries, s.Categories
-	}
-	a, err := r.Bot.Digest(ctx, q)
-	return a, "", err
-}
-
-// subscriptionsHere returns an *Error when subscriptions are off or m
-// comes from no channel.
-func (r *Router) subscriptionsHere(m Message) error {
-	if r.Subscriptions == nil {
-		return Errorf(EInvalid, "Scheduled digests are off here (no state store: run `briefbot serve`). `digest now` previews the digest of the last 7 days.")
-	}
-	if m.Channel == "" {
-		return Errorf(EInvalid, "Digests are posted to a channel: ask in the channel that should get them.")
-	}
-	return nil
-}
-
-// digestList tells this channel's subscription.
-func (r *Router) digestList(_ context.Context, c call) (*Answer, string, error) {
-	text, err := r.listSubscription(SubscriptionID(c.m.Platform, c.m.Channel))
-	return nil, text, err
-}
-
-// digestSubscribe subscribes this channel to digests, or changes its
-// subscription, unless the config file declares it.
-func (r *Router) digestSubscribe(_ context.Context, c call) (*Answer, string, error) {
-	m := c.m
-	id := SubscriptionID(m.Platform, m.Channel)
-	s, err := ParseSubscribe(c.args, r.DefaultTZ)
-	if err != nil {
-		return nil, "", err
-	}
-	old, err := r.findSubscription(id)
-	if err != nil {
-		return nil, "", err
-	}
-	if old != nil && old.CreatedBy == ConfigCreator {
-		return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; change it there.")
-	}
-	s.ID, s.Platform, s.Channel, s.CreatedBy, s.Created = id, m.Platform, m.Channel, m.User, r.Bot.opts.Now().UTC()
-	if old != nil {
-		s.Created = old.Created
-	}
-	if err := r.Subscriptions.PutSubscription(s); err != nil {
-		return nil, "", err
-	}
-	r.changed()
-	verb := "subscribed"
-	if old != nil {
-		verb = "changed its subscription"
-	}
-	return nil, fmt.Sprintf("This channel has %s: digests %s.%s", verb, s.Describe(), r.nextRun(s)), nil
-}
-
-// digestUnsubscribe stops this channel's digests, unless the config file
-// declares them.
-func (r *Router) digestUnsubscribe(_ context.Context, c call) (*Answer, string, error) {
-	id := SubscriptionID(c.m.Platform, c.m.Channel)
-	old, err := r.findSubscription(id)
-	if err != nil {
-		return nil, "", err
-	}
-	if old == nil {
-		return nil, "This channel has no digest subscription.", nil
-	}
-	if old.CreatedBy == ConfigCreator {
-		return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; remove it there.")
-	}
-	if _, err := r.Subscriptions.DeleteSubscription(id); err != nil {
-		return nil, "", err
-	}
-	r.changed()
-	return nil, "This channel will get no more digests.", nil
-}
-
-// reindexHere returns an *Error when there is nothing to reindex.
-func (r *Router) reindexHere(Message) error {
-	if r.Reindex == nil {
-		return Errorf(EInvalid, "There is nothing to reindex here: run `briefbot ingest` to add reports.")
-	}
-	return nil
-}
-
-// reindex runs Reindex (admins only: see the registry).
-func (r *Router) reindex(ctx context.Context, _ call) (*Answer, string, error) {
-	text, err := r.Reindex(ctx)
-	return nil, text, err
-}
-
-// zone is the time zone a subscription's schedule runs in.
-func (r *Router) zone(s Subscription) string {
-	if s.TZ != "" {
-		return s.TZ
-	}
-	return r.DefaultTZ
-}
-
-// nextRun tells when s next runs, in its own time zone: " Next: Mon 30
-// Nov 2026 09:00 CET.", or "" when it never does.
-func (r *Router) nextRun(s Subscription) string {
-	tz := r.zone(s)
-	next, err := schedule.Next(s.Spec, tz, r.Bot.opts.Now())
-	loc, lerr := schedule.LoadZone(tz)
-	if err != nil || lerr != nil || next.IsZero() {
-		return ""
-	}
-	return " Next: " + next.In(loc).Format("Mon 2 Jan 2006 15:04 MST") + "."
-}
-
-// changed tells the scheduler that subscriptions changed.
-func (r *Router) changed() {
-	if r.OnSubscriptionsChanged != nil {
-		r.OnSubscriptionsChanged()
-	}
-}
-
-// findSubscription returns the subscription with ID id, or nil.
-func (r *Router) findSubscription(id string) (*Subscription, error) {
-	subs, err := r.Subscriptions.Subscriptions()
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range subs {
-		if s.ID == id {
-			return &s, nil
-		}
-	}
-	return nil, nil
-}
-
-// listSubscription tells this channel's subscription and its next run.
-func (r *Router) listSubscription(id string) (string, error) {
-	s, err := r.findSubscription(id)
-	if err != nil {
-		return "", err
-	}
-	if s == nil {
-		return "This channel has no digest subscription. An admin can add one with `digest subscribe` (weekly on Monday at 09:00 unless told otherwise); anyone can preview with `digest now`.", nil
-	}
-	text := "This channel gets digests " + s.Describe()
-	if s.TZ == "" && r.DefaultTZ != "" {
-		text += " (" + r.DefaultTZ + ")"
-	}
-	text += "." + r.nextRun(*s)
-	if s.CreatedBy == ConfigCreator {
-		text += " (Declared in the config file.)"
-	}
-	return text, nil
-}
-
-// IsAdmin reports whether user may change what the bot posts on platform:
-// the console's user always may; on a chat platform, the user IDs listed
-// in Admins for it.
-func (r *Router) IsAdmin(platform, user string) bool {
-	if platform == "console" {
-		return true
-	}
-	return user != "" && slices.Contains(r.Admins[platform], user)
-}
-
-// mustBeAdmin returns an *Error when m's user is not an admin.
-func (r *Router) mustBeAdmin(m Message, what string) error {
-	if r.IsAdmin(m.Platform, m.User) {
-		return nil
-	}
-	if len(r.Admins[m.Platform]) == 0 {
-		return Errorf(EForbidden, "Only admins may %s, and none are configured for %s: list their user IDs under `admins` in the config file.", what, m.Platform)
-	}
-	return Errorf(EForbidden, "Only admins may %s. Ask one of them; anyone may preview with `digest now`.", what)
 }
 
 // reply runs answer and turns its result into a Reply: an Answer, or plain
 // text when answer gives no Answer; a *Error's message as it is, any other
 // error logged with the request ID and hidden behind an apology.
 func (r *Router) reply(ctx context.Context, m Message, id string, answer func() (*Answer, string, error)) Reply {
-	log := r.Logger
-	if log == nil {
-		log = slog.Default()
-	}
+	log := r.opts.Logger
 	ans, text, err := answer()
 	if err != nil {
 		if ErrorCode(err) == EInternal {

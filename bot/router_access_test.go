@@ -13,10 +13,10 @@ import (
 
 func TestRouterChannelAllowlist(t *testing.T) {
 	var observed []string
-	r := &bot.Router{Bot: bot.New(nil, bot.Options{}), Channels: map[string][]string{"slack": {"C1"}},
+	r := bot.NewRouter(bot.New(nil, bot.Options{}), bot.RouterOptions{Channels: bot.IDs{bot.Slack: {"C1"}},
 		Observe: func(m bot.Message, rep bot.Reply, _ time.Duration) {
 			observed = append(observed, m.Channel+":"+rep.RequestID)
-		}}
+		}})
 	ctx := context.Background()
 	if got := r.Handle(ctx, bot.Message{Platform: "slack", Channel: "C2", Text: "help"}); !got.IsError || !strings.Contains(got.Text, "not enabled in this channel") {
 		t.Errorf("channel off the allowlist: %+v", got)
@@ -37,7 +37,7 @@ func TestRouterChannelAllowlist(t *testing.T) {
 
 func TestRouterAuditLog(t *testing.T) {
 	var audit bytes.Buffer
-	r := &bot.Router{Bot: bot.New(nil, bot.Options{}), Audit: &audit}
+	r := bot.NewRouter(bot.New(nil, bot.Options{}), bot.RouterOptions{Audit: &audit})
 	reply := r.Handle(context.Background(), bot.Message{Platform: "slack", Channel: "C1", User: "U1", Text: "help"})
 	var rec map[string]any
 	if err := json.Unmarshal(audit.Bytes(), &rec); err != nil {

@@ -38,7 +38,7 @@ func (r *Router) sourcesList(ctx context.Context, _ call) (*Answer, string, erro
 
 // feedsHere returns an *Error when feeds cannot be changed here.
 func (r *Router) feedsHere(Message) error {
-	if r.Feeds == nil {
+	if r.opts.Feeds == nil {
 		return Errorf(EInvalid, "Feeds cannot be changed here: run `briefbot serve`, or list them under `feeds` in the config file.")
 	}
 	return nil
@@ -46,7 +46,7 @@ func (r *Router) feedsHere(Message) error {
 
 // sourcesAdd answers "sources add URL" (admins only: see the registry).
 func (r *Router) sourcesAdd(ctx context.Context, c call) (*Answer, string, error) {
-	f, err := r.Feeds.AddFeed(ctx, c.args, c.m.Platform+":"+c.m.User)
+	f, err := r.opts.Feeds.AddFeed(ctx, c.args, string(c.m.Platform)+":"+c.m.User)
 	if err != nil {
 		return nil, "", err
 	}
@@ -60,7 +60,7 @@ func (r *Router) sourcesAdd(ctx context.Context, c call) (*Answer, string, error
 // sourcesRemove answers "sources remove URL" (admins only: see the
 // registry).
 func (r *Router) sourcesRemove(ctx context.Context, c call) (*Answer, string, error) {
-	ok, err := r.Feeds.RemoveFeed(ctx, c.args)
+	ok, err := r.opts.Feeds.RemoveFeed(ctx, c.args)
 	switch {
 	case err != nil:
 		return nil, "", err
@@ -81,20 +81,20 @@ func scheduleWords(spec string) string {
 // reply to "sources".
 func (r *Router) SourcesText(ctx context.Context) (string, error) {
 	var b strings.Builder
-	if r.Sources != nil {
-		text, err := r.Sources(ctx)
+	if r.opts.Sources != nil {
+		text, err := r.opts.Sources(ctx)
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(text)
 	}
-	if r.Feeds == nil {
+	if r.opts.Feeds == nil {
 		if b.Len() == 0 {
 			return "I answer from the reports in my index, and poll no feeds.", nil
 		}
 		return b.String(), nil
 	}
-	feeds, err := r.Feeds.Feeds(ctx)
+	feeds, err := r.opts.Feeds.Feeds(ctx)
 	if err != nil {
 		return "", err
 	}

@@ -50,6 +50,16 @@ type Output struct {
 
 var requestID = regexp.MustCompile(`request ([0-9a-f]{12})`)
 
+// Router returns a Router over a real index of Reports (MustIndex) with
+// opts; a nil Logger discards the logs.
+func Router(tb testing.TB, opts bot.RouterOptions) *bot.Router {
+	tb.Helper()
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return bot.NewRouter(bot.New(MustIndex(tb), bot.Options{}), opts)
+}
+
 // Run checks the adapter of h against the contract every adapter keeps:
 // a question gets its answer with every citation's [n] marker, title,
 // publisher and date; help works; an internal error reaches the user as a
@@ -64,8 +74,7 @@ func Run(t *testing.T, h Harness) {
 		t.Fatal("adaptertest: Harness needs Start and Pings")
 	}
 	ctx := context.Background()
-	x := MustIndex(t)
-	router := &bot.Router{Bot: bot.New(x, bot.Options{}), Logger: slog.New(slog.DiscardHandler)}
+	router := Router(t, bot.RouterOptions{})
 
 	t.Run("question", func(t *testing.T) {
 		want := router.Handle(ctx, bot.Message{Text: Question})
@@ -110,7 +119,7 @@ func Run(t *testing.T, h Harness) {
 			cause = errors.Unwrap(cause) // what any search of the closed index says
 		}
 		var logs lockedBuffer
-		r := &bot.Router{Bot: bot.New(broken, bot.Options{}), Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+		r := bot.NewRouter(bot.New(broken, bot.Options{}), bot.RouterOptions{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 		out := h.Start(t, r)(t, Question)
 		if !out.Replied {
 			t.Fatal("no reply when the bot failed")

@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/adapters/adaptertest"
+	"github.com/briefbot/briefbot/bot"
 )
 
 // TestGatewayMessages drives the real discordgo session over a fake
@@ -126,8 +129,7 @@ func TestGatewaySlashCommand(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
 	long := strings.Repeat("The index holds many reports about arms transfers to Central Asia. ", 90)
-	router := mustRouter(t)
-	router.Sources = func(context.Context) (string, error) { return long, nil }
+	router := adaptertest.Router(t, bot.RouterOptions{Sources: func(context.Context) (string, error) { return long, nil }})
 	h := startAdapter(t, f, Options{}, router)
 	run := func(t *testing.T, i map[string]any) (callback map[string]any, answer []sentMessage) {
 		t.Helper()

@@ -22,7 +22,7 @@ import (
 // mustRouter is a real Router over a real index of adaptertest.Reports.
 func mustRouter(t *testing.T) *bot.Router {
 	t.Helper()
-	return &bot.Router{Bot: bot.New(adaptertest.MustIndex(t), bot.Options{}), Logger: slog.New(slog.DiscardHandler)}
+	return adaptertest.Router(t, bot.RouterOptions{})
 }
 
 // harness is a running adapter, its fake Discord, and how to reach it.

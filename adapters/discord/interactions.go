@@ -99,7 +99,7 @@ func (a *Adapter) answerInteraction(ctx context.Context, s *session, i *discordg
 		ctx, cancel = context.WithDeadline(ctx, expires)
 		defer cancel()
 	}
-	m := bot.Message{Text: inv.text, User: interactionUser(i), Channel: i.ChannelID, Platform: "discord"}
+	m := bot.Message{Text: inv.text, User: interactionUser(i), Channel: i.ChannelID, Platform: bot.Discord}
 	reply := a.reply(ctx, s, m)
 	if reply.IsError && !inv.private {
 		// The public "thinking…" message cannot turn private: replace it

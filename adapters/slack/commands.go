@@ -26,7 +26,7 @@ func (a *Adapter) onCommand(cmd slackgo.SlashCommand) bool {
 	}
 	text, public := commandText(cmd.Text)
 	return a.start(func(ctx context.Context, s *session) {
-		m := bot.Message{Text: text, User: cmd.UserID, Channel: cmd.ChannelID, Platform: "slack"}
+		m := bot.Message{Text: text, User: cmd.UserID, Channel: cmd.ChannelID, Platform: bot.Slack}
 		reply := a.reply(ctx, s, m)
 		if cmd.ResponseURL == "" {
 			a.log.Warn("slack: slash command without response_url", "request_id", reply.RequestID, "channel", cmd.ChannelID)

@@ -24,7 +24,7 @@ const question = adaptertest.Question
 // mustRouter is a real Router over a real index of adaptertest.Reports.
 func mustRouter(t *testing.T) *bot.Router {
 	t.Helper()
-	return &bot.Router{Bot: bot.New(adaptertest.MustIndex(t), bot.Options{}), Logger: slog.New(slog.DiscardHandler)}
+	return adaptertest.Router(t, bot.RouterOptions{})
 }
 
 // startAdapter runs an adapter against the fake, with opts filled in for
@@ -269,8 +269,7 @@ func TestEventsBeforeRunAre503(t *testing.T) {
 func TestSlashCommand(t *testing.T) {
 	f := newFakeSlack(t)
 	sources := func(context.Context) (string, error) { return "I answer from 4 reports (9 passages).", nil }
-	router := mustRouter(t)
-	router.Sources = sources
+	router := adaptertest.Router(t, bot.RouterOptions{Sources: sources})
 	a, srv := startAdapter(t, f, Options{SigningSecret: secret}, router, nil)
 	for _, tc := range []struct {
 		name, text string
@@ -415,8 +414,7 @@ func TestSourcesFailureIsAnApology(t *testing.T) {
 	f := newFakeSlack(t)
 	var logs lockedBuffer
 	sources := func(context.Context) (string, error) { return "", errors.New("count passages: disk on fire") }
-	router := mustRouter(t)
-	router.Sources, router.Logger = sources, slog.New(slog.NewTextHandler(&logs, nil))
+	router := adaptertest.Router(t, bot.RouterOptions{Sources: sources, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	_, srv := startAdapter(t, f, Options{SigningSecret: secret, Logger: slog.New(slog.NewTextHandler(&logs, nil))}, router, nil)
 	do(t, signedRequest(t, srv.URL+PathCommands, "application/x-www-form-urlencoded", commandBody("sources public", f.hookURL("src"))))
 	h := f.nextHook(t)

@@ -55,8 +55,8 @@ type Store interface {
 type Options struct {
 	Bot     *bot.Bot
 	Store   Store
-	Posters map[string]bot.DigestPoster // by platform: "slack", "discord", "console"
-	Clock   schedule.Clock              // nil means schedule.RealClock()
+	Posters map[bot.Platform]bot.DigestPoster
+	Clock   schedule.Clock // nil means schedule.RealClock()
 	// DefaultTZ is the time zone of subscriptions that name none ("" is
 	// UTC).
 	DefaultTZ string

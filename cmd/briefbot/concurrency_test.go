@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -46,12 +47,13 @@ func TestEverythingAtOnce(t *testing.T) {
 	ctx := context.Background()
 	out := &syncBuffer{}
 	poster := &console.Adapter{Out: out}
-	sub := bot.Subscription{ID: "console:console", Platform: "console", Channel: "console", Spec: "* * * * *",
+	sub := bot.Subscription{ID: "console:console", Platform: bot.Console, Channel: "console", Spec: "* * * * *",
 		TZ: "UTC", Created: time.Now().Add(-time.Hour)}
 	if err := st.PutSubscription(sub); err != nil {
 		t.Fatal(err)
 	}
-	svc := delivery.New(delivery.Options{Bot: r.Bot, Store: st, Posters: map[string]bot.DigestPoster{"console": poster}, Logger: r.Logger})
+	svc := delivery.New(delivery.Options{Bot: bot.New(x, bot.Options{}), Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Console: poster},
+		Logger: slog.New(slog.DiscardHandler)})
 
 	var wg sync.WaitGroup
 	errs := make(chan error, 100)

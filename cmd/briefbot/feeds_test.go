@@ -110,8 +110,8 @@ func feedSetup(t *testing.T, w *wire) (*feedManager, *index.Index, *bot.Router) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newRouter(x, cfg, e)
-	r.Feeds, r.Sources, r.Admins, r.Reindex = m, sourcesText(x), map[string][]string{"slack": {"UADMIN"}}, m.Reindex
+	r := bot.NewRouter(newBot(x, cfg), bot.RouterOptions{Logger: newLogger(cfg, e), Feeds: m, Sources: sourcesText(x),
+		Admins: bot.IDs{bot.Slack: {"UADMIN"}}, Reindex: m.Reindex})
 	return m, x, r
 }
 
@@ -130,7 +130,7 @@ func TestFeedsOneStoryManySources(t *testing.T) {
 	if err != nil || c.Reports != 2 {
 		t.Fatalf("counts %+v %v: want 2 reports (the wire story once, the other story)", c, err)
 	}
-	ans, err := r.Bot.Ask(ctx, "Bayraktar TB2 drones Kyrgyzstan Kant airbase", bot.Filter{})
+	ans, err := bot.New(x, bot.Options{}).Ask(ctx, "Bayraktar TB2 drones Kyrgyzstan Kant airbase", bot.Filter{})
 	if err != nil || ans.NoMatch || len(ans.Citations) == 0 {
 		t.Fatalf("ask: %+v %v", ans, err)
 	}

@@ -104,15 +104,12 @@ Both can run at once. Without either it chats on the terminal.
 	}
 	met := newMetrics(x)
 	log = slog.New(met.logHandler(log.Handler()))
-	posters := map[string]bot.DigestPoster{}
-	router := newRouter(x, cfg, e)
-	router.Logger, router.Sources, router.Observe = log, sourcesText(x), met.observe
+	posters := map[bot.Platform]bot.DigestPoster{}
 	feeds, err := newFeedManager(cfg, st, x, log)
 	if err != nil {
 		return err
 	}
 	feeds.onIngest, feeds.onPoll = met.onIngest, met.onPoll
-	router.Feeds, router.Reindex = feeds, feeds.Reindex
 
 	mux := http.NewServeMux()
 	var adapters []adapter
@@ -125,7 +122,7 @@ Both can run at once. Without either it chats on the terminal.
 		if slackOpts.SigningSecret != "" {
 			sa.Register(mux)
 		}
-		posters["slack"] = met.poster("slack", sa)
+		posters[bot.Slack] = met.poster(bot.Slack, sa)
 		adapters = append(adapters, adapter{name: "slack (" + sa.Mode() + ")", run: sa.Run, ready: func() bool {
 			select {
 			case <-sa.Ready():
@@ -146,7 +143,7 @@ Both can run at once. Without either it chats on the terminal.
 			da.Register(mux)
 		}
 		if discordOpts.BotToken != "" {
-			posters["discord"] = met.poster("discord", da) // posting needs the bot token
+			posters[bot.Discord] = met.poster(bot.Discord, da) // posting needs the bot token
 		}
 		adapters = append(adapters, adapter{name: "discord (" + da.Mode() + ")", run: da.Run, ready: func() bool {
 			select {
@@ -164,7 +161,7 @@ Both can run at once. Without either it chats on the terminal.
 			style = console.ANSI
 		}
 		ca := &console.Adapter{In: e.stdin, Out: e.stdout, Prompt: "> ", Style: style}
-		posters["console"] = met.poster("console", ca)
+		posters[bot.Console] = met.poster(bot.Console, ca)
 		adapters = append(adapters, adapter{name: "console", run: ca.Run, ready: func() bool { return true }})
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -194,23 +191,25 @@ Both can run at once. Without either it chats on the terminal.
 	for i, a := range adapters {
 		names[i] = a.name
 	}
-	router.Channels = cfg.Channels.ByPlatform()
+	b := newBot(x, cfg)
+	digests := delivery.New(delivery.Options{Bot: b, Store: st, Posters: posters,
+		DefaultTZ: cfg.Digests.Timezone, NoCatchUp: !cfg.Digests.CatchUp, Logger: log})
+	ropts := bot.RouterOptions{Logger: log, Subscriptions: st, Admins: cfg.Admins.ByPlatform(), Channels: cfg.Channels.ByPlatform(),
+		DefaultTZ: cfg.Digests.Timezone, Sources: sourcesText(x), Feeds: feeds, Reindex: feeds.Reindex, Observe: met.observe,
+		OnSubscriptionsChanged: func() {
+			if err := digests.Reload(); err != nil {
+				log.Error("reschedule digests", "err", err)
+			}
+		}}
 	if cfg.AuditLog != "" {
 		f, err := os.OpenFile(cfg.AuditLog, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 		if err != nil {
 			return fmt.Errorf("audit log: %w", err)
 		}
 		defer f.Close()
-		router.Audit = f
+		ropts.Audit = f
 	}
-	digests := delivery.New(delivery.Options{Bot: router.Bot, Store: st, Posters: posters,
-		DefaultTZ: cfg.Digests.Timezone, NoCatchUp: !cfg.Digests.CatchUp, Logger: log})
-	router.Subscriptions, router.Admins, router.DefaultTZ = st, cfg.Admins.ByPlatform(), cfg.Digests.Timezone
-	router.OnSubscriptionsChanged = func() {
-		if err := digests.Reload(); err != nil {
-			log.Error("reschedule digests", "err", err)
-		}
-	}
+	router := bot.NewRouter(b, ropts)
 	adapters = append(adapters, adapter{name: "feeds", run: func(ctx context.Context, _ bot.Handler) error { return feeds.Run(ctx) },
 		ready: func() bool { return true }})
 	adapters = append(adapters, adapter{name: "digests", run: func(ctx context.Context, _ bot.Handler) error { return digests.Run(ctx) },

@@ -16,7 +16,7 @@ func Reply(ctx context.Context, sem chan struct{}, h bot.Handler, m bot.Message,
 	release, ok := Acquire(ctx, sem)
 	if !ok {
 		id := bot.NewRequestID()
-		log.WarnContext(ctx, m.Platform+": no time left to answer", "request_id", id, "channel", m.Channel)
+		log.WarnContext(ctx, string(m.Platform)+": no time left to answer", "request_id", id, "channel", m.Channel)
 		return bot.Reply{Text: "Sorry, I am too busy to answer right now; please ask again. (request " + id + ")", IsError: true, RequestID: id}
 	}
 	defer release()
