@@ -32,7 +32,7 @@ func BenchmarkSentence(b *testing.B) {
 // sentences, in paragraphs of five sentences.
 func benchReport(tb testing.TB) bot.Report {
 	tb.Helper()
-	set := append(MustLoadGold(tb, "testdata/gold/sentences-*.jsonl"), MustLoadGold(tb, "testdata/heldout.jsonl")...)
+	set := append(MustLoadGold(tb, "testdata/gold/sentences-*.jsonl"), MustLoadGold(tb, "testdata/regression/first-heldout.jsonl")...)
 	var b strings.Builder
 	words := 0
 	for i := 0; words < 600; i = (i + 7) % len(set) {

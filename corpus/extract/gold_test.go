@@ -253,27 +253,63 @@ func logScores(t *testing.T, name string, s *scores) {
 	}
 }
 
-// TestGold scores the extractor on the gold set. It fails when the
-// (supplier, recipient, status) precision is below 0.90 or its recall below
-// 0.85. Run with -v to see every miss and false positive; to see how one
-// sentence is read, run SENT="..." go test -tags debug -run TestDebug -v.
+// goldFloors are the scores reached on each sentence-level set, field by
+// field, ratcheted: a rule change that loses a single relation on any field
+// fails. Raise a floor when a set's score rises; never lower one to let a
+// change through (fix the rule, or the gold line if it was wrong, and say
+// so in the commit).
+var goldFloors = map[string]map[string]float64{
+	"gold":       allFields(1.000, 1.000),
+	"regression": allFields(1.000, 1.000),
+}
+
+// allFields gives every scored field the same precision and recall floor.
+func allFields(p, r float64) map[string]float64 {
+	m := map[string]float64{}
+	for _, f := range fieldNames {
+		m["P "+f] = p
+		m["R "+f] = r
+	}
+	return m
+}
+
+// checkFloors fails the test for every field scored below its floor.
+func checkFloors(t *testing.T, name string, s *scores) {
+	t.Helper()
+	floors := goldFloors[name]
+	if floors == nil {
+		t.Fatalf("no floors for set %s", name)
+	}
+	for _, f := range fieldNames {
+		if p := s.precision(f); p < floors["P "+f] {
+			t.Errorf("%s %s: precision %.3f below the floor %.3f", name, f, p, floors["P "+f])
+		}
+		if r := s.recall(f); r < floors["R "+f] {
+			t.Errorf("%s %s: recall %.3f below the floor %.3f", name, f, r, floors["R "+f])
+		}
+	}
+}
+
+// TestGold scores the extractor on the gold set: sentences in our own words,
+// modelled on how real reporting phrases transfers, which the rules are
+// tuned on. Every field must stay at its floor (goldFloors). Run with -v to
+// see every miss and false positive; to see how one sentence is read, run
+// SENT="..." go test -tags debug -run TestDebug -v.
 func TestGold(t *testing.T) {
 	set := MustLoadGold(t, "testdata/gold/sentences-*.jsonl")
 	s := evaluate(t, New(), set)
 	logScores(t, "gold", s)
-	if p, r := s.precision("triple"), s.recall("triple"); p < 0.90 || r < 0.85 {
-		t.Errorf("gold (supplier, recipient, status): P %.3f R %.3f, want P >= 0.90 and R >= 0.85", p, r)
-	}
+	checkFloors(t, "gold", s)
 }
 
-// TestHeldout scores the extractor on sentences written before the rules
-// were tuned on the gold set, to check that the rules generalise. It fails
-// below P 0.80 or R 0.70 on the (supplier, recipient, status) triple.
-func TestHeldout(t *testing.T) {
-	set := MustLoadGold(t, "testdata/heldout.jsonl")
+// TestRegression scores the extractor on testdata/regression: sentences that
+// were held out when first written (first-heldout.jsonl) but that the rules
+// have since been tuned on, so they are a regression set now, not a measure
+// of generalisation. Generalisation is measured on real text
+// (TestRealTextDev, and the blind split) and on sealed batches.
+func TestRegression(t *testing.T) {
+	set := MustLoadGold(t, "testdata/regression/*.jsonl")
 	s := evaluate(t, New(), set)
-	logScores(t, "held-out", s)
-	if p, r := s.precision("triple"), s.recall("triple"); p < 0.80 || r < 0.70 {
-		t.Errorf("held-out (supplier, recipient, status): P %.3f R %.3f, want P >= 0.80 and R >= 0.70", p, r)
-	}
+	logScores(t, "regression", s)
+	checkFloors(t, "regression", s)
 }

@@ -1,0 +1,22 @@
+package extract
+
+import (
+	"flag"
+	"testing"
+)
+
+var sealed = flag.Bool("sealed", false, "score the sealed sentence batches in testdata/sealed (only after a round of rule changes)")
+
+// TestSealed scores the extractor on testdata/sealed: sentences in our own
+// words written on 2026-12-03 by someone who did not tune the rules, kept
+// away from rule tuning and scored once, after a round of rule changes, with
+// -sealed. It is a measure of how the rules generalise to phrasing nobody
+// tuned on; its score is reported in docs/accuracy.md as measured.
+func TestSealed(t *testing.T) {
+	if !*sealed {
+		t.Skip("sealed batches are scored only on purpose: go test ./corpus/extract -run TestSealed -sealed -v")
+	}
+	set := MustLoadGold(t, "testdata/sealed/*.jsonl")
+	s := evaluate(t, New(), set)
+	logScores(t, "sealed", s)
+}
