@@ -42,8 +42,7 @@ func TestEverythingAtOnce(t *testing.T) {
 		t.Skip("concurrency soak")
 	}
 	w := newWire(t)
-	m, x, r := feedSetup(t, w)
-	st := m.st
+	m, x, r, st := feedSetup(t, w)
 	ctx := context.Background()
 	out := &syncBuffer{}
 	poster := &console.Adapter{Out: out}
@@ -71,7 +70,7 @@ func TestEverythingAtOnce(t *testing.T) {
 	go func() { // feeds polled, twice
 		defer wg.Done()
 		for range 2 {
-			for _, res := range m.current().PollAll(ctx) {
+			for _, res := range m.Poller().PollAll(ctx) {
 				if res.Err != nil {
 					errs <- fmt.Errorf("poll %s: %w", res.Feed, res.Err)
 				}

@@ -105,11 +105,10 @@ Both can run at once. Without either it chats on the terminal.
 	met := newMetrics(x)
 	log = slog.New(met.logHandler(log.Handler()))
 	posters := map[bot.Platform]bot.DigestPoster{}
-	feeds, err := newFeedManager(cfg, st, x, log)
+	feeds, err := newFeedManager(cfg, st, x, log, met)
 	if err != nil {
 		return err
 	}
-	feeds.onIngest, feeds.onPoll = met.onIngest, met.onPoll
 
 	mux := http.NewServeMux()
 	var adapters []adapter
