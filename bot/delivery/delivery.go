@@ -115,6 +115,8 @@ type Service struct {
 	opts  Options
 	sched *schedule.Scheduler
 
+	resumed chan struct{} // closed when Run's start-up checks are done
+
 	mu       sync.Mutex
 	locks    map[string]*sync.Mutex // one per subscription: its deliveries never overlap
 	retrying map[string]bool        // subscriptions with a retry loop under way
@@ -123,7 +125,7 @@ type Service struct {
 
 // New returns a Service. Call Run to start it.
 func New(opts Options) *Service {
-	s := &Service{opts: opts.withDefaults(), locks: map[string]*sync.Mutex{}, retrying: map[string]bool{}}
+	s := &Service{opts: opts.withDefaults(), resumed: make(chan struct{}), locks: map[string]*sync.Mutex{}, retrying: map[string]bool{}}
 	s.sched = schedule.New(s.opts.Clock, s.onSchedule)
 	return s
 }
@@ -169,14 +171,17 @@ func (s *Service) Run(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		s.Resume(ctx)
+		close(s.resumed)
 	}()
 	err := s.sched.Run(ctx)
 	s.wg.Wait()
 	return err
 }
 
-// StartupDone is the message Resume logs (at level info) when it is done.
-const StartupDone = "digest start-up checks done"
+// Resumed is closed once Run has finished the pending deliveries and
+// posted the catch-up digests of its start (see Resume); until then the
+// service is starting. Run must be called only once.
+func (s *Service) Resumed() <-chan struct{} { return s.resumed }
 
 // Resume finishes every pending delivery and, unless NoCatchUp, posts one
 // catch-up digest for each subscription that missed a run since its last
@@ -195,7 +200,7 @@ func (s *Service) Resume(ctx context.Context) {
 	now := s.opts.Clock.Now()
 	runs := 0
 	defer func() {
-		s.opts.Logger.Info(StartupDone, "subscriptions", len(subs), "pending", len(pending), "runs", runs)
+		s.opts.Logger.Info("digest start-up checks done", "subscriptions", len(subs), "pending", len(pending), "runs", runs)
 	}()
 	for _, sub := range subs {
 		at := time.Time{}

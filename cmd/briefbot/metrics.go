@@ -29,7 +29,8 @@ type metrics struct {
 	platformErrors *prometheus.CounterVec // platform
 }
 
-func newMetrics(x *index.Index) *metrics {
+// newMetrics returns serve's metrics; watchIndex adds the index's.
+func newMetrics() *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "briefbot_questions_total",
@@ -50,9 +51,11 @@ func newMetrics(x *index.Index) *metrics {
 	}
 	m.reg.MustRegister(m.questions, m.answerSeconds, m.ingested, m.ingestErrors, m.feedPolls, m.digestPosts, m.platformErrors,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	m.reg.MustRegister(&indexCollector{x: x})
 	return m
 }
+
+// watchIndex adds the sizes of x to the metrics.
+func (m *metrics) watchIndex(x *index.Index) { m.reg.MustRegister(&indexCollector{x: x}) }
 
 // handler serves the metrics.
 func (m *metrics) handler() http.Handler {

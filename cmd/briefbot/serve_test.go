@@ -154,38 +154,44 @@ func newFakeSlackAPI(t *testing.T) *fakeSlackAPI {
 	return f
 }
 
-// startServe runs `briefbot serve` in-process with env and returns its
-// address, its output, and a function that stops it and returns its exit
-// code.
-func startServe(t *testing.T, env map[string]string, stdin io.Reader, args ...string) (string, *watchedBuffer, func() int) {
+// startServe starts a Server in-process, as `briefbot serve` with args
+// and env would (on a fresh data folder and a free port unless args say
+// otherwise), and returns it, its log output, and a function that stops it
+// and returns what Run returned.
+func startServe(t *testing.T, env map[string]string, stdin io.Reader, args ...string) (*Server, *watchedBuffer, func() error) {
 	t.Helper()
 	stdout, stderr := newWatchedBuffer(), newWatchedBuffer()
-	ctx, cancel := context.WithCancel(context.Background())
-	code := make(chan int, 1)
 	e := env2(env, stdin, stdout, stderr)
-	go func() {
-		code <- run(ctx, append([]string{"serve", "--data", t.TempDir(), "--listen", "127.0.0.1:0"}, args...), e)
-	}()
-	var addr string
-	select {
-	case addr = <-stderr.addr:
-	case c := <-code:
-		t.Fatalf("serve exited with %d:\n%s", c, stderr)
-	case <-time.After(30 * time.Second): // builds the default index first
-		t.Fatalf("serve did not listen within 30 s:\n%s", stderr)
+	cfg, err := serveConfig(append([]string{"--data", t.TempDir(), "--listen", "127.0.0.1:0"}, args...), e)
+	if err != nil {
+		t.Fatal(err)
 	}
-	stop := func() int {
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := NewServer(ctx, cfg, e)
+	if err != nil {
 		cancel()
-		select {
-		case c := <-code:
-			return c
-		case <-time.After(5 * time.Second):
-			t.Fatalf("serve did not stop within 5 s:\n%s", stderr)
-		}
-		return -1
+		t.Fatalf("NewServer: %v\n%s", err, stderr)
 	}
-	t.Cleanup(func() { cancel() })
-	return addr, stderr, stop
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	var once sync.Once
+	var runErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case runErr = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatalf("serve did not stop within 5 s:\n%s", stderr)
+			}
+			if err := s.Close(); err != nil && runErr == nil {
+				runErr = err
+			}
+		})
+		return runErr
+	}
+	t.Cleanup(func() { stop() })
+	return s, stderr, stop
 }
 
 // waitHealthy waits until serve's /readyz says the index answers and every
@@ -236,8 +242,9 @@ func signed(t *testing.T, u, secret, contentType string, body []byte) *http.Requ
 func TestServeEventsAPI(t *testing.T) {
 	f := newFakeSlackAPI(t)
 	const secret = "serve-test-secret"
-	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+	srv, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": f.srv.URL + "/api/"}, nil)
+	addr := srv.Addr().String()
 	base := "http://" + addr
 	waitHealthy(t, base)
 
@@ -286,8 +293,8 @@ func TestServeEventsAPI(t *testing.T) {
 		t.Errorf("unsigned event: %s, want 401", resp.Status)
 	}
 
-	if code := stop(); code != exitOK || !strings.Contains(stderr.String(), "stopped") {
-		t.Errorf("exit %d after SIGINT/SIGTERM, want 0:\n%s", code, stderr)
+	if err := stop(); err != nil {
+		t.Errorf("Run after the context ended: %v, want nil:\n%s", err, stderr)
 	}
 }
 
@@ -354,6 +361,9 @@ func TestDiscordOptions(t *testing.T) {
 			cfg := DefaultConfig().Discord
 			cfg.Mode = tc.mode
 			opts, on, err := discordOptions(cfg, func(k string) string { return tc.env[k] })
+			if err == nil && on {
+				_, err = discord.New(opts) // what NewServer does with them: checks, no network
+			}
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("err = %v, want it to name %s", err, tc.wantErr)
@@ -420,12 +430,13 @@ func TestServeSlackAndDiscord(t *testing.T) {
 	fs, fd := newFakeSlackAPI(t), newFakeDiscordAPI(t)
 	pub, key, _ := ed25519.GenerateKey(nil)
 	const secret = "serve-test-secret"
-	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+	srv, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": fs.srv.URL + "/api/", "DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "DISCORD_APPLICATION_ID": "7",
 		"DISCORD_API_URL": fd.srv.URL + "/api/v9"}, nil)
+	addr := srv.Addr().String()
 	base := "http://" + addr
-	if !strings.Contains(stderr.String(), "chat: slack (events), discord (http)") {
-		t.Errorf("serve should name both platforms:\n%s", stderr)
+	if got := strings.Join(srv.Chats(), ", "); got != "slack (events), discord (http)" {
+		t.Errorf("serve runs %q, want both platforms", got)
 	}
 	waitHealthy(t, base)
 	do := func(req *http.Request) (int, string) {
@@ -462,7 +473,7 @@ func TestServeSlackAndDiscord(t *testing.T) {
 	if status, _ := do(unsigned); status != http.StatusUnauthorized {
 		t.Errorf("unsigned interaction: %d, want 401", status)
 	}
-	if code := stop(); code != exitOK {
-		t.Errorf("exit %d, want 0:\n%s", code, stderr)
+	if err := stop(); err != nil {
+		t.Errorf("Run: %v, want nil:\n%s", err, stderr)
 	}
 }
