@@ -13,7 +13,7 @@ import (
 // scheduled digest covers.
 const DigestWindow = 7 * 24 * time.Hour
 
-// SubscriptionStore keeps digest subscriptions (index/state.Store is one).
+// SubscriptionStore keeps digest subscriptions (state.Store is one).
 type SubscriptionStore interface {
 	PutSubscription(Subscription) error
 	DeleteSubscription(id string) (bool, error)

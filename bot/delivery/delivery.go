@@ -40,7 +40,7 @@ import (
 	"github.com/briefbot/briefbot/bot/schedule"
 )
 
-// Store keeps subscriptions, watermarks and deliveries (index/state.Store
+// Store keeps subscriptions, watermarks and deliveries (state.Store
 // is one).
 type Store interface {
 	Subscriptions() ([]bot.Subscription, error)

@@ -18,7 +18,7 @@ import (
 	"github.com/briefbot/briefbot/bot/schedule/schedtest"
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // ingested is when the test index took in its reports.

@@ -14,7 +14,7 @@ import (
 	"github.com/briefbot/briefbot/adapters/slack"
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // cmdServe runs briefbot as a chat bot until ctx is done (see Server): on

@@ -15,7 +15,7 @@ import (
 
 	"github.com/briefbot/briefbot/adapters/slack"
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // slackChannels is Slack's Web API on loopback as far as digests need it:

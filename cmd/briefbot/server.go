@@ -18,7 +18,7 @@ import (
 	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/corpus/feed"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // shutdownTimeout bounds the graceful shutdown of the HTTP server.
