@@ -118,7 +118,7 @@ func Run(t *testing.T, h Harness) {
 		for errors.Unwrap(cause) != nil {
 			cause = errors.Unwrap(cause) // what any search of the closed index says
 		}
-		var logs lockedBuffer
+		var logs LockedBuffer
 		r := bot.NewRouter(bot.New(broken, bot.Options{}), bot.RouterOptions{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 		out := h.Start(t, r)(t, Question)
 		if !out.Replied {
@@ -237,19 +237,21 @@ func (r *recorder) last() string {
 	return r.command
 }
 
-// lockedBuffer is a bytes.Buffer that adapter goroutines may log into.
-type lockedBuffer struct {
+// LockedBuffer is a bytes.Buffer that goroutines may write (log) into
+// while a test reads it. The zero value is ready to use.
+type LockedBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (l *lockedBuffer) Write(p []byte) (int, error) {
+func (l *LockedBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.Write(p)
 }
 
-func (l *lockedBuffer) String() string {
+// String returns what was written so far.
+func (l *LockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()

@@ -7,7 +7,6 @@ import (
 	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"log/slog"
 	"net/http"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -53,8 +52,10 @@ type Options struct {
 	// MaxBodyBytes is the largest HTTP request body accepted; 0 means 1 MiB.
 	MaxBodyBytes int64
 	// MaxRetries is how often a rate-limited REST call is retried; 0 means
-	// 3 and a negative value none.
+	// 3.
 	MaxRetries int
+	// NoRetries turns retries of rate-limited REST calls off.
+	NoRetries bool
 	// MaxRetryWait is the longest retry_after the adapter waits for; a
 	// longer one fails the call. It also caps discordgo's own waits before
 	// a call. 0 means one minute.
@@ -129,30 +130,7 @@ func New(opts Options) (*Adapter, error) {
 		}
 		key = k
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
-	if opts.MaxBodyBytes <= 0 {
-		opts.MaxBodyBytes = 1 << 20
-	}
-	switch {
-	case opts.MaxRetries == 0:
-		opts.MaxRetries = 3
-	case opts.MaxRetries < 0:
-		opts.MaxRetries = 0
-	}
-	if opts.MaxRetryWait <= 0 {
-		opts.MaxRetryWait = time.Minute
-	}
-	if opts.AnswerTimeout <= 0 {
-		opts.AnswerTimeout = time.Minute
-	}
-	if opts.MaxConcurrent <= 0 {
-		opts.MaxConcurrent = max(2, runtime.GOMAXPROCS(0))
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
+	opts = opts.withDefaults()
 	tr := &apiTransport{from: discordgo.EndpointAPI, maxWait: opts.MaxRetryWait, next: http.DefaultTransport}
 	if opts.APIURL != "" {
 		u, err := newAPIURL(opts.APIURL)
@@ -193,7 +171,7 @@ func New(opts Options) (*Adapter, error) {
 		dg:           dg,
 		verifier:     Verifier{Key: key, Now: opts.Now},
 		complete:     newCompleter(gazetteer.Default()),
-		sleep:        sleepCtx,
+		sleep:        chatkit.Sleep,
 		messages:     chatkit.NewRecent(10000, time.Hour, opts.Now),
 		interactions: chatkit.NewRecent(10000, time.Hour, opts.Now),
 		sem:          make(chan struct{}, opts.MaxConcurrent),
@@ -359,3 +337,13 @@ func (a *Adapter) start(fn func(ctx context.Context, s *session)) bool { return 
 
 // waitIdle waits until no answer is under way.
 func (a *Adapter) waitIdle() { a.run.Wait() }
+
+// withDefaults fills in the zero values of the settings the chat adapters
+// share (see chatkit.Limits).
+func (o Options) withDefaults() Options {
+	l := chatkit.Limits{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, MaxRetries: o.MaxRetries, NoRetries: o.NoRetries,
+		MaxRetryWait: o.MaxRetryWait, AnswerTimeout: o.AnswerTimeout, MaxConcurrent: o.MaxConcurrent, Now: o.Now}.WithDefaults()
+	o.Logger, o.MaxBodyBytes, o.MaxRetries, o.MaxRetryWait, o.AnswerTimeout, o.MaxConcurrent, o.Now =
+		l.Logger, l.MaxBodyBytes, l.MaxRetries, l.MaxRetryWait, l.AnswerTimeout, l.MaxConcurrent, l.Now
+	return o
+}

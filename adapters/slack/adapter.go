@@ -7,7 +7,6 @@ import (
 	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"log/slog"
 	"net/http"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -38,9 +37,10 @@ type Options struct {
 	HTTPClient *http.Client
 	// MaxBodyBytes is the largest HTTP request body accepted; 0 means 1 MiB.
 	MaxBodyBytes int64
-	// MaxRetries is how often a rate-limited post is retried; 0 means 3 and
-	// a negative value none.
+	// MaxRetries is how often a rate-limited post is retried; 0 means 3.
 	MaxRetries int
+	// NoRetries turns retries of rate-limited posts off.
+	NoRetries bool
 	// MaxRetryWait is the longest Retry-After the adapter waits for; a
 	// longer one fails the post. 0 means one minute.
 	MaxRetryWait time.Duration
@@ -116,37 +116,14 @@ func New(opts Options) (*Adapter, error) {
 	case opts.AppToken == "" && opts.SigningSecret == "":
 		return nil, errors.New("slack: set an app token (Socket Mode) or a signing secret (Events API)")
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
+	opts = opts.withDefaults()
 	if opts.HTTPClient == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = 16 // answers go to a few Slack hosts, many at once
 		opts.HTTPClient = &http.Client{Timeout: 30 * time.Second, Transport: t}
 	}
-	if opts.MaxBodyBytes <= 0 {
-		opts.MaxBodyBytes = 1 << 20
-	}
-	switch {
-	case opts.MaxRetries == 0:
-		opts.MaxRetries = 3
-	case opts.MaxRetries < 0:
-		opts.MaxRetries = 0
-	}
-	if opts.MaxRetryWait <= 0 {
-		opts.MaxRetryWait = time.Minute
-	}
-	if opts.AnswerTimeout <= 0 {
-		opts.AnswerTimeout = time.Minute
-	}
-	if opts.MaxConcurrent <= 0 {
-		opts.MaxConcurrent = max(2, runtime.GOMAXPROCS(0))
-	}
 	if opts.ThreadMemory <= 0 {
 		opts.ThreadMemory = 10000
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
 	}
 	clientOpts := []slackgo.Option{slackgo.OptionHTTPClient(opts.HTTPClient)}
 	if opts.APIURL != "" {
@@ -166,7 +143,7 @@ func New(opts Options) (*Adapter, error) {
 		client:   client,
 		api:      client,
 		verifier: Verifier{Secret: opts.SigningSecret, Now: opts.Now},
-		sleep:    sleepCtx,
+		sleep:    chatkit.Sleep,
 		events:   chatkit.NewRecent(10000, time.Hour, opts.Now),
 		messages: chatkit.NewRecent(10000, time.Hour, opts.Now),
 		threads:  chatkit.NewRecent(opts.ThreadMemory, 7*24*time.Hour, opts.Now),
@@ -272,13 +249,12 @@ In Slack:
   /brief QUESTION       only you see the answer; end with "public" to share it
   /brief COMMAND        any command above, such as /brief sources`
 
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+// withDefaults fills in the zero values of the settings the chat adapters
+// share (see chatkit.Limits).
+func (o Options) withDefaults() Options {
+	l := chatkit.Limits{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, MaxRetries: o.MaxRetries, NoRetries: o.NoRetries,
+		MaxRetryWait: o.MaxRetryWait, AnswerTimeout: o.AnswerTimeout, MaxConcurrent: o.MaxConcurrent, Now: o.Now}.WithDefaults()
+	o.Logger, o.MaxBodyBytes, o.MaxRetries, o.MaxRetryWait, o.AnswerTimeout, o.MaxConcurrent, o.Now =
+		l.Logger, l.MaxBodyBytes, l.MaxRetries, l.MaxRetryWait, l.AnswerTimeout, l.MaxConcurrent, l.Now
+	return o
 }

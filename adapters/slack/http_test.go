@@ -308,7 +308,7 @@ func TestSlashCommand(t *testing.T) {
 
 func TestRateLimitedPostsAreRetried(t *testing.T) {
 	f := newFakeSlack(t)
-	var logs lockedBuffer
+	var logs adaptertest.LockedBuffer
 	var mu sync.Mutex
 	var slept []time.Duration
 	sleep := func(ctx context.Context, d time.Duration) error {
@@ -392,27 +392,9 @@ func TestRunRejectsBadToken(t *testing.T) {
 	}
 }
 
-// lockedBuffer is a bytes.Buffer that goroutines may log into.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 func TestSourcesFailureIsAnApology(t *testing.T) {
 	f := newFakeSlack(t)
-	var logs lockedBuffer
+	var logs adaptertest.LockedBuffer
 	sources := func(context.Context) (string, error) { return "", errors.New("count passages: disk on fire") }
 	router := adaptertest.Router(t, bot.RouterOptions{Sources: sources, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	_, srv := startAdapter(t, f, Options{SigningSecret: secret, Logger: slog.New(slog.NewTextHandler(&logs, nil))}, router, nil)

@@ -72,9 +72,10 @@ type Options struct {
 	// ShutdownGrace is how long a post under way may go on after the
 	// context of Run or Deliver ends; zero means 10 seconds.
 	ShutdownGrace time.Duration
-	// FindSlack is how long before a window's end a look-up for its post
-	// starts, for clocks that disagree; zero means 10 minutes.
-	FindSlack time.Duration
+	// ClockSkew is how far the platform's clock may be behind ours: a
+	// look-up for a window's post starts this long before the window's
+	// end. Zero means 10 minutes.
+	ClockSkew time.Duration
 	Logger    *slog.Logger // nil means slog.Default()
 }
 
@@ -97,8 +98,8 @@ func (o Options) withDefaults() Options {
 	if o.ShutdownGrace <= 0 {
 		o.ShutdownGrace = 10 * time.Second
 	}
-	if o.FindSlack <= 0 {
-		o.FindSlack = 10 * time.Minute
+	if o.ClockSkew <= 0 {
+		o.ClockSkew = 10 * time.Minute
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -391,7 +392,7 @@ func (s *Service) post(ctx context.Context, poster bot.DigestPoster, sub bot.Sub
 	log := s.opts.Logger.With("subscription", sub.ID, "digest", d.ID, "from", d.From, "to", d.To)
 	var have []int
 	if d.Attempts > 0 {
-		found, err := poster.FindDigest(ctx, sub.Channel, d.ID, d.To.Add(-s.opts.FindSlack))
+		found, err := poster.FindDigest(ctx, sub.Channel, d.ID, d.To.Add(-s.opts.ClockSkew))
 		if err != nil {
 			return fmt.Errorf("digest %s: look for an earlier post: %w", d.ID, err)
 		}

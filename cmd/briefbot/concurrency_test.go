@@ -9,30 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/adapters/adaptertest"
 	"github.com/briefbot/briefbot/adapters/console"
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/corpus/corpustest"
 )
-
-// syncBuffer is a strings.Builder safe for the console poster's writes and
-// the test's reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestEverythingAtOnce ingests, polls feeds, posts digests and answers
 // questions at the same time on one index and state file, as serve does.
@@ -44,7 +26,7 @@ func TestEverythingAtOnce(t *testing.T) {
 	w := newWire(t)
 	m, x, r, st := feedSetup(t, w)
 	ctx := context.Background()
-	out := &syncBuffer{}
+	out := &adaptertest.LockedBuffer{}
 	poster := &console.Adapter{Out: out}
 	sub := bot.Subscription{ID: "console:console", Platform: bot.Console, Channel: "console", Spec: "* * * * *",
 		TZ: "UTC", Created: time.Now().Add(-time.Hour)}

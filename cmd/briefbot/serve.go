@@ -105,10 +105,8 @@ func slackOptions(cfg SlackConfig, getenv func(string) string) (slack.Options, b
 			mode = "off"
 		}
 	}
-	opts := slack.Options{BotToken: botToken, APIURL: getenv("SLACK_API_URL"), ThreadMemory: cfg.ThreadMemory, MaxRetries: cfg.MaxRetries}
-	if cfg.MaxRetries == 0 {
-		opts.MaxRetries = -1 // none; the adapter's 0 means its default
-	}
+	opts := slack.Options{BotToken: botToken, APIURL: getenv("SLACK_API_URL"), ThreadMemory: cfg.ThreadMemory,
+		MaxRetries: cfg.MaxRetries, NoRetries: cfg.MaxRetries == 0}
 	switch mode {
 	case "off":
 		return slack.Options{}, false, nil
@@ -134,10 +132,8 @@ func slackOptions(cfg SlackConfig, getenv func(string) string) (slack.Options, b
 func discordOptions(cfg DiscordConfig, getenv func(string) string) (discord.Options, bool, error) {
 	token, key, app := getenv("DISCORD_BOT_TOKEN"), getenv("DISCORD_PUBLIC_KEY"), getenv("DISCORD_APPLICATION_ID")
 	opts := discord.Options{BotToken: token, PublicKey: key, ApplicationID: app, GuildID: getenv("DISCORD_GUILD_ID"),
-		APIURL: getenv("DISCORD_API_URL"), MessageContent: cfg.MessageContent, MaxRetries: cfg.MaxRetries}
-	if cfg.MaxRetries == 0 {
-		opts.MaxRetries = -1 // none; the adapter's 0 means its default
-	}
+		APIURL: getenv("DISCORD_API_URL"), MessageContent: cfg.MessageContent,
+		MaxRetries: cfg.MaxRetries, NoRetries: cfg.MaxRetries == 0}
 	mode := cfg.Mode
 	if mode == "auto" {
 		switch {

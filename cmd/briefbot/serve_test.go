@@ -60,7 +60,7 @@ func TestSlackOptions(t *testing.T) {
 	opts, _, _ := slackOptions(SlackConfig{Mode: "auto", ThreadMemory: 500, MaxRetries: 0}, func(k string) string {
 		return map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "http://127.0.0.1:9/api/"}[k]
 	})
-	if opts.APIURL != "http://127.0.0.1:9/api/" || opts.ThreadMemory != 500 || opts.MaxRetries >= 0 {
+	if opts.APIURL != "http://127.0.0.1:9/api/" || opts.ThreadMemory != 500 || !opts.NoRetries {
 		t.Errorf("opts = %+v; want SLACK_API_URL, thread_memory 500 and no retries", opts)
 	}
 }
@@ -384,7 +384,7 @@ func TestDiscordOptions(t *testing.T) {
 	opts, _, _ := discordOptions(DiscordConfig{Mode: "auto", MessageContent: true}, func(k string) string {
 		return map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_GUILD_ID": "42", "DISCORD_API_URL": "http://127.0.0.1:9/api/v9"}[k]
 	})
-	if opts.GuildID != "42" || opts.APIURL != "http://127.0.0.1:9/api/v9" || !opts.MessageContent || opts.MaxRetries >= 0 {
+	if opts.GuildID != "42" || opts.APIURL != "http://127.0.0.1:9/api/v9" || !opts.MessageContent || !opts.NoRetries {
 		t.Errorf("opts = %+v; want the guild, the API URL, MESSAGE_CONTENT and no retries", opts)
 	}
 }
