@@ -85,6 +85,7 @@ const tokenLife = 15 * time.Minute
 // HTTP handler when it has a public key, and Run it.
 type Adapter struct {
 	opts     Options
+	lim      chatkit.Limits // opts's shared settings, with their defaults
 	log      *slog.Logger
 	dg       *discordgo.Session
 	verifier Verifier
@@ -130,8 +131,8 @@ func New(opts Options) (*Adapter, error) {
 		}
 		key = k
 	}
-	opts = opts.withDefaults()
-	tr := &apiTransport{from: discordgo.EndpointAPI, maxWait: opts.MaxRetryWait, next: http.DefaultTransport}
+	lim := opts.limits()
+	tr := &apiTransport{from: discordgo.EndpointAPI, maxWait: lim.MaxRetryWait, next: http.DefaultTransport}
 	if opts.APIURL != "" {
 		u, err := newAPIURL(opts.APIURL)
 		if err != nil {
@@ -159,7 +160,7 @@ func New(opts Options) (*Adapter, error) {
 	}
 	dg.Client = client
 	dg.ShouldRetryOnRateLimit = false // call retries, within bounds
-	dg.MaxRestRetries = opts.MaxRetries
+	dg.MaxRestRetries = lim.MaxRetries
 	dg.SyncEvents = true // handlers only start goroutines; keeps events in order
 	dg.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	if opts.MessageContent {
@@ -167,17 +168,18 @@ func New(opts Options) (*Adapter, error) {
 	}
 	a := &Adapter{
 		opts:         opts,
-		log:          opts.Logger,
+		lim:          lim,
+		log:          lim.Logger,
 		dg:           dg,
-		verifier:     Verifier{Key: key, Now: opts.Now},
+		verifier:     Verifier{Key: key, Now: lim.Now},
 		complete:     newCompleter(gazetteer.Default()),
 		sleep:        chatkit.Sleep,
-		messages:     chatkit.NewRecent(10000, time.Hour, opts.Now),
-		interactions: chatkit.NewRecent(10000, time.Hour, opts.Now),
-		sem:          make(chan struct{}, opts.MaxConcurrent),
+		messages:     chatkit.NewRecent(10000, time.Hour, lim.Now),
+		interactions: chatkit.NewRecent(10000, time.Hour, lim.Now),
+		sem:          make(chan struct{}, lim.MaxConcurrent),
 		ready:        make(chan struct{}),
 	}
-	a.run.Init("discord", opts.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
+	a.run.Init("discord", lim.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
 	dg.AddHandler(a.onMessageCreate)
 	dg.AddHandler(a.onInteractionCreate)
 	dg.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
@@ -338,12 +340,9 @@ func (a *Adapter) start(fn func(ctx context.Context, s *session)) bool { return 
 // waitIdle waits until no answer is under way.
 func (a *Adapter) waitIdle() { a.run.Wait() }
 
-// withDefaults fills in the zero values of the settings the chat adapters
-// share (see chatkit.Limits).
-func (o Options) withDefaults() Options {
-	l := chatkit.Limits{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, MaxRetries: o.MaxRetries, NoRetries: o.NoRetries,
+// limits returns the settings the chat adapters share, with their defaults
+// (see chatkit.Limits).
+func (o Options) limits() chatkit.Limits {
+	return chatkit.Limits{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, MaxRetries: o.MaxRetries, NoRetries: o.NoRetries,
 		MaxRetryWait: o.MaxRetryWait, AnswerTimeout: o.AnswerTimeout, MaxConcurrent: o.MaxConcurrent, Now: o.Now}.WithDefaults()
-	o.Logger, o.MaxBodyBytes, o.MaxRetries, o.MaxRetryWait, o.AnswerTimeout, o.MaxConcurrent, o.Now =
-		l.Logger, l.MaxBodyBytes, l.MaxRetries, l.MaxRetryWait, l.AnswerTimeout, l.MaxConcurrent, l.Now
-	return o
 }

@@ -72,6 +72,7 @@ var _ slackAPI = (*slackgo.Client)(nil)
 // Register its HTTP handlers when it uses the Events API, and Run it.
 type Adapter struct {
 	opts     Options
+	lim      chatkit.Limits // opts's shared settings, with their defaults
 	log      *slog.Logger
 	client   *slackgo.Client
 	api      slackAPI
@@ -116,7 +117,7 @@ func New(opts Options) (*Adapter, error) {
 	case opts.AppToken == "" && opts.SigningSecret == "":
 		return nil, errors.New("slack: set an app token (Socket Mode) or a signing secret (Events API)")
 	}
-	opts = opts.withDefaults()
+	lim := opts.limits()
 	if opts.HTTPClient == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = 16 // answers go to a few Slack hosts, many at once
@@ -139,19 +140,20 @@ func New(opts Options) (*Adapter, error) {
 	client := slackgo.New(opts.BotToken, clientOpts...)
 	a := &Adapter{
 		opts:     opts,
-		log:      opts.Logger,
+		lim:      lim,
+		log:      lim.Logger,
 		client:   client,
 		api:      client,
-		verifier: Verifier{Secret: opts.SigningSecret, Now: opts.Now},
+		verifier: Verifier{Secret: opts.SigningSecret, Now: lim.Now},
 		sleep:    chatkit.Sleep,
-		events:   chatkit.NewRecent(10000, time.Hour, opts.Now),
-		messages: chatkit.NewRecent(10000, time.Hour, opts.Now),
-		threads:  chatkit.NewRecent(opts.ThreadMemory, 7*24*time.Hour, opts.Now),
-		sem:      make(chan struct{}, opts.MaxConcurrent),
-		posting:  make(chan struct{}, 4*opts.MaxConcurrent),
+		events:   chatkit.NewRecent(10000, time.Hour, lim.Now),
+		messages: chatkit.NewRecent(10000, time.Hour, lim.Now),
+		threads:  chatkit.NewRecent(opts.ThreadMemory, 7*24*time.Hour, lim.Now),
+		sem:      make(chan struct{}, lim.MaxConcurrent),
+		posting:  make(chan struct{}, 4*lim.MaxConcurrent),
 		ready:    make(chan struct{}),
 	}
-	a.run.Init("slack", opts.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
+	a.run.Init("slack", lim.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
 	return a, nil
 }
 
@@ -249,12 +251,9 @@ In Slack:
   /brief QUESTION       only you see the answer; end with "public" to share it
   /brief COMMAND        any command above, such as /brief sources`
 
-// withDefaults fills in the zero values of the settings the chat adapters
-// share (see chatkit.Limits).
-func (o Options) withDefaults() Options {
-	l := chatkit.Limits{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, MaxRetries: o.MaxRetries, NoRetries: o.NoRetries,
+// limits returns the settings the chat adapters share, with their defaults
+// (see chatkit.Limits).
+func (o Options) limits() chatkit.Limits {
+	return chatkit.Limits{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, MaxRetries: o.MaxRetries, NoRetries: o.NoRetries,
 		MaxRetryWait: o.MaxRetryWait, AnswerTimeout: o.AnswerTimeout, MaxConcurrent: o.MaxConcurrent, Now: o.Now}.WithDefaults()
-	o.Logger, o.MaxBodyBytes, o.MaxRetries, o.MaxRetryWait, o.AnswerTimeout, o.MaxConcurrent, o.Now =
-		l.Logger, l.MaxBodyBytes, l.MaxRetries, l.MaxRetryWait, l.AnswerTimeout, l.MaxConcurrent, l.Now
-	return o
 }
