@@ -92,9 +92,15 @@ var commandGroups = []CommandGroup{
 	{Name: "sources", Summary: "What I read: the index and the feeds I poll"},
 }
 
-// AskCommand is the name of the command every message that names no other
-// command goes to: a question in plain words.
-const AskCommand = "ask"
+// Names of the commands other code refers to.
+const (
+	// AskCommand is the command every message that names no other command
+	// goes to: a question in plain words.
+	AskCommand = "ask"
+	// HelpCommand tells how to ask; platforms append their own notes to
+	// its reply and run it for an empty or incomplete command.
+	HelpCommand = "help"
+)
 
 func init() {
 	country := func(name, help string) Arg { return Arg{Name: name, Kind: ArgCountry, Help: help, Required: true} }
@@ -103,7 +109,7 @@ func init() {
 		{Name: AskCommand, Summary: "Ask a question in plain words", Example: "ask who supplies Kazakhstan with drones?",
 			Args: []Arg{{Name: "question", Kind: ArgText, Help: "For example: who supplies Kazakhstan with drones?", Required: true}},
 			run:  (*Router).question},
-		{Name: "help", Aliases: []string{"/help", "?"}, Summary: "How to ask, and these commands", Example: "help",
+		{Name: HelpCommand, Aliases: []string{"/help", "?"}, Summary: "How to ask, and these commands", Example: "help",
 			Personal: true, run: func(*Router, context.Context, call) (*Answer, string, error) { return nil, Help(), nil }},
 		{Name: "suppliers", Summary: "Who supplies a country with arms", Example: "suppliers Kazakhstan",
 			Args: []Arg{country("country", "The recipient country")}, run: (*Router).supply},

@@ -91,7 +91,7 @@ type invocation struct {
 }
 
 // helpPrivately is what an incomplete or unknown /brief command runs.
-var helpPrivately = invocation{text: "help", private: true}
+var helpPrivately = invocation{text: bot.HelpCommand, private: true}
 
 // parseCommand reads a /brief command into the text of the bot command
 // it names: the command's name, then its arguments in their declared

@@ -59,7 +59,7 @@ func commandText(s string) (text string, public bool) {
 		words, public = words[:n-1], true
 	}
 	if len(words) == 0 {
-		return "help", public
+		return bot.HelpCommand, public
 	}
 	return strings.Join(words, " "), public
 }

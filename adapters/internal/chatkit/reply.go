@@ -21,7 +21,7 @@ func Reply(ctx context.Context, sem chan struct{}, h bot.Handler, m bot.Message,
 	}
 	defer release()
 	r := h.Handle(ctx, m)
-	if r.Command == "help" && r.Answer == nil && !r.IsError {
+	if r.Command == bot.HelpCommand && r.Answer == nil && !r.IsError {
 		r.Text = strings.TrimRight(r.Text, "\n") + "\n" + helpNote
 	}
 	return r
