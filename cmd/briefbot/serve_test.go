@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -475,5 +476,35 @@ func TestServeSlackAndDiscord(t *testing.T) {
 	}
 	if err := stop(); err != nil {
 		t.Errorf("Run: %v, want nil:\n%s", err, stderr)
+	}
+}
+
+// TestNewServerFailureReleasesData: a server that cannot listen gives an
+// error naming the address and closes what it opened, so that the next
+// one starts on the same data folder.
+func TestNewServerFailureReleasesData(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	data := t.TempDir()
+	e := env2(nil, nil, newWatchedBuffer(), newWatchedBuffer())
+	cfg, err := serveConfig([]string{"--data", data, "--listen", busy.Addr().String()}, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := NewServer(context.Background(), cfg, e); err == nil || !strings.Contains(err.Error(), "listen on "+busy.Addr().String()) {
+		if s != nil {
+			s.Close()
+		}
+		t.Fatalf("NewServer on a busy port: %v", err)
+	}
+	stdin, typing := io.Pipe() // the console chat waits for input
+	defer typing.Close()
+	srv, _, stop := startServe(t, nil, stdin, "--data", data)
+	waitHealthy(t, "http://"+srv.Addr().String())
+	if err := stop(); err != nil {
+		t.Errorf("Run: %v", err)
 	}
 }

@@ -59,8 +59,8 @@ type part struct {
 // an empty one) and the state store, and listens on cfg.Listen. Settings
 // that cannot work are an error before anything is opened. Call Close when
 // done, whether Run was called or not.
-func NewServer(ctx context.Context, cfg Config, e env) (s *Server, err error) {
-	s = &Server{cfg: cfg, met: newMetrics(), mux: http.NewServeMux(), posters: map[bot.Platform]bot.DigestPoster{}}
+func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
+	s := &Server{cfg: cfg, met: newMetrics(), mux: http.NewServeMux(), posters: map[bot.Platform]bot.DigestPoster{}}
 	s.log = slog.New(s.met.logHandler(newLogger(cfg, e).Handler()))
 	if err := s.addChats(e); err != nil {
 		return nil, err
@@ -71,30 +71,30 @@ func NewServer(ctx context.Context, cfg Config, e env) (s *Server, err error) {
 		}
 	}()
 	if s.x, err = openIndex(ctx, cfg, e, true); err != nil {
-		return s, err
+		return nil, err
 	}
 	s.met.watchIndex(s.x)
 	if s.st, err = state.Open(cfg.DataDir); err != nil {
-		return s, err
+		return nil, err
 	}
-	if err := syncConfigSubscriptions(s.st, cfg, time.Now()); err != nil {
-		return s, err
+	if err = syncConfigSubscriptions(s.st, cfg, time.Now()); err != nil {
+		return nil, err
 	}
 	if s.feeds, err = newFeedManager(cfg, s.st, s.x, s.log, s.met); err != nil {
-		return s, err
+		return nil, err
 	}
 	b := newBot(s.x, cfg)
 	s.digests = delivery.New(delivery.Options{Bot: b, Store: s.st, Posters: s.posters,
 		DefaultTZ: cfg.Digests.Timezone, NoCatchUp: !cfg.Digests.CatchUp, Logger: s.log})
 	if s.router, err = s.newRouter(b); err != nil {
-		return s, err
+		return nil, err
 	}
 	s.parts = append(s.parts,
 		part{name: "feeds", run: func(ctx context.Context, _ bot.Handler) error { return s.feeds.Run(ctx) }, ready: func() bool { return true }},
 		part{name: "digests", run: func(ctx context.Context, _ bot.Handler) error { return s.digests.Run(ctx) }, ready: closed(s.digests.Resumed())})
 	s.routes()
 	if s.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
-		return s, fmt.Errorf("listen on %s: %w", cfg.Listen, err)
+		return nil, fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
 	return s, nil
 }
