@@ -119,7 +119,7 @@ func init() {
 			Args: []Arg{country("supplier", "The supplier country"), country("recipient", "The recipient country")}, run: (*Router).supply},
 		{Name: "digest now", Aliases: []string{"digest preview"}, Summary: "Preview the digest of the last 7 days",
 			Example: "digest now countries Kazakhstan",
-			Args:    []Arg{{Name: "filters", Kind: ArgSchedule, Help: "countries …, categories …"}}, run: (*Router).digestNow},
+			Args:    []Arg{{Name: "filters", Kind: ArgSchedule, Help: "countries …, categories …"}}, needs: (*Router).digestsHere, run: (*Router).digestNow},
 		{Name: "digest list", Summary: "This channel's digest subscription", Example: "digest list", needs: (*Router).subscriptionsHere, run: (*Router).digestList},
 		{Name: "digest subscribe", Summary: "Subscribe this channel to digests", Example: "digest subscribe weekly at 09:00",
 			Args:   []Arg{{Name: "options", Kind: ArgSchedule, Help: `weekly|daily|"CRON", at HH:MM, tz Area/City, countries …, categories …, quiet`}},

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -78,6 +79,32 @@ func TestRouterDispatch(t *testing.T) {
 		got := r.Handle(context.Background(), bot.Message{Text: tc.text, Platform: "slack", Channel: "C1", User: "U1"})
 		if got.Command != tc.command || got.IsError != (tc.errorWith != "") || !strings.Contains(got.Text, tc.errorWith) {
 			t.Errorf("%q: ran %q, %+v; want %q with error %q", tc.text, got.Command, got, tc.command, tc.errorWith)
+		}
+	}
+}
+
+// passagesOnly is a Searcher that can do nothing else.
+type passagesOnly struct{}
+
+func (passagesOnly) SearchPassages(context.Context, bot.PassageQuery) ([]bot.PassageHit, error) {
+	return nil, nil
+}
+
+// TestDigestsNeedChanges: a Bot whose Searcher cannot tell what changed
+// says so for every digest command, instead of failing inside.
+func TestDigestsNeedChanges(t *testing.T) {
+	b := bot.New(passagesOnly{}, bot.Options{})
+	if b.CanDigest() {
+		t.Fatal("CanDigest with a Searcher that only searches passages")
+	}
+	if _, err := b.Digest(context.Background(), bot.DigestQuery{}); !errors.Is(err, bot.ErrCannotDigest) {
+		t.Errorf("Digest: %v, want ErrCannotDigest", err)
+	}
+	r := bot.NewRouter(b, bot.RouterOptions{})
+	for _, text := range []string{"digest now", "digest list", "digest subscribe daily"} {
+		got := r.Handle(context.Background(), bot.Message{Text: text, Platform: bot.Console, Channel: "console"})
+		if !got.IsError || !strings.Contains(got.Text, "Digests are not available here") {
+			t.Errorf("%q: %+v", text, got)
 		}
 	}
 }

@@ -39,9 +39,20 @@ func (r *Router) digestNow(ctx context.Context, c call) (*Answer, string, error)
 	return a, "", err
 }
 
-// subscriptionsHere returns an *Error when subscriptions are off or m
-// comes from no channel.
+// digestsHere returns an *Error when the Bot cannot make digests.
+func (r *Router) digestsHere(Message) error {
+	if !r.bot.CanDigest() {
+		return ErrCannotDigest
+	}
+	return nil
+}
+
+// subscriptionsHere returns an *Error when digests cannot be made,
+// subscriptions are off, or m comes from no channel.
 func (r *Router) subscriptionsHere(m Message) error {
+	if err := r.digestsHere(m); err != nil {
+		return err
+	}
 	if r.opts.Subscriptions == nil {
 		return Errorf(EInvalid, "Scheduled digests are off here (no state store: run `briefbot serve`). `digest now` previews the digest of the last 7 days.")
 	}
