@@ -179,7 +179,7 @@ func New(opts Options) (*Adapter, error) {
 		sem:          make(chan struct{}, lim.MaxConcurrent),
 		ready:        make(chan struct{}),
 	}
-	a.run.Init("discord", lim.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
+	a.run.Init(string(bot.Discord), lim.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
 	dg.AddHandler(a.onMessageCreate)
 	dg.AddHandler(a.onInteractionCreate)
 	dg.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {

@@ -153,7 +153,7 @@ func New(opts Options) (*Adapter, error) {
 		posting:  make(chan struct{}, 4*lim.MaxConcurrent),
 		ready:    make(chan struct{}),
 	}
-	a.run.Init("slack", lim.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
+	a.run.Init(string(bot.Slack), lim.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
 	return a, nil
 }
 
