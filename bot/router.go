@@ -132,6 +132,7 @@ type auditRecord struct {
 	Channel   string    `json:"channel"`
 	User      string    `json:"user"`
 	Text      string    `json:"text"`
+	Command   string    `json:"command,omitempty"`
 	Error     bool      `json:"error,omitempty"`
 	NoMatch   bool      `json:"no_match,omitempty"`
 	Citations int       `json:"citations"`
@@ -141,7 +142,7 @@ type auditRecord struct {
 // audit writes one JSON line for the exchange to the audit log.
 func (r *Router) audit(m Message, reply Reply, took time.Duration) {
 	rec := auditRecord{Time: time.Now().UTC(), RequestID: reply.RequestID, Platform: m.Platform, Channel: m.Channel,
-		User: m.User, Text: m.Text, Error: reply.IsError, MS: float64(took.Microseconds()) / 1000}
+		User: m.User, Text: m.Text, Command: reply.Command, Error: reply.IsError, MS: float64(took.Microseconds()) / 1000}
 	if reply.Answer != nil {
 		rec.NoMatch, rec.Citations = reply.Answer.NoMatch, len(reply.Answer.Citations)
 	}

@@ -43,7 +43,7 @@ func TestRouterAuditLog(t *testing.T) {
 	if err := json.Unmarshal(audit.Bytes(), &rec); err != nil {
 		t.Fatalf("audit line %q: %v", audit.String(), err)
 	}
-	for k, want := range map[string]any{"platform": "slack", "channel": "C1", "user": "U1", "text": "help", "request_id": reply.RequestID} {
+	for k, want := range map[string]any{"platform": "slack", "channel": "C1", "user": "U1", "text": "help", "command": "help", "request_id": reply.RequestID} {
 		if rec[k] != want {
 			t.Errorf("audit %s = %v, want %v", k, rec[k], want)
 		}
