@@ -2,11 +2,14 @@ package discord
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // TestRegisterCommands starts the adapter twice: both times it overwrites
@@ -192,4 +195,34 @@ func a() *Adapter {
 		panic(err)
 	}
 	return ad
+}
+
+// TestEveryCommandThroughBrief fills in every /brief subcommand the way a
+// user would and checks that the Router runs the bot command it stands for.
+func TestEveryCommandThroughBrief(t *testing.T) {
+	values := map[bot.ArgKind]string{bot.ArgText: "who supplies Kazakhstan?", bot.ArgCountry: "kazakh",
+		bot.ArgRegion: "central asia", bot.ArgURL: "https://example.org/feed.xml", bot.ArgSchedule: "daily"}
+	router := mustRouter(t)
+	for _, c := range bot.Commands() {
+		var opts []*discordgo.ApplicationCommandInteractionDataOption
+		for _, a := range c.Args {
+			opts = append(opts, &discordgo.ApplicationCommandInteractionDataOption{Name: a.Name,
+				Type: discordgo.ApplicationCommandOptionString, Value: values[a.Kind]})
+		}
+		sub := &discordgo.ApplicationCommandInteractionDataOption{Name: c.Name, Type: discordgo.ApplicationCommandOptionSubCommand, Options: opts}
+		if group, name, ok := strings.Cut(c.Name, " "); ok {
+			sub.Name = name
+			sub = &discordgo.ApplicationCommandInteractionDataOption{Name: group, Type: discordgo.ApplicationCommandOptionSubCommandGroup,
+				Options: []*discordgo.ApplicationCommandInteractionDataOption{sub}}
+		}
+		inv, ok := parseCommand(discordgo.ApplicationCommandInteractionData{Name: CommandName,
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{sub}})
+		if !ok {
+			t.Fatalf("/brief %s not parsed", c.Name)
+		}
+		got := router.Handle(context.Background(), bot.Message{Text: inv.text, Platform: bot.Discord, Channel: "1", User: "2"})
+		if got.Command != c.Name {
+			t.Errorf("/brief %s became %q, which ran %q", c.Name, inv.text, got.Command)
+		}
+	}
 }
