@@ -92,8 +92,10 @@ func (b *Bot) addStorySources(ctx context.Context, ans *Answer) error {
 	return nil
 }
 
-// RelationLine is one supply relation as an answer states it; see the
-// relations work. Countries are canonical English short names.
+// RelationLine is one deal as an answer states it: every sentence and
+// report about the same supplier, recipient and system folded into one
+// line, at the furthest stage reached. Countries are canonical English
+// short names.
 type RelationLine struct {
 	Supplier  string `json:"supplier"`
 	Recipient string `json:"recipient"`
@@ -101,6 +103,27 @@ type RelationLine struct {
 	Category  string `json:"category"`
 	Status    string `json:"status"`
 	Kind      string `json:"kind"`
+	Years     []int  `json:"years"`
+	Citations []int  `json:"citations"`
+	// Read says how the deal was read: ReadStated (a cited sentence names
+	// both sides), ReadRegister (a SIPRI row) or ReadContext (one side
+	// completed from the report's context).
+	Read string `json:"read"`
+	// Stages, when the deal's sentences state more than one stage, gives
+	// each (ordered, then delivered) with its own years and the citations
+	// that state it; Status and Years are then the furthest stage and all
+	// years.
+	Stages []Stage `json:"stages,omitempty"`
+	// LessCertain is true when the deal was read only from context and no
+	// other evidence in the index states the same pair; the answer lists
+	// it under LessCertainHeading, never among confirmed supply.
+	LessCertain bool `json:"less_certain,omitempty"`
+}
+
+// Stage is one stage of a deal that its sentences state: "ordered" or
+// "delivered", with the years and citations of that stage.
+type Stage struct {
+	Status    string `json:"status"`
 	Years     []int  `json:"years"`
 	Citations []int  `json:"citations"`
 }
@@ -120,4 +143,55 @@ type Answer struct {
 	// NoMatch is true when the corpus had nothing on the question; Text then
 	// says so helpfully.
 	NoMatch bool `json:"no_match,omitempty"`
+	// Verdict answers a yes/no question ("did Serbia receive the FK-3?"):
+	// VerdictYes, VerdictNotYet, VerdictNo or VerdictNoRecord; "" for other
+	// questions. VerdictCitations are the citations it rests on.
+	Verdict          Verdict `json:"verdict,omitempty"`
+	VerdictCitations []int   `json:"verdict_citations,omitempty"`
+	// Story is a deal's stages, oldest first ("what happened to Jakarta's
+	// Su-35 deal with Moscow?").
+	Story []StoryStage `json:"story,omitempty"`
+	// Overview is a region's supplier × recipient pairs, most deals first
+	// ("who supplies whom in Central Asia").
+	Overview []PairSummary `json:"overview,omitempty"`
+}
+
+// Verdict is the answer to a yes/no question about a transfer.
+type Verdict string
+
+// The verdicts. A denial, a rumour or a cancelled deal is never VerdictYes.
+const (
+	VerdictYes      Verdict = "yes"       // a report states the delivery
+	VerdictNotYet   Verdict = "not_yet"   // ordered or planned only
+	VerdictNo       Verdict = "no"        // cancelled or denied
+	VerdictNoRecord Verdict = "no_record" // no report in the index says so
+)
+
+// StoryStage is one stage of a deal: what a report said had happened by
+// Year (the relation's own year, else the year its report was published).
+type StoryStage struct {
+	Year      int    `json:"year"`
+	Dated     bool   `json:"dated"` // Year is stated by the evidence, not taken from publication
+	Supplier  string `json:"supplier"`
+	Recipient string `json:"recipient"`
+	System    string `json:"system"`
+	Status    string `json:"status"`
+	Kind      string `json:"kind"`
+	Denied    bool   `json:"denied,omitempty"`
+	Citations []int  `json:"citations"`
+}
+
+// PairSummary is one supplier → recipient pair of an overview: how many
+// distinct deals (systems, or categories where no system is named) were
+// delivered or ordered, the main systems, and a citation for each.
+type PairSummary struct {
+	Supplier  string   `json:"supplier"`
+	Recipient string   `json:"recipient"`
+	Deals     int      `json:"deals"`
+	Reports   int      `json:"reports"`
+	Systems   []string `json:"systems"`
+	Citations []int    `json:"citations"`
+	// Inferred is set when every relation of the pair had one side read
+	// from the report's context, none stated in one sentence: less certain.
+	Inferred bool `json:"inferred,omitempty"`
 }

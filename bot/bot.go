@@ -87,6 +87,9 @@ func (b *Bot) ask(ctx context.Context, question string, f Filter) (*Answer, erro
 		return b.passageAnswer(ctx, q, words, f)
 	}
 	u := Understand(q, b.opts.Now())
+	if ans, err := b.formAnswer(ctx, rs, q, u, f); ans != nil || err != nil {
+		return ans, err
+	}
 	if u.Intent == IntentPassages {
 		return b.passageAnswer(ctx, q, words, f)
 	}
@@ -101,11 +104,30 @@ func (b *Bot) ask(ctx context.Context, question string, f Filter) (*Answer, erro
 	return ans, err
 }
 
+// formAnswer answers a question whose form is not a plain list: a yes/no
+// check, a deal's story, a region's overview or a count. It returns nil
+// when the question is a list, or when a story, overview or count finds
+// nothing, so the caller answers it the usual way.
+func (b *Bot) formAnswer(ctx context.Context, rs RelationSearcher, q string, u Understanding, f Filter) (*Answer, error) {
+	switch u.Form {
+	case FormCheck:
+		return b.checkAnswer(ctx, rs, q, u, f)
+	case FormStory:
+		return b.storyAnswer(ctx, rs, q, u, f)
+	case FormOverview:
+		return b.overviewAnswer(ctx, rs, q, u, f)
+	case FormCount:
+		return b.countAnswer(ctx, rs, q, u, f)
+	}
+	return nil, nil
+}
+
 func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Filter) (*Answer, error) {
 	hits, err := b.retrieve(ctx, q, words, f)
 	if err != nil {
 		return nil, err
 	}
+	hits = preferCountryPassages(q, hits)
 	ans := &Answer{Question: q, Relations: []RelationLine{}, Citations: []Citation{}}
 	if len(hits) == 0 {
 		ans.NoMatch = true
@@ -134,7 +156,7 @@ func (b *Bot) passageAnswer(ctx context.Context, q string, words []string, f Fil
 		lines = append(lines, fmt.Sprintf("- %s [%d]", quote, n))
 	}
 	reports := len(perReport)
-	head := fmt.Sprintf("What %d %s in the corpus say about %s:", reports, plural(reports, "report", "reports"), strings.Join(words, ", "))
+	head := fmt.Sprintf("What %s in the corpus %s about %s:", counted(reports, "report", "reports"), plural(reports, "says", "say"), strings.Join(words, ", "))
 	ans.Text = head + "\n" + strings.Join(lines, "\n")
 	return ans, nil
 }
@@ -176,9 +198,9 @@ func (b *Bot) retrieve(ctx context.Context, q string, words []string, f Filter) 
 	return hits, nil
 }
 
-// expandCountries adds a country's canonical name to the term group of a
-// word that names it another way ("Kazakh" also finds "Kazakhstan",
-// "Ankara" also finds "Turkey").
+// expandCountries adds a country's canonical name and its other names to
+// the term group of a word that names it ("Kazakh" also finds
+// "Kazakhstan", "Uzbekistan" also finds "Tashkent").
 func expandCountries(groups [][]string, q string) {
 	for _, m := range mentionsIn(q) {
 		if m.kind == gazetteer.GroupMention {
@@ -192,6 +214,9 @@ func expandCountries(groups [][]string, q string) {
 			if g[0] == first {
 				for _, n := range m.names {
 					groups[i] = appendNew(groups[i], strings.ToLower(n))
+					for _, a := range countryAliases(n) {
+						groups[i] = appendNew(groups[i], a)
+					}
 				}
 			}
 		}

@@ -26,7 +26,9 @@ type DigestQuery struct {
 
 // Digest tells what changed in the index in a window: the new reports
 // (title, source, first sentence, link), the new supply relations grouped by
-// recipient, deals whose status moved on (ordered → delivered, cancellations)
+// recipient (only confirmed ones: stated in a sentence, a register row, or
+// read from context and confirmed by other evidence; the others are only
+// counted as left out), deals whose status moved on (ordered → delivered, cancellations)
 // compared with what the index held before, and the most active supplier →
 // recipient pairs. Every line is cited. An empty window gives an Answer with
 // NoMatch set and a short "nothing new" text. The Searcher must also be a
@@ -76,20 +78,75 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 		ans.Text = title + ": nothing new."
 		return ans, nil
 	}
+	return b.composeDigest(ctx, rs, ans, reports, rels)
+}
 
+// composeDigest writes the digest of the window's reports and relations
+// into ans. Only confirmed deliveries and orders are posted as new supply
+// relations; those read only from context are counted as left out.
+func (b *Bot) composeDigest(ctx context.Context, rs RelationSearcher, ans *Answer, reports []Report, rels []RelationHit) (*Answer, error) {
+	title := ans.Question
 	c := newComposer(title)
 	c.withSupplier = true
-	var text []string
-	supply := 0
-	for _, h := range rels {
-		if h.Status == StatusDelivered || h.Status == StatusOrdered {
-			supply++
+	parties := c.group(rels, Understanding{Intent: IntentRecipients}, nil)
+	if err := corroborate(ctx, rs, "", rels, allLines(parties)); err != nil {
+		return nil, err
+	}
+	rankParties(parties, false)
+	sure, unsure, certainRels := splitByCertainty(allLines(parties))
+	text := []string{fmt.Sprintf("%s: %s, %s.", title, counted(len(reports), "new report", "new reports"),
+		counted(sure, "new supply relation", "new supply relations"))}
+	text = append(text, c.reportLines(reports)...)
+	if sure > 0 {
+		text = append(text, "New supply relations, by recipient:")
+		text = append(text, c.supplyLines(parties, true, maxCounterparties)...)
+		var supply []*line
+		for _, p := range parties {
+			supply = append(supply, p.certainSupply(true)...)
+		}
+		ans.Relations = shownRelations(supply)
+	}
+	if unsure > 0 {
+		text = append(text, fmt.Sprintf("Left out: %s read only from context, not confirmed elsewhere.",
+			counted(unsure, "less certain relation", "less certain relations")))
+	}
+	changes, err := b.statusChanges(ctx, rs, c, certainRels, reports)
+	if err != nil {
+		return nil, err
+	}
+	if len(changes) > 0 {
+		text = append(text, "Status changes:")
+		text = append(text, changes...)
+	}
+	if pairs := activePairs(allLines(parties)); len(pairs) > 0 {
+		text = append(text, "Most active: "+strings.Join(pairs, ", ")+".")
+	}
+	ans.Text = strings.Join(text, "\n")
+	ans.Citations = c.citations
+	return ans, nil
+}
+
+// splitByCertainty counts the certain and the less certain deliveries and
+// orders among lines, and returns the relations of every certain line.
+func splitByCertainty(lines []*line) (sure, unsure int, certainRels []RelationHit) {
+	for _, l := range lines {
+		switch {
+		case l.certain():
+			certainRels = append(certainRels, l.hits...)
+			if l.supply() {
+				sure++
+			}
+		case l.supply():
+			unsure++
 		}
 	}
-	text = append(text, fmt.Sprintf("%s: %d new %s, %d new supply %s.", title, len(reports), plural(len(reports), "report", "reports"),
-		supply, plural(supply, "relation", "relations")))
+	return sure, unsure, certainRels
+}
 
-	text = append(text, "New reports:")
+// reportLines lists the window's new reports, each cited by its first
+// sentence.
+func (c *composer) reportLines(reports []Report) []string {
+	text := []string{"New reports:"}
 	for i, r := range reports {
 		if i == maxDigestReports {
 			text = append(text, fmt.Sprintf("- …and %d more.", len(reports)-i))
@@ -105,31 +162,7 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 		}
 		text = append(text, fmt.Sprintf("%s [%d]", line, n))
 	}
-
-	if len(rels) > 0 {
-		parties := c.group(rels, Understanding{Intent: IntentRecipients}, nil)
-		text = append(text, "New supply relations, by recipient:")
-		text = append(text, c.supplyLines(parties)...)
-		var supply []*line
-		for _, p := range parties {
-			supply = append(supply, p.supply...)
-		}
-		ans.Relations = shownRelations(supply)
-		changes, err := b.statusChanges(ctx, rs, c, rels, reports)
-		if err != nil {
-			return nil, err
-		}
-		if len(changes) > 0 {
-			text = append(text, "Status changes:")
-			text = append(text, changes...)
-		}
-		if pairs := activePairs(rels); len(pairs) > 0 {
-			text = append(text, "Most active: "+strings.Join(pairs, ", ")+".")
-		}
-	}
-	ans.Text = strings.Join(text, "\n")
-	ans.Citations = c.citations
-	return ans, nil
+	return text
 }
 
 func touches(r Relation, countries []string) bool {
@@ -192,12 +225,12 @@ func (b *Bot) statusChanges(ctx context.Context, rs RelationSearcher, c *compose
 }
 
 // activePairs names the supplier → recipient pairs with the most new
-// supply relations.
-func activePairs(rels []RelationHit) []string {
+// confirmed deals (deliveries and orders).
+func activePairs(lines []*line) []string {
 	count := map[string]int{}
-	for _, h := range rels {
-		if h.Status == StatusDelivered || h.Status == StatusOrdered {
-			count[h.Supplier+" → "+h.Recipient]++
+	for _, l := range lines {
+		if l.supply() && l.certain() {
+			count[l.supplier+" → "+l.recipient]++
 		}
 	}
 	pairs := make([]string, 0, len(count))

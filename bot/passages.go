@@ -3,6 +3,8 @@ package bot
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // Passage sizes in bytes: a paragraph longer than maxPassage is cut between
@@ -142,4 +144,79 @@ func cutAtSpaces(body string, s Span) []Span {
 		out = append(out, Span{a, b})
 	}
 	return out
+}
+
+// maxCountryAliases bounds the other names of one country added to a
+// question's search terms.
+const maxCountryAliases = 16
+
+// countryAliases returns the other names of a country that a passage may
+// use for it, lower-cased: its aliases, demonyms and capitals ("uzbek",
+// "tashkent" for Uzbekistan), Latin-script ones first, at most
+// maxCountryAliases, none longer than two words nor shorter than four
+// letters (so "US" never searches for "us").
+func countryAliases(name string) []string {
+	c, ok := gazetteer.Default().Lookup(name)
+	if !ok {
+		return nil
+	}
+	var latin, other []string
+	for _, a := range c.Aliases {
+		if strings.Count(a, " ") > 1 || utf8.RuneCountInString(a) < 4 || strings.Contains(a, ".") {
+			continue
+		}
+		if a[0] < utf8.RuneSelf {
+			latin = append(latin, strings.ToLower(a))
+		} else {
+			other = append(other, strings.ToLower(a))
+		}
+	}
+	out := append(latin, other...)
+	return out[:min(len(out), maxCountryAliases)]
+}
+
+// questionCountries returns the canonical names of the countries a
+// question names, groups standing for their members.
+func questionCountries(q string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range mentionsIn(q) {
+		for _, n := range m.names {
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// namesAny reports whether text names any of the countries, by any name,
+// demonym, capital or maker standing for it.
+func namesAny(text string, countries map[string]bool) bool {
+	g := gazetteer.Default()
+	for _, m := range g.Find(text) {
+		for _, code := range m.Codes {
+			if c, ok := g.ByCode(code); ok && countries[c.Name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// preferCountryPassages puts the passages that name one of the question's
+// countries (Tashkent and Uzbek count for Uzbekistan) ahead of those that
+// only share other words with it, keeping the search order within each.
+func preferCountryPassages(q string, hits []PassageHit) []PassageHit {
+	countries := questionCountries(q)
+	if len(countries) == 0 {
+		return hits
+	}
+	naming := make([]PassageHit, 0, len(hits))
+	var rest []PassageHit
+	for _, h := range hits {
+		if namesAny(h.Text, countries) {
+			naming = append(naming, h)
+		} else {
+			rest = append(rest, h)
+		}
+	}
+	return append(naming, rest...)
 }

@@ -16,8 +16,12 @@ const (
 	maxVolumeRelations  = 20000 // relations loaded to sum volumes
 	maxCounterparties   = 12    // counterparties listed with their deals
 	maxLinesPerParty    = 4     // deal lines under one counterparty
-	maxCitationsPerLine = 3
-	maxOtherLines       = 6 // talks, plans, cancellations and denials
+	maxCitationsPerLine = 4     // citations shown per deal line (stated sentences and distinct reports first)
+	// listingRelations are loaded for "who supplies X" and "whom does X
+	// supply", enough that folding deals does not hide counterparties.
+	listingRelations      = 120
+	maxLessCertainParties = 6 // counterparties listed in the less certain group
+	maxOtherLines         = 6 // talks, plans, cancellations and denials
 )
 
 // relationAnswer answers a question about supply relations. It returns nil
@@ -28,9 +32,9 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 		Categories: u.Categories, System: u.System, YearFrom: u.YearFrom, YearTo: u.YearTo, SourceType: f.SourceType}
 	switch u.Intent {
 	case IntentSuppliers:
-		rq.CountBy = "supplier"
+		rq.CountBy, rq.Limit = "supplier", listingRelations
 	case IntentRecipients:
-		rq.CountBy = "recipient"
+		rq.CountBy, rq.Limit = "recipient", listingRelations
 	}
 	if u.ByVolume {
 		rq.Limit = maxVolumeRelations // volumes are summed here, so load them all
@@ -48,36 +52,43 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	if len(hits) == 0 {
 		return nil, nil
 	}
-	total, counts := res.Total, res.Counts
+	counts := res.Counts
 	if len(hits) < len(res.Hits) {
-		// Narrowed here: the index's totals count other kinds of weapon too.
-		total, counts = len(hits), nil
+		counts = nil // narrowed here: the index's counts cover other kinds of weapon too
 	}
 	c := newComposer(q)
 	c.withRecipient = u.Intent == IntentSuppliers && len(u.Recipients) > 1
 	c.withSupplier = u.Intent == IntentRecipients && len(u.Suppliers) > 1
-	byParty := c.group(hits, u, counts)
-	var supply, other []*line
-	for _, p := range byParty {
-		supply = append(supply, p.supply...)
-		other = append(other, p.other...)
+	parties := c.group(hits, u, counts)
+	if err := corroborate(ctx, rs, f.SourceType, hits, allLines(parties)); err != nil {
+		return nil, err
 	}
-	var text []string
-	text = append(text, summary(u, byParty, hits, total, len(res.Hits) < res.Total))
-	text = append(text, c.supplyLines(byParty)...)
-	if len(other) > 0 {
-		text = append(text, "Not supply (talks, plans, cancellations and denials):")
-		sort.SliceStable(other, func(i, j int) bool { return other[i].latest > other[j].latest })
-		for i, l := range other {
-			if i == maxOtherLines {
-				text = append(text, fmt.Sprintf("- …and %d more.", len(other)-i))
-				break
-			}
-			text = append(text, fmt.Sprintf("- %s → %s: %s", l.supplier, l.recipient, c.render(l)))
-		}
+	rankParties(parties, u.ByVolume)
+	text := []string{headline(u, parties, hits)}
+	confirmed := c.supplyLines(parties, true, maxCounterparties)
+	text = append(text, confirmed...)
+	if unsure := c.supplyLines(parties, false, maxLessCertainParties); len(unsure) > 0 {
+		text = append(text, LessCertainHeading)
+		text = append(text, unsure...)
 	}
-	ans := &Answer{Question: q, Text: strings.Join(text, "\n"), Citations: c.citations, Relations: shownRelations(append(supply, other...))}
+	text = append(text, c.otherLines(parties)...)
+	if len(res.Hits) < res.Total {
+		text = append(text, fmt.Sprintf("(Listed from %s of the %d that match.)", counted(len(res.Hits), "relation", "relations"), res.Total))
+	}
+	ans := &Answer{Question: q, Text: strings.Join(text, "\n"), Citations: c.citations, Relations: shownRelations(allLines(parties))}
 	return ans, nil
+}
+
+// allLines returns every deal line of the parties, supply first.
+func allLines(parties []*party) []*line {
+	var out []*line
+	for _, p := range parties {
+		out = append(out, p.supply...)
+	}
+	for _, p := range parties {
+		out = append(out, p.other...)
+	}
+	return out
 }
 
 // missingParties loads relations of the counterparties that the first
@@ -134,36 +145,69 @@ func missingParties(ctx context.Context, rs RelationSearcher, rq RelationQuery, 
 	return r.Hits, err
 }
 
-// supplyLines renders each counterparty's deliveries and orders as one
-// line, "- Turkey: Anka (Aircraft), delivered in 2022 [1]; …", within the
-// answer's limits.
-func (c *composer) supplyLines(parties []*party) []string {
+// supplyLines renders the deliveries and orders of each counterparty, the
+// certain ones or the less certain ones, as one line per counterparty,
+// "- Turkey: Anka (Aircraft), delivered in 2022 [1]; …", listing at most
+// maxParties counterparties.
+func (c *composer) supplyLines(parties []*party, certain bool, maxParties int) []string {
 	var text []string
-	shown := 0
+	shown, with := 0, 0
 	for _, p := range parties {
-		if len(p.supply) == 0 {
+		deals := p.certainSupply(certain)
+		if len(deals) == 0 {
 			continue
 		}
-		if shown == maxCounterparties {
-			text = append(text, fmt.Sprintf("- …and %d more.", countWithSupply(parties)-shown))
-			break
+		with++
+		if shown == maxParties {
+			continue
 		}
 		shown++
 		var parts []string
-		for i, l := range p.supply {
+		for i, l := range deals {
 			if i == maxLinesPerParty {
-				parts = append(parts, fmt.Sprintf("%d more", len(p.supply)-i))
+				parts = append(parts, counted(len(deals)-i, "more deal", "more deals"))
 				break
 			}
 			parts = append(parts, c.render(l))
 		}
 		text = append(text, fmt.Sprintf("- %s: %s", p.name, strings.Join(parts, "; ")))
 	}
+	if with > shown {
+		text = append(text, fmt.Sprintf("- …and %d more.", with-shown))
+	}
+	return text
+}
+
+// otherLines renders talks, plans, cancellations and denials, most recent
+// first, under their heading; a line read only from context, with nothing
+// else confirming its pair, says so once.
+func (c *composer) otherLines(parties []*party) []string {
+	var other []*line
+	for _, p := range parties {
+		other = append(other, p.other...)
+	}
+	if len(other) == 0 {
+		return nil
+	}
+	text := []string{"Not supply (talks, plans, cancellations and denials):"}
+	sort.SliceStable(other, func(i, j int) bool { return other[i].latest > other[j].latest })
+	for i, l := range other {
+		if i == maxOtherLines {
+			text = append(text, fmt.Sprintf("- …and %d more.", len(other)-i))
+			break
+		}
+		s := fmt.Sprintf("- %s → %s: %s", l.supplier, l.recipient, c.render(l))
+		if !l.certain() {
+			s += " (less certain: read from context)"
+		}
+		text = append(text, s)
+	}
 	return text
 }
 
 // shownRelations is the JSON form of the lines an answer rendered (those
-// not shown were never cited).
+// not shown were never cited), each with how it was read and whether it is
+// in the less certain group.
 func shownRelations(lines []*line) []RelationLine {
 	out := []RelationLine{}
 	for _, l := range lines {
@@ -175,7 +219,8 @@ func shownRelations(lines []*line) []RelationLine {
 			years = []int{}
 		}
 		out = append(out, RelationLine{Supplier: l.supplier, Recipient: l.recipient, System: l.system,
-			Category: l.category, Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites})
+			Category: l.category, Status: string(l.status), Kind: string(l.kind), Years: years, Citations: l.cites,
+			Stages: l.stages(), Read: l.read(), LessCertain: !l.certain()})
 	}
 	return out
 }
@@ -226,259 +271,6 @@ func matchesKind(r Relation, kinds []string) bool {
 	return false
 }
 
-// line is one deal line: a counterparty's transfers of one system (or
-// category) with one status and kind, with their years and citations.
-type line struct {
-	key                 string // systemKey of its relations
-	supplier, recipient string
-	system, category    string
-	status              Status
-	kind                Kind
-	denied              bool
-	inferred            bool
-	years               []int
-	evidence            []RelationHit // the first few, cited when the line is shown
-	cites               []int         // citation numbers, once rendered
-	reports             map[string]bool
-	latest              string // most recent published date of its evidence
-	fromSIPRI, fromNews bool   // which kinds of source state it
-	note                string // "not in the SIPRI register", "no news coverage in the corpus"
-}
-
-type party struct {
-	name          string
-	supply, other []*line
-	reports       map[string]bool
-	latest        string
-	deals         int     // matching relations in the whole index (or among those loaded)
-	tiv           float64 // SIPRI TIV delivered, summed over loaded relations
-}
-
-type composer struct {
-	// withRecipient and withSupplier say whether a line must name that
-	// side because the answer spans several countries on it.
-	withRecipient, withSupplier bool
-	question                    string
-	citations                   []Citation
-	citeIndex                   map[string]int // report#start -> n
-}
-
-func newComposer(q string) *composer {
-	return &composer{question: q, citeIndex: map[string]int{}}
-}
-
-// cite returns the citation number for a relation's evidence sentence.
-func (c *composer) cite(h RelationHit) int {
-	key := h.Evidence.ReportID + "#" + strconv.Itoa(h.Evidence.Start) + "#" + h.Evidence.Sentence
-	if n, ok := c.citeIndex[key]; ok {
-		return n
-	}
-	n := len(c.citations) + 1
-	c.citeIndex[key] = n
-	title := h.Report.Title
-	if h.Evidence.Title != "" {
-		title = h.Evidence.Title
-	}
-	c.citations = append(c.citations, Citation{N: n, ReportID: h.Evidence.ReportID, Title: title,
-		Source: h.Report.Source, URL: h.Report.URL, Published: h.Report.PublishedString(), Quote: h.Evidence.Sentence})
-	return n
-}
-
-// group sorts relations into counterparties and deal lines. Counterparties
-// come best-evidenced first (most reports), then most recent.
-func (c *composer) group(hits []RelationHit, u Understanding, counts map[string]int) []*party {
-	parties := map[string]*party{}
-	lines := map[string]*line{}
-	var order []*party
-	for _, h := range hits {
-		name := counterparty(h.Relation, u)
-		p := parties[name]
-		if p == nil {
-			p = &party{name: name, reports: map[string]bool{}}
-			parties[name] = p
-			order = append(order, p)
-		}
-		key := strings.Join([]string{h.Supplier, h.Recipient, systemKey(h.Relation), string(h.Status), string(h.Kind), strconv.FormatBool(h.Denied)}, "|")
-		l := lines[key]
-		if l == nil {
-			l = &line{key: systemKey(h.Relation), supplier: h.Supplier, recipient: h.Recipient, system: systemName(h.System), category: h.Category,
-				status: h.Status, kind: h.Kind, denied: h.Denied, reports: map[string]bool{}}
-			lines[key] = l
-			if h.Status == StatusDelivered || h.Status == StatusOrdered {
-				p.supply = append(p.supply, l)
-			} else {
-				p.other = append(p.other, l)
-			}
-		}
-		if l.category == "" {
-			l.category = h.Category
-		}
-		for _, y := range h.Years {
-			if !slices.Contains(l.years, y) {
-				l.years = append(l.years, y)
-			}
-		}
-		l.inferred = l.inferred || h.Inferred
-		p.deals++
-		if h.Status == StatusDelivered {
-			p.tiv += h.TIV
-		}
-		if h.Report.Type() == SourceSIPRI {
-			l.fromSIPRI = true
-		} else {
-			l.fromNews = true
-		}
-		l.reports[h.Evidence.ReportID] = true
-		p.reports[h.Evidence.ReportID] = true
-		pub := h.Report.PublishedString()
-		if pub > l.latest {
-			l.latest = pub
-		}
-		if pub > p.latest {
-			p.latest = pub
-		}
-		if len(l.evidence) < maxCitationsPerLine {
-			l.evidence = append(l.evidence, h)
-		}
-	}
-	all := make([]*line, 0, len(lines))
-	for _, p := range order {
-		all = append(all, p.supply...)
-		all = append(all, p.other...)
-	}
-	noteCoverage(all)
-	for _, p := range order {
-		for _, l := range append(p.supply, p.other...) {
-			slices.Sort(l.years)
-		}
-		sort.SliceStable(p.supply, func(i, j int) bool { return lineRank(p.supply[i]) > lineRank(p.supply[j]) })
-	}
-	if counts != nil {
-		for _, p := range order {
-			if n, ok := counts[p.name]; ok {
-				p.deals = n // counted over every match, not only those loaded
-			}
-		}
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := order[i], order[j]
-		switch {
-		case (len(a.supply) > 0) != (len(b.supply) > 0):
-			return len(a.supply) > 0
-		case u.ByVolume && a.tiv != b.tiv:
-			return a.tiv > b.tiv
-		case a.deals != b.deals:
-			return a.deals > b.deals
-		case len(a.reports) != len(b.reports):
-			return len(a.reports) > len(b.reports)
-		}
-		return a.latest > b.latest
-	})
-	return order
-}
-
-// noteCoverage marks the lines that only one kind of source states, when
-// the answer draws on both: a delivery the news reports that the SIPRI
-// register does not record for that pair and system, and a register deal
-// no report in the corpus covers.
-func noteCoverage(lines []*line) {
-	var haveSIPRI, haveNews bool
-	for _, l := range lines {
-		haveSIPRI = haveSIPRI || l.fromSIPRI
-		haveNews = haveNews || l.fromNews
-	}
-	if !haveSIPRI || !haveNews {
-		return
-	}
-	type pair struct{ s, r string }
-	sipriHas, newsHas := map[pair]map[string]bool{}, map[pair]map[string]bool{}
-	add := func(m map[pair]map[string]bool, l *line) {
-		k := pair{l.supplier, l.recipient}
-		if m[k] == nil {
-			m[k] = map[string]bool{}
-		}
-		m[k][l.key] = true
-		m[k]["~"+l.category] = true
-	}
-	for _, l := range lines {
-		if l.fromSIPRI {
-			add(sipriHas, l)
-		}
-		if l.fromNews {
-			add(newsHas, l)
-		}
-	}
-	covered := func(m map[pair]map[string]bool, l *line) bool {
-		set := m[pair{l.supplier, l.recipient}]
-		if l.system == "" {
-			return set["~"+l.category] || (l.category == "" && len(set) > 0)
-		}
-		return set[l.key]
-	}
-	for _, l := range lines {
-		switch {
-		case l.fromNews && !l.fromSIPRI && l.status == StatusDelivered && !covered(sipriHas, l):
-			l.note = "not in the SIPRI register"
-		case l.fromSIPRI && !l.fromNews && !covered(newsHas, l):
-			l.note = "no news coverage in the corpus"
-		}
-	}
-}
-
-// systemName is a designation as the weapons lexicon spells it when it is
-// only spelled differently ("Bayraktar TB-2" is the Bayraktar TB2), or as
-// given (a variant such as "Tor-M1" keeps its name).
-func systemName(s string) string {
-	if sys, ok := weapons.LookupSystem(s); ok && (fold(sys.Name) == fold(s) || slices.ContainsFunc(sys.Aliases, func(a string) bool { return fold(a) == fold(s) })) {
-		return sys.Name
-	}
-	return s
-}
-
-func fold(s string) string {
-	var b strings.Builder
-	for _, c := range strings.ToLower(s) {
-		if c != ' ' && c != '-' && c != '.' {
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
-
-// systemKey identifies what a relation transfers, for merging evidence: the
-// system's canonical name folded, or its category when it names none.
-func systemKey(r Relation) string {
-	if r.System == "" {
-		return "~" + r.Category
-	}
-	return fold(systemName(r.System))
-}
-
-// lineRank orders deal lines: delivered before ordered, then by latest year.
-func lineRank(l *line) int {
-	r := 0
-	if l.status == StatusDelivered {
-		r = 10000
-	}
-	if len(l.years) > 0 {
-		r += l.years[len(l.years)-1]
-	}
-	return r
-}
-
-// counterparty is the country an answer groups a relation under: the
-// supplier when the question asks who supplies, the recipient when it asks
-// whom a country supplies, the pair otherwise.
-func counterparty(r Relation, u Understanding) string {
-	switch u.Intent {
-	case IntentSuppliers:
-		return r.Supplier
-	case IntentRecipients:
-		return r.Recipient
-	}
-	return r.Supplier + " → " + r.Recipient
-}
-
 // render says a deal line in plain words with its citations:
 // "Bayraktar TB2 (Aircraft), delivered 2021 and 2022 [1][2]".
 func (c *composer) render(l *line) string {
@@ -510,24 +302,55 @@ func (c *composer) render(l *line) string {
 	} else if l.kind == KindLicence {
 		s += " under licence"
 	}
-	if len(l.years) > 0 {
+	if st := l.stages(); st != nil {
+		s = what + ", " + stagesText(st) + strings.TrimPrefix(s, what+", "+status)
+	} else if len(l.years) > 0 {
 		s += " " + yearsText(l.years)
-	}
-	if l.inferred {
-		s += " (inferred from context)"
 	}
 	if l.note != "" {
 		s += " — " + l.note
 	}
-	for _, h := range l.evidence {
-		if n := c.cite(h); !slices.Contains(l.cites, n) {
+	for _, h := range l.evidence() {
+		n := c.cite(h)
+		if !slices.Contains(l.cites, n) {
 			l.cites = append(l.cites, n)
+		}
+		if _, ok := l.stageYears[h.Status]; ok && !slices.Contains(l.stageCites[h.Status], n) {
+			if l.stageCites == nil {
+				l.stageCites = map[Status][]int{}
+			}
+			l.stageCites[h.Status] = append(l.stageCites[h.Status], n)
 		}
 	}
 	for _, n := range l.cites {
 		s += fmt.Sprintf(" [%d]", n)
 	}
+	if more := len(l.reports) - citedReports(c, l); more > 0 {
+		s += " (+" + counted(more, "more report", "more reports") + ")"
+	}
 	return s
+}
+
+// stagesText says a deal's stages with their years: "ordered in 2020,
+// delivered in 2021, 2022".
+func stagesText(stages []Stage) string {
+	parts := make([]string, len(stages))
+	for i, st := range stages {
+		parts[i] = st.Status
+		if len(st.Years) > 0 {
+			parts[i] += " " + yearsText(st.Years)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// citedReports is how many reports the line's citations come from.
+func citedReports(c *composer, l *line) int {
+	ids := map[string]bool{}
+	for _, n := range l.cites {
+		ids[c.citations[n-1].ReportID] = true
+	}
+	return len(ids)
 }
 
 func yearsText(ys []int) string {
@@ -539,59 +362,4 @@ func yearsText(ys []int) string {
 		return parts[0] + "–" + parts[len(parts)-1]
 	}
 	return "in " + strings.Join(parts, ", ")
-}
-
-func countWithSupply(ps []*party) int {
-	n := 0
-	for _, p := range ps {
-		if len(p.supply) > 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// summary is the first line: how many counterparties in how many reports,
-// and which leads by number of deal lines.
-func summary(u Understanding, ps []*party, hits []RelationHit, total int, truncated bool) string {
-	reports := map[string]bool{}
-	for _, h := range hits {
-		reports[h.Evidence.ReportID] = true
-	}
-	n := countWithSupply(ps)
-	var who string
-	switch u.Intent {
-	case IntentSuppliers:
-		who = fmt.Sprintf("%d %s of %s", n, plural(n, "supplier", "suppliers"), target(u.Recipients, u.Group))
-	case IntentRecipients:
-		who = fmt.Sprintf("%d %s of %s", n, plural(n, "recipient", "recipients"), target(u.Suppliers, ""))
-	default:
-		who = fmt.Sprintf("%d supply %s", n, plural(n, "route", "routes"))
-	}
-	s := fmt.Sprintf("%s in %d %s", who, len(reports), plural(len(reports), "report", "reports"))
-	if n > 1 && (u.Intent == IntentSuppliers || u.Intent == IntentRecipients) {
-		top := ps[0] // ps is ranked; the first has supply
-		if u.ByVolume {
-			s += fmt.Sprintf("; %s leads by volume (%.0f million SIPRI TIV delivered)", top.name, top.tiv)
-		} else {
-			s += fmt.Sprintf("; %s is named in the most records (%d)", top.name, top.deals)
-		}
-	}
-	if n == 0 {
-		s = fmt.Sprintf("No delivered or ordered transfers found in %d %s, only talks, plans or cancellations", len(reports), plural(len(reports), "report", "reports"))
-	}
-	if truncated {
-		s += fmt.Sprintf(" (details from %d of %d relations; the counts cover all)", len(hits), total)
-	}
-	return s + "."
-}
-
-func target(names []string, group string) string {
-	if group != "" {
-		return group
-	}
-	if len(names) > 3 {
-		return strings.Join(names[:3], ", ") + " and others"
-	}
-	return strings.Join(names, ", ")
 }

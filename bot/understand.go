@@ -46,6 +46,12 @@ type Understanding struct {
 	// ByVolume asks to rank by the volume of transfers (SIPRI TIV) rather
 	// than by the number of deals ("by volume", "TIV", "value").
 	ByVolume bool
+	// Form is the shape of answer asked for: a list (the default), a yes/no
+	// check, a deal's story, a region's overview or a count.
+	Form Form
+	// Licence is set when the question asks about building a foreign
+	// system at home ("is Riyadh going to build Chinese drones?").
+	Licence bool
 }
 
 // side is what a country mention was read to be.
@@ -63,20 +69,27 @@ type mention struct {
 	group      string
 	kind       gazetteer.MentionKind
 	side       side
+	asked      bool // the side the question asks for: "which Central Asian countries"
 }
 
 // Verbs of giving and of getting, as they stand in questions.
 var (
 	supplyVerbs = wordSet("supply supplies supplied supplying supplier suppliers sell sells sold selling seller sellers arm arms arming armed " +
 		"export exports exported exporting exporter exporters deliver delivers delivered delivering provide provides provided providing " +
-		"transfer transfers transferred ship ships shipped send sends sent give gives gave given donate donates donated equip equips equipped sale sales")
+		"transfer transfers transferred ship ships shipped send sends sent give gives gave given donate donates donated equip equips equipped sale sales " +
+		"license licenses licensed licensing")
 	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
 		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
-		"receive receives received receiving source sources sourced")
+		"receive receives received receiving source sources sourced " +
+		"operate operates operated operating field fields fielded fielding deploy deploys deployed deploying fly flies flew flying")
+	// verbs of making a system at home, which in a question about arms
+	// usually means licensed production of a foreign design
+	buildVerbs = wordSet("build builds building built produce produces producing produced manufacture manufactures " +
+		"manufacturing manufactured assemble assembles assembling assembled")
 	// nouns after a country that make it the recipient ("Kazakhstan's suppliers")
 	recipientNouns = wordSet("suppliers supplier sources imports purchases acquisitions procurement arsenal")
 	// nouns after a country that make it the supplier ("Turkey's customers")
-	supplierNouns = wordSet("customers customer clients client buyers exports sales recipients")
+	supplierNouns = wordSet("customers customer clients client buyers exports sales recipients share")
 )
 
 var (
@@ -127,26 +140,11 @@ func Understand(question string, now time.Time) Understanding {
 			ms = ms[:2]
 		}
 	default:
-		assignSides(text, lower, words, ms)
+		u.Licence = assignSides(text, lower, words, ms)
+		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "")
 	}
 
-	for _, m := range ms {
-		switch m.side {
-		case supplierSide:
-			u.Suppliers = appendNew(u.Suppliers, m.names...)
-		case recipientSide:
-			u.Recipients = appendNew(u.Recipients, m.names...)
-			if m.group != "" {
-				u.Group = m.group
-			}
-		}
-	}
-	var unsided []mention
-	for _, m := range ms {
-		if m.side == unknownSide {
-			unsided = append(unsided, m)
-		}
-	}
+	unsided := u.collectSides(ms)
 	switch {
 	case len(u.Suppliers) > 0 && len(u.Recipients) > 0:
 		u.Intent = IntentBetween
@@ -154,7 +152,7 @@ func Understand(question string, now time.Time) Understanding {
 		u.Intent = IntentRecipients
 	case len(u.Recipients) > 0:
 		u.Intent = IntentSuppliers
-	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs)):
+	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || transferVerbIn(words)):
 		// "air defence Kyrgyzstan": a country with a weapon is a recipient.
 		u.Recipients = unsided[0].names
 		u.Group = unsided[0].group
@@ -167,7 +165,38 @@ func Understand(question string, now time.Time) Understanding {
 	if forced != IntentPassages && u.Intent == IntentPassages {
 		u.Intent = forced
 	}
+	if u.Intent == IntentPassages && len(ms) == 0 && u.System != "" && transferVerbIn(words) {
+		// "which countries operate the Bayraktar TB2?": every route of it.
+		u.Intent = IntentBetween
+	}
+	u.askedSide(ms)
+	u.orientByOrigin()
+	if forced == IntentPassages {
+		u.readForm(lower, words)
+	}
 	return u
+}
+
+// collectSides puts the countries of the sided mentions on their sides and
+// returns the mentions left without one (a group asked about with "which"
+// waits for askedSide).
+func (u *Understanding) collectSides(ms []mention) (unsided []mention) {
+	for _, m := range ms {
+		switch m.side {
+		case supplierSide:
+			u.Suppliers = appendNew(u.Suppliers, m.names...)
+		case recipientSide:
+			u.Recipients = appendNew(u.Recipients, m.names...)
+		case unknownSide:
+			if !m.asked {
+				unsided = append(unsided, m)
+			}
+		}
+		if m.group != "" && (m.side == recipientSide || m.asked) {
+			u.Group = m.group
+		}
+	}
+	return unsided
 }
 
 // onlyNames reports whether a question is nothing but country names and
@@ -244,24 +273,29 @@ func wordSpans(lower string) []wordSpan {
 }
 
 // assignSides decides for each mention whether it supplies or receives,
-// from the words around it and the verb of the question.
-func assignSides(text, lower string, words []wordSpan, ms []mention) {
+// from the words around it and the verb of the question. It reports
+// whether the question asks about building a foreign system at home.
+func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bool) {
 	// The verb of the question and where it stands.
-	verbAt, verbGives := -1, false
+	verbAt, verbGives, building := -1, false, false
 	for i, w := range words {
 		if supplyVerbs[w.w] && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
 			verbAt, verbGives = w.start, true
 			break
 		}
-		if getVerbs[w.w] {
-			verbAt, verbGives = w.start, false
+		if getVerbs[w.w] || buildVerbs[w.w] {
+			verbAt, verbGives, building = w.start, false, buildVerbs[w.w]
 			break
 		}
 	}
 	for i := range ms {
 		m := &ms[i]
+		if m.kind == gazetteer.GroupMention && askedBefore(words, m.start) {
+			m.asked = true // decided by askedSide, once the others are known
+			continue
+		}
 		before := wordsBefore(words, m.start, 3)
-		after := wordsAfter(words, m.end, 2)
+		after := wordsAfter(words, m.end, 3)
 		prev := ""
 		if len(before) > 0 {
 			prev = before[len(before)-1]
@@ -273,14 +307,16 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) {
 		switch {
 		case prev == "from" || prev == "by":
 			m.side = supplierSide
-		case prev == "to" || (prev == "for" && verbGives):
+		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && verbGives):
 			m.side = recipientSide
-		case recipientNouns[next] || containsSeq(before, "suppliers", "of") || containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
+		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || containsSeq(before, "suppliers", "of") ||
+			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
 			m.side = recipientSide
-		case supplierNouns[next] || containsSeq(before, "customers", "of") || containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
+		case supplierNouns[next] || possessiveNoun(text, m.end, after, supplierNouns) || containsSeq(before, "customers", "of") ||
+			containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
 			m.side = supplierSide
 		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end):
-			m.side = supplierSide // "Turkish drones", "Chinese-made radars"
+			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
 		case m.kind == gazetteer.ManufacturerMention:
 			m.side = supplierSide
 		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, verbAt):
@@ -290,17 +326,54 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) {
 			} else {
 				m.side = recipientSide
 			}
-		case verbAt >= 0 && m.start > verbAt:
+		case verbAt >= 0 && m.start > verbAt && !comparedWith[prev]:
 			// Object of the verb: "who supplies Kazakhstan", "who buys from" is
-			// handled above; "which countries buy Turkey's ..." has a noun.
-			if verbGives {
+			// handled above; "which countries buy Turkey's drones" buy what
+			// Turkey makes.
+			switch {
+			case verbGives:
 				m.side = recipientSide
-			} else if containsWord(words, "from") {
+			case possessiveAt(text, m.end):
+				m.side = supplierSide
+			case containsWord(words, "from"):
 				m.side = recipientSide // "did Kazakhstan buy ... from X": X already a supplier
 			}
 		}
 	}
+	sideFromNeighbours(text, words, ms)
+	if building {
+		return buildSides(words, ms, verbAt)
+	}
 	_ = lower
+	return false
+}
+
+// comparedWith are words before a country that compare it with the
+// subject rather than make it the object ("more drones than Russia").
+var comparedWith = wordSet("than versus vs like besides except unlike")
+
+// transferVerbIn reports whether a question has a verb of giving or getting;
+// "arms" counts only as a verb after a question word ("who arms
+// Tajikistan"), not as a noun ("the Astana arms fair").
+func transferVerbIn(words []wordSpan) bool {
+	for i, w := range words {
+		if getVerbs[w.w] || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// notTransferTo are words before a "to" that does not lead to a
+// recipient ("what happened to Jakarta's deal", "according to Moscow").
+var notTransferTo = wordSet("happened happen happens happening according due close next owing thanks going")
+
+// wordBefore is the word before the last of ws, "" when there is none.
+func wordBefore(ws []string) string {
+	if len(ws) < 2 {
+		return ""
+	}
+	return ws[len(ws)-2]
 }
 
 func isQuestionWord(words []wordSpan, i int) bool {
@@ -386,7 +459,10 @@ func weaponAfter(text string, end int) bool {
 	for _, m := range weapons.Find(rest[:min(len(rest), 60)]) {
 		return m.Start <= 1
 	}
-	return false
+	// A known system in the plural, which the lexicon does not match: "Gripens".
+	orig := strings.TrimLeft(text[end:], " ")
+	w := reToken.FindString(orig)
+	return w != "" && strings.HasPrefix(orig, w) && pluralSystem(w) != ""
 }
 
 // readWeapons takes categories, generic weapon words and a named system.
@@ -396,13 +472,24 @@ func (u *Understanding) readWeapons(text string) {
 			u.Categories = appendNew(u.Categories, string(m.Category))
 		}
 		if m.System != "" && u.System == "" {
-			u.System = m.System
+			u.System = longerSystem(text, m)
 		}
 		if m.System == "" {
 			if k := weaponKind(m.Text); k != "" {
 				u.Kinds = appendNew(u.Kinds, k)
 			}
 		}
+	}
+	if u.System == "" {
+		u.System = pluralSystem(text)
+	}
+	if u.System == "" {
+		u.System = unknownDesignation(text)
+	}
+	if u.System != "" {
+		// A named system is narrower than any kind word, and a report may
+		// call the Rafale "jets" where the question says "fighters".
+		u.Kinds = nil
 	}
 }
 
@@ -426,6 +513,7 @@ func weaponKind(word string) string {
 
 func (u *Understanding) readYears(lower string, now time.Time) {
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	lower = maskDesignations(lower) // "FD-2000" is no year
 	switch {
 	case reRange.MatchString(lower):
 		m := reRange.FindStringSubmatch(lower)

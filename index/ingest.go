@@ -354,11 +354,13 @@ func relationDoc(r bot.Report, rel bot.Relation) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{
+	doc := map[string]any{
 		fType: typeRelation, fReportID: r.ID, fSupplier: rel.Supplier, fRecipient: rel.Recipient, fSystemKey: SystemKey(rel.System),
 		fCategory: rel.Category, fStatus: string(rel.Status), fKind: string(rel.Kind), fSourceTyp: r.Type(),
 		fYears: years, fData: string(data),
-	}, nil
+	}
+	addRelationDates(doc, r)
+	return doc, nil
 }
 
 // SystemKey folds a designation for matching: lower case, no spaces,

@@ -10,7 +10,7 @@ import (
 
 // schemaVersion changes whenever documents are laid out differently; an index
 // of another version must be rebuilt.
-const schemaVersion = "8"
+const schemaVersion = "9"
 
 // textAnalyzer analyses passage text and question words alike.
 const textAnalyzer = en.AnalyzerName
@@ -154,6 +154,9 @@ func newMapping() *mapping.IndexMappingImpl {
 		relation.AddFieldMappingsAt(f, k)
 	}
 	relation.AddFieldMappingsAt(fData, storedOnly())
+	// The report's publication date, so that a year filter keeps an undated
+	// relation of a report published in the window (schema 9).
+	relation.AddFieldMappingsAt(fPublished, date)
 
 	m := bleve.NewIndexMapping()
 	m.TypeField = fType

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -13,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/weapons"
 )
 
 var _ bot.RelationSearcher = (*Index)(nil)
@@ -46,10 +49,10 @@ func (x *Index) SearchRelations(ctx context.Context, q bot.RelationQuery) (bot.R
 		must = append(must, c)
 	}
 	if q.System != "" {
-		must = append(must, termIn(fSystemKey, SystemKey(q.System)))
+		must = append(must, anyOf(fSystemKey, systemKeys(q.System)))
 	}
 	if q.YearFrom != 0 || q.YearTo != 0 {
-		must = append(must, yearsBetween(q.YearFrom, q.YearTo))
+		must = append(must, inYears(q.YearFrom, q.YearTo))
 	}
 	if len(must) == 0 {
 		// Only relation documents have the fields above; with none of
@@ -147,6 +150,67 @@ func yearsBetween(from, to int) query.Query {
 		return query.NewMatchNoneQuery()
 	}
 	return anyOf(fYears, years)
+}
+
+// undatedYear is the years term of a relation that states no year.
+const undatedYear = "none"
+
+// addRelationDates completes a relation document with what a year filter
+// needs besides its years: the term undatedYear when it has none, and the
+// report's publication date.
+func addRelationDates(doc map[string]any, r bot.Report) {
+	if years, _ := doc[fYears].([]string); len(years) == 0 {
+		doc[fYears] = []string{undatedYear}
+	}
+	if !r.Published.IsZero() {
+		doc[fPublished] = r.Published.UTC().Format(time.RFC3339)
+	}
+}
+
+// inYears matches relations with a year in [from, to] (0 leaves an end
+// open), and relations that state no year but whose report was published
+// in those years: "since 2023" keeps an undated delivery reported in 2024.
+func inYears(from, to int) query.Query {
+	var start, end time.Time
+	if from > 0 {
+		start = time.Date(min(max(from, firstYear), lastYear+1), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if to > 0 {
+		end = time.Date(min(max(to, firstYear-1), lastYear)+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	t, f := true, false
+	published := query.NewDateRangeInclusiveQuery(start, end, &t, &f)
+	published.SetField(fPublished)
+	undated := query.NewConjunctionQuery([]query.Query{termIn(fYears, undatedYear), published})
+	return query.NewDisjunctionQuery([]query.Query{yearsBetween(from, to), undated})
+}
+
+// systemKeys are the folded designations a system is indexed under: the
+// one asked for and, for a known system, its canonical name and aliases
+// (reports write "K2 tanks" for the K2 Black Panther).
+func systemKeys(system string) []string {
+	keys := []string{SystemKey(system)}
+	if s, ok := weapons.LookupSystem(system); ok {
+		for _, name := range append([]string{s.Name}, s.Aliases...) {
+			for _, k := range []string{SystemKey(name), SystemKey(designationOf(name))} {
+				if k != "" && !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// designationOf is an alias without its trailing generic words, as the
+// extractor records a designation: "K2 tank(s)" is indexed as "K2".
+func designationOf(alias string) string {
+	fields := strings.Fields(strings.ReplaceAll(alias, "(s)", ""))
+	for len(fields) > 1 && strings.ToLower(fields[len(fields)-1]) == fields[len(fields)-1] &&
+		!strings.ContainsAny(fields[len(fields)-1], "0123456789") {
+		fields = fields[:len(fields)-1]
+	}
+	return strings.Join(fields, " ")
 }
 
 func relationHit(h *search.DocumentMatch) (bot.RelationHit, error) {

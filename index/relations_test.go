@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -79,7 +81,12 @@ func TestSearchRelations(t *testing.T) {
 		{"category", bot.RelationQuery{Categories: []string{"Other"}}, "Kazakhstan>Russia:spare parts"},
 		{"system folded", bot.RelationQuery{System: "bayraktar tb2"}, "Turkey>Uzbekistan:Bayraktar TB-2"},
 		{"years", bot.RelationQuery{Recipients: []string{"Kazakhstan"}, YearFrom: 2016, YearTo: 2020}, "China>Kazakhstan:Wing Loong-1"},
-		{"since", bot.RelationQuery{YearFrom: 2019}, "Kazakhstan>Russia:spare parts Turkey>Kazakhstan:Anka"},
+		// r3's relation states no year; its report was published in 2023.
+		{"since", bot.RelationQuery{YearFrom: 2019}, "Kazakhstan>Russia:spare parts Turkey>Kazakhstan:Anka Turkey>Uzbekistan:Bayraktar TB-2"},
+		{"undated, published in the window", bot.RelationQuery{Suppliers: []string{"Turkey"}, YearFrom: 2023, YearTo: 2023}, "Turkey>Uzbekistan:Bayraktar TB-2"},
+		{"undated, published after the window", bot.RelationQuery{Suppliers: []string{"Turkey"}, YearTo: 2022}, "Turkey>Kazakhstan:Anka"},
+		{"dated relations keep their own years", bot.RelationQuery{Recipients: []string{"Kazakhstan"}, YearFrom: 2024}, ""},
+		{"system by the extractor's short form", bot.RelationQuery{System: "Wing Loong I"}, "China>Kazakhstan:Wing Loong-1"},
 		{"nothing", bot.RelationQuery{Recipients: []string{"Iceland"}}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -161,5 +168,36 @@ func TestPreExtractedRelationsAndSourceType(t *testing.T) {
 	}
 	if len(hits) != 1 || hits[0].ReportID != "sipri-x" || hits[0].Report.Type() != bot.SourceSIPRI {
 		t.Errorf("passages from SIPRI only: %+v", hits)
+	}
+}
+
+func TestSystemKeys(t *testing.T) {
+	for _, tc := range []struct{ system, want string }{
+		{"K2 Black Panther", "k2"},     // "K2 tanks" in a report is indexed as K2
+		{"Bayraktar TB2", "tb2"},       // an alias
+		{"Wing Loong I", "wingloong1"}, // a spelling
+		{"KF-21", "kf21"},              // unknown: as asked
+	} {
+		if got := systemKeys(tc.system); !slices.Contains(got, tc.want) {
+			t.Errorf("systemKeys(%q) = %v, want %q among them", tc.system, got, tc.want)
+		}
+	}
+	if got := systemKeys("Zorro-7X"); len(got) != 1 {
+		t.Errorf("an unknown system has only its own key, got %v", got)
+	}
+}
+
+// TestOldSchemaNeedsRebuild: an index built before relation documents
+// carried their report's date is refused with the rebuild advice, not
+// searched with a filter that would silently miss relations.
+func TestOldSchemaNeedsRebuild(t *testing.T) {
+	x, dir := MustCreate(t)
+	if err := x.b.SetInternal([]byte("briefbot_schema"), []byte("8")); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	_, err := Open(dir, Options{})
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), `schema version "8", want "9"`) || !strings.Contains(err.Error(), "briefbot ingest --data") {
+		t.Errorf("err = %v, want ErrDamaged naming both versions with rebuild advice", err)
 	}
 }

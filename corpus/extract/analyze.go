@@ -58,9 +58,11 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.actorAt, a.itemAt, a.trigAt, a.listAt, a.clauseAt = buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:4*n], buf[4*n:]
 	a.findActors()
 	a.findItems()
+	a.placeMakers()
 	a.scanCues()
 	a.findTriggers()
 	a.classifyActors()
+	a.markCounterfactuals()
 	a.buildLists()
 	a.findClauses()
 	a.findYears()
@@ -88,6 +90,19 @@ func (a *analysis) scanCues() {
 	}
 }
 
+// verbAfter reports whether a finite verb follows token t ("the UAE is
+// following", "Kazakhstan has bought"): the actor before it is a subject.
+func (a *analysis) verbAfter(t int) bool {
+	if t >= len(a.toks) {
+		return false
+	}
+	switch a.toks[t].w {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says":
+		return true
+	}
+	return false
+}
+
 // buildLists joins actors into lists and finds the preposition that governs
 // each list; it also adds pronoun lists.
 func (a *analysis) buildLists() {
@@ -108,6 +123,9 @@ func (a *analysis) buildLists() {
 			}
 			if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
 				break // "to Kyrgyzstan, the Kyrgyz border service said"
+			}
+			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
+				break // "built by Dassault Aviation, the UAE is following": a new subject
 			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
@@ -210,6 +228,13 @@ func (a *analysis) licensedNear(j int) bool {
 
 var builtWords = words("built made produced manufactured assembled designed developed constructed")
 
+// fundWords before "by" name who paid: "a deal financed by the United States".
+var fundWords = words("financed funded paid sponsored bankrolled")
+
+// appositionNouns stand between an alliance and its member: "NATO ally
+// Turkey", "EU member Poland".
+var appositionNouns = words("ally allies member members partner partners")
+
 var govWords = words("government authorities regime leadership administration")
 
 var listOrgMods = words("air border armed national special coast defence defense naval land ground security " +
@@ -226,6 +251,9 @@ func (a *analysis) findPrep(l *alist) {
 		case skipBeforeActor[w] || toks[j].digit && !isYearTok(toks[j]):
 			j--
 			continue
+		case appositionNouns[w] || a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].drop && organisations[a.actors[a.actorAt[j]].group]:
+			j-- // "to NATO ally Turkey": the alliance and its noun stand aside
+			continue
 		case w == "of" && j > 0 && (orgNouns[toks[j-1].w] || skipBeforeActor[toks[j-1].w]):
 			j--
 			for j >= 0 && (orgNouns[toks[j].w] || listOrgMods[toks[j].w]) {
@@ -239,6 +267,10 @@ func (a *analysis) findPrep(l *alist) {
 		return
 	}
 	w := toks[j].w
+	if w == "by" && j > 0 && fundWords[toks[j-1].w] {
+		l.place = true // "financed by the United States": a payer, not a party
+		return
+	}
 	switch {
 	case placeWords[w]:
 		l.place = true

@@ -49,7 +49,7 @@ func TestDebug(t *testing.T) {
 		t.Logf("C%d [%d,%d) kind=%d subj=%d own=%v ante=%d parent=%d", i, c.ts, c.te, c.kind, c.subj, c.own, c.ante, c.parent)
 	}
 	for i, f := range a.frames {
-		t.Logf("F%d t=%d abs=%v [%d|%d,%d|%d) clause=%d status=%s kind=%s denied=%v items=%v sups=%v recs=%v anaphor=%v", i, f.t, f.absorbed, f.bs, f.start, f.tj, f.ae, f.clause, f.status, f.kind, f.denied, f.items, f.rsups, f.rrecs, f.anaphor)
+		t.Logf("F%d t=%d abs=%v [%d|%d,%d|%d) clause=%d status=%s kind=%s denied=%v items=%v sups=%v recs=%v anaphor=%v", i, f.t, f.absorbed, f.readFrom, f.start, f.tj, f.readTo, f.clause, f.status, f.kind, f.denied, f.items, f.rsups, f.rrecs, f.anaphor)
 	}
 	for _, r := range e.Sentence(text, c) {
 		t.Logf("REL %+v", r)

@@ -22,6 +22,7 @@ type actor struct {
 	ti, tj    int // token range
 	kind      gazetteer.MentionKind
 	countries []string // canonical names; group members sorted
+	homes     []string // every home country of a multinational maker ("Airbus"), else nil
 	group     string   // group name for a group mention
 	poss      bool     // followed by "'s"
 	made      bool     // "X-made", "X-built": the origin of a weapon
@@ -50,6 +51,7 @@ type alist struct {
 type item struct {
 	ti, tj   int
 	system   string
+	canon    string // the weapons package's designation of a known system, "" otherwise
 	category string
 	arms     bool  // a generic arms word, no category
 	org      bool  // a modifier of an organisation ("air defence forces"): not a weapon
@@ -95,10 +97,18 @@ func (a *analysis) findActors() {
 			}
 			sort.Strings(ac.countries)
 			ac.group = m.Group
+			// An alliance or organisation is not a party: "NATO ally
+			// Turkey", "arms from the EU" (the annotation leaves them out).
+			ac.drop = organisations[m.Group]
 		default:
 			if len(m.Codes) > 0 {
 				if n := a.ex.name(m.Codes[0]); n != "" {
 					ac.countries = []string{n}
+				}
+			}
+			if m.Kind == gazetteer.ManufacturerMention && len(m.Codes) > 1 {
+				for _, c := range m.Codes {
+					ac.homes = append(ac.homes, a.ex.name(c))
 				}
 			}
 		}
@@ -178,6 +188,31 @@ func (a *analysis) addActor(ac actor) {
 	a.actors = append(a.actors, ac)
 }
 
+// placeMakers gives a multinational maker ("Airbus Defence and Space":
+// Germany, Spain, France) the home country that makes the weapon the
+// sentence names, by the weapons lexicon (the A400M: Spain, as SIPRI
+// counts Airbus transport aircraft). Run after findItems.
+func (a *analysis) placeMakers() {
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if len(ac.homes) == 0 {
+			continue
+		}
+		for it := range a.items {
+			if m := madeIn(a.items[it].canon); len(m) > 0 && slices.Contains(ac.homes, m[0]) {
+				ac.countries = []string{m[0]}
+				break
+			}
+		}
+	}
+}
+
+// organisations are the groups that name a multilateral body, not a region
+// standing for its states.
+var organisations = map[string]bool{
+	"European Union": true, "NATO": true, "CSTO": true, "SCO": true, "ASEAN": true,
+}
+
 // extraActors are government bodies and short forms the gazetteer lacks.
 var extraActors = newPhraseSet[string]()
 
@@ -238,6 +273,9 @@ func (a *analysis) classifyActors() {
 			continue
 		}
 		switch {
+		case ac.poss && a.itemAt[j] >= 0 && a.items[a.itemAt[j]].arms && a.nounTriggerAt(a.items[a.itemAt[j]].tj):
+			// "Washington's arms sales to Taiwan": the possessor sells.
+			ac.agentOf = a.trigAt[a.items[a.itemAt[j]].tj]
 		case a.itemAt[j] >= 0 && !a.items[a.itemAt[j]].org:
 			it := a.itemAt[j]
 			if ac.poss && ac.kind != gazetteer.DemonymMention {
@@ -265,6 +303,11 @@ func (a *analysis) classifyActors() {
 			ac.drop = true
 		}
 	}
+}
+
+// nounTriggerAt reports whether a nominal trigger starts at token t.
+func (a *analysis) nounTriggerAt(t int) bool {
+	return t < len(a.toks) && a.trigAt[t] >= 0 && a.trigs[a.trigAt[t]].noun
 }
 
 // isModifier reports whether t may stand between a name and the noun it

@@ -12,7 +12,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-11-27.5"
+const Version = "2026-12-03.4"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -55,30 +55,156 @@ func (e *Extractor) name(code string) string {
 func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
 	rels, _ := e.sentence(text, &c, nil, false)
 	rels = dropNegated(text, rels)
-	for i := range rels {
-		rels[i].Evidence = bot.Evidence{Sentence: text, Start: 0, End: len(text)}
+	out := make([]bot.Relation, 0, len(rels))
+	for _, r := range rels {
+		r.Evidence = bot.Evidence{Sentence: text, Start: 0, End: len(text)}
+		out = append(out, r.Relation)
 	}
-	return rels
+	return out
 }
 
 // Report returns the relations of every sentence of r.Body, split with
 // bot.SplitSentences. Each sentence's Context is r.Title, r.Published, the
 // countries the report mentions most and the sentence before it. Evidence
-// holds r.ID, the sentence and its byte offsets in r.Body.
+// holds r.ID, the sentence and its byte offsets in r.Body. A side taken
+// from the context is kept only when the report as a whole agrees (see
+// checkInferred).
 func (e *Extractor) Report(r bot.Report) []bot.Relation {
 	about := e.about(r.Body)
-	var out []bot.Relation
+	subject := e.subject(r.Title, about)
+	var all []relation
+	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis
 	prevText := ""
 	for _, sp := range bot.SplitSentences(r.Body) {
 		text := r.Body[sp.Start:sp.End]
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
 		rels, a := e.sentence(text, &c, prev, true)
+		rels = addNew(rels, a.registerRelations(subject))
+		rels = addNew(rels, a.parentheticalRelations(subject))
+		rels = addNew(rels, a.listedSupplierRelations(subject))
+		if !hasStated(rels) {
+			// A maker's weapon named with no verb, only where no verb
+			// states a transfer to someone else.
+			rels = addNew(rels, a.madeItemRelations(subject))
+		}
+		if a.followUpDelivery() {
+			rels = keepStated(rels)
+			// "Kazakhstan ordered two A400M from Spain. One had been
+			// delivered, in 2024": the previous sentence's order arrived.
+			for i := prevStart; i < len(all); i++ {
+				if all[i].Status == bot.StatusOrdered && !all[i].Denied {
+					all[i].Status = bot.StatusDelivered
+					all[i].Years = sortUnique(append(all[i].Years, a.yearsIn(0, len(a.toks))...))
+				}
+			}
+		}
+		prevStart = len(all)
 		for _, rel := range dropNegated(text, rels) {
 			rel.Evidence = bot.Evidence{ReportID: r.ID, Sentence: text, Start: sp.Start, End: sp.End}
-			out = append(out, rel)
+			all = append(all, rel)
 		}
 		prev, prevText = a, text
+	}
+	return checkInferred(foldVague(all), append(e.countriesIn(r.Title), about...), subject)
+}
+
+// subject returns the countries a report is about, for a side taken from
+// context. From its title, best first: the countries a preposition or verb
+// of supply governs ("for Kazakhstan", "to Central Asia", "Who arms
+// Kazakhstan"), then a possessive that opens the title or owns the imports
+// ("Kazakhstan's Russian helicopters", "in Turkmenistan's arms imports"),
+// then every country and region it names by name (a demonym in a title
+// mostly names an origin). Without any, the countries mentioned most.
+func (e *Extractor) subject(title string, about []string) []string {
+	var governed, owners, named []string
+	ms := e.gaz.Find(title)
+	for i, m := range ms {
+		if m.Kind == gazetteer.DemonymMention || len(m.Codes) == 0 || organisations[m.Group] {
+			continue
+		}
+		codes := m.Codes
+		if m.Kind != gazetteer.GroupMention {
+			codes = codes[:1] // a maker's first home
+		}
+		var names []string
+		for _, c := range codes {
+			if n := e.name(c); n != "" {
+				names = append(names, n)
+			}
+		}
+		before := strings.Fields(strings.ToLower(title[:m.Start]))
+		after := strings.ToLower(strings.TrimLeft(title[m.End:], " "))
+		poss := strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ")
+		switch {
+		case len(before) > 0 && supplyWords[before[len(before)-1]]:
+			governed = append(governed, names...)
+		case poss && (i == 0 || strings.Contains(after, "imports") || strings.Contains(after, "suppliers")):
+			owners = append(owners, names...)
+		default:
+			named = append(named, names...)
+		}
+	}
+	for _, tier := range [][]string{governed, owners, named} {
+		if len(tier) > 0 {
+			return tier
+		}
+	}
+	return about
+}
+
+// supplyWords govern a recipient in a title: "for Kazakhstan", "Who arms
+// Kazakhstan".
+var supplyWords = words("for to arms supplies equips reach reaches")
+
+// hasStated reports whether some relation was read from the sentence alone.
+func hasStated(rels []relation) bool {
+	for _, r := range rels {
+		if !r.Inferred {
+			return true
+		}
+	}
+	return false
+}
+
+// keepStated drops the relations completed from context.
+func keepStated(rels []relation) []relation {
+	out := rels[:0]
+	for _, r := range rels {
+		if !r.Inferred {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// addNew appends the relations of more whose (supplier, recipient,
+// system) rels does not hold yet.
+func addNew(rels, more []relation) []relation {
+	for _, m := range more {
+		dup := false
+		for _, r := range rels {
+			if r.Supplier == m.Supplier && r.Recipient == m.Recipient && systemKey(r.System) == systemKey(m.System) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			rels = append(rels, m)
+		}
+	}
+	return rels
+}
+
+// countriesIn returns the countries text names, groups left out.
+func (e *Extractor) countriesIn(text string) []string {
+	var out []string
+	for _, m := range e.gaz.Find(text) {
+		if m.Kind != gazetteer.GroupMention && len(m.Codes) > 0 {
+			if n := e.name(m.Codes[0]); n != "" {
+				out = append(out, n)
+			}
+		}
 	}
 	return out
 }
@@ -121,7 +247,7 @@ func (e *Extractor) about(body string) []string {
 // sentence analyses text and returns its relations and the analysis, which
 // the next sentence of a report may use as its context. prev is the
 // analysis of c.Previous when known.
-func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev bool) ([]bot.Relation, *analysis) {
+func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev bool) ([]relation, *analysis) {
 	a := newAnalysis(e, text, c)
 	rels := a.resolve()
 	if a.needsContext() && c != nil {
@@ -132,12 +258,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		}
 		rels = append(rels, a.infer(prev)...)
 	}
-	rels = merge(rels)
-	out := make([]bot.Relation, 0, len(rels))
-	for _, r := range rels {
-		out = append(out, r.Relation)
-	}
-	return out, a
+	return merge(rels), a
 }
 
 // negativeWords negate by quantifier: "No other country is recorded as
@@ -171,7 +292,7 @@ func negates(text string) bool {
 // delivery read out of it would present an absence as supply. Orders,
 // plans and denials stay ("ordered in 2021, with no number given").
 // Precision over recall: "drones but no missiles" loses its drones too.
-func dropNegated(text string, rels []bot.Relation) []bot.Relation {
+func dropNegated(text string, rels []relation) []relation {
 	if len(rels) == 0 || !negates(text) {
 		return rels
 	}

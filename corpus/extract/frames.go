@@ -10,9 +10,10 @@ type frame struct {
 	absorbed []int // triggers folded into it ("signed a contract to supply")
 	spec     trigSpec
 	start    int // first token of the frame: its earliest trigger
-	ti, tj   int // main trigger tokens
+	ti, tj   int // main trigger tokens [ti, tj), like every token range here
 	clause   int
-	bs, ae   int // the frame reads lists and items in [bs, start) and [tj, ae)
+	readFrom int // the frame reads lists and items in [readFrom, start) and [tj, readTo)
+	readTo   int
 	ys, ye   int // years are read in [ys, ye); the clause unless gapped
 	gapped   bool
 
@@ -23,6 +24,7 @@ type frame struct {
 
 	anaphor  bool // the object is "them", "ones", "four more"
 	newBatch bool // "four more": a new batch of the same weapon
+	ordered  bool // delivered by a later word of the sentence, ordered by its trigger
 
 	rsups, rrecs []roleParty // the parties found
 	items        []int       // the weapons transferred
@@ -120,6 +122,10 @@ func (a *analysis) buildFrames() {
 			if absorbedInto[j] == j+1 {
 				f.absorbed = append(f.absorbed, j)
 				f.start = a.trigs[j].ti
+				// "received a shipment of": the recipient's verb sets the direction.
+				if v := &a.trigs[j]; !v.noun && !v.spec.light && v.spec.dir == dirR && tr.noun {
+					f.spec.dir = dirR
+				}
 			} else {
 				break
 			}
@@ -132,15 +138,18 @@ func (a *analysis) buildFrames() {
 	a.markAid()
 	for k, f := range a.frames {
 		c := &a.clauses[f.clause]
-		f.bs, f.ae = c.ts, c.te
+		f.readFrom, f.readTo = c.ts, c.te
 		if k > 0 && a.frames[k-1].clause == f.clause {
-			f.bs = a.frames[k-1].tj
+			f.readFrom = a.frames[k-1].tj
 		}
 		if k+1 < len(a.frames) && a.frames[k+1].clause == f.clause {
-			f.ae = a.frames[k+1].start
+			f.readTo = a.frames[k+1].start
 		}
-		if cut := a.trigs[f.t].cutAt; cut > f.tj && cut < f.ae {
-			f.ae = cut
+		if cut := a.trigs[f.t].cutAt; cut > f.tj && cut < f.readTo {
+			f.readTo = cut
+		}
+		if cut := a.closingParen(f.start); cut > f.tj && cut < f.readTo {
+			f.readTo = cut // "(..., and an open order for the Anka) and Mi-17s from Russia"
 		}
 		f.ys, f.ye = c.ts, c.te
 		a.status(f)
@@ -164,7 +173,7 @@ func (a *analysis) gapping() {
 		var gaps []int
 		for li := range a.lists {
 			l := &a.lists[li]
-			if l.ti <= f.tj+3 || l.ti >= f.ae || l.pron != "" || !a.subjectLike(li) {
+			if l.ti <= f.tj+3 || l.ti >= f.readTo || l.pron != "" || !a.subjectLike(li) {
 				continue
 			}
 			p := l.ti - 1
@@ -177,7 +186,7 @@ func (a *analysis) gapping() {
 			// an item follows within a few words, and no verb
 			j := a.actorEnd(l.members[len(l.members)-1])
 			ok := false
-			for n := 0; n < 4 && j < f.ae; n, j = n+1, j+1 {
+			for n := 0; n < 4 && j < f.readTo; n, j = n+1, j+1 {
 				if a.itemAt[j] >= 0 {
 					ok = true
 					break
@@ -194,17 +203,17 @@ func (a *analysis) gapping() {
 		if len(gaps) == 0 || len(out)+len(gaps) > 2*maxTriggers {
 			continue
 		}
-		end := f.ae
-		f.ae, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
+		end := f.readTo
+		f.readTo, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
 		for k, li := range gaps {
 			l := &a.lists[li]
 			g := *f
 			g.gapped = true
 			g.absorbed = nil
-			g.bs, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
-			g.ys, g.ae, g.ye = l.ti, end, end
+			g.readFrom, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
+			g.ys, g.readTo, g.ye = l.ti, end, end
 			if k+1 < len(gaps) {
-				g.ae, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
+				g.readTo, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
 			}
 			out = append(out, &g)
 		}
@@ -333,4 +342,27 @@ func (a *analysis) appositive(tr *trig) bool {
 		return false
 	}
 	return false
+}
+
+// closingParen returns the ")" that closes a parenthesis open at token t,
+// -1 when t is not inside one.
+func (a *analysis) closingParen(t int) int {
+	depth := 0
+	for j := t - 1; j >= 0; j-- {
+		switch a.toks[j].w {
+		case ")":
+			depth++
+		case "(":
+			if depth == 0 {
+				for k := t; k < len(a.toks); k++ {
+					if a.toks[k].w == ")" {
+						return k
+					}
+				}
+				return -1
+			}
+			depth--
+		}
+	}
+	return -1
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/briefbot/briefbot/bot"
 	"slices"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
@@ -23,125 +24,53 @@ func (a *analysis) includes() int {
 	return -1
 }
 
+// inferContext is what the context offers a sentence's partial frames:
+// the previous sentence's relations and partial frames, and the countries
+// the context names, in tiers, for each side.
+type inferContext struct {
+	prev                     *analysis
+	prevRels                 []relation
+	prevPartials             []*frame
+	recMentions, supMentions [][]string
+}
+
 // infer fills the missing sides of partial frames from the context: the
 // previous sentence's relations and frames, then the countries the previous
 // sentence, the title and About name. It returns the inferred relations.
 func (a *analysis) infer(prev *analysis) []relation {
-	var prevRels []relation
-	var prevPartials []*frame
+	ic := &inferContext{prev: prev, recMentions: a.contextCountries(prev, true), supMentions: a.contextCountries(prev, false)}
 	if prev != nil {
-		prevRels = prev.resolve()
-		prevPartials = prev.res.partials
+		ic.prevRels = prev.resolve()
+		ic.prevPartials = prev.res.partials
 	}
-	recMentions := a.contextCountries(prev, true)
-	supMentions := a.contextCountries(prev, false)
+	if len(a.res.kept) == 0 && a.includes() >= 0 && len(ic.prevRels) > 0 {
+		return a.inferIncludes(ic.prevRels[0])
+	}
 	var rels []relation
-	// "It includes CV90 infantry fighting vehicles": the previous sentence's transfer.
-	if len(a.res.kept) == 0 && a.includes() >= 0 && len(prevRels) > 0 {
-		var items []int
-		for it := range a.items {
-			if !a.items[it].org && a.items[it].ti > a.includes() {
-				items = append(items, it)
-			}
-		}
-		items = a.filterItems(items, nil)
-		p := prevRels[0]
-		for _, it := range items {
-			r := p
-			r.Inferred = true
-			r.System, r.Category = a.items[it].system, a.items[it].category
-			r.Years = a.yearsIn(0, len(a.toks))
-			rels = append(rels, r)
-		}
-		return rels
-	}
 	for _, f := range a.res.partials {
+		if a.refusedRequest(f) {
+			rels = a.emit(f, rels)
+			continue
+		}
 		if !a.clearTransfer(f) {
 			continue
 		}
-		if len(f.items) == 0 && f.anaphor && prev != nil {
-			for it := range prev.items {
-				if x := prev.items[it]; !x.org && !x.arms {
-					a.items = append(a.items, item{system: x.system, category: x.category, owner: -1, ti: f.tj, tj: f.tj})
-					f.items = append(f.items, len(a.items)-1)
-					break
-				}
-			}
-		}
-		sups, recs := f.rsups, f.rrecs
-		mk := func(c string) []roleParty {
-			return []roleParty{{party: party{countries: []string{c}, pos: -1, inferred: true}, li: -1, it: -1}}
-		}
-		sys := ""
-		for _, it := range f.items {
-			if a.items[it].system != "" {
-				sys = systemKey(a.items[it].system)
-				break
-			}
-		}
-		if len(sups) == 0 && len(recs) == 0 {
-			switch {
-			case len(prevRels) > 0:
-				p := bestPrev(prevRels, sys, "", "", nil)
-				sups, recs = mk(p.Supplier), mk(p.Recipient)
-			case len(prevPartials) > 0 && len(prevPartials[0].rsups) > 0 && !prevPartials[0].spec.light:
-				sups = markInferred(prevPartials[0].rsups)
-			default:
-				continue
-			}
+		a.borrowAnaphorItem(f, prev)
+		sups, recs, ok := a.inferBothSides(f, ic)
+		if !ok {
+			continue
 		}
 		if len(recs) == 0 {
-			// "delivered EC145 helicopters, including assembly in Kazakhstan".
-			for li := range a.lists {
-				l := &a.lists[li]
-				if l.ti < f.bs || l.ti >= f.ae || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
-					continue
-				}
-				for _, p := range a.parties(li, f, sups) {
-					if p.group == "" && !sameSide(sups, p.countries) && len(recs) == 0 {
-						recs = markInferred([]roleParty{p})
-					}
-				}
-			}
-		}
-		if len(recs) == 0 {
-			if p := bestPrev(prevRels, sys, first(sups), "", a.aboutSet()); p != nil {
-				recs = mk(p.Recipient)
-			}
-		}
-		if len(recs) == 0 {
-			for _, p := range prevPartials {
-				if len(p.rrecs) > 0 && !overlap(p.rrecs, sups) && !p.spec.light {
-					recs = markInferred(p.rrecs)
-					break
-				}
-			}
-		}
-		if len(recs) == 0 {
-			if c := pickMention(recMentions, sups, a.aboutSet()); c != "" {
-				recs = mk(c)
-			}
+			recs = a.inferRecipient(f, ic, sups)
 		}
 		if len(sups) == 0 {
-			if p := bestPrev(prevRels, sys, "", first(recs), nil); p != nil {
-				sups = mk(p.Supplier)
-			}
-		}
-		if len(sups) == 0 {
-			for _, p := range prevPartials {
-				if len(p.rsups) > 0 && !overlap(p.rsups, recs) && !p.spec.light {
-					sups = markInferred(p.rsups)
-					break
-				}
-			}
-		}
-		if len(sups) == 0 {
-			if c := pickMention(supMentions, recs, nil); c != "" {
-				sups = mk(c)
-			}
+			sups = a.inferSupplier(f, ic, recs)
 		}
 		if len(sups) == 0 || len(recs) == 0 {
 			continue
+		}
+		if sups[0].inferred && a.otherSource(first(sups)) {
+			continue // "an S-125T Pechora-2T from Belarus": not the context's supplier
 		}
 		f.rsups, f.rrecs = sups, recs
 		f.items = a.filterItems(f.items, recs)
@@ -150,6 +79,173 @@ func (a *analysis) infer(prev *analysis) []relation {
 		rels = a.emit(f, rels)
 	}
 	return rels
+}
+
+// inferIncludes reads "It includes CV90 infantry fighting vehicles": the
+// previous sentence's transfer p, one relation per weapon named.
+func (a *analysis) inferIncludes(p relation) []relation {
+	var items []int
+	for it := range a.items {
+		if !a.items[it].org && a.items[it].ti > a.includes() {
+			items = append(items, it)
+		}
+	}
+	var rels []relation
+	for _, it := range a.filterItems(items, nil) {
+		r := p
+		r.Inferred, r.supInferred, r.recInferred = true, true, true
+		r.System, r.Category = a.items[it].system, a.items[it].category
+		r.madeIn = madeIn(a.items[it].canon)
+		r.Years = a.yearsIn(0, len(a.toks))
+		rels = append(rels, r)
+	}
+	return rels
+}
+
+// borrowAnaphorItem gives a frame whose object is "them" the previous
+// sentence's first named weapon.
+func (a *analysis) borrowAnaphorItem(f *frame, prev *analysis) {
+	if len(f.items) > 0 || !f.anaphor || prev == nil {
+		return
+	}
+	for it := range prev.items {
+		if x := prev.items[it]; !x.org && !x.arms {
+			a.items = append(a.items, item{system: x.system, category: x.category, owner: -1, ti: f.tj, tj: f.tj})
+			f.items = append(f.items, len(a.items)-1)
+			return
+		}
+	}
+}
+
+// contextParty is one country taken from the context.
+func contextParty(c string) []roleParty {
+	return []roleParty{{party: party{countries: []string{c}, pos: -1, inferred: true}, li: -1, it: -1}}
+}
+
+// frameSystem returns the key of the frame's first named system, "" if none.
+func (a *analysis) frameSystem(f *frame) string {
+	for _, it := range f.items {
+		if a.items[it].system != "" {
+			return systemKey(a.items[it].system)
+		}
+	}
+	return ""
+}
+
+// inferBothSides fills a frame that names neither side: from the previous
+// sentence's transfer (its supplier replaced by the weapon's maker when
+// that names another), its partial supplier, or the weapon's maker named
+// nearby. ok is false when nothing fits.
+func (a *analysis) inferBothSides(f *frame, ic *inferContext) (sups, recs []roleParty, ok bool) {
+	sups, recs = f.rsups, f.rrecs
+	if len(sups) > 0 || len(recs) > 0 {
+		return sups, recs, true
+	}
+	maker := a.namedMaker(f.items)
+	switch {
+	case len(ic.prevRels) > 0:
+		p := bestPrev(ic.prevRels, a.frameSystem(f), "", "", nil)
+		sups, recs = contextParty(p.Supplier), contextParty(p.Recipient)
+		if maker != "" && maker != p.Supplier && maker != p.Recipient {
+			sups = contextParty(maker) // the previous transfer was of another maker's weapon
+		}
+	case len(ic.prevPartials) > 0 && len(ic.prevPartials[0].rsups) > 0 && !ic.prevPartials[0].spec.light:
+		sups = markInferred(ic.prevPartials[0].rsups)
+	case maker != "":
+		// "About four Caracal tank destroyers, ordered in 2010 and
+		// delivered in 2011" after a sentence that names Belarus.
+		sups = contextParty(maker)
+	default:
+		return nil, nil, false
+	}
+	return sups, recs, true
+}
+
+// inferRecipient finds a missing recipient, best first: a place of local
+// production ("including assembly in Kazakhstan"), the maker of a part's
+// host, the report's subject named in the sentence, the recipient of the
+// previous sentence's transfer or partial frame, a country the context
+// names.
+func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) []roleParty {
+	if recs := a.localProducer(f, sups); len(recs) > 0 {
+		return recs
+	}
+	// "The United States supplied their engines: F-124 turbofans for the
+	// M-346FAs": a part goes to the maker of its host.
+	if c := a.hostMaker(f.items); c != "" && !sameSide(sups, []string{c}) {
+		return contextParty(c)
+	}
+	if a.partsWithHost(f.items) {
+		return nil // the host's builder receives the parts; the text does not say who that is
+	}
+	// "Russia's only transport aircraft for Kazakhstan in the export is one
+	// Il-76M": the report's subject, named in the sentence.
+	if c := a.subjectNamed(sups); c != "" {
+		return contextParty(c)
+	}
+	if p := bestPrev(ic.prevRels, a.frameSystem(f), first(sups), "", a.aboutSet()); p != nil {
+		return contextParty(p.Recipient)
+	}
+	for _, p := range ic.prevPartials {
+		if len(p.rrecs) > 0 && !overlap(p.rrecs, sups) && !p.spec.light {
+			return markInferred(p.rrecs)
+		}
+	}
+	// The report's one subject ("Russian aid to Kyrgyzstan"), ahead of a
+	// country the context merely names.
+	if subject := a.ex.subject(a.ctx.Title, a.ctx.About); len(subject) == 1 && !sameSide(sups, subject) && a.ctx.Title != "" {
+		return contextParty(subject[0])
+	}
+	if c := pickMention(ic.recMentions, sups, a.aboutSet()); c != "" {
+		return contextParty(c)
+	}
+	return nil
+}
+
+// localProducer reads "delivered EC145 helicopters, including assembly in
+// Kazakhstan": the place of local production receives.
+func (a *analysis) localProducer(f *frame, sups []roleParty) []roleParty {
+	for li := range a.lists {
+		l := &a.lists[li]
+		if l.ti < f.readFrom || l.ti >= f.readTo || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
+			continue
+		}
+		for _, p := range a.parties(li, f, sups) {
+			if p.group == "" && !sameSide(sups, p.countries) {
+				return markInferred([]roleParty{p})
+			}
+		}
+	}
+	return nil
+}
+
+// inferSupplier finds a missing supplier, best first: the supplier of the
+// previous sentence's transfer to this recipient (the weapon's maker when
+// that names another), the previous partial frame's supplier, the
+// weapon's maker named nearby, a country the context names.
+func (a *analysis) inferSupplier(f *frame, ic *inferContext, recs []roleParty) []roleParty {
+	maker := a.namedMaker(f.items)
+	if maker != "" && sameSide(recs, []string{maker}) {
+		maker = ""
+	}
+	if p := bestPrev(ic.prevRels, a.frameSystem(f), "", first(recs), nil); p != nil {
+		if maker != "" && maker != p.Supplier {
+			return contextParty(maker) // the previous transfer was of another maker's weapon
+		}
+		return contextParty(p.Supplier)
+	}
+	for _, p := range ic.prevPartials {
+		if len(p.rsups) > 0 && !overlap(p.rsups, recs) && !p.spec.light {
+			return markInferred(p.rsups)
+		}
+	}
+	if maker != "" {
+		return contextParty(maker)
+	}
+	if c := pickMention(ic.supMentions, recs, nil); c != "" {
+		return contextParty(c)
+	}
+	return nil
 }
 
 // bestPrev picks the previous sentence's relation that continues into this
@@ -246,9 +342,10 @@ func markInferred(ps []roleParty) []roleParty {
 
 // clearTransfer reports whether a frame states a transfer clearly enough to
 // take a missing side from the context: a definite weapon or a reference to
-// one, no market trend, no "could".
+// one, no market trend, no "could", not a user of a weapon, nothing refused
+// or denied in the sentence.
 func (a *analysis) clearTransfer(f *frame) bool {
-	if a.hasTrend || f.modalPlan || f.spec.light {
+	if a.hasTrend || f.modalPlan || f.spec.light || f.spec.dir == dirU || a.refusal(f) {
 		return false
 	}
 	if f.anaphor {
@@ -349,4 +446,151 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 		addC(4, c)
 	}
 	return tiers
+}
+
+// namedMaker returns the one country that makes the named systems among
+// items, by the weapons lexicon, when the sentence, the one before or the
+// title names it; "" otherwise.
+func (a *analysis) namedMaker(items []int) string {
+	maker := ""
+	for _, it := range items {
+		m := madeIn(a.items[it].canon)
+		if len(m) == 0 {
+			continue
+		}
+		if maker != "" && maker != m[0] {
+			return ""
+		}
+		maker = m[0]
+	}
+	if maker == "" || a.ctx == nil || !a.namesNearby(maker) || a.otherSource(maker) {
+		return ""
+	}
+	return maker
+}
+
+// otherSource reports whether the sentence names a source other than
+// maker: "an S-125T Pechora-2T from Belarus" (a modernised re-export).
+func (a *analysis) otherSource(maker string) bool {
+	for li := range a.lists {
+		l := &a.lists[li]
+		if l.prep != "from" {
+			continue
+		}
+		for _, m := range l.members {
+			if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 && ac.countries[0] != maker {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesNearby reports whether the sentence, the one before it or the title
+// names country c.
+func (a *analysis) namesNearby(c string) bool {
+	for _, text := range []string{a.text, a.ctx.Previous, a.ctx.Title} {
+		if slices.Contains(a.ex.countriesIn(text), c) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectNamed returns the one country of the report's subject (see
+// Extractor.subject) that the sentence names and that is not among sups;
+// "" when there is none or more than one.
+func (a *analysis) subjectNamed(sups []roleParty) string {
+	if a.ctx == nil {
+		return ""
+	}
+	subject := a.ex.subject(a.ctx.Title, a.ctx.About)
+	found := ""
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.drop || ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 {
+			continue
+		}
+		c := ac.countries[0]
+		if !slices.Contains(subject, c) || sameSide(sups, ac.countries) || c == found {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = c
+	}
+	return found
+}
+
+// hostMaker returns the one maker of the weapons that the parts among
+// items are for, by the weapons lexicon; "" when none or several.
+func (a *analysis) hostMaker(items []int) string {
+	maker := ""
+	for _, it := range items {
+		if !partCategory(a.items[it].category) {
+			continue
+		}
+		h := a.hostOf(it)
+		if h < 0 {
+			continue
+		}
+		m := madeIn(a.items[h].canon)
+		if len(m) == 0 || maker != "" && maker != m[0] {
+			return ""
+		}
+		maker = m[0]
+	}
+	return maker
+}
+
+// refusal reports whether the frame's clause, from a few words before its
+// trigger, refuses, rejects, denies, halts or embargoes something: "Israel has refused Ukraine's request to
+// purchase the Iron Dome". A side taken from context would turn it into
+// supply. Words inside a weapon's name ("F-16 Block 70") do not count.
+func (a *analysis) refusal(f *frame) bool {
+	c := &a.clauses[f.clause]
+	for i := max(c.ts, f.start-12); i < c.te && i < len(a.toks); i++ {
+		if a.itemAt[i] >= 0 {
+			continue
+		}
+		if cv, _ := cues.match(a.toks, i); cv == cueCancel || cv == cueDeny {
+			return true
+		}
+	}
+	return false
+}
+
+// partsWithHost reports whether every weapon among items is a part named
+// with the weapon it is for ("gas turbines for the two Tarantul boats"):
+// the part goes to the host's maker, whom the report's subject need not be.
+func (a *analysis) partsWithHost(items []int) bool {
+	for _, it := range items {
+		if !partCategory(a.items[it].category) || a.hostOf(it) < 0 {
+			return false
+		}
+	}
+	return len(items) > 0
+}
+
+// refusedRequest completes "Israel has refused Ukraine's request to
+// purchase the Iron Dome": a frame with a recipient but no supplier, right
+// after a refusal whose subject is a country, is that country's
+// cancellation. It fills f and reports whether it did.
+func (a *analysis) refusedRequest(f *frame) bool {
+	if len(f.rsups) > 0 || len(f.rrecs) == 0 || len(f.items) == 0 || !a.refusal(f) {
+		return false
+	}
+	c := &a.clauses[f.clause]
+	if c.subj < 0 || a.lists[c.subj].ti >= f.start {
+		return false
+	}
+	sups := a.parties(c.subj, f, f.rrecs)
+	if len(sups) != 1 || len(sups[0].countries) != 1 || sameSide(f.rrecs, sups[0].countries) {
+		return false
+	}
+	f.rsups, f.status = sups, bot.StatusCancelled
+	f.groups = nil
+	a.makeGroups(f)
+	return true
 }

@@ -128,7 +128,8 @@ func init() {
 		{dirS, del, "", "supplies|export|exports|re-export|re-exports|transfer|transfers|ships"},
 		{dirS, pln, "", "offer|offers"},
 		{dirS, del, aid, "gift|gifts"},
-		{dirR, del, "", "purchase|purchases|import|imports"},
+		{dirR, del, "", "purchase|import|imports"},
+		{dirR, ord, "", "purchases"}, // "making their first purchases": bought, nothing yet said of delivery
 		{dirR, ord, "", "order|orders"},
 	} {
 		triggers.add(w.words, trigSpec{dir: w.d, status: w.st, kind: w.k, form: fThird, ambig: true})
@@ -214,15 +215,17 @@ func init() {
 		"freezing|call off|calls off|called off|calling off|shelve|shelves|shelved|embargo|embargoes|embargoed|"+
 		"refuse|refuses|refused|refusing|turn down|turns down|turned down|turning down|scrap|scraps|scrapped|"+
 		"terminate|terminated|terminates|veto|vetoed|vetoes|ban|bans|banned|stop|stops|stopped|pulled out of|"+
-		"withdrew from|abandoned|abandons|rejected|rejects|reject|declined|declines|put on hold", cueCancel)
+		"withdrew from|abandoned|abandons|rejected|rejects|reject|declined|declines|put on hold|ditch|ditches|ditched|"+
+		"ditching", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
-		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|looking at|looking to|"+
+		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
 		"look at|looks at|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|want|wants|wanted|marketing|"+
 		"approve|approves|approved|approval|possible|potential|proposed|propose|proposes|proposal|pledge|pledged|"+
 		"pledges|promise|promised|promises|discuss|discussed|discussing|discussion|discussions|mull|mulls|mulling|"+
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
-		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding", cuePlanned)
+		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
+		"cleared|clears|able to|process of", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+

@@ -179,7 +179,7 @@ func (a *analysis) jointProducer(f *frame, subj int, recs, sups *[]roleParty, af
 	var in []string
 	for li := range a.lists {
 		l := &a.lists[li]
-		if l.ti >= f.tj && l.ti < f.ae && l.prep == "in" {
+		if l.ti >= f.tj && l.ti < f.readTo && l.prep == "in" {
 			for _, m := range l.members {
 				in = append(in, a.actors[m].countries...)
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+	"github.com/briefbot/briefbot/bot/weapons"
 )
 
 // purpose reports whether the item at token t follows "for" ("for two
@@ -43,7 +45,7 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 		return out
 	}
-	ae := f.ae
+	ae := f.readTo
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
@@ -54,7 +56,7 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	}
 	after := collect(f.tj, ae)
-	before := collect(f.bs, f.start)
+	before := collect(f.readFrom, f.start)
 	if between := collect(f.start, f.ti); len(between) > 0 {
 		after = append(between, after...)
 	}
@@ -80,8 +82,31 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	default:
 		out = after
+		if len(out) == 0 {
+			out = a.contactRelativeItem(f)
+		}
 	}
 	return out
+}
+
+// contactRelativeItem returns the weapon that a relative clause with no
+// "that" qualifies: "the FK-3 air defence system it recently procured from
+// China" (a weapon, then a subject pronoun, then the verb); nil if none.
+func (a *analysis) contactRelativeItem(f *frame) []int {
+	t := f.start - 1
+	for t >= 0 && adverbs[a.toks[t].w] {
+		t--
+	}
+	if t < 1 {
+		return nil
+	}
+	if w := a.toks[t].w; w != "it" && w != "they" && w != "we" {
+		return nil
+	}
+	if it := a.itemAt[t-1]; it >= 0 && !a.items[it].org {
+		return []int{it}
+	}
+	return nil
 }
 
 // filterItems drops items that are not what is transferred: a weapon the
@@ -159,14 +184,14 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 			}
 		}
 	}
-	for t := f.tj; t < f.ae && t < f.tj+4; t++ {
+	for t := f.tj; t < f.readTo && t < f.tj+4; t++ {
 		if a.itemAt[t] >= 0 {
 			break
 		}
 		check(t)
 	}
 	if f.spec.sp == spArrive || a.trigs[f.t].passive || a.trigs[f.t].noun {
-		for t := f.start - 1; t >= f.bs && t >= f.start-4; t-- {
+		for t := f.start - 1; t >= f.readFrom && t >= f.start-4; t-- {
 			if a.itemAt[t] >= 0 {
 				break
 			}
@@ -207,6 +232,14 @@ type relation struct {
 	bot.Relation
 	pos      int
 	newBatch bool
+	// supInferred and recInferred say which side came from the context.
+	supInferred, recInferred bool
+	// deal says the relation was read from a deal word ("the French deals
+	// with Turkmenistan"), not from a verb of transfer.
+	deal bool
+	// madeIn holds the countries that make the system, by the weapons
+	// lexicon (origin, then partners); empty when unknown.
+	madeIn []string
 }
 
 // emit turns a frame's groups into relations.
@@ -222,18 +255,33 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 				continue // a group of suppliers is not one supplier
 			}
 			for _, r := range g.recs {
+				if f.kind != bot.KindLicence && a.makerAt(r.pos) {
+					continue // a maker sells: "Pratt & Whitney Canada ... a deal with Canada"
+				}
 				for _, rc := range r.countries {
 					if rc == s.countries[0] {
 						continue
 					}
 					for _, it := range items {
+						status := f.status
+						if it >= 0 && a.hostBetween(it, s.pos) {
+							// "ordered TP400 engines for two A400M from Spain, and
+							// four had been delivered": Spain's is the A400M order.
+							it = a.hostOf(it)
+							if f.ordered {
+								status = bot.StatusOrdered
+							}
+						}
 						rel := relation{pos: r.pos, newBatch: f.newBatch}
 						rel.Supplier, rel.Recipient, rel.Group = s.countries[0], rc, r.group
-						rel.Status, rel.Kind, rel.Denied = f.status, f.kind, f.denied
+						rel.Status, rel.Kind, rel.Denied = status, f.kind, f.denied
 						rel.Inferred = s.inferred || r.inferred
+						rel.supInferred, rel.recInferred = s.inferred, r.inferred
+						rel.deal = f.spec.light
 						rel.Years = slices.Clone(years)
 						if it >= 0 {
 							rel.System, rel.Category = a.items[it].system, a.items[it].category
+							rel.madeIn = madeIn(a.items[it].canon)
 						}
 						if len(out) >= maxRels {
 							return out
@@ -271,7 +319,7 @@ func merge(rels []relation) []relation {
 			}
 			if o.Status == r.Status {
 				o.Years = sortUnique(append(o.Years, r.Years...))
-				o.Inferred = o.Inferred && r.Inferred
+				o.mergeInferred(r)
 				found = true
 				break
 			}
@@ -282,7 +330,7 @@ func merge(rels []relation) []relation {
 				o.Status = r.Status
 			}
 			o.Years = sortUnique(append(o.Years, r.Years...))
-			o.Inferred = o.Inferred && r.Inferred
+			o.mergeInferred(r)
 			found = true
 			break
 		}
@@ -292,6 +340,63 @@ func merge(rels []relation) []relation {
 		}
 	}
 	return out
+}
+
+// hostBetween reports whether a part (an engine, a sensor) is followed by
+// the weapon it is for before the supplier's mention at pos: the source
+// named after the host is the host's.
+func (a *analysis) hostBetween(it, pos int) bool {
+	if !partCategory(a.items[it].category) || pos <= a.items[it].tj {
+		return false
+	}
+	h := a.hostOf(it)
+	return h >= 0 && a.items[h].tj <= pos
+}
+
+// hostOf returns the weapon a part is for ("engines for two A400M"), -1
+// when none follows it within a few words.
+func (a *analysis) hostOf(it int) int {
+	x := &a.items[it]
+	for j := x.tj; j < len(a.toks) && j < x.tj+12; j++ {
+		if h := a.itemAt[j]; h >= 0 && h != it && a.purpose(a.items[h].ti) {
+			return h
+		}
+		if w := a.toks[j].w; w == ";" || w == "," || w == "and" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// makerAt reports whether the party at token pos is named by a maker.
+func (a *analysis) makerAt(pos int) bool {
+	if pos < 0 || pos >= len(a.actorAt) || a.actorAt[pos] < 0 {
+		return false
+	}
+	return a.actors[a.actorAt[pos]].kind == gazetteer.ManufacturerMention
+}
+
+// mergeInferred keeps a side stated when either reading states it.
+func (o *relation) mergeInferred(r relation) {
+	o.Inferred = o.Inferred && r.Inferred
+	o.supInferred = o.supInferred && r.supInferred
+	o.recInferred = o.recInferred && r.recInferred
+	if !o.Inferred {
+		o.supInferred, o.recInferred = false, false
+	}
+}
+
+// madeIn returns the countries that make the system canon by the weapons
+// lexicon: its origin, then its partners; nil when unknown.
+func madeIn(canon string) []string {
+	if canon == "" {
+		return nil
+	}
+	s, ok := weapons.LookupSystem(canon)
+	if !ok || s.Origin == "" {
+		return nil
+	}
+	return append([]string{s.Origin}, s.Partners...)
 }
 
 // groupYears returns the years tied to one group of a frame.

@@ -153,7 +153,7 @@ func allArms(a *analysis, items []int) bool {
 
 // armsNear reports whether a generic arms word is the frame's object.
 func (a *analysis) armsNear(f *frame) bool {
-	for t := f.tj; t < f.ae && t < f.tj+6; t++ {
+	for t := f.tj; t < f.readTo && t < f.tj+6; t++ {
 		if it := a.itemAt[t]; it >= 0 && a.items[it].arms {
 			return true
 		}
@@ -277,6 +277,13 @@ func (a *analysis) implicit() []relation {
 		}
 		clauseHasFrame[f.clause] = true
 	}
+	for _, f := range a.frames {
+		// "the Lockheed F-35, of which Warsaw is acquiring 32": the clause's
+		// own verb of transfer decides, even when it reads nothing.
+		if !f.spec.light && !a.trigs[f.t].noun {
+			clauseHasFrame[f.clause] = true
+		}
+	}
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]
@@ -296,8 +303,12 @@ func (a *analysis) implicit() []relation {
 		}
 		var recs []roleParty
 		c := &a.clauses[f.clause]
-		if x.owner >= 0 && a.actors[x.owner].list >= 0 {
-			recs = a.parties(a.actors[x.owner].list, f, sups)
+		owner := x.owner
+		if owner < 0 && len(x.origins) > 0 {
+			owner = a.possessorBefore(a.actors[x.origins[0]].ti) // "Turkmenistan's Turkish-built ships"
+		}
+		if owner >= 0 && a.actors[owner].list >= 0 {
+			recs = a.parties(a.actors[owner].list, f, sups)
 		}
 		for li := range a.lists {
 			if len(recs) > 0 {
@@ -330,4 +341,21 @@ func (a *analysis) implicit() []relation {
 		rels = a.emit(f, rels)
 	}
 	return rels
+}
+
+// possessorBefore returns the possessive actor that ends just before token
+// t ("Turkmenistan's" before "Turkish-built"), -1 if none.
+func (a *analysis) possessorBefore(t int) int {
+	for j := t - 1; j >= 0 && j >= t-3; j-- {
+		if k := a.actorAt[j]; k >= 0 {
+			if a.actors[k].poss && !a.actors[k].drop {
+				return k
+			}
+			return -1
+		}
+		if w := a.toks[j].w; w != "'" && w != "s" && w != "’" {
+			return -1
+		}
+	}
+	return -1
 }

@@ -6,18 +6,65 @@ import (
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
-// roles finds the suppliers and recipients of f.
-func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
-	toks := a.toks
-	tr := &a.trigs[f.t]
-	before := a.listsIn(f.bs, f.start)
-	after := a.listsIn(f.tj, f.ae)
-	between := a.listsIn(f.start, f.ti)
-	c := &a.clauses[f.clause]
+// roleReader holds what the parties of one frame are read from: the lists
+// of countries before the trigger (subject side), between its first and
+// main trigger, and after it (object side), and the frame's grammatical
+// agent and subject. Its methods are the stages of roles.
+type roleReader struct {
+	a     *analysis
+	f     *frame
+	tr    *trig
+	items []int // the frame's weapons
+	// Lists of actors by where they stand relative to the trigger.
+	before, between, after []int
+	agent                  int // list possessing or qualifying a nominal trigger ("Uzbekistan's purchase"), -1
+	subject                int // list that is the clause's subject for this frame, -1
+	// counterparts are the "with"/"from" lists of a deal ("a contract with Russia").
+	counterparts []int
+	sups, recs   []roleParty
+}
 
-	// The agent of a nominal trigger: "Uzbekistan's purchase", "US sale", "its order".
+// roles finds the suppliers and recipients of f: it reads the frame's
+// lists by the direction of its trigger (supplier-subject, recipient-
+// subject, passive, usage) and drops a country found on both sides.
+func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
+	r := a.newRoleReader(f, items)
+	passive := r.tr.passive || f.spec.sp == spArrive
+	switch {
+	case f.spec.dir == dirU:
+		r.usageRoles()
+	case f.spec.sp == spWinOrder:
+		r.add(&r.sups, r.one(r.subject), nil)
+		r.add(&r.recs, r.byPrep(r.after, "from", "with", "for"), r.sups)
+	case f.spec.dir == dirS && !passive:
+		r.supplierSubjectRoles()
+	case f.spec.dir == dirS:
+		r.supplierPassiveRoles()
+	case !passive:
+		if !r.recipientSubjectRoles() {
+			return nil, nil
+		}
+	default:
+		r.recipientPassiveRoles()
+	}
+	return dropSame(r.sups, r.recs)
+}
+
+func (a *analysis) newRoleReader(f *frame, items []int) *roleReader {
+	r := &roleReader{a: a, f: f, tr: &a.trigs[f.t], items: items,
+		before: a.listsIn(f.readFrom, f.start), after: a.listsIn(f.tj, f.readTo), between: a.listsIn(f.start, f.ti)}
+	r.agent = r.findAgent()
+	r.subject = r.findSubject()
+	r.counterparts = append(r.byPrep(r.between, "with", "from"), r.byPrep(r.after, "with")...)
+	return r
+}
+
+// findAgent returns the agent of a nominal trigger: "Uzbekistan's
+// purchase", "US sale", "its order"; -1 if none.
+func (r *roleReader) findAgent() int {
+	a, f := r.a, r.f
 	agent := -1
-	for _, li := range before {
+	for _, li := range r.before {
 		l := &a.lists[li]
 		for _, m := range l.members {
 			if a.actors[m].agentOf == f.t {
@@ -28,275 +75,467 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 			agent = li
 		}
 	}
-	// The subject: the last subject-like list before the frame.
-	subj := -1
-	for i := len(before) - 1; i >= 0; i-- {
-		li := before[i]
-		if li == agent || !a.subjectLike(li) {
-			continue
+	return agent
+}
+
+// findSubject returns the last subject-like list before the frame, else
+// the clause's subject (also one after an introductory phrase: "After
+// decades of dependence on Russian weapons, Uzbekistan ..."); -1 if none.
+func (r *roleReader) findSubject() int {
+	a, f := r.a, r.f
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	for i := len(r.before) - 1; i >= 0; i-- {
+		if li := r.before[i]; li != r.agent && a.subjectLike(li) {
+			return li
 		}
-		subj = li
-		break
 	}
-	weaponSubj := false
+	weaponSubject := false // "they were delivered": the weapons are the subject
 	for t := f.start - 1; t >= c.ts && t >= f.start-5; t-- {
 		if a.listAt[t] >= 0 {
 			break
 		}
 		if w := toks[t].w; w == "they" || w == "these" || w == "those" {
-			weaponSubj = true
+			weaponSubject = true
 		}
 	}
-	if subj < 0 && c.subj >= 0 && (!c.own || a.lists[c.subj].ti < f.start) && !weaponSubj && !f.gapped {
-		subj = c.subj
+	if c.subj >= 0 && (!c.own || a.lists[c.subj].ti < f.start) && !weaponSubject && !f.gapped {
+		return c.subj
 	}
-	if subj < 0 && c.subj >= 0 && a.lists[c.subj].ti > f.tj {
-		// "After decades of dependence on Russian weapons, Uzbekistan ...": the
-		// subject after an introductory phrase.
+	if c.subj >= 0 && a.lists[c.subj].ti > f.tj {
 		for t := f.tj; t < a.lists[c.subj].ti; t++ {
 			if toks[t].w == "," {
-				subj = c.subj
+				return c.subj
+			}
+		}
+	}
+	return -1
+}
+
+// byPrep returns the lists of ls governed by one of preps ("" for none),
+// leaving out places, exceptions and makers ("built in X").
+func (r *roleReader) byPrep(ls []int, preps ...string) []int {
+	var out []int
+	for _, li := range ls {
+		l := &r.a.lists[li]
+		if !l.place && !l.except && !l.builtIn && slices.Contains(preps, l.prep) {
+			out = append(out, li)
+		}
+	}
+	return out
+}
+
+// add appends the parties of lists to dst, none twice, none of avoid.
+func (r *roleReader) add(dst *[]roleParty, lists []int, avoid []roleParty) {
+	for _, li := range lists {
+		for _, p := range r.a.parties(li, r.f, avoid) {
+			if !hasParty(*dst, p.countries) {
+				*dst = append(*dst, p)
+			}
+		}
+	}
+}
+
+func (r *roleReader) one(li int) []int {
+	if li < 0 {
+		return nil
+	}
+	return []int{li}
+}
+
+// addOrigins appends the countries that qualify the frame's weapons
+// ("Chinese-made drones").
+func (r *roleReader) addOrigins(dst *[]roleParty, avoid []roleParty) {
+	a := r.a
+	for _, it := range r.items {
+		for _, m := range a.items[it].origins {
+			ac := &a.actors[m]
+			if ac.drop || len(ac.countries) != 1 || ac.kind == gazetteer.GroupMention || sameSide(avoid, ac.countries) {
+				continue
+			}
+			*dst = append(*dst, roleParty{party: party{countries: ac.countries, pos: ac.ti}, li: -1, it: it})
+		}
+	}
+}
+
+// addBuiltBy appends the makers of "built in X", "made by X".
+func (r *roleReader) addBuiltBy(dst *[]roleParty) {
+	for li := range r.a.lists {
+		if r.a.lists[li].builtIn {
+			r.add(dst, []int{li}, nil)
+		}
+	}
+}
+
+// addOwners appends the possessors of the weapons ("Egypt's M-346").
+func (r *roleReader) addOwners(dst *[]roleParty) {
+	for _, it := range r.items {
+		if o := r.a.items[it].owner; o >= 0 && r.a.actors[o].list >= 0 {
+			r.add(dst, []int{r.a.actors[o].list}, nil)
+		}
+	}
+}
+
+// directObject returns the list right after a verb trigger with no
+// preposition ("supplied Kazakhstan with"), nil if none.
+func (r *roleReader) directObject() []int {
+	a, f := r.a, r.f
+	if r.tr.noun || len(r.after) == 0 {
+		return nil
+	}
+	li := r.after[0]
+	l := &a.lists[li]
+	if l.prep != "" || l.place || l.ti-f.tj > 3 {
+		return nil
+	}
+	for t := f.tj; t < l.ti; t++ {
+		if !skipBeforeActor[a.toks[t].w] {
+			return nil
+		}
+	}
+	for _, m := range l.members {
+		if a.actors[m].origin >= 0 || a.actors[m].owner >= 0 {
+			return nil
+		}
+	}
+	return []int{li}
+}
+
+// makersAfter returns the lists after the trigger that name a maker.
+func (r *roleReader) makersAfter() []int {
+	var out []int
+	for _, li := range r.after {
+		l := &r.a.lists[li]
+		if l.place || l.except {
+			continue
+		}
+		for _, m := range l.members {
+			if r.a.actors[m].kind == gazetteer.ManufacturerMention && r.a.actors[m].origin < 0 {
+				out = append(out, li)
 				break
 			}
 		}
 	}
+	return out
+}
 
-	byPrep := func(ls []int, preps ...string) []int {
-		var out []int
-		for _, li := range ls {
-			l := &a.lists[li]
-			if l.place || l.except || l.builtIn {
-				continue
-			}
-			if slices.Contains(preps, l.prep) {
-				out = append(out, li)
-			}
-		}
-		return out
+// makerOnly reports whether list li names makers only.
+func (r *roleReader) makerOnly(li int) bool {
+	if li < 0 || r.a.lists[li].pron != "" {
+		return false
 	}
-	add := func(dst *[]roleParty, lists []int, avoid []roleParty) {
-		for _, li := range lists {
-			for _, p := range a.parties(li, f, avoid) {
-				if !hasParty(*dst, p.countries) {
-					*dst = append(*dst, p)
-				}
-			}
-		}
-	}
-	origins := func(dst *[]roleParty, avoid []roleParty) {
-		for _, it := range items {
-			for _, m := range a.items[it].origins {
-				ac := &a.actors[m]
-				if ac.drop || len(ac.countries) != 1 || ac.kind == gazetteer.GroupMention {
-					continue
-				}
-				if sameSide(avoid, ac.countries) {
-					continue
-				}
-				*dst = append(*dst, roleParty{party: party{countries: ac.countries, pos: ac.ti}, li: -1, it: it})
-			}
-		}
-	}
-	builtBy := func(dst *[]roleParty) {
-		for li := range a.lists {
-			if a.lists[li].builtIn {
-				add(dst, []int{li}, nil)
-			}
-		}
-	}
-	owners := func(dst *[]roleParty) {
-		for _, it := range items {
-			if o := a.items[it].owner; o >= 0 && a.actors[o].list >= 0 {
-				add(dst, []int{a.actors[o].list}, nil)
-			}
-		}
-	}
-	directObject := func() []int {
-		if tr.noun || len(after) == 0 {
-			return nil
-		}
-		li := after[0]
-		l := &a.lists[li]
-		if l.prep != "" || l.place {
-			return nil
-		}
-		gap := l.ti - f.tj
-		if gap > 3 {
-			return nil
-		}
-		for t := f.tj; t < l.ti; t++ {
-			if !skipBeforeActor[toks[t].w] {
-				return nil
-			}
-		}
-		for _, m := range l.members {
-			if a.actors[m].origin >= 0 || a.actors[m].owner >= 0 {
-				return nil
-			}
-		}
-		return []int{li}
-	}
-	one := func(li int) []int {
-		if li < 0 {
-			return nil
-		}
-		return []int{li}
-	}
-	makersAfter := func() []int {
-		var out []int
-		for _, li := range after {
-			l := &a.lists[li]
-			if l.place || l.except {
-				continue
-			}
-			for _, m := range l.members {
-				if a.actors[m].kind == gazetteer.ManufacturerMention && a.actors[m].origin < 0 {
-					out = append(out, li)
-					break
-				}
-			}
-		}
-		return out
-	}
-	makerOnly := func(li int) bool {
-		if li < 0 || a.lists[li].pron != "" {
+	for _, m := range r.a.lists[li].members {
+		if r.a.actors[m].kind != gazetteer.ManufacturerMention {
 			return false
 		}
-		for _, m := range a.lists[li].members {
-			if a.actors[m].kind != gazetteer.ManufacturerMention {
-				return false
+	}
+	return true
+}
+
+// usageRoles reads "in service with", "used by": the weapon's origin or
+// maker supplies, the user receives.
+func (r *roleReader) usageRoles() {
+	r.addOrigins(&r.sups, nil)
+	if len(r.sups) == 0 {
+		r.addBuiltBy(&r.sups)
+	}
+	if len(r.sups) == 0 {
+		r.addNamedMaker()
+	}
+	// "used by Azerbaijan in last year's fighting with Armenia": the "by"
+	// user first; "with" and "of" only without one.
+	r.add(&r.recs, r.byPrep(r.after, "by"), r.sups)
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.byPrep(r.after, "with", "of"), r.sups)
+	}
+	if len(r.recs) == 0 {
+		// "in service with seven countries: South Korea, Turkey, Poland".
+		r.add(&r.recs, r.one(r.a.listAfterColon(r.f.readTo)), r.sups)
+	}
+	if len(r.recs) == 0 {
+		r.addOwners(&r.recs)
+	}
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.one(r.subject), r.sups)
+	}
+}
+
+// includedAfterTo returns the lists after the trigger that an "including"
+// or "such as" introduces right after a "to" phrase with no country ("to
+// several nations, including Azerbaijan and Ukraine").
+func (r *roleReader) includedAfterTo() []int {
+	a := r.a
+	var out []int
+	for _, li := range r.after {
+		l := &a.lists[li]
+		if l.prep != "" || l.place || l.except {
+			continue
+		}
+		included, to := false, false
+		for j := l.ti - 1; j >= r.f.tj && j >= l.ti-10; j-- {
+			switch a.toks[j].w {
+			case "including", "such":
+				included = true
+			case "to":
+				to = included
 			}
 		}
+		if to {
+			out = append(out, li)
+		}
+	}
+	return out
+}
+
+// sameAsRecipients reports whether list li names a recipient already found.
+func (r *roleReader) sameAsRecipients(li int) bool {
+	for _, p := range r.a.parties(li, r.f, nil) {
+		if sameSide(r.recs, p.countries) {
+			return true
+		}
+	}
+	return false
+}
+
+// addNamedMaker adds the weapon's maker by the lexicon when the sentence
+// or the one before names it ("The K9 ... is in service with
+// seven countries: South Korea, ..."), marked as read from context.
+func (r *roleReader) addNamedMaker() {
+	c := r.a.namedMaker(r.items)
+	if c == "" {
+		return
+	}
+	// The title alone is too far for a stated frame: "Belarus feeds Russia's
+	// war machine" does not make Russia the supplier of T-72s.
+	if slices.Contains(r.a.ex.countriesIn(r.a.text), c) || r.a.ctx != nil && slices.Contains(r.a.ex.countriesIn(r.a.ctx.Previous), c) {
+		r.sups = append(r.sups, contextParty(c)...)
+	}
+}
+
+// listAfterColon returns the list that opens right after a colon that ends
+// a frame's reach at token end ("seven countries: South Korea, ..."), -1
+// if none.
+func (a *analysis) listAfterColon(end int) int {
+	for _, t := range []int{end - 1, end} {
+		if t >= 0 && t+1 < len(a.toks) && a.toks[t].w == ":" {
+			return a.listAt[t+1]
+		}
+	}
+	return -1
+}
+
+// supplierSubjectRoles reads "Russia delivered X to Kazakhstan", "the US
+// sale of X to Y", "Kyrgyzstan's main supplier".
+func (r *roleReader) supplierSubjectRoles() {
+	if r.agent >= 0 {
+		r.add(&r.sups, r.one(r.agent), nil)
+	} else {
+		r.add(&r.sups, r.one(r.subject), nil)
+	}
+	if len(r.sups) == 0 && r.tr.noun {
+		r.add(&r.sups, r.byPrep(r.after, "by", "from"), nil)
+	}
+	if len(r.sups) == 0 {
+		r.addBuiltBy(&r.sups)
+	}
+	if len(r.sups) == 0 {
+		r.addOrigins(&r.sups, nil)
+	}
+	if r.f.spec.sp == spSupplier && r.agent >= 0 {
+		// "Kyrgyzstan's main supplier": the possessor receives.
+		r.sups, r.recs = nil, nil
+		r.add(&r.recs, r.one(r.agent), nil)
+		r.add(&r.sups, r.one(r.subject), r.recs)
+	}
+	r.add(&r.recs, r.byPrep(r.after, "to"), r.sups)
+	r.add(&r.recs, r.directObject(), r.sups)
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.byPrep(r.counterparts, "with"), r.sups)
+	}
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.byPrep(r.after, "for"), r.sups)
+	}
+	if len(r.recs) == 0 && r.tr.noun && r.agent >= 0 && r.subject >= 0 {
+		// "Kazakhstan turned down a Russian offer": the subject receives.
+		r.add(&r.recs, r.one(r.subject), r.sups)
+	}
+	if r.dealWith() && r.a.makerSide(r.items, r.sups, r.recs) == -1 {
+		// "Astana would reach a contract with Moscow regarding the supply
+		// of Mi-35Ms": the deal's subject need not be the seller.
+		r.sups, r.recs = r.recs, r.sups
+	}
+}
+
+// dealWith reports whether the frame's supply noun is governed by a deal
+// word with a "with" counterpart and no "to" recipient.
+func (r *roleReader) dealWith() bool {
+	light := false
+	for _, j := range r.f.absorbed {
+		light = light || r.a.trigs[j].spec.light
+	}
+	return light && len(r.byPrep(r.counterparts, "with")) > 0 && len(r.byPrep(r.after, "to")) == 0
+}
+
+// supplierPassiveRoles reads "X was delivered to Kazakhstan by Russia",
+// "Kazakhstan was supplied with drones".
+func (r *roleReader) supplierPassiveRoles() {
+	a, f := r.a, r.f
+	r.add(&r.sups, r.byPrep(r.after, "by", "from"), nil)
+	if len(r.sups) == 0 {
+		r.addBuiltBy(&r.sups)
+	}
+	if len(r.sups) == 0 {
+		r.addOrigins(&r.sups, nil)
+	}
+	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
+	if len(r.recs) == 0 {
+		// "exported to several nations, including Azerbaijan and Ukraine".
+		r.add(&r.recs, r.includedAfterTo(), r.sups)
+	}
+	if len(r.recs) == 0 {
+		r.addOwners(&r.recs)
+	}
+	if len(r.recs) == 0 && f.tj < len(a.toks) && a.toks[f.tj].w == "with" {
+		r.add(&r.recs, r.one(r.subject), r.sups) // "Kazakhstan was supplied with drones"
+	}
+	c := &a.clauses[f.clause]
+	if len(r.sups) == 0 && c.kind == cThat && c.parent >= 0 && a.denyAt[f.start] {
+		r.add(&r.sups, r.one(a.clauses[c.parent].subj), r.recs) // "India denied that BrahMos missiles had been sold"
+	}
+	if len(r.sups) == 0 && len(r.recs) > 0 {
+		// "Turkey's deals include drones delivered to X"; but "Uzbekistan
+		// followed: the FD-2000 was delivered to Tashkent" names the recipient.
+		if t := a.topicSubject(f); t >= 0 && !r.sameAsRecipients(t) {
+			r.add(&r.sups, r.one(t), r.recs)
+		}
+	}
+	if len(r.sups) == 0 {
+		r.addNamedMaker() // "The TB2 has been exported to ..."
+	}
+}
+
+// recipientSubjectRoles reads "Kazakhstan bought X from Russia", "a deal
+// with Russia", "Uzbekistan's purchase of Chinese drones". It returns
+// false when the frame says nothing about who sells ("X's deals with Y"
+// with no maker to tell).
+func (r *roleReader) recipientSubjectRoles() bool {
+	f := r.f
+	if r.agent >= 0 {
+		r.add(&r.recs, r.one(r.agent), nil)
+	} else {
+		r.add(&r.recs, r.one(r.subject), nil)
+	}
+	if f.spec.light && r.agent >= 0 && r.a.lists[r.agent].pron == "" && allDemonyms(r.a, r.agent) {
+		// "Russian deals with Kazakhstan": the demonym supplies.
+		r.sups, r.recs = nil, nil
+		r.add(&r.sups, r.one(r.agent), nil)
+		r.add(&r.recs, append(append(r.byPrep(r.after, "with", "for", "to"), r.counterparts...), r.one(r.subject)...), r.sups)
 		return true
 	}
-	counterparts := append(byPrep(between, "with", "from"), byPrep(after, "with")...)
-	licence := f.kind == "licence"
-	passive := tr.passive || f.spec.sp == spArrive
+	if f.spec.light && r.makerOnly(r.subject) && r.agent < 0 {
+		// "Hanwha Aerospace signed a contract with Romania": the maker supplies.
+		r.sups, r.recs = r.recs, nil
+		r.add(&r.recs, append(r.counterparts, r.byPrep(r.after, "from", "for")...), r.sups)
+		return true
+	}
+	if f.kind == "licence" && f.spec.sp == spProduce && r.makerOnly(r.subject) && r.agent < 0 &&
+		len(r.byPrep(r.after, "from")) == 0 && len(r.byPrep(r.after, "for")) > 0 {
+		// "GE Aerospace signed a deal to produce its F414 engines for the
+		// Indian Air Force": a maker producing for a customer sells.
+		r.sups, r.recs = r.recs, nil
+		r.add(&r.recs, r.byPrep(r.after, "for", "to"), r.sups)
+		return true
+	}
+	if f.kind == "licence" {
+		r.a.jointProducer(f, r.subject, &r.recs, &r.sups, r.after)
+	}
+	if f.spec.sp == spTurnTo {
+		r.add(&r.sups, r.byPrep(r.after, "to"), r.recs)
+	}
+	r.add(&r.sups, r.byPrep(r.after, "from"), r.recs)
+	if !r.counterpartSuppliers() {
+		return false
+	}
+	if len(r.sups) == 0 {
+		r.addOrigins(&r.sups, r.recs)
+	}
+	if len(r.sups) == 0 {
+		r.add(&r.sups, r.makersAfter(), r.recs)
+	}
+	if len(r.sups) == 0 {
+		r.addBuiltBy(&r.sups) // "received two corvettes built in South Korea"
+	}
+	if len(r.recs) == 0 && r.tr.noun {
+		r.add(&r.recs, r.byPrep(r.after, "by"), r.sups) // "arms imports by European states"
+	}
+	return true
+}
 
-	switch {
-	case f.spec.dir == dirU:
-		origins(&sups, nil)
-		if len(sups) == 0 {
-			builtBy(&sups)
-		}
-		add(&recs, byPrep(after, "with", "by", "of"), sups)
-		if len(recs) == 0 {
-			owners(&recs)
-		}
-		if len(recs) == 0 {
-			add(&recs, one(subj), sups)
-		}
-	case f.spec.sp == spWinOrder:
-		add(&sups, one(subj), nil)
-		add(&recs, byPrep(after, "from", "with", "for"), sups)
-	case f.spec.dir == dirS && !passive:
-		if agent >= 0 {
-			add(&sups, one(agent), nil)
-		} else {
-			add(&sups, one(subj), nil)
-		}
-		if len(sups) == 0 && tr.noun {
-			add(&sups, byPrep(after, "by", "from"), nil)
-		}
-		if len(sups) == 0 {
-			builtBy(&sups)
-		}
-		if len(sups) == 0 {
-			origins(&sups, nil)
-		}
-		if f.spec.sp == spSupplier && agent >= 0 {
-			// "Kyrgyzstan's main supplier": the possessor receives.
-			sups, recs = nil, nil
-			add(&recs, one(agent), nil)
-			add(&sups, one(subj), recs)
-		}
-		add(&recs, byPrep(after, "to"), sups)
-		add(&recs, directObject(), sups)
-		if len(recs) == 0 {
-			add(&recs, byPrep(counterparts, "with"), sups)
-		}
-		if len(recs) == 0 {
-			add(&recs, byPrep(after, "for"), sups)
-		}
-		if len(recs) == 0 && tr.noun && agent >= 0 && subj >= 0 {
-			// "Kazakhstan turned down a Russian offer": the subject receives.
-			add(&recs, one(subj), sups)
-		}
-	case f.spec.dir == dirS:
-		add(&sups, byPrep(after, "by", "from"), nil)
-		if len(sups) == 0 {
-			builtBy(&sups)
-		}
-		if len(sups) == 0 {
-			origins(&sups, nil)
-		}
-		add(&recs, byPrep(after, "to", "for"), sups)
-		if len(recs) == 0 {
-			owners(&recs)
-		}
-		if len(recs) == 0 && f.tj < len(toks) && toks[f.tj].w == "with" {
-			add(&recs, one(subj), sups) // "Kazakhstan was supplied with drones"
-		}
-		if len(sups) == 0 && c.kind == cThat && c.parent >= 0 && a.denyAt[f.start] {
-			add(&sups, one(a.clauses[c.parent].subj), recs) // "India denied that BrahMos missiles had been sold"
-		}
-		if len(sups) == 0 && len(recs) > 0 {
-			add(&sups, one(a.topicSubject(f)), recs) // "Turkey's deals include drones delivered to X"
-		}
-	case !passive: // dirR
-		if agent >= 0 {
-			add(&recs, one(agent), nil)
-		} else {
-			add(&recs, one(subj), nil)
-		}
-		if f.spec.light && agent >= 0 && a.lists[agent].pron == "" && allDemonyms(a, agent) {
-			// "Russian deals with Kazakhstan": the demonym supplies.
-			sups, recs = nil, nil
-			add(&sups, one(agent), nil)
-			add(&recs, append(append(byPrep(after, "with", "for", "to"), counterparts...), one(subj)...), sups)
-			break
-		}
-		if f.spec.light && makerOnly(subj) && agent < 0 {
-			// "Hanwha Aerospace signed a contract with Romania": the maker supplies.
-			sups, recs = recs, nil
-			add(&recs, append(counterparts, byPrep(after, "from", "for")...), sups)
-			break
-		}
-		if licence {
-			a.jointProducer(f, subj, &recs, &sups, after)
-		}
-		if f.spec.sp == spTurnTo {
-			add(&sups, byPrep(after, "to"), recs)
-		}
-		add(&sups, byPrep(after, "from"), recs)
-		add(&sups, counterparts, recs)
-		if len(sups) == 0 {
-			origins(&sups, recs)
-		}
-		if len(sups) == 0 {
-			add(&sups, makersAfter(), recs)
-		}
-		if len(sups) == 0 {
-			builtBy(&sups) // "received two corvettes built in South Korea"
-		}
-		if len(recs) == 0 && tr.noun {
-			add(&recs, byPrep(after, "by"), sups) // "arms imports by European states"
-		}
-	default: // dirR passive
-		add(&recs, byPrep(after, "by", "for"), nil)
-		if len(recs) == 0 {
-			owners(&recs)
-		}
-		add(&sups, byPrep(after, "from"), recs)
-		if len(sups) == 0 {
-			origins(&sups, recs)
-		}
-		if len(sups) == 0 {
-			builtBy(&sups)
-		}
-		if len(recs) == 0 && len(sups) > 0 {
-			add(&recs, one(a.topicSubject(f)), sups)
+// counterpartSuppliers adds the counterparts of a deal as suppliers. When
+// only "with" names them ("X's deals with Y", "X reached a contract with
+// Y"), "with" does not say who sells: the maker of the weapon decides, and
+// without one a possessive deal says nothing (false).
+func (r *roleReader) counterpartSuppliers() bool {
+	withOnly := len(r.sups) == 0
+	if !withOnly {
+		return true // "from Denmark with the White House's nod": the source is named
+	}
+	r.add(&r.sups, r.counterparts, r.recs)
+	if !withOnly || len(r.sups) == 0 || !r.f.spec.light {
+		return true
+	}
+	switch r.a.makerSide(r.items, r.sups, r.recs) {
+	case -1:
+		r.sups, r.recs = r.recs, r.sups
+	case 0:
+		return r.agent < 0
+	}
+	return true
+}
+
+// recipientPassiveRoles reads "X was bought by Kazakhstan from Russia".
+func (r *roleReader) recipientPassiveRoles() {
+	r.add(&r.recs, r.byPrep(r.after, "by", "for"), nil)
+	if len(r.recs) == 0 {
+		r.addOwners(&r.recs)
+	}
+	r.add(&r.sups, r.byPrep(r.after, "from"), r.recs)
+	if len(r.sups) == 0 {
+		r.addOrigins(&r.sups, r.recs)
+	}
+	if len(r.sups) == 0 {
+		r.addBuiltBy(&r.sups)
+	}
+	if len(r.recs) == 0 && len(r.sups) > 0 {
+		r.add(&r.recs, r.one(r.a.topicSubject(r.f)), r.sups)
+	}
+}
+
+// makerSide compares the makers of items (by the weapons lexicon) with the
+// two sides of a frame: 1 when a maker is among sups and none among recs,
+// -1 for the reverse, 0 when the makers do not tell.
+func (a *analysis) makerSide(items []int, sups, recs []roleParty) int {
+	inSups, inRecs := false, false
+	for _, it := range items {
+		for _, c := range madeIn(a.items[it].canon) {
+			inSups = inSups || hasCountry(sups, c)
+			inRecs = inRecs || hasCountry(recs, c)
 		}
 	}
-	return dropSame(sups, recs)
+	switch {
+	case inSups && !inRecs:
+		return 1
+	case inRecs && !inSups:
+		return -1
+	}
+	return 0
+}
+
+func hasCountry(ps []roleParty, c string) bool {
+	for _, p := range ps {
+		if slices.Contains(p.countries, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -17,34 +17,77 @@ func statusRank(s bot.Status) int {
 	return 1
 }
 
+// statusReading is the status of one frame while its cues are read.
+type statusReading struct {
+	a      *analysis
+	f      *frame
+	tr     *trig
+	st     bot.Status
+	cancel bool // a cancellation cue governs the frame
+	modal  bool // "will", "would", "shall" governs it
+}
+
+// raise moves the status up to s when s ranks higher (cancellations and
+// denials over plans, over orders, over deliveries).
+func (r *statusReading) raise(s bot.Status) {
+	if statusRank(s) > statusRank(r.st) {
+		r.st = s
+	}
+}
+
 // status sets the frame's status from its trigger, the cues before it and,
 // for nouns and passives, the predicate after it.
 func (a *analysis) status(f *frame) {
-	toks := a.toks
 	tr := &a.trigs[f.t]
-	st := f.spec.status
-	raise := func(s bot.Status) {
-		if statusRank(s) > statusRank(st) {
-			st = s
-		}
-	}
+	r := &statusReading{a: a, f: f, tr: tr, st: f.spec.status}
 	for _, j := range f.absorbed {
-		raise(a.trigs[j].spec.status)
+		if a.trigs[j].noun && a.fromOrder(&a.trigs[j]) && r.st == bot.StatusDelivered {
+			continue // "helicopters from another 2013 order arrived"
+		}
+		r.raise(a.trigs[j].spec.status)
 	}
 	if tr.toBe || tr.prog {
-		raise(bot.StatusOrdered)
+		r.raise(bot.StatusOrdered)
 	}
-	cancel, modal := false, false
+	r.cuesBefore()
+	// "will pool funds to restore 100 tanks and supply them": a future
+	// auxiliary earlier in the clause governs a verb it coordinates.
+	if r.st == bot.StatusDelivered && (!tr.noun || len(f.absorbed) > 0) {
+		switch a.intentBefore(f.start) {
+		case cuePlanned:
+			r.raise(bot.StatusPlanned)
+		case cueOrdered:
+			r.raise(bot.StatusOrdered)
+		}
+	}
+	if tr.noun || tr.passive || f.spec.light {
+		r.predicateAfter()
+	}
+	r.deliveriesDue()
+	r.denialsAndNegation()
+	if (tr.later || a.deliveryFollows(tr)) && r.st == bot.StatusOrdered && !r.cancel && !f.denied && (!tr.noun || a.fromOrder(tr) || a.deliveryFollows(tr)) {
+		r.st = bot.StatusDelivered
+		f.ordered = true
+	}
+	if f.denied || r.cancel {
+		r.st = bot.StatusCancelled
+	}
+	f.status = r.st
+}
+
+// cuesBefore reads the cue words before the frame, back to a comma or nine
+// words, past premodifiers of the trigger ("froze new arms export
+// licences", "a Russian offer", "blocked Germany from re-exporting").
+func (r *statusReading) cuesBefore() {
+	a, f := r.a, r.f
+	toks := a.toks
 	c := &a.clauses[f.clause]
-	// Cues before the frame.
 	for j, n := f.start-1, 0; j >= c.ts && n < 9; j, n = j-1, n+1 {
-		w := toks[j].w
-		if w == "," {
+		if toks[j].w == "," {
 			break
 		}
 		if it := a.itemAt[j]; it >= 0 {
-			// "froze new arms export licences": a premodifier of the trigger does not stop the cues.
-			if x := &a.items[it]; x.arms || x.tj == f.start && tr.noun {
+			if x := &a.items[it]; x.arms || x.tj == f.start && r.tr.noun {
 				j, n = x.ti, n+(x.tj-x.ti)-1
 				continue
 			}
@@ -54,119 +97,149 @@ func (a *analysis) status(f *frame) {
 			ac := &a.actors[k]
 			switch {
 			case ac.agentOf == f.t:
-				// "a Russian offer": read past the premodifier.
 				j, n = ac.ti, n+(ac.tj-ac.ti)-1
 				continue
 			case ac.list >= 0 && a.lists[ac.list].tj < len(toks) && toks[a.lists[ac.list].tj].w == "from" &&
 				a.lists[ac.list].tj+1 == f.start:
-				// "blocked Germany from re-exporting".
 				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
 				continue
 			}
 			break
 		}
-		cv, _ := cues.match(toks, j)
-		switch cv {
+		r.cueAt(j, n)
+	}
+}
+
+// cueAt applies the cue at token j, n words before the frame.
+func (r *statusReading) cueAt(j, n int) {
+	a, f := r.a, r.f
+	toks := a.toks
+	w := toks[j].w
+	cv, _ := cues.match(toks, j)
+	switch cv {
+	case cueCancel:
+		if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
+			f.denied = true
+		} else {
+			r.cancel = true
+		}
+	case cuePlanned:
+		if w == "may" && j+1 < len(toks) && toks[j+1].upper {
+			return
+		}
+		if w == "may" || w == "might" || w == "could" {
+			f.modalPlan = true
+		}
+		r.raise(bot.StatusPlanned)
+	case cueOrdered:
+		r.orderedCue(j)
+	case cueNeg:
+		if n <= 4 && !r.tr.noun {
+			f.neg = true
+		}
+	}
+}
+
+// orderedCue applies an order cue at token j: "will", a contract word; but
+// "will purchase" is a buyer's intention and "expected to sign" a plan.
+func (r *statusReading) orderedCue(j int) {
+	toks := r.a.toks
+	w := toks[j].w
+	if w == "will" || w == "would" || w == "shall" {
+		r.modal = true
+		if buyWords[toks[r.f.start].w] {
+			// "Myanmar will purchase six Su-30": no deal named (the
+			// annotation guidelines: planned).
+			r.raise(bot.StatusPlanned)
+			return
+		}
+	}
+	if (w == "sign" || w == "agree") && j > 0 && (toks[j-1].w == "to" || toks[j-1].w == "will" || toks[j-1].w == "would") {
+		r.raise(bot.StatusPlanned) // "is expected to sign a contract"
+		return
+	}
+	if (w == "order" || w == "orders") && j > 0 && toks[j-1].w == "in" {
+		return
+	}
+	r.raise(bot.StatusOrdered)
+}
+
+// predicateAfter reads the predicate after a nominal or passive frame:
+// "the deal was cancelled", "the contract has been signed".
+func (r *statusReading) predicateAfter() {
+	a, f := r.a, r.f
+	toks := a.toks
+	for j := f.tj; j < f.readTo && j < f.tj+12; j++ {
+		if !beForms[toks[j].w] && !haveForms[toks[j].w] {
+			continue
+		}
+		k := j + 1
+		for k < f.readTo && (beForms[toks[k].w] || adverbs[toks[k].w]) {
+			k++
+		}
+		if k >= f.readTo {
+			return
+		}
+		switch cv, _ := cues.match(toks, k); cv {
 		case cueCancel:
-			if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
-				f.denied = true
-			} else {
-				cancel = true
-			}
-		case cuePlanned:
-			if w == "may" && j+1 < len(toks) && toks[j+1].upper {
-				break
-			}
-			if w == "may" || w == "might" || w == "could" {
-				f.modalPlan = true
-			}
-			raise(bot.StatusPlanned)
+			r.cancel = true
 		case cueOrdered:
-			if w == "will" || w == "would" || w == "shall" {
-				modal = true
-			}
-			if (w == "sign" || w == "agree") && j > 0 && (toks[j-1].w == "to" || toks[j-1].w == "will" || toks[j-1].w == "would") {
-				raise(bot.StatusPlanned) // "is expected to sign a contract"
-				break
-			}
-			if (w == "order" || w == "orders") && j > 0 && toks[j-1].w == "in" {
-				break
-			}
-			raise(bot.StatusOrdered)
-		case cueNeg:
-			if n <= 4 && !tr.noun {
-				f.neg = true
-			}
+			r.raise(bot.StatusOrdered)
+		}
+		switch toks[k].w {
+		case "finalised", "finalized", "concluded", "signed", "agreed":
+			r.raise(bot.StatusOrdered)
+		}
+		return
+	}
+}
+
+// deliveriesDue reads "with deliveries due to begin in 2025": delivery
+// still to come.
+func (r *statusReading) deliveriesDue() {
+	if r.st != bot.StatusDelivered {
+		return
+	}
+	toks, f := r.a.toks, r.f
+	for j := f.tj; j+1 < f.readTo && j < f.tj+40; j++ {
+		if (toks[j].w == "deliveries" || toks[j].w == "delivery") && (toks[j+1].w == "due" ||
+			j+2 < f.readTo && beForms[toks[j+1].w] && (toks[j+2].w == "due" || toks[j+2].w == "expected" || toks[j+2].w == "scheduled")) {
+			r.raise(bot.StatusOrdered)
+			return
 		}
 	}
-	// The predicate after a nominal or passive frame.
-	if tr.noun || tr.passive || f.spec.light {
-		for j := f.tj; j < f.ae && j < f.tj+12; j++ {
-			if !beForms[toks[j].w] && !haveForms[toks[j].w] {
-				continue
-			}
-			k := j + 1
-			for k < f.ae && (beForms[toks[k].w] || adverbs[toks[k].w]) {
-				k++
-			}
-			if k >= f.ae {
-				break
-			}
-			switch cv, _ := cues.match(toks, k); cv {
-			case cueCancel:
-				cancel = true
-			case cueOrdered:
-				raise(bot.StatusOrdered)
-			}
-			switch toks[k].w {
-			case "finalised", "finalized", "concluded", "signed", "agreed":
-				raise(bot.StatusOrdered)
-			}
-			break
-		}
-	}
-	// "with deliveries due to begin in 2025": delivery still to come.
-	if st == bot.StatusDelivered {
-		for j := f.tj; j+1 < f.ae && j < f.tj+40; j++ {
-			if (toks[j].w == "deliveries" || toks[j].w == "delivery") && (toks[j+1].w == "due" ||
-				j+2 < f.ae && beForms[toks[j+1].w] && (toks[j+2].w == "due" || toks[j+2].w == "expected" || toks[j+2].w == "scheduled")) {
-				raise(bot.StatusOrdered)
-				break
-			}
-		}
-	}
-	// Denials.
+}
+
+// denialsAndNegation marks denials ("denied that ...") and reads a
+// negated frame: "not yet delivered" is an order, a negated plan or
+// promise a cancellation, any other negation a denial.
+func (r *statusReading) denialsAndNegation() {
+	a, f := r.a, r.f
+	toks := a.toks
 	if a.denyAt[f.start] || a.deniedAfter(f) {
 		f.denied = true
 	}
-	if f.neg && !f.denied {
-		yet := false
-		for j := f.start - 1; j >= c.ts && j >= f.start-4; j-- {
-			if toks[j].w == "yet" {
-				yet = true
-			}
-		}
-		if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
+	if !f.neg || f.denied {
+		return
+	}
+	c := &a.clauses[f.clause]
+	yet := false
+	for j := f.start - 1; j >= c.ts && j >= f.start-4; j-- {
+		if toks[j].w == "yet" {
 			yet = true
 		}
-		switch {
-		case yet:
-			raise(bot.StatusOrdered)
-		case modal || st == bot.StatusPlanned:
-			cancel = true
-		default:
-			f.denied = true
-		}
 	}
-	if tr.later && st == bot.StatusOrdered && !cancel && !f.denied {
-		st = bot.StatusDelivered
+	if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
+		yet = true
 	}
-	if f.denied {
-		st = bot.StatusCancelled
-	} else if cancel {
-		st = bot.StatusCancelled
+	switch {
+	case yet:
+		r.raise(bot.StatusOrdered)
+	case r.modal || r.st == bot.StatusPlanned:
+		r.cancel = true
+	default:
+		f.denied = true
 	}
-	f.status = st
 }
 
 // claimsAfter reports whether "rejected"/"dismissed" at j governs claims
@@ -313,3 +386,89 @@ func (a *analysis) markAid() {
 		}
 	}
 }
+
+// plainDelivery are the words that report a delivery after an order of the
+// same sentence: "ordered in 2013, was delivered in 2017", "ordered in
+// 1995, followed in 1997", "all delivered in 2021".
+var plainDelivery = words("delivered followed arrived")
+
+// notDoneYet are the words that, just before a delivery word, say it has
+// not happened: "not yet delivered", "none delivered", "to be delivered".
+var notDoneYet = words("not yet none nothing no be will due planned expected scheduled awaiting still never remaining remain")
+
+// deliveryFollows reports whether a verbal order trigger is followed in its
+// sentence by a delivery word stated as done, with no other order trigger
+// between them (which would be another transfer's order).
+func (a *analysis) deliveryFollows(tr *trig) bool {
+	reduced := false
+	for j := tr.tj; j < len(a.toks); j++ {
+		if k := a.trigAt[j]; k >= 0 && &a.trigs[k] != tr && a.trigs[k].spec.status == bot.StatusOrdered && !a.trigs[k].noun &&
+			!(j > 0 && a.toks[j-1].w == "number") { // "the number ordered" is no new order
+			if !(tr.noun && j > 0 && a.toks[j-1].w == ",") {
+				return false
+			}
+			reduced = true // "a deal that covers four C-295, ordered around 2014 and delivered in 2015"
+		}
+		if !plainDelivery[a.toks[j].w] {
+			continue
+		}
+		for b := j - 1; b >= tr.tj && b >= j-3; b-- {
+			if notDoneYet[a.toks[b].w] {
+				return false
+			}
+		}
+		return !tr.noun || reduced
+	}
+	return false
+}
+
+// intentBefore looks back from token e over the same stretch of the
+// sentence (no comma, colon or semicolon between) for what governs a verb
+// there: "will" or "shall" (cueOrdered: "will pool funds to restore 100
+// tanks and supply them"), or a plan word before "to" (cuePlanned:
+// "pledged last fall to sell weapons and provide assistance", "a desire to
+// buy"). Relative clauses ("which will") do not count.
+func (a *analysis) intentBefore(e int) cue {
+	for j := e - 1; j >= 0 && j >= e-25; j-- {
+		switch w := a.toks[j].w; w {
+		case ",", ";", ":":
+			return 0
+		case "will", "shall":
+			if j > 0 && (a.toks[j-1].w == "which" || a.toks[j-1].w == "that" || a.toks[j-1].w == "who") {
+				return 0
+			}
+			return cueOrdered
+		case "help", "helps", "helping":
+			return cuePlanned // "an instruction to help Argentina purchase these planes"
+		case "to":
+			for k := j - 1; k >= 0 && k >= j-4; k-- {
+				if intentWords[a.toks[k].w] {
+					return cuePlanned
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// intentWords before "to" make what follows an intention: "pledged to",
+// "plans to", "a desire to", "decision to", "help X to".
+var intentWords = words("pledged pledge pledges promised promise promises plan plans planned planning " +
+	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
+	"wants want unlikely likely expected help helps")
+
+// fromOrder reports whether a noun trigger is the object of "from"
+// ("helicopters from another 2013 order arrived"): the order a delivery
+// came from.
+func (a *analysis) fromOrder(tr *trig) bool {
+	for j := tr.ti - 1; j >= 0 && j >= tr.ti-4; j-- {
+		if a.toks[j].w == "from" {
+			return true
+		}
+	}
+	return false
+}
+
+// buyWords are the base forms of buying verbs: after "will" they state an
+// intention, not an order.
+var buyWords = words("buy purchase acquire procure")

@@ -154,6 +154,9 @@ func (a *analysis) findItems() {
 		if it.ti > 0 && moreWords[toks[it.ti-1].w] || it.ti > 1 && moreWords[toks[it.ti-2].w] {
 			it.more = true
 		}
+		if known {
+			it.canon = canon
+		}
 		for t := it.ti; t < it.tj; t++ {
 			a.itemAt[t] = len(a.items)
 		}
@@ -178,7 +181,7 @@ func (a *analysis) findItems() {
 			}
 		}
 		if ok && y.tj < len(toks) && variantWords[toks[y.tj].w] {
-			x.system = y.system
+			x.system, x.canon = y.system, y.canon
 			y.org = true // not a second weapon
 		}
 	}

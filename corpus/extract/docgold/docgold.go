@@ -199,12 +199,14 @@ func Compare(gold []Doc, pred map[string][]bot.Relation) Score {
 }
 
 func (s *Score) compareDoc(d Doc, rels []bot.Relation) {
-	rels = FurthestStage(rels)
 	goldPairs := map[pairKey][]Relation{}
+	keep := map[pairKey]bool{}
 	for _, g := range d.Relations {
 		k := pairKey{g.Supplier, g.Recipient, g.Status}
 		goldPairs[k] = append(goldPairs[k], g)
+		keep[k] = true
 	}
+	rels = foldStages(rels, keep)
 	predPairs := map[pairKey][]bot.Relation{}
 	var order []pairKey
 	for _, r := range rels {
@@ -381,28 +383,46 @@ func sortMisses(ms []Miss) {
 var stageRank = map[bot.Status]int{bot.StatusPlanned: 1, bot.StatusOrdered: 2, bot.StatusDelivered: 3}
 
 // FurthestStage folds the relations of one report the way the annotation
-// guidelines count them: for each (supplier, recipient, system), a planned
-// or ordered relation is dropped when the report also states a later stage
-// of that transfer (ordered in 2019 in one sentence, delivered in 2021 in
-// another is one delivered transfer). Relations with no system fold only
-// into others with no system. Cancelled relations are kept as they are.
-// The order of the rest is kept.
+// guidelines count them: a planned or ordered relation is dropped when the
+// report also states a later stage of that transfer, the same (supplier,
+// recipient) and a system that matches loosely (see SystemsMatch: "Mi-35M"
+// and "Mi-35Ms", "TB2" and "Bayraktar TB2"). Ordered in 2019 in one
+// sentence, delivered in 2021 in another is one delivered transfer.
+// Relations with no system fold only into others with no system. Cancelled
+// relations are kept as they are. The order of the rest is kept.
 func FurthestStage(rels []bot.Relation) []bot.Relation {
-	type key struct{ sup, rec, sys string }
-	best := map[key]int{}
-	for _, r := range rels {
-		k := key{r.Supplier, r.Recipient, normSystem(r.System)}
-		best[k] = max(best[k], stageRank[r.Status])
-	}
+	return foldStages(rels, nil)
+}
+
+// foldStages is FurthestStage that keeps an earlier stage the gold list
+// itself records for the pair (keep[pair+status]): the guidelines add an
+// "ordered" beside a "delivered" when a distinct batch is still pending.
+func foldStages(rels []bot.Relation, keep map[pairKey]bool) []bot.Relation {
 	out := make([]bot.Relation, 0, len(rels))
-	for _, r := range rels {
-		k := key{r.Supplier, r.Recipient, normSystem(r.System)}
-		if rank := stageRank[r.Status]; rank > 0 && rank < best[k] {
+	for i, r := range rels {
+		rank := stageRank[r.Status]
+		if rank > 0 && !keep[pairKey{r.Supplier, r.Recipient, string(r.Status)}] && laterStage(rels, i, rank) {
 			continue
 		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// laterStage reports whether rels holds a later stage of rels[i]'s transfer.
+func laterStage(rels []bot.Relation, i, rank int) bool {
+	r := rels[i]
+	sys := normSystem(r.System)
+	for j, o := range rels {
+		if j == i || o.Supplier != r.Supplier || o.Recipient != r.Recipient || stageRank[o.Status] <= rank {
+			continue
+		}
+		other := normSystem(o.System)
+		if sys == other || sys != "" && other != "" && SystemsMatch(r.System, "", o.System, "") {
+			return true
+		}
+	}
+	return false
 }
 
 // SystemsMatch reports whether a gold system (with its category) and a

@@ -99,3 +99,24 @@ func TestRead(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldStagesLooseSystems(t *testing.T) {
+	rels := []bot.Relation{
+		rel("Russia", "Kazakhstan", "Mi-35M", bot.StatusOrdered),        // folds into the Mi-35Ms delivered
+		rel("Russia", "Kazakhstan", "Mi-35Ms", bot.StatusDelivered),     // kept
+		rel("Turkey", "Kazakhstan", "TB2", bot.StatusPlanned),           // folds into Bayraktar TB2
+		rel("Turkey", "Kazakhstan", "Bayraktar TB2", bot.StatusOrdered), // kept
+		rel("Russia", "Kazakhstan", "", bot.StatusOrdered),              // no system: kept (no system-less later stage)
+		rel("China", "Kazakhstan", "Y-8", bot.StatusOrdered),            // kept: gold lists this pair as ordered
+		rel("China", "Kazakhstan", "Y-8", bot.StatusDelivered),          // kept
+	}
+	got := foldStages(rels, map[pairKey]bool{{"China", "Kazakhstan", "ordered"}: true})
+	var kept []string
+	for _, r := range got {
+		kept = append(kept, r.Supplier+" "+r.System+" "+string(r.Status))
+	}
+	want := "Russia Mi-35Ms delivered|Turkey Bayraktar TB2 ordered|Russia  ordered|China Y-8 ordered|China Y-8 delivered"
+	if strings.Join(kept, "|") != want {
+		t.Errorf("folded to %q, want %q", strings.Join(kept, "|"), want)
+	}
+}

@@ -1,0 +1,114 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Form is the shape of answer a question asks for, beside its Intent
+// (which side of the supply relations it asks about).
+type Form int
+
+const (
+	// FormList lists relations grouped by counterparty: the default.
+	FormList Form = iota
+	// FormCheck answers a yes/no question with a Verdict: "did Serbia
+	// receive the FK-3?", "is Kazakhstan buying from Iran?".
+	FormCheck
+	// FormStory tells a deal's stages over time: "what happened to
+	// Jakarta's Su-35 deal with Moscow?".
+	FormStory
+	// FormOverview counts supplier × recipient pairs in a region: "who
+	// supplies whom in Central Asia".
+	FormOverview
+	// FormCount lists relations headed by the figures the reports give:
+	// "how many K2 tanks has Poland received from South Korea?".
+	FormCount
+)
+
+func (f Form) String() string {
+	return [...]string{"list", "check", "story", "overview", "count"}[f]
+}
+
+var (
+	// reStory opens a question about what became of a deal.
+	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off))\b`)
+	// auxiliaries that open a yes/no question
+	yesNoOpeners = wordSet("did does do has have had is are was were will would")
+	// words after an opener that make it something else ("is there any
+	// news on", "can you tell me")
+	notYesNo = wordSet("there you i we anyone anybody")
+	// words of shares, trends and rankings: a yes/no question with them
+	// ("has Russia's share fallen?", "is Moscow still the main supplier?")
+	// is not answered by whether a delivery happened, so it gets the list
+	// with its counts instead of a verdict
+	trendWords = wordSet("share shares fallen fell fall falling risen rose rise rising grown grew grow growing increased increasing " +
+		"decreased decreasing declined declining dropped more less fewer most least main biggest largest top leading overtaken overtook replaced replacing")
+	// words that ask whether a deal was stopped
+	cancelWords = wordSet("cancel cancels cancelled canceled cancelling scrap scraps scrapped drop drops dropped abandon abandoned " +
+		"suspend suspended halt halted block blocked freeze froze frozen terminate terminated")
+	// words that ask for a supplier × recipient overview
+	overviewWords = wordSet("overview matrix flows breakdown landscape")
+)
+
+// readForm reads the shape of answer a question asks for.
+func (u *Understanding) readForm(lower string, words []wordSpan) {
+	switch {
+	case asksOverview(words):
+		u.Form = FormOverview
+		if len(u.Recipients) == 0 {
+			u.Recipients = u.Suppliers // "who supplies whom in X": X is where arms go
+		}
+		u.Suppliers, u.Either, u.Intent = nil, false, IntentSuppliers
+	case reStory.MatchString(strings.TrimSpace(lower)) && (u.Intent != IntentPassages || u.System != ""):
+		u.Form = FormStory
+		if u.Intent == IntentPassages {
+			u.Intent = IntentBetween
+		}
+	case asksHowMany(words) && u.Intent != IntentPassages:
+		u.Form = FormCount
+	case asksYesNo(words) && u.Intent != IntentPassages && !hasAny(words, trendWords):
+		u.Form = FormCheck
+		if hasAny(words, cancelWords) {
+			// "did Russia cancel the Su-35 sale?": a verdict on delivery
+			// would answer another question; the deal's story answers it.
+			u.Form = FormStory
+		}
+	}
+}
+
+// asksOverview: "who supplies whom", "who sells what to whom", "an
+// overview of arms flows".
+func asksOverview(words []wordSpan) bool {
+	transfer := hasAny(words, supplyVerbs, getVerbs, wordSet("arms weapons transfers trade supply"))
+	whoWhom := containsWord(words, "who") && containsWord(words, "whom") // not "to whom did Turkey sell"
+	return transfer && (whoWhom || hasAny(words, overviewWords))
+}
+
+func asksYesNo(words []wordSpan) bool {
+	return len(words) > 1 && yesNoOpeners[words[0].w] && !notYesNo[words[1].w]
+}
+
+// notCountedNouns are what "how many" can ask about besides weapons: the list's
+// own counts answer those ("how many countries has Turkey sold TB2s to?").
+var notCountedNouns = wordSet("reports report articles sources stories times deals deal contracts countries states suppliers recipients customers buyers")
+
+// asksHowMany: "how many K2 tanks", not "how many countries" or "how many
+// reports".
+func asksHowMany(words []wordSpan) bool {
+	ws := plainWords(words)
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i] == "how" && ws[i+1] == "many" {
+			return !notCountedNouns[ws[i+2]]
+		}
+	}
+	return false
+}
+
+func plainWords(words []wordSpan) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w.w
+	}
+	return out
+}

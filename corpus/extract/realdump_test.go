@@ -1,0 +1,47 @@
+//go:build debug
+
+package extract_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/corpustest"
+	"github.com/briefbot/briefbot/corpus/extract"
+)
+
+// TestDumpReal prints every relation of the dev reports named by $REPORTS
+// (comma-separated prefixes): go test -tags debug -run TestDumpReal.
+// It refuses the blind split.
+func TestDumpReal(t *testing.T) {
+	dir := corpustest.SharedData(t, "real-reports")
+	blindNames := MustReadNames(t, "testdata/realtext/blind.txt")
+	res := corpus.Loader{}.LoadPaths(filepath.Join(dir, "reports"))
+	e := extract.New()
+	for _, r := range res.Reports {
+		if blindNames[r.ID] {
+			continue
+		}
+		want := false
+		for _, p := range strings.Split(os.Getenv("REPORTS"), ",") {
+			if p != "" && strings.HasPrefix(r.ID, p) {
+				want = true
+			}
+		}
+		if !want {
+			continue
+		}
+		last := ""
+		for _, rel := range e.Report(r) {
+			if rel.Evidence.Sentence != last {
+				fmt.Printf("\n[%s] %s\n", r.ID, rel.Evidence.Sentence)
+				last = rel.Evidence.Sentence
+			}
+			fmt.Printf("   %s -> %s | %s | %s %s %v inf=%v d=%v\n", rel.Supplier, rel.Recipient, rel.System, rel.Status, rel.Kind, rel.Years, rel.Inferred, rel.Denied)
+		}
+	}
+}
