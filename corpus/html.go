@@ -75,6 +75,9 @@ func readHTML(data []byte, pageURL *url.URL) (r bot.Report, err error) {
 			r, err = bot.Report{}, fmt.Errorf("extract article text: internal error: %v", p)
 		}
 	}()
+	if tooManyTags(data) {
+		return streamHTML(data)
+	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return r, fmt.Errorf("parse HTML: %w", err)

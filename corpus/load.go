@@ -2,10 +2,10 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -111,25 +111,35 @@ func Supported(name string) bool {
 	return ok
 }
 
-// LoadPaths reads files and, recursively, folders on disk. Hidden files and
-// folders (names starting with ".") are passed over silently; files with
-// other extensions get a Warning.
+// LoadPaths reads files and, recursively, folders on disk; see
+// LoadPathsContext.
 func (l Loader) LoadPaths(paths ...string) *Result {
+	res, _ := l.LoadPathsContext(context.Background(), paths...)
+	return res
+}
+
+// LoadPathsContext reads files and, recursively, folders on disk. Only
+// regular files are read: named pipes, devices and sockets are refused
+// with a Problem naming the path, so nothing can block the load. A
+// symbolic link is followed only when its target lies inside the folder
+// being read (for a path named itself, the folder holding the link), and
+// a link to a file the load reads anyway, or to a folder, is skipped; each
+// skipped path gets a Problem saying why. Hidden files and folders (names
+// starting with ".") are passed over silently; files with other extensions
+// get a Warning.
+//
+// LoadPathsContext stops between files when ctx is done and returns what
+// it read so far with ctx.Err().
+func (l Loader) LoadPathsContext(ctx context.Context, paths ...string) (*Result, error) {
 	res := &Result{}
 	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			res.Problems = append(res.Problems, Problem{Path: p, Severity: Error, Err: err})
-			continue
+		if err := ctx.Err(); err != nil {
+			return res, err
 		}
-		if !info.IsDir() {
-			l.loadFile(res, p, p, func() ([]byte, error) { return os.ReadFile(p) }, info.Size(), true)
-			continue
-		}
-		l.walk(res, os.DirFS(p), ".", func(rel string) string { return filepath.Join(p, filepath.FromSlash(rel)) })
+		l.loadNamed(ctx, res, p)
 	}
 	dedupe(res)
-	return res
+	return res, ctx.Err()
 }
 
 // LoadFS reads every file below root in fsys; display turns a path in fsys

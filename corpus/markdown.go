@@ -191,10 +191,18 @@ func markdownToText(md string) (string, string) {
 			if strings.HasPrefix(t, "<!--") || t == "---" || t == "***" {
 				continue
 			}
-			line = mdBullet.ReplaceAllString(line, "")
+			// The expressions run only on lines that could match, which
+			// keeps a large file of plain prose cheap to read.
+			if t != "" && strings.IndexByte("-*+0123456789", t[0]) >= 0 {
+				line = mdBullet.ReplaceAllString(line, "")
+			}
 			line = strings.TrimPrefix(strings.TrimSpace(line), "> ")
-			line = mdLink.ReplaceAllString(line, "$1")
-			line = mdEmph.ReplaceAllString(line, "$2")
+			if strings.Contains(line, "](") {
+				line = mdLink.ReplaceAllString(line, "$1")
+			}
+			if strings.ContainsAny(line, "*_~`") {
+				line = mdEmph.ReplaceAllString(line, "$2")
+			}
 		}
 		out.WriteString(line)
 		out.WriteByte('\n')

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -234,28 +235,60 @@ func checkXref(data []byte) error {
 	return nil
 }
 
-// pdfPages lists the document's pages in order, walking the page tree with
-// a depth and size bound (a damaged tree can loop back on itself).
+// pdfPages lists the document's pages in order, walking the page tree once
+// per object: a node met a second time (a cycle, or the same kid listed
+// twice) is not walked again, so no page is read twice. Depth and node
+// count are bounded as well.
 func pdfPages(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
-	var walk func(v pdf.Value, depth int)
+	seen := map[pdfRef]bool{}
 	nodes := 0
-	walk = func(v pdf.Value, depth int) {
+	var walk func(v pdf.Value, parent pdfRef, depth int)
+	walk = func(v pdf.Value, parent pdfRef, depth int) {
 		nodes++
 		if depth > 32 || nodes > 8*maxPDFPages {
 			return
 		}
-		switch v.Key("Type").Name() {
+		ref := refOf(v)
+		typ := v.Key("Type").Name()
+		// A kid that resolves to its parent's own object is the parent
+		// again (a self-reference) or a dictionary written inline, which
+		// the format does not allow for Kids: only an inline leaf is read.
+		if ref == parent && typ != "Page" {
+			return
+		}
+		if ref != parent {
+			if seen[ref] {
+				return
+			}
+			seen[ref] = true
+		}
+		switch typ {
 		case "Pages":
 			kids := v.Key("Kids")
 			for i := 0; i < kids.Len() && len(pages) < maxPDFPages; i++ {
-				walk(kids.Index(i), depth+1)
+				walk(kids.Index(i), ref, depth+1)
 			}
 		case "Page":
 			pages = append(pages, pdf.Page{V: v})
 		}
 	}
-	walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	walk(r.Trailer().Key("Root").Key("Pages"), pdfRef{}, 0)
 	return pages, len(pages) >= maxPDFPages && r.NumPage() > maxPDFPages
+}
+
+// pdfRef is the object number and generation a PDF value was read from.
+type pdfRef struct{ id, gen uint64 }
+
+// refOf returns the object a value was resolved from. The PDF library keeps
+// it in an unexported field and offers no accessor, so it is read by
+// reflection; TestPDFPageTreeCycle fails if a new version of the library
+// moves it.
+func refOf(v pdf.Value) pdfRef {
+	f := reflect.ValueOf(v).FieldByName("ptr")
+	if !f.IsValid() || f.Kind() != reflect.Struct || f.NumField() < 2 {
+		return pdfRef{}
+	}
+	return pdfRef{id: f.Field(0).Uint(), gen: f.Field(1).Uint()}
 }
 
 // pdfRun is a piece of text drawn in one go, in device space.

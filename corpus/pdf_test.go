@@ -389,3 +389,36 @@ func FuzzPDFText(f *testing.F) {
 		}
 	})
 }
+
+// cyclicPagesPDF is a damaged page tree: the root lists itself, lists one
+// page twice, and holds a subtree whose only kid points back at the root.
+// Its one page says one sentence.
+func cyclicPagesPDF() []byte {
+	d := &pdfDoc{}
+	d.add("<< /Type /Catalog /Pages 2 0 R >>")
+	d.add("<< /Type /Pages /Kids [2 0 R 4 0 R 4 0 R 6 0 R] /Count 3 >>")
+	d.add(helvetica(true))
+	d.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>")
+	d.stream("", []byte("BT /F1 12 Tf 72 700 Td (Belarus handed over two radars to Tajikistan in 2020.) Tj ET\n"))
+	d.add("<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 4 0 R] /Count 1 >>")
+	return d.bytes(0)
+}
+
+// TestPDFPageTreeCycle reads a page tree that loops back on itself and
+// lists a page twice: every page object is read once.
+func TestPDFPageTreeCycle(t *testing.T) {
+	p := filepath.Join("testdata", "pdfpages", "cyclic.pdf")
+	if *update {
+		if err := os.WriteFile(p, cyclicPagesPDF(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := Loader{}.LoadPaths(p)
+	if len(res.Reports) != 1 || len(res.Problems) != 0 {
+		t.Fatalf("got %d reports and problems %v, want one report", len(res.Reports), res.Problems)
+	}
+	const sentence = "Belarus handed over two radars to Tajikistan in 2020."
+	if got := strings.Count(res.Reports[0].Body, sentence); got != 1 {
+		t.Errorf("the page's sentence is in the body %d times, want once:\n%s", got, res.Reports[0].Body)
+	}
+}

@@ -3,10 +3,12 @@ package index
 import (
 	"context"
 	"os"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus/corpustest"
 	"github.com/briefbot/briefbot/corpus/extract"
 )
@@ -81,4 +83,34 @@ func BenchmarkIngestWithRelations(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/total.Seconds(), "reports/s")
+}
+
+// BenchmarkIngestWorstCase indexes one 10 MB report of nothing but
+// transfer sentences (worstCaseReport) into a fresh index with the real
+// extractor and the default budget, as `briefbot ingest` does; one op is
+// one report. Reports the peak live heap the runtime saw (MB).
+//
+//	go test ./index -run '^$' -bench IngestWorstCase -benchtime 3x
+func BenchmarkIngestWorstCase(b *testing.B) {
+	r := worstCaseReport(10_000_000)
+	opts := budgetOptions()
+	var peak uint64
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		x, err := Create(b.TempDir(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		stop := peakHeap()
+		b.StartTimer()
+		if _, err := x.Ingest(context.Background(), []bot.Report{r}, nil); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		peak = max(peak, stop())
+		x.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }

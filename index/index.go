@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -37,6 +38,16 @@ type Options struct {
 	// ingested; nil means reports get none. Evidence.ReportID is set by
 	// the index.
 	Relations func(bot.Report) []bot.Relation
+	// RelationsWithin, when not nil, is used instead of Relations: it
+	// extracts a report's relations within limits (see Budget), skipping
+	// sentences longer than maxSentence bytes, stopping before more than
+	// maxRelations relations or when ctx is done, and says how many
+	// sentences it skipped and the offset in r.Body where it stopped
+	// (len(r.Body) when it read all). extract.Extractor.ReportWithin is one.
+	RelationsWithin func(ctx context.Context, r bot.Report, maxSentence, maxRelations int) (rels []bot.Relation, long, readTo int)
+	// Budget bounds the work of one report; the zero value means the
+	// defaults (see Budget).
+	Budget Budget
 	// Now gives the time recorded as a report's ingest time; nil means
 	// time.Now.
 	Now func() time.Time
@@ -65,6 +76,7 @@ func (o Options) withDefaults() Options {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	o.Budget = o.Budget.withDefaults()
 	if o.StoryWindow <= 0 {
 		o.StoryWindow = 30 * 24 * time.Hour
 	}

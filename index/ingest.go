@@ -27,6 +27,9 @@ type IngestStats struct {
 	Passages  int // passages written
 	Relations int // supply relations written
 	Merged    int // reports kept as one more source of a story already indexed (Options.MergeStories)
+	// Cuts lists the reports written that were over budget (see Budget),
+	// with what was left out of each.
+	Cuts []Cut
 }
 
 // Outcome of putting one report into the index.
@@ -74,12 +77,13 @@ func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
-		outcomes, n, err := x.writeBatch(pb, written)
+		outcomes, n, err := x.writeBatch(ctx, pb, written)
 		if err != nil {
 			return st, err
 		}
 		st.Passages += n.passages
 		st.Relations += n.relations
+		st.Cuts = append(st.Cuts, n.cuts...)
 		for _, o := range outcomes {
 			switch o {
 			case Added:
@@ -107,7 +111,10 @@ type indexedReport struct {
 	mergedInto string // the story it was merged into; "" for a report of its own
 }
 
-type wrote struct{ passages, relations int }
+type wrote struct {
+	passages, relations int
+	cuts                []Cut
+}
 
 // preparedBatch is a batch of reports with everything computed that does
 // not touch the index: content hashes, passages and relations (only for
@@ -118,19 +125,27 @@ type preparedBatch struct {
 	hashes    []string
 	passages  [][]bot.Passage
 	relations [][]bot.Relation
+	cuts      []Cut
 	sigs      []dedupe.Signature // with Options.MergeStories, of prose reports that changed
 	err       error
 }
+
+// maxBatchBytes bounds the text of the reports prepared and written in one
+// batch, so that a batch of large reports holds no more in memory than a
+// few budgets' worth; a report larger than this is a batch of its own.
+const maxBatchBytes = 8 << 20
 
 // prepareAll prepares batch after batch and sends them in order; it stops
 // at the first error (which it sends) or when ctx is done.
 func (x *Index) prepareAll(ctx context.Context, reports []bot.Report, out chan<- preparedBatch) {
 	defer close(out)
-	for start := 0; start < len(reports); start += x.opts.BatchSize {
+	for start := 0; start < len(reports); {
 		if ctx.Err() != nil {
 			return
 		}
-		pb := x.prepare(reports[start:min(start+x.opts.BatchSize, len(reports))])
+		end := batchEnd(reports, start, x.opts.BatchSize)
+		pb := x.prepare(ctx, reports[start:end])
+		start = end
 		select {
 		case out <- pb:
 		case <-ctx.Done():
@@ -142,14 +157,28 @@ func (x *Index) prepareAll(ctx context.Context, reports []bot.Report, out chan<-
 	}
 }
 
-func (x *Index) prepare(reports []bot.Report) preparedBatch {
+// batchEnd returns the end of the batch that starts at start: at most size
+// reports, and at most maxBatchBytes of text unless that is one report.
+func batchEnd(reports []bot.Report, start, size int) int {
+	end, bytes := start, 0
+	for end < len(reports) && end-start < size {
+		bytes += len(reports[end].Body)
+		if end > start && bytes > maxBatchBytes {
+			break
+		}
+		end++
+	}
+	return end
+}
+
+func (x *Index) prepare(ctx context.Context, reports []bot.Report) preparedBatch {
 	pb := preparedBatch{reports: reports, hashes: make([]string, len(reports)),
 		passages: make([][]bot.Passage, len(reports)), relations: make([][]bot.Relation, len(reports)),
-		sigs: make([]dedupe.Signature, len(reports))}
+		cuts: make([]Cut, len(reports)), sigs: make([]dedupe.Signature, len(reports))}
 	ids := make([]string, len(reports))
 	for i, r := range reports {
 		ids[i] = reportDocID(r.ID)
-		pb.hashes[i] = r.Hash() + "/" + x.opts.RelationsVersion
+		pb.hashes[i] = r.Hash() + "/" + x.opts.RelationsVersion + "/" + x.opts.Budget.key()
 	}
 	pb.old, pb.err = x.lookupReports(ids)
 	if pb.err != nil {
@@ -164,13 +193,9 @@ func (x *Index) prepare(reports []bot.Report) preparedBatch {
 			defer wg.Done()
 			for i := range next {
 				r := reports[i]
-				pb.passages[i] = bot.Passages(r)
-				pb.relations[i] = r.Relations
-				if r.Relations == nil && x.opts.Relations != nil {
-					pb.relations[i] = x.opts.Relations(r)
-				}
+				pb.passages[i], pb.relations[i], pb.cuts[i] = x.prepareReport(ctx, r)
 				if x.opts.MergeStories && r.Type() == bot.SourceReports {
-					pb.sigs[i] = dedupe.Sign(r.Body)
+					pb.sigs[i] = dedupe.Sign(r.Body[:pb.cuts[i].textEnd]) // the text indexed
 				}
 			}
 		}()
@@ -188,10 +213,10 @@ func (x *Index) prepare(reports []bot.Report) preparedBatch {
 // writeBatch writes a prepared batch as one Bleve batch. written holds what
 // earlier batches of the same ingest wrote, so a report given twice is
 // replaced, not duplicated.
-func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) ([]Outcome, wrote, error) {
+func (x *Index) writeBatch(ctx context.Context, pb preparedBatch, written map[string]indexedReport) ([]Outcome, wrote, error) {
 	var w wrote
 	stories := newBatchStories() // stories in this batch, not yet searchable
-	batch := x.b.NewBatch()
+	batch := &chunkedBatch{x: x, b: x.b.NewBatch()}
 	outcomes := make([]Outcome, len(pb.reports))
 	for i, r := range pb.reports {
 		hash := pb.hashes[i]
@@ -224,14 +249,14 @@ func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) (
 			written[r.ID] = indexedReport{hash: hash, mergedInto: story}
 			continue
 		}
-		ps, rels := pb.passages[i], pb.relations[i]
+		ps, rels, cut := pb.passages[i], pb.relations[i], pb.cuts[i]
 		if ps == nil && rels == nil && pb.old[r.ID].hash == hash {
 			// Prepared as unchanged, but an earlier batch of this ingest
 			// wrote another version: prepare it now.
-			ps = bot.Passages(r)
-			if rels = r.Relations; rels == nil && x.opts.Relations != nil {
-				rels = x.opts.Relations(r)
-			}
+			ps, rels, cut = x.prepareReport(ctx, r)
+		}
+		if !cut.IsZero() {
+			w.cuts = append(w.cuts, cut)
 		}
 		for seq := len(ps); seq < prev.passages; seq++ {
 			batch.Delete(passageDocID(r.ID, seq))
@@ -284,13 +309,49 @@ func (x *Index) writeBatch(pb preparedBatch, written map[string]indexedReport) (
 		}
 		written[r.ID] = indexedReport{hash: hash, passages: len(ps), relations: len(rels)}
 	}
-	if batch.Size() == 0 {
-		return outcomes, w, nil
-	}
-	if err := x.b.Batch(batch); err != nil {
-		return nil, w, fmt.Errorf("write batch to %s: %w", x.path, err)
+	if err := batch.write(); err != nil {
+		return nil, w, err
 	}
 	return outcomes, w, nil
+}
+
+// maxBatchDocs bounds the operations of one Bleve batch, which holds its
+// analysed documents in memory until written: a report with more passages
+// and relations than this (a whole SIPRI register) is written in several
+// batches, its report document last, so that an interrupted write leaves
+// the report looking changed and the next ingest writes it again.
+const maxBatchDocs = 10_000
+
+// chunkedBatch is a Bleve batch written out whenever it reaches
+// maxBatchDocs operations.
+type chunkedBatch struct {
+	x *Index
+	b *bleve.Batch
+}
+
+// Index adds a document, writing the batch out first when it is full.
+func (c *chunkedBatch) Index(id string, doc any) error {
+	if c.b.Size() >= maxBatchDocs {
+		if err := c.write(); err != nil {
+			return err
+		}
+	}
+	return c.b.Index(id, doc)
+}
+
+// Delete removes a document.
+func (c *chunkedBatch) Delete(id string) { c.b.Delete(id) }
+
+// write writes what the batch holds and empties it.
+func (c *chunkedBatch) write() error {
+	if c.b.Size() == 0 {
+		return nil
+	}
+	if err := c.x.b.Batch(c.b); err != nil {
+		return fmt.Errorf("write batch to %s: %w", c.x.path, err)
+	}
+	c.b = c.x.b.NewBatch()
+	return nil
 }
 
 // summary is a report's first sentence, cut to about 300 bytes.

@@ -89,6 +89,7 @@ type Adapter struct {
 	log      *slog.Logger
 	dg       *discordgo.Session
 	verifier Verifier
+	replays  *chatkit.Replays // signatures of requests accepted
 	complete *completer
 	sleep    func(ctx context.Context, d time.Duration) error
 
@@ -172,6 +173,7 @@ func New(opts Options) (*Adapter, error) {
 		log:          lim.Logger,
 		dg:           dg,
 		verifier:     Verifier{Key: key, Now: lim.Now},
+		replays:      chatkit.NewReplays(5*time.Minute, lim.Now),
 		complete:     newCompleter(gazetteer.Default()),
 		sleep:        chatkit.Sleep,
 		messages:     chatkit.NewRecent(10000, time.Hour, lim.Now),

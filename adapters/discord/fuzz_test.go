@@ -134,12 +134,17 @@ func startFuzzAdapter(t *testing.T) (a *Adapter, w *fuzzWorld, stop func()) {
 // serve posts body to ServeInteractions signed at fuzzTS (with sig when
 // it is not ""), waits for the answers it started and returns the response.
 func serve(a *Adapter, body []byte, sig string) *httptest.ResponseRecorder {
+	return serveAt(a, body, sig, fuzzTS)
+}
+
+// serveAt is serve with the signature's timestamp ts.
+func serveAt(a *Adapter, body []byte, sig, ts string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodPost, PathInteractions, bytes.NewReader(body))
 	if sig == "" {
-		sig = Sign(fuzzKey, fuzzTS, body)
+		sig = Sign(fuzzKey, ts, body)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(HeaderTimestamp, fuzzTS)
+	req.Header.Set(HeaderTimestamp, ts)
 	req.Header.Set(HeaderSignature, sig)
 	rec := httptest.NewRecorder()
 	a.ServeInteractions(rec, req)
@@ -153,7 +158,8 @@ func serve(a *Adapter, body []byte, sig string) *httptest.ResponseRecorder {
 // JSON gets 400; a PING gets exactly {"type":1}; every 200 is a JSON
 // interaction response of a known type. An interaction is answered at most
 // once, also when delivered again; every message sent carries
-// allowed_mentions that parse nothing; a badly signed copy gets 401.
+// allowed_mentions that parse nothing; a badly signed copy and an exact
+// replay of the signed request get 401.
 func FuzzInteractions(f *testing.F) {
 	js := func(v any) []byte {
 		b, _ := json.Marshal(v)
@@ -238,9 +244,12 @@ func FuzzInteractions(f *testing.F) {
 			}
 		}
 
-		again := serve(a, body, "")
+		again := serveAt(a, body, "", strconv.FormatInt(fuzzTime.Unix()+1, 10))
 		if again.Code != rec.Code {
 			t.Fatalf("delivered again: %d, first %d", again.Code, rec.Code)
+		}
+		if replayed := serve(a, body, ""); replayed.Code != http.StatusUnauthorized {
+			t.Fatalf("exact replay got %d, want 401", replayed.Code)
 		}
 		forged := serve(a, body, strings.Repeat("00", ed25519.SignatureSize))
 		if forged.Code != http.StatusUnauthorized {

@@ -6,6 +6,7 @@ import (
 	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -123,6 +124,11 @@ func (a *Adapter) readVerified(w http.ResponseWriter, r *http.Request) ([]byte, 
 		// Info, not Warn: Discord sends badly signed requests on purpose.
 		a.log.Info("discord: request rejected", "path", r.URL.Path, "remote", r.RemoteAddr, "err", err)
 		http.Error(w, "invalid or stale signature", http.StatusUnauthorized)
+		return nil, false
+	}
+	if !a.replays.First(strings.ToLower(r.Header.Get(HeaderSignature))) { // hex is read in either case
+		a.log.Warn("discord: replayed request rejected", "path", r.URL.Path, "remote", r.RemoteAddr)
+		http.Error(w, "replayed request", http.StatusUnauthorized)
 		return nil, false
 	}
 	return body, true

@@ -77,6 +77,7 @@ type Adapter struct {
 	client   *slackgo.Client
 	api      slackAPI
 	verifier Verifier
+	replays  *chatkit.Replays // signatures of requests accepted
 	sleep    func(ctx context.Context, d time.Duration) error
 
 	events   *chatkit.Recent // event IDs handled
@@ -145,6 +146,7 @@ func New(opts Options) (*Adapter, error) {
 		client:   client,
 		api:      client,
 		verifier: Verifier{Secret: opts.SigningSecret, Now: lim.Now},
+		replays:  chatkit.NewReplays(5*time.Minute, lim.Now),
 		sleep:    chatkit.Sleep,
 		events:   chatkit.NewRecent(10000, time.Hour, lim.Now),
 		messages: chatkit.NewRecent(10000, time.Hour, lim.Now),

@@ -7,7 +7,8 @@
 // Two transports deliver the same events to the same code: Socket Mode (an
 // app-level xapp- token; no public URL) and the Events API over HTTP (a
 // signing secret; Register adds the handlers to a mux). Every HTTP request is
-// verified with Verifier before it is parsed; Events API retries and Socket
+// verified with Verifier before it is parsed, and an exact replay of a signed
+// request is refused; Events API retries and Socket
 // Mode redeliveries are deduplicated by event_id; slash commands are
 // acknowledged at once and answered through their response_url; rate-limited
 // posts are retried after Slack's Retry-After, a bounded number of times.

@@ -109,7 +109,7 @@ func startFuzzAdapter(t *testing.T) (a *Adapter, w *fuzzWorld, stop func()) {
 	t.Helper()
 	w = &fuzzWorld{}
 	a, err := New(Options{BotToken: "xoxb-fuzz", SigningSecret: secret, Now: func() time.Time { return fuzzTime },
-		HTTPClient: &http.Client{Transport: w}, Logger: slog.New(fuzzLog{w}), MaxRetries: -1, AnswerTimeout: 10 * time.Second})
+		HTTPClient: &http.Client{Transport: w}, Logger: slog.New(fuzzLog{w}), NoRetries: true, AnswerTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,13 +136,16 @@ func startFuzzAdapter(t *testing.T) (a *Adapter, w *fuzzWorld, stop func()) {
 
 // serve sends body to handler as Slack would, signed unless sig says
 // otherwise, waits for the answers it started, and returns the response.
-func serve(a *Adapter, handler http.HandlerFunc, path string, body []byte, sig string) *httptest.ResponseRecorder {
+func serve(a *Adapter, handler http.HandlerFunc, path string, body []byte, sig string, header ...string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
 	if sig == "" {
 		sig = Sign(secret, fuzzTS, body)
 	}
 	req.Header.Set(HeaderTimestamp, fuzzTS)
 	req.Header.Set(HeaderSignature, sig)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
 	rec := httptest.NewRecorder()
 	handler(rec, req)
 	a.waitIdle()
@@ -154,7 +157,8 @@ func serve(a *Adapter, handler http.HandlerFunc, path string, body []byte, sig s
 // starts) and never answers 5xx: a body that is not JSON gets 400, a
 // url_verification its challenge, anything else 200. Each request starts
 // at most one answer, in the event's channel; a retried delivery starts
-// none; a badly signed copy gets 401 and starts none.
+// none; an exact replay that is no retry, or a badly signed copy, gets 401
+// and starts none.
 func FuzzEvents(f *testing.F) {
 	ev := func(id string, e map[string]any) []byte {
 		b, _ := json.Marshal(map[string]any{"type": "event_callback", "team_id": "T1", "event_id": id, "event": e})
@@ -218,9 +222,14 @@ func FuzzEvents(f *testing.F) {
 		}
 
 		// Slack retries: the same event again is not answered again.
-		again := serve(a, a.ServeEvents, PathEvents, body, "")
+		again := serve(a, a.ServeEvents, PathEvents, body, "", "X-Slack-Retry-Num", "1")
 		if again.Code != rec.Code {
 			t.Fatalf("retry got %d, first delivery %d", again.Code, rec.Code)
+		}
+		// The same signed request replayed without being a retry is refused.
+		replayed := serve(a, a.ServeEvents, PathEvents, body, "")
+		if replayed.Code != http.StatusUnauthorized {
+			t.Fatalf("replay got %d, want 401", replayed.Code)
 		}
 		// A badly signed copy is refused before it is read.
 		forged := serve(a, a.ServeEvents, PathEvents, body, "v0="+strings.Repeat("0", 64))

@@ -5,6 +5,7 @@ import (
 	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"net/http"
 	"net/url"
+	"strings"
 
 	slackgo "github.com/slack-go/slack"
 )
@@ -97,5 +98,26 @@ func (a *Adapter) readVerified(w http.ResponseWriter, r *http.Request) ([]byte, 
 		http.Error(w, "invalid or stale signature", http.StatusUnauthorized)
 		return nil, false
 	}
+	if !a.replays.First(replayKey(r)) {
+		a.log.Warn("slack: replayed request rejected", "path", r.URL.Path, "remote", r.RemoteAddr)
+		http.Error(w, "replayed request", http.StatusUnauthorized)
+		return nil, false
+	}
 	return body, true
+}
+
+// replayKey identifies a signed request for replay detection: its
+// signature, and for the Events API the retry number Slack sets when it
+// sends an event again (up to 3 times; events are deduplicated by
+// event_id after this), so Slack's own retries pass and any other repeat
+// of the same signed request gets 401.
+func replayKey(r *http.Request) string {
+	key := strings.ToLower(r.Header.Get(HeaderSignature)) // hex is read in either case
+	if r.URL.Path == PathEvents {
+		switch n := r.Header.Get("X-Slack-Retry-Num"); n {
+		case "1", "2", "3":
+			key += "#" + n
+		}
+	}
+	return key
 }

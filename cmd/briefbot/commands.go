@@ -155,7 +155,7 @@ const relationsVersion = extract.Version
 var extractor = extract.New()
 
 func indexOptions(cfg Config) index.Options {
-	return index.Options{BatchSize: cfg.Ingest.BatchSize, Relations: extractor.Report, RelationsVersion: relationsVersion,
+	return index.Options{BatchSize: cfg.Ingest.BatchSize, RelationsWithin: extractor.ReportWithin, RelationsVersion: relationsVersion,
 		MergeStories: cfg.Ingest.MergeStories}
 }
 
@@ -296,7 +296,10 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 			files = append(files, p)
 		}
 	}
-	res := corpus.Loader{MaxFileSize: maxSize}.LoadPaths(files...)
+	res, err := corpus.Loader{MaxFileSize: maxSize}.LoadPathsContext(ctx, files...)
+	if err != nil {
+		return err // interrupted
+	}
 	fetcher := newFetcher(cfg)
 	for _, u := range urls {
 		reports, err := fetchURL(ctx, fetcher, u, e.stderr)
@@ -363,6 +366,9 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 			return err
 		}
 	}
+	for _, c := range st.Cuts {
+		fmt.Fprintf(e.stdout, "%-9s %s (%s): %s\n", "cut", c.ReportID, c.Origin, c)
+	}
 	verb := "updated"
 	if created {
 		verb = "created"
@@ -371,8 +377,12 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	if st.Merged > 0 {
 		merged = fmt.Sprintf(", %d merged into stories already indexed", st.Merged)
 	}
-	fmt.Fprintf(e.stdout, "%s index in %s: %d added, %d updated, %d unchanged%s (%d passages) in %s; %d files refused\n",
-		verb, cfg.DataDir, st.Added, st.Updated, st.Unchanged, merged, st.Passages, time.Since(start).Round(time.Millisecond), res.Errors())
+	cut := ""
+	if len(st.Cuts) > 0 {
+		cut = fmt.Sprintf(", %d cut to the budget per report", len(st.Cuts))
+	}
+	fmt.Fprintf(e.stdout, "%s index in %s: %d added, %d updated, %d unchanged%s%s (%d passages) in %s; %d files refused\n",
+		verb, cfg.DataDir, st.Added, st.Updated, st.Unchanged, merged, cut, st.Passages, time.Since(start).Round(time.Millisecond), res.Errors())
 	if res.Errors() > 0 {
 		return errReported
 	}

@@ -205,9 +205,67 @@ func LoadConfig(path string) (Config, error) {
 		return cfg, fmt.Errorf("config %s: %s", path, explainYAML(err, &root))
 	}
 	if err := cfg.Validate(); err != nil {
+		if line := lineOfKey(&root, errorKey(err)); line > 0 {
+			return cfg, fmt.Errorf("config %s: line %d: %w", path, line, err)
+		}
 		return cfg, fmt.Errorf("config %s: %w", path, err)
 	}
 	return cfg, nil
+}
+
+// errorKey returns the key path a Validate error starts with, such as
+// "feeds[0].url" in "feeds[0].url: ... is not an http or https URL".
+func errorKey(err error) string {
+	key, _, _ := strings.Cut(err.Error(), ": ")
+	return key
+}
+
+var keyStep = regexp.MustCompile(`^([a-z_]+)((?:\[\d+\])*)$`)
+
+// lineOfKey returns the line of the value of a key path ("answer.max_citations",
+// "feeds[0].url") in a parsed YAML document, or 0 when the document does
+// not set it (the value came from the defaults).
+func lineOfKey(root *yaml.Node, key string) int {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	for _, step := range strings.Split(key, ".") {
+		m := keyStep.FindStringSubmatch(step)
+		if m == nil {
+			return 0
+		}
+		if n = mappingValue(n, m[1]); n == nil {
+			return 0
+		}
+		for _, idx := range strings.FieldsFunc(m[2], func(r rune) bool { return r == '[' || r == ']' }) {
+			i, _ := strconv.Atoi(idx)
+			if n.Kind == yaml.AliasNode {
+				n = n.Alias
+			}
+			if n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+				return 0
+			}
+			n = n.Content[i]
+		}
+	}
+	return n.Line
+}
+
+// mappingValue returns the value of key in a mapping node, or nil.
+func mappingValue(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)

@@ -42,7 +42,7 @@ func TestBadConfigNamesKeyAndProblem(t *testing.T) {
 	os.WriteFile(empty, nil, 0o644)
 	for file, want := range map[string]string{
 		"bad-key.yaml":   "line 4: answer.max_citatons: unknown key",
-		"bad-value.yaml": `log.level: "loud" is not one of debug, info, warn, error`,
+		"bad-value.yaml": `line 2: log.level: "loud" is not one of debug, info, warn, error`,
 		"bad-type.yaml":  "line 2: answer.max_citations: wrong type of value",
 		"missing.yaml":   "no such file",
 	} {
@@ -53,5 +53,31 @@ func TestBadConfigNamesKeyAndProblem(t *testing.T) {
 	}
 	if _, err := LoadConfig(empty); err != nil {
 		t.Errorf("empty config: %v", err)
+	}
+}
+
+// TestBadValueNamesItsLine writes configs with one bad value each, on a
+// known line: the error names the line, the key and the problem.
+func TestBadValueNamesItsLine(t *testing.T) {
+	const head = "# briefbot config\ndata_dir: /tmp/briefbot-test\n" // the bad value goes on line 3 and below
+	for _, tc := range []struct{ yaml, want string }{
+		{"answer:\n  max_citations: 500\n", "line 4: answer.max_citations: 500 is not between 1 and 20"},
+		{"log:\n  format: text\n  level: loud\n", `line 5: log.level: "loud" is not one of`},
+		{"digests:\n  timezone: Mars/Olympus\n", `line 4: digests.timezone: "Mars/Olympus" is not a time zone`},
+		{"ingest:\n  max_file_size: ten megabytes\n", `line 4: ingest.max_file_size: "ten megabytes" is not a size`},
+		{"feed_fetch:\n  timeout: forever\n", `line 4: feed_fetch.timeout: "forever" is not a duration`},
+		{"feeds:\n  - url: https://example.org/feed.xml\n  - url: gopher://example.org/feed\n", `line 5: feeds[1].url: "gopher://example.org/feed" is not an http or https URL`},
+		{"digests:\n  subscriptions:\n    - platform: slack\n      channel: C1\n      options: weekly\n    - platform: irc\n      channel: C2\n",
+			`line 8: digests.subscriptions[1].platform: "irc" is not one of`},
+		{"listen: nowhere\n", `line 3: listen: "nowhere" is not an address`},
+	} {
+		p := filepath.Join(t.TempDir(), "briefbot.yaml")
+		if err := os.WriteFile(p, []byte(head+tc.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadConfig(p)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("config\n%s\nerr = %v, want it to contain %q", tc.yaml, err, tc.want)
+		}
 	}
 }

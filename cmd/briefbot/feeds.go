@@ -34,6 +34,9 @@ func newFeedManager(cfg Config, st *state.Store, x *index.Index, log *slog.Logge
 		if err != nil {
 			return err
 		}
+		for _, c := range stats.Cuts {
+			log.Warn("feed article over budget, indexed in part", "report", c.ReportID, "origin", c.Origin, "cut", c.String())
+		}
 		log.Info("feed reports indexed", "added", stats.Added, "updated", stats.Updated, "merged", stats.Merged, "unchanged", stats.Unchanged)
 		return nil
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"time"
@@ -70,26 +71,49 @@ func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
 // from the context is kept only when the report as a whole agrees (see
 // checkInferred).
 func (e *Extractor) Report(r bot.Report) []bot.Relation {
+	rels, _, _ := e.ReportWithin(context.Background(), r, 0, 0)
+	return rels
+}
+
+// ReportWithin is Report within limits, so that no report costs more than
+// a budget: a sentence longer than maxSentence bytes is not read (long
+// counts them; such a run of text is no sentence a person wrote, and its
+// relations would each carry all of it as evidence), and reading stops
+// before the sentence that would bring the relations past maxRelations, or
+// when ctx is done. readTo is the offset in r.Body where reading stopped,
+// len(r.Body) when every sentence was read. A limit of 0 means none.
+func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence, maxRelations int) (rels []bot.Relation, long, readTo int) {
 	about := e.about(r.Body)
 	subject := e.subject(r.Title, about)
 	var all []relation
+	finish := func(readTo int) ([]bot.Relation, int, int) {
+		return checkInferred(foldVague(all), append(e.countriesIn(r.Title), about...), subject), long, readTo
+	}
 	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis
 	prevText := ""
 	for _, sp := range bot.SplitSentences(r.Body) {
+		if ctx.Err() != nil {
+			return finish(sp.Start)
+		}
 		text := r.Body[sp.Start:sp.End]
+		if maxSentence > 0 && len(text) > maxSentence {
+			long++
+			prev, prevText, prevStart = nil, "", len(all)
+			continue
+		}
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
-		rels, a := e.sentence(text, &c, prev, true)
-		rels = addNew(rels, a.registerRelations(subject))
-		rels = addNew(rels, a.parentheticalRelations(subject))
-		rels = addNew(rels, a.listedSupplierRelations(subject))
-		if !hasStated(rels) {
+		found, a := e.sentence(text, &c, prev, true)
+		found = addNew(found, a.registerRelations(subject))
+		found = addNew(found, a.parentheticalRelations(subject))
+		found = addNew(found, a.listedSupplierRelations(subject))
+		if !hasStated(found) {
 			// A maker's weapon named with no verb, only where no verb
 			// states a transfer to someone else.
-			rels = addNew(rels, a.madeItemRelations(subject))
+			found = addNew(found, a.madeItemRelations(subject))
 		}
 		if a.followUpDelivery() {
-			rels = keepStated(rels)
+			found = keepStated(found)
 			// "Kazakhstan ordered two A400M from Spain. One had been
 			// delivered, in 2024": the previous sentence's order arrived.
 			for i := prevStart; i < len(all); i++ {
@@ -99,14 +123,18 @@ func (e *Extractor) Report(r bot.Report) []bot.Relation {
 				}
 			}
 		}
+		found = dropNegated(text, found)
+		if maxRelations > 0 && len(all)+len(found) > maxRelations {
+			return finish(sp.Start)
+		}
 		prevStart = len(all)
-		for _, rel := range dropNegated(text, rels) {
+		for _, rel := range found {
 			rel.Evidence = bot.Evidence{ReportID: r.ID, Sentence: text, Start: sp.Start, End: sp.End}
 			all = append(all, rel)
 		}
 		prev, prevText = a, text
 	}
-	return checkInferred(foldVague(all), append(e.countriesIn(r.Title), about...), subject)
+	return finish(len(r.Body))
 }
 
 // subject returns the countries a report is about, for a side taken from
