@@ -18,7 +18,40 @@ func init() {
 	counterfactuals.add("instead of|rather than|alternative to|alternatives to|in place of|as opposed to", true)
 	components.add("fitted with|powered by|fitted out with", true)
 	afterWeapon.add("equipped with|armed with", true)
+	objections.add("opposition to|objection to|objections to|opposed to|resistance to|opposes|oppose|opposed|opposing|"+
+		"objected to|objects to|object to|objecting to", true)
 }
+
+// objections name who objects to a sale, not who makes it: "Germany's
+// decision to lift its opposition to the sale of Typhoons to Saudi
+// Arabia" says nothing of who sells.
+var objections = newPhraseSet[bool]()
+
+// markObjectedTransfers drops a nominal transfer that an objection phrase
+// governs ("its opposition to the sale of"): the possessor is the
+// objector, and the seller is not named by that phrase.
+func (a *analysis) markObjectedTransfers() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if !tr.noun {
+			continue
+		}
+		j := tr.ti
+		for j > 0 && articles[toks[j-1].w] {
+			j--
+		}
+		for s := j - 1; s >= 0 && s >= j-3; s-- {
+			if _, n := objections.match(toks, s); n > 0 && s+n == j {
+				tr.drop, tr.objected = true, true
+			}
+		}
+	}
+}
+
+// articles are the determiners that may stand between an objection phrase
+// and the transfer noun it governs.
+var articles = words("the a an any")
 
 // markCounterfactuals drops the triggers, weapons and countries from a
 // counterfactual phrase, or a component phrase after a weapon, to the next
@@ -28,6 +61,9 @@ func init() {
 func (a *analysis) markCounterfactuals() {
 	toks := a.toks
 	a.markUnknownParties()
+	a.markObjectedTransfers()
+	a.markAlleged()
+	a.markOpponents()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
 	for k := range a.trigs {
@@ -127,3 +163,76 @@ func (a *analysis) markUnknownParties() {
 		}
 	}
 }
+
+// opponentWords put the country right after them on the other side of a
+// fight, not in a transfer: "defeating Pakistan in the 1971 war", "the war
+// against Armenia", "fighting the Taliban".
+var opponentWords = words("defeating defeated defeat fighting fought invading invaded attacking attacked against")
+
+// markOpponents drops a country named as the opponent in a war or fight
+// ("Commemorating 50 years of defeating Pakistan in the 1971 war, India
+// gifted ..."): it is no supplier or recipient of what the sentence's
+// transfer moves. The country's other mentions are untouched.
+func (a *analysis) markOpponents() {
+	toks := a.toks
+	for i := 0; i+1 < len(toks); i++ {
+		if !opponentWords[toks[i].w] {
+			continue
+		}
+		j := i + 1
+		if toks[j].w == "the" && j+1 < len(toks) {
+			j++
+		}
+		if k := a.actorAt[j]; k >= 0 && a.actors[k].ti == j {
+			a.actors[k].drop = true
+		}
+	}
+}
+
+// allegedWords leave the transfer they qualify in doubt: "Iran's alleged
+// supply of drones to Russia", "allegedly supplied".
+var allegedWords = words("alleged allegedly purported purportedly rumoured rumored supposed supposedly")
+
+// markAlleged drops a transfer the text itself calls alleged: the word
+// right before the trigger, or before it and its possessor ("Iran's
+// alleged supply").
+func (a *analysis) markAlleged() {
+	claimAt := a.claimThat()
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if claimAt >= 0 && tr.ti > claimAt {
+			tr.drop = true // "The allegation that Russia had purchased drones from Iran"
+		}
+		for j := tr.ti - 1; j >= 0 && j >= tr.ti-2; j-- {
+			if allegedWords[a.toks[j].w] {
+				tr.drop = true
+			}
+		}
+	}
+}
+
+// claimThat returns the token after "the allegation that", "claims that"
+// when no denial or rejection governs the claim (those are read as denials
+// by the status stage), else -1: what follows is a claim the sentence
+// reports, not a transfer it states.
+func (a *analysis) claimThat() int {
+	toks := a.toks
+	for n := 0; n+1 < len(toks); n++ {
+		if !claimNouns[toks[n].w] || toks[n+1].w != "that" {
+			continue
+		}
+		governed := false
+		for j := n - 1; j >= 0 && j >= n-7; j-- {
+			if cv, _ := cues.match(toks, j); cv == cueDeny || cv == cueCancel {
+				governed = true
+			}
+		}
+		if !governed {
+			return n + 1
+		}
+	}
+	return -1
+}
+
+// claimNouns report a claim: "the allegation that ...".
+var claimNouns = words("allegation allegations accusation accusations claim claims rumour rumours rumor rumors")

@@ -74,6 +74,9 @@ type trig struct {
 	later   bool // a delivery participle follows: "ordered in 2007, delivered in 2008"
 	cutAt   int  // an appositive starts here and ends the trigger's object; 0 if none
 	drop    bool
+	// objected: an objection governs it ("opposition to the sale of"); its
+	// clause states no transfer, implicit or not.
+	objected bool
 }
 
 func (a *analysis) findActors() {

@@ -345,7 +345,7 @@ func markInferred(ps []roleParty) []roleParty {
 // one, no market trend, no "could", not a user of a weapon, nothing refused
 // or denied in the sentence.
 func (a *analysis) clearTransfer(f *frame) bool {
-	if a.hasTrend || f.modalPlan || f.spec.light || f.spec.dir == dirU || a.refusal(f) {
+	if a.hasTrend || f.modalPlan || f.spec.light || f.spec.dir == dirU || a.refusal(f) || a.suppliedBefore(f) {
 		return false
 	}
 	if f.anaphor {
@@ -594,3 +594,30 @@ func (a *analysis) refusedRequest(f *frame) bool {
 	a.makeGroups(f)
 	return true
 }
+
+// suppliedBefore reports whether the frame's goods are named as supplied
+// earlier by someone ("the U.S.-supplied helicopters ... were handed over
+// to the Uzbek military"): the goods are changing hands again, and the
+// context cannot tell who hands them on now.
+func (a *analysis) suppliedBefore(f *frame) bool {
+	items := f.items
+	if len(items) == 0 && a.trigs[f.t].passive {
+		for it := range a.items {
+			if a.items[it].tj <= f.start { // the passive's subject, before it
+				items = append(items, it)
+			}
+		}
+	}
+	for _, it := range items {
+		for _, k := range a.items[it].origins {
+			ac := &a.actors[k]
+			if ac.made && ac.tj+1 < len(a.toks) && a.toks[ac.tj].w == "-" && handedWords[a.toks[ac.tj+1].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handedWords after "X-" say X handed the goods over: "U.S.-supplied".
+var handedWords = words("supplied provided donated delivered sent gifted exported")

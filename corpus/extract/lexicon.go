@@ -128,18 +128,23 @@ func init() {
 		{dirS, del, "", "supplies|export|exports|re-export|re-exports|transfer|transfers|ships"},
 		{dirS, pln, "", "offer|offers"},
 		{dirS, del, aid, "gift|gifts"},
-		{dirR, del, "", "purchase|import|imports"},
-		{dirR, ord, "", "purchases"}, // "making their first purchases": bought, nothing yet said of delivery
+		{dirR, del, "", "import|imports"},
+		// A purchase says the goods were bought, not that they arrived.
+		{dirR, ord, "", "purchase|purchases"},
 		{dirR, ord, "", "order|orders"},
 	} {
 		triggers.add(w.words, trigSpec{dir: w.d, status: w.st, kind: w.k, form: fThird, ambig: true})
 	}
 
 	// Recipient-subject verbs.
-	verb(dirR, del, "", 0, "buy", "buys", "bought", "buying")
-	verb(dirR, del, "", 0, "", "", "purchased", "purchasing")
-	verb(dirR, del, "", 0, "acquire", "acquires", "acquired", "acquiring")
-	verb(dirR, del, "", 0, "procure", "procures", "procured", "procuring")
+	// Buying verbs say a deal was made, nothing of delivery: ordered, as
+	// the annotation guidelines read "bought/purchased/procured". A
+	// delivery word in the same text ("bought and received") still
+	// gives delivered.
+	verb(dirR, ord, "", 0, "buy", "buys", "bought", "buying")
+	verb(dirR, ord, "", 0, "", "", "purchased", "purchasing")
+	verb(dirR, ord, "", 0, "acquire", "acquires", "acquired", "acquiring")
+	verb(dirR, ord, "", 0, "procure", "procures", "procured", "procuring")
 	verb(dirR, ord, "", 0, "", "", "ordered", "ordering")
 	verb(dirR, del, "", 0, "", "", "imported", "importing")
 	verb(dirR, del, "", 0, "receive", "receives", "received", "receiving")
@@ -178,7 +183,8 @@ func init() {
 	noun(dirS, del, "", spSupplier, "supplier|suppliers|arms supplier|arms suppliers")
 	noun(dirS, pln, "", spExportPerm, "export licence|export licences|export license|export licenses|"+
 		"export permit|export permits|export licensing|export approval|export approvals")
-	noun(dirR, del, "", 0, "acquisition|acquisitions|procurement|dependence on|reliance on|dependency on")
+	noun(dirR, ord, "", 0, "acquisition|acquisitions|procurement")
+	noun(dirR, del, "", 0, "dependence on|reliance on|dependency on")
 
 	// Light triggers: a status and a counterpart; the direction comes from
 	// a trigger they govern, else from the subject.

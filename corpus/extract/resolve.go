@@ -284,6 +284,11 @@ func (a *analysis) implicit() []relation {
 			clauseHasFrame[f.clause] = true
 		}
 	}
+	for k := range a.trigs {
+		if tr := &a.trigs[k]; tr.objected {
+			clauseHasFrame[a.clauseAt[tr.ti]] = true // "its opposition to the sale of Eurofighters"
+		}
+	}
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]

@@ -405,7 +405,7 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.sups) == 0 && len(r.recs) > 0 {
 		// "Turkey's deals include drones delivered to X"; but "Uzbekistan
 		// followed: the FD-2000 was delivered to Tashkent" names the recipient.
-		if t := a.topicSubject(f); t >= 0 && !r.sameAsRecipients(t) {
+		if t := a.topicSubject(f); t >= 0 && !r.sameAsRecipients(t) && !a.relativeOnGoods(c, t) {
 			r.add(&r.sups, r.one(t), r.recs)
 		}
 	}
@@ -538,4 +538,15 @@ func hasCountry(ps []roleParty, c string) bool {
 		}
 	}
 	return false
+}
+
+// relativeOnGoods reports whether list li is the subject of a relative
+// clause on the goods ("the helicopters that Afghan pilots used to flee to
+// Uzbekistan were handed over to the Uzbek military"): the people who used
+// the goods, not who handed them over.
+func (a *analysis) relativeOnGoods(c *clause, li int) bool {
+	if c.kind != cThat || c.ts < 2 || a.lists[li].ti < c.ts || a.lists[li].ti >= c.te {
+		return false
+	}
+	return a.toks[c.ts-1].w == "that" && a.itemAt[c.ts-2] >= 0
 }

@@ -52,7 +52,7 @@ func (a *analysis) status(f *frame) {
 	r.cuesBefore()
 	// "will pool funds to restore 100 tanks and supply them": a future
 	// auxiliary earlier in the clause governs a verb it coordinates.
-	if r.st == bot.StatusDelivered && (!tr.noun || len(f.absorbed) > 0) {
+	if (r.st == bot.StatusDelivered || r.st == bot.StatusOrdered && buyForms[a.toks[tr.ti].w]) && (!tr.noun || len(f.absorbed) > 0) {
 		switch a.intentBefore(f.start) {
 		case cuePlanned:
 			r.raise(bot.StatusPlanned)
@@ -69,11 +69,48 @@ func (a *analysis) status(f *frame) {
 		r.st = bot.StatusDelivered
 		f.ordered = true
 	}
+	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
+		r.st = bot.StatusDelivered
+	}
 	if f.denied || r.cancel {
 		r.st = bot.StatusCancelled
 	}
 	f.status = r.st
 }
+
+// boughtAndShown reads a bare buying word (bought, purchased, acquired,
+// procured, "purchase of", "acquisition") that the sentence says has been
+// done with the goods in hand: the buyer showed or paraded them, they were
+// seen on satellite imagery, the acquisition "was completed". A purchase
+// alone says nothing of delivery (ordered); these words do.
+func (a *analysis) boughtAndShown(f *frame, tr *trig) bool {
+	if tr.toBe || tr.prog || !buyForms[a.toks[tr.ti].w] {
+		return false
+	}
+	for j := range a.toks {
+		if !goodsInHand[a.toks[j].w] && !(tr.noun && j > tr.tj && a.toks[j].w == "completed") {
+			continue
+		}
+		done := true
+		for b := j - 1; b >= 0 && b >= j-3; b-- {
+			if notDoneYet[a.toks[b].w] || a.toks[b].w == "to" || a.toks[b].w == "not" {
+				done = false
+			}
+		}
+		if done {
+			return true
+		}
+	}
+	return false
+}
+
+// buyForms are the forms of the buying words a purchase is read from.
+var buyForms = words("buy buys bought buying purchase purchases purchased purchasing acquire acquires acquired " +
+	"acquiring procure procures procured procuring acquisition acquisitions procurement")
+
+// goodsInHand are the words that show bought goods are with the buyer:
+// shown, paraded, seen on satellite imagery.
+var goodsInHand = words("showed shown displayed paraded showcased imagery")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine
 // words, past premodifiers of the trigger ("froze new arms export
@@ -245,8 +282,12 @@ func (r *statusReading) denialsAndNegation() {
 // claimsAfter reports whether "rejected"/"dismissed" at j governs claims
 // ("rejected claims that", "dismissed as baseless reports that").
 func (a *analysis) claimsAfter(j int) bool {
-	for k := j + 1; k < len(a.toks) && k <= j+4; k++ {
+	// "reject the unfounded and unsubstantiated claims": a few adjectives
+	// may stand between.
+	for k := j + 1; k < len(a.toks) && k <= j+6; k++ {
 		switch a.toks[k].w {
+		case ",", ";", ":", "that":
+			return false
 		case "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions", "rumours",
 			"rumors", "assertions", "speculation":
 			return true

@@ -225,7 +225,12 @@ func (a *analysis) adjacent(end, start int) bool {
 	for t := end; t < start; t++ {
 		tk := a.toks[t]
 		if tk.word {
-			if functionWords[tk.w] || tk.upper || a.actorAt[t] >= 0 || tk.digit {
+			if functionWords[tk.w] || tk.upper || a.actorAt[t] >= 0 || tk.digit || numberWords[tk.w] > 1 {
+				return false
+			}
+			// "An-124 transport aircraft delivered five helicopters": a
+			// transfer verb ends one weapon and starts another.
+			if sp, n := triggers.match(a.toks, t); n > 0 && sp.sp != spArm { // "armed UAVs" is one weapon
 				return false
 			}
 			continue
