@@ -161,7 +161,7 @@ func TestBadQuestions(t *testing.T) {
 
 func TestRouterNeverShowsInternalErrors(t *testing.T) {
 	x := MustIndex(t, filepath.Join("testdata", "relevance", "basic", "docs"))
-	r := &bot.Router{Bot: bot.New(x, bot.Options{}), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	r := bot.NewRouter(bot.New(x, bot.Options{}), bot.RouterOptions{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	x.Close() // every search now fails inside Bleve
 	reply := r.Handle(context.Background(), bot.Message{Text: "drones"})
 	if !reply.IsError || reply.Answer != nil {
@@ -173,16 +173,16 @@ func TestRouterNeverShowsInternalErrors(t *testing.T) {
 }
 
 func TestRouterHelp(t *testing.T) {
-	r := &bot.Router{Bot: bot.New(nil, bot.Options{})}
+	r := bot.NewRouter(bot.New(nil, bot.Options{}), bot.RouterOptions{})
 	reply := r.Handle(context.Background(), bot.Message{Text: "help"})
-	if reply.Text != bot.HelpText {
+	if reply.Text != bot.Help() {
 		t.Errorf("help reply = %q", reply.Text)
 	}
 }
 
 func TestRouterDigestCommands(t *testing.T) {
 	x := MustIndex(t, filepath.Join("testdata", "relevance", "basic", "docs"))
-	r := &bot.Router{Bot: bot.New(x, bot.Options{}), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	r := bot.NewRouter(bot.New(x, bot.Options{}), bot.RouterOptions{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	ctx := context.Background()
 	reply := r.Handle(ctx, bot.Message{Text: "digest now"})
 	if reply.IsError || reply.Answer == nil || !strings.Contains(reply.Answer.Text, "7 new reports") {

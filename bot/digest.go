@@ -45,7 +45,7 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 	rs, ok1 := b.search.(RelationSearcher)
 	cs, ok2 := b.search.(ChangeSource)
 	if !ok1 || !ok2 {
-		return nil, fmt.Errorf("digest: the searcher cannot tell what changed")
+		return nil, ErrCannotDigest
 	}
 	to := q.To
 	if to.IsZero() {

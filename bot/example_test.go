@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -27,4 +28,26 @@ func ExampleSplitSentences() {
 	// The U.S. delivered 12 vehicles.
 	// Kazakhstan paid $1.84 billion!
 	// Was it enough?
+}
+
+func ExampleNewRouter() {
+	r := bot.NewRouter(bot.New(nil, bot.Options{}), bot.RouterOptions{Admins: bot.IDs{bot.Slack: {"U0ADMIN"}}})
+	reply := r.Handle(context.Background(), bot.Message{Text: "reindex", Platform: bot.Slack, Channel: "C1", User: "U0OTHER"})
+	fmt.Println(reply.Command, reply.IsError)
+	fmt.Println(r.RoleOf(bot.Message{Platform: bot.Slack, User: "U0ADMIN"}), r.RoleOf(bot.Message{Platform: bot.Console}))
+	// Output:
+	// reindex true
+	// admin admin
+}
+
+func ExampleCommands() {
+	for _, c := range bot.Commands()[:5] {
+		fmt.Println(c.Usage())
+	}
+	// Output:
+	// ask QUESTION
+	// help
+	// suppliers COUNTRY
+	// recipients COUNTRY
+	// between SUPPLIER RECIPIENT
 }

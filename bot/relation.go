@@ -103,3 +103,16 @@ type RelationSearcher interface {
 type ChangeSource interface {
 	ReportsIngested(ctx context.Context, from, to time.Time) ([]Report, error)
 }
+
+// ErrCannotDigest is what Digest returns when the Bot's Searcher is not
+// also a RelationSearcher and a ChangeSource (the index is both): such a
+// Bot cannot tell what changed. CanDigest says so beforehand.
+var ErrCannotDigest = Errorf(EInvalid, "Digests are not available here: this index cannot tell what changed.")
+
+// CanDigest reports whether b can make digests: whether its Searcher is
+// also a RelationSearcher and a ChangeSource.
+func (b *Bot) CanDigest() bool {
+	_, ok1 := b.search.(RelationSearcher)
+	_, ok2 := b.search.(ChangeSource)
+	return ok1 && ok2
+}

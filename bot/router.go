@@ -5,15 +5,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
-	"slices"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/briefbot/briefbot/bot/schedule"
 )
 
 // Message is something a user said to the bot, on any platform.
@@ -21,7 +17,7 @@ type Message struct {
 	Text     string
 	User     string // platform user ID
 	Channel  string // platform channel or conversation ID
-	Platform string // "console", "slack", "discord"
+	Platform Platform
 	Filter   Filter // optional date range; zero means all reports
 }
 
@@ -32,22 +28,37 @@ type Reply struct {
 	Text      string
 	IsError   bool
 	RequestID string
+	// Command is the name of the command that answered ("help", "ask",
+	// "digest subscribe"); "" when the message was refused before one ran.
+	Command string
 }
 
-// Router turns messages into replies: it recognises command words (help,
-// suppliers, recipients, between) and sends everything else to the Bot as a
-// question. Every adapter goes through a Router, so all platforms behave the
-// same.
+// Router turns messages into replies: it runs the command a message names
+// (see Commands: help, suppliers, digest subscribe, sources add, …) and
+// sends everything else to the Bot as a question. Every adapter goes
+// through a Router, so all platforms behave the same. Make one with
+// NewRouter; it does not change after that, and is safe for concurrent
+// use.
 type Router struct {
-	Bot    *Bot
+	bot     *Bot
+	opts    RouterOptions
+	auditMu sync.Mutex
+}
+
+// RouterOptions are what a Router works with besides its Bot. The zero
+// value answers questions and help; each field turns on more.
+type RouterOptions struct {
 	Logger *slog.Logger // nil means slog.Default()
 
 	// Subscriptions keeps digest subscriptions; nil turns "digest
 	// subscribe", "list" and "unsubscribe" off (they say so).
 	Subscriptions SubscriptionStore
-	// Admins lists, per platform ("slack", "discord"), the user IDs that
-	// may subscribe and unsubscribe channels. The console user always may.
-	Admins map[string][]string
+	// Admins lists, per chat platform, the user IDs that may run admin
+	// commands (see Role). The console user always may.
+	Admins IDs
+	// Channels is the optional allowlist of channel IDs per chat
+	// platform: a platform with a list is answered only in those channels.
+	Channels IDs
 	// DefaultTZ is the time zone of subscriptions that name none.
 	DefaultTZ string
 	// OnSubscriptionsChanged, if set, is called after a subscription was
@@ -62,39 +73,22 @@ type Router struct {
 	// Reindex, if set, refreshes what the bot reads now (admins only):
 	// serve polls every feed at once, whatever its schedule says.
 	Reindex func(context.Context) (string, error)
-	// Channels is the optional allowlist of channel IDs per platform: a
-	// platform with a list is answered only in those channels.
-	Channels map[string][]string
 	// Observe, if set, sees every exchange and how long it took (metrics).
 	Observe func(m Message, r Reply, took time.Duration)
 	// Audit, if set, gets one JSON line per exchange: who asked what in
 	// which channel, and the outcome. Off (nil) by default.
-	Audit   io.Writer
-	auditMu sync.Mutex
+	Audit io.Writer
 }
 
-// HelpText describes what the bot understands.
-const HelpText = `I answer questions about arms transfers from the reports in my index, and cite every claim.
-
-Ask in plain words, for example:
-  who supplies Kazakhstan with drones?
-  what has Turkey sold to Uzbekistan?
-  air defence Kyrgyzstan
-
-Commands:
-  help                  this text
-  suppliers COUNTRY     who supplies COUNTRY
-  recipients COUNTRY    whom COUNTRY supplies
-  between SUPPLIER RECIPIENT   transfers from SUPPLIER to RECIPIENT
-  digest now [countries …]     what came in during the last 7 days
-  digest list                  this channel's digest subscription
-  digest subscribe [weekly|daily|"CRON"] [at HH:MM] [tz Area/City] [countries …] [categories …] [quiet]
-  digest unsubscribe           (admins) stop this channel's digests
-  sources                      what my index holds and the feeds I poll
-  sources add URL              (admins) poll an RSS or Atom feed; sources remove URL to stop
-  reindex                      (admins) fetch every feed now
-
-Every answer lists its sources as [n]: report title, source, date and link.`
+// NewRouter returns a Router that asks b and works with opts. It keeps
+// copies of the Admins and Channels lists.
+func NewRouter(b *Bot, opts RouterOptions) *Router {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	opts.Admins, opts.Channels = opts.Admins.clone(), opts.Channels.clone()
+	return &Router{bot: b, opts: opts}
+}
 
 // ErrorReply is what a user sees for err: a *Error's Message as it is, and
 // for any other error a short apology naming the request ID (log err
@@ -121,31 +115,24 @@ func (r *Router) Handle(ctx context.Context, m Message) Reply {
 		reply = r.handle(ctx, m, id)
 	}
 	took := time.Since(start)
-	if r.Observe != nil {
-		r.Observe(m, reply, took)
+	if r.opts.Observe != nil {
+		r.opts.Observe(m, reply, took)
 	}
-	if r.Audit != nil {
+	if r.opts.Audit != nil {
 		r.audit(m, reply, took)
 	}
 	return reply
-}
-
-// Allowed reports whether the bot answers in channel on platform: always
-// when the platform has no allowlist, else when the channel is on it. The
-// console is always allowed.
-func (r *Router) Allowed(platform, channel string) bool {
-	list := r.Channels[platform]
-	return platform == "console" || len(list) == 0 || slices.Contains(list, channel)
 }
 
 // auditRecord is one line of the audit log.
 type auditRecord struct {
 	Time      time.Time `json:"time"`
 	RequestID string    `json:"request_id"`
-	Platform  string    `json:"platform"`
+	Platform  Platform  `json:"platform"`
 	Channel   string    `json:"channel"`
 	User      string    `json:"user"`
 	Text      string    `json:"text"`
+	Command   string    `json:"command,omitempty"`
 	Error     bool      `json:"error,omitempty"`
 	NoMatch   bool      `json:"no_match,omitempty"`
 	Citations int       `json:"citations"`
@@ -155,7 +142,7 @@ type auditRecord struct {
 // audit writes one JSON line for the exchange to the audit log.
 func (r *Router) audit(m Message, reply Reply, took time.Duration) {
 	rec := auditRecord{Time: time.Now().UTC(), RequestID: reply.RequestID, Platform: m.Platform, Channel: m.Channel,
-		User: m.User, Text: m.Text, Error: reply.IsError, MS: float64(took.Microseconds()) / 1000}
+		User: m.User, Text: m.Text, Command: reply.Command, Error: reply.IsError, MS: float64(took.Microseconds()) / 1000}
 	if reply.Answer != nil {
 		rec.NoMatch, rec.Citations = reply.Answer.NoMatch, len(reply.Answer.Citations)
 	}
@@ -165,245 +152,56 @@ func (r *Router) audit(m Message, reply Reply, took time.Duration) {
 	}
 	r.auditMu.Lock()
 	defer r.auditMu.Unlock()
-	if _, err := r.Audit.Write(append(line, '\n')); err != nil {
-		r.logger().Error("audit log write failed", "request_id", reply.RequestID, "err", err)
+	if _, err := r.opts.Audit.Write(append(line, '\n')); err != nil {
+		r.opts.Logger.Error("audit log write failed", "request_id", reply.RequestID, "err", err)
 	}
 }
 
-func (r *Router) logger() *slog.Logger {
-	if r.Logger == nil {
-		return slog.Default()
-	}
-	return r.Logger
-}
-
-// handle answers one message that may be answered.
+// handle answers one message that may be answered: it runs the command
+// the message names, or asks the Bot the message as a question.
 func (r *Router) handle(ctx context.Context, m Message, id string) Reply {
-	text := strings.TrimSpace(m.Text)
-	cmd, rest, _ := strings.Cut(text, " ")
-	switch strings.ToLower(cmd) {
-	case "help", "/help", "?":
-		if rest == "" {
-			return Reply{Text: HelpText, RequestID: id}
-		}
-	case "suppliers", "recipients", "between":
-		if strings.TrimSpace(rest) == "" {
-			return Reply{Text: "Name a country, for example: " + strings.ToLower(cmd) + " Kazakhstan", IsError: true, RequestID: id}
-		}
-	case "digest":
-		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.digest(ctx, m, rest) })
-	case "sources", "/sources":
-		return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.sources(ctx, m, rest) })
-	case "reindex":
-		if strings.TrimSpace(rest) == "" {
-			return r.reply(ctx, m, id, func() (*Answer, string, error) { return r.reindex(ctx, m) })
-		}
+	cmd, args, err := r.command(m)
+	var reply Reply
+	if err != nil {
+		reply = ErrorReply(err, id)
+	} else {
+		reply = r.reply(ctx, m, id, func() (*Answer, string, error) { return cmd.run(r, ctx, call{m: m, args: args}) })
 	}
-	return r.reply(ctx, m, id, func() (*Answer, string, error) {
-		a, err := r.Bot.Ask(ctx, text, m.Filter)
-		return a, "", err
-	})
+	if cmd != nil {
+		reply.Command = cmd.Name
+	}
+	return reply
 }
 
-// DigestWindow is how far back "digest now" looks, and what a first
-// scheduled digest covers.
-const DigestWindow = 7 * 24 * time.Hour
-
-// SubscriptionStore keeps digest subscriptions (index/state.Store is one).
-type SubscriptionStore interface {
-	PutSubscription(Subscription) error
-	DeleteSubscription(id string) (bool, error)
-	Subscriptions() ([]Subscription, error)
-}
-
-// ConfigCreator is the CreatedBy of subscriptions declared in the config
-// file; chat commands cannot remove them.
-const ConfigCreator = "config"
-
-// digest answers the digest subcommands: "now" (anyone: a preview of the
-// last week), "list" (anyone: this channel's subscription), "subscribe" and
-// "unsubscribe" (admins only).
-func (r *Router) digest(ctx context.Context, m Message, rest string) (*Answer, string, error) {
-	sub, args, _ := strings.Cut(strings.TrimSpace(rest), " ")
-	switch strings.ToLower(sub) {
-	case "now", "preview":
-		q := DigestQuery{From: r.Bot.opts.Now().Add(-DigestWindow)}
-		if strings.TrimSpace(args) != "" {
-			s, err := ParseSubscribe(args, "")
-			if err != nil {
-				return nil, "", err
-			}
-			q.Countries, q.Categories = s.Countries, s.Categories
-		}
-		a, err := r.Bot.Digest(ctx, q)
-		return a, "", err
-	case "subscribe", "unsubscribe", "list":
-		if r.Subscriptions == nil {
-			return nil, "", Errorf(EInvalid, "Scheduled digests are off here (no state store: run `briefbot serve`). `digest now` previews the digest of the last 7 days.")
-		}
-		if m.Channel == "" {
-			return nil, "", Errorf(EInvalid, "Digests are posted to a channel: ask in the channel that should get them.")
-		}
+// command finds the command m names and the words after its name, and
+// checks that it may run: its arguments are there, what it needs is there
+// (a state store, feeds), and only admins run admin commands. A message that names no command is a question for the
+// ask command; a group word without a command of the group ("digest
+// sometimes") is an error that lists the group's commands.
+func (r *Router) command(m Message) (*Command, string, error) {
+	cmd, args, group, ok := lookup(m.Text)
+	switch {
+	case ok:
+	case group != nil:
+		return nil, "", groupHelp(group)
 	default:
-		return nil, "", Errorf(EInvalid, "Try `digest now` (the last 7 days), `digest list`, `digest subscribe [weekly|daily|\"CRON\"] [at HH:MM] [tz Area/City] [countries …] [categories …] [quiet]` or `digest unsubscribe`.")
+		return commandNamed(AskCommand), strings.TrimSpace(m.Text), nil
 	}
-	id := SubscriptionID(m.Platform, m.Channel)
-	switch strings.ToLower(sub) {
-	case "list":
-		text, err := r.listSubscription(id)
-		return nil, text, err
-	case "subscribe":
-		if err := r.mustBeAdmin(m, "subscribe a channel to digests"); err != nil {
-			return nil, "", err
-		}
-		s, err := ParseSubscribe(args, r.DefaultTZ)
-		if err != nil {
-			return nil, "", err
-		}
-		old, err := r.findSubscription(id)
-		if err != nil {
-			return nil, "", err
-		}
-		if old != nil && old.CreatedBy == ConfigCreator {
-			return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; change it there.")
-		}
-		s.ID, s.Platform, s.Channel, s.CreatedBy, s.Created = id, m.Platform, m.Channel, m.User, r.Bot.opts.Now().UTC()
-		if old != nil {
-			s.Created = old.Created
-		}
-		if err := r.Subscriptions.PutSubscription(s); err != nil {
-			return nil, "", err
-		}
-		r.changed()
-		verb := "subscribed"
-		if old != nil {
-			verb = "changed its subscription"
-		}
-		return nil, fmt.Sprintf("This channel has %s: digests %s.%s", verb, s.Describe(), r.nextRun(s)), nil
-	default: // unsubscribe
-		if err := r.mustBeAdmin(m, "unsubscribe a channel from digests"); err != nil {
-			return nil, "", err
-		}
-		old, err := r.findSubscription(id)
-		if err != nil {
-			return nil, "", err
-		}
-		if old == nil {
-			return nil, "This channel has no digest subscription.", nil
-		}
-		if old.CreatedBy == ConfigCreator {
-			return nil, "", Errorf(EInvalid, "This channel's digest is declared in the config file; remove it there.")
-		}
-		if _, err := r.Subscriptions.DeleteSubscription(id); err != nil {
-			return nil, "", err
-		}
-		r.changed()
-		return nil, "This channel will get no more digests.", nil
+	args, err := checkArgs(cmd, args)
+	if err == nil && cmd.needs != nil {
+		err = cmd.needs(r, m)
 	}
-}
-
-// reindex runs Reindex for an admin.
-func (r *Router) reindex(ctx context.Context, m Message) (*Answer, string, error) {
-	if err := r.mustBeAdmin(m, "reindex"); err != nil {
-		return nil, "", err
+	if err == nil && cmd.Access == Admin {
+		err = r.mustBeAdmin(m, cmd.adminAction)
 	}
-	if r.Reindex == nil {
-		return nil, "", Errorf(EInvalid, "There is nothing to reindex here: run `briefbot ingest` to add reports.")
-	}
-	text, err := r.Reindex(ctx)
-	return nil, text, err
-}
-
-// zone is the time zone a subscription's schedule runs in.
-func (r *Router) zone(s Subscription) string {
-	if s.TZ != "" {
-		return s.TZ
-	}
-	return r.DefaultTZ
-}
-
-// nextRun tells when s next runs, in its own time zone: " Next: Mon 30
-// Nov 2026 09:00 CET.", or "" when it never does.
-func (r *Router) nextRun(s Subscription) string {
-	tz := r.zone(s)
-	next, err := schedule.Next(s.Spec, tz, r.Bot.opts.Now())
-	loc, lerr := schedule.LoadZone(tz)
-	if err != nil || lerr != nil || next.IsZero() {
-		return ""
-	}
-	return " Next: " + next.In(loc).Format("Mon 2 Jan 2006 15:04 MST") + "."
-}
-
-// changed tells the scheduler that subscriptions changed.
-func (r *Router) changed() {
-	if r.OnSubscriptionsChanged != nil {
-		r.OnSubscriptionsChanged()
-	}
-}
-
-// findSubscription returns the subscription with ID id, or nil.
-func (r *Router) findSubscription(id string) (*Subscription, error) {
-	subs, err := r.Subscriptions.Subscriptions()
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range subs {
-		if s.ID == id {
-			return &s, nil
-		}
-	}
-	return nil, nil
-}
-
-// listSubscription tells this channel's subscription and its next run.
-func (r *Router) listSubscription(id string) (string, error) {
-	s, err := r.findSubscription(id)
-	if err != nil {
-		return "", err
-	}
-	if s == nil {
-		return "This channel has no digest subscription. An admin can add one with `digest subscribe` (weekly on Monday at 09:00 unless told otherwise); anyone can preview with `digest now`.", nil
-	}
-	text := "This channel gets digests " + s.Describe()
-	if s.TZ == "" && r.DefaultTZ != "" {
-		text += " (" + r.DefaultTZ + ")"
-	}
-	text += "." + r.nextRun(*s)
-	if s.CreatedBy == ConfigCreator {
-		text += " (Declared in the config file.)"
-	}
-	return text, nil
-}
-
-// IsAdmin reports whether user may change what the bot posts on platform:
-// the console's user always may; on a chat platform, the user IDs listed
-// in Admins for it.
-func (r *Router) IsAdmin(platform, user string) bool {
-	if platform == "console" {
-		return true
-	}
-	return user != "" && slices.Contains(r.Admins[platform], user)
-}
-
-// mustBeAdmin returns an *Error when m's user is not an admin.
-func (r *Router) mustBeAdmin(m Message, what string) error {
-	if r.IsAdmin(m.Platform, m.User) {
-		return nil
-	}
-	if len(r.Admins[m.Platform]) == 0 {
-		return Errorf(EForbidden, "Only admins may %s, and none are configured for %s: list their user IDs under `admins` in the config file.", what, m.Platform)
-	}
-	return Errorf(EForbidden, "Only admins may %s. Ask one of them; anyone may preview with `digest now`.", what)
+	return cmd, args, err
 }
 
 // reply runs answer and turns its result into a Reply: an Answer, or plain
 // text when answer gives no Answer; a *Error's message as it is, any other
 // error logged with the request ID and hidden behind an apology.
 func (r *Router) reply(ctx context.Context, m Message, id string, answer func() (*Answer, string, error)) Reply {
-	log := r.Logger
-	if log == nil {
-		log = slog.Default()
-	}
+	log := r.opts.Logger
 	ans, text, err := answer()
 	if err != nil {
 		if ErrorCode(err) == EInternal {

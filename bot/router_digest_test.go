@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // subscriptionRouter is a Router over the basic test index and a real
@@ -26,14 +26,13 @@ func subscriptionRouter(t *testing.T) (*bot.Router, *state.Store, *int) {
 	t.Cleanup(func() { st.Close() })
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) // a Wednesday
 	changes := 0
-	r := &bot.Router{
-		Bot:                    bot.New(x, bot.Options{Now: func() time.Time { return now }}),
+	r := bot.NewRouter(bot.New(x, bot.Options{Now: func() time.Time { return now }}), bot.RouterOptions{
 		Logger:                 slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Subscriptions:          st,
-		Admins:                 map[string][]string{"slack": {"U1"}},
+		Admins:                 bot.IDs{bot.Slack: {"U1"}},
 		DefaultTZ:              "Europe/Berlin",
 		OnSubscriptionsChanged: func() { changes++ },
-	}
+	})
 	return r, st, &changes
 }
 

@@ -30,53 +30,44 @@ type FeedManager interface {
 	RemoveFeed(ctx context.Context, url string) (bool, error)
 }
 
-// sources answers "sources" (what the index holds, and the feeds), and the
-// admin commands "sources add URL" and "sources remove URL".
-func (r *Router) sources(ctx context.Context, m Message, rest string) (*Answer, string, error) {
-	sub, arg, _ := strings.Cut(strings.TrimSpace(rest), " ")
-	arg = strings.Trim(strings.TrimSpace(arg), "<>") // Slack wraps links in <…>
-	if i := strings.IndexByte(arg, '|'); i >= 0 {
-		arg = arg[:i] // <url|label>
+// sourcesList answers "sources": what the index holds, and the feeds.
+func (r *Router) sourcesList(ctx context.Context, _ call) (*Answer, string, error) {
+	text, err := r.SourcesText(ctx)
+	return nil, text, err
+}
+
+// feedsHere returns an *Error when feeds cannot be changed here.
+func (r *Router) feedsHere(Message) error {
+	if r.opts.Feeds == nil {
+		return Errorf(EInvalid, "Feeds cannot be changed here: run `briefbot serve`, or list them under `feeds` in the config file.")
 	}
-	switch strings.ToLower(sub) {
-	case "", "list":
-		text, err := r.SourcesText(ctx)
-		return nil, text, err
-	case "add", "remove", "rm", "delete":
-	default:
-		return nil, "", Errorf(EInvalid, "Try `sources` (what I read), `sources add URL` or `sources remove URL` (admins).")
-	}
-	if r.Feeds == nil {
-		return nil, "", Errorf(EInvalid, "Feeds cannot be changed here: run `briefbot serve`, or list them under `feeds` in the config file.")
-	}
-	if arg == "" || strings.ContainsAny(arg, " \t") {
-		return nil, "", Errorf(EInvalid, "Give one feed URL, for example: sources %s https://example.org/feed.xml", strings.ToLower(sub))
-	}
-	if strings.ToLower(sub) == "add" {
-		if err := r.mustBeAdmin(m, "add feeds"); err != nil {
-			return nil, "", err
-		}
-		f, err := r.Feeds.AddFeed(ctx, arg, m.Platform+":"+m.User)
-		if err != nil {
-			return nil, "", err
-		}
-		name := f.URL
-		if f.Title != "" {
-			name = f.Title + " (" + f.URL + ")"
-		}
-		return nil, "Added " + name + ". I poll it " + scheduleWords(f.Schedule) + "; new articles go into my index as they come.", nil
-	}
-	if err := r.mustBeAdmin(m, "remove feeds"); err != nil {
+	return nil
+}
+
+// sourcesAdd answers "sources add URL" (admins only: see the registry).
+func (r *Router) sourcesAdd(ctx context.Context, c call) (*Answer, string, error) {
+	f, err := r.opts.Feeds.AddFeed(ctx, c.args, string(c.m.Platform)+":"+c.m.User)
+	if err != nil {
 		return nil, "", err
 	}
-	ok, err := r.Feeds.RemoveFeed(ctx, arg)
+	name := f.URL
+	if f.Title != "" {
+		name = f.Title + " (" + f.URL + ")"
+	}
+	return nil, "Added " + name + ". I poll it " + scheduleWords(f.Schedule) + "; new articles go into my index as they come.", nil
+}
+
+// sourcesRemove answers "sources remove URL" (admins only: see the
+// registry).
+func (r *Router) sourcesRemove(ctx context.Context, c call) (*Answer, string, error) {
+	ok, err := r.opts.Feeds.RemoveFeed(ctx, c.args)
 	switch {
 	case err != nil:
 		return nil, "", err
 	case !ok:
-		return nil, "", Errorf(ENotFound, "I do not poll %s (feeds from the config file are removed there).", arg)
+		return nil, "", Errorf(ENotFound, "I do not poll %s (feeds from the config file are removed there).", c.args)
 	}
-	return nil, "Removed " + arg + ". Reports already read from it stay in the index.", nil
+	return nil, "Removed " + c.args + ". Reports already read from it stay in the index.", nil
 }
 
 func scheduleWords(spec string) string {
@@ -90,17 +81,20 @@ func scheduleWords(spec string) string {
 // reply to "sources".
 func (r *Router) SourcesText(ctx context.Context) (string, error) {
 	var b strings.Builder
-	if r.Sources != nil {
-		text, err := r.Sources(ctx)
+	if r.opts.Sources != nil {
+		text, err := r.opts.Sources(ctx)
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(text)
 	}
-	if r.Feeds == nil {
+	if r.opts.Feeds == nil {
+		if b.Len() == 0 {
+			return "I answer from the reports in my index, and poll no feeds.", nil
+		}
 		return b.String(), nil
 	}
-	feeds, err := r.Feeds.Feeds(ctx)
+	feeds, err := r.opts.Feeds.Feeds(ctx)
 	if err != nil {
 		return "", err
 	}

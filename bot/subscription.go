@@ -16,7 +16,7 @@ import (
 // and what they cover.
 type Subscription struct {
 	ID         string    `json:"id"`                   // stable: SubscriptionID(Platform, Channel)
-	Platform   string    `json:"platform"`             // "slack", "discord", "console"
+	Platform   Platform  `json:"platform"`             // where Channel is
 	Channel    string    `json:"channel"`              // the platform's channel ID
 	Spec       string    `json:"spec"`                 // five-field cron spec ("0 9 * * 1"); weekly and daily are stored as their specs
 	TZ         string    `json:"tz,omitempty"`         // IANA zone; "" means the configured default
@@ -29,8 +29,8 @@ type Subscription struct {
 
 // SubscriptionID returns the ID of the subscription of channel on platform.
 // A channel has at most one subscription.
-func SubscriptionID(platform, channel string) string {
-	return platform + ":" + channel
+func SubscriptionID(platform Platform, channel string) string {
+	return string(platform) + ":" + channel
 }
 
 // Default schedule of a subscription: weekly, Monday 09:00.

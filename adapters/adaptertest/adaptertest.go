@@ -26,6 +26,10 @@ type Harness struct {
 	// Links returns the targets of the links raw output shows; nil means
 	// the platform shows no links.
 	Links func(raw string) []string
+	// Menu lists the commands the platform's own command menu offers, by
+	// their bot.Command names ("digest subscribe"), for platforms that
+	// build one (Discord's /brief); nil where commands are typed as text.
+	Menu func() []string
 }
 
 // Sender sends text as a user's message to the adapter and returns what
@@ -46,21 +50,31 @@ type Output struct {
 
 var requestID = regexp.MustCompile(`request ([0-9a-f]{12})`)
 
+// Router returns a Router over a real index of Reports (MustIndex) with
+// opts; a nil Logger discards the logs.
+func Router(tb testing.TB, opts bot.RouterOptions) *bot.Router {
+	tb.Helper()
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return bot.NewRouter(bot.New(MustIndex(tb), bot.Options{}), opts)
+}
+
 // Run checks the adapter of h against the contract every adapter keeps:
 // a question gets its answer with every citation's [n] marker, title,
 // publisher and date; help works; an internal error reaches the user as a
 // short apology with a request ID and nothing of the error (which is
 // logged); hostile report and user text never produce a ping or a link to
 // anywhere but a report; an empty message is ignored or answered with how
-// to ask.
+// to ask; every command of the bot's registry is reached by its example,
+// and offered by the platform's command menu if it has one.
 func Run(t *testing.T, h Harness) {
 	t.Helper()
 	if h.Start == nil || h.Pings == nil {
 		t.Fatal("adaptertest: Harness needs Start and Pings")
 	}
 	ctx := context.Background()
-	x := MustIndex(t)
-	router := &bot.Router{Bot: bot.New(x, bot.Options{}), Logger: slog.New(slog.DiscardHandler)}
+	router := Router(t, bot.RouterOptions{})
 
 	t.Run("question", func(t *testing.T) {
 		want := router.Handle(ctx, bot.Message{Text: Question})
@@ -104,8 +118,8 @@ func Run(t *testing.T, h Harness) {
 		for errors.Unwrap(cause) != nil {
 			cause = errors.Unwrap(cause) // what any search of the closed index says
 		}
-		var logs lockedBuffer
-		r := &bot.Router{Bot: bot.New(broken, bot.Options{}), Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+		var logs LockedBuffer
+		r := bot.NewRouter(bot.New(broken, bot.Options{}), bot.RouterOptions{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 		out := h.Start(t, r)(t, Question)
 		if !out.Replied {
 			t.Fatal("no reply when the bot failed")
@@ -151,6 +165,30 @@ func Run(t *testing.T, h Harness) {
 		}
 	})
 
+	t.Run("commands", func(t *testing.T) {
+		rec := &recorder{h: router}
+		send := h.Start(t, rec)
+		for _, c := range bot.Commands() {
+			if out := send(t, c.Example); !out.Replied {
+				t.Errorf("no reply to %q", c.Example)
+			} else if got := rec.last(); got != c.Name {
+				t.Errorf("%q ran command %q, want %q", c.Example, got, c.Name)
+			}
+		}
+		if h.Menu == nil {
+			return
+		}
+		menu := map[string]bool{}
+		for _, name := range h.Menu() {
+			menu[name] = true
+		}
+		for _, c := range bot.Commands() {
+			if !menu[c.Name] {
+				t.Errorf("the platform's command menu lacks %q", c.Name)
+			}
+		}
+	})
+
 	t.Run("empty message", func(t *testing.T) {
 		out := h.Start(t, router)(t, "")
 		lower := strings.ToLower(out.Plain)
@@ -178,19 +216,42 @@ func reportURL(u string) bool {
 	return false
 }
 
-// lockedBuffer is a bytes.Buffer that adapter goroutines may log into.
-type lockedBuffer struct {
+// recorder is a Handler that remembers which command answered last.
+type recorder struct {
+	h       bot.Handler
+	mu      sync.Mutex
+	command string
+}
+
+func (r *recorder) Handle(ctx context.Context, m bot.Message) bot.Reply {
+	reply := r.h.Handle(ctx, m)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.command = reply.Command
+	return reply
+}
+
+func (r *recorder) last() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.command
+}
+
+// LockedBuffer is a bytes.Buffer that goroutines may write (log) into
+// while a test reads it. The zero value is ready to use.
+type LockedBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (l *lockedBuffer) Write(p []byte) (int, error) {
+func (l *LockedBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.Write(p)
 }
 
-func (l *lockedBuffer) String() string {
+// String returns what was written so far.
+func (l *LockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()

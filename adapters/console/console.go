@@ -68,7 +68,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 		case "quit", "exit", "bye":
 			return nil
 		}
-		reply := h.Handle(ctx, bot.Message{Text: text, User: user, Channel: "console", Platform: "console"})
+		reply := h.Handle(ctx, bot.Message{Text: text, User: user, Channel: "console", Platform: bot.Console})
 		a.write(Render(reply, a.Style) + "\n")
 	}
 }

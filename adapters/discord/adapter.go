@@ -7,7 +7,6 @@ import (
 	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"log/slog"
 	"net/http"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -45,10 +44,6 @@ type Options struct {
 	// APIURL is the REST base URL, such as "https://discord.com/api/v9";
 	// "" means Discord's. Calls go there through HTTPClient's transport.
 	APIURL string
-	// Sources, if set, answers "sources" in the adapter itself; nil passes
-	// "sources" to the handler like any message (serve leaves it nil: the
-	// Router answers it, within the channel allowlist and the audit log).
-	Sources func(ctx context.Context) (string, error)
 	// Logger gets the adapter's logs; nil means slog.Default().
 	Logger *slog.Logger
 	// HTTPClient makes the REST calls; nil means a client with a 30-second
@@ -57,8 +52,10 @@ type Options struct {
 	// MaxBodyBytes is the largest HTTP request body accepted; 0 means 1 MiB.
 	MaxBodyBytes int64
 	// MaxRetries is how often a rate-limited REST call is retried; 0 means
-	// 3 and a negative value none.
+	// 3.
 	MaxRetries int
+	// NoRetries turns retries of rate-limited REST calls off.
+	NoRetries bool
 	// MaxRetryWait is the longest retry_after the adapter waits for; a
 	// longer one fails the call. It also caps discordgo's own waits before
 	// a call. 0 means one minute.
@@ -88,6 +85,7 @@ const tokenLife = 15 * time.Minute
 // HTTP handler when it has a public key, and Run it.
 type Adapter struct {
 	opts     Options
+	lim      chatkit.Limits // opts's shared settings, with their defaults
 	log      *slog.Logger
 	dg       *discordgo.Session
 	verifier Verifier
@@ -134,31 +132,8 @@ func New(opts Options) (*Adapter, error) {
 		}
 		key = k
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
-	if opts.MaxBodyBytes <= 0 {
-		opts.MaxBodyBytes = 1 << 20
-	}
-	switch {
-	case opts.MaxRetries == 0:
-		opts.MaxRetries = 3
-	case opts.MaxRetries < 0:
-		opts.MaxRetries = 0
-	}
-	if opts.MaxRetryWait <= 0 {
-		opts.MaxRetryWait = time.Minute
-	}
-	if opts.AnswerTimeout <= 0 {
-		opts.AnswerTimeout = time.Minute
-	}
-	if opts.MaxConcurrent <= 0 {
-		opts.MaxConcurrent = max(2, runtime.GOMAXPROCS(0))
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	tr := &apiTransport{from: discordgo.EndpointAPI, maxWait: opts.MaxRetryWait, next: http.DefaultTransport}
+	lim := opts.limits()
+	tr := &apiTransport{from: discordgo.EndpointAPI, maxWait: lim.MaxRetryWait, next: http.DefaultTransport}
 	if opts.APIURL != "" {
 		u, err := newAPIURL(opts.APIURL)
 		if err != nil {
@@ -186,7 +161,7 @@ func New(opts Options) (*Adapter, error) {
 	}
 	dg.Client = client
 	dg.ShouldRetryOnRateLimit = false // call retries, within bounds
-	dg.MaxRestRetries = opts.MaxRetries
+	dg.MaxRestRetries = lim.MaxRetries
 	dg.SyncEvents = true // handlers only start goroutines; keeps events in order
 	dg.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	if opts.MessageContent {
@@ -194,18 +169,19 @@ func New(opts Options) (*Adapter, error) {
 	}
 	a := &Adapter{
 		opts:         opts,
-		log:          opts.Logger,
+		lim:          lim,
+		log:          lim.Logger,
 		dg:           dg,
-		verifier:     Verifier{Key: key, Now: opts.Now},
-		replays:      chatkit.NewReplays(5*time.Minute, opts.Now),
+		verifier:     Verifier{Key: key, Now: lim.Now},
+		replays:      chatkit.NewReplays(5*time.Minute, lim.Now),
 		complete:     newCompleter(gazetteer.Default()),
-		sleep:        sleepCtx,
-		messages:     chatkit.NewRecent(10000, time.Hour, opts.Now),
-		interactions: chatkit.NewRecent(10000, time.Hour, opts.Now),
-		sem:          make(chan struct{}, opts.MaxConcurrent),
+		sleep:        chatkit.Sleep,
+		messages:     chatkit.NewRecent(10000, time.Hour, lim.Now),
+		interactions: chatkit.NewRecent(10000, time.Hour, lim.Now),
+		sem:          make(chan struct{}, lim.MaxConcurrent),
 		ready:        make(chan struct{}),
 	}
-	a.run.Init("discord", opts.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
+	a.run.Init(string(bot.Discord), lim.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
 	dg.AddHandler(a.onMessageCreate)
 	dg.AddHandler(a.onInteractionCreate)
 	dg.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
@@ -365,3 +341,10 @@ func (a *Adapter) start(fn func(ctx context.Context, s *session)) bool { return 
 
 // waitIdle waits until no answer is under way.
 func (a *Adapter) waitIdle() { a.run.Wait() }
+
+// limits returns the settings the chat adapters share, with their defaults
+// (see chatkit.Limits).
+func (o Options) limits() chatkit.Limits {
+	return chatkit.Limits{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, MaxRetries: o.MaxRetries, NoRetries: o.NoRetries,
+		MaxRetryWait: o.MaxRetryWait, AnswerTimeout: o.AnswerTimeout, MaxConcurrent: o.MaxConcurrent, Now: o.Now}.WithDefaults()
+}

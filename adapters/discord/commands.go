@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
@@ -19,48 +20,39 @@ const CommandName = "brief"
 // maxChoices is the most autocomplete choices Discord shows.
 const maxChoices = 25
 
-// Commands returns the /brief application command as Run registers it. It
-// is the same every time, so registering it again changes nothing. Global
-// commands (guild false) also say where they may be used: in servers and
-// in direct messages with the bot; guild commands cannot.
+// Commands returns the /brief application command as Run registers it,
+// built from the bot's command registry (bot.Commands): a one-word command
+// is a subcommand ("/brief suppliers country:"), a two-word command a
+// subcommand of its group ("/brief digest subscribe options:"). Country
+// and region arguments autocomplete. It is the same every time, so
+// registering it again changes nothing. Global commands (guild false) also
+// say where they may be used: in servers and in direct messages with the
+// bot; guild commands cannot.
 func Commands(global bool) []*discordgo.ApplicationCommand {
-	country := func(name, desc string) *discordgo.ApplicationCommandOption {
-		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name,
-			Description: desc, Required: true, Autocomplete: true, MaxLength: 100}
-	}
-	private := &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private",
-		Description: "Only you see the answer (default: everyone in the channel)"}
-	sub := func(name, desc string, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommandOption {
-		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommand, Name: name,
-			Description: desc, Options: opts}
-	}
 	cmd := &discordgo.ApplicationCommand{
 		Type:        discordgo.ChatApplicationCommand,
 		Name:        CommandName,
 		Description: "Who supplies whom with arms: answers from the reports, with sources",
-		Options: []*discordgo.ApplicationCommandOption{
-			sub("ask", "Ask a question in plain words",
-				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "question",
-					Description: "For example: who supplies Kazakhstan with drones?", Required: true, MaxLength: 2000},
-				private),
-			sub("suppliers", "Who supplies a country with arms", country("country", "The recipient country"), private),
-			sub("recipients", "Whom a country supplies with arms", country("country", "The supplier country"), private),
-			sub("between", "Transfers from one country to another",
-				country("supplier", "The supplier country"), country("recipient", "The recipient country"), private),
-			sub("digest", "Digests of what came in: preview, or (admins) subscribe this channel",
-				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "action",
-					Description: "What to do", Required: true, Choices: []*discordgo.ApplicationCommandOptionChoice{
-						{Name: "now: preview the last 7 days", Value: "now"},
-						{Name: "list: this channel's subscription", Value: "list"},
-						{Name: "subscribe this channel (admins)", Value: "subscribe"},
-						{Name: "unsubscribe this channel (admins)", Value: "unsubscribe"},
-					}},
-				&discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "options",
-					Description: "weekly|daily|\"CRON\", at HH:MM, tz Area/City, countries …, categories …, quiet", MaxLength: 500},
-				private),
-			sub("sources", "What the index holds"),
-			sub("help", "How to ask"),
-		},
+	}
+	groups := map[string]*discordgo.ApplicationCommandOption{}
+	for _, g := range bot.CommandGroups() {
+		groups[g.Name] = &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommandGroup,
+			Name: g.Name, Description: g.Summary}
+	}
+	for _, c := range bot.Commands() {
+		group, name, _ := strings.Cut(c.Name, " ")
+		sub := &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommand,
+			Name: name, Description: c.Summary, Options: argOptions(c)}
+		if name == "" {
+			sub.Name = group
+			cmd.Options = append(cmd.Options, sub)
+			continue
+		}
+		g := groups[group]
+		if len(g.Options) == 0 {
+			cmd.Options = append(cmd.Options, g)
+		}
+		g.Options = append(g.Options, sub)
 	}
 	if global {
 		cmd.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
@@ -68,54 +60,107 @@ func Commands(global bool) []*discordgo.ApplicationCommand {
 	return []*discordgo.ApplicationCommand{cmd}
 }
 
-// invocation is what a /brief command asks: text in the Router's forms
-// ("suppliers Kazakhstan", "between Turkey Uzbekistan", a question, "help",
-// "sources"), and whether only the user should see the answer.
+// argOptions are the options of command c: its arguments, then "private"
+// unless its replies are always private.
+func argOptions(c bot.Command) []*discordgo.ApplicationCommandOption {
+	var opts []*discordgo.ApplicationCommandOption
+	for _, a := range c.Args {
+		o := &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: a.Name,
+			Description: a.Help, Required: a.Required, MaxLength: 500}
+		switch a.Kind {
+		case bot.ArgCountry, bot.ArgRegion:
+			o.Autocomplete, o.MaxLength = true, 100
+		case bot.ArgText:
+			o.MaxLength = 2000
+		}
+		opts = append(opts, o)
+	}
+	if !c.Personal {
+		opts = append(opts, &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionBoolean,
+			Name: "private", Description: "Only you see the answer (default: everyone in the channel)"})
+	}
+	return opts
+}
+
+// invocation is what a /brief command asks: the text of a bot command
+// ("suppliers Kazakhstan", "digest subscribe daily") or, for /brief ask,
+// the question as typed; and whether only the user should see the answer.
 type invocation struct {
 	text    string
 	private bool
 }
 
-// parseCommand reads a /brief command. ok is false for another command.
-// Country options are given their canonical names, which the bot
-// recognises however the user typed them ("türkiye" → Turkey).
+// helpPrivately is what an incomplete or unknown /brief command runs.
+var helpPrivately = invocation{text: bot.HelpCommand, private: true}
+
+// parseCommand reads a /brief command into the text of the bot command
+// it names: the command's name, then its arguments in their declared
+// order. Country and region options are given their canonical names, which
+// the bot recognises however the user typed them ("türkiye" → Turkey). A
+// subcommand the registry does not know (an older or newer definition) or
+// a required option left blank asks for help. ok is false for another
+// application command.
 func parseCommand(d discordgo.ApplicationCommandInteractionData) (inv invocation, ok bool) {
 	if d.Name != CommandName {
 		return invocation{}, false
 	}
-	if len(d.Options) == 0 || d.Options[0].Type != discordgo.ApplicationCommandOptionSubCommand {
-		return invocation{text: "help", private: true}, true
+	c, sub := commandOf(d.Options)
+	if c == nil {
+		return helpPrivately, true
 	}
-	sub := d.Options[0]
-	str := func(name string) string {
-		if o := sub.GetOption(name); o != nil {
-			if s, ok := o.Value.(string); ok {
-				return strings.TrimSpace(s)
-			}
+	words := []string{c.Name}
+	for _, a := range c.Args {
+		v := ""
+		if o := sub.GetOption(a.Name); o != nil {
+			v, _ = o.Value.(string)
 		}
-		return ""
+		v = oneLine(v)
+		if a.Kind == bot.ArgCountry || a.Kind == bot.ArgRegion {
+			v = countryName(v)
+		}
+		if v == "" && a.Required {
+			return helpPrivately, true
+		}
+		if v != "" {
+			words = append(words, v)
+		}
 	}
-	if o := sub.GetOption("private"); o != nil {
+	inv.text = strings.Join(words, " ")
+	if c.Name == bot.AskCommand {
+		// The question as typed, the same as a message to the bot: "help"
+		// or "digest now" there run those commands.
+		inv.text = strings.Join(words[1:], " ")
+	}
+	inv.private = c.Personal
+	if o := sub.GetOption("private"); o != nil && !c.Personal {
 		inv.private, _ = o.Value.(bool)
 	}
-	switch sub.Name {
-	case "ask":
-		inv.text = oneLine(str("question"))
-		if inv.text == "" {
-			inv.text, inv.private = "help", true
-		}
-	case "suppliers", "recipients":
-		inv.text = strings.TrimSpace(sub.Name + " " + countryName(str("country")))
-	case "between":
-		inv.text = strings.TrimSpace("between " + countryName(str("supplier")) + " " + countryName(str("recipient")))
-	case "digest":
-		inv.text = strings.TrimSpace("digest " + str("action") + " " + oneLine(str("options")))
-	case "sources":
-		inv.text, inv.private = "sources", true
-	default: // help, and subcommands of a newer definition
-		inv.text, inv.private = "help", true
-	}
 	return inv, true
+}
+
+// commandOf finds the registry's command a /brief interaction names, and
+// the option that holds its arguments; nil when it names none.
+func commandOf(opts []*discordgo.ApplicationCommandInteractionDataOption) (*bot.Command, *discordgo.ApplicationCommandInteractionDataOption) {
+	if len(opts) == 0 {
+		return nil, nil
+	}
+	sub, name := opts[0], opts[0].Name
+	switch sub.Type {
+	case discordgo.ApplicationCommandOptionSubCommandGroup:
+		if len(sub.Options) == 0 || sub.Options[0].Type != discordgo.ApplicationCommandOptionSubCommand {
+			return nil, nil
+		}
+		sub, name = sub.Options[0], name+" "+sub.Options[0].Name
+	case discordgo.ApplicationCommandOptionSubCommand:
+	default:
+		return nil, nil
+	}
+	for _, c := range bot.Commands() {
+		if c.Name == name {
+			return &c, sub
+		}
+	}
+	return nil, nil
 }
 
 // countryName returns the canonical name of the country or regional group
@@ -132,19 +177,34 @@ func countryName(s string) string {
 	return s
 }
 
-// focused returns the value the user is typing in an autocomplete
-// interaction.
-func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) (string, bool) {
+// focused returns the option the user is typing in an autocomplete
+// interaction, and what they typed.
+func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) (name, typed string, ok bool) {
 	for _, o := range opts {
 		if o.Focused {
 			s, _ := o.Value.(string)
-			return s, true
+			return o.Name, s, true
 		}
-		if s, ok := focused(o.Options); ok {
-			return s, true
+		if name, s, ok := focused(o.Options); ok {
+			return name, s, true
 		}
 	}
-	return "", false
+	return "", "", false
+}
+
+// regionsOnly reports whether the option name of the command d names takes
+// a region, so that only regional groups are suggested.
+func regionsOnly(d discordgo.ApplicationCommandInteractionData, name string) bool {
+	c, _ := commandOf(d.Options)
+	if c == nil {
+		return false
+	}
+	for _, a := range c.Args {
+		if a.Name == name {
+			return a.Kind == bot.ArgRegion
+		}
+	}
+	return false
 }
 
 // completer suggests countries and regional groups for what a user has
@@ -157,28 +217,29 @@ type completer struct {
 }
 
 type completion struct {
-	key  string // folded
-	name string // what the choice shows and means
-	rank int
+	key   string // folded
+	name  string // what the choice shows and means
+	rank  int
+	group bool // a regional group, not a country
 }
 
 func newCompleter(g *gazetteer.Gazetteer) *completer {
 	var keys []completion
-	add := func(name string, aliases []string) {
-		keys = append(keys, completion{fold(name), name, 0})
+	add := func(name string, aliases []string, group bool) {
+		keys = append(keys, completion{fold(name), name, 0, group})
 		for _, a := range aliases {
-			keys = append(keys, completion{fold(a), name, 1})
+			keys = append(keys, completion{fold(a), name, 1, group})
 		}
 		words := strings.Fields(name)
 		for i := 1; i < len(words); i++ {
-			keys = append(keys, completion{fold(strings.Join(words[i:], " ")), name, 2})
+			keys = append(keys, completion{fold(strings.Join(words[i:], " ")), name, 2, group})
 		}
 	}
 	for _, c := range g.Countries() {
-		add(c.Name, append([]string{c.Official}, c.Aliases...))
+		add(c.Name, append([]string{c.Official}, c.Aliases...), false)
 	}
 	for _, gr := range g.Groups() {
-		add(gr.Name, gr.Aliases)
+		add(gr.Name, gr.Aliases, true)
 	}
 	sort.SliceStable(keys, func(i, j int) bool {
 		if keys[i].rank != keys[j].rank {
@@ -190,8 +251,8 @@ func newCompleter(g *gazetteer.Gazetteer) *completer {
 }
 
 // Complete returns at most max names matching what the user typed, best
-// first, each once.
-func (c *completer) Complete(typed string, max int) []string {
+// first, each once; only regional groups when groups is true.
+func (c *completer) Complete(typed string, max int, groups bool) []string {
 	p := fold(oneLine(typed))
 	seen := map[string]bool{}
 	var out []string
@@ -199,7 +260,7 @@ func (c *completer) Complete(typed string, max int) []string {
 		if len(out) == max {
 			break
 		}
-		if !seen[k.name] && strings.HasPrefix(k.key, p) {
+		if !seen[k.name] && (k.group || !groups) && strings.HasPrefix(k.key, p) {
 			seen[k.name] = true
 			out = append(out, k.name)
 		}
@@ -207,10 +268,11 @@ func (c *completer) Complete(typed string, max int) []string {
 	return out
 }
 
-// choices are the autocomplete choices for typed.
-func (c *completer) choices(typed string) []*discordgo.ApplicationCommandOptionChoice {
+// choices are the autocomplete choices for typed; only regional groups
+// when groups is true.
+func (c *completer) choices(typed string, groups bool) []*discordgo.ApplicationCommandOptionChoice {
 	out := []*discordgo.ApplicationCommandOptionChoice{}
-	for _, name := range c.Complete(typed, maxChoices) {
+	for _, name := range c.Complete(typed, maxChoices, groups) {
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: name})
 	}
 	return out

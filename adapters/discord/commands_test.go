@@ -2,11 +2,14 @@ package discord
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // TestRegisterCommands starts the adapter twice: both times it overwrites
@@ -37,35 +40,43 @@ func TestRegisterCommands(t *testing.T) {
 			if !bytes.Equal(bodies[0], bodies[1]) {
 				t.Errorf("registered differently the second time:\n%s\n%s", bodies[0], bodies[1])
 			}
+			type option struct {
+				Name         string   `json:"name"`
+				Type         int      `json:"type"`
+				Required     bool     `json:"required"`
+				Autocomplete bool     `json:"autocomplete"`
+				Options      []option `json:"options"`
+			}
 			var cmds []struct {
-				Name     string `json:"name"`
-				Contexts []int  `json:"contexts"`
-				Options  []struct {
-					Name    string `json:"name"`
-					Type    int    `json:"type"`
-					Options []struct {
-						Name         string `json:"name"`
-						Type         int    `json:"type"`
-						Required     bool   `json:"required"`
-						Autocomplete bool   `json:"autocomplete"`
-					} `json:"options"`
-				} `json:"options"`
+				Name     string   `json:"name"`
+				Contexts []int    `json:"contexts"`
+				Options  []option `json:"options"`
 			}
 			if err := json.Unmarshal(bodies[0], &cmds); err != nil || len(cmds) != 1 || cmds[0].Name != "brief" {
 				t.Fatalf("registered %s: %v", bodies[0], err)
 			}
 			var subs []string
-			for _, s := range cmds[0].Options {
-				subs = append(subs, s.Name)
+			check := func(path string, s option) {
+				subs = append(subs, path)
 				for _, o := range s.Options {
 					country := o.Name == "country" || o.Name == "supplier" || o.Name == "recipient"
 					if s.Type != 1 || o.Autocomplete != country || (country && !o.Required) {
-						t.Errorf("/brief %s %s: %+v", s.Name, o.Name, o)
+						t.Errorf("/brief %s %s: %+v", path, o.Name, o)
 					}
 				}
 			}
-			if got := strings.Join(subs, " "); got != "ask suppliers recipients between digest sources help" {
-				t.Errorf("subcommands %s", got)
+			for _, s := range cmds[0].Options {
+				if s.Type == 2 { // a group
+					for _, g := range s.Options {
+						check(s.Name+" "+g.Name, g)
+					}
+					continue
+				}
+				check(s.Name, s)
+			}
+			want := "ask help suppliers recipients between digest now digest list digest subscribe digest unsubscribe sources list sources add sources remove reindex"
+			if got := strings.Join(subs, " "); got != want {
+				t.Errorf("subcommands %s, want %s", got, want)
 			}
 			if got := len(cmds[0].Contexts) == 2; got != tc.contexts {
 				t.Errorf("contexts %v; want them only for a global command", cmds[0].Contexts)
@@ -86,6 +97,11 @@ func TestParseCommand(t *testing.T) {
 		return discordgo.ApplicationCommandInteractionData{Name: CommandName, Options: []*discordgo.ApplicationCommandInteractionDataOption{
 			{Name: name, Type: discordgo.ApplicationCommandOptionSubCommand, Options: opts}}}
 	}
+	group := func(name, subName string, opts ...*discordgo.ApplicationCommandInteractionDataOption) discordgo.ApplicationCommandInteractionData {
+		d := sub(subName, opts...)
+		d.Options = []*discordgo.ApplicationCommandInteractionDataOption{{Name: name, Type: discordgo.ApplicationCommandOptionSubCommandGroup, Options: d.Options}}
+		return d
+	}
 	for _, tc := range []struct {
 		name    string
 		data    discordgo.ApplicationCommandInteractionData
@@ -101,13 +117,17 @@ func TestParseCommand(t *testing.T) {
 		{"between", sub("between", opt("supplier", "US"), opt("recipient", "uzbekistan")), "between United States Uzbekistan", false, true},
 		{"a group", sub("suppliers", opt("country", "central asia")), "suppliers Central Asia", false, true},
 		{"unknown country", sub("suppliers", opt("country", "Quarkstan")), "suppliers Quarkstan", false, true},
-		{"sources", sub("sources"), "sources", true, true},
+		{"sources", group("sources", "list"), "sources list", true, true},
+		{"sources list cannot be public", group("sources", "list", opt("private", false)), "sources list", true, true},
+		{"sources add", group("sources", "add", opt("url", " https://example.org/feed.xml ")), "sources add https://example.org/feed.xml", false, true},
 		{"help", sub("help"), "help", true, true},
-		{"digest subscribe", sub("digest", opt("action", "subscribe"), opt("options", "daily at 07:30\ncountries Kazakhstan")), "digest subscribe daily at 07:30 countries Kazakhstan", false, true},
-		{"digest now privately", sub("digest", opt("action", "now"), opt("private", true)), "digest now", true, true},
-		{"a newer subcommand", sub("reindex"), "help", true, true},
+		{"digest subscribe", group("digest", "subscribe", opt("options", "daily at 07:30\ncountries Kazakhstan")), "digest subscribe daily at 07:30 countries Kazakhstan", false, true},
+		{"digest now privately", group("digest", "now", opt("private", true)), "digest now", true, true},
+		{"reindex", sub("reindex"), "reindex", false, true},
+		{"an older subcommand", sub("digest", opt("action", "now")), "help", true, true},
+		{"an unknown group", group("charts", "draw"), "help", true, true},
 		{"no subcommand", discordgo.ApplicationCommandInteractionData{Name: CommandName}, "help", true, true},
-		{"wrong option type", sub("suppliers", &discordgo.ApplicationCommandInteractionDataOption{Name: "country", Value: 42.0}), "suppliers", false, true},
+		{"wrong option type", sub("suppliers", &discordgo.ApplicationCommandInteractionDataOption{Name: "country", Value: 42.0}), "help", true, true},
 		{"another command", discordgo.ApplicationCommandInteractionData{Name: "weather"}, "", false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -136,7 +156,7 @@ func TestComplete(t *testing.T) {
 		{"Central", []string{"Central African Republic", "Central Asia"}, false},
 		{"zzzz", nil, true},
 	} {
-		got := c.Complete(tc.typed, maxChoices)
+		got := c.Complete(tc.typed, maxChoices, false)
 		if tc.none != (len(got) == 0) || len(got) > maxChoices {
 			t.Errorf("Complete(%q) = %q", tc.typed, got)
 			continue
@@ -151,8 +171,11 @@ func TestComplete(t *testing.T) {
 			at = i
 		}
 	}
-	if got := c.Complete("", maxChoices); len(got) != maxChoices {
+	if got := c.Complete("", maxChoices, false); len(got) != maxChoices {
 		t.Errorf("nothing typed: %d choices, want %d", len(got), maxChoices)
+	}
+	if got := c.Complete("Central", maxChoices, true); len(got) == 0 || indexOf(got, "Central African Republic") >= 0 {
+		t.Errorf("regions only: %q", got)
 	}
 }
 
@@ -172,4 +195,34 @@ func a() *Adapter {
 		panic(err)
 	}
 	return ad
+}
+
+// TestEveryCommandThroughBrief fills in every /brief subcommand the way a
+// user would and checks that the Router runs the bot command it stands for.
+func TestEveryCommandThroughBrief(t *testing.T) {
+	values := map[bot.ArgKind]string{bot.ArgText: "who supplies Kazakhstan?", bot.ArgCountry: "kazakh",
+		bot.ArgRegion: "central asia", bot.ArgURL: "https://example.org/feed.xml", bot.ArgSchedule: "daily"}
+	router := mustRouter(t)
+	for _, c := range bot.Commands() {
+		var opts []*discordgo.ApplicationCommandInteractionDataOption
+		for _, a := range c.Args {
+			opts = append(opts, &discordgo.ApplicationCommandInteractionDataOption{Name: a.Name,
+				Type: discordgo.ApplicationCommandOptionString, Value: values[a.Kind]})
+		}
+		sub := &discordgo.ApplicationCommandInteractionDataOption{Name: c.Name, Type: discordgo.ApplicationCommandOptionSubCommand, Options: opts}
+		if group, name, ok := strings.Cut(c.Name, " "); ok {
+			sub.Name = name
+			sub = &discordgo.ApplicationCommandInteractionDataOption{Name: group, Type: discordgo.ApplicationCommandOptionSubCommandGroup,
+				Options: []*discordgo.ApplicationCommandInteractionDataOption{sub}}
+		}
+		inv, ok := parseCommand(discordgo.ApplicationCommandInteractionData{Name: CommandName,
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{sub}})
+		if !ok {
+			t.Fatalf("/brief %s not parsed", c.Name)
+		}
+		got := router.Handle(context.Background(), bot.Message{Text: inv.text, Platform: bot.Discord, Channel: "1", User: "2"})
+		if got.Command != c.Name {
+			t.Errorf("/brief %s became %q, which ran %q", c.Name, inv.text, got.Command)
+		}
+	}
 }

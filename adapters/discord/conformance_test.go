@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/briefbot/briefbot/adapters/adaptertest"
 	"github.com/briefbot/briefbot/bot"
 )
@@ -49,8 +51,24 @@ func TestConformance(t *testing.T) {
 			},
 			Pings: discordPings,
 			Links: discordLinks,
+			Menu:  menu,
 		})
 	})
+}
+
+// menu lists the commands /brief offers, by their bot command names.
+func menu() []string {
+	var names []string
+	for _, o := range Commands(false)[0].Options {
+		if o.Type != discordgo.ApplicationCommandOptionSubCommandGroup {
+			names = append(names, o.Name)
+			continue
+		}
+		for _, sub := range o.Options {
+			names = append(names, o.Name+" "+sub.Name)
+		}
+	}
+	return names
 }
 
 // output is what a Discord user sees of msgs.

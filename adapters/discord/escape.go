@@ -26,7 +26,7 @@ var (
 // turn into links; control and bidirectional-override characters are
 // dropped. What the user reads is the text as it was.
 func escape(s string) string {
-	s = strings.Map(keepRune, strings.ToValidUTF8(s, "\uFFFD"))
+	s = chatkit.SafeText(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	last := 0
@@ -99,21 +99,9 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // codeLine makes a line safe inside a code block: no fence can close it and
 // no broadcast word survives.
 func codeLine(s string) string {
-	s = strings.Map(keepRune, strings.ToValidUTF8(s, "\uFFFD"))
+	s = chatkit.SafeText(s)
 	s = strings.ReplaceAll(s, "```", "`\u200b`\u200b`")
 	return atWords.ReplaceAllString(s, "@\u200d$1")
-}
-
-func keepRune(r rune) rune {
-	switch {
-	case r == '\n' || r == '\t':
-		return r
-	case r < 0x20 || (r >= 0x7f && r < 0xa0):
-		return -1
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings, overrides, isolates
-		return -1
-	}
-	return r
 }
 
 // linkURL returns u ready to be the target of a masked link, or "" when it

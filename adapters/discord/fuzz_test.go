@@ -107,7 +107,7 @@ func startFuzzAdapter(t *testing.T) (a *Adapter, w *fuzzWorld, stop func()) {
 	w = &fuzzWorld{}
 	a, err := New(Options{ApplicationID: appID, PublicKey: fmt.Sprintf("%x", fuzzKey.Public()),
 		Now: func() time.Time { return fuzzTime }, HTTPClient: &http.Client{Transport: w}, Logger: slog.New(fuzzLog{w}),
-		MaxRetries: -1, AnswerTimeout: 10 * time.Second})
+		NoRetries: true, AnswerTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

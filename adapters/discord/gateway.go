@@ -58,7 +58,7 @@ func wants(m *discordgo.Message, self string) bool {
 
 // answerMessage answers m with replies that reference it.
 func (a *Adapter) answerMessage(ctx context.Context, s *session, m *discordgo.Message, self string) {
-	msg := bot.Message{Text: cleanText(m.Content, m.Mentions, self), User: m.Author.ID, Channel: m.ChannelID, Platform: "discord"}
+	msg := bot.Message{Text: cleanText(m.Content, m.Mentions, self), User: m.Author.ID, Channel: m.ChannelID, Platform: bot.Discord}
 	reply := a.reply(ctx, s, msg)
 	no := false
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &no}

@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/adapters/adaptertest"
+	"github.com/briefbot/briefbot/bot"
 )
 
 // TestGatewayMessages drives the real discordgo session over a fake
@@ -126,7 +129,8 @@ func TestGatewaySlashCommand(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
 	long := strings.Repeat("The index holds many reports about arms transfers to Central Asia. ", 90)
-	h := startAdapter(t, f, Options{Sources: func(context.Context) (string, error) { return long, nil }}, mustRouter(t))
+	router := adaptertest.Router(t, bot.RouterOptions{Sources: func(context.Context) (string, error) { return long, nil }})
+	h := startAdapter(t, f, Options{}, router)
 	run := func(t *testing.T, i map[string]any) (callback map[string]any, answer []sentMessage) {
 		t.Helper()
 		n := f.callCount()
@@ -160,7 +164,7 @@ func TestGatewaySlashCommand(t *testing.T) {
 	})
 
 	t.Run("private, with follow-ups", func(t *testing.T) {
-		cb, answer := run(t, command("tok-sources", "sources"))
+		cb, answer := run(t, command("tok-sources", "sources list"))
 		data, _ := cb["data"].(map[string]any)
 		if cb["type"] != 5.0 || data["flags"] != 64.0 {
 			t.Errorf("callback %v, want an ephemeral deferred response", cb)

@@ -22,7 +22,7 @@ import (
 // mustRouter is a real Router over a real index of adaptertest.Reports.
 func mustRouter(t *testing.T) *bot.Router {
 	t.Helper()
-	return &bot.Router{Bot: bot.New(adaptertest.MustIndex(t), bot.Options{}), Logger: slog.New(slog.DiscardHandler)}
+	return adaptertest.Router(t, bot.RouterOptions{})
 }
 
 // harness is a running adapter, its fake Discord, and how to reach it.
@@ -135,8 +135,12 @@ func command(token, sub string, opts ...any) map[string]any {
 		}
 		options = append(options, o)
 	}
+	o := map[string]any{"name": sub, "type": 1, "options": options}
+	if group, name, ok := strings.Cut(sub, " "); ok { // a subcommand of a group
+		o = map[string]any{"name": group, "type": 2, "options": []any{map[string]any{"name": name, "type": 1, "options": options}}}
+	}
 	return interaction(2, token, map[string]any{"id": "200000000000000001", "name": CommandName, "type": 1,
-		"options": []any{map[string]any{"name": sub, "type": 1, "options": options}}})
+		"options": []any{o}})
 }
 
 // autocomplete is an autocomplete interaction with typed in the focused

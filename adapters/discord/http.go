@@ -116,7 +116,7 @@ func (a *Adapter) readVerified(w http.ResponseWriter, r *http.Request) ([]byte, 
 		http.Error(w, "Discord interactions over HTTP are not enabled (no public key)", http.StatusNotFound)
 		return nil, false
 	}
-	body, ok := chatkit.ReadBody(w, r, a.opts.MaxBodyBytes)
+	body, ok := chatkit.ReadBody(w, r, a.lim.MaxBodyBytes)
 	if !ok {
 		return nil, false
 	}

@@ -59,8 +59,8 @@ func (a *Adapter) onInteractionCreate(_ *discordgo.Session, ev *discordgo.Intera
 // choices are the autocomplete choices for the option the user is typing.
 func (a *Adapter) choices(i *discordgo.Interaction) []*discordgo.ApplicationCommandOptionChoice {
 	d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
-	typed, _ := focused(d.Options)
-	return a.complete.choices(typed)
+	name, typed, _ := focused(d.Options)
+	return a.complete.choices(typed, regionsOnly(d, name))
 }
 
 // deferred is the initial response to a command: "briefbot is thinking",
@@ -99,7 +99,7 @@ func (a *Adapter) answerInteraction(ctx context.Context, s *session, i *discordg
 		ctx, cancel = context.WithDeadline(ctx, expires)
 		defer cancel()
 	}
-	m := bot.Message{Text: inv.text, User: interactionUser(i), Channel: i.ChannelID, Platform: "discord"}
+	m := bot.Message{Text: inv.text, User: interactionUser(i), Channel: i.ChannelID, Platform: bot.Discord}
 	reply := a.reply(ctx, s, m)
 	if reply.IsError && !inv.private {
 		// The public "thinking…" message cannot turn private: replace it

@@ -88,10 +88,10 @@ func (a *Adapter) call(ctx context.Context, what string, f func(opts ...discordg
 			return nil
 		case !limited:
 			return fmt.Errorf("%s: %w", what, err)
-		case attempt >= a.opts.MaxRetries:
+		case attempt >= a.lim.MaxRetries:
 			return fmt.Errorf("%s: still rate-limited after %d retries: %w", what, attempt, err)
-		case wait > a.opts.MaxRetryWait:
-			return fmt.Errorf("%s: rate-limited for %s, longer than %s: %w", what, wait, a.opts.MaxRetryWait, err)
+		case wait > a.lim.MaxRetryWait:
+			return fmt.Errorf("%s: rate-limited for %s, longer than %s: %w", what, wait, a.lim.MaxRetryWait, err)
 		}
 		a.log.Warn("discord: rate-limited; waiting", "call", what, "retry_after", wait, "attempt", attempt+1)
 		if err := a.sleep(ctx, wait); err != nil {
@@ -146,15 +146,4 @@ func restStatus(err error) int {
 		return re.Response.StatusCode
 	}
 	return 0
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -1,33 +1,15 @@
 package discord
 
 import (
-	"bytes"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/adapters/adaptertest"
 )
-
-// lockedBuffer is a bytes.Buffer that adapter goroutines may log into.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestRateLimits: a 429 with a short retry_after is retried and the
 // reply arrives; one with an hour's retry_after fails at once and is
@@ -36,7 +18,7 @@ func (l *lockedBuffer) String() string {
 func TestRateLimits(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
-	var logs lockedBuffer
+	var logs adaptertest.LockedBuffer
 	h := startAdapter(t, f, Options{MaxRetries: 2, MaxRetryWait: 300 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(&logs, nil))}, mustRouter(t))
 	send := func(t *testing.T) (time.Duration, int) {

@@ -226,7 +226,7 @@ func TestRenderEmojiAndRightToLeft(t *testing.T) {
 }
 
 func TestRenderHelpAndErrors(t *testing.T) {
-	help := Render(bot.Reply{Text: bot.HelpText + "\n" + discordHelp})
+	help := Render(bot.Reply{Text: bot.Help() + "\n" + discordHelp})
 	all := strings.Join(checkLimits(t, help), "\n")
 	if len(help) != 1 || !strings.HasPrefix(all, "```") || !strings.Contains(all, "  suppliers COUNTRY") {
 		t.Errorf("help should be one message keeping its columns in a code block:\n%s", all)

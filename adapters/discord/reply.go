@@ -10,7 +10,7 @@ import (
 // reply answers one message (see chatkit.Reply); help gets a note on
 // using briefbot on this platform.
 func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
-	return chatkit.Reply(ctx, a.sem, s.h, m, a.opts.Sources, discordHelp, a.log)
+	return chatkit.Reply(ctx, a.sem, s.h, m, discordHelp, a.log)
 }
 
 const discordHelp = `
@@ -18,7 +18,5 @@ In Discord:
   @briefbot QUESTION          in a channel: I reply to your message
   QUESTION                    in a direct message to me
   /brief ask question:        the same, as a command
-  /brief suppliers country:   also recipients country:, between supplier: recipient:
-  /brief digest action:       now (preview), list, subscribe, unsubscribe (admins); options: weekly at 09:00 tz …
-  /brief sources              what my index holds
+  /brief COMMAND              every command above: /brief suppliers country:, /brief digest subscribe options:, …
   private: True               only you see the answer`

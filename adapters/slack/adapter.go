@@ -7,7 +7,6 @@ import (
 	"github.com/briefbot/briefbot/adapters/internal/chatkit"
 	"log/slog"
 	"net/http"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -31,10 +30,6 @@ type Options struct {
 	SigningSecret string
 	// APIURL is the Web API base URL, ending in "/"; "" means Slack's.
 	APIURL string
-	// Sources, if set, answers "sources" in the adapter itself; nil passes
-	// "sources" to the handler like any message (serve leaves it nil: the
-	// Router answers it, within the channel allowlist and the audit log).
-	Sources func(ctx context.Context) (string, error)
 	// Logger gets the adapter's logs; nil means slog.Default().
 	Logger *slog.Logger
 	// HTTPClient makes Web API calls and response_url posts; nil means a
@@ -42,9 +37,10 @@ type Options struct {
 	HTTPClient *http.Client
 	// MaxBodyBytes is the largest HTTP request body accepted; 0 means 1 MiB.
 	MaxBodyBytes int64
-	// MaxRetries is how often a rate-limited post is retried; 0 means 3 and
-	// a negative value none.
+	// MaxRetries is how often a rate-limited post is retried; 0 means 3.
 	MaxRetries int
+	// NoRetries turns retries of rate-limited posts off.
+	NoRetries bool
 	// MaxRetryWait is the longest Retry-After the adapter waits for; a
 	// longer one fails the post. 0 means one minute.
 	MaxRetryWait time.Duration
@@ -76,6 +72,7 @@ var _ slackAPI = (*slackgo.Client)(nil)
 // Register its HTTP handlers when it uses the Events API, and Run it.
 type Adapter struct {
 	opts     Options
+	lim      chatkit.Limits // opts's shared settings, with their defaults
 	log      *slog.Logger
 	client   *slackgo.Client
 	api      slackAPI
@@ -121,37 +118,14 @@ func New(opts Options) (*Adapter, error) {
 	case opts.AppToken == "" && opts.SigningSecret == "":
 		return nil, errors.New("slack: set an app token (Socket Mode) or a signing secret (Events API)")
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
+	lim := opts.limits()
 	if opts.HTTPClient == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = 16 // answers go to a few Slack hosts, many at once
 		opts.HTTPClient = &http.Client{Timeout: 30 * time.Second, Transport: t}
 	}
-	if opts.MaxBodyBytes <= 0 {
-		opts.MaxBodyBytes = 1 << 20
-	}
-	switch {
-	case opts.MaxRetries == 0:
-		opts.MaxRetries = 3
-	case opts.MaxRetries < 0:
-		opts.MaxRetries = 0
-	}
-	if opts.MaxRetryWait <= 0 {
-		opts.MaxRetryWait = time.Minute
-	}
-	if opts.AnswerTimeout <= 0 {
-		opts.AnswerTimeout = time.Minute
-	}
-	if opts.MaxConcurrent <= 0 {
-		opts.MaxConcurrent = max(2, runtime.GOMAXPROCS(0))
-	}
 	if opts.ThreadMemory <= 0 {
 		opts.ThreadMemory = 10000
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
 	}
 	clientOpts := []slackgo.Option{slackgo.OptionHTTPClient(opts.HTTPClient)}
 	if opts.APIURL != "" {
@@ -167,20 +141,21 @@ func New(opts Options) (*Adapter, error) {
 	client := slackgo.New(opts.BotToken, clientOpts...)
 	a := &Adapter{
 		opts:     opts,
-		log:      opts.Logger,
+		lim:      lim,
+		log:      lim.Logger,
 		client:   client,
 		api:      client,
-		verifier: Verifier{Secret: opts.SigningSecret, Now: opts.Now},
-		replays:  chatkit.NewReplays(5*time.Minute, opts.Now),
-		sleep:    sleepCtx,
-		events:   chatkit.NewRecent(10000, time.Hour, opts.Now),
-		messages: chatkit.NewRecent(10000, time.Hour, opts.Now),
-		threads:  chatkit.NewRecent(opts.ThreadMemory, 7*24*time.Hour, opts.Now),
-		sem:      make(chan struct{}, opts.MaxConcurrent),
-		posting:  make(chan struct{}, 4*opts.MaxConcurrent),
+		verifier: Verifier{Secret: opts.SigningSecret, Now: lim.Now},
+		replays:  chatkit.NewReplays(5*time.Minute, lim.Now),
+		sleep:    chatkit.Sleep,
+		events:   chatkit.NewRecent(10000, time.Hour, lim.Now),
+		messages: chatkit.NewRecent(10000, time.Hour, lim.Now),
+		threads:  chatkit.NewRecent(opts.ThreadMemory, 7*24*time.Hour, lim.Now),
+		sem:      make(chan struct{}, lim.MaxConcurrent),
+		posting:  make(chan struct{}, 4*lim.MaxConcurrent),
 		ready:    make(chan struct{}),
 	}
-	a.run.Init("slack", opts.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
+	a.run.Init(string(bot.Slack), lim.AnswerTimeout, a.log, func(s *session) context.Context { return s.ctx })
 	return a, nil
 }
 
@@ -267,7 +242,7 @@ func fatalAuthError(err error) bool {
 // reply answers one message (see chatkit.Reply); help gets a note on
 // using briefbot on this platform.
 func (a *Adapter) reply(ctx context.Context, s *session, m bot.Message) bot.Reply {
-	return chatkit.Reply(ctx, a.sem, s.h, m, a.opts.Sources, slackHelp, a.log)
+	return chatkit.Reply(ctx, a.sem, s.h, m, slackHelp, a.log)
 }
 
 const slackHelp = `
@@ -276,15 +251,11 @@ In Slack:
   QUESTION              in a direct message to me
   follow-ups            in a thread I answered, no mention needed
   /brief QUESTION       only you see the answer; end with "public" to share it
-  /brief sources        what my index holds`
+  /brief COMMAND        any command above, such as /brief sources`
 
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+// limits returns the settings the chat adapters share, with their defaults
+// (see chatkit.Limits).
+func (o Options) limits() chatkit.Limits {
+	return chatkit.Limits{Logger: o.Logger, MaxBodyBytes: o.MaxBodyBytes, MaxRetries: o.MaxRetries, NoRetries: o.NoRetries,
+		MaxRetryWait: o.MaxRetryWait, AnswerTimeout: o.AnswerTimeout, MaxConcurrent: o.MaxConcurrent, Now: o.Now}.WithDefaults()
 }

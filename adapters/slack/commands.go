@@ -14,9 +14,9 @@ const maxResponsePosts = 5
 
 // onCommand answers a slash command through its response_url, in a
 // goroutine; the caller acknowledges the command itself, at once. The text
-// is a question or a command word (suppliers, recipients, between, sources,
-// help); a last word "public" shows the answer to the channel instead of
-// only to the user. Errors are always shown only to the user. A command
+// goes to the handler as it is: a question or any bot command (see
+// bot.Commands); a last word "public" shows the answer to the channel
+// instead of only to the user. Errors are always shown only to the user. A command
 // delivered again (same trigger_id) is answered once. It returns false when
 // the adapter is not running.
 func (a *Adapter) onCommand(cmd slackgo.SlashCommand) bool {
@@ -26,7 +26,7 @@ func (a *Adapter) onCommand(cmd slackgo.SlashCommand) bool {
 	}
 	text, public := commandText(cmd.Text)
 	return a.start(func(ctx context.Context, s *session) {
-		m := bot.Message{Text: text, User: cmd.UserID, Channel: cmd.ChannelID, Platform: "slack"}
+		m := bot.Message{Text: text, User: cmd.UserID, Channel: cmd.ChannelID, Platform: bot.Slack}
 		reply := a.reply(ctx, s, m)
 		if cmd.ResponseURL == "" {
 			a.log.Warn("slack: slash command without response_url", "request_id", reply.RequestID, "channel", cmd.ChannelID)
@@ -59,7 +59,7 @@ func commandText(s string) (text string, public bool) {
 		words, public = words[:n-1], true
 	}
 	if len(words) == 0 {
-		return "help", public
+		return bot.HelpCommand, public
 	}
 	return strings.Join(words, " "), public
 }

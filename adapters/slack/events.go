@@ -93,7 +93,7 @@ func (a *Adapter) answerEvent(ctx context.Context, s *session, ev event) {
 		root = ev.TS
 	}
 	a.threads.Add(ev.Channel + "/" + root)
-	m := bot.Message{Text: cleanText(ev.Text, s.userID), User: ev.User, Channel: ev.Channel, Platform: "slack"}
+	m := bot.Message{Text: cleanText(ev.Text, s.userID), User: ev.User, Channel: ev.Channel, Platform: bot.Slack}
 	reply := a.reply(ctx, s, m)
 	for i, msg := range Render(reply) {
 		if err := a.postMessage(ctx, ev.Channel, root, msg); err != nil {

@@ -89,7 +89,7 @@ func (a *Adapter) readVerified(w http.ResponseWriter, r *http.Request) ([]byte, 
 		http.Error(w, "Slack requests over HTTP are not enabled (no signing secret)", http.StatusNotFound)
 		return nil, false
 	}
-	body, ok := chatkit.ReadBody(w, r, a.opts.MaxBodyBytes)
+	body, ok := chatkit.ReadBody(w, r, a.lim.MaxBodyBytes)
 	if !ok {
 		return nil, false
 	}

@@ -24,7 +24,7 @@ const question = adaptertest.Question
 // mustRouter is a real Router over a real index of adaptertest.Reports.
 func mustRouter(t *testing.T) *bot.Router {
 	t.Helper()
-	return &bot.Router{Bot: bot.New(adaptertest.MustIndex(t), bot.Options{}), Logger: slog.New(slog.DiscardHandler)}
+	return adaptertest.Router(t, bot.RouterOptions{})
 }
 
 // startAdapter runs an adapter against the fake, with opts filled in for
@@ -269,7 +269,8 @@ func TestEventsBeforeRunAre503(t *testing.T) {
 func TestSlashCommand(t *testing.T) {
 	f := newFakeSlack(t)
 	sources := func(context.Context) (string, error) { return "I answer from 4 reports (9 passages).", nil }
-	a, srv := startAdapter(t, f, Options{SigningSecret: secret, Sources: sources}, mustRouter(t), nil)
+	router := adaptertest.Router(t, bot.RouterOptions{Sources: sources})
+	a, srv := startAdapter(t, f, Options{SigningSecret: secret}, router, nil)
 	for _, tc := range []struct {
 		name, text string
 		wantType   string
@@ -307,7 +308,7 @@ func TestSlashCommand(t *testing.T) {
 
 func TestRateLimitedPostsAreRetried(t *testing.T) {
 	f := newFakeSlack(t)
-	var logs lockedBuffer
+	var logs adaptertest.LockedBuffer
 	var mu sync.Mutex
 	var slept []time.Duration
 	sleep := func(ctx context.Context, d time.Duration) error {
@@ -391,30 +392,12 @@ func TestRunRejectsBadToken(t *testing.T) {
 	}
 }
 
-// lockedBuffer is a bytes.Buffer that goroutines may log into.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 func TestSourcesFailureIsAnApology(t *testing.T) {
 	f := newFakeSlack(t)
-	var logs lockedBuffer
+	var logs adaptertest.LockedBuffer
 	sources := func(context.Context) (string, error) { return "", errors.New("count passages: disk on fire") }
-	_, srv := startAdapter(t, f, Options{SigningSecret: secret, Sources: sources, Logger: slog.New(slog.NewTextHandler(&logs, nil))},
-		mustRouter(t), nil)
+	router := adaptertest.Router(t, bot.RouterOptions{Sources: sources, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	_, srv := startAdapter(t, f, Options{SigningSecret: secret, Logger: slog.New(slog.NewTextHandler(&logs, nil))}, router, nil)
 	do(t, signedRequest(t, srv.URL+PathCommands, "application/x-www-form-urlencoded", commandBody("sources public", f.hookURL("src"))))
 	h := f.nextHook(t)
 	got := strings.Join(texts(h.Msg.Blocks), "\n")

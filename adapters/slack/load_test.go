@@ -43,7 +43,6 @@ func TestLoadSlashCommands(t *testing.T) {
 	if _, err := x.Ingest(context.Background(), res.Reports, nil); err != nil {
 		t.Fatal(err)
 	}
-	router := &bot.Router{Bot: bot.New(x, bot.Options{}), Logger: slog.New(slog.DiscardHandler)}
 
 	f := newFakeSlack(t)
 	var delivered atomic.Int64
@@ -67,7 +66,8 @@ func TestLoadSlashCommands(t *testing.T) {
 		c, err := x.Counts()
 		return fmt.Sprintf("%d reports", c.Reports), err
 	}
-	_, srv := startAdapter(t, f, Options{SigningSecret: secret, Sources: sources}, router, nil)
+	router := bot.NewRouter(bot.New(x, bot.Options{}), bot.RouterOptions{Logger: slog.New(slog.DiscardHandler), Sources: sources})
+	_, srv := startAdapter(t, f, Options{SigningSecret: secret}, router, nil)
 
 	questions := []string{
 		"who supplies Kazakhstan with drones?", "suppliers Uzbekistan", "recipients Turkey", "between China Turkmenistan",

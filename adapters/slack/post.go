@@ -65,11 +65,11 @@ func (a *Adapter) retry(ctx context.Context, what string, f func(context.Context
 		if !limited {
 			return err
 		}
-		if attempt >= a.opts.MaxRetries {
+		if attempt >= a.lim.MaxRetries {
 			return fmt.Errorf("%s: still rate-limited after %d retries: %w", what, attempt, err)
 		}
-		if wait > a.opts.MaxRetryWait {
-			return fmt.Errorf("%s: rate-limited for %s, longer than %s: %w", what, wait, a.opts.MaxRetryWait, err)
+		if wait > a.lim.MaxRetryWait {
+			return fmt.Errorf("%s: rate-limited for %s, longer than %s: %w", what, wait, a.lim.MaxRetryWait, err)
 		}
 		a.log.Warn("slack: rate-limited; waiting", "call", what, "retry_after", wait, "attempt", attempt+1)
 		if err := a.sleep(ctx, wait); err != nil {

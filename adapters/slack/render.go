@@ -210,28 +210,16 @@ var (
 // no <!channel>, <@U…> or <url|label> can form), broadcast words are
 // defused, and control and bidirectional-override characters are dropped.
 func escape(s string) string {
-	s = strings.Map(keepRune, strings.ToValidUTF8(s, "\uFFFD"))
+	s = chatkit.SafeText(s)
 	s = htmlEscaper.Replace(s)
 	return atWords.ReplaceAllString(s, "@\u2060$1")
-}
-
-func keepRune(r rune) rune {
-	switch {
-	case r == '\n' || r == '\t':
-		return r
-	case r < 0x20 || (r >= 0x7f && r < 0xa0):
-		return -1
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings, overrides, isolates
-		return -1
-	}
-	return r
 }
 
 // headerText is a question as a header's plain text: one line, no angle
 // brackets, at most maxHeaderLen long.
 func headerText(q string) string {
 	q = strings.NewReplacer("<", "‹", ">", "›").Replace(oneLine(q))
-	q = strings.Map(keepRune, strings.ToValidUTF8(q, "\uFFFD"))
+	q = chatkit.SafeText(q)
 	q = atWords.ReplaceAllString(q, "@\u2060$1")
 	if pieces := chatkit.Split(q, maxHeaderLen-1, atom); len(pieces) > 1 {
 		q = pieces[0] + "…"

@@ -179,7 +179,7 @@ func TestRenderEmojiAndRightToLeft(t *testing.T) {
 }
 
 func TestRenderHelpAndErrors(t *testing.T) {
-	help := Render(bot.Reply{Text: bot.HelpText})
+	help := Render(bot.Reply{Text: bot.Help()})
 	all := strings.Join(checkLimits(t, help), "\n")
 	if !strings.HasPrefix(all, "```") || !strings.Contains(all, "  suppliers COUNTRY") {
 		t.Errorf("help should keep its columns in a code block:\n%s", all)

@@ -40,7 +40,7 @@ import (
 	"github.com/briefbot/briefbot/bot/schedule"
 )
 
-// Store keeps subscriptions, watermarks and deliveries (index/state.Store
+// Store keeps subscriptions, watermarks and deliveries (state.Store
 // is one).
 type Store interface {
 	Subscriptions() ([]bot.Subscription, error)
@@ -55,8 +55,8 @@ type Store interface {
 type Options struct {
 	Bot     *bot.Bot
 	Store   Store
-	Posters map[string]bot.DigestPoster // by platform: "slack", "discord", "console"
-	Clock   schedule.Clock              // nil means schedule.RealClock()
+	Posters map[bot.Platform]bot.DigestPoster
+	Clock   schedule.Clock // nil means schedule.RealClock()
 	// DefaultTZ is the time zone of subscriptions that name none ("" is
 	// UTC).
 	DefaultTZ string
@@ -72,9 +72,10 @@ type Options struct {
 	// ShutdownGrace is how long a post under way may go on after the
 	// context of Run or Deliver ends; zero means 10 seconds.
 	ShutdownGrace time.Duration
-	// FindSlack is how long before a window's end a look-up for its post
-	// starts, for clocks that disagree; zero means 10 minutes.
-	FindSlack time.Duration
+	// ClockSkew is how far the platform's clock may be behind ours: a
+	// look-up for a window's post starts this long before the window's
+	// end. Zero means 10 minutes.
+	ClockSkew time.Duration
 	Logger    *slog.Logger // nil means slog.Default()
 }
 
@@ -97,8 +98,8 @@ func (o Options) withDefaults() Options {
 	if o.ShutdownGrace <= 0 {
 		o.ShutdownGrace = 10 * time.Second
 	}
-	if o.FindSlack <= 0 {
-		o.FindSlack = 10 * time.Minute
+	if o.ClockSkew <= 0 {
+		o.ClockSkew = 10 * time.Minute
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -115,6 +116,8 @@ type Service struct {
 	opts  Options
 	sched *schedule.Scheduler
 
+	resumed chan struct{} // closed when Run's start-up checks are done
+
 	mu       sync.Mutex
 	locks    map[string]*sync.Mutex // one per subscription: its deliveries never overlap
 	retrying map[string]bool        // subscriptions with a retry loop under way
@@ -123,7 +126,7 @@ type Service struct {
 
 // New returns a Service. Call Run to start it.
 func New(opts Options) *Service {
-	s := &Service{opts: opts.withDefaults(), locks: map[string]*sync.Mutex{}, retrying: map[string]bool{}}
+	s := &Service{opts: opts.withDefaults(), resumed: make(chan struct{}), locks: map[string]*sync.Mutex{}, retrying: map[string]bool{}}
 	s.sched = schedule.New(s.opts.Clock, s.onSchedule)
 	return s
 }
@@ -169,14 +172,17 @@ func (s *Service) Run(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		s.Resume(ctx)
+		close(s.resumed)
 	}()
 	err := s.sched.Run(ctx)
 	s.wg.Wait()
 	return err
 }
 
-// StartupDone is the message Resume logs (at level info) when it is done.
-const StartupDone = "digest start-up checks done"
+// Resumed is closed once Run has finished the pending deliveries and
+// posted the catch-up digests of its start (see Resume); until then the
+// service is starting. Run must be called only once.
+func (s *Service) Resumed() <-chan struct{} { return s.resumed }
 
 // Resume finishes every pending delivery and, unless NoCatchUp, posts one
 // catch-up digest for each subscription that missed a run since its last
@@ -195,7 +201,7 @@ func (s *Service) Resume(ctx context.Context) {
 	now := s.opts.Clock.Now()
 	runs := 0
 	defer func() {
-		s.opts.Logger.Info(StartupDone, "subscriptions", len(subs), "pending", len(pending), "runs", runs)
+		s.opts.Logger.Info("digest start-up checks done", "subscriptions", len(subs), "pending", len(pending), "runs", runs)
 	}()
 	for _, sub := range subs {
 		at := time.Time{}
@@ -386,7 +392,7 @@ func (s *Service) post(ctx context.Context, poster bot.DigestPoster, sub bot.Sub
 	log := s.opts.Logger.With("subscription", sub.ID, "digest", d.ID, "from", d.From, "to", d.To)
 	var have []int
 	if d.Attempts > 0 {
-		found, err := poster.FindDigest(ctx, sub.Channel, d.ID, d.To.Add(-s.opts.FindSlack))
+		found, err := poster.FindDigest(ctx, sub.Channel, d.ID, d.To.Add(-s.opts.ClockSkew))
 		if err != nil {
 			return fmt.Errorf("digest %s: look for an earlier post: %w", d.ID, err)
 		}

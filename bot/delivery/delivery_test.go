@@ -18,7 +18,7 @@ import (
 	"github.com/briefbot/briefbot/bot/schedule/schedtest"
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // ingested is when the test index took in its reports.
@@ -159,7 +159,7 @@ func TestDeliverPostsOnceAndMovesWatermark(t *testing.T) {
 	}
 	p := &platform{}
 	clk := schedtest.NewClock(time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC))
-	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p}, Clock: clk, Logger: quiet})
+	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p}, Clock: clk, Logger: quiet})
 	at := clk.Now()
 	if err := s.Deliver(context.Background(), sub, at); err != nil {
 		t.Fatal(err)
@@ -203,7 +203,7 @@ func TestQuietSubscriptionPostsNothingWhenEmpty(t *testing.T) {
 	if err := st.ConfirmDelivery("none", "", at); !errors.Is(err, state.ErrNotFound) {
 		t.Fatal(err)
 	}
-	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p}, Clock: schedtest.NewClock(at), Logger: quiet})
+	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p}, Clock: schedtest.NewClock(at), Logger: quiet})
 	if err := s.Deliver(context.Background(), sub, at); err != nil { // [30 Nov, 7 Dec): nothing ingested
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestCrashBetweenPostAndConfirm(t *testing.T) {
 	p := &platform{lose: 1}
 	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
 	clk := schedtest.NewClock(at)
-	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p}, Clock: clk, Logger: quiet})
+	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p}, Clock: clk, Logger: quiet})
 	if err := s.Deliver(context.Background(), sub, at); err == nil {
 		t.Fatal("Deliver succeeded although the platform's answer was lost")
 	}
@@ -246,7 +246,7 @@ func TestCrashBetweenPostAndConfirm(t *testing.T) {
 	st = mustStore(t, dir)
 	defer st.Close()
 	clk.Add(time.Hour)
-	s = delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p}, Clock: clk, Logger: quiet})
+	s = delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p}, Clock: clk, Logger: quiet})
 	s.Resume(context.Background())
 
 	for k, n := range countParts(p.log()) {
@@ -267,7 +267,7 @@ func TestCrashBetweenPostAndConfirm(t *testing.T) {
 		t.Errorf("watermark = %v, want %v", mark, at)
 	}
 	// And a second restart changes nothing.
-	s = delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p}, Clock: clk, Logger: quiet})
+	s = delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p}, Clock: clk, Logger: quiet})
 	s.Resume(context.Background())
 	if got := len(p.log()); got != 2 {
 		t.Errorf("second restart: %d posts, want 2", got)
@@ -286,7 +286,7 @@ func TestPartialPostIsCompleted(t *testing.T) {
 	}
 	p := &platform{failAt: []int{2}}
 	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
-	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p}, Clock: schedtest.NewClock(at), Logger: quiet})
+	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p}, Clock: schedtest.NewClock(at), Logger: quiet})
 	if err := s.Deliver(context.Background(), sub, at); err == nil {
 		t.Fatal("Deliver succeeded although the second part failed")
 	}
@@ -312,7 +312,7 @@ func TestRetryWithBackoff(t *testing.T) {
 	p := &platform{down: true}
 	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
 	clk := schedtest.NewClock(at)
-	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p}, Clock: clk, Logger: quiet})
+	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p}, Clock: clk, Logger: quiet})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
@@ -379,7 +379,7 @@ func TestCatchUpAfterDowntime(t *testing.T) {
 		}
 		now := time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC) // Wednesday, three runs missed
 		p := &platform{}
-		s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p},
+		s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p},
 			Clock: schedtest.NewClock(now), NoCatchUp: noCatchUp, Logger: quiet})
 		s.Resume(context.Background())
 		posts := p.log()
@@ -410,7 +410,7 @@ func TestScheduleAcrossDST(t *testing.T) {
 	}
 	p := &platform{}
 	clk := schedtest.NewClock(start)
-	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": p}, Clock: clk, Logger: quiet})
+	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p}, Clock: clk, Logger: quiet})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx) }()
@@ -450,7 +450,7 @@ func TestNoPosterForPlatform(t *testing.T) {
 	defer st.Close()
 	sub := weekly(ingested)
 	sub.Platform, sub.ID = "discord", "discord:D1"
-	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[string]bot.DigestPoster{"slack": &platform{}}, Logger: quiet})
+	s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: &platform{}}, Logger: quiet})
 	err := s.Deliver(context.Background(), sub, time.Now())
 	if !errors.Is(err, delivery.ErrNoPoster) || !strings.Contains(err.Error(), "discord") {
 		t.Errorf("err = %v, want ErrNoPoster naming discord", err)

@@ -10,9 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefbot/briefbot/adapters/adaptertest"
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // TestFeedArticleWithinBudget polls a feed whose one article is a 2 MB page
@@ -61,9 +62,9 @@ func TestFeedArticleWithinBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	logs := &syncBuffer{}
+	logs := &adaptertest.LockedBuffer{}
 	e := env2(nil, nil, nil, logs)
-	m, err := newFeedManager(cfg, st, x, newLogger(cfg, e))
+	m, err := newFeedManager(cfg, st, x, newLogger(cfg, e), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func TestFeedArticleWithinBudget(t *testing.T) {
 				return
 			default:
 			}
-			rep := r.Handle(ctx, bot.Message{Platform: "console", Text: "who supplies Tajikistan?"})
+			rep := r.Handle(ctx, bot.Message{Platform: bot.Console, Text: "who supplies Tajikistan?"})
 			if rep.Answer == nil || !strings.Contains(rep.Answer.Text, "Belarus") {
 				t.Errorf("answer while polling: %+v", rep)
 				return
@@ -88,7 +89,7 @@ func TestFeedArticleWithinBudget(t *testing.T) {
 			n++
 		}
 	}()
-	for _, res := range m.current().PollAll(ctx) {
+	for _, res := range m.Poller().PollAll(ctx) {
 		if res.Err != nil || res.New != 1 {
 			t.Errorf("poll %s: %+v", res.Feed, res)
 		}

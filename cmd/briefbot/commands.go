@@ -159,9 +159,14 @@ func indexOptions(cfg Config) index.Options {
 		MergeStories: cfg.Ingest.MergeStories}
 }
 
+// newBot returns the Bot of cfg over x.
+func newBot(x *index.Index, cfg Config) *bot.Bot {
+	return bot.New(x, bot.Options{MaxCitations: cfg.Answer.MaxCitations, MaxQuestionLen: cfg.Answer.MaxQuestionLength})
+}
+
+// newRouter returns a Router for the terminal (ask, chat).
 func newRouter(x *index.Index, cfg Config, e env) *bot.Router {
-	b := bot.New(x, bot.Options{MaxCitations: cfg.Answer.MaxCitations, MaxQuestionLen: cfg.Answer.MaxQuestionLength})
-	return &bot.Router{Bot: b, Logger: newLogger(cfg, e)}
+	return bot.NewRouter(newBot(x, cfg), bot.RouterOptions{Logger: newLogger(cfg, e)})
 }
 
 func cmdAsk(ctx context.Context, args []string, e env) error {
@@ -207,7 +212,7 @@ func cmdAsk(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	defer x.Close()
-	reply := newRouter(x, cfg, e).Handle(ctx, bot.Message{Text: question, User: "cli", Channel: "cli", Platform: "cli", Filter: f})
+	reply := newRouter(x, cfg, e).Handle(ctx, bot.Message{Text: question, User: "cli", Channel: "cli", Platform: bot.Console, Filter: f})
 	if reply.IsError {
 		fmt.Fprintln(e.stderr, reply.Text)
 		return errReported

@@ -3,35 +3,18 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/adapters/adaptertest"
 	"github.com/briefbot/briefbot/adapters/console"
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/corpus/corpustest"
 )
-
-// syncBuffer is a strings.Builder safe for the console poster's writes and
-// the test's reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestEverythingAtOnce ingests, polls feeds, posts digests and answers
 // questions at the same time on one index and state file, as serve does.
@@ -41,17 +24,17 @@ func TestEverythingAtOnce(t *testing.T) {
 		t.Skip("concurrency soak")
 	}
 	w := newWire(t)
-	m, x, r := feedSetup(t, w)
-	st := m.st
+	m, x, r, st := feedSetup(t, w)
 	ctx := context.Background()
-	out := &syncBuffer{}
+	out := &adaptertest.LockedBuffer{}
 	poster := &console.Adapter{Out: out}
-	sub := bot.Subscription{ID: "console:console", Platform: "console", Channel: "console", Spec: "* * * * *",
+	sub := bot.Subscription{ID: "console:console", Platform: bot.Console, Channel: "console", Spec: "* * * * *",
 		TZ: "UTC", Created: time.Now().Add(-time.Hour)}
 	if err := st.PutSubscription(sub); err != nil {
 		t.Fatal(err)
 	}
-	svc := delivery.New(delivery.Options{Bot: r.Bot, Store: st, Posters: map[string]bot.DigestPoster{"console": poster}, Logger: r.Logger})
+	svc := delivery.New(delivery.Options{Bot: bot.New(x, bot.Options{}), Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Console: poster},
+		Logger: slog.New(slog.DiscardHandler)})
 
 	var wg sync.WaitGroup
 	errs := make(chan error, 100)
@@ -69,7 +52,7 @@ func TestEverythingAtOnce(t *testing.T) {
 	go func() { // feeds polled, twice
 		defer wg.Done()
 		for range 2 {
-			for _, res := range m.current().PollAll(ctx) {
+			for _, res := range m.Poller().PollAll(ctx) {
 				if res.Err != nil {
 					errs <- fmt.Errorf("poll %s: %w", res.Feed, res.Err)
 				}

@@ -35,10 +35,10 @@ type Config struct {
 	Slack   SlackConfig   `yaml:"slack"`
 	Discord DiscordConfig `yaml:"discord"`
 	// Admins may subscribe channels to digests and unsubscribe them.
-	Admins AdminsConfig `yaml:"admins"`
+	Admins PlatformIDsConfig `yaml:"admins"`
 	// Channels, when a platform has a list, are the only channels the bot
 	// answers in there (an allowlist by channel ID).
-	Channels AdminsConfig `yaml:"channels"`
+	Channels PlatformIDsConfig `yaml:"channels"`
 	// AuditLog, when set, is a file that gets one JSON line per question:
 	// time, platform, channel, user, text, outcome. Off by default.
 	AuditLog string        `yaml:"audit_log"`
@@ -68,18 +68,17 @@ type FeedFetchConf struct {
 	AllowPrivate bool `yaml:"allow_private"`
 }
 
-// AdminsConfig lists admins by their user ID on each platform (Slack
-// "U0123ABCD", Discord "80351110224678912"). The console user always is one.
-//
-// The same shape lists channel IDs for the channel allowlist.
-type AdminsConfig struct {
+// PlatformIDsConfig lists IDs on each chat platform: the user IDs of
+// admins (Slack "U0123ABCD", Discord "80351110224678912"; the console user
+// always is one), or the channel IDs of the channel allowlist.
+type PlatformIDsConfig struct {
 	Slack   []string `yaml:"slack"`
 	Discord []string `yaml:"discord"`
 }
 
-// ByPlatform returns the admins keyed by platform name, as bot.Router wants.
-func (a AdminsConfig) ByPlatform() map[string][]string {
-	return map[string][]string{"slack": a.Slack, "discord": a.Discord}
+// ByPlatform returns the IDs keyed by platform, as bot.RouterOptions wants.
+func (a PlatformIDsConfig) ByPlatform() bot.IDs {
+	return bot.IDs{bot.Slack: a.Slack, bot.Discord: a.Discord}
 }
 
 // DigestsConfig tunes scheduled digests.
@@ -106,7 +105,8 @@ type DigestSubscriptionConfig struct {
 
 // Subscription turns a declared subscription into a bot.Subscription.
 func (d DigestSubscriptionConfig) Subscription(defaultTZ string) (bot.Subscription, error) {
-	if !oneOf(d.Platform, "slack", "discord", "console") {
+	platform, ok := bot.ParsePlatform(d.Platform)
+	if !ok {
 		return bot.Subscription{}, fmt.Errorf("platform: %q is not one of slack, discord, console", d.Platform)
 	}
 	if strings.TrimSpace(d.Channel) == "" {
@@ -116,7 +116,7 @@ func (d DigestSubscriptionConfig) Subscription(defaultTZ string) (bot.Subscripti
 	if err != nil {
 		return bot.Subscription{}, fmt.Errorf("options: %s", bot.ErrorMessage(err))
 	}
-	sub.ID, sub.Platform, sub.Channel, sub.CreatedBy = bot.SubscriptionID(d.Platform, d.Channel), d.Platform, d.Channel, bot.ConfigCreator
+	sub.ID, sub.Platform, sub.Channel, sub.CreatedBy = bot.SubscriptionID(platform, d.Channel), platform, d.Channel, bot.ConfigCreator
 	return sub, nil
 }
 
@@ -399,10 +399,10 @@ func (c Config) Validate() error {
 	}
 	for _, list := range []struct {
 		key, what string
-		ids       map[string][]string
+		ids       bot.IDs
 	}{{"admins", "a user ID (Slack: U0123ABCD; Discord: a number)", c.Admins.ByPlatform()},
 		{"channels", "a channel ID (Slack: C0123ABCD; Discord: a number)", c.Channels.ByPlatform()}} {
-		for _, platform := range []string{"slack", "discord"} {
+		for _, platform := range bot.ChatPlatforms {
 			for _, id := range list.ids[platform] {
 				if strings.TrimSpace(id) == "" || strings.ContainsAny(id, " \t<>@#") {
 					return fmt.Errorf("%s.%s: %q is not %s", list.key, platform, id, list.what)

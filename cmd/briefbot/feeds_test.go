@@ -14,8 +14,9 @@ import (
 	"testing"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/corpus/feed"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // wire serves three outlets' RSS feeds on loopback. Each carries its own
@@ -83,7 +84,7 @@ func newWire(t *testing.T) *wire {
 
 // feedSetup is a feed manager over a real index and state store in a
 // temporary data folder, with the wire's three feeds in its config.
-func feedSetup(t *testing.T, w *wire) (*feedManager, *index.Index, *bot.Router) {
+func feedSetup(t *testing.T, w *wire) (*feed.Manager, *index.Index, *bot.Router, *state.Store) {
 	t.Helper()
 	cfg := DefaultConfig()
 	cfg.DataDir = t.TempDir()
@@ -106,22 +107,22 @@ func feedSetup(t *testing.T, w *wire) (*feedManager, *index.Index, *bot.Router) 
 	}
 	t.Cleanup(func() { st.Close() })
 	e := env2(nil, nil, nil, &strings.Builder{})
-	m, err := newFeedManager(cfg, st, x, newLogger(cfg, e))
+	m, err := newFeedManager(cfg, st, x, newLogger(cfg, e), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newRouter(x, cfg, e)
-	r.Feeds, r.Sources, r.Admins, r.Reindex = m, sourcesText(x), map[string][]string{"slack": {"UADMIN"}}, m.Reindex
-	return m, x, r
+	r := bot.NewRouter(newBot(x, cfg), bot.RouterOptions{Logger: newLogger(cfg, e), Feeds: m, Sources: sourcesText(x),
+		Admins: bot.IDs{bot.Slack: {"UADMIN"}}, Reindex: m.Reindex})
+	return m, x, r, st
 }
 
 // TestFeedsOneStoryManySources: the same story from three feeds ends as one
 // report citing all three outlets; a second poll downloads nothing again.
 func TestFeedsOneStoryManySources(t *testing.T) {
 	w := newWire(t)
-	m, x, r := feedSetup(t, w)
+	m, x, r, _ := feedSetup(t, w)
 	ctx := context.Background()
-	for _, res := range m.current().PollAll(ctx) {
+	for _, res := range m.Poller().PollAll(ctx) {
 		if res.Err != nil || res.New == 0 {
 			t.Errorf("poll %s: %+v", res.Feed, res)
 		}
@@ -130,7 +131,7 @@ func TestFeedsOneStoryManySources(t *testing.T) {
 	if err != nil || c.Reports != 2 {
 		t.Fatalf("counts %+v %v: want 2 reports (the wire story once, the other story)", c, err)
 	}
-	ans, err := r.Bot.Ask(ctx, "Bayraktar TB2 drones Kyrgyzstan Kant airbase", bot.Filter{})
+	ans, err := bot.New(x, bot.Options{}).Ask(ctx, "Bayraktar TB2 drones Kyrgyzstan Kant airbase", bot.Filter{})
 	if err != nil || ans.NoMatch || len(ans.Citations) == 0 {
 		t.Fatalf("ask: %+v %v", ans, err)
 	}
@@ -150,7 +151,7 @@ func TestFeedsOneStoryManySources(t *testing.T) {
 		t.Errorf("the story cites outlets %v, want A, B and C", outlets)
 	}
 	before := w.requests.Load()
-	for _, res := range m.current().PollAll(ctx) {
+	for _, res := range m.Poller().PollAll(ctx) {
 		if res.Err != nil || res.New != 0 {
 			t.Errorf("second poll %s: %+v", res.Feed, res)
 		}
@@ -167,7 +168,7 @@ func TestFeedsOneStoryManySources(t *testing.T) {
 // TestFeedsPollWhileAnswering polls and answers at once (run with -race).
 func TestFeedsPollWhileAnswering(t *testing.T) {
 	w := newWire(t)
-	m, _, r := feedSetup(t, w)
+	m, _, r, _ := feedSetup(t, w)
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
@@ -189,7 +190,7 @@ func TestFeedsPollWhileAnswering(t *testing.T) {
 			}
 		}()
 	}
-	m.current().PollAll(ctx)
+	m.Poller().PollAll(ctx)
 	close(stop)
 	wg.Wait()
 	rep := r.Handle(ctx, bot.Message{Platform: "console", Text: "who supplies Kyrgyzstan with drones?"})
@@ -200,7 +201,7 @@ func TestFeedsPollWhileAnswering(t *testing.T) {
 
 func TestFeedCommands(t *testing.T) {
 	w := newWire(t)
-	_, _, r := feedSetup(t, w)
+	_, _, r, _ := feedSetup(t, w)
 	ctx := context.Background()
 	say := func(user, text string) bot.Reply {
 		return r.Handle(ctx, bot.Message{Platform: "slack", Channel: "C1", User: user, Text: text})

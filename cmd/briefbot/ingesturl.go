@@ -29,7 +29,7 @@ const maxURLItems = 100
 func fetchURL(ctx context.Context, f *feed.Fetcher, raw string, w io.Writer) ([]bot.Report, error) {
 	resp, err := f.Fetch(ctx, raw, feed.Validators{})
 	if err != nil {
-		return nil, errors.New(fetchProblem(err))
+		return nil, errors.New(feed.Problem(err))
 	}
 	parsed, err := feed.Parse(resp.Body, resp.FinalURL)
 	if errors.Is(err, feed.ErrNotFeed) {
@@ -45,7 +45,7 @@ func fetchURL(ctx context.Context, f *feed.Fetcher, raw string, w io.Writer) ([]
 		return []bot.Report{r}, nil
 	}
 	if err != nil {
-		return nil, errors.New(fetchProblem(err))
+		return nil, errors.New(feed.Problem(err))
 	}
 	items := parsed.Items
 	if len(items) > maxURLItems {

@@ -52,8 +52,9 @@ func TestServeNeverLogsSecrets(t *testing.T) {
 	const token, secret = "xoxb-777-never-log-me", "s3cr3t-signing-value"
 	cfgPath := filepath.Join(t.TempDir(), "c.yaml")
 	os.WriteFile(cfgPath, []byte("log:\n  level: debug\n"), 0o600)
-	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": token, "SLACK_SIGNING_SECRET": secret,
+	srv, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": token, "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": f.srv.URL + "/api/"}, nil, "--config", cfgPath)
+	addr := srv.Addr().String()
 	waitHealthy(t, "http://"+addr)
 	form := url.Values{"team_id": {"T1"}, "channel_id": {"C1"}, "user_id": {"U1"}, "command": {"/brief"},
 		"text": {"who supplies Kazakhstan?"}, "response_url": {f.srv.URL + "/nowhere"}}

@@ -29,7 +29,8 @@ type metrics struct {
 	platformErrors *prometheus.CounterVec // platform
 }
 
-func newMetrics(x *index.Index) *metrics {
+// newMetrics returns serve's metrics; watchIndex adds the index's.
+func newMetrics() *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "briefbot_questions_total",
@@ -50,9 +51,11 @@ func newMetrics(x *index.Index) *metrics {
 	}
 	m.reg.MustRegister(m.questions, m.answerSeconds, m.ingested, m.ingestErrors, m.feedPolls, m.digestPosts, m.platformErrors,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	m.reg.MustRegister(&indexCollector{x: x})
 	return m
 }
+
+// watchIndex adds the sizes of x to the metrics.
+func (m *metrics) watchIndex(x *index.Index) { m.reg.MustRegister(&indexCollector{x: x}) }
 
 // handler serves the metrics.
 func (m *metrics) handler() http.Handler {
@@ -68,7 +71,7 @@ func (m *metrics) observe(msg bot.Message, r bot.Reply, took time.Duration) {
 	case r.Answer != nil && r.Answer.NoMatch:
 		outcome = "no_match"
 	}
-	platform := msg.Platform
+	platform := string(msg.Platform)
 	if platform == "" {
 		platform = "unknown"
 	}
@@ -100,13 +103,13 @@ func (m *metrics) onPoll(r feed.PollResult) {
 }
 
 // poster counts the digest posts of p.
-func (m *metrics) poster(platform string, p bot.DigestPoster) bot.DigestPoster {
+func (m *metrics) poster(platform bot.Platform, p bot.DigestPoster) bot.DigestPoster {
 	return countingPoster{DigestPoster: p, platform: platform, m: m}
 }
 
 type countingPoster struct {
 	bot.DigestPoster
-	platform string
+	platform bot.Platform
 	m        *metrics
 }
 
@@ -115,9 +118,9 @@ func (c countingPoster) PostDigest(ctx context.Context, channel string, r bot.Re
 	outcome := "posted"
 	if err != nil {
 		outcome = "failed"
-		c.m.platformErrors.WithLabelValues(c.platform).Inc()
+		c.m.platformErrors.WithLabelValues(string(c.platform)).Inc()
 	}
-	c.m.digestPosts.WithLabelValues(c.platform, outcome).Inc()
+	c.m.digestPosts.WithLabelValues(string(c.platform), outcome).Inc()
 	return ref, err
 }
 
@@ -136,9 +139,9 @@ func (e *errorCounter) Enabled(ctx context.Context, l slog.Level) bool {
 
 func (e *errorCounter) Handle(ctx context.Context, r slog.Record) error {
 	if r.Level >= slog.LevelError {
-		for _, p := range []string{"slack", "discord"} {
-			if strings.HasPrefix(r.Message, p+":") {
-				e.m.platformErrors.WithLabelValues(p).Inc()
+		for _, p := range bot.ChatPlatforms {
+			if strings.HasPrefix(r.Message, string(p)+":") {
+				e.m.platformErrors.WithLabelValues(string(p)).Inc()
 			}
 		}
 	}

@@ -19,8 +19,9 @@ import (
 func TestServeMetrics(t *testing.T) {
 	f := newFakeSlackAPI(t)
 	const secret = "metrics-secret"
-	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+	srv, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": f.srv.URL + "/api/"}, nil)
+	addr := srv.Addr().String()
 	defer stop()
 	base := "http://" + addr
 	waitHealthy(t, base)
@@ -63,8 +64,9 @@ func TestServeSourcesThroughRouter(t *testing.T) {
 	const secret = "sources-secret"
 	cfg := filepath.Join(t.TempDir(), "c.yaml")
 	os.WriteFile(cfg, []byte("channels:\n  slack: [C1]\n"), 0o600)
-	addr, _, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+	srv, _, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": f.srv.URL + "/api/"}, nil, "--config", cfg)
+	addr := srv.Addr().String()
 	defer stop()
 	base := "http://" + addr
 	waitHealthy(t, base)

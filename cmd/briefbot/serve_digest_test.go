@@ -15,8 +15,7 @@ import (
 
 	"github.com/briefbot/briefbot/adapters/slack"
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/bot/delivery"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 // slackChannels is Slack's Web API on loopback as far as digests need it:
@@ -134,22 +133,17 @@ func TestServePostsDigests(t *testing.T) {
 	if err := os.WriteFile(cfgPath, []byte("log:\n  level: info\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// serveOnce runs serve until its start-up digest checks are done.
-	serveOnce := func() (*watchedBuffer, func() int) {
-		_, stderr, stop := startServe(t, env, nil, "--data", data, "--config", cfgPath)
-		deadline := time.Now().Add(20 * time.Second)
-		for !strings.Contains(stderr.String(), delivery.StartupDone) {
-			if time.Now().After(deadline) {
-				t.Fatalf("start-up digest checks not done within 20 s:\n%s", stderr)
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+	// serveOnce runs serve until it is ready: its start-up digest checks
+	// are done.
+	serveOnce := func() (*watchedBuffer, func() error) {
+		srv, stderr, stop := startServe(t, env, nil, "--data", data, "--config", cfgPath)
+		waitHealthy(t, "http://"+srv.Addr().String())
 		return stderr, stop
 	}
 
 	stderr, stop := serveOnce()
-	if code := stop(); code != exitOK {
-		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	if err := stop(); err != nil {
+		t.Fatalf("first run: %v\n%s", err, stderr)
 	}
 	first := f.digests("C1")
 	if len(first) == 0 {
@@ -174,8 +168,8 @@ func TestServePostsDigests(t *testing.T) {
 	// Restart: nothing missed, nothing pending, nothing posted. Run waits
 	// for start-up deliveries before serve returns, so stop() is enough.
 	stderr, stop = serveOnce()
-	if code := stop(); code != exitOK {
-		t.Fatalf("second run: exit %d\n%s", code, stderr)
+	if err := stop(); err != nil {
+		t.Fatalf("second run: %v\n%s", err, stderr)
 	}
 	if got := f.digests("C1"); len(got) != len(first) {
 		t.Fatalf("restart posted again: %v", got)
@@ -201,8 +195,8 @@ func TestServePostsDigests(t *testing.T) {
 		"event_type": slack.DigestEventType, "event_payload": map[string]any{"id": d.ID, "part": 1, "parts": 1}}})
 	before := len(f.digests("C1"))
 	stderr, stop = serveOnce()
-	if code := stop(); code != exitOK {
-		t.Fatalf("third run: exit %d\n%s", code, stderr)
+	if err := stop(); err != nil {
+		t.Fatalf("third run: %v\n%s", err, stderr)
 	}
 	if got := f.digests("C1"); len(got) != before {
 		t.Errorf("after the crash the digest was posted again: %v", got[before:])
@@ -227,8 +221,9 @@ func TestServeDigestCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	const secret = "serve-digest-secret"
-	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+	srv, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": f.srv.URL + "/api/"}, nil, "--data", data, "--config", cfgPath)
+	addr := srv.Addr().String()
 	waitHealthy(t, "http://"+addr)
 	command := func(user, text string) string {
 		form := url.Values{"team_id": {"T1"}, "channel_id": {"C7"}, "user_id": {user}, "command": {"/brief"},
@@ -256,8 +251,8 @@ func TestServeDigestCommands(t *testing.T) {
 	if got := command("UOTHER", "digest list"); !strings.Contains(got, "Kazakhstan") || !strings.Contains(got, "Next:") {
 		t.Errorf("list: %s", got)
 	}
-	if code := stop(); code != exitOK {
-		t.Fatalf("exit %d\n%s", code, stderr)
+	if err := stop(); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
 	}
 	st, err := state.Open(data)
 	if err != nil {

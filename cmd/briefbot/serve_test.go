@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -60,7 +61,7 @@ func TestSlackOptions(t *testing.T) {
 	opts, _, _ := slackOptions(SlackConfig{Mode: "auto", ThreadMemory: 500, MaxRetries: 0}, func(k string) string {
 		return map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "http://127.0.0.1:9/api/"}[k]
 	})
-	if opts.APIURL != "http://127.0.0.1:9/api/" || opts.ThreadMemory != 500 || opts.MaxRetries >= 0 {
+	if opts.APIURL != "http://127.0.0.1:9/api/" || opts.ThreadMemory != 500 || !opts.NoRetries {
 		t.Errorf("opts = %+v; want SLACK_API_URL, thread_memory 500 and no retries", opts)
 	}
 }
@@ -154,38 +155,44 @@ func newFakeSlackAPI(t *testing.T) *fakeSlackAPI {
 	return f
 }
 
-// startServe runs `briefbot serve` in-process with env and returns its
-// address, its output, and a function that stops it and returns its exit
-// code.
-func startServe(t *testing.T, env map[string]string, stdin io.Reader, args ...string) (string, *watchedBuffer, func() int) {
+// startServe starts a Server in-process, as `briefbot serve` with args
+// and env would (on a fresh data folder and a free port unless args say
+// otherwise), and returns it, its log output, and a function that stops it
+// and returns what Run returned.
+func startServe(t *testing.T, env map[string]string, stdin io.Reader, args ...string) (*Server, *watchedBuffer, func() error) {
 	t.Helper()
 	stdout, stderr := newWatchedBuffer(), newWatchedBuffer()
-	ctx, cancel := context.WithCancel(context.Background())
-	code := make(chan int, 1)
 	e := env2(env, stdin, stdout, stderr)
-	go func() {
-		code <- run(ctx, append([]string{"serve", "--data", t.TempDir(), "--listen", "127.0.0.1:0"}, args...), e)
-	}()
-	var addr string
-	select {
-	case addr = <-stderr.addr:
-	case c := <-code:
-		t.Fatalf("serve exited with %d:\n%s", c, stderr)
-	case <-time.After(30 * time.Second): // builds the default index first
-		t.Fatalf("serve did not listen within 30 s:\n%s", stderr)
+	cfg, err := serveConfig(append([]string{"--data", t.TempDir(), "--listen", "127.0.0.1:0"}, args...), e)
+	if err != nil {
+		t.Fatal(err)
 	}
-	stop := func() int {
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := NewServer(ctx, cfg, e)
+	if err != nil {
 		cancel()
-		select {
-		case c := <-code:
-			return c
-		case <-time.After(5 * time.Second):
-			t.Fatalf("serve did not stop within 5 s:\n%s", stderr)
-		}
-		return -1
+		t.Fatalf("NewServer: %v\n%s", err, stderr)
 	}
-	t.Cleanup(func() { cancel() })
-	return addr, stderr, stop
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	var once sync.Once
+	var runErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case runErr = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatalf("serve did not stop within 5 s:\n%s", stderr)
+			}
+			if err := s.Close(); err != nil && runErr == nil {
+				runErr = err
+			}
+		})
+		return runErr
+	}
+	t.Cleanup(func() { stop() })
+	return s, stderr, stop
 }
 
 // waitHealthy waits until serve's /readyz says the index answers and every
@@ -236,8 +243,9 @@ func signed(t *testing.T, u, secret, contentType string, body []byte) *http.Requ
 func TestServeEventsAPI(t *testing.T) {
 	f := newFakeSlackAPI(t)
 	const secret = "serve-test-secret"
-	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+	srv, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": f.srv.URL + "/api/"}, nil)
+	addr := srv.Addr().String()
 	base := "http://" + addr
 	waitHealthy(t, base)
 
@@ -286,8 +294,8 @@ func TestServeEventsAPI(t *testing.T) {
 		t.Errorf("unsigned event: %s, want 401", resp.Status)
 	}
 
-	if code := stop(); code != exitOK || !strings.Contains(stderr.String(), "stopped") {
-		t.Errorf("exit %d after SIGINT/SIGTERM, want 0:\n%s", code, stderr)
+	if err := stop(); err != nil {
+		t.Errorf("Run after the context ended: %v, want nil:\n%s", err, stderr)
 	}
 }
 
@@ -354,6 +362,9 @@ func TestDiscordOptions(t *testing.T) {
 			cfg := DefaultConfig().Discord
 			cfg.Mode = tc.mode
 			opts, on, err := discordOptions(cfg, func(k string) string { return tc.env[k] })
+			if err == nil && on {
+				_, err = discord.New(opts) // what NewServer does with them: checks, no network
+			}
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("err = %v, want it to name %s", err, tc.wantErr)
@@ -374,7 +385,7 @@ func TestDiscordOptions(t *testing.T) {
 	opts, _, _ := discordOptions(DiscordConfig{Mode: "auto", MessageContent: true}, func(k string) string {
 		return map[string]string{"DISCORD_BOT_TOKEN": "t", "DISCORD_GUILD_ID": "42", "DISCORD_API_URL": "http://127.0.0.1:9/api/v9"}[k]
 	})
-	if opts.GuildID != "42" || opts.APIURL != "http://127.0.0.1:9/api/v9" || !opts.MessageContent || opts.MaxRetries >= 0 {
+	if opts.GuildID != "42" || opts.APIURL != "http://127.0.0.1:9/api/v9" || !opts.MessageContent || !opts.NoRetries {
 		t.Errorf("opts = %+v; want the guild, the API URL, MESSAGE_CONTENT and no retries", opts)
 	}
 }
@@ -420,12 +431,13 @@ func TestServeSlackAndDiscord(t *testing.T) {
 	fs, fd := newFakeSlackAPI(t), newFakeDiscordAPI(t)
 	pub, key, _ := ed25519.GenerateKey(nil)
 	const secret = "serve-test-secret"
-	addr, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
+	srv, stderr, stop := startServe(t, map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL": fs.srv.URL + "/api/", "DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "DISCORD_APPLICATION_ID": "7",
 		"DISCORD_API_URL": fd.srv.URL + "/api/v9"}, nil)
+	addr := srv.Addr().String()
 	base := "http://" + addr
-	if !strings.Contains(stderr.String(), "chat: slack (events), discord (http)") {
-		t.Errorf("serve should name both platforms:\n%s", stderr)
+	if got := strings.Join(srv.Chats(), ", "); got != "slack (events), discord (http)" {
+		t.Errorf("serve runs %q, want both platforms", got)
 	}
 	waitHealthy(t, base)
 	do := func(req *http.Request) (int, string) {
@@ -462,7 +474,37 @@ func TestServeSlackAndDiscord(t *testing.T) {
 	if status, _ := do(unsigned); status != http.StatusUnauthorized {
 		t.Errorf("unsigned interaction: %d, want 401", status)
 	}
-	if code := stop(); code != exitOK {
-		t.Errorf("exit %d, want 0:\n%s", code, stderr)
+	if err := stop(); err != nil {
+		t.Errorf("Run: %v, want nil:\n%s", err, stderr)
+	}
+}
+
+// TestNewServerFailureReleasesData: a server that cannot listen gives an
+// error naming the address and closes what it opened, so that the next
+// one starts on the same data folder.
+func TestNewServerFailureReleasesData(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	data := t.TempDir()
+	e := env2(nil, nil, newWatchedBuffer(), newWatchedBuffer())
+	cfg, err := serveConfig([]string{"--data", data, "--listen", busy.Addr().String()}, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := NewServer(context.Background(), cfg, e); err == nil || !strings.Contains(err.Error(), "listen on "+busy.Addr().String()) {
+		if s != nil {
+			s.Close()
+		}
+		t.Fatalf("NewServer on a busy port: %v", err)
+	}
+	stdin, typing := io.Pipe() // the console chat waits for input
+	defer typing.Close()
+	srv, _, stop := startServe(t, nil, stdin, "--data", data)
+	waitHealthy(t, "http://"+srv.Addr().String())
+	if err := stop(); err != nil {
+		t.Errorf("Run: %v", err)
 	}
 }

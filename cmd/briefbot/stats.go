@@ -14,7 +14,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/index/state"
+	"github.com/briefbot/briefbot/state"
 )
 
 const statsUsage = `Usage: briefbot stats [--data DIR] [--config FILE] [--json]

@@ -1,6 +1,9 @@
-// Package chatkit holds what the chat adapters share: measuring and
-// splitting escaped text within a platform's limits, and a bounded set of
-// recently seen keys for dropping redelivered events.
+// Package chatkit holds what the chat adapters share, in one copy:
+// measuring and splitting escaped text within a platform's limits, making
+// untrusted text safe to show (SafeText), a bounded set of recently seen
+// keys for dropping redelivered events, answer slots and the reply path
+// (Reply), sleeping with a context, and the defaults of their common
+// settings (Limits).
 package chatkit
 
 import (

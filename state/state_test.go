@@ -31,7 +31,7 @@ var (
 	t2 = t1.Add(7 * 24 * time.Hour)
 )
 
-func sub(platform, channel string) bot.Subscription {
+func sub(platform bot.Platform, channel string) bot.Subscription {
 	return bot.Subscription{
 		ID: bot.SubscriptionID(platform, channel), Platform: platform, Channel: channel,
 		Spec: "0 9 * * 1", TZ: "Europe/Berlin",
