@@ -350,21 +350,12 @@ func (a *analysis) appositive(tr *trig) bool {
 // closingParen returns the ")" that closes a parenthesis open at token t,
 // -1 when t is not inside one.
 func (a *analysis) closingParen(t int) int {
-	depth := 0
-	for j := t - 1; j >= 0; j-- {
-		switch a.toks[j].w {
-		case ")":
-			depth++
-		case "(":
-			if depth == 0 {
-				for k := t; k < len(a.toks); k++ {
-					if a.toks[k].w == ")" {
-						return k
-					}
-				}
-				return -1
-			}
-			depth--
+	if a.enclosingParen(t) < 0 {
+		return -1
+	}
+	for k := t; k < len(a.toks); k++ {
+		if a.toks[k].w == ")" {
+			return k
 		}
 	}
 	return -1
@@ -373,6 +364,15 @@ func (a *analysis) closingParen(t int) int {
 // openingParen returns the "(" that opens the parenthesis holding token t,
 // or t's clause start when there is none before t.
 func (a *analysis) openingParen(t int) int {
+	if j := a.enclosingParen(t); j >= 0 {
+		return j
+	}
+	return a.clauses[a.clauseAt[t]].ts
+}
+
+// enclosingParen returns the "(" of the parenthesis open at token t, -1
+// when t is not inside one.
+func (a *analysis) enclosingParen(t int) int {
 	depth := 0
 	for j := t - 1; j >= 0; j-- {
 		switch a.toks[j].w {
@@ -385,5 +385,5 @@ func (a *analysis) openingParen(t int) int {
 			depth--
 		}
 	}
-	return a.clauses[a.clauseAt[t]].ts
+	return -1
 }
