@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/bot/textfold"
 )
 
 // caseMode says how the case of a text word must agree with a name's word.
@@ -37,15 +39,15 @@ type phrase struct {
 
 // addPhrase compiles a name and adds it to the Find index.
 func (g *Gazetteer) addPhrase(name string, t *target) {
-	toks := tokenize(name)
+	toks := textfold.Words(name, 0)
 	if len(toks) == 0 {
 		return
 	}
 	p := &phrase{text: name, target: t, trailingDot: strings.HasSuffix(name, ".")}
 	allCaps := !strings.ContainsFunc(name, unicode.IsLower)
 	for i, tk := range toks {
-		w := name[tk.start:tk.end]
-		p.words = append(p.words, tk.foldOf(name))
+		w := name[tk.Start:tk.End]
+		p.words = append(p.words, tk.Fold(name))
 		p.raw = append(p.raw, w)
 		letters := 0
 		for _, r := range w {
@@ -56,13 +58,13 @@ func (g *Gazetteer) addPhrase(name string, t *target) {
 		switch {
 		case !strings.ContainsFunc(w, unicode.IsLower) && (letters >= 2 || allCaps):
 			p.modes = append(p.modes, exactCase)
-		case tk.upper:
+		case tk.Upper:
 			p.modes = append(p.modes, capitalCase)
 		default:
 			p.modes = append(p.modes, anyCase)
 		}
 		if i > 0 {
-			for _, r := range name[toks[i-1].end:tk.start] {
+			for _, r := range name[toks[i-1].End:tk.Start] {
 				r = normApostrophe(r)
 				if !unicode.IsSpace(r) && !isDash(r) && !strings.ContainsRune(p.punct, r) {
 					p.punct += string(r)
@@ -121,31 +123,31 @@ func gapOK(gap, punct string) bool {
 
 // match reports whether p matches the words starting at toks[i], and where
 // the match ends.
-func (p *phrase) match(text string, toks []token, i int) (end int, ok bool) {
+func (p *phrase) match(text string, toks []textfold.Word, i int) (end int, ok bool) {
 	n := len(p.words)
 	if i+n > len(toks) {
 		return 0, false
 	}
 	for k := 0; k < n; k++ {
 		t := toks[i+k]
-		if !t.is(text, p.words[k]) {
+		if !t.Is(text, p.words[k]) {
 			return 0, false
 		}
 		switch p.modes[k] {
 		case exactCase:
-			if text[t.start:t.end] != p.raw[k] {
+			if text[t.Start:t.End] != p.raw[k] {
 				return 0, false
 			}
 		case capitalCase:
-			if !t.upper {
+			if !t.Upper {
 				return 0, false
 			}
 		}
-		if k > 0 && !gapOK(text[toks[i+k-1].end:t.start], p.punct) {
+		if k > 0 && !gapOK(text[toks[i+k-1].End:t.Start], p.punct) {
 			return 0, false
 		}
 	}
-	end = toks[i+n-1].end
+	end = toks[i+n-1].End
 	if p.trailingDot && end < len(text) && text[end] == '.' {
 		end++
 	}
@@ -166,13 +168,13 @@ func (p *phrase) match(text string, toks []token, i int) (end int, ok bool) {
 // Find takes time linear in the length of text, allocates only for its
 // result and the text's words, and never panics, whatever the input.
 func (g *Gazetteer) Find(text string) []Mention {
-	toks := tokenize(text)
+	toks := textfold.Words(text, 0)
 	var out []Mention
 	var buf []byte
 	var codes []string // one backing array for every mention's Codes
 	for i := 0; i < len(toks); {
 		n := 0
-		buf = toks[i].appendFold(buf[:0], text)
+		buf = toks[i].AppendFold(buf[:0], text)
 		for _, p := range g.index[string(buf)] {
 			end, ok := p.match(text, toks, i)
 			if !ok {
@@ -180,7 +182,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 			}
 			n = len(p.words)
 			if t := p.target; len(t.codes) > 0 {
-				start := toks[i].start
+				start := toks[i].Start
 				c := len(codes)
 				codes = append(codes, t.codes...)
 				out = append(out, Mention{

@@ -1,5 +1,6 @@
 // Package textfold folds words for matching names whatever their case and
-// accents: the gazetteer and the weapons lexicon share it.
+// accents, and splits text into words (Words): the gazetteer, the weapons
+// lexicon and the relation extractor share both.
 package textfold
 
 import (

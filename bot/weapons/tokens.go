@@ -31,78 +31,35 @@ func (t token) appendFold(buf []byte, text string) []byte {
 	return buf
 }
 
-const (
-	classNone = iota
-	classLetter
-	classDigit
-)
-
-func classOf(r rune, prev int) int {
-	switch {
-	case r < utf8.RuneSelf:
-		switch {
-		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
-			return classLetter
-		case '0' <= r && r <= '9':
-			return classDigit
-		}
-		return classNone
-	case r == utf8.RuneError:
-		return classNone
-	case unicode.IsLetter(r):
-		return classLetter
-	case unicode.IsNumber(r):
-		return classDigit
-	case unicode.IsMark(r):
-		if prev == classNone {
-			return classLetter
-		}
-		return prev // a combining accent stays with its letter
-	}
-	return classNone
-}
-
-// tokenize splits text into letter and digit runs. It never fails: invalid
-// UTF-8 bytes separate words.
+// tokenize splits text into letter and digit runs within the words of
+// textfold.Words, the word definition the gazetteer and the extractor share.
+// It never fails: invalid UTF-8 bytes separate words.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1)
-	start, cls := -1, classNone
-	wordStart := true
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		c := classOf(r, cls)
-		if c != cls {
-			if cls != classNone {
-				toks = append(toks, newToken(text, start, i, wordStart))
+	for _, w := range textfold.Words(text, 0) {
+		start, digits := w.Start, false
+		for i, r := range text[w.Start:w.End] {
+			i += w.Start
+			if unicode.IsMark(r) {
+				continue // a combining accent stays with its run
 			}
-			wordStart = cls == classNone
-			start, cls = i, c
+			d := isDigitRune(r)
+			if i > start && d != digits {
+				toks = append(toks, newToken(text, start, i, start == w.Start))
+				start = i
+			}
+			digits = d
 		}
-		i += size
-	}
-	if cls != classNone {
-		toks = append(toks, newToken(text, start, len(text), wordStart))
+		toks = append(toks, newToken(text, start, w.End, start == w.Start))
 	}
 	return toks
 }
 
-func newToken(text string, start, end int, wordStart bool) token {
-	w := text[start:end]
-	t := token{start: start, end: end, wordStart: wordStart, ascii: true}
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			t.ascii = false
-			break
-		}
+func isDigitRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
 	}
-	for _, r := range w {
-		t.upper = unicode.IsUpper(r) || unicode.IsTitle(r)
-		break
-	}
-	return t
+	return unicode.IsNumber(r)
 }
 
 // gapOK reports whether gap, the non-empty text between two words, may
@@ -127,4 +84,20 @@ func gapOK(gap string) (ok, spaced bool) {
 		}
 	}
 	return true, spaced
+}
+
+func newToken(text string, start, end int, wordStart bool) token {
+	w := text[start:end]
+	t := token{start: start, end: end, wordStart: wordStart, ascii: true}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			t.ascii = false
+			break
+		}
+	}
+	for _, r := range w {
+		t.upper = unicode.IsUpper(r) || unicode.IsTitle(r)
+		break
+	}
+	return t
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/bot/textfold"
 )
 
 // maxTokens bounds the work done on one sentence: words past it are not
@@ -19,67 +21,55 @@ type tok struct {
 	digit bool   // contains a digit
 }
 
-// tokenize splits text into words (runs of letters, digits and marks) and
-// single punctuation runes. Hyphens and apostrophes are their own tokens, so
-// "Turkish-made" is three tokens and "Kazakhstan's" is three. Invalid UTF-8
-// bytes become punctuation tokens. At most maxTokens tokens are returned.
+// tokenize splits text into the words of textfold.Words (the word
+// definition the gazetteer and the weapons lexicon share) and single
+// punctuation runes between them. Hyphens and apostrophes are their own
+// tokens, so "Turkish-made" is three tokens and "Kazakhstan's" is three.
+// Invalid UTF-8 bytes become punctuation tokens. At most maxTokens tokens
+// are returned.
 func tokenize(text string) []tok {
 	toks := make([]tok, 0, len(text)/5+4)
-	for i := 0; i < len(text) && len(toks) < maxTokens; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size <= 1 {
-			toks = append(toks, tok{s: i, e: i + 1, w: text[i : i+1]})
-			i++
-			continue
+	prev := 0
+	for _, w := range textfold.Words(text, maxTokens) {
+		toks = appendPunct(toks, text[:w.Start], prev)
+		if len(toks) >= maxTokens {
+			return toks
 		}
+		lower := text[w.Start:w.End]
+		if w.ASCII {
+			lower = asciiLower(lower)
+		} else {
+			lower = strings.ToLower(lower)
+		}
+		toks = append(toks, tok{s: w.Start, e: w.End, w: lower, word: true, upper: w.Upper, digit: w.Digit})
+		prev = w.End
+	}
+	return appendPunct(toks, text, prev)
+}
+
+// appendPunct appends a token for each rune of text[from:] that is not a
+// space, with quote, apostrophe and dash look-alikes written as their ASCII
+// forms; an invalid UTF-8 byte is a token of its own. It stops at maxTokens.
+func appendPunct(toks []tok, text string, from int) []tok {
+	for i := from; i < len(text) && len(toks) < maxTokens; {
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
 			i += size
 			continue
 		}
-		if !isWordRune(r) {
-			w := text[i : i+size]
-			switch r {
-			case '’', '‘', '`', '´':
-				w = "'"
-			case '–', '—', '‐', '‑', '−':
-				w = "-"
-			case '“', '”', '«', '»':
-				w = "\""
-			}
-			toks = append(toks, tok{s: i, e: i + size, w: w})
-			i += size
-			continue
+		w := text[i : i+size]
+		switch r {
+		case '’', '‘', '`', '´':
+			w = "'"
+		case '–', '—', '‐', '‑', '−':
+			w = "-"
+		case '“', '”', '«', '»':
+			w = "\""
 		}
-		j := i
-		t := tok{s: i, word: true, upper: unicode.IsUpper(r)}
-		ascii := true
-		for j < len(text) {
-			r2, size2 := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r2) || (r2 == utf8.RuneError && size2 <= 1) {
-				break
-			}
-			if r2 >= utf8.RuneSelf {
-				ascii = false
-			}
-			if unicode.IsDigit(r2) {
-				t.digit = true
-			}
-			j += size2
-		}
-		t.e = j
-		if ascii {
-			t.w = asciiLower(text[i:j])
-		} else {
-			t.w = strings.ToLower(text[i:j])
-		}
-		toks = append(toks, t)
-		i = j
+		toks = append(toks, tok{s: i, e: i + size, w: w})
+		i += size
 	}
 	return toks
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 func asciiLower(s string) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/briefbot/briefbot/bot/textfold"
 	"github.com/briefbot/briefbot/bot/weapons"
 )
 
@@ -342,7 +343,7 @@ func (a *analysis) systemName(start, end int, canon string) (string, int) {
 	wordEnd := func(i int) int {
 		for i < len(text) {
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) || r == utf8.RuneError {
+			if !textfold.IsWordRune(r) {
 				break
 			}
 			i += size
