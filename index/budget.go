@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/corpus"
 )
 
 // Default budgets per report: whatever a report holds, indexing it costs no
@@ -90,25 +91,15 @@ func (c Cut) String() string {
 		if c.LongSentences == 1 {
 			noun = "sentence"
 		}
-		parts = append(parts, fmt.Sprintf("%d %s longer than %s not read for relations", c.LongSentences, noun, humanBytes(c.budget.MaxSentence)))
+		parts = append(parts, fmt.Sprintf("%d %s longer than %s not read for relations", c.LongSentences, noun, corpus.HumanBytes(int64(c.budget.MaxSentence))))
 	}
 	switch {
 	case c.RelationsFull:
-		parts = append(parts, fmt.Sprintf("relations read from the first %s of %s only (budget: %d relations per report)", humanBytes(c.ReadTo), humanBytes(c.BodyLen), c.budget.MaxRelations))
+		parts = append(parts, fmt.Sprintf("relations read from the first %s of %s only (budget: %d relations per report)", corpus.HumanBytes(int64(c.ReadTo)), corpus.HumanBytes(int64(c.BodyLen)), c.budget.MaxRelations))
 	case c.TimedOut:
-		parts = append(parts, fmt.Sprintf("relations read from the first %s of %s only (budget: %s of extraction per report)", humanBytes(c.ReadTo), humanBytes(c.BodyLen), c.budget.MaxExtractTime))
+		parts = append(parts, fmt.Sprintf("relations read from the first %s of %s only (budget: %s of extraction per report)", corpus.HumanBytes(int64(c.ReadTo)), corpus.HumanBytes(int64(c.BodyLen)), c.budget.MaxExtractTime))
 	}
 	return strings.Join(parts, "; ")
-}
-
-func humanBytes(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // prepareReport splits a report into the passages and relations to index,
