@@ -70,140 +70,201 @@ func yearOf(t tok) (int, bool) {
 	return y, true
 }
 
+// yearScan reads the time expressions of one sentence left to right.
+type yearScan struct {
+	a    *analysis
+	toks []tok
+	pub  time.Time // the report's publication date; zero when unknown
+	py   int       // its year
+	last int       // the last year read, for "two years later"
+}
+
+// findYears reads every time expression of the sentence into a.years:
+// explicit years and ranges, and, when the publication date is known,
+// relative ones ("last year", "three years ago") and bare months.
 func (a *analysis) findYears() {
-	toks := a.toks
-	n := len(toks)
-	var pub time.Time
+	ys := &yearScan{a: a, toks: a.toks}
 	if a.ctx != nil {
-		pub = a.ctx.Published
+		ys.pub = a.ctx.Published
 	}
-	py := pub.Year()
-	last := 0 // last explicit year, for "two years later"
-	add := func(ti, tj int, ys ...int) {
-		a.years = append(a.years, yearMention{ti: ti, tj: tj, years: ys})
-	}
-	for i := 0; i < n; i++ {
-		t := toks[i]
+	ys.py = ys.pub.Year()
+	for i := 0; i < len(ys.toks); i++ {
+		t := ys.toks[i]
 		if !t.word || a.itemAt[i] >= 0 {
 			continue
 		}
 		if y, ok := yearOf(t); ok {
-			if i > 0 && (toks[i-1].w == "$" || toks[i-1].w == "€" || toks[i-1].w == "£") ||
-				i+1 < n && notYearAfter[toks[i+1].w] || sourceDate(toks, i) {
-				continue
-			}
-			// Ranges: "2019-2022", "2019 to 2022", "between 2016 and 2018".
-			if i+2 < n && (toks[i+1].w == "-" || toks[i+1].w == "to" || toks[i+1].w == "and" && i > 0 && toks[i-1].w == "between") {
-				if y2, ok := yearOf(toks[i+2]); ok && y2 > y && y2-y <= maxRange {
-					var ys []int
-					for v := y; v <= y2; v++ {
-						ys = append(ys, v)
-					}
-					add(i, i+3, ys...)
-					last = y2
-					i += 2
-					continue
-				}
-				if toks[i+1].w == "-" && len(toks[i+2].w) == 2 && toks[i+2].digit {
-					if v, err := strconv.Atoi(toks[i+2].w); err == nil {
-						y2 := y/100*100 + v
-						if y2 > y && y2-y <= maxRange {
-							var ys []int
-							for v := y; v <= y2; v++ {
-								ys = append(ys, v)
-							}
-							add(i, i+3, ys...)
-							last = y2
-							i += 2
-							continue
-						}
-					}
-				}
-			}
-			add(i, i+1, y)
-			last = y
+			i += ys.explicit(i, y)
 			continue
 		}
-		if pub.IsZero() {
-			continue
+		if !ys.pub.IsZero() {
+			ys.relative(i)
 		}
-		w := t.w
-		next := ""
-		if i+1 < n {
-			next = toks[i+1].w
-		}
-		switch {
-		case (w == "last" || w == "this" || w == "next" || w == "past") && next != "":
-			switch next {
-			case "year":
-				d := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[w]
-				add(i, i+2, py+d)
-			case "month":
-				d := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[w]
-				add(i, i+2, pub.AddDate(0, d, 1-pub.Day()).Year())
-			case "week":
-				d := map[string]int{"last": -7, "past": -7, "this": 0, "next": 7}[w]
-				add(i, i+2, pub.AddDate(0, 0, d).Year())
-			default:
-				if sm, ok := seasons[next]; ok && w != "past" {
-					y := py
-					if w == "last" && int(pub.Month()) < sm {
-						y--
-					}
-					if w == "next" {
-						y++
-					}
-					add(i, i+2, y)
-				}
-			}
-		case w == "end" && next == "of" && i+3 < n && toks[i+3].w == "year" && (toks[i+2].w == "the" || toks[i+2].w == "this"):
-			add(i, i+4, py)
-		case w == "year" && next == "-" && i+2 < n && toks[i+2].w == "end":
-			add(i, i+3, py)
-		case w == "later" || w == "ago":
-			// "two years later", "a year later", "three years ago"
-			if i >= 2 && (toks[i-1].w == "years" || toks[i-1].w == "year") {
-				if k, ok := numberWords[toks[i-2].w]; ok {
-					if w == "later" && last != 0 {
-						add(i-2, i+1, last+k)
-						last += k
-					} else if w == "ago" {
-						add(i-2, i+1, py-k)
-					}
-				}
-			}
-		case (w == "following" || w == "next") && next == "year" && i > 0 && toks[i-1].w == "the" && last != 0:
-			add(i, i+2, last+1)
-			last++
-		default:
-			if m, ok := months[w]; ok && t.upper && len(w) >= 3 {
-				if w == "may" || w == "march" {
-					// the modal and the verb: only after "in", "since", "by", "early", "late" or before a day
-					if !(i > 0 && isMonthPrep(toks[i-1].w) || next != "" && toks[i+1].digit) {
-						continue
-					}
-				}
-				// A month followed by a year is handled by the year.
-				k := i + 1
-				if k < n && toks[k].digit && len(toks[k].w) <= 2 {
-					k++
-					if k < n && toks[k].w == "," {
-						k++
-					}
-				}
-				if k < n {
-					if _, ok := yearOf(toks[k]); ok {
-						continue
-					}
-				}
-				y := py
-				if m > int(pub.Month()) && !(i > 0 && (toks[i-1].w == "next" || toks[i-1].w == "until" || toks[i-1].w == "by")) {
-					y--
-				}
-				add(i, i+1, y)
+	}
+}
+
+func (ys *yearScan) add(ti, tj int, years ...int) {
+	ys.a.years = append(ys.a.years, yearMention{ti: ti, tj: tj, years: years})
+}
+
+// explicit reads the year y at i, or the range it starts ("2019-2022",
+// "2019 to 2022", "between 2016 and 2018", "2019-22"), and returns how many
+// tokens past i it used. Amounts ("$2020", "2020 km") and a source's date
+// are not years.
+func (ys *yearScan) explicit(i, y int) int {
+	toks, n := ys.toks, len(ys.toks)
+	if i > 0 && (toks[i-1].w == "$" || toks[i-1].w == "€" || toks[i-1].w == "£") ||
+		i+1 < n && notYearAfter[toks[i+1].w] || sourceDate(toks, i) {
+		return 0
+	}
+	if y2, ok := ys.rangeEnd(i, y); ok {
+		ys.add(i, i+3, yearRange(y, y2)...)
+		ys.last = y2
+		return 2
+	}
+	ys.add(i, i+1, y)
+	ys.last = y
+	return 0
+}
+
+// rangeEnd returns the last year of a range starting with y at i.
+func (ys *yearScan) rangeEnd(i, y int) (int, bool) {
+	toks := ys.toks
+	if i+2 >= len(toks) {
+		return 0, false
+	}
+	sep := toks[i+1].w
+	if !(sep == "-" || sep == "to" || sep == "and" && i > 0 && toks[i-1].w == "between") {
+		return 0, false
+	}
+	if y2, ok := yearOf(toks[i+2]); ok && y2 > y && y2-y <= maxRange {
+		return y2, true
+	}
+	if sep == "-" && len(toks[i+2].w) == 2 && toks[i+2].digit {
+		if v, err := strconv.Atoi(toks[i+2].w); err == nil {
+			if y2 := y/100*100 + v; y2 > y && y2-y <= maxRange {
+				return y2, true
 			}
 		}
 	}
+	return 0, false
+}
+
+// yearRange returns the years from y to y2, both included.
+func yearRange(y, y2 int) []int {
+	var out []int
+	for v := y; v <= y2; v++ {
+		out = append(out, v)
+	}
+	return out
+}
+
+// relative reads a time expression at i that needs the publication date:
+// "last year", "this month", "next spring", "the end of the year",
+// "year-end", "two years later", "three years ago", "the following year"
+// and a bare month ("in March").
+func (ys *yearScan) relative(i int) {
+	toks, n, py := ys.toks, len(ys.toks), ys.py
+	w := toks[i].w
+	next := ""
+	if i+1 < n {
+		next = toks[i+1].w
+	}
+	switch {
+	case (w == "last" || w == "this" || w == "next" || w == "past") && next != "":
+		ys.deictic(i, w, next)
+	case w == "end" && next == "of" && i+3 < n && toks[i+3].w == "year" && (toks[i+2].w == "the" || toks[i+2].w == "this"):
+		ys.add(i, i+4, py)
+	case w == "year" && next == "-" && i+2 < n && toks[i+2].w == "end":
+		ys.add(i, i+3, py)
+	case w == "later" || w == "ago":
+		ys.yearsApart(i, w)
+	case (w == "following" || w == "next") && next == "year" && i > 0 && toks[i-1].w == "the" && ys.last != 0:
+		ys.add(i, i+2, ys.last+1)
+		ys.last++
+	default:
+		ys.month(i)
+	}
+}
+
+// deictic reads "last/this/next/past" + year, month, week or season.
+func (ys *yearScan) deictic(i int, w, next string) {
+	pub, py := ys.pub, ys.py
+	switch next {
+	case "year":
+		d := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[w]
+		ys.add(i, i+2, py+d)
+	case "month":
+		d := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[w]
+		ys.add(i, i+2, pub.AddDate(0, d, 1-pub.Day()).Year())
+	case "week":
+		d := map[string]int{"last": -7, "past": -7, "this": 0, "next": 7}[w]
+		ys.add(i, i+2, pub.AddDate(0, 0, d).Year())
+	default:
+		if sm, ok := seasons[next]; ok && w != "past" {
+			y := py
+			if w == "last" && int(pub.Month()) < sm {
+				y--
+			}
+			if w == "next" {
+				y++
+			}
+			ys.add(i, i+2, y)
+		}
+	}
+}
+
+// yearsApart reads "two years later" (after the last year read) and
+// "three years ago" (before the publication year), ending at i.
+func (ys *yearScan) yearsApart(i int, w string) {
+	toks := ys.toks
+	if i < 2 || (toks[i-1].w != "years" && toks[i-1].w != "year") {
+		return
+	}
+	k, ok := numberWords[toks[i-2].w]
+	if !ok {
+		return
+	}
+	if w == "later" && ys.last != 0 {
+		ys.add(i-2, i+1, ys.last+k)
+		ys.last += k
+	} else if w == "ago" {
+		ys.add(i-2, i+1, ys.py-k)
+	}
+}
+
+// month reads a capitalised month name with no year after it as the most
+// recent such month before publication (or the next one after "next",
+// "until", "by"). "May" and "March" count only after "in", "since" and the
+// like or before a day, as they are also a modal and a verb.
+func (ys *yearScan) month(i int) {
+	toks, n := ys.toks, len(ys.toks)
+	t := toks[i]
+	m, ok := months[t.w]
+	if !ok || !t.upper || len(t.w) < 3 {
+		return
+	}
+	if (t.w == "may" || t.w == "march") && !(i > 0 && isMonthPrep(toks[i-1].w) || i+1 < n && toks[i+1].digit) {
+		return
+	}
+	// A month followed by a year is handled by the year.
+	k := i + 1
+	if k < n && toks[k].digit && len(toks[k].w) <= 2 {
+		k++
+		if k < n && toks[k].w == "," {
+			k++
+		}
+	}
+	if k < n {
+		if _, ok := yearOf(toks[k]); ok {
+			return
+		}
+	}
+	y := ys.py
+	if m > int(ys.pub.Month()) && !(i > 0 && (toks[i-1].w == "next" || toks[i-1].w == "until" || toks[i-1].w == "by")) {
+		y--
+	}
+	ys.add(i, i+1, y)
 }
 
 func isMonthPrep(w string) bool {
