@@ -22,7 +22,18 @@ type wmatch struct {
 // findItems finds weapons and generic arms words and merges adjacent ones
 // into items: "Su-30SM multirole fighters" is one item.
 func (a *analysis) findItems() {
-	toks := a.toks
+	ms := a.knownWeapons()
+	ms = a.extraWeaponPhrases(ms)
+	ms = a.genericArmsWords(ms)
+	ms = a.unknownDesignations(ms)
+	a.mergeItems(ms)
+	a.foldVariants()
+}
+
+// knownWeapons returns the weapons package's matches that no actor
+// overlaps, each system extended over the variant suffix it was written
+// with.
+func (a *analysis) knownWeapons() []wmatch {
 	var ms []wmatch
 	for _, m := range weapons.Find(a.text) {
 		if len(ms) >= maxItems {
@@ -43,26 +54,40 @@ func (a *analysis) findItems() {
 		}
 		ms = append(ms, w)
 	}
-	// Weapon phrases the weapons package does not know yet.
+	return ms
+}
+
+// extraWeaponPhrases adds the weapon phrases the weapons package does not
+// know yet (extraWeapons) where no match is.
+func (a *analysis) extraWeaponPhrases(ms []wmatch) []wmatch {
+	toks := a.toks
 	for i := 0; i < len(toks) && len(ms) < maxItems; i++ {
 		if a.actorAt[i] >= 0 || !toks[i].word {
 			continue
 		}
-		if cat, n := extraWeapons.match(toks, i); n > 0 {
-			free := true
-			for _, m := range ms {
-				if m.ti < i+n && i < m.tj {
-					free = false
-				}
-			}
-			if free {
-				ms = append(ms, wmatch{ti: i, tj: i + n, category: cat})
-				sortMatches(ms)
-			}
-			i += n - 1
+		cat, n := extraWeapons.match(toks, i)
+		if n == 0 {
+			continue
 		}
+		free := true
+		for _, m := range ms {
+			if m.ti < i+n && i < m.tj {
+				free = false
+			}
+		}
+		if free {
+			ms = append(ms, wmatch{ti: i, tj: i + n, category: cat})
+			sortMatches(ms)
+		}
+		i += n - 1
 	}
-	// Generic arms words on the words left over.
+	return ms
+}
+
+// genericArmsWords adds generic arms words ("arms", "weapons") on the
+// words no match covers; "arms of", "arms length" are not arms.
+func (a *analysis) genericArmsWords(ms []wmatch) []wmatch {
+	toks := a.toks
 	covered := make([]bool, len(toks))
 	for _, m := range ms {
 		for t := m.ti; t < m.tj && t < len(covered); t++ {
@@ -86,66 +111,73 @@ func (a *analysis) findItems() {
 		ms = append(ms, extra...)
 		sortMatches(ms)
 	}
-	// Unknown designations before a generic word ("L-410 Turbolet transport aircraft").
+	return ms
+}
+
+// unknownDesignations names the generic matches preceded by a designation
+// the lexicon does not know ("L-410 Turbolet transport aircraft"), and adds
+// the earlier designations of a list before it ("YLC-2 and YLC-18 air
+// search radars").
+func (a *analysis) unknownDesignations(ms []wmatch) []wmatch {
 	var listed []wmatch
 	for k := range ms {
-		if ms[k].system == "" && !ms[k].arms {
-			if ti, name := a.designationBefore(ms[k].ti, ms, k); name != "" {
-				ms[k].system, ms[k].ti = name, ti
-				// "YLC-2 and YLC-18 air search radars": earlier designations of the list.
-				for n := 0; n < 4; n++ {
-					j := ti - 1
-					if j < 0 || (toks[j].w != "and" && toks[j].w != "," && toks[j].w != "or") {
-						break
-					}
-					j--
-					for j > 0 && (toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" ||
-						toks[j].w == "approximately" || toks[j].w == "," || numberWords[toks[j].w] > 1 ||
-						toks[j].word && isNumberOrMeasure(toks[j].w) && toks[j-1].e < toks[j].s) {
-						j--
-					}
-					if j < 0 || (k > 0 && ms[k-1].tj > j) || a.actorAt[j] >= 0 || a.itemAt[j] >= 0 {
-						break
-					}
-					first, name := a.designationRun(j+1, ms, k)
-					if name == "" || first > j {
-						break
-					}
-					listed = append(listed, wmatch{ti: first, tj: j + 1, system: name, category: ms[k].category})
-					ti = first
-				}
-			}
+		if ms[k].system != "" || ms[k].arms {
+			continue
 		}
+		ti, name := a.designationBefore(ms[k].ti, ms, k)
+		if name == "" {
+			continue
+		}
+		ms[k].system, ms[k].ti = name, ti
+		listed = append(listed, a.listedDesignations(ms, k, ti)...)
 	}
 	if len(listed) > 0 {
 		ms = append(ms, listed...)
 		sortMatches(ms)
 	}
-	// Merge runs.
+	return ms
+}
+
+// listedDesignations returns the designations listed before the one at ti
+// that names ms[k] ("YLC-2 and YLC-18 …", "about six X, Y and Z …"), up to
+// four, nearest first.
+func (a *analysis) listedDesignations(ms []wmatch, k, ti int) []wmatch {
+	toks := a.toks
+	var listed []wmatch
+	for n := 0; n < 4; n++ {
+		j := ti - 1
+		if j < 0 || (toks[j].w != "and" && toks[j].w != "," && toks[j].w != "or") {
+			break
+		}
+		j--
+		for j > 0 && (toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" ||
+			toks[j].w == "approximately" || toks[j].w == "," || numberWords[toks[j].w] > 1 ||
+			toks[j].word && isNumberOrMeasure(toks[j].w) && toks[j-1].e < toks[j].s) {
+			j--
+		}
+		if j < 0 || (k > 0 && ms[k-1].tj > j) || a.actorAt[j] >= 0 || a.itemAt[j] >= 0 {
+			break
+		}
+		first, name := a.designationRun(j+1, ms, k)
+		if name == "" || first > j {
+			break
+		}
+		listed = append(listed, wmatch{ti: first, tj: j + 1, system: name, category: ms[k].category})
+		ti = first
+	}
+	return listed
+}
+
+// mergeItems merges runs of adjacent matches into items ("Su-30SM
+// multirole fighters") and records them in a.items and a.itemAt.
+func (a *analysis) mergeItems(ms []wmatch) {
+	toks := a.toks
 	for k := 0; k < len(ms); {
 		it := item{ti: ms[k].ti, tj: ms[k].tj, system: ms[k].system, category: ms[k].category, arms: ms[k].arms, owner: -1}
 		canon, known := ms[k].canon, ms[k].known
 		n := k + 1
 		for n < len(ms) && a.adjacent(it.tj, ms[n].ti) && !ms[n].arms && !it.arms {
-			m := ms[n]
-			switch {
-			case m.system != "" && it.system != "" && m.canon == canon && canon != "":
-				// "A-29 Super Tucano": one system named twice.
-				it.system = a.text[toks[it.ti].s:toks[m.tj-1].e]
-			case m.system != "" && it.system == "":
-				it.system, canon, known = m.system, m.canon, m.known
-				it.category = m.category
-			case m.system == "" && it.system != "" && m.category != it.category:
-				// "Gepard ammunition": the head noun decides; a known system
-				// is then only what the weapon is for.
-				if known {
-					it.system = ""
-				}
-				it.category = m.category
-			case m.system == "" && it.system == "":
-				it.category = m.category
-			}
-			it.tj = m.tj
+			canon, known = a.mergeMatch(&it, ms[n], canon, known)
 			n++
 		}
 		if it.tj < len(toks) && weaponOrgNouns[toks[it.tj].w] ||
@@ -164,7 +196,30 @@ func (a *analysis) findItems() {
 		a.items = append(a.items, it)
 		k = n
 	}
-	a.foldVariants()
+}
+
+// mergeMatch extends item it over the adjacent match m and returns the
+// item's canonical system and whether the lexicon knows it.
+func (a *analysis) mergeMatch(it *item, m wmatch, canon string, known bool) (string, bool) {
+	switch {
+	case m.system != "" && it.system != "" && m.canon == canon && canon != "":
+		// "A-29 Super Tucano": one system named twice.
+		it.system = a.text[a.toks[it.ti].s:a.toks[m.tj-1].e]
+	case m.system != "" && it.system == "":
+		it.system, canon, known = m.system, m.canon, m.known
+		it.category = m.category
+	case m.system == "" && it.system != "" && m.category != it.category:
+		// "Gepard ammunition": the head noun decides; a known system
+		// is then only what the weapon is for.
+		if known {
+			it.system = ""
+		}
+		it.category = m.category
+	case m.system == "" && it.system == "":
+		it.category = m.category
+	}
+	it.tj = m.tj
+	return canon, known
 }
 
 // foldVariants folds a variant named after its weapon into that weapon:
