@@ -129,43 +129,56 @@ func (a *analysis) voice(tr *trig) {
 			tr.toBe = true
 		}
 	case f == fPast && tr.tj < len(toks):
-		// Reduced relative: "fighters ordered from Russia", "items transferred were".
-		nx := toks[tr.tj].w
-		// "a Y-8F-200W Pegasus supplied by China": a name may follow the designation.
-		prevItem := tr.ti > 0 && (a.itemAt[tr.ti-1] >= 0 || tr.ti > 1 && a.itemAt[tr.ti-2] >= 0 &&
-			(toks[tr.ti-1].w == "already" || toks[tr.ti-1].upper && a.actorAt[tr.ti-1] < 0))
-		prevNoun := tr.ti > 0 && (toks[tr.ti-1].w == "items" || toks[tr.ti-1].w == "equipment" || toks[tr.ti-1].w == "ones")
-		if (prevItem || prevNoun) && (nx == "from" || nx == "by" || nx == "to" || nx == "in" || nx == "for" ||
-			nx == "under" || beForms[nx]) {
+		if a.reducedPassive(tr) {
 			tr.passive, tr.reduced = true, true
 		}
-		// "two Indian helicopters, gifted to Tajikistan": set off by a comma.
-		if tr.ti > 1 && toks[tr.ti-1].w == "," && a.itemAt[tr.ti-2] >= 0 && (nx == "to" || nx == "by") {
-			tr.passive, tr.reduced = true, true
-		}
-		// "..., delivered in 2019": a participle after a comma qualifies the clause.
-		if tr.ti > 0 && toks[tr.ti-1].w == "," && (nx == "in" || nx == "from" || nx == "between" || nx == "since" ||
-			nx == "by" || nx == "under") {
-			tr.passive, tr.reduced = true, true
-		}
-		// "were built in South Korea and delivered to": the passive is shared.
-		if !tr.passive && j >= 0 && toks[j].w == "and" {
-			for k := j - 1; k >= 0 && k >= j-10; k-- {
-				if toks[k].w == "," || toks[k].w == ";" {
-					break
-				}
-				if beForms[toks[k].w] && k+1 < len(toks) {
-					if spec, n := triggers.match(toks, k+1); n > 0 && (spec.form == fPast || spec.form == fPart) ||
-						builtWords[toks[k+1].w] {
-						tr.passive = true
-					}
-					break
-				}
-			}
+		if !tr.passive && j >= 0 && toks[j].w == "and" && a.sharedPassive(j) {
+			tr.passive = true
 		}
 	case f == fIng && be && tr.spec.dir == dirR && tr.spec.status == del:
 		tr.prog = true
 	}
+}
+
+// reducedPassive reports whether a past form without "to be" is a reduced
+// passive: "fighters ordered from Russia", "items transferred were", "a
+// Y-8F-200W Pegasus supplied by China", "two Indian helicopters, gifted to
+// Tajikistan", "..., delivered in 2019".
+func (a *analysis) reducedPassive(tr *trig) bool {
+	toks := a.toks
+	nx := toks[tr.tj].w
+	// A name may follow the designation ("Y-8F-200W Pegasus").
+	prevItem := tr.ti > 0 && (a.itemAt[tr.ti-1] >= 0 || tr.ti > 1 && a.itemAt[tr.ti-2] >= 0 &&
+		(toks[tr.ti-1].w == "already" || toks[tr.ti-1].upper && a.actorAt[tr.ti-1] < 0))
+	prevNoun := tr.ti > 0 && (toks[tr.ti-1].w == "items" || toks[tr.ti-1].w == "equipment" || toks[tr.ti-1].w == "ones")
+	if (prevItem || prevNoun) && (nx == "from" || nx == "by" || nx == "to" || nx == "in" || nx == "for" ||
+		nx == "under" || beForms[nx]) {
+		return true
+	}
+	// Set off by a comma after the goods.
+	if tr.ti > 1 && toks[tr.ti-1].w == "," && a.itemAt[tr.ti-2] >= 0 && (nx == "to" || nx == "by") {
+		return true
+	}
+	// A participle after a comma qualifies the clause.
+	return tr.ti > 0 && toks[tr.ti-1].w == "," && (nx == "in" || nx == "from" || nx == "between" || nx == "since" ||
+		nx == "by" || nx == "under")
+}
+
+// sharedPassive reports whether the "and" at j joins the past form to an
+// earlier passive whose "to be" it shares: "were built in South Korea and
+// delivered to".
+func (a *analysis) sharedPassive(j int) bool {
+	toks := a.toks
+	for k := j - 1; k >= 0 && k >= j-10; k-- {
+		if toks[k].w == "," || toks[k].w == ";" {
+			return false
+		}
+		if beForms[toks[k].w] && k+1 < len(toks) {
+			spec, n := triggers.match(toks, k+1)
+			return n > 0 && (spec.form == fPast || spec.form == fPart) || builtWords[toks[k+1].w]
+		}
+	}
+	return false
 }
 
 // keepTrigger drops triggers that are not transfers here.
@@ -173,53 +186,9 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 	toks := a.toks
 	switch tr.spec.sp {
 	case spProduce:
-		// "built in X", "built by X": X made it; not a trigger.
-		if tr.tj+1 < len(toks) && (toks[tr.tj].w == "in" || toks[tr.tj].w == "by") {
-			j := tr.tj + 1
-			for j < len(toks) && skipBeforeActor[toks[j].w] {
-				j++
-			}
-			if j < len(toks) && a.actorAt[j] >= 0 {
-				return false
-			}
-		}
-		if a.hasLic {
-			return true
-		}
-		// "offered to build patrol boats for Turkmenistan's navy": a sale.
-		if tr.noun || tr.passive || tr.spec.form == fPast || tr.spec.form == fIng {
-			return false
-		}
-		for j := tr.tj; j < len(toks) && j < tr.tj+8; j++ {
-			if toks[j].w == "for" {
-				k := j + 1
-				for k < len(toks) && skipBeforeActor[toks[k].w] {
-					k++
-				}
-				if k < len(toks) && a.actorAt[k] >= 0 {
-					tr.spec.dir, tr.spec.kind = dirS, ""
-					return true
-				}
-			}
-			if toks[j].w == "," {
-				break
-			}
-		}
-		return false
+		return a.keepProduce(tr)
 	case spArm:
-		j := tr.tj
-		for j < len(toks) && skipBeforeActor[toks[j].w] {
-			j++
-		}
-		if j >= len(toks) || (a.actorAt[j] < 0 && toks[j].w != "it") {
-			return false
-		}
-		for k := j; k < len(toks) && k < j+10; k++ {
-			if toks[k].w == "with" {
-				return true
-			}
-		}
-		return false
+		return a.keepArm(tr)
 	case spArrive:
 		return !tr.noun
 	}
@@ -236,4 +205,63 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		}
 	}
 	return true
+}
+
+// keepProduce keeps a production trigger only where it is a transfer: a
+// licence's production, or "offered to build patrol boats for
+// Turkmenistan's navy" (a sale); "built in X", "built by X" say who made it.
+func (a *analysis) keepProduce(tr *trig) bool {
+	toks := a.toks
+	// "built in X", "built by X": X made it; not a trigger.
+	if tr.tj+1 < len(toks) && (toks[tr.tj].w == "in" || toks[tr.tj].w == "by") {
+		j := tr.tj + 1
+		for j < len(toks) && skipBeforeActor[toks[j].w] {
+			j++
+		}
+		if j < len(toks) && a.actorAt[j] >= 0 {
+			return false
+		}
+	}
+	if a.hasLic {
+		return true
+	}
+	// "offered to build patrol boats for Turkmenistan's navy": a sale.
+	if tr.noun || tr.passive || tr.spec.form == fPast || tr.spec.form == fIng {
+		return false
+	}
+	for j := tr.tj; j < len(toks) && j < tr.tj+8; j++ {
+		if toks[j].w == "for" {
+			k := j + 1
+			for k < len(toks) && skipBeforeActor[toks[k].w] {
+				k++
+			}
+			if k < len(toks) && a.actorAt[k] >= 0 {
+				tr.spec.dir, tr.spec.kind = dirS, ""
+				return true
+			}
+		}
+		if toks[j].w == "," {
+			break
+		}
+	}
+	return false
+}
+
+// keepArm keeps "arm X with Y": an actor (or "it") after the verb and a
+// "with" soon after.
+func (a *analysis) keepArm(tr *trig) bool {
+	toks := a.toks
+	j := tr.tj
+	for j < len(toks) && skipBeforeActor[toks[j].w] {
+		j++
+	}
+	if j >= len(toks) || (a.actorAt[j] < 0 && toks[j].w != "it") {
+		return false
+	}
+	for k := j; k < len(toks) && k < j+10; k++ {
+		if toks[k].w == "with" {
+			return true
+		}
+	}
+	return false
 }
