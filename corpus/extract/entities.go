@@ -80,6 +80,15 @@ type trig struct {
 }
 
 func (a *analysis) findActors() {
+	a.gazetteerActors()
+	a.governmentActors()
+	a.indexActors()
+	a.markCompounds()
+}
+
+// gazetteerActors adds the countries, groups and makers the gazetteer
+// finds in the sentence.
+func (a *analysis) gazetteerActors() {
 	g := a.ex.gaz
 	ms := g.Find(a.text)
 	for _, m := range ms {
@@ -120,7 +129,11 @@ func (a *analysis) findActors() {
 		}
 		a.addActor(ac)
 	}
-	// Government bodies and names the gazetteer does not list.
+}
+
+// governmentActors adds government bodies and names the gazetteer does not
+// list ("State Department", "Kremlin").
+func (a *analysis) governmentActors() {
 	for i := 0; i < len(a.toks) && len(a.actors) < maxActors; i++ {
 		if a.actorAt[i] >= 0 || !a.toks[i].word {
 			continue
@@ -147,6 +160,10 @@ func (a *analysis) findActors() {
 		}
 		i += n - 1
 	}
+}
+
+// indexActors sorts the actors by position and points actorAt at them.
+func (a *analysis) indexActors() {
 	slices.SortFunc(a.actors, func(x, y actor) int { return x.ti - y.ti })
 	for i := range a.actorAt {
 		a.actorAt[i] = -1
@@ -156,7 +173,12 @@ func (a *analysis) findActors() {
 			a.actorAt[t] = k
 		}
 	}
-	// Possessives, hyphenated compounds.
+}
+
+// markCompounds marks possessives ("Kazakhstan's") and hyphenated
+// compounds: "Turkish-made" (made), "Russia-led" (dropped), "Central
+// Asia-China pipeline" (both dropped).
+func (a *analysis) markCompounds() {
 	toks := a.toks
 	for k := range a.actors {
 		ac := &a.actors[k]
