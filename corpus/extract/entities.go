@@ -267,70 +267,91 @@ func (a *analysis) tokRange(s, e int) (int, int) {
 // classifyActors decides for each actor whether it qualifies a weapon, owns
 // one, is the agent of a nominal trigger, or names an organisation.
 func (a *analysis) classifyActors() {
-	toks := a.toks
 	for k := range a.actors {
 		ac := &a.actors[k]
 		if ac.drop {
 			continue
 		}
-		j := ac.tj
-		if ac.poss {
-			j += 2
-			if j <= len(toks) && toks[j-1].w != "s" {
-				j--
-			}
-		} else if ac.made {
-			j += madeLen(toks, j)
-		}
-		// Skip coordinated demonyms ("Russian and Chinese arms").
-		for j < len(toks) && (toks[j].w == "and" || toks[j].w == "or" || toks[j].w == ",") && j+1 < len(toks) &&
-			a.actorAt[j+1] >= 0 && a.actors[a.actorAt[j+1]].kind == gazetteer.DemonymMention && ac.kind == gazetteer.DemonymMention {
-			nk := a.actorAt[j+1]
-			j = a.actors[nk].tj
-			if a.actors[nk].made {
-				j += madeLen(toks, j)
-			}
-		}
-		// Skip up to three modifiers.
-		for n := 0; n < 3 && j < len(toks) && a.itemAt[j] < 0 && a.trigAt[j] < 0 && a.actorAt[j] < 0 &&
-			isModifier(toks[j]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
-			j++
-		}
-		if j >= len(toks) {
+		j := a.actorHead(ac)
+		if j >= len(a.toks) {
 			if ac.kind == gazetteer.DemonymMention {
 				ac.drop = true
 			}
 			continue
 		}
-		switch {
-		case ac.poss && a.itemAt[j] >= 0 && a.items[a.itemAt[j]].arms && a.nounTriggerAt(a.items[a.itemAt[j]].tj):
-			// "Washington's arms sales to Taiwan": the possessor sells.
-			ac.agentOf = a.trigAt[a.items[a.itemAt[j]].tj]
-		case a.itemAt[j] >= 0 && !a.items[a.itemAt[j]].org:
-			it := a.itemAt[j]
-			if ac.poss && ac.kind != gazetteer.DemonymMention {
-				ac.owner = it
-				a.items[it].owner = k
-			} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention {
-				ac.origin = it
-				a.items[it].origins = append(a.items[it].origins, k)
-				if ac.made || ac.kind == gazetteer.ManufacturerMention {
-					a.items[it].madeOrig = true
-				}
-			}
-		case a.trigAt[j] >= 0 && a.trigs[a.trigAt[j]].noun:
-			ac.agentOf = a.trigAt[j]
-		case a.actorAt[j] >= 0 && ac.poss:
-			// "Turkey's Dearsan": the same party.
-		case isOrgAhead(toks, j):
-			ac.org = true
-		default:
-			if ac.kind == gazetteer.DemonymMention && !ac.made {
-				ac.drop = true
-			}
-		}
+		a.classifyBefore(k, j)
 		if ac.kind == gazetteer.DemonymMention && ac.made && ac.origin < 0 {
 			ac.drop = true
+		}
+	}
+}
+
+// actorHead returns the token an actor qualifies: past its possessive or
+// "-made", coordinated demonyms ("Russian and Chinese arms") and up to
+// three modifiers.
+func (a *analysis) actorHead(ac *actor) int {
+	toks := a.toks
+	j := ac.tj
+	if ac.poss {
+		j += 2
+		if j <= len(toks) && toks[j-1].w != "s" {
+			j--
+		}
+	} else if ac.made {
+		j += madeLen(toks, j)
+	}
+	for j < len(toks) && (toks[j].w == "and" || toks[j].w == "or" || toks[j].w == ",") && j+1 < len(toks) &&
+		a.actorAt[j+1] >= 0 && a.actors[a.actorAt[j+1]].kind == gazetteer.DemonymMention && ac.kind == gazetteer.DemonymMention {
+		nk := a.actorAt[j+1]
+		j = a.actors[nk].tj
+		if a.actors[nk].made {
+			j += madeLen(toks, j)
+		}
+	}
+	for n := 0; n < 3 && j < len(toks) && a.itemAt[j] < 0 && a.trigAt[j] < 0 && a.actorAt[j] < 0 &&
+		isModifier(toks[j]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
+		j++
+	}
+	return j
+}
+
+// classifyBefore decides what actor k is to the token j it qualifies: the
+// agent of a nominal trigger ("Washington's arms sales"), the owner or the
+// origin of a weapon, an organisation's name, or nothing (a lone demonym is
+// dropped).
+func (a *analysis) classifyBefore(k, j int) {
+	ac := &a.actors[k]
+	switch {
+	case ac.poss && a.itemAt[j] >= 0 && a.items[a.itemAt[j]].arms && a.nounTriggerAt(a.items[a.itemAt[j]].tj):
+		// "Washington's arms sales to Taiwan": the possessor sells.
+		ac.agentOf = a.trigAt[a.items[a.itemAt[j]].tj]
+	case a.itemAt[j] >= 0 && !a.items[a.itemAt[j]].org:
+		a.qualifyItem(k, a.itemAt[j])
+	case a.trigAt[j] >= 0 && a.trigs[a.trigAt[j]].noun:
+		ac.agentOf = a.trigAt[j]
+	case a.actorAt[j] >= 0 && ac.poss:
+		// "Turkey's Dearsan": the same party.
+	case isOrgAhead(a.toks, j):
+		ac.org = true
+	default:
+		if ac.kind == gazetteer.DemonymMention && !ac.made {
+			ac.drop = true
+		}
+	}
+}
+
+// qualifyItem makes actor k the owner of item it ("Kazakhstan's Su-30SMs")
+// or its origin ("Russian", "Turkish-made", a maker's name).
+func (a *analysis) qualifyItem(k, it int) {
+	ac := &a.actors[k]
+	if ac.poss && ac.kind != gazetteer.DemonymMention {
+		ac.owner = it
+		a.items[it].owner = k
+	} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention {
+		ac.origin = it
+		a.items[it].origins = append(a.items[it].origins, k)
+		if ac.made || ac.kind == gazetteer.ManufacturerMention {
+			a.items[it].madeOrig = true
 		}
 	}
 }
