@@ -106,6 +106,15 @@ func (a *analysis) verbAfter(t int) bool {
 // buildLists joins actors into lists and finds the preposition that governs
 // each list; it also adds pronoun lists.
 func (a *analysis) buildLists() {
+	a.actorLists()
+	a.pronounLists()
+	sortLists(a.lists)
+	a.indexLists()
+}
+
+// actorLists joins adjacent actors separated only by commas and
+// conjunctions into lists ("Kazakhstan, Kyrgyzstan and Uzbekistan").
+func (a *analysis) actorLists() {
 	toks := a.toks
 	for k := 0; k < len(a.actors) && len(a.lists) < maxLists; {
 		ac := &a.actors[k]
@@ -138,7 +147,12 @@ func (a *analysis) buildLists() {
 		a.lists = append(a.lists, l)
 		k = n
 	}
-	// Pronouns standing for countries.
+}
+
+// pronounLists adds lists for pronouns standing for countries: "it", "its",
+// "the country", and relative words after a comma.
+func (a *analysis) pronounLists() {
+	toks := a.toks
 	for i := 0; i < len(toks) && len(a.lists) < maxLists; i++ {
 		w := toks[i].w
 		switch {
@@ -150,7 +164,12 @@ func (a *analysis) buildLists() {
 			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})
 		}
 	}
-	sortLists(a.lists)
+}
+
+// indexLists marks a sentence-initial list before ":" as the topic, points
+// listAt and the members at each list, and finds each list's preposition.
+func (a *analysis) indexLists() {
+	toks := a.toks
 	if len(a.lists) > 0 && a.lists[0].ti == 0 && a.lists[0].pron == "" && a.lists[0].tj < len(toks) &&
 		toks[a.actorEnd(a.lists[0].members[len(a.lists[0].members)-1])].w == ":" {
 		a.topic = 0
@@ -243,8 +262,19 @@ var listOrgMods = words("air border armed national special coast defence defense
 // findPrep finds the preposition governing list l by reading leftwards past
 // determiners, quantifiers and "the air forces of".
 func (a *analysis) findPrep(l *alist) {
+	j := a.prepIndex(l.ti)
+	if j < 0 {
+		return
+	}
+	a.setPrep(l, j)
+}
+
+// prepIndex returns the token before a list starting at ti once
+// determiners, quantifiers, an alliance in apposition ("to NATO ally
+// Turkey") and "the air forces of" are skipped; -1 at the sentence start.
+func (a *analysis) prepIndex(ti int) int {
 	toks := a.toks
-	j := l.ti - 1
+	j := ti - 1
 	for j >= 0 {
 		w := toks[j].w
 		switch {
@@ -263,9 +293,14 @@ func (a *analysis) findPrep(l *alist) {
 		}
 		break
 	}
-	if j < 0 {
-		return
-	}
+	return j
+}
+
+// setPrep sets list l's preposition from the word at j and what it implies:
+// a place, a source ("according to"), an exception, a maker ("built in"),
+// a payer ("financed by").
+func (a *analysis) setPrep(l *alist, j int) {
+	toks := a.toks
 	w := toks[j].w
 	if w == "by" && j > 0 && fundWords[toks[j-1].w] {
 		l.place = true // "financed by the United States": a payer, not a party
