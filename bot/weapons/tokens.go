@@ -18,17 +18,7 @@ type token struct {
 // appendFold appends the folded form of t, a token of text, to buf without
 // allocating for ASCII tokens.
 func (t token) appendFold(buf []byte, text string) []byte {
-	if !t.ascii {
-		return append(buf, textfold.Fold(text[t.start:t.end])...)
-	}
-	for i := t.start; i < t.end; i++ {
-		c := text[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
+	return textfold.Word{Start: t.start, End: t.end, ASCII: t.ascii}.AppendFold(buf, text)
 }
 
 // tokenize splits text into letter and digit runs within the words of
