@@ -58,8 +58,8 @@ func (a *analysis) resolve() []relation {
 			}
 		}
 		items = a.filterItems(items, recs)
-		if len(items) == 0 && !a.armsBearing(f) && !f.anaphor {
-			continue
+		if len(items) == 0 && !a.armsBearing(f) && !f.anaphor && (a.weapon == nil || !a.weaponSubject(f)) {
+			continue // no weapon, unless "it" is the weapon the report is about
 		}
 		if a.noEvidence >= 0 && a.noEvidence < f.start && !f.denied {
 			continue
