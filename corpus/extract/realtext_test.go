@@ -24,7 +24,7 @@ var (
 // change that loses precision or recall on real reporting fails here.
 const (
 	realDevPrecisionFloor = 0.985
-	realDevRecallFloor    = 0.823
+	realDevRecallFloor    = 0.835
 )
 
 // accuracyDoc is where the score tables live, relative to this package.
