@@ -29,6 +29,9 @@ type analysis struct {
 	res resolved
 
 	topic int // "Kazakhstan: China delivered ...": the list before a leading colon, -1
+	// weapon is the weapon the report's last sentences are about, nil if
+	// none (see weaponTopic).
+	weapon *weaponTopic
 
 	hasLic     bool // a licensed-production cue somewhere in the sentence
 	hasTrend   bool // a market-trend verb ("grew")

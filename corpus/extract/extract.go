@@ -50,11 +50,20 @@ func (e *Extractor) name(code string) string {
 // Sentence returns the supply relations stated by one sentence, in the order
 // they appear. A side the sentence leaves out is taken from c (the previous
 // sentence first, then the title, then About) and marked Inferred, but only
-// when the sentence clearly states a transfer. Evidence.Sentence is text and
+// when the sentence clearly states a transfer; a sentence about "it" after
+// one that opens with a weapon takes the weapon's maker as supplier. Evidence.Sentence is text and
 // spans all of it; ReportID is empty. Sentence never panics and takes time
 // roughly linear in len(text).
 func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
-	rels, _ := e.sentence(text, &c, nil, false)
+	var topic *weaponTopic
+	if strings.TrimSpace(c.Previous) != "" {
+		// "The VT-4 is built by NORINCO for export." before "It has been
+		// exported to Thailand."
+		pc := Context{Published: c.Published}
+		topic = newAnalysis(e, c.Previous, &pc).subjectWeapon(e.countrySet(c.Title + "\n" + c.Previous + "\n" + text))
+	}
+	rels, a := e.sentence(text, &c, nil, false, topic)
+	rels = addNew(rels, a.topicRelations(topic))
 	rels = dropNegated(text, rels)
 	out := make([]bot.Relation, 0, len(rels))
 	for _, r := range rels {
@@ -91,6 +100,8 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis
+	var topic *weaponTopic // the weapon the last sentences are about
+	inReport := e.countrySet(r.Title + "\n" + r.Body)
 	prevText := ""
 	for _, sp := range bot.SplitSentences(r.Body) {
 		if ctx.Err() != nil {
@@ -99,11 +110,13 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		text := r.Body[sp.Start:sp.End]
 		if maxSentence > 0 && len(text) > maxSentence {
 			long++
-			prev, prevText, prevStart = nil, "", len(all)
+			prev, prevText, prevStart, topic = nil, "", len(all), nil
 			continue
 		}
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
-		found, a := e.sentence(text, &c, prev, true)
+		found, a := e.sentence(text, &c, prev, true, topic)
+		found = addNew(found, a.topicRelations(topic))
+		topic = a.nextTopic(topic, inReport)
 		found = addNew(found, a.registerRelations(subject))
 		found = addNew(found, a.parentheticalRelations(subject))
 		found = addNew(found, a.listedSupplierRelations(subject))
@@ -276,8 +289,9 @@ func (e *Extractor) about(body string) []string {
 // sentence analyses text and returns its relations and the analysis, which
 // the next sentence of a report may use as its context. prev is the
 // analysis of c.Previous when known.
-func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev bool) ([]relation, *analysis) {
+func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev bool, topic *weaponTopic) ([]relation, *analysis) {
 	a := newAnalysis(e, text, c)
+	a.weapon = topic
 	rels := a.resolve()
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {

@@ -52,10 +52,18 @@ func (a *analysis) infer(prev *analysis) []relation {
 			rels = a.emit(f, rels)
 			continue
 		}
-		if !a.clearTransfer(f) {
-			continue
+		if !a.clearTransfer(f) || a.weapon != nil && len(f.rsups) == 0 && a.weaponSubject(f) {
+			continue // the weapon topic's maker supplies (topicRelations)
 		}
 		a.borrowAnaphorItem(f, prev)
+		if openSupplier(f) {
+			// A buyer's plan: only the weapon's maker, named nearby, may supply.
+			if maker := a.planMaker(f.items); maker != "" {
+				f.rsups = contextParty(maker)
+			} else {
+				continue
+			}
+		}
 		sups, recs, ok := a.inferBothSides(f, ic)
 		if !ok {
 			continue

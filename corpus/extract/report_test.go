@@ -86,3 +86,21 @@ func TestYears(t *testing.T) {
 		}
 	}
 }
+
+// TestReportWeaponTopic reads a weapon named sentences before its export:
+// "it" carries the weapon while the sentences go on about it, and a
+// sentence about something else ends that.
+func TestReportWeaponTopic(t *testing.T) {
+	body := "The VT-4 is a main battle tank that China's Norinco builds for export. It has a 125 mm gun. " +
+		"The tank is said to be agile. It has been exported to Thailand.\n\n" +
+		"Nigeria's army trained its crews for months. It has been sold to Pakistan as well."
+	r := bot.Report{ID: "r2", Title: "Tanks for Nigeria", Body: body}
+	got := New().Report(r)
+	if len(got) != 1 {
+		t.Fatalf("got %d relations %+v, want 1 (China -> Thailand)", len(got), got)
+	}
+	g := got[0]
+	if g.Supplier != "China" || g.Recipient != "Thailand" || g.System != "VT-4" || g.Status != bot.StatusDelivered || !g.Inferred {
+		t.Errorf("got %s -> %s %q %s inferred=%v, want China -> Thailand \"VT-4\" delivered inferred", g.Supplier, g.Recipient, g.System, g.Status, g.Inferred)
+	}
+}

@@ -22,6 +22,9 @@ func (a *analysis) resolve() []relation {
 	a.res.done = true
 	var rels []relation
 	for _, f := range a.frames {
+		if a.commentedNominal(f) {
+			continue // "sanctions over arms sales to Taiwan": no stage is stated
+		}
 		items := a.frameItems(f)
 		f.anaphor, f.newBatch = a.anaphor(f)
 		if len(items) == 0 && f.anaphor {
@@ -58,8 +61,8 @@ func (a *analysis) resolve() []relation {
 			}
 		}
 		items = a.filterItems(items, recs)
-		if len(items) == 0 && !a.armsBearing(f) && !f.anaphor {
-			continue
+		if len(items) == 0 && !a.armsBearing(f) && !f.anaphor && (a.weapon == nil || !a.weaponSubject(f)) {
+			continue // no weapon, unless "it" is the weapon the report is about
 		}
 		if a.noEvidence >= 0 && a.noEvidence < f.start && !f.denied {
 			continue

@@ -468,12 +468,12 @@ func (a *analysis) deliveryFollows(tr *trig) bool {
 // there: "will" or "shall" (cueOrdered: "will pool funds to restore 100
 // tanks and supply them"), or a plan word before "to" (cuePlanned:
 // "pledged last fall to sell weapons and provide assistance", "a desire to
-// buy"). Relative clauses ("which will") do not count.
+// buy", "a request to the US to acquire"). Relative clauses ("which will") do not count.
 func (a *analysis) intentBefore(e int) cue {
 	for j := e - 1; j >= 0 && j >= e-25; j-- {
 		switch w := a.toks[j].w; w {
-		case ",", ";", ":":
-			return 0
+		case ",", ";", ":", "said", "says", "told":
+			return 0 // "Officials asked to comment said Russia had delivered": the speaker's
 		case "will", "shall":
 			if j > 0 && (a.toks[j-1].w == "which" || a.toks[j-1].w == "that" || a.toks[j-1].w == "who") {
 				return 0
@@ -496,7 +496,7 @@ func (a *analysis) intentBefore(e int) cue {
 // "plans to", "a desire to", "decision to", "help X to".
 var intentWords = words("pledged pledge pledges promised promise promises plan plans planned planning " +
 	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
-	"wants want unlikely likely expected help helps")
+	"wants want unlikely likely expected help helps request requests requested")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery
