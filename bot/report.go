@@ -83,3 +83,14 @@ type Passage struct {
 type Span struct {
 	Start, End int
 }
+
+// HumanBytes writes a size for people: "3.2 MB", "12.0 KB", "512 bytes".
+func HumanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

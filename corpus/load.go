@@ -195,7 +195,7 @@ func (l Loader) loadFile(res *Result, display, name string, read func() ([]byte,
 	}
 	if size > l.maxSize() {
 		res.Problems = append(res.Problems, Problem{Path: display, Severity: Error,
-			Err: fmt.Errorf("%w: %s, the limit is %s", ErrTooLarge, HumanBytes(size), HumanBytes(l.maxSize()))})
+			Err: fmt.Errorf("%w: %s, the limit is %s", ErrTooLarge, bot.HumanBytes(size), bot.HumanBytes(l.maxSize()))})
 		return
 	}
 	data, err := read()
@@ -205,7 +205,7 @@ func (l Loader) loadFile(res *Result, display, name string, read func() ([]byte,
 	}
 	if int64(len(data)) > l.maxSize() { // grew since the stat
 		res.Problems = append(res.Problems, Problem{Path: display, Severity: Error,
-			Err: fmt.Errorf("%w: %s, the limit is %s", ErrTooLarge, HumanBytes(int64(len(data))), HumanBytes(l.maxSize()))})
+			Err: fmt.Errorf("%w: %s, the limit is %s", ErrTooLarge, bot.HumanBytes(int64(len(data))), bot.HumanBytes(l.maxSize()))})
 		return
 	}
 	// A CSV may be a Latin-1 SIPRI export, or one saved as UTF-16: its
@@ -275,15 +275,4 @@ func isBinary(data []byte) bool {
 		head = head[size:]
 	}
 	return bad > 16
-}
-
-// HumanBytes writes a size for people: "3.2 MB", "12.0 KB", "512 bytes".
-func HumanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

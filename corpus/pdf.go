@@ -55,7 +55,7 @@ func loadPDF(name string, data []byte) ([]bot.Report, []Problem) {
 	}
 	r := bot.Report{Title: title, Body: text}
 	if truncated {
-		return []bot.Report{r}, []Problem{{Severity: Warning, Err: fmt.Errorf("only the first %d pages or %s of text of the PDF were read", maxPDFPages, HumanBytes(maxPDFText))}}
+		return []bot.Report{r}, []Problem{{Severity: Warning, Err: fmt.Errorf("only the first %d pages or %s of text of the PDF were read", maxPDFPages, bot.HumanBytes(maxPDFText))}}
 	}
 	return []bot.Report{r}, nil
 }
@@ -550,7 +550,7 @@ func checkStream(v pdf.Value) error {
 		}
 		data = append(data, b...)
 		if len(data) > maxPDFStream {
-			return fmt.Errorf("stream larger than %s", HumanBytes(maxPDFStream))
+			return fmt.Errorf("stream larger than %s", bot.HumanBytes(maxPDFStream))
 		}
 	}
 	if lexerLoops(data) {

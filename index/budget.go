@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/corpus"
 )
 
 // Default budgets per report: whatever a report holds, indexing it costs no
@@ -91,13 +90,13 @@ func (c Cut) String() string {
 		if c.LongSentences == 1 {
 			noun = "sentence"
 		}
-		parts = append(parts, fmt.Sprintf("%d %s longer than %s not read for relations", c.LongSentences, noun, corpus.HumanBytes(int64(c.budget.MaxSentence))))
+		parts = append(parts, fmt.Sprintf("%d %s longer than %s not read for relations", c.LongSentences, noun, bot.HumanBytes(int64(c.budget.MaxSentence))))
 	}
 	switch {
 	case c.RelationsFull:
-		parts = append(parts, fmt.Sprintf("relations read from the first %s of %s only (budget: %d relations per report)", corpus.HumanBytes(int64(c.ReadTo)), corpus.HumanBytes(int64(c.BodyLen)), c.budget.MaxRelations))
+		parts = append(parts, fmt.Sprintf("relations read from the first %s of %s only (budget: %d relations per report)", bot.HumanBytes(int64(c.ReadTo)), bot.HumanBytes(int64(c.BodyLen)), c.budget.MaxRelations))
 	case c.TimedOut:
-		parts = append(parts, fmt.Sprintf("relations read from the first %s of %s only (budget: %s of extraction per report)", corpus.HumanBytes(int64(c.ReadTo)), corpus.HumanBytes(int64(c.BodyLen)), c.budget.MaxExtractTime))
+		parts = append(parts, fmt.Sprintf("relations read from the first %s of %s only (budget: %s of extraction per report)", bot.HumanBytes(int64(c.ReadTo)), bot.HumanBytes(int64(c.BodyLen)), c.budget.MaxExtractTime))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -15,7 +15,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/bot"
 )
 
 // Fetcher defaults.
@@ -199,14 +199,14 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev Validators) (Re
 	}
 	limit := f.maxBytes()
 	if resp.ContentLength > limit {
-		return Response{}, fmt.Errorf("fetch %s: %w: %s, the limit is %s", rawURL, ErrTooLarge, corpus.HumanBytes(resp.ContentLength), corpus.HumanBytes(limit))
+		return Response{}, fmt.Errorf("fetch %s: %w: %s, the limit is %s", rawURL, ErrTooLarge, bot.HumanBytes(resp.ContentLength), bot.HumanBytes(limit))
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return Response{}, f.fetchError(ctx, rctx, rawURL, err)
 	}
 	if int64(len(body)) > limit {
-		return Response{}, fmt.Errorf("fetch %s: %w: more than %s", rawURL, ErrTooLarge, corpus.HumanBytes(limit))
+		return Response{}, fmt.Errorf("fetch %s: %w: more than %s", rawURL, ErrTooLarge, bot.HumanBytes(limit))
 	}
 	out.Body = body
 	return out, nil

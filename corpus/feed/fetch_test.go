@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/bot"
 )
 
 func TestFetch(t *testing.T) {
@@ -146,7 +146,7 @@ func TestFetchTooLarge(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the server went on writing after the client gave up")
 	}
-	t.Logf("the server wrote %s before the client hung up", corpus.HumanBytes(written.Load()))
+	t.Logf("the server wrote %s before the client hung up", bot.HumanBytes(written.Load()))
 	if n := written.Load(); n >= 50<<20 {
 		t.Errorf("server wrote %d bytes; the client should have hung up long before 100 MB", n)
 	}
