@@ -108,6 +108,8 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		found = addNew(found, a.parentheticalRelations(subject))
 		found = addNew(found, a.listedSupplierRelations(subject))
 		found = addNew(found, a.colonListRelations())
+		found = addNew(found, a.fromMakerRelations(subject, found))
+		found = a.openOrdersOnly(found)
 		if !hasStated(found) {
 			// A maker's weapon named with no verb, only where no verb
 			// states a transfer to someone else.
@@ -287,7 +289,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		}
 		rels = append(rels, a.infer(prev)...)
 	}
-	return merge(rels), a
+	return merge(a.openOrdersOnly(rels)), a
 }
 
 // negativeWords negate by quantifier: "No other country is recorded as
