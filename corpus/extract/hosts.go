@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
@@ -56,12 +58,19 @@ func (a *analysis) isSummary() bool {
 	return false
 }
 
-// plansOrCancels reports whether a relation read from the sentence is a
-// plan, a cancellation or a denial: a weapon named there "from" its maker
-// may be what was only planned or called off.
+// plansOrCancels reports whether the sentence speaks of a plan, a
+// cancellation, a denial or a negation, by a relation read from it or by a
+// cue word ("talks", "cancelled", "not"): a weapon named there "from" its
+// maker may be what was only planned or called off.
 func (a *analysis) plansOrCancels(found []relation) bool {
 	for _, r := range found {
 		if r.Denied || r.Status == bot.StatusPlanned || r.Status == bot.StatusCancelled {
+			return true
+		}
+	}
+	for j := range a.toks {
+		switch cv, _ := cues.match(a.toks, j); cv {
+		case cuePlanned, cueCancel, cueDeny, cueNeg:
 			return true
 		}
 	}
@@ -91,8 +100,8 @@ func (a *analysis) hedged() bool {
 // lexicon, else "".
 func (a *analysis) fromMaker(it int) string {
 	x := &a.items[it]
-	t := x.tj
-	if t+1 >= len(a.toks) || a.toks[t].w != "from" {
+	t := a.fromAfter(it)
+	if t < 0 || t+1 >= len(a.toks) {
 		return ""
 	}
 	t++
@@ -138,7 +147,7 @@ func (a *analysis) namesRecipientOtherThan(rec, sup string, found []relation) bo
 		if ac.list >= 0 && a.lists[ac.list].prep == "from" {
 			continue // another supplier: "From the United States, Turkmenistan received ..."
 		}
-		if suppliesIn(found, ac.countries[0]) {
+		if suppliesIn(found, ac.countries[0]) || a.frameSupplier(ac.countries[0]) {
 			continue // another supplier: "France supplied one VL-MICA"
 		}
 		return true
@@ -154,4 +163,46 @@ func suppliesIn(rels []relation, c string) bool {
 		}
 	}
 	return false
+}
+
+// frameSupplier reports whether a frame of the sentence reads c as its
+// supplier, whether or not the frame found a recipient.
+func (a *analysis) frameSupplier(c string) bool {
+	for i := range a.frames {
+		for _, p := range a.frames[i].rsups {
+			if slices.Contains(p.countries, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fromAfter returns the token of a "from" right after item it, or after
+// one plain word that ends its noun phrase ("20 Kirpi vehicles from
+// Turkey"); -1 when none.
+func (a *analysis) fromAfter(it int) int {
+	t := a.items[it].tj
+	if t < len(a.toks) && a.toks[t].w == "from" {
+		return t
+	}
+	if t+1 < len(a.toks) && a.toks[t+1].w == "from" && a.plainWord(t) {
+		return t + 1
+	}
+	return -1
+}
+
+// plainWord reports whether token t is a lower-case word that names no
+// party, weapon or trigger.
+func (a *analysis) plainWord(t int) bool {
+	tk := a.toks[t]
+	if tk.upper || tk.digit || a.actorAt[t] >= 0 || a.itemAt[t] >= 0 || a.trigAt[t] >= 0 {
+		return false
+	}
+	for _, r := range tk.w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return tk.w != ""
 }
