@@ -18,8 +18,9 @@ import (
 // summary: "Turkey has four", "China's are", "The American ones are".
 type registerOpening struct {
 	sup   string
-	at    int // first token of the opening
-	start int // first token of what it lists
+	at    int  // first token of the opening
+	start int  // first token of what it lists
+	open  bool // "has an open order:": what it lists is ordered
 }
 
 // registerBreaks end one stretch of a summary where the next may open:
@@ -101,6 +102,9 @@ func (a *analysis) registerOpeningAt(t int, continued bool) (registerOpening, bo
 	if ac.list >= 0 && len(a.lists[ac.list].members) > 1 {
 		return registerOpening{}, false
 	}
+	if d, ok := a.dealOpeningAt(o, j); ok {
+		return d, true
+	}
 	if j+1 < len(toks) && (toks[j].w == "has" || toks[j].w == "have") &&
 		(numberWords[toks[j+1].w] > 0 && toks[j+1].w != "a" || toks[j+1].digit) {
 		o.start = j + 2
@@ -108,6 +112,41 @@ func (a *analysis) registerOpeningAt(t int, continued bool) (registerOpening, bo
 	}
 	return registerOpening{}, false
 }
+
+// dealOpeningAt reads the rest of an opening whose country ends at token
+// j: "The United States has an open order: ...", "Ukraine follows with
+// nine deals, mostly missiles".
+func (a *analysis) dealOpeningAt(o registerOpening, j int) (registerOpening, bool) {
+	toks := a.toks
+	at := func(k int, set map[string]bool) bool { return k < len(toks) && set[toks[k].w] }
+	switch {
+	case at(j, hasWords) && at(j+1, oneWords):
+		k := j + 2
+		if at(k, openWords) {
+			o.open = true
+			k++
+		}
+		if at(k, dealNouns) && at(k+1, colonWord) {
+			o.start = k + 2
+			return o, true
+		}
+	case at(j, followWords) && at(j+1, withWord):
+		k := j + 2
+		if k < len(toks) && (numberWords[toks[k].w] > 0 && toks[k].w != "a" || toks[k].digit && !isYearTok(toks[k])) && at(k+1, dealNouns) {
+			o.start = k + 2
+			return o, true
+		}
+	}
+	return registerOpening{}, false
+}
+
+var (
+	hasWords    = words("has have")
+	oneWords    = words("a an one")
+	colonWord   = words(":")
+	followWords = words("follows follow")
+	withWord    = words("with")
+)
 
 // registerVerbs link a supplier's deals to what they are; registerNouns
 // name the deals ("Russia's 16 deals are").
@@ -151,9 +190,16 @@ func (a *analysis) registerRelations(subject []string) []relation {
 			recs = subject
 		}
 		for _, rec := range recs {
-			if rec != o.sup {
-				out = append(out, a.registerItems(o.sup, rec, o.start, itemsEnd)...)
+			if rec == o.sup {
+				continue
 			}
+			rels := a.registerItems(o.sup, rec, o.start, itemsEnd)
+			for i := range rels {
+				if o.open && rels[i].Status == bot.StatusDelivered {
+					rels[i].Status = bot.StatusOrdered
+				}
+			}
+			out = append(out, rels...)
 		}
 	}
 	return out

@@ -215,3 +215,35 @@ func TestPartsGoToTheHostsMaker(t *testing.T) {
 	// The Kirpi came from Turkey: its buyer, not its maker, got the engines.
 	hasNone(t, got, "United States>Turkey Cummins delivered")
 }
+
+func TestGappedClauses(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Other suppliers in Kyrgyzstan's arms imports",
+		Body: "Belarus supplied about six BTR-80 APCs in 2012; Czechia about four RM-70 rocket launchers in 2015; and Georgia one Su-25 in 2006."}
+	hasAll(t, relKeys(e.Report(r)), "Czechia>Kyrgyzstan RM-70 delivered", "Georgia>Kyrgyzstan Su-25 delivered")
+	r.Body = "Chinese armed drones reached two states: Kyrgyzstan received two Wing Loong-1 drones in 2020 and Tajikistan three in 2021."
+	hasAll(t, relKeys(e.Report(r)), "China>Tajikistan Wing Loong-1 delivered")
+	// Both sides named in the first clause: India may have bought or sold.
+	r.Body = "Russia sold two S-400 systems to Kyrgyzstan in 2019, and India five in 2021."
+	for _, k := range relKeys(e.Report(r)) {
+		if strings.Contains(k, "India") {
+			t.Errorf("a gapped clause read with both sides named before it: %q", k)
+		}
+	}
+}
+
+func TestDealOpenings(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Who arms Kyrgyzstan? Deals by supplier",
+		Body: "The United States has an open order: around 2024 Kyrgyzstan ordered six PC-12 aircraft, none delivered yet. " +
+			"Ukraine follows with five deals, mostly missiles and transport aircraft. " +
+			"Belarus follows with interest, and India has an open mind: Su-30 fighters are on its list."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "United States>Kyrgyzstan PC-12 ordered", "Ukraine>Kyrgyzstan  delivered")
+	hasNone(t, got, "United States>Kyrgyzstan PC-12 delivered")
+	for _, k := range got {
+		if strings.HasPrefix(k, "Belarus>") || strings.HasPrefix(k, "India>") {
+			t.Errorf("no deal named, yet %q", k)
+		}
+	}
+}
