@@ -69,7 +69,7 @@ func (p reportParties) agrees(r relation) bool {
 			return false
 		}
 	}
-	if r.recInferred {
+	if r.recInferred && !r.recHostMaker {
 		if made && slices.Contains(r.madeIn, r.Recipient) {
 			return false
 		}

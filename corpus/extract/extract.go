@@ -121,6 +121,9 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		found = addNew(found, a.parentheticalRelations(subject))
 		found = addNew(found, a.listedSupplierRelations(subject))
 		found = addNew(found, a.colonListRelations())
+		found = addNew(found, a.fromMakerRelations(subject, found))
+		found = addNew(found, a.gappedRelations(found))
+		found = a.openOrdersOnly(found)
 		if !hasStated(found) {
 			// A maker's weapon named with no verb, only where no verb
 			// states a transfer to someone else.
@@ -221,12 +224,17 @@ func keepStated(rels []relation) []relation {
 }
 
 // addNew appends the relations of more whose (supplier, recipient,
-// system) rels does not hold yet.
+// system) rels does not hold yet. A side that more states and rels took
+// from the context counts as stated ("The United States has an open
+// order: ... Uzbekistan ordered six PC-12": the summary names the
+// supplier the order's own clause leaves out).
 func addNew(rels, more []relation) []relation {
 	for _, m := range more {
 		dup := false
-		for _, r := range rels {
+		for i := range rels {
+			r := &rels[i]
 			if r.Supplier == m.Supplier && r.Recipient == m.Recipient && systemKey(r.System) == systemKey(m.System) {
+				r.mergeInferred(m)
 				dup = true
 				break
 			}
@@ -301,7 +309,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		}
 		rels = append(rels, a.infer(prev)...)
 	}
-	return merge(rels), a
+	return merge(a.openOrdersOnly(rels)), a
 }
 
 // negativeWords negate by quantifier: "No other country is recorded as

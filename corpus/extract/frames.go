@@ -39,6 +39,9 @@ type party struct {
 	group     string
 	pos       int  // token, for ordering
 	inferred  bool // from the context
+	// hostMaker says an inferred recipient is the lexicon's maker of the
+	// weapon a part is for ("gas turbines for the Tarantul boats").
+	hostMaker bool
 }
 
 // group is a set of relations of a frame that share weapons and years.

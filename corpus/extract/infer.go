@@ -184,7 +184,9 @@ func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) 
 	// "The United States supplied their engines: F-124 turbofans for the
 	// M-346FAs": a part goes to the maker of its host.
 	if c := a.hostMaker(f.items); c != "" && !sameSide(sups, []string{c}) {
-		return contextParty(c)
+		ps := contextParty(c)
+		ps[0].hostMaker = true
+		return ps
 	}
 	if a.partsWithHost(f.items) {
 		return nil // the host's builder receives the parts; the text does not say who that is
@@ -572,6 +574,11 @@ func (a *analysis) hostMaker(items []int) string {
 		h := a.hostOf(it)
 		if h < 0 {
 			continue
+		}
+		if a.fromAfter(h) >= 0 {
+			// "engines for 24 Ejder Yalcin APCs from Turkey": the host was
+			// imported, its buyer's are the parts, not its maker's.
+			return ""
 		}
 		m := madeIn(a.items[h].canon)
 		if len(m) == 0 || maker != "" && maker != m[0] {

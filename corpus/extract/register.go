@@ -14,64 +14,238 @@ import (
 // four (Huey-2 helicopters and HMMWVs)". The recipient is the report's one
 // subject, so these relations are marked inferred.
 
-// registerSupplier returns the supplier that opens a register summary and
-// the token after the opening, or "" and -1.
-func (a *analysis) registerSupplier() (string, int) {
+// registerOpening is a supplier that opens a stretch of a register
+// summary: "Turkey has four", "China's are", "The American ones are".
+type registerOpening struct {
+	sup   string
+	at    int  // first token of the opening
+	start int  // first token of what it lists
+	open  bool // "has an open order:": what it lists is ordered
+}
+
+// registerBreaks end one stretch of a summary where the next may open:
+// "China, France and Germany have two each: China's are ..., France's
+// ..., and Germany's ...".
+var registerBreaks = words(": ; , and")
+
+// registerOpenings returns the openings of the sentence's register
+// stretches, in order: one at the start of the sentence or after a break
+// (see registerBreaks). A bare possessive before a weapon ("France's
+// Ground Master-400 radars") opens one only after another opening, whose
+// verb it shares.
+func (a *analysis) registerOpenings() []registerOpening {
+	var out []registerOpening
+	for t := 0; t < len(a.toks); t++ {
+		if t > 0 && !registerBreaks[a.toks[t-1].w] {
+			continue
+		}
+		if o, ok := a.registerOpeningAt(t, len(out) > 0); ok {
+			out = append(out, o)
+			t = o.start - 1
+		}
+	}
+	return out
+}
+
+// registerOpeningAt reads an opening at token t: "[the] Russia has 16
+// deals", "China's are", "Russia's include", "The Netherlands' two deals
+// are", "The American ones are", and after another opening (continued)
+// "France's Ground Master-400 radars".
+func (a *analysis) registerOpeningAt(t int, continued bool) (registerOpening, bool) {
 	toks := a.toks
-	t := 0
 	if t < len(toks) && toks[t].w == "the" {
 		t++
 	}
-	if t >= len(toks) || a.actorAt[t] < 0 {
-		return "", -1
+	if t >= len(toks) || a.actorAt[t] < 0 || a.actors[a.actorAt[t]].ti != t {
+		return registerOpening{}, false
 	}
 	ac := &a.actors[a.actorAt[t]]
-	if ac.drop || ac.kind == gazetteer.GroupMention || ac.kind == gazetteer.DemonymMention || len(ac.countries) != 1 {
-		return "", -1
+	if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 {
+		return registerOpening{}, false
 	}
+	o := registerOpening{sup: ac.countries[0], at: t}
 	j := ac.tj
-	if ac.poss {
-		// "China's are ...", "Russia's include ..."
-		j += 2
-		if j < len(toks) && (toks[j].w == "are" || toks[j].w == "include") {
-			return ac.countries[0], j + 1
+	if ac.kind == gazetteer.DemonymMention {
+		// A demonym with no weapon after it is dropped as an actor; here
+		// it stands for its country's deals.
+		// "The American ones are ...": a demonym opens only with "ones".
+		if j+1 < len(toks) && (toks[j].w == "ones" || toks[j].w == "deals") && registerVerbs[toks[j+1].w] {
+			o.start = j + 2
+			return o, true
 		}
-		return "", -1
+		return registerOpening{}, false
 	}
-	// "Turkey has four", "Czechia has one deal", "Russia has 16 deals".
+	if ac.drop {
+		return registerOpening{}, false
+	}
+	if ac.poss {
+		j = skipPossessive(toks, j)
+		bare := j
+		if j < len(toks) && (numberWords[toks[j].w] > 0 && toks[j].w != "a" || toks[j].digit && !isYearTok(toks[j])) {
+			j++
+		}
+		if j < len(toks) && registerNouns[toks[j].w] {
+			j++
+		}
+		if j < len(toks) && registerVerbs[toks[j].w] {
+			o.start = j + 1
+			return o, true
+		}
+		if continued && bare < len(toks) && a.itemAt[bare] >= 0 {
+			o.start = bare
+			return o, true
+		}
+		return registerOpening{}, false
+	}
+	// "Turkey has four", "Czechia has one deal", "Russia has 16 deals";
+	// not "Spain and Israel have six each": what follows is shared out.
+	if ac.list >= 0 && len(a.lists[ac.list].members) > 1 {
+		return registerOpening{}, false
+	}
+	if d, ok := a.dealOpeningAt(o, j); ok {
+		return d, true
+	}
 	if j+1 < len(toks) && (toks[j].w == "has" || toks[j].w == "have") &&
 		(numberWords[toks[j+1].w] > 0 && toks[j+1].w != "a" || toks[j+1].digit) {
-		return ac.countries[0], j + 2
+		o.start = j + 2
+		return o, true
 	}
-	return "", -1
+	return registerOpening{}, false
 }
 
-// registerRelations reads a register summary of the sentence against the
-// report's subject (one recipient). Items stated as still open ("an open
+// dealOpeningAt reads the rest of an opening whose country ends at token
+// j: "The United States has an open order: ...", "Ukraine follows with
+// nine deals, mostly missiles".
+func (a *analysis) dealOpeningAt(o registerOpening, j int) (registerOpening, bool) {
+	toks := a.toks
+	at := func(k int, set map[string]bool) bool { return k < len(toks) && set[toks[k].w] }
+	switch {
+	case at(j, hasWords) && at(j+1, oneWords):
+		k := j + 2
+		if at(k, openWords) {
+			o.open = true
+			k++
+		}
+		if at(k, dealNouns) && at(k+1, colonWord) {
+			o.start = k + 2
+			return o, true
+		}
+	case at(j, followWords) && at(j+1, withWord):
+		k := j + 2
+		if k < len(toks) && (numberWords[toks[k].w] > 0 && toks[k].w != "a" || toks[k].digit && !isYearTok(toks[k])) && at(k+1, dealNouns) {
+			o.start = k + 2
+			return o, true
+		}
+	}
+	return registerOpening{}, false
+}
+
+var (
+	hasWords    = words("has have")
+	oneWords    = words("a an one")
+	colonWord   = words(":")
+	followWords = words("follows follow")
+	withWord    = words("with")
+)
+
+// registerVerbs link a supplier's deals to what they are; registerNouns
+// name the deals ("Russia's 16 deals are").
+var (
+	registerVerbs = words("are include")
+	registerNouns = words("deals deal ones records")
+)
+
+// skipPossessive returns the token after the possessive ending at t ("'s",
+// or "'" after a plural: "the Netherlands'").
+func skipPossessive(toks []tok, t int) int {
+	if t < len(toks) && toks[t].w == "'" {
+		t++
+		if t < len(toks) && toks[t].w == "s" {
+			t++
+		}
+	}
+	return t
+}
+
+// registerRelations reads the register stretches of the sentence (see
+// registerOpenings) against the report's subject (one recipient), or
+// against the countries a stretch says its weapons were delivered to
+// ("China's include air defence systems and armed drones delivered to
+// Turkmenistan and Uzbekistan"). Items stated as still open ("an open
 // order for six PC-12", "the last of them not yet delivered") are ordered,
 // the rest delivered.
 func (a *analysis) registerRelations(subject []string) []relation {
-	if len(subject) != 1 {
-		return nil
+	opens := a.registerOpenings()
+	var out []relation
+	for i, o := range opens {
+		end := len(a.toks)
+		if i+1 < len(opens) {
+			end = opens[i+1].at
+		}
+		recs, itemsEnd := a.deliveredTo(o.start, end)
+		if recs == nil {
+			if len(subject) != 1 {
+				continue
+			}
+			recs = subject
+		}
+		for _, rec := range recs {
+			if rec == o.sup {
+				continue
+			}
+			rels := a.registerItems(o.sup, rec, o.start, itemsEnd)
+			for i := range rels {
+				if o.open && rels[i].Status == bot.StatusDelivered {
+					rels[i].Status = bot.StatusOrdered
+				}
+			}
+			out = append(out, rels...)
+		}
 	}
-	sup, start := a.registerSupplier()
-	if sup == "" || sup == subject[0] {
-		return nil
+	return out
+}
+
+// deliveredTo returns the countries of a "to" list right after a delivery
+// word in [s, e) ("... delivered to Turkmenistan and Uzbekistan") and the
+// token of that word, or nil and e.
+func (a *analysis) deliveredTo(s, e int) ([]string, int) {
+	for t := s; t+1 < e; t++ {
+		if !plainDelivery[a.toks[t].w] || a.toks[t+1].w != "to" || a.notDoneBefore(t) {
+			continue
+		}
+		if t+2 >= e || a.listAt[t+2] < 0 {
+			return nil, e
+		}
+		l := a.listAt[t+2]
+		var recs []string
+		for _, m := range a.lists[l].members {
+			ac := &a.actors[m]
+			if !ac.drop && ac.kind != gazetteer.GroupMention && len(ac.countries) == 1 {
+				recs = append(recs, ac.countries[0])
+			}
+		}
+		return recs, t
 	}
+	return nil, e
+}
+
+// registerItems returns sup -> rec relations for the weapons listed in
+// [s, e) of a register stretch.
+func (a *analysis) registerItems(sup, rec string, s, e int) []relation {
 	var out []relation
 	for it := range a.items {
 		x := &a.items[it]
-		if x.org || x.ti < start || x.arms && x.system == "" {
+		if x.org || x.ti < s || x.ti >= e || x.arms && x.system == "" {
 			continue
 		}
-		if a.purpose(x.ti) || a.hostOfPart(it) {
+		if a.purpose(x.ti) && !a.dealFor(x.ti) || a.hostOfPart(it) {
 			continue // "all engines for the C-295s from Spain": what the parts are for
 		}
-		if a.ownedByOther(it, sup, subject[0]) {
+		if a.ownedByOther(it, sup, rec) {
 			continue // "... and South Africa three (Marauder and Mbombe-6 vehicles)"
 		}
 		r := relation{pos: x.ti, supInferred: false, recInferred: true}
-		r.Supplier, r.Recipient = sup, subject[0]
+		r.Supplier, r.Recipient = sup, rec
 		r.System, r.Category = x.system, x.category
 		r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
 		r.madeIn = madeIn(x.canon)
@@ -80,10 +254,24 @@ func (a *analysis) registerRelations(subject []string) []relation {
 	return out
 }
 
+// dealFor reports whether the item at token t is what a deal is for: "an
+// open order for six PC-12 aircraft".
+func (a *analysis) dealFor(t int) bool {
+	for j := t - 1; j > 0 && j >= t-4; j-- {
+		if a.toks[j].w == "for" {
+			return dealNouns[a.toks[j-1].w]
+		}
+	}
+	return false
+}
+
 // registerStatus is ordered when the item is named as an open order or
 // followed, before the next item, by "not yet delivered"; else delivered.
 func (a *analysis) registerStatus(it int) bot.Status {
 	x := &a.items[it]
+	if a.detailsDelivery(x.ti) {
+		return bot.StatusDelivered
+	}
 	for j := x.ti - 1; j >= 0 && j >= x.ti-5; j-- {
 		if w := a.toks[j].w; w == "order" || w == "orders" {
 			return bot.StatusOrdered
@@ -108,12 +296,36 @@ func (a *analysis) registerStatus(it int) bot.Status {
 		case "last":
 			last = true
 		case "yet", "pending", "open":
+			if j+2 < len(a.toks) && dealNouns[a.toks[j+1].w] && a.toks[j+2].w == "for" {
+				return bot.StatusDelivered // "..., and an open order for six PC-12": the PC-12's
+			}
 			if !(last && otherItem) {
 				return bot.StatusOrdered
 			}
 		}
 	}
 	return bot.StatusDelivered
+}
+
+// detailsDelivery reports whether the item at token t sits in a
+// parenthesis that details a delivery stated just before it: "armoured
+// vehicles given as aid and delivered in 2015 (M-ATV, MaxxPro, ...)". The
+// parenthesis takes that status, whatever follows it.
+func (a *analysis) detailsDelivery(t int) bool {
+	open := a.enclosingParen(t)
+	if open < 0 {
+		return false
+	}
+	for j := open - 1; j >= 0 && j >= open-4; j-- {
+		w := a.toks[j].w
+		if w == "," || w == ";" || w == ":" || a.itemAt[j] >= 0 {
+			return false
+		}
+		if plainDelivery[w] {
+			return !a.notDoneBefore(j)
+		}
+	}
+	return false
 }
 
 // notDoneBefore reports whether a word that leaves a delivery undone
@@ -204,8 +416,10 @@ func (a *analysis) parentheticalRelations(subject []string) []relation {
 	return out
 }
 
-// madeByItems returns sup -> rec relations for the weapons in [s, e) when
-// each is known to be made by sup; nil otherwise.
+// madeByItems returns sup -> rec relations for the designated weapons in
+// [s, e) when each is known to be made by sup; nil otherwise. Kinds of
+// weapon with no designation ("artillery", "rocket launchers") are
+// neither checked nor read.
 func (a *analysis) madeByItems(sup, rec string, s, e int) []relation {
 	var out []relation
 	for t := s; t < e; t++ {
@@ -217,7 +431,10 @@ func (a *analysis) madeByItems(sup, rec string, s, e int) []relation {
 			continue // "missiles that SIPRI notes were for the Wing Loong-2"
 		}
 		made := madeIn(a.items[it].canon)
-		if len(made) == 0 || made[0] != sup {
+		if len(made) == 0 {
+			continue // a kind of weapon ("rocket launchers", "artillery"): no maker to check
+		}
+		if made[0] != sup {
 			return nil
 		}
 		r := relation{pos: t, recInferred: true, madeIn: made}

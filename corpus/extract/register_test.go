@@ -106,3 +106,144 @@ func TestListedSuppliers(t *testing.T) {
 		}
 	}
 }
+
+func hasAll(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %q in %q", w, got)
+		}
+	}
+}
+
+func hasNone(t *testing.T, got []string, bad ...string) {
+	t.Helper()
+	for _, b := range bad {
+		if slices.Contains(got, b) {
+			t.Errorf("unexpected %q in %q", b, got)
+		}
+	}
+}
+
+func TestRegisterStretchesAfterColon(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Who arms Kyrgyzstan? Deals by supplier",
+		Body: "Belarus, Turkey and India have two each: Belarus's are S-125 Pechora-2M systems and MiG-29 fighters, Turkey's Bayraktar TB2 drones, and India's Dhruv helicopters and Su-30 engines. " +
+			"The Chinese ones are two batches of drones given as aid and delivered in 2019 (Wing Loong-1 and CH-3), Cummins engines for Kirpi vehicles, and an open order for two Wing Loong-2 drones. " +
+			"The Netherlands' one deal is Variant radars for Kyrgyzstan's patrol boats."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got,
+		"Belarus>Kyrgyzstan S-125 Pechora-2M delivered", "Turkey>Kyrgyzstan Bayraktar TB2 delivered",
+		"China>Kyrgyzstan Wing Loong-1 delivered", "China>Kyrgyzstan CH-3 delivered", "China>Kyrgyzstan Wing Loong-2 ordered")
+	// The engines are India's, not the Su-30's maker's; the Kirpi is what
+	// the engines are for.
+	hasNone(t, got, "India>Kyrgyzstan Su-30 delivered", "China>Kyrgyzstan Kirpi delivered", "China>Kyrgyzstan Wing Loong-1 ordered")
+}
+
+func TestRegisterDeliveredToList(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Arms suppliers of Central Asia",
+		Body: "Turkey's 12 deals include drones delivered to Kyrgyzstan and Uzbekistan, and Israel's include radars delivered to Kazakhstan."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Israel>Kazakhstan  delivered")
+	hasNone(t, got, "Israel>Kyrgyzstan  delivered", "Israel>Uzbekistan  delivered")
+}
+
+func TestRegisterSharedCount(t *testing.T) {
+	e := New()
+	// "X and Y have N each": what follows is shared out, so neither
+	// country opens a stretch of its own.
+	r := bot.Report{ID: "r", Title: "Who arms Tajikistan",
+		Body: "Iran and Belarus have two each, for Ababil-T drones and their engines."}
+	for _, k := range relKeys(e.Report(r)) {
+		if strings.HasPrefix(k, "Belarus>") {
+			t.Errorf("a shared count read as Belarus's: %q", k)
+		}
+	}
+}
+
+func TestListedSuppliersWithKindsOfWeapon(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Who arms Turkmenistan",
+		Body: "Belarus supplied about four Caracal vehicles in 2011; Czechia about eight RM-70 rocket launchers in 2015; and Egypt artillery and Su-25 aircraft in 2004."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Czechia>Turkmenistan RM-70 delivered")
+	// The Su-25 is Russian by the lexicon: Egypt is not read as its seller.
+	for _, k := range got {
+		if strings.HasPrefix(k, "Egypt>") {
+			t.Errorf("unexpected %q", k)
+		}
+	}
+}
+
+func TestWeaponFromItsMaker(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Engines for Turkmenistan's vehicles",
+		Body: "Turkmenistan received about 20 Cummins engines in 2016 for 20 Kirpi vehicles from Turkey. " +
+			"The two open orders are the Mbombe-6 from South Africa and licensed production of the Anka drone from Turkey."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Turkey>Turkmenistan Kirpi delivered", "South Africa>Turkmenistan Mbombe-6 ordered", "Turkey>Turkmenistan Anka ordered")
+	hasNone(t, got, "Turkey>Turkmenistan Anka delivered", "South Africa>Turkmenistan Mbombe-6 delivered")
+
+	// Near misses: a hedge, talks, a cancellation, another recipient, a
+	// maker's name.
+	for _, body := range []string{
+		"The air force appears to have placed an order in 2021 for AS532 helicopters from France.",
+		"Talks in 2021 on the Mbombe-6 from South Africa came to nothing.",
+		"In 2021 Turkmenistan cancelled its deal for the Mbombe-6 from South Africa.",
+		"In 2016 Kazakhstan, not Turkmenistan, got 20 Kirpi vehicles from Turkey.",
+		"In 2016 Turkmenistan's air force flew AS532 helicopters from Airbus.",
+	} {
+		r.Body = body
+		for _, k := range relKeys(e.Report(r)) {
+			if strings.Contains(k, ">Turkmenistan") && (strings.HasSuffix(k, "delivered") || strings.HasSuffix(k, "ordered")) {
+				t.Errorf("%q: unexpected %q", body, k)
+			}
+		}
+	}
+}
+
+func TestPartsGoToTheHostsMaker(t *testing.T) {
+	e := New()
+	// Russia is a supplier in the report, yet the lexicon says who built
+	// the boats the turbines are for.
+	r := bot.Report{ID: "r", Title: "Russian arms for Turkmenistan",
+		Body: "Russia delivered two Tarantul boats to Turkmenistan in 2011. Ukraine supplied the gas turbines for the two Tarantul boats. " +
+			"In 2018 the United States supplied 20 Cummins engines for 20 Kirpi vehicles from Turkey."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Ukraine>Russia  delivered", "Turkey>Turkmenistan Kirpi delivered")
+	// The Kirpi came from Turkey: its buyer, not its maker, got the engines.
+	hasNone(t, got, "United States>Turkey Cummins delivered")
+}
+
+func TestGappedClauses(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Other suppliers in Kyrgyzstan's arms imports",
+		Body: "Belarus supplied about six BTR-80 APCs in 2012; Czechia about four RM-70 rocket launchers in 2015; and Georgia one Su-25 in 2006."}
+	hasAll(t, relKeys(e.Report(r)), "Czechia>Kyrgyzstan RM-70 delivered", "Georgia>Kyrgyzstan Su-25 delivered")
+	r.Body = "Chinese armed drones reached two states: Kyrgyzstan received two Wing Loong-1 drones in 2020 and Tajikistan three in 2021."
+	hasAll(t, relKeys(e.Report(r)), "China>Tajikistan Wing Loong-1 delivered")
+	// Both sides named in the first clause: India may have bought or sold.
+	r.Body = "Russia sold two S-400 systems to Kyrgyzstan in 2019, and India five in 2021."
+	for _, k := range relKeys(e.Report(r)) {
+		if strings.Contains(k, "India") {
+			t.Errorf("a gapped clause read with both sides named before it: %q", k)
+		}
+	}
+}
+
+func TestDealOpenings(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Who arms Kyrgyzstan? Deals by supplier",
+		Body: "The United States has an open order: around 2024 Kyrgyzstan ordered six PC-12 aircraft, none delivered yet. " +
+			"Ukraine follows with five deals, mostly missiles and transport aircraft. " +
+			"Belarus follows with interest, and India has an open mind: Su-30 fighters are on its list."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "United States>Kyrgyzstan PC-12 ordered", "Ukraine>Kyrgyzstan  delivered")
+	hasNone(t, got, "United States>Kyrgyzstan PC-12 delivered")
+	for _, k := range got {
+		if strings.HasPrefix(k, "Belarus>") || strings.HasPrefix(k, "India>") {
+			t.Errorf("no deal named, yet %q", k)
+		}
+	}
+}

@@ -384,6 +384,9 @@ type relation struct {
 	newBatch bool
 	// supInferred and recInferred say which side came from the context.
 	supInferred, recInferred bool
+	// recHostMaker says the recipient is the lexicon's maker of the weapon
+	// the parts are for, read from the sentence, not a party of the context.
+	recHostMaker bool
 	// deal says the relation was read from a deal word ("the French deals
 	// with Turkmenistan"), not from a verb of transfer.
 	deal bool
@@ -436,6 +439,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.Status, rel.Kind, rel.Denied = status, f.kind, f.denied
 						rel.Inferred = s.inferred || r.inferred
 						rel.supInferred, rel.recInferred = s.inferred, r.inferred
+						rel.recHostMaker = r.hostMaker
 						rel.deal = f.spec.light
 						rel.Years = slices.Clone(years)
 						if ys := a.itemYears(it, items, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {

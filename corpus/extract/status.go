@@ -517,3 +517,46 @@ var buyWords = words("buy purchase acquire procure")
 // earlierEvent words make what follows them an earlier event than what
 // precedes: "the new order follows the supply of eight C295".
 var earlierEvent = words("follows followed follow")
+
+// openWords qualify orders that nothing has been delivered against yet.
+var openWords = words("open pending outstanding undelivered unfilled unfulfilled")
+
+// listsOpenOrders reports whether the sentence's subject is a set of open
+// orders and a copula lists them: "The two open orders are the Mbombe-6
+// from South Africa and licensed production of the Anka drone from
+// Turkey", "Its only pending deal is ...". Whatever it lists is ordered,
+// whatever words ("production", "supply") name the items.
+func (a *analysis) listsOpenOrders() bool {
+	toks := a.toks
+	open := false
+	for t := 0; t < len(toks) && t < 8; t++ {
+		w := toks[t].w
+		switch {
+		case openWords[w]:
+			open = true
+		case open && dealNouns[w]:
+			// "... are the Mbombe-6", not "... are now delivered".
+			return t+2 < len(toks) && copulas[toks[t+1].w] && !plainDelivery[toks[t+2].w] && toks[t+2].w != "now"
+		case a.actorAt[t] >= 0 || a.itemAt[t] >= 0 || a.trigAt[t] >= 0 && !dealNouns[w] || w == "," || w == ":":
+			return false
+		}
+	}
+	return false
+}
+
+// copulas link a subject to what it is: "the open orders are ...".
+var copulas = words("are is include includes remain remains")
+
+// openOrdersOnly makes the deliveries read from a sentence that lists open
+// orders (see listsOpenOrders) orders.
+func (a *analysis) openOrdersOnly(rels []relation) []relation {
+	if !a.listsOpenOrders() {
+		return rels
+	}
+	for i := range rels {
+		if rels[i].Status == bot.StatusDelivered {
+			rels[i].Status = bot.StatusOrdered
+		}
+	}
+	return rels
+}

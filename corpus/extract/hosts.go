@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// A weapon named with "from" and its maker in a report summary is a
+// transfer from the maker to the report's subject, even where the sentence
+// is about something else: "about 28 Cummins engines in 2016 for 28 Kirpi
+// APCs from Turkey" (the Kirpi came from Turkey), "For the C-92 frigate
+// from Turkey, France supplied ...", "The two open orders are the Mbombe-6
+// from South Africa and ...". The maker must be the weapon's by the
+// lexicon, so a buyer or a place ("the Su-25 from Georgia") gives nothing.
+
+// fromMakerRelations returns maker -> subject relations for the weapons of
+// the sentence followed by "from" and their maker, in a summary sentence
+// (one that counts or dates deals) whose stated transfers, if any, all go
+// to that subject. found holds the relations read so far; they keep their
+// own (supplier, recipient, system) (see addNew).
+func (a *analysis) fromMakerRelations(subject []string, found []relation) []relation {
+	if !a.isSummary() || a.plansOrCancels(found) || a.hedged() {
+		return nil
+	}
+	var out []relation
+	for it := range a.items {
+		x := &a.items[it]
+		if x.org || x.canon == "" || partCategory(x.category) {
+			continue
+		}
+		sup := a.fromMaker(it)
+		if sup == "" {
+			continue
+		}
+		rec := a.summaryRecipient(subject, sup)
+		if rec == "" || !statedOnlyTo(found, rec) || a.namesRecipientOtherThan(rec, sup, found) {
+			continue
+		}
+		r := relation{pos: x.ti, recInferred: true, madeIn: madeIn(x.canon)}
+		r.Supplier, r.Recipient = sup, rec
+		r.System, r.Category = x.system, x.category
+		r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
+		out = append(out, r)
+	}
+	return out
+}
+
+// isSummary reports whether the sentence dates or counts deals (see
+// summaryWords), as the register summaries do.
+func (a *analysis) isSummary() bool {
+	for _, t := range a.toks {
+		if summaryWords[t.w] || isYearTok(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// plansOrCancels reports whether the sentence speaks of a plan, a
+// cancellation, a denial or a negation, by a relation read from it or by a
+// cue word ("talks", "cancelled", "not"): a weapon named there "from" its
+// maker may be what was only planned or called off.
+func (a *analysis) plansOrCancels(found []relation) bool {
+	for _, r := range found {
+		if r.Denied || r.Status == bot.StatusPlanned || r.Status == bot.StatusCancelled {
+			return true
+		}
+	}
+	for j := range a.toks {
+		switch cv, _ := cues.match(a.toks, j); cv {
+		case cuePlanned, cueCancel, cueDeny, cueNeg:
+			return true
+		}
+	}
+	return false
+}
+
+// hedged reports whether the sentence hedges or disowns what it says: a
+// claim ("the allegation that"), an alleged or unknown party, "appears to
+// have". A weapon named there "from" its maker may be what is hedged.
+func (a *analysis) hedged() bool {
+	if a.claimThat() >= 0 {
+		return true
+	}
+	for j, t := range a.toks {
+		if allegedWords[t.w] || unknownWords[t.w] {
+			return true
+		}
+		if seemWords[t.w] && j+2 < len(a.toks) && a.toks[j+1].w == "to" && a.toks[j+2].w == "have" {
+			return true
+		}
+	}
+	return false
+}
+
+// fromMaker returns the country named right after item it by "from" ("the
+// Mbombe-6 from South Africa") when it is the weapon's maker by the
+// lexicon, else "".
+func (a *analysis) fromMaker(it int) string {
+	x := &a.items[it]
+	t := a.fromAfter(it)
+	if t < 0 || t+1 >= len(a.toks) {
+		return ""
+	}
+	t++
+	if a.toks[t].w == "the" && t+1 < len(a.toks) {
+		t++
+	}
+	k := a.actorAt[t]
+	if k < 0 {
+		return ""
+	}
+	ac := &a.actors[k]
+	if ac.drop || ac.kind != gazetteer.NameMention || len(ac.countries) != 1 {
+		return "" // a maker's name ("from Airbus") says who built it, not who sold it
+	}
+	made := madeIn(x.canon)
+	if len(made) == 0 || made[0] != ac.countries[0] {
+		return ""
+	}
+	return ac.countries[0]
+}
+
+// statedOnlyTo reports whether every relation read from the sentence itself
+// (not inferred) goes to rec.
+func statedOnlyTo(found []relation, rec string) bool {
+	for _, r := range found {
+		if !r.Inferred && r.Recipient != rec {
+			return false
+		}
+	}
+	return true
+}
+
+// namesRecipientOtherThan reports whether the sentence names a country
+// other than rec and sup that may be the weapon's recipient: one not
+// governed by "from", not the origin or owner of a weapon, not the
+// supplier of a relation read from the sentence.
+func (a *analysis) namesRecipientOtherThan(rec, sup string, found []relation) bool {
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.drop || len(ac.countries) != 1 || ac.countries[0] == rec || ac.countries[0] == sup || ac.origin >= 0 || ac.owner >= 0 {
+			continue
+		}
+		if ac.list >= 0 && a.lists[ac.list].prep == "from" {
+			continue // another supplier: "From the United States, Turkmenistan received ..."
+		}
+		if suppliesIn(found, ac.countries[0]) || a.frameSupplier(ac.countries[0]) {
+			continue // another supplier: "France supplied one VL-MICA"
+		}
+		return true
+	}
+	return false
+}
+
+// suppliesIn reports whether c is the supplier of one of rels.
+func suppliesIn(rels []relation, c string) bool {
+	for _, r := range rels {
+		if r.Supplier == c {
+			return true
+		}
+	}
+	return false
+}
+
+// frameSupplier reports whether a frame of the sentence reads c as its
+// supplier, whether or not the frame found a recipient.
+func (a *analysis) frameSupplier(c string) bool {
+	for i := range a.frames {
+		for _, p := range a.frames[i].rsups {
+			if slices.Contains(p.countries, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fromAfter returns the token of a "from" right after item it, or after
+// one plain word that ends its noun phrase ("20 Kirpi vehicles from
+// Turkey"); -1 when none.
+func (a *analysis) fromAfter(it int) int {
+	t := a.items[it].tj
+	if t < len(a.toks) && a.toks[t].w == "from" {
+		return t
+	}
+	if t+1 < len(a.toks) && a.toks[t+1].w == "from" && a.plainWord(t) {
+		return t + 1
+	}
+	return -1
+}
+
+// plainWord reports whether token t is a lower-case word that names no
+// party, weapon or trigger.
+func (a *analysis) plainWord(t int) bool {
+	tk := a.toks[t]
+	if tk.upper || tk.digit || a.actorAt[t] >= 0 || a.itemAt[t] >= 0 || a.trigAt[t] >= 0 {
+		return false
+	}
+	for _, r := range tk.w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return tk.w != ""
+}
