@@ -53,6 +53,11 @@ type ChartRequest struct {
 	Since   int    // first year; 0 means the first year the evidence covers
 	Until   int    // last year; 0 means the last year the evidence covers
 	Top     int    // counterparties with a series of their own; 0 means 6, at most 10
+	// Categories and Kinds narrow the chart to some weapons, as in a
+	// question ("drones" gives the category Aircraft and the kind drone);
+	// empty means all.
+	Categories []string
+	Kinds      []string
 }
 
 // ChartTable is the table behind a chart: one value per year and
@@ -63,6 +68,7 @@ type ChartTable struct {
 	By      string        `json:"by"`                // ChartSuppliers or ChartRecipients
 	Subject string        `json:"subject"`           // the country or region charted: "Kazakhstan", "Central Asia"
 	Members []string      `json:"members,omitempty"` // a region's countries
+	Weapons []string      `json:"weapons,omitempty"` // the categories or kinds of weapon charted; empty for all
 	Measure string        `json:"measure"`           // MeasureTIV or MeasureDeals
 	Unit    string        `json:"unit"`              // what a value counts: "SIPRI TIV (millions)", "delivered deals"
 	Years   []int         `json:"years"`             // every year charted, ascending, without gaps
@@ -109,10 +115,14 @@ func (t *ChartTable) Title() string {
 			span = fmt.Sprintf(", %d", t.Years[0])
 		}
 	}
-	if t.By == ChartRecipients {
-		return possessive(t.Subject) + " arms exports by recipient" + span
+	what := ""
+	if len(t.Weapons) > 0 {
+		what = " (" + strings.Join(t.Weapons, ", ") + ")"
 	}
-	return possessive(t.Subject) + " arms suppliers" + span
+	if t.By == ChartRecipients {
+		return possessive(t.Subject) + " arms exports by recipient" + what + span
+	}
+	return possessive(t.Subject) + " arms suppliers" + what + span
 }
 
 // Subtitle says what the values measure.
@@ -249,6 +259,14 @@ func (b *Bot) checkChartRequest(req *ChartRequest) error {
 // year range or a country with nothing delivered on record gives an *Error
 // saying so, never an empty chart.
 func (b *Bot) Chart(ctx context.Context, req ChartRequest, f Filter) (*Answer, error) {
+	ans, err := b.chart(ctx, req, f)
+	if err != nil {
+		return nil, err
+	}
+	return ans, b.addStorySources(ctx, ans)
+}
+
+func (b *Bot) chart(ctx context.Context, req ChartRequest, f Filter) (*Answer, error) {
 	if err := b.checkChartRequest(&req); err != nil {
 		return nil, err
 	}
@@ -268,8 +286,7 @@ func (b *Bot) Chart(ctx context.Context, req ChartRequest, f Filter) (*Answer, e
 	if req.Since != 0 {
 		question += fmt.Sprintf(" since %d", req.Since)
 	}
-	ans := chartAnswer(question, t, cells)
-	return ans, b.addStorySources(ctx, ans)
+	return chartAnswer(question, t, cells), nil
 }
 
 // chartCell is one value of the table with the relations it came from.
@@ -286,7 +303,7 @@ type chartCell struct {
 func (b *Bot) chartTable(ctx context.Context, rs RelationSearcher, req ChartRequest, subj chartSubject, f Filter) (*ChartTable, []*chartCell, error) {
 	// Every year is loaded: a deal is dated by all its sentences, and
 	// leaving some out could move it into the range asked for.
-	rq := RelationQuery{Limit: maxChartRelations, SourceType: f.SourceType}
+	rq := RelationQuery{Limit: maxChartRelations, SourceType: f.SourceType, Categories: req.Categories}
 	u := Understanding{Intent: IntentSuppliers, Recipients: subj.names}
 	if req.By == ChartRecipients {
 		u = Understanding{Intent: IntentRecipients, Suppliers: subj.names}
@@ -298,14 +315,16 @@ func (b *Bot) chartTable(ctx context.Context, rs RelationSearcher, req ChartRequ
 	if err != nil {
 		return nil, nil, err
 	}
-	t := &ChartTable{By: req.By, Subject: subj.name, Members: subj.members, Partial: len(res.Hits) < res.Total}
+	t := &ChartTable{By: req.By, Subject: subj.name, Members: subj.members, Partial: len(res.Hits) < res.Total,
+		Weapons: weaponNames(req)}
+	hits := narrowByKind(res.Hits, req.Kinds)
 	var cells []*chartCell
-	if register := registerHits(res.Hits); len(register) > 0 {
+	if register := registerHits(hits); len(register) > 0 {
 		t.Measure, t.Unit, t.SIPRI = MeasureTIV, "SIPRI TIV (millions)", true
 		cells, t.Undated = tivCells(register, u)
 	} else {
 		t.Measure, t.Unit = MeasureDeals, "delivered deals"
-		cells, t.Undated, err = dealCells(ctx, rs, f.SourceType, res.Hits, u)
+		cells, t.Undated, err = dealCells(ctx, rs, f.SourceType, hits, u)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -316,6 +335,15 @@ func (b *Bot) chartTable(ctx context.Context, rs RelationSearcher, req ChartRequ
 	}
 	t.setSeries(cells, req.Top)
 	return t, cells, nil
+}
+
+// weaponNames are the kinds of weapon a chart is narrowed to, else its
+// categories: "drone", "Air-defence systems".
+func weaponNames(req ChartRequest) []string {
+	if len(req.Kinds) > 0 {
+		return req.Kinds
+	}
+	return req.Categories
 }
 
 // registerHits returns the trade-register rows among hits that deliver

@@ -240,3 +240,106 @@ func TestChartBadRequests(t *testing.T) {
 		})
 	}
 }
+
+// TestChartInChat: the chart commands and questions that ask for a chart
+// go through the Router, which attaches the picture DrawChart makes; a
+// picture that cannot be drawn leaves the figures with a note, and a bad
+// request gets a clear reply.
+func TestChartInChat(t *testing.T) {
+	b := bot.New(MustDefaultIndex(t), bot.Options{Now: chartNow})
+	var drawn []*bot.ChartTable
+	draw := func(tab *bot.ChartTable) (bot.Attachment, error) {
+		drawn = append(drawn, tab)
+		return bot.Attachment{Name: "c.png", Type: "image/png", Data: []byte("png"), AltText: tab.AltText()}, nil
+	}
+	r := bot.NewRouter(b, bot.RouterOptions{DrawChart: draw})
+	ask := func(text string) bot.Reply {
+		return r.Handle(context.Background(), bot.Message{Text: text, Platform: bot.Slack, Channel: "C1", User: "U1"})
+	}
+	cases := []struct {
+		text, command, by, subject string
+		since                      int
+	}{
+		{"chart suppliers Kazakhstan since 2010", "chart suppliers", bot.ChartSuppliers, "Kazakhstan", 2010},
+		{"CHART recipients türkiye", "chart recipients", bot.ChartRecipients, "Turkey", 0},
+		{"chart suppliers Central Asia 2015-2020", "chart suppliers", bot.ChartSuppliers, "Central Asia", 2015},
+		{"show me Kazakhstan's suppliers over time", "ask", bot.ChartSuppliers, "Kazakhstan", 0},
+		{"chart Turkey's arms exports since 2015", "ask", bot.ChartRecipients, "Turkey", 2015},
+		{"Show me a chart of Uzbekistan's arms imports by year", "ask", bot.ChartSuppliers, "Uzbekistan", 0},
+	}
+	for _, tc := range cases {
+		got := ask(tc.text)
+		if got.IsError || got.Answer == nil || got.Answer.Chart == nil {
+			t.Errorf("%q: no chart: %+v", tc.text, got)
+			continue
+		}
+		tab := got.Answer.Chart
+		if got.Command != tc.command || tab.By != tc.by || tab.Subject != tc.subject || (tc.since != 0 && tab.Years[0] != tc.since) {
+			t.Errorf("%q: ran %q, chart %s %s from %d; want %q, %s %s from %d", tc.text, got.Command, tab.By, tab.Subject, tab.Years[0], tc.command, tc.by, tc.subject, tc.since)
+		}
+		if len(got.Answer.Attachments) != 1 || !strings.Contains(got.Answer.Attachments[0].AltText, tab.Series[0].Name) {
+			t.Errorf("%q: attachments %+v", tc.text, got.Answer.Attachments)
+		}
+		if !strings.Contains(got.Answer.Text, "Totals: ") || len(got.Answer.Citations) == 0 {
+			t.Errorf("%q: text without totals or citations:\n%s", tc.text, got.Answer.Text)
+		}
+		checkCited(t, got.Answer)
+	}
+	if len(drawn) != len(cases) {
+		t.Errorf("drew %d charts, want %d", len(drawn), len(cases))
+	}
+	if got := ask("who supplies Kazakhstan?"); got.Answer == nil || got.Answer.Chart != nil || len(got.Answer.Attachments) != 0 {
+		t.Errorf("a list question got a chart: %+v", got.Answer)
+	}
+
+	bad := []struct{ text, want string }{
+		{"chart suppliers Narnia", `I don't know a country or region called "Narnia"`},
+		{"chart suppliers", "Name a country"},
+		{"chart", "`chart suppliers COUNTRY [YEARS]`"},
+		{"chart suppliers Kazakhstan since 2026", "Nothing delivered to Kazakhstan in 2026 or later on record; the evidence covers"},
+		{"chart recipients Iceland", "I have no dated deliveries from Iceland on record"},
+		{"show me Iceland's arms exports over time", "I have no dated deliveries from Iceland on record"},
+	}
+	for _, tc := range bad {
+		if got := ask(tc.text); !got.IsError || !strings.Contains(got.Text, tc.want) || got.Answer != nil {
+			t.Errorf("%q: %+v, want an error saying %q", tc.text, got, tc.want)
+		}
+	}
+
+	failing := bot.NewRouter(b, bot.RouterOptions{DrawChart: func(*bot.ChartTable) (bot.Attachment, error) {
+		return bot.Attachment{}, fmt.Errorf("out of ink")
+	}})
+	got := failing.Handle(context.Background(), bot.Message{Text: "chart suppliers Kazakhstan", Platform: bot.Slack, Channel: "C1"})
+	if got.IsError || got.Answer == nil || len(got.Answer.Attachments) != 0 || !strings.HasSuffix(got.Answer.Text, bot.ChartFailedNote) || strings.Contains(got.Answer.Text, "ink") {
+		t.Errorf("failed drawing: %+v", got)
+	}
+	plain := bot.NewRouter(b, bot.RouterOptions{})
+	got = plain.Handle(context.Background(), bot.Message{Text: "chart suppliers Kazakhstan", Platform: bot.Console, Channel: "console"})
+	if got.Answer == nil || !strings.HasSuffix(got.Answer.Text, bot.ChartNotDrawnNote) {
+		t.Errorf("no drawing: %+v", got)
+	}
+}
+
+func TestParseChartRequest(t *testing.T) {
+	for _, tc := range []struct {
+		args    string
+		country string
+		since   int
+		until   int
+	}{
+		{"Kazakhstan", "Kazakhstan", 0, 0},
+		{"Kazakhstan since 2010", "Kazakhstan", 2010, 0},
+		{"Central Asia 2015-2020", "Central Asia", 2015, 2020},
+		{"Turkey from 2015 to 2020", "Turkey", 2015, 2020},
+		{"the United States until 2015", "the United States", 0, 2015},
+		{"Kazakhstan 2010", "Kazakhstan", 2010, 0},
+	} {
+		req, err := bot.ParseChartRequest(bot.ChartSuppliers, tc.args)
+		if err != nil || req.Country != tc.country || req.Since != tc.since || req.Until != tc.until {
+			t.Errorf("%q: %+v, %v; want %q %d-%d", tc.args, req, err, tc.country, tc.since, tc.until)
+		}
+	}
+	if _, err := bot.ParseChartRequest(bot.ChartSuppliers, "since 2010"); bot.ErrorCode(err) != bot.EInvalid {
+		t.Errorf("no country: %v", err)
+	}
+}

@@ -161,20 +161,34 @@ func drawFooter(c draw.Canvas, t *bot.ChartTable) {
 	c.FillText(s, vg.Point{X: c.Min.X, Y: c.Min.Y + vg.Points(2)}, Footer(t))
 }
 
-// Footer is the chart's credit line: SIPRI's when its data is charted,
-// else the reports in the index; with the date of the newest evidence.
+// Footer is the chart's credit line: SIPRI's credit line when register
+// rows are charted or a cited report draws on SIPRI's data, else the
+// reports cited; then the date of the newest evidence and what was left
+// out for want of a year.
 func Footer(t *bot.ChartTable) string {
-	src := fmt.Sprintf("Source: %d reports in the briefbot index, each bar cited in the answer", reportCount(t))
+	parts := []string{fmt.Sprintf("Sources: %d reports in the briefbot index, each bar cited in the answer", reportCount(t))}
 	if t.SIPRI {
-		src = "Source: " + sipri.CreditLine
+		parts = []string{"Source: " + sipri.CreditLine}
+	} else if citesSIPRI(t) {
+		parts = append(parts, sipri.CreditLine)
 	}
 	if t.Newest != "" {
-		src += ". Newest evidence: " + t.Newest
+		parts = append(parts, "Newest evidence: "+t.Newest)
 	}
 	if t.Undated > 0 {
-		src += fmt.Sprintf(". %d undated not shown", t.Undated)
+		parts = append(parts, fmt.Sprintf("%d undated not shown", t.Undated))
 	}
-	return src + "."
+	return strings.Join(parts, ". ") + "."
+}
+
+// citesSIPRI reports whether a cited report draws on SIPRI's data.
+func citesSIPRI(t *bot.ChartTable) bool {
+	for _, c := range t.Citations {
+		if strings.Contains(c.Source, "SIPRI") {
+			return true
+		}
+	}
+	return false
 }
 
 // reportCount is the number of distinct reports cited by the table.

@@ -88,7 +88,9 @@ func TestDrawManyYears(t *testing.T) {
 	if err != nil || img.Bounds().Dx() != 1200 || img.Bounds().Dy() != 700 {
 		t.Fatalf("decode: %v, bounds %v, want 1200×700", err, img.Bounds())
 	}
-	if !strings.Contains(chart.Footer(tab), "Source: 0 reports") || att.Name != "russia-recipients.png" {
+	tab.Citations = []bot.Citation{{N: 1, ReportID: "a", Source: "Eurasianet"}, {N: 2, ReportID: "b", Source: "briefbot summary of the SIPRI Arms Transfers Database"}}
+	tab.Newest = "2026-02-12"
+	if want := "Sources: 2 reports in the briefbot index, each bar cited in the answer. Information from the SIPRI Arms Transfers Database. Newest evidence: 2026-02-12."; chart.Footer(tab) != want || att.Name != "russia-recipients.png" {
 		t.Errorf("footer %q name %q", chart.Footer(tab), att.Name)
 	}
 }
