@@ -37,13 +37,12 @@ const OthersSeries = "Others"
 
 // Chart limits.
 const (
-	defaultChartTop     = 6  // counterparties with a series of their own
-	maxChartTop         = 10 // most series a chart may ask for
-	maxChartYears       = 80 // a chart spans at most this many years
-	maxCellCitesInText  = 2  // citations shown per cell in the answer text
-	maxChartRelations   = maxVolumeRelations
-	firstChartableYear  = 1900
-	defaultChartSubject = "the country"
+	defaultChartTop    = 6  // counterparties with a series of their own
+	maxChartTop        = 10 // most series a chart may ask for
+	maxChartYears      = 80 // a chart spans at most this many years
+	maxCellCitesInText = 2  // citations shown per cell in the answer text
+	maxChartRelations  = maxVolumeRelations
+	firstChartableYear = 1900
 )
 
 // ChartRequest asks for a chart of deliveries per year.

@@ -41,12 +41,14 @@ func ParseChartRequest(by, args string) (ChartRequest, error) {
 	return req, nil
 }
 
-// chart runs "chart suppliers …" and "chart recipients …".
-func (r *Router) chart(ctx context.Context, c call) (*Answer, string, error) {
-	by := ChartSuppliers
-	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(c.m.Text)), "chart recipients") {
-		by = ChartRecipients
-	}
+// chartBy returns the handler of "chart suppliers …" (by ChartSuppliers)
+// or "chart recipients …".
+func chartBy(by string) handler {
+	return func(r *Router, ctx context.Context, c call) (*Answer, string, error) { return r.chart(ctx, c, by) }
+}
+
+// chart runs a chart command.
+func (r *Router) chart(ctx context.Context, c call, by string) (*Answer, string, error) {
 	req, err := ParseChartRequest(by, c.args)
 	if err != nil {
 		return nil, "", err

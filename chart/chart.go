@@ -176,7 +176,11 @@ func Footer(t *bot.ChartTable) string {
 		parts = append(parts, "Newest evidence: "+t.Newest)
 	}
 	if t.Undated > 0 {
-		parts = append(parts, fmt.Sprintf("%d undated not shown", t.Undated))
+		what := "deals"
+		if t.Measure == bot.MeasureTIV {
+			what = "register rows"
+		}
+		parts = append(parts, fmt.Sprintf("%d undated %s not shown", t.Undated, what))
 	}
 	return strings.Join(parts, ". ") + "."
 }
