@@ -154,6 +154,12 @@ type Answer struct {
 	// Overview is a region's supplier × recipient pairs, most deals first
 	// ("who supplies whom in Central Asia").
 	Overview []PairSummary `json:"overview,omitempty"`
+	// Chart is the table behind a chart, for a request of one ("chart
+	// suppliers Kazakhstan", "show me Kazakhstan's suppliers over time").
+	Chart *ChartTable `json:"chart,omitempty"`
+	// Attachments are files posted with the answer: the chart's picture,
+	// once the Router has drawn it. Not part of the JSON contract.
+	Attachments []Attachment `json:"-"`
 }
 
 // Verdict is the answer to a yes/no question about a transfer.

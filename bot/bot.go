@@ -118,6 +118,8 @@ func (b *Bot) formAnswer(ctx context.Context, rs RelationSearcher, q string, u U
 		return b.overviewAnswer(ctx, rs, q, u, f)
 	case FormCount:
 		return b.countAnswer(ctx, rs, q, u, f)
+	case FormChart:
+		return b.chartQuestion(ctx, q, u, f)
 	}
 	return nil, nil
 }

@@ -80,6 +80,10 @@ type call struct {
 type CommandGroup struct {
 	Name    string
 	Summary string // at most 100 characters
+	// wordOfQuestions: the group's word also opens questions ("chart
+	// Turkey's arms exports since 2015"), so it followed by no command of
+	// the group is a question, not a mistake.
+	wordOfQuestions bool
 }
 
 // commands is the registry, in the order Help lists it. It is filled in
@@ -90,6 +94,7 @@ var commands []Command
 var commandGroups = []CommandGroup{
 	{Name: "digest", Summary: "Digests of what came in: preview, or (admins) subscribe this channel"},
 	{Name: "sources", Summary: "What I read: the index and the feeds I poll"},
+	{Name: "chart", Summary: "Charts of deliveries per year: a country's suppliers, or where its exports go", wordOfQuestions: true},
 }
 
 // Names of the commands other code refers to.
@@ -105,6 +110,7 @@ const (
 func init() {
 	country := func(name, help string) Arg { return Arg{Name: name, Kind: ArgCountry, Help: help, Required: true} }
 	feedURL := Arg{Name: "url", Kind: ArgURL, Help: "The feed's address: https://…", Required: true}
+	chartYears := Arg{Name: "years", Kind: ArgText, Help: "Optional: since 2010, 2015-2020, until 2015 (default: every year on record)"}
 	commands = []Command{
 		{Name: AskCommand, Summary: "Ask a question in plain words", Example: "ask who supplies Kazakhstan with drones?",
 			Args: []Arg{{Name: "question", Kind: ArgText, Help: "For example: who supplies Kazakhstan with drones?", Required: true}},
@@ -117,6 +123,12 @@ func init() {
 			Args: []Arg{country("country", "The supplier country")}, run: (*Router).supply},
 		{Name: "between", Summary: "Transfers from one country to another", Example: "between Turkey Uzbekistan",
 			Args: []Arg{country("supplier", "The supplier country"), country("recipient", "The recipient country")}, run: (*Router).supply},
+		{Name: "chart suppliers", Summary: "Chart a country's or region's suppliers: deliveries per year",
+			Example: "chart suppliers Kazakhstan since 2010",
+			Args:    []Arg{country("country", "The recipient country or region"), chartYears}, run: chartBy(ChartSuppliers)},
+		{Name: "chart recipients", Summary: "Chart where a country's arms exports go: deliveries per year",
+			Example: "chart recipients Turkey",
+			Args:    []Arg{country("country", "The supplier country or region"), chartYears}, run: chartBy(ChartRecipients)},
 		{Name: "digest now", Aliases: []string{"digest preview"}, Summary: "Preview the digest of the last 7 days",
 			Example: "digest now countries Kazakhstan",
 			Args:    []Arg{{Name: "filters", Kind: ArgSchedule, Help: "countries …, categories …"}}, needs: (*Router).digestsHere, run: (*Router).digestNow},

@@ -24,10 +24,13 @@ const (
 	// FormCount lists relations headed by the figures the reports give:
 	// "how many K2 tanks has Poland received from South Korea?".
 	FormCount
+	// FormChart draws deliveries per year by counterparty: "show me
+	// Kazakhstan's suppliers over time", "chart Turkey's arms exports".
+	FormChart
 )
 
 func (f Form) String() string {
-	return [...]string{"list", "check", "story", "overview", "count"}[f]
+	return [...]string{"list", "check", "story", "overview", "count", "chart"}[f]
 }
 
 var (
@@ -54,6 +57,8 @@ var (
 // readForm reads the shape of answer a question asks for.
 func (u *Understanding) readForm(lower string, words []wordSpan) {
 	switch {
+	case asksChart(lower, words) && (u.Intent == IntentSuppliers || u.Intent == IntentRecipients):
+		u.Form = FormChart
 	case asksOverview(words):
 		u.Form = FormOverview
 		if len(u.Recipients) == 0 {

@@ -53,7 +53,10 @@ type Relation struct {
 	Years     []int
 	Denied    bool    // the sentence reports a denial of this transfer (Status is cancelled)
 	TIV       float64 // SIPRI trend-indicator value delivered, in millions; 0 when unknown or not from SIPRI
-	Inferred  bool    // one side came from the report's context, not the sentence
+	// TIVByYear splits TIV by delivery year when the register gives it
+	// per year (modern SIPRI exports); nil otherwise.
+	TIVByYear map[int]float64
+	Inferred  bool // one side came from the report's context, not the sentence
 	Evidence  Evidence
 }
 

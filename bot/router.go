@@ -75,6 +75,10 @@ type RouterOptions struct {
 	Reindex func(context.Context) (string, error)
 	// Observe, if set, sees every exchange and how long it took (metrics).
 	Observe func(m Message, r Reply, took time.Duration)
+	// DrawChart, if set, draws the picture of an answer's chart (package
+	// chart's Draw); without it a chart answer gives its figures only,
+	// and says so.
+	DrawChart func(*ChartTable) (Attachment, error)
 	// Audit, if set, gets one JSON line per exchange: who asked what in
 	// which channel, and the outcome. Off (nil) by default.
 	Audit io.Writer
@@ -182,7 +186,7 @@ func (r *Router) command(m Message) (*Command, string, error) {
 	cmd, args, group, ok := lookup(m.Text)
 	switch {
 	case ok:
-	case group != nil:
+	case group != nil && !(group.wordOfQuestions && len(strings.Fields(m.Text)) > 1):
 		return nil, "", groupHelp(group)
 	default:
 		return commandNamed(AskCommand), strings.TrimSpace(m.Text), nil
@@ -214,8 +218,9 @@ func (r *Router) reply(ctx context.Context, m Message, id string, answer func() 
 		log.InfoContext(ctx, "answered", "request_id", id, "platform", m.Platform, "channel", m.Channel)
 		return Reply{Text: text, RequestID: id}
 	}
+	r.attachChart(ctx, ans, id)
 	log.InfoContext(ctx, "answered", "request_id", id, "platform", m.Platform, "channel", m.Channel,
-		"citations", len(ans.Citations), "no_match", ans.NoMatch)
+		"citations", len(ans.Citations), "no_match", ans.NoMatch, "attachments", len(ans.Attachments))
 	return Reply{Answer: ans, RequestID: id}
 }
 

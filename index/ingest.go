@@ -377,27 +377,28 @@ func summary(r bot.Report) string {
 // relationData is what a relation document stores: everything needed to
 // cite it, in one field (far cheaper to index than a field each).
 type relationData struct {
-	ReportID  string  `json:"r"`
-	Supplier  string  `json:"s"`
-	Recipient string  `json:"t"`
-	Group     string  `json:"g,omitempty"`
-	System    string  `json:"y,omitempty"`
-	Category  string  `json:"c,omitempty"`
-	Status    string  `json:"st"`
-	Kind      string  `json:"k"`
-	Years     []int   `json:"yr,omitempty"`
-	Denied    bool    `json:"d,omitempty"`
-	Inferred  bool    `json:"i,omitempty"`
-	TIV       float64 `json:"v,omitempty"`
-	Sentence  string  `json:"q"`
-	Start     int     `json:"a"`
-	End       int     `json:"b"`
-	CiteTitle string  `json:"ct,omitempty"`
-	Title     string  `json:"ti"`
-	Source    string  `json:"so,omitempty"`
-	URL       string  `json:"u,omitempty"`
-	Published string  `json:"p,omitempty"` // YYYY-MM-DD
-	Type      string  `json:"ty"`
+	ReportID  string          `json:"r"`
+	Supplier  string          `json:"s"`
+	Recipient string          `json:"t"`
+	Group     string          `json:"g,omitempty"`
+	System    string          `json:"y,omitempty"`
+	Category  string          `json:"c,omitempty"`
+	Status    string          `json:"st"`
+	Kind      string          `json:"k"`
+	Years     []int           `json:"yr,omitempty"`
+	Denied    bool            `json:"d,omitempty"`
+	Inferred  bool            `json:"i,omitempty"`
+	TIV       float64         `json:"v,omitempty"`
+	TIVByYear map[int]float64 `json:"vy,omitempty"`
+	Sentence  string          `json:"q"`
+	Start     int             `json:"a"`
+	End       int             `json:"b"`
+	CiteTitle string          `json:"ct,omitempty"`
+	Title     string          `json:"ti"`
+	Source    string          `json:"so,omitempty"`
+	URL       string          `json:"u,omitempty"`
+	Published string          `json:"p,omitempty"` // YYYY-MM-DD
+	Type      string          `json:"ty"`
 }
 
 func relationDoc(r bot.Report, rel bot.Relation) (map[string]any, error) {
@@ -408,7 +409,7 @@ func relationDoc(r bot.Report, rel bot.Relation) (map[string]any, error) {
 	data, err := json.Marshal(relationData{
 		ReportID: r.ID, Supplier: rel.Supplier, Recipient: rel.Recipient, Group: rel.Group, System: rel.System,
 		Category: rel.Category, Status: string(rel.Status), Kind: string(rel.Kind), Years: rel.Years,
-		Denied: rel.Denied, Inferred: rel.Inferred, TIV: rel.TIV, Sentence: rel.Evidence.Sentence,
+		Denied: rel.Denied, Inferred: rel.Inferred, TIV: rel.TIV, TIVByYear: rel.TIVByYear, Sentence: rel.Evidence.Sentence,
 		Start: rel.Evidence.Start, End: rel.Evidence.End, CiteTitle: rel.Evidence.Title, Title: r.Title,
 		Source: r.Source, URL: r.URL, Published: r.PublishedString(), Type: r.Type(),
 	})

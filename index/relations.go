@@ -225,7 +225,7 @@ func relationHit(h *search.DocumentMatch) (bot.RelationHit, error) {
 	}
 	rel := bot.Relation{
 		Supplier: d.Supplier, Recipient: d.Recipient, Group: d.Group, System: d.System, Category: d.Category,
-		Status: bot.Status(d.Status), Kind: bot.Kind(d.Kind), Years: d.Years, Denied: d.Denied, Inferred: d.Inferred, TIV: d.TIV,
+		Status: bot.Status(d.Status), Kind: bot.Kind(d.Kind), Years: d.Years, Denied: d.Denied, Inferred: d.Inferred, TIV: d.TIV, TIVByYear: d.TIVByYear,
 		Evidence: bot.Evidence{ReportID: d.ReportID, Sentence: d.Sentence, Start: d.Start, End: d.End, Title: d.CiteTitle},
 	}
 	return bot.RelationHit{Relation: rel, Report: bot.Report{ID: d.ReportID, Title: d.Title, Source: d.Source, URL: d.URL,

@@ -26,6 +26,10 @@ func Render(r bot.Reply, style Style) string {
 	a := r.Answer
 	b.WriteString(a.Text)
 	b.WriteString("\n")
+	for _, att := range a.Attachments {
+		// A terminal shows no pictures: say what the file shows.
+		fmt.Fprintf(&b, "\n[%s, not shown in the terminal: %s]\n", att.Name, att.AltText)
+	}
 	if len(a.Citations) > 0 {
 		b.WriteString("\nSources:\n")
 	}

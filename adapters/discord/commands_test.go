@@ -74,7 +74,7 @@ func TestRegisterCommands(t *testing.T) {
 				}
 				check(s.Name, s)
 			}
-			want := "ask help suppliers recipients between digest now digest list digest subscribe digest unsubscribe sources list sources add sources remove reindex"
+			want := "ask help suppliers recipients between chart suppliers chart recipients digest now digest list digest subscribe digest unsubscribe sources list sources add sources remove reindex"
 			if got := strings.Join(subs, " "); got != want {
 				t.Errorf("subcommands %s, want %s", got, want)
 			}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -45,7 +47,14 @@ const question = adaptertest.Question
 // apiCall is one REST call the fake received.
 type apiCall struct {
 	Method, Path, Query, Auth string
-	Body                      []byte
+	Body                      []byte     // JSON; a multipart request's payload_json
+	Files                     []sentFile // a multipart request's files
+}
+
+// sentFile is one file of a multipart request.
+type sentFile struct {
+	Field, Name, ContentType string
+	Data                     []byte
 }
 
 // message decodes the message a call sends: a message create, a webhook
@@ -76,7 +85,10 @@ type sentMessage struct {
 	Embeds  []struct {
 		Title       string `json:"title"`
 		Description string `json:"description"`
-		Fields      []struct {
+		Image       *struct {
+			URL string `json:"url"`
+		} `json:"image"`
+		Fields []struct {
 			Name  string `json:"name"`
 			Value string `json:"value"`
 		} `json:"fields"`
@@ -90,7 +102,12 @@ type sentMessage struct {
 	Reference *struct {
 		MessageID string `json:"message_id"`
 	} `json:"message_reference"`
-	Flags int `json:"flags"`
+	Flags       int `json:"flags"`
+	Attachments []struct {
+		ID          int    `json:"id"`
+		Filename    string `json:"filename"`
+		Description string `json:"description"`
+	} `json:"attachments"`
 }
 
 // texts returns every text of m as Discord receives it, in order.
@@ -125,8 +142,9 @@ type fakeDiscord struct {
 	open   []*websocket.Conn
 	conns  chan *gwConn
 
-	channels map[string][]*fakeMessage // messages created or seeded, by channel
-	fail     createFailure
+	channels  map[string][]*fakeMessage // messages created or seeded, by channel
+	fail      createFailure
+	failFiles int // when not 0, requests with files are answered with this status
 }
 
 // createFailure answers message creates with status: n of them, after
@@ -287,14 +305,49 @@ func (f *fakeDiscord) handle(mux *http.ServeMux, pattern string, fn func(http.Re
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		c := apiCall{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: body}
+		if mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+			c.Body, c.Files = f.multipart(body, params["boundary"])
+		}
 		if f.limited(w, c) {
 			return
 		}
 		f.mu.Lock()
 		f.calls = append(f.calls, c)
+		failFiles := f.failFiles
 		f.mu.Unlock()
+		if failFiles != 0 && len(c.Files) > 0 {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(failFiles)
+			fmt.Fprintf(w, `{"message":%q,"code":40005}`, http.StatusText(failFiles))
+			return
+		}
 		fn(w, r, c)
 	})
+}
+
+// multipart reads a multipart body as Discord does: its payload_json
+// part, and its files[n] parts.
+func (f *fakeDiscord) multipart(body []byte, boundary string) (payload []byte, files []sentFile) {
+	mr := multipart.NewReader(bytes.NewReader(body), boundary)
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return payload, files
+		}
+		if err != nil {
+			f.t.Errorf("multipart body: %v", err)
+			return payload, files
+		}
+		data, _ := io.ReadAll(p)
+		switch name := p.FormName(); {
+		case name == "payload_json":
+			payload = data
+		case strings.HasPrefix(name, "files["):
+			files = append(files, sentFile{Field: name, Name: p.FileName(), ContentType: p.Header.Get("Content-Type"), Data: data})
+		default:
+			f.t.Errorf("multipart part %q", name)
+		}
+	}
 }
 
 // rateLimit answers the next n calls whose method and path start with

@@ -62,18 +62,36 @@ func (a *Adapter) answerMessage(ctx context.Context, s *session, m *discordgo.Me
 	reply := a.reply(ctx, s, msg)
 	no := false
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &no}
+	failed := false // the answer's files could not be sent
 	for i, out := range Render(reply) {
-		send := &discordgo.MessageSend{Content: out.Content, Embeds: out.Embeds, AllowedMentions: noMentions(), Reference: ref}
-		err := a.call(ctx, "create message", func(o ...discordgo.RequestOption) error {
-			_, err := a.dg.ChannelMessageSendComplex(m.ChannelID, send, o...)
-			return err
-		})
-		if err != nil {
-			a.log.ErrorContext(ctx, "discord: send reply", "request_id", reply.RequestID, "channel", m.ChannelID,
-				"part", i+1, "status", restStatus(err), "err", err)
+		if i == 0 && len(attachments(reply)) > 0 {
+			if a.sendReplyWithFiles(ctx, m.ChannelID, ref, out, reply) {
+				continue
+			}
+			failed = true
+		}
+		if !a.sendReply(ctx, m.ChannelID, ref, out, reply, i) {
 			return
 		}
 	}
+	if failed {
+		a.sendReply(ctx, m.ChannelID, ref, Message{Content: bot.ChartUploadFailedNote}, reply, -1)
+	}
+}
+
+// sendReply sends one message of a reply to a message; it returns false,
+// having logged why, when it could not.
+func (a *Adapter) sendReply(ctx context.Context, ch string, ref *discordgo.MessageReference, out Message, reply bot.Reply, part int) bool {
+	send := &discordgo.MessageSend{Content: out.Content, Embeds: out.Embeds, AllowedMentions: noMentions(), Reference: ref}
+	err := a.call(ctx, "create message", func(o ...discordgo.RequestOption) error {
+		_, err := a.dg.ChannelMessageSendComplex(ch, send, o...)
+		return err
+	})
+	if err != nil {
+		a.log.ErrorContext(ctx, "discord: send reply", "request_id", reply.RequestID, "channel", ch,
+			"part", part+1, "status", restStatus(err), "err", err)
+	}
+	return err == nil
 }
 
 var mentionMarkup = regexp.MustCompile(`<(@[!&]?|#)(\d+)>`)

@@ -112,19 +112,21 @@ func (a *Adapter) answerInteraction(ctx context.Context, s *session, i *discordg
 				"request_id", reply.RequestID, "interaction", i.ID, "err", err)
 		}
 	}
+	failed := false // the answer's files could not be sent
 	for n, out := range Render(reply) {
 		var err error
-		if n == 0 {
-			err = a.editOriginal(ctx, i, out)
-		} else {
-			params := &discordgo.WebhookParams{Content: out.Content, Embeds: out.Embeds, AllowedMentions: noMentions()}
-			if inv.private {
-				params.Flags = discordgo.MessageFlagsEphemeral
+		switch {
+		case n == 0 && len(attachments(reply)) > 0:
+			if err = a.editOriginalWithFiles(ctx, i, out, reply); err != nil {
+				a.log.ErrorContext(ctx, "discord: send interaction answer with chart", "request_id", reply.RequestID,
+					"interaction", i.ID, "status", restStatus(err), "err", err)
+				failed = true
+				err = a.editOriginal(ctx, i, out)
 			}
-			err = a.call(ctx, "interaction follow-up", func(o ...discordgo.RequestOption) error {
-				_, err := a.dg.FollowupMessageCreate(i, true, params, o...)
-				return err
-			})
+		case n == 0:
+			err = a.editOriginal(ctx, i, out)
+		default:
+			err = a.followUp(ctx, i, out, inv.private)
 		}
 		if err != nil {
 			a.log.ErrorContext(ctx, "discord: send interaction answer", "request_id", reply.RequestID, "interaction", i.ID,
@@ -132,6 +134,24 @@ func (a *Adapter) answerInteraction(ctx context.Context, s *session, i *discordg
 			return
 		}
 	}
+	if failed {
+		if err := a.followUp(ctx, i, Message{Content: bot.ChartUploadFailedNote}, inv.private); err != nil {
+			a.log.ErrorContext(ctx, "discord: send upload note", "request_id", reply.RequestID, "interaction", i.ID, "err", err)
+		}
+	}
+}
+
+// followUp sends out as a follow-up message of i, only to its user when
+// private.
+func (a *Adapter) followUp(ctx context.Context, i *discordgo.Interaction, out Message, private bool) error {
+	params := &discordgo.WebhookParams{Content: out.Content, Embeds: out.Embeds, AllowedMentions: noMentions()}
+	if private {
+		params.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return a.call(ctx, "interaction follow-up", func(o ...discordgo.RequestOption) error {
+		_, err := a.dg.FollowupMessageCreate(i, true, params, o...)
+		return err
+	})
 }
 
 // errorPrivately deletes the public deferred response and sends the error

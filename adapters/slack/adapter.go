@@ -64,6 +64,9 @@ type slackAPI interface {
 	AuthTestContext(ctx context.Context) (*slackgo.AuthTestResponse, error)
 	PostMessageContext(ctx context.Context, channelID string, options ...slackgo.MsgOption) (string, string, error)
 	GetConversationHistoryContext(ctx context.Context, params *slackgo.GetConversationHistoryParameters) (*slackgo.GetConversationHistoryResponse, error)
+	// UploadFileContext uploads with files.getUploadURLExternal and
+	// files.completeUploadExternal (slack-go's "upload v2").
+	UploadFileContext(ctx context.Context, params slackgo.UploadFileParameters) (*slackgo.FileSummary, error)
 }
 
 var _ slackAPI = (*slackgo.Client)(nil)

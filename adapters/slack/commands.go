@@ -16,7 +16,8 @@ const maxResponsePosts = 5
 // goroutine; the caller acknowledges the command itself, at once. The text
 // goes to the handler as it is: a question or any bot command (see
 // bot.Commands); a last word "public" shows the answer to the channel
-// instead of only to the user. Errors are always shown only to the user. A command
+// instead of only to the user, and uploads its chart, if any, to the
+// channel (a private answer says how to get the chart instead). Errors are always shown only to the user. A command
 // delivered again (same trigger_id) is answered once. It returns false when
 // the adapter is not running.
 func (a *Adapter) onCommand(cmd slackgo.SlashCommand) bool {
@@ -37,7 +38,7 @@ func (a *Adapter) onCommand(cmd slackgo.SlashCommand) bool {
 			kind = slackgo.ResponseTypeInChannel
 		}
 		no := false
-		for i, msg := range limitMessages(Render(reply), maxResponsePosts) {
+		post := func(i int, msg Message) bool {
 			err := a.postResponse(ctx, cmd.ResponseURL, &slackgo.WebhookMessage{
 				Text: msg.Text, Blocks: &slackgo.Blocks{BlockSet: msg.Blocks}, ResponseType: kind,
 				UnfurlLinks: &no, UnfurlMedia: &no,
@@ -45,8 +46,22 @@ func (a *Adapter) onCommand(cmd slackgo.SlashCommand) bool {
 			if err != nil {
 				a.log.ErrorContext(ctx, "slack: post slash command answer", "request_id", reply.RequestID,
 					"channel", cmd.ChannelID, "part", i+1, "err", err)
+			}
+			return err == nil
+		}
+		msgs := limitMessages(Render(reply), maxResponsePosts)
+		for i, msg := range msgs {
+			if !post(i, msg) {
 				return
 			}
+		}
+		if reply.Answer == nil || len(reply.Answer.Attachments) == 0 {
+			return
+		}
+		if kind == slackgo.ResponseTypeInChannel {
+			a.postAttachments(ctx, cmd.ChannelID, "", reply) // slash commands are never in threads
+		} else if len(msgs) < maxResponsePosts {
+			post(len(msgs), Render(bot.Reply{Text: privateChartNote, RequestID: reply.RequestID})[0])
 		}
 	})
 }

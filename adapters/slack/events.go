@@ -102,6 +102,7 @@ func (a *Adapter) answerEvent(ctx context.Context, s *session, ev event) {
 			return
 		}
 	}
+	a.postAttachments(ctx, ev.Channel, root, reply)
 }
 
 var slackMarkup = regexp.MustCompile(`<([^<>]*)>`)

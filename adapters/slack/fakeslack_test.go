@@ -80,13 +80,19 @@ type fakeSlack struct {
 	hookc      chan hookCall
 	conns      chan *fakeConn
 	ackc       chan string
+	pending    map[string]*uploadCall // files announced, by ID, until completed
+	uploads    []uploadCall           // uploads completed
+	uploadFail string                 // when set, files.completeUploadExternal fails with this error
+	uploadc    chan uploadCall
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
 	f := &fakeSlack{t: t, acks: map[string]int{}, channels: map[string][]fakeMessage{channel: nil, dmChannel: nil},
 		postc: make(chan postCall, 1000),
-		hookc: make(chan hookCall, 1000), conns: make(chan *fakeConn, 10), ackc: make(chan string, 1000)}
+		hookc: make(chan hookCall, 1000), conns: make(chan *fakeConn, 10), ackc: make(chan string, 1000),
+		pending: map[string]*uploadCall{}, uploadc: make(chan uploadCall, 100)}
 	mux := http.NewServeMux()
+	f.serveFiles(mux)
 	mux.HandleFunc("POST /api/auth.test", func(w http.ResponseWriter, r *http.Request) {
 		if r.FormValue("token") != "xoxb-test" {
 			fmt.Fprint(w, `{"ok":false,"error":"invalid_auth"}`)

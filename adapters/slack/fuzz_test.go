@@ -57,6 +57,10 @@ func (w *fuzzWorld) GetConversationHistoryContext(context.Context, *slackgo.GetC
 	return &slackgo.GetConversationHistoryResponse{}, nil
 }
 
+func (w *fuzzWorld) UploadFileContext(context.Context, slackgo.UploadFileParameters) (*slackgo.FileSummary, error) {
+	return &slackgo.FileSummary{ID: "F1"}, nil // the fuzzed answers have no attachments
+}
+
 // Handle answers with the message's text as question, answer and quote.
 func (w *fuzzWorld) Handle(_ context.Context, m bot.Message) bot.Reply {
 	w.mu.Lock()

@@ -36,7 +36,7 @@ func TestManifest(t *testing.T) {
 	if err := yaml.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"app_mentions:read", "chat:write", "commands", "im:history", "im:read", "channels:history", "groups:history", "mpim:history"} {
+	for _, s := range []string{"app_mentions:read", "chat:write", "files:write", "commands", "im:history", "im:read", "channels:history", "groups:history", "mpim:history"} {
 		if !slices.Contains(m.OAuth.Scopes.Bot, s) {
 			t.Errorf("manifest lacks scope %s", s)
 		}

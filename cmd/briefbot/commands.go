@@ -166,7 +166,7 @@ func newBot(x *index.Index, cfg Config) *bot.Bot {
 
 // newRouter returns a Router for the terminal (ask, chat).
 func newRouter(x *index.Index, cfg Config, e env) *bot.Router {
-	return bot.NewRouter(newBot(x, cfg), bot.RouterOptions{Logger: newLogger(cfg, e)})
+	return bot.NewRouter(newBot(x, cfg), bot.RouterOptions{Logger: newLogger(cfg, e), DrawChart: drawChart})
 }
 
 func cmdAsk(ctx context.Context, args []string, e env) error {

@@ -28,6 +28,7 @@ const usage = `briefbot answers questions about arms transfers from source repor
 Usage:
   briefbot ask [--data DIR] [--json] [--from DATE] [--to DATE] [--source reports|sipri] QUESTION...
   briefbot ingest [--data DIR] [--default-corpus] PATH|URL...
+  briefbot chart [--data DIR] [--out FILE.png] [--since YEAR] [--json] suppliers|recipients COUNTRY
   briefbot chat [--data DIR]
   briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--json]
   briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
@@ -37,7 +38,7 @@ Usage:
 
 Every command takes --config FILE (YAML, see configs/briefbot.example.yaml).
 The data folder is --data, else $BRIEFBOT_DATA, else ./briefbot-data.
-"ask" and "chat" build the index from the embedded default corpus when the
+"ask", "chart" and "chat" build the index from the embedded default corpus when the
 data folder has none yet.
 `
 
@@ -79,6 +80,8 @@ func run(ctx context.Context, args []string, e env) int {
 		err = cmdAsk(ctx, rest, e)
 	case "ingest":
 		err = cmdIngest(ctx, rest, e)
+	case "chart":
+		err = cmdChart(ctx, rest, e)
 	case "chat":
 		err = cmdChat(ctx, rest, e)
 	case "digest":

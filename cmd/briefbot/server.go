@@ -187,7 +187,7 @@ func closed(ch <-chan struct{}) func() bool {
 
 // newRouter returns the Router of the server, with its audit log opened.
 func (s *Server) newRouter(b *bot.Bot) (*bot.Router, error) {
-	opts := bot.RouterOptions{Logger: s.log, Subscriptions: s.st, Admins: s.cfg.Admins.ByPlatform(),
+	opts := bot.RouterOptions{Logger: s.log, DrawChart: drawChart, Subscriptions: s.st, Admins: s.cfg.Admins.ByPlatform(),
 		Channels: s.cfg.Channels.ByPlatform(), DefaultTZ: s.cfg.Digests.Timezone, Sources: sourcesText(s.x),
 		Feeds: s.feeds, Reindex: s.feeds.Reindex, Observe: s.met.observe,
 		OnSubscriptionsChanged: func() {

@@ -239,5 +239,11 @@ func addModernRow(d *Deal, r modernRow) {
 			d.TIVDelivered = 0
 		}
 		d.TIVDelivered += r.tivDelivered
+		if r.year > 0 {
+			if d.TIVByYear == nil {
+				d.TIVByYear = map[int]float64{}
+			}
+			d.TIVByYear[r.year] = roundTIV(d.TIVByYear[r.year] + r.tivDelivered)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package sipri
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ func (d Deal) Relation() bot.Relation {
 		Kind:      d.Kind,
 		Years:     years,
 		TIV:       max(d.TIVDelivered, 0),
+		TIVByYear: maps.Clone(d.TIVByYear),
 		Evidence:  bot.Evidence{Sentence: d.Sentence()},
 	}
 }

@@ -89,6 +89,10 @@ type Deal struct {
 	TIVUnit      float64 // SIPRI TIV per unit, millions; -1 when empty
 	TIVTotal     float64 // TIV of the whole order; -1 when empty (always in modern exports, which do not give it)
 	TIVDelivered float64 // TIV delivered (modern: summed over the rows); -1 when empty
+	// TIVByYear is the TIV delivered in each delivery year, from the rows
+	// of a modern export; nil for classic exports, which give only the
+	// total, and for deals with no delivery row carrying a TIV.
+	TIVByYear map[int]float64 `json:",omitempty"`
 
 	// LocalProduction is the modern "Local production" column; in classic
 	// exports it is read from the comments ("produced under licence",
