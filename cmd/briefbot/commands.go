@@ -20,6 +20,12 @@ import (
 // common are the flags every data command takes.
 type common struct {
 	data, config string
+	database     *string // nil for commands without --database
+}
+
+// registerDatabase adds --database, for the commands that can use one.
+func (c *common) registerDatabase(fs *flag.FlagSet) {
+	c.database = fs.String("database", "", "PostgreSQL URL of the shared state (default $BRIEFBOT_DATABASE_URL, else the config's database, else none: state.db in the data folder)")
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -42,6 +48,17 @@ func (c *common) load(e env) (Config, error) {
 		cfg.DataDir = c.data
 	case e.getenv("BRIEFBOT_DATA") != "":
 		cfg.DataDir = e.getenv("BRIEFBOT_DATA")
+	}
+	if c.database != nil {
+		switch {
+		case *c.database != "":
+			cfg.Database = *c.database
+		case e.getenv("BRIEFBOT_DATABASE_URL") != "":
+			cfg.Database = e.getenv("BRIEFBOT_DATABASE_URL")
+		}
+		if err := checkDatabaseURL(cfg.Database); err != nil {
+			return cfg, usageError{"--database: " + err.Error()}
+		}
 	}
 	return cfg, nil
 }

@@ -21,7 +21,7 @@ func newFetcher(cfg Config) *feed.Fetcher {
 // newFeedManager returns the feed.Manager of cfg: the config's feeds and
 // those added in chat (kept in st), indexed into x as they come; met, if
 // not nil, counts polls and ingests.
-func newFeedManager(cfg Config, st *state.Store, x *index.Index, log *slog.Logger, met *metrics) (*feed.Manager, error) {
+func newFeedManager(cfg Config, st state.Backend, x *index.Index, log *slog.Logger, met *metrics) (*feed.Manager, error) {
 	var configured []feed.FeedConfig
 	for _, f := range cfg.Feeds {
 		configured = append(configured, feed.FeedConfig{URL: f.URL, Schedule: f.Schedule, Tags: f.Tags})
@@ -50,7 +50,7 @@ func newFeedManager(cfg Config, st *state.Store, x *index.Index, log *slog.Logge
 
 // feedStore keeps the feed.Manager's feeds and polling states in the
 // state file.
-type feedStore struct{ st *state.Store }
+type feedStore struct{ st state.Backend }
 
 var _ feed.ManagerStore = feedStore{}
 

@@ -18,6 +18,7 @@ import (
 	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/corpus/feed"
 	"github.com/briefbot/briefbot/index"
+	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
 )
 
@@ -34,7 +35,8 @@ type Server struct {
 	log     *slog.Logger
 	met     *metrics
 	x       *index.Index
-	st      *state.Store
+	st      state.Backend
+	pg      *pgstore.Store // the same as st with a database; nil without
 	feeds   *feed.Manager
 	digests *delivery.Service
 	router  *bot.Router
@@ -74,7 +76,7 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 		return nil, err
 	}
 	s.met.watchIndex(s.x)
-	if s.st, err = state.Open(cfg.DataDir); err != nil {
+	if err = s.openState(ctx); err != nil {
 		return nil, err
 	}
 	if err = syncConfigSubscriptions(s.st, cfg, time.Now()); err != nil {
@@ -97,6 +99,26 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 		return nil, fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
 	return s, nil
+}
+
+// openState opens the state store: PostgreSQL with cfg.Database, else
+// state.db in the data folder.
+func (s *Server) openState(ctx context.Context) error {
+	if s.cfg.Database == "" {
+		st, err := state.Open(s.cfg.DataDir)
+		if err != nil {
+			return err
+		}
+		s.st = st
+		return nil
+	}
+	pg, err := pgstore.Open(ctx, s.cfg.Database, pgstore.Options{})
+	if err != nil {
+		return err
+	}
+	s.st, s.pg = pg, pg
+	s.log.Info("state in PostgreSQL", "database", pgstore.Redact(s.cfg.Database))
+	return nil
 }
 
 // addChats creates the chat adapters the environment configures (Slack,
