@@ -27,6 +27,7 @@ type metrics struct {
 	feedPolls      *prometheus.CounterVec // outcome
 	digestPosts    *prometheus.CounterVec // platform, outcome
 	platformErrors *prometheus.CounterVec // platform
+	leader         prometheus.Gauge
 }
 
 // newMetrics returns serve's metrics; watchIndex adds the index's.
@@ -48,10 +49,22 @@ func newMetrics() *metrics {
 			Help: "Digest posts to chat platforms, by platform and outcome (posted, failed)."}, []string{"platform", "outcome"}),
 		platformErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "briefbot_platform_errors_total",
 			Help: "Errors talking to a chat platform (failed posts, lost connections), by platform."}, []string{"platform"}),
+		leader: prometheus.NewGauge(prometheus.GaugeOpts{Name: "briefbot_leader",
+			Help: "1 while this replica runs the scheduled work (digests, feed polling): always without a database, while it holds the lead with one."}),
 	}
-	m.reg.MustRegister(m.questions, m.answerSeconds, m.ingested, m.ingestErrors, m.feedPolls, m.digestPosts, m.platformErrors,
+	m.leader.Set(1)
+	m.reg.MustRegister(m.leader, m.questions, m.answerSeconds, m.ingested, m.ingestErrors, m.feedPolls, m.digestPosts, m.platformErrors,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// setLeader records whether this replica leads (pgstore.LeaderOptions.OnChange).
+func (m *metrics) setLeader(leading bool) {
+	if leading {
+		m.leader.Set(1)
+	} else {
+		m.leader.Set(0)
+	}
 }
 
 // watchIndex adds the sizes of x to the metrics.

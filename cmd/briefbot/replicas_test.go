@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/adapters/slack"
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/internal/pgtest"
 	"github.com/briefbot/briefbot/pgstore"
@@ -36,6 +38,7 @@ func seedDatabaseSubscription(t *testing.T, u, ch string) *pgstore.Store {
 // not in state.db: the catch-up digest of a subscription stored there is
 // posted once and confirmed there, and a restart posts nothing more.
 func TestServeStateInDatabase(t *testing.T) {
+	fastElection(t)
 	u := pgtest.URL(t)
 	pg := seedDatabaseSubscription(t, u, "C1")
 	f := newSlackChannels(t)
@@ -58,5 +61,139 @@ func TestServeStateInDatabase(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(data, state.FileName)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("serve --database made %s (%v)", state.FileName, err)
+	}
+}
+
+// logged reports whether one line of log has every one of words.
+func logged(log string, words ...string) bool {
+	for line := range strings.Lines(log) {
+		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(line, w) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// fastElection shortens the leader election's intervals for the test.
+func fastElection(t *testing.T) {
+	saved, savedGrace := leaderOptions, leaderGrace
+	leaderOptions = pgstore.LeaderOptions{Retry: 100 * time.Millisecond, Check: 100 * time.Millisecond, Settle: 400 * time.Millisecond}
+	leaderGrace = 100 * time.Millisecond
+	t.Cleanup(func() { leaderOptions, leaderGrace = saved, savedGrace })
+}
+
+// replica is one Server of a test on a shared database.
+type replica struct {
+	srv    *Server
+	stderr *watchedBuffer
+	stop   func() error
+}
+
+// startReplicas starts n Servers on the database at u, each with its own
+// data folder, talking to the fake Slack f, and waits until each is ready.
+func startReplicas(t *testing.T, n int, u string, f *slackChannels) []replica {
+	t.Helper()
+	cfgPath := filepath.Join(t.TempDir(), "briefbot.yaml")
+	if err := os.WriteFile(cfgPath, []byte("log:\n  level: info\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": f.srv.URL + "/api/"}
+	var rs []replica
+	for range n {
+		srv, stderr, stop := startServe(t, env, nil, "--database", u, "--config", cfgPath)
+		rs = append(rs, replica{srv, stderr, stop})
+	}
+	for _, r := range rs {
+		waitHealthy(t, "http://"+r.srv.Addr().String())
+	}
+	return rs
+}
+
+// leaderOf returns the index of the one replica that leads, failing the
+// test unless exactly one does.
+func leaderOf(t *testing.T, rs []replica) int {
+	t.Helper()
+	leader := -1
+	for i, r := range rs {
+		if r.srv.Leading() {
+			if leader >= 0 {
+				t.Fatalf("replicas %d and %d both lead", leader, i)
+			}
+			leader = i
+		}
+	}
+	if leader < 0 {
+		t.Fatal("no replica leads")
+	}
+	return leader
+}
+
+// TestReplicasOneLeaderFailover: two replicas on one database post one
+// catch-up digest between them (the leader's). When the leader loses its
+// database connection, the other takes over within seconds: it posts the
+// digest the new subscription missed, and the first digest is not posted
+// again.
+func TestReplicasOneLeaderFailover(t *testing.T) {
+	fastElection(t)
+	u := pgtest.URL(t)
+	pg := seedDatabaseSubscription(t, u, "C1")
+	f := newSlackChannels(t)
+	rs := startReplicas(t, 2, u, f)
+	first := leaderOf(t, rs)
+	if ids := slices.Compact(f.digests("C1")); len(ids) != 1 {
+		t.Fatalf("digests in C1 = %v, want one catch-up digest\nleader log:\n%s", ids, rs[first].stderr)
+	}
+
+	seedDatabaseSubscription(t, u, "C2") // made a month ago: the next leader owes it a catch-up digest
+	// As if the leader had posted a digest to C3 and lost its connection
+	// before confirming it: pending, one attempt, and in the channel.
+	seedDatabaseSubscription(t, u, "C3")
+	now := time.Now()
+	inFlight, err := pg.BeginDelivery("slack:C3", now.Add(-time.Hour), now, now)
+	if err == nil {
+		err = pg.RecordAttempt(inFlight.ID, now)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.add("C3", map[string]any{"type": "message", "text": "digest", "metadata": map[string]any{
+		"event_type": slack.DigestEventType, "event_payload": map[string]any{"id": inFlight.ID, "part": 1, "parts": 1}}})
+	lost := time.Now()
+	pgtest.Exec(t, "SELECT pg_terminate_backend($1)", int(rs[first].srv.work.leader.PID()))
+	second := 1 - first
+	deadline := time.Now().Add(10 * time.Second)
+	for !logged(rs[second].stderr.String(), "digest posted", "slack:C2") { // logged once confirmed
+		if time.Now().After(deadline) {
+			t.Fatalf("replica %d posted no digest in C2 within 10 s of the leader losing its connection (C2 has %v)\nits log:\n%s",
+				second, f.digests("C2"), rs[second].stderr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("failover: leader's connection ended -> digest posted by the other in %v", time.Since(lost).Round(time.Millisecond))
+	if !rs[second].srv.Leading() {
+		t.Errorf("replica %d posted but does not lead", second)
+	}
+	if rs[first].srv.Leading() {
+		t.Error("the old leader still leads")
+	}
+	if ids := slices.Compact(f.digests("C1")); len(ids) != 1 {
+		t.Errorf("digests in C1 after failover = %v, want still one", ids)
+	}
+	for _, r := range rs {
+		if err := r.stop(); err != nil {
+			t.Error(err)
+		}
+	}
+	if ids := slices.Compact(f.digests("C2")); len(ids) != 1 {
+		t.Errorf("digests in C2 = %v, want one", ids)
+	}
+	if p, err := pg.PendingDeliveries(); err != nil || len(p) != 0 {
+		t.Errorf("pending deliveries at the end = %v, %v", p, err)
+	}
+	if ids := f.digests("C3"); len(ids) != 1 {
+		t.Errorf("the digest in flight at the failover was posted again: C3 has %v", ids)
+	}
+	if d, err := pg.Delivery(inFlight.ID); err != nil || d.State != state.Posted || d.PostedRef == "" {
+		t.Errorf("the digest in flight was not confirmed from the channel: %+v, %v", d, err)
 	}
 }

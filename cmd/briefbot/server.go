@@ -38,7 +38,8 @@ type Server struct {
 	st      state.Backend
 	pg      *pgstore.Store // the same as st with a database; nil without
 	feeds   *feed.Manager
-	digests *delivery.Service
+	digests *delivery.Service // without a database
+	work    *scheduled        // with a database: digests and feeds while leading
 	router  *bot.Router
 	mux     *http.ServeMux
 	ln      net.Listener
@@ -86,14 +87,10 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 		return nil, err
 	}
 	b := newBot(s.x, cfg)
-	s.digests = delivery.New(delivery.Options{Bot: b, Store: s.st, Posters: s.posters,
-		DefaultTZ: cfg.Digests.Timezone, NoCatchUp: !cfg.Digests.CatchUp, Logger: s.log})
 	if s.router, err = s.newRouter(b); err != nil {
 		return nil, err
 	}
-	s.parts = append(s.parts,
-		part{name: "feeds", run: func(ctx context.Context, _ bot.Handler) error { return s.feeds.Run(ctx) }, ready: func() bool { return true }},
-		part{name: "digests", run: func(ctx context.Context, _ bot.Handler) error { return s.digests.Run(ctx) }, ready: closed(s.digests.Resumed())})
+	s.addScheduled(b)
 	s.routes()
 	if s.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", cfg.Listen, err)
@@ -119,6 +116,42 @@ func (s *Server) openState(ctx context.Context) error {
 	s.st, s.pg = pg, pg
 	s.log.Info("state in PostgreSQL", "database", pgstore.Redact(s.cfg.Database))
 	return nil
+}
+
+// addScheduled adds the digests and feed polling: run by this process
+// alone without a database, by the replica that leads with one.
+func (s *Server) addScheduled(b *bot.Bot) {
+	opts := delivery.Options{Bot: b, Store: s.st, Posters: s.posters,
+		DefaultTZ: s.cfg.Digests.Timezone, NoCatchUp: !s.cfg.Digests.CatchUp, Logger: s.log}
+	if s.pg == nil {
+		s.digests = delivery.New(opts)
+		s.parts = append(s.parts,
+			part{name: "feeds", run: func(ctx context.Context, _ bot.Handler) error { return s.feeds.Run(ctx) }, ready: func() bool { return true }},
+			part{name: "digests", run: func(ctx context.Context, _ bot.Handler) error { return s.digests.Run(ctx) }, ready: closed(s.digests.Resumed())})
+		return
+	}
+	opts.ShutdownGrace = leaderGrace
+	s.met.setLeader(false)
+	lopts := leaderOptions
+	lopts.Logger, lopts.OnChange = s.log, s.met.setLeader
+	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log,
+		newDigests: func() *delivery.Service { return delivery.New(opts) }}
+	s.parts = append(s.parts, part{name: "scheduled work", run: func(ctx context.Context, _ bot.Handler) error { return s.work.run(ctx) },
+		ready: s.work.ready})
+}
+
+// reloadDigests reschedules the digests after a subscription changed.
+func (s *Server) reloadDigests() error {
+	if s.work != nil {
+		return s.work.Reload()
+	}
+	return s.digests.Reload()
+}
+
+// Leading reports whether this server runs the scheduled work: always
+// without a database, while it holds the lead with one.
+func (s *Server) Leading() bool {
+	return s.work == nil || s.work.leader.Phase() == pgstore.Leading
 }
 
 // addChats creates the chat adapters the environment configures (Slack,
@@ -213,7 +246,7 @@ func (s *Server) newRouter(b *bot.Bot) (*bot.Router, error) {
 		Channels: s.cfg.Channels.ByPlatform(), DefaultTZ: s.cfg.Digests.Timezone, Sources: sourcesText(s.x),
 		Feeds: s.feeds, Reindex: s.feeds.Reindex, Observe: s.met.observe,
 		OnSubscriptionsChanged: func() {
-			if err := s.digests.Reload(); err != nil {
+			if err := s.reloadDigests(); err != nil {
 				s.log.Error("reschedule digests", "err", err)
 			}
 		}}
