@@ -48,10 +48,10 @@ type Phase int
 
 // Phases of a Leader.
 const (
-	Starting Phase = iota // not yet tried
-	Follower              // tried; another replica leads, or no database
-	Settling              // took the lock; waiting Settle before leading
-	Leading               // runs the scheduled work
+	Starting  Phase = iota // not yet tried
+	Following              // tried; another replica leads, or no database
+	Settling               // took the lock; waiting Settle before leading
+	Leading                // runs the scheduled work
 )
 
 func (p Phase) String() string {
@@ -109,12 +109,12 @@ func (l *Leader) setPhase(p Phase, pid uint32) {
 // and waits for lead to return before it campaigns again; lead must return
 // soon after its context ends. Run returns nil when ctx is done.
 func (l *Leader) Run(ctx context.Context, lead func(ctx context.Context)) error {
-	defer l.setPhase(Follower, 0)
+	defer l.setPhase(Following, 0)
 	for ctx.Err() == nil {
 		if err := l.term(ctx, lead); err != nil && ctx.Err() == nil {
 			l.opts.Logger.Warn("leader election: database connection", "err", err)
 		}
-		l.setPhase(Follower, 0)
+		l.setPhase(Following, 0)
 		select {
 		case <-ctx.Done():
 		case <-time.After(l.opts.Retry):
@@ -157,7 +157,7 @@ func (l *Leader) term(ctx context.Context, lead func(ctx context.Context)) error
 	err = l.hold(leadCtx, conn, 0)
 	stop()
 	<-done
-	l.setPhase(Follower, 0)
+	l.setPhase(Following, 0)
 	l.opts.Logger.Info("leader election: stopped leading", "err", err)
 	return err
 }
@@ -176,7 +176,7 @@ func (l *Leader) acquire(ctx context.Context, conn *pgx.Conn) error {
 		if got {
 			return nil
 		}
-		l.setPhase(Follower, 0)
+		l.setPhase(Following, 0)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()

@@ -37,7 +37,7 @@ func TestLeaderFailover(t *testing.T) {
 	ls := map[string]*pgstore.Leader{"a": fastLeader(t, u, "a", leads), "b": fastLeader(t, u, "b", leads)}
 	first := waitLead(t, leads)
 	time.Sleep(300 * time.Millisecond) // the other must not lead meanwhile
-	if other := otherOf(first); ls[other].Phase() != pgstore.Follower || ls[first].Phase() != pgstore.Leading {
+	if other := otherOf(first); ls[other].Phase() != pgstore.Following || ls[first].Phase() != pgstore.Leading {
 		t.Fatalf("phases: %s %s, %s %s", first, ls[first].Phase(), other, ls[other].Phase())
 	}
 	select {
@@ -50,7 +50,7 @@ func TestLeaderFailover(t *testing.T) {
 		t.Fatalf("after %s lost its connection, %s leads; want the other", first, second)
 	}
 	deadline := time.Now().Add(3 * time.Second)
-	for ls[first].Phase() != pgstore.Follower {
+	for ls[first].Phase() != pgstore.Following {
 		if time.Now().After(deadline) {
 			t.Fatalf("the old leader is %s, want follower", ls[first].Phase())
 		}

@@ -35,6 +35,7 @@ type Options struct {
 type Store struct {
 	pool    *pgxpool.Pool
 	url     string
+	schema  string // where the tables are: the first schema of the search_path
 	timeout time.Duration
 }
 
@@ -81,6 +82,7 @@ func (s *Store) check(ctx context.Context) error {
 	if schema == nil {
 		return errors.New("no schema to keep tables in: the search_path names none that exists")
 	}
+	s.schema = *schema
 	return nil
 }
 

@@ -101,7 +101,7 @@ func (w *scheduled) Reload() error {
 // another leader, or it leads and has done its start-up digest checks.
 func (w *scheduled) ready() bool {
 	switch w.leader.Phase() {
-	case pgstore.Follower:
+	case pgstore.Following:
 		return true
 	case pgstore.Leading:
 		w.mu.Lock()

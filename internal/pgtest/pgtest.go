@@ -120,3 +120,30 @@ func Exec(tb testing.TB, sql string, args ...any) {
 		tb.Fatalf("%s: %v", sql, err)
 	}
 }
+
+// Int runs sql, which returns one integer, on the test database.
+func Int(tb testing.TB, sql string, args ...any) int64 {
+	tb.Helper()
+	conn, err := connect(BaseURL())
+	if err != nil {
+		tb.Fatalf("connect: %v", err)
+	}
+	defer conn.Close(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var n int64
+	if err := conn.QueryRow(ctx, sql, args...).Scan(&n); err != nil {
+		tb.Fatalf("%s: %v", sql, err)
+	}
+	return n
+}
+
+// Schema returns the schema a URL from URL names.
+func Schema(tb testing.TB, u string) string {
+	tb.Helper()
+	parsed, err := url.Parse(u)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return parsed.Query().Get("search_path")
+}
