@@ -27,6 +27,8 @@ type LeaderOptions struct {
 	// OnChange, if set, is called when the replica starts and stops
 	// leading.
 	OnChange func(leading bool)
+	// OnError, if set, sees every database error (metrics).
+	OnError func(error)
 }
 
 // Leader elects one replica to run scheduled work: the one holding a
@@ -113,6 +115,9 @@ func (l *Leader) Run(ctx context.Context, lead func(ctx context.Context)) error 
 	for ctx.Err() == nil {
 		if err := l.term(ctx, lead); err != nil && ctx.Err() == nil {
 			l.opts.Logger.Warn("leader election: database connection", "err", err)
+			if l.opts.OnError != nil {
+				l.opts.OnError(err)
+			}
 		}
 		l.setPhase(Following, 0)
 		select {

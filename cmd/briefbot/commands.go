@@ -287,9 +287,10 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	fs := newFlagSet("ingest", e)
 	var c common
 	c.register(fs)
+	c.registerDatabase(fs)
 	withDefault := fs.Bool("default-corpus", false, "also ingest the embedded default corpus")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--default-corpus] PATH|URL...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html, .jsonl or .pdf reports, or SIPRI .csv exports.\nURL is a web page or PDF (one report) or an RSS or Atom feed (a report per item, each item's article fetched).")
+		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--database URL] [--default-corpus] PATH|URL...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html, .jsonl or .pdf reports, or SIPRI .csv exports.\nURL is a web page or PDF (one report) or an RSS or Atom feed (a report per item, each item's article fetched).\nWith --database (or BRIEFBOT_DATABASE_URL) the reports go to the database's reports table, and every\nserve replica on it indexes them; the data folder is not touched.")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterspersed(fs, args)
@@ -347,6 +348,9 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 			word = "warning"
 		}
 		fmt.Fprintf(e.stderr, "%s: %v\n", word, p)
+	}
+	if cfg.Database != "" {
+		return publishReports(ctx, cfg, e, res)
 	}
 	x, created, err := index.OpenOrCreate(cfg.DataDir, indexOptions(cfg))
 	if err != nil {

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -196,4 +198,108 @@ func TestReplicasOneLeaderFailover(t *testing.T) {
 	if d, err := pg.Delivery(inFlight.ID); err != nil || d.State != state.Posted || d.PostedRef == "" {
 		t.Errorf("the digest in flight was not confirmed from the channel: %+v, %v", d, err)
 	}
+}
+
+// replicaReport is a report of this test's own making, with words no
+// default report has.
+const replicaReport = `---
+id: replica-test-quokka-trucks
+title: Quokka trucks for Bishkek
+published: 2026-11-20
+source: Test Wire
+---
+Serbia delivered twelve Quokka armoured trucks to Kyrgyzstan in November 2026, the defence ministry in Bishkek said.
+`
+
+// asks returns whether srv answers question citing reportID.
+func asks(srv *Server, question, reportID string) bool {
+	reply := srv.router.Handle(context.Background(), bot.Message{Text: question, User: "U1", Channel: "C1", Platform: bot.Console})
+	return reply.Answer != nil && slices.ContainsFunc(reply.Answer.Citations, func(c bot.Citation) bool { return c.ReportID == reportID })
+}
+
+// waitAnswers waits until srv answers question citing reportID (or, with
+// want false, stops citing it), and returns how long that took.
+func waitAnswers(t *testing.T, srv *Server, question, reportID string, want bool) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for asks(srv, question, reportID) != want {
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("after 10 s, citing %s is still %v for %q", reportID, !want, question)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return time.Since(start)
+}
+
+// TestReplicasShareReports: a report ingested with ingest --database is
+// answered by every replica within seconds; a replica started later with
+// an empty data folder catches up from the table; a deletion reaches them
+// all; /readyz and /metrics tell the lag.
+func TestReplicasShareReports(t *testing.T) {
+	fastElection(t)
+	u := pgtest.URL(t)
+	f := newSlackChannels(t)
+	rs := startReplicas(t, 2, u, f)
+	const id, question = "replica-test-quokka-trucks", "Quokka armoured trucks Kyrgyzstan"
+	for i, r := range rs {
+		if asks(r.srv, question, id) {
+			t.Fatalf("replica %d answers from the report before it was ingested", i)
+		}
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "quokka.md"), []byte(replicaReport), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := inProcess(t, "ingest", "--database", u, "--data", t.TempDir(), dir)
+	if res.code != 0 || !strings.Contains(res.stdout, "added     "+id) || !strings.Contains(res.stdout, "1 added") {
+		t.Fatalf("ingest --database: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	published := time.Now()
+	for i, r := range rs {
+		took := waitAnswers(t, r.srv, question, id, true)
+		t.Logf("replica %d answers %v after ingest --database returned (%v since publishing)", i, took, time.Since(published).Round(time.Millisecond))
+	}
+	third := startReplicas(t, 1, u, f)[0] // an empty data folder: the default corpus, then the table
+	if !asks(third.srv, question, id) {
+		t.Error("a replica started later does not answer from the report once ready")
+	}
+	checkReadyz(t, third.srv, "database: ok", "index lag: 0 changes", "role: follower")
+	pg := seedDatabaseSubscription(t, u, "C9")
+	if n, err := pg.DeleteReports(context.Background(), []string{id}); err != nil || n != 1 {
+		t.Fatalf("DeleteReports = %d, %v", n, err)
+	}
+	for _, r := range append(rs, third) {
+		waitAnswers(t, r.srv, question, id, false)
+	}
+	if text := metricsText(t, third.srv); !strings.Contains(text, "briefbot_index_lag 0") || !strings.Contains(text, "briefbot_leader 0") {
+		t.Errorf("metrics of a follower lack the lag or leader flag:\n%s", text)
+	}
+}
+
+// checkReadyz checks that srv's /readyz is 200 and says each of lines.
+func checkReadyz(t *testing.T, srv *Server, lines ...string) {
+	t.Helper()
+	resp, err := http.Get("http://" + srv.Addr().String() + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	for _, l := range lines {
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), l+"\n") {
+			t.Errorf("/readyz = %d %q, want 200 with %q", resp.StatusCode, body, l)
+		}
+	}
+}
+
+// metricsText returns srv's /metrics.
+func metricsText(t *testing.T, srv *Server) string {
+	t.Helper()
+	resp, err := http.Get("http://" + srv.Addr().String() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return string(body)
 }

@@ -40,6 +40,7 @@ type Server struct {
 	feeds   *feed.Manager
 	digests *delivery.Service // without a database
 	work    *scheduled        // with a database: digests and feeds while leading
+	reports *pgstore.Follower // with a database: keeps the index in step with the reports table
 	router  *bot.Router
 	mux     *http.ServeMux
 	ln      net.Listener
@@ -83,7 +84,14 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 	if err = syncConfigSubscriptions(s.st, cfg, time.Now()); err != nil {
 		return nil, err
 	}
-	if s.feeds, err = newFeedManager(cfg, s.st, s.x, s.log, s.met); err != nil {
+	sink := indexSink(s.x, s.log, s.met)
+	if s.pg != nil {
+		sink = publishSink(s.pg, s.log)
+		if err = s.followReports(); err != nil {
+			return nil, err
+		}
+	}
+	if s.feeds, err = newFeedManager(cfg, s.st, sink, s.log, s.met); err != nil {
 		return nil, err
 	}
 	b := newBot(s.x, cfg)
@@ -133,7 +141,7 @@ func (s *Server) addScheduled(b *bot.Bot) {
 	opts.ShutdownGrace = leaderGrace
 	s.met.setLeader(false)
 	lopts := leaderOptions
-	lopts.Logger, lopts.OnChange = s.log, s.met.setLeader
+	lopts.Logger, lopts.OnChange, lopts.OnError = s.log, s.met.setLeader, s.met.onDatabaseError
 	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log,
 		newDigests: func() *delivery.Service { return delivery.New(opts) }}
 	s.parts = append(s.parts, part{name: "scheduled work", run: func(ctx context.Context, _ bot.Handler) error { return s.work.run(ctx) },
@@ -279,7 +287,31 @@ func (s *Server) routes() {
 			}
 		}
 		io.WriteString(w, "ready\n")
+		if s.pg != nil {
+			io.WriteString(w, s.databaseStatus(r.Context()))
+		}
 	})
+}
+
+// databaseStatus tells, for /readyz, whether the database answers, how far
+// the index lags behind its reports table, and whether this replica leads.
+// A database that does not answer leaves the replica ready: it answers from
+// its index, and scheduled work waits for the database.
+func (s *Server) databaseStatus(ctx context.Context) string {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	role := "follower"
+	if s.Leading() {
+		role = "leader"
+	}
+	lag, err := s.reports.Lag(ctx)
+	if err != nil {
+		s.met.onDatabaseError(err)
+		s.log.Warn("readyz: database", "err", err)
+		return fmt.Sprintf("database: unreachable (answering from the local index; scheduled work waits)\nindex: %d changes applied\nrole: %s\n",
+			s.reports.Applied(), role)
+	}
+	return fmt.Sprintf("database: ok\nindex lag: %d changes\nrole: %s\n", lag, role)
 }
 
 // Addr is the address the server listens on.
