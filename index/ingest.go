@@ -61,6 +61,18 @@ func relationDocID(id string, n int) string  { return "x:" + id + "#" + strconv.
 // prepared (split into passages, relations extracted) on every core.
 // Concurrent calls take turns; searches go on meanwhile.
 func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(done int, outcomes []Outcome)) (IngestStats, error) {
+	return x.ingest(ctx, reports, nil, progress)
+}
+
+// IngestAt is Ingest with the ingest time of each report given (by report
+// ID) instead of Options.Now: a replica following a shared reports table
+// records when a report entered the table, so that every replica's
+// digests see it in the same window. Reports missing from at get Now.
+func (x *Index) IngestAt(ctx context.Context, reports []bot.Report, at map[string]time.Time, progress func(done int, outcomes []Outcome)) (IngestStats, error) {
+	return x.ingest(ctx, reports, at, progress)
+}
+
+func (x *Index) ingest(ctx context.Context, reports []bot.Report, at map[string]time.Time, progress func(done int, outcomes []Outcome)) (IngestStats, error) {
 	x.ingesting.Lock()
 	defer x.ingesting.Unlock()
 	var st IngestStats
@@ -77,7 +89,7 @@ func (x *Index) Ingest(ctx context.Context, reports []bot.Report, progress func(
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
-		outcomes, n, err := x.writeBatch(ctx, pb, written)
+		outcomes, n, err := x.writeBatch(ctx, pb, written, at)
 		if err != nil {
 			return st, err
 		}
@@ -212,8 +224,9 @@ func (x *Index) prepare(ctx context.Context, reports []bot.Report) preparedBatch
 
 // writeBatch writes a prepared batch as one Bleve batch. written holds what
 // earlier batches of the same ingest wrote, so a report given twice is
-// replaced, not duplicated.
-func (x *Index) writeBatch(ctx context.Context, pb preparedBatch, written map[string]indexedReport) ([]Outcome, wrote, error) {
+// replaced, not duplicated; at holds ingest times by report ID (see
+// IngestAt).
+func (x *Index) writeBatch(ctx context.Context, pb preparedBatch, written map[string]indexedReport, at map[string]time.Time) ([]Outcome, wrote, error) {
 	var w wrote
 	stories := newBatchStories() // stories in this batch, not yet searchable
 	batch := &chunkedBatch{x: x, b: x.b.NewBatch()}
@@ -243,7 +256,7 @@ func (x *Index) writeBatch(ctx context.Context, pb preparedBatch, written map[st
 			for n := 0; n < prev.relations; n++ {
 				batch.Delete(relationDocID(r.ID, n))
 			}
-			if err := batch.Index(reportDocID(r.ID), x.mergedDoc(r, hash, story)); err != nil {
+			if err := batch.Index(reportDocID(r.ID), x.mergedDoc(r, hash, story, x.ingestTime(r.ID, at))); err != nil {
 				return nil, w, fmt.Errorf("index report %s: %w", r.ID, err)
 			}
 			written[r.ID] = indexedReport{hash: hash, mergedInto: story}
@@ -294,7 +307,7 @@ func (x *Index) writeBatch(ctx context.Context, pb preparedBatch, written map[st
 		doc := map[string]any{
 			fType: typeReport, fReportID: r.ID, fSourceTyp: r.Type(), fTitle: r.Title, fSource: r.Source, fURL: r.URL,
 			fHash: hash, fPassages: len(ps), fRelations: len(rels), fOrigin: r.Origin,
-			fIngested: x.opts.Now().UTC().Format(time.RFC3339Nano), fSummary: summary(r),
+			fIngested: x.ingestTime(r.ID, at).UTC().Format(time.RFC3339Nano), fSummary: summary(r),
 		}
 		if published != "" {
 			doc[fPublished] = published
@@ -313,6 +326,53 @@ func (x *Index) writeBatch(ctx context.Context, pb preparedBatch, written map[st
 		return nil, w, err
 	}
 	return outcomes, w, nil
+}
+
+// ingestTime is the ingest time to record for report id: at's, else now.
+func (x *Index) ingestTime(id string, at map[string]time.Time) time.Time {
+	if t, ok := at[id]; ok && !t.IsZero() {
+		return t
+	}
+	return x.opts.Now()
+}
+
+// Delete removes reports by ID, with their passages and relations, and
+// reports how many were in the index. Unknown IDs are skipped. Copies
+// merged into a deleted report's story stay, as reports of their own kept
+// only as sources (deleting a whole story means deleting every copy).
+func (x *Index) Delete(ctx context.Context, ids []string) (int, error) {
+	x.ingesting.Lock()
+	defer x.ingesting.Unlock()
+	deleted := 0
+	for start := 0; start < len(ids); start += 500 {
+		if err := ctx.Err(); err != nil {
+			return deleted, err
+		}
+		chunk := ids[start:min(start+500, len(ids))]
+		docIDs := make([]string, len(chunk))
+		for i, id := range chunk {
+			docIDs[i] = reportDocID(id)
+		}
+		old, err := x.lookupReports(docIDs)
+		if err != nil {
+			return deleted, err
+		}
+		batch := &chunkedBatch{x: x, b: x.b.NewBatch()}
+		for id, r := range old {
+			for seq := 0; seq < r.passages; seq++ {
+				batch.Delete(passageDocID(id, seq))
+			}
+			for n := 0; n < r.relations; n++ {
+				batch.Delete(relationDocID(id, n))
+			}
+			batch.Delete(reportDocID(id))
+		}
+		if err := batch.write(); err != nil {
+			return deleted, err
+		}
+		deleted += len(old)
+	}
+	return deleted, nil
 }
 
 // maxBatchDocs bounds the operations of one Bleve batch, which holds its

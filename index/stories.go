@@ -97,12 +97,13 @@ func (x *Index) findStory(pb preparedBatch, i int, inBatch *batchStories) (strin
 	return best, best != "", nil
 }
 
-// mergedDoc is the document of report r kept as one more source of story.
-func (x *Index) mergedDoc(r bot.Report, hash, story string) map[string]any {
+// mergedDoc is the document of report r kept as one more source of story,
+// ingested at ingested.
+func (x *Index) mergedDoc(r bot.Report, hash, story string, ingested time.Time) map[string]any {
 	doc := map[string]any{
 		fType: typeMerged, fReportID: r.ID, fMergedInto: story, fSourceTyp: r.Type(), fTitle: r.Title,
 		fSource: r.Source, fURL: r.URL, fHash: hash, fOrigin: r.Origin, fPassages: 0, fRelations: 0,
-		fIngested: x.opts.Now().UTC().Format(time.RFC3339Nano),
+		fIngested: ingested.UTC().Format(time.RFC3339Nano),
 	}
 	if !r.Published.IsZero() {
 		doc[fPublished] = r.Published.UTC().Format(time.RFC3339)

@@ -64,7 +64,7 @@ func TestFeedArticleWithinBudget(t *testing.T) {
 	defer st.Close()
 	logs := &adaptertest.LockedBuffer{}
 	e := env2(nil, nil, nil, logs)
-	m, err := newFeedManager(cfg, st, x, newLogger(cfg, e), nil)
+	m, err := newFeedManager(cfg, st, indexSink(x, newLogger(cfg, e), nil), newLogger(cfg, e), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,12 @@ import (
 // common are the flags every data command takes.
 type common struct {
 	data, config string
+	database     *string // nil for commands without --database
+}
+
+// registerDatabase adds --database, for the commands that can use one.
+func (c *common) registerDatabase(fs *flag.FlagSet) {
+	c.database = fs.String("database", "", "PostgreSQL URL of the shared state (default $BRIEFBOT_DATABASE_URL, else the config's database, else none: state.db in the data folder)")
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -42,6 +48,17 @@ func (c *common) load(e env) (Config, error) {
 		cfg.DataDir = c.data
 	case e.getenv("BRIEFBOT_DATA") != "":
 		cfg.DataDir = e.getenv("BRIEFBOT_DATA")
+	}
+	if c.database != nil {
+		switch {
+		case *c.database != "":
+			cfg.Database = *c.database
+		case e.getenv("BRIEFBOT_DATABASE_URL") != "":
+			cfg.Database = e.getenv("BRIEFBOT_DATABASE_URL")
+		}
+		if err := checkDatabaseURL(cfg.Database); err != nil {
+			return cfg, usageError{"--database: " + err.Error()}
+		}
 	}
 	return cfg, nil
 }
@@ -270,9 +287,10 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 	fs := newFlagSet("ingest", e)
 	var c common
 	c.register(fs)
+	c.registerDatabase(fs)
 	withDefault := fs.Bool("default-corpus", false, "also ingest the embedded default corpus")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--default-corpus] PATH|URL...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html, .jsonl or .pdf reports, or SIPRI .csv exports.\nURL is a web page or PDF (one report) or an RSS or Atom feed (a report per item, each item's article fetched).")
+		fmt.Fprintln(fs.Output(), "Usage: briefbot ingest [--data DIR] [--database URL] [--default-corpus] PATH|URL...\n\nPATH is a file or a folder (read recursively) of .md, .txt, .html, .jsonl or .pdf reports, or SIPRI .csv exports.\nURL is a web page or PDF (one report) or an RSS or Atom feed (a report per item, each item's article fetched).\nWith --database (or BRIEFBOT_DATABASE_URL) the reports go to the database's reports table, and every\nserve replica on it indexes them; the data folder is not touched.")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterspersed(fs, args)
@@ -330,6 +348,9 @@ func cmdIngest(ctx context.Context, args []string, e env) error {
 			word = "warning"
 		}
 		fmt.Fprintf(e.stderr, "%s: %v\n", word, p)
+	}
+	if cfg.Database != "" {
+		return publishReports(ctx, cfg, e, res)
 	}
 	x, created, err := index.OpenOrCreate(cfg.DataDir, indexOptions(cfg))
 	if err != nil {

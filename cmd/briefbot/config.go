@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"os"
 	"regexp"
 	"strconv"
@@ -24,10 +25,17 @@ import (
 type Config struct {
 	// DataDir is the data folder (index and state). Flag --data and
 	// $BRIEFBOT_DATA override it.
-	DataDir string     `yaml:"data_dir"`
-	Log     LogConfig  `yaml:"log"`
-	Answer  AnswerConf `yaml:"answer"`
-	Ingest  IngestConf `yaml:"ingest"`
+	DataDir string `yaml:"data_dir"`
+	// Database, when set, is the URL of a PostgreSQL database
+	// (postgres://user@host:5432/db) that holds the state instead of
+	// state.db, so that several replicas can share it (see
+	// docs/scaling.md). Flag --database and $BRIEFBOT_DATABASE_URL
+	// override it; keep a password out of the file (use the variable, or
+	// PGPASSWORD / ~/.pgpass).
+	Database string     `yaml:"database"`
+	Log      LogConfig  `yaml:"log"`
+	Answer   AnswerConf `yaml:"answer"`
+	Ingest   IngestConf `yaml:"ingest"`
 	// Listen is the address of the HTTP server of `serve` (Slack events
 	// and slash commands, Discord interactions, /healthz). Flag --listen
 	// and $BRIEFBOT_LISTEN override it.
@@ -352,6 +360,9 @@ func (c Config) Validate() error {
 	case c.Discord.MaxRetries < 0 || c.Discord.MaxRetries > 10:
 		return fmt.Errorf("discord.max_retries: %d is not between 0 and 10", c.Discord.MaxRetries)
 	}
+	if err := checkDatabaseURL(c.Database); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
 	if err := checkListen(c.Listen); err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
@@ -438,6 +449,19 @@ func parseSize(size string) (int64, error) {
 		return 0, fmt.Errorf("%q is over the 1GB limit", size)
 	}
 	return n * mult, nil
+}
+
+// checkDatabaseURL checks a database URL: empty (no database) or
+// postgres:// or postgresql:// with a host.
+func checkDatabaseURL(u string) error {
+	if u == "" {
+		return nil
+	}
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.Scheme != "postgres" && parsed.Scheme != "postgresql") || parsed.Host == "" {
+		return errors.New("not a PostgreSQL URL such as postgres://briefbot@db.example:5432/briefbot")
+	}
+	return nil
 }
 
 // checkListen checks a listen address such as "127.0.0.1:8080" or ":8080".

@@ -19,14 +19,26 @@ func newFetcher(cfg Config) *feed.Fetcher {
 }
 
 // newFeedManager returns the feed.Manager of cfg: the config's feeds and
-// those added in chat (kept in st), indexed into x as they come; met, if
-// not nil, counts polls and ingests.
-func newFeedManager(cfg Config, st *state.Store, x *index.Index, log *slog.Logger, met *metrics) (*feed.Manager, error) {
+// those added in chat (kept in st), their new reports given to sink as
+// they come (indexSink, or publishSink with a database); met, if not nil,
+// counts polls.
+func newFeedManager(cfg Config, st state.Backend, sink func(context.Context, []bot.Report) error, log *slog.Logger, met *metrics) (*feed.Manager, error) {
 	var configured []feed.FeedConfig
 	for _, f := range cfg.Feeds {
 		configured = append(configured, feed.FeedConfig{URL: f.URL, Schedule: f.Schedule, Tags: f.Tags})
 	}
-	sink := func(ctx context.Context, reports []bot.Report) error {
+	opts := feed.ManagerOptions{Configured: configured, Schedule: cfg.FeedFetch.Schedule, Fetcher: newFetcher(cfg),
+		Store: feedStore{st}, Sink: sink, Logger: log}
+	if met != nil {
+		opts.OnPoll = met.onPoll
+	}
+	return feed.NewManager(opts)
+}
+
+// indexSink returns a feed sink that indexes reports into x; met, if not
+// nil, counts the ingests.
+func indexSink(x *index.Index, log *slog.Logger, met *metrics) func(context.Context, []bot.Report) error {
+	return func(ctx context.Context, reports []bot.Report) error {
 		stats, err := x.Ingest(ctx, reports, nil)
 		if met != nil {
 			met.onIngest(stats, err)
@@ -40,17 +52,11 @@ func newFeedManager(cfg Config, st *state.Store, x *index.Index, log *slog.Logge
 		log.Info("feed reports indexed", "added", stats.Added, "updated", stats.Updated, "merged", stats.Merged, "unchanged", stats.Unchanged)
 		return nil
 	}
-	opts := feed.ManagerOptions{Configured: configured, Schedule: cfg.FeedFetch.Schedule, Fetcher: newFetcher(cfg),
-		Store: feedStore{st}, Sink: sink, Logger: log}
-	if met != nil {
-		opts.OnPoll = met.onPoll
-	}
-	return feed.NewManager(opts)
 }
 
 // feedStore keeps the feed.Manager's feeds and polling states in the
 // state file.
-type feedStore struct{ st *state.Store }
+type feedStore struct{ st state.Backend }
 
 var _ feed.ManagerStore = feedStore{}
 

@@ -107,7 +107,7 @@ func feedSetup(t *testing.T, w *wire) (*feed.Manager, *index.Index, *bot.Router,
 	}
 	t.Cleanup(func() { st.Close() })
 	e := env2(nil, nil, nil, &strings.Builder{})
-	m, err := newFeedManager(cfg, st, x, newLogger(cfg, e), nil)
+	m, err := newFeedManager(cfg, st, indexSink(x, newLogger(cfg, e), nil), newLogger(cfg, e), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

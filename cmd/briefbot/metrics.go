@@ -14,6 +14,7 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus/feed"
 	"github.com/briefbot/briefbot/index"
+	"github.com/briefbot/briefbot/pgstore"
 )
 
 // metrics are serve's Prometheus metrics, served at GET /metrics. Names
@@ -27,6 +28,8 @@ type metrics struct {
 	feedPolls      *prometheus.CounterVec // outcome
 	digestPosts    *prometheus.CounterVec // platform, outcome
 	platformErrors *prometheus.CounterVec // platform
+	leader         prometheus.Gauge
+	dbErrors       prometheus.Counter
 }
 
 // newMetrics returns serve's metrics; watchIndex adds the index's.
@@ -48,10 +51,43 @@ func newMetrics() *metrics {
 			Help: "Digest posts to chat platforms, by platform and outcome (posted, failed)."}, []string{"platform", "outcome"}),
 		platformErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "briefbot_platform_errors_total",
 			Help: "Errors talking to a chat platform (failed posts, lost connections), by platform."}, []string{"platform"}),
+		leader: prometheus.NewGauge(prometheus.GaugeOpts{Name: "briefbot_leader",
+			Help: "1 while this replica runs the scheduled work (digests, feed polling): always without a database, while it holds the lead with one."}),
+		dbErrors: prometheus.NewCounter(prometheus.CounterOpts{Name: "briefbot_database_errors_total",
+			Help: "Errors talking to PostgreSQL (following the reports table, the leader election, readiness checks)."}),
 	}
-	m.reg.MustRegister(m.questions, m.answerSeconds, m.ingested, m.ingestErrors, m.feedPolls, m.digestPosts, m.platformErrors,
+	m.leader.Set(1)
+	m.reg.MustRegister(m.leader, m.dbErrors, m.questions, m.answerSeconds, m.ingested, m.ingestErrors, m.feedPolls, m.digestPosts, m.platformErrors,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// setLeader records whether this replica leads (pgstore.LeaderOptions.OnChange).
+func (m *metrics) setLeader(leading bool) {
+	if leading {
+		m.leader.Set(1)
+	} else {
+		m.leader.Set(0)
+	}
+}
+
+// onDatabaseError counts an error talking to the database.
+func (m *metrics) onDatabaseError(error) { m.dbErrors.Inc() }
+
+// watchReports adds the index's lag behind the reports table.
+func (m *metrics) watchReports(f *pgstore.Follower) {
+	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "briefbot_index_lag",
+		Help: "Changes of the database's reports table this replica's index has not applied yet (-1 when the database does not answer)."},
+		func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			lag, err := f.Lag(ctx)
+			if err != nil {
+				m.onDatabaseError(err)
+				return -1
+			}
+			return float64(lag)
+		}))
 }
 
 // watchIndex adds the sizes of x to the metrics.

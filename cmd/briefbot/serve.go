@@ -44,6 +44,7 @@ func serveConfig(args []string, e env) (Config, error) {
 	fs := newFlagSet("serve", e)
 	var c common
 	c.register(fs)
+	c.registerDatabase(fs)
 	listen := fs.String("listen", "", "address of the HTTP server (default $BRIEFBOT_LISTEN, else the config's listen, else 127.0.0.1:8080)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), serveUsage)
@@ -68,7 +69,7 @@ func serveConfig(args []string, e env) (Config, error) {
 	return cfg, nil
 }
 
-const serveUsage = `Usage: briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
+const serveUsage = `Usage: briefbot serve [--config FILE] [--data DIR] [--listen ADDR] [--database URL]
 
 Runs the chat adapters, scheduled digests and an HTTP server (/slack/events,
 /slack/commands, /discord/interactions, /healthz: the process is up,
@@ -85,6 +86,8 @@ and so is Discord:
   DISCORD_GUILD_ID                          register /brief in this server only (at once)
   DISCORD_API_URL                           another REST base URL
 Both can run at once. Without either it chats on the terminal.
+With --database (or BRIEFBOT_DATABASE_URL) the state lives in PostgreSQL
+and several replicas can run on one database, each with its own data folder.
 `
 
 // slackOptions reads the Slack adapter's settings from the environment.
@@ -181,7 +184,7 @@ func sourcesText(x *index.Index) func(context.Context) (string, error) {
 // those of the config file: new ones are added, changed ones updated (their
 // watermark kept), removed ones deleted. Subscriptions made in chat are left
 // alone, unless the file now declares their channel.
-func syncConfigSubscriptions(st *state.Store, cfg Config, now time.Time) error {
+func syncConfigSubscriptions(st state.Backend, cfg Config, now time.Time) error {
 	have, err := st.Subscriptions()
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/corpus/feed"
 	"github.com/briefbot/briefbot/index"
+	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
 )
 
@@ -34,9 +35,12 @@ type Server struct {
 	log     *slog.Logger
 	met     *metrics
 	x       *index.Index
-	st      *state.Store
+	st      state.Backend
+	pg      *pgstore.Store // the same as st with a database; nil without
 	feeds   *feed.Manager
-	digests *delivery.Service
+	digests *delivery.Service // without a database
+	work    *scheduled        // with a database: digests and feeds while leading
+	reports *pgstore.Follower // with a database: keeps the index in step with the reports table
 	router  *bot.Router
 	mux     *http.ServeMux
 	ln      net.Listener
@@ -74,29 +78,88 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 		return nil, err
 	}
 	s.met.watchIndex(s.x)
-	if s.st, err = state.Open(cfg.DataDir); err != nil {
+	if err = s.openState(ctx); err != nil {
 		return nil, err
 	}
 	if err = syncConfigSubscriptions(s.st, cfg, time.Now()); err != nil {
 		return nil, err
 	}
-	if s.feeds, err = newFeedManager(cfg, s.st, s.x, s.log, s.met); err != nil {
+	sink := indexSink(s.x, s.log, s.met)
+	if s.pg != nil {
+		sink = publishSink(s.pg, s.log)
+		if err = s.followReports(); err != nil {
+			return nil, err
+		}
+	}
+	if s.feeds, err = newFeedManager(cfg, s.st, sink, s.log, s.met); err != nil {
 		return nil, err
 	}
 	b := newBot(s.x, cfg)
-	s.digests = delivery.New(delivery.Options{Bot: b, Store: s.st, Posters: s.posters,
-		DefaultTZ: cfg.Digests.Timezone, NoCatchUp: !cfg.Digests.CatchUp, Logger: s.log})
 	if s.router, err = s.newRouter(b); err != nil {
 		return nil, err
 	}
-	s.parts = append(s.parts,
-		part{name: "feeds", run: func(ctx context.Context, _ bot.Handler) error { return s.feeds.Run(ctx) }, ready: func() bool { return true }},
-		part{name: "digests", run: func(ctx context.Context, _ bot.Handler) error { return s.digests.Run(ctx) }, ready: closed(s.digests.Resumed())})
+	s.addScheduled(b)
 	s.routes()
 	if s.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
 	return s, nil
+}
+
+// openState opens the state store: PostgreSQL with cfg.Database, else
+// state.db in the data folder.
+func (s *Server) openState(ctx context.Context) error {
+	if s.cfg.Database == "" {
+		st, err := state.Open(s.cfg.DataDir)
+		if err != nil {
+			return err
+		}
+		s.st = st
+		return nil
+	}
+	pg, err := pgstore.Open(ctx, s.cfg.Database, pgstore.Options{})
+	if err != nil {
+		return err
+	}
+	s.st, s.pg = pg, pg
+	s.log.Info("state in PostgreSQL", "database", pgstore.Redact(s.cfg.Database))
+	return nil
+}
+
+// addScheduled adds the digests and feed polling: run by this process
+// alone without a database, by the replica that leads with one.
+func (s *Server) addScheduled(b *bot.Bot) {
+	opts := delivery.Options{Bot: b, Store: s.st, Posters: s.posters,
+		DefaultTZ: s.cfg.Digests.Timezone, NoCatchUp: !s.cfg.Digests.CatchUp, Logger: s.log}
+	if s.pg == nil {
+		s.digests = delivery.New(opts)
+		s.parts = append(s.parts,
+			part{name: "feeds", run: func(ctx context.Context, _ bot.Handler) error { return s.feeds.Run(ctx) }, ready: func() bool { return true }},
+			part{name: "digests", run: func(ctx context.Context, _ bot.Handler) error { return s.digests.Run(ctx) }, ready: closed(s.digests.Resumed())})
+		return
+	}
+	opts.ShutdownGrace = leaderGrace
+	s.met.setLeader(false)
+	lopts := leaderOptions
+	lopts.Logger, lopts.OnChange, lopts.OnError = s.log, s.met.setLeader, s.met.onDatabaseError
+	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log,
+		newDigests: func() *delivery.Service { return delivery.New(opts) }}
+	s.parts = append(s.parts, part{name: "scheduled work", run: func(ctx context.Context, _ bot.Handler) error { return s.work.run(ctx) },
+		ready: s.work.ready})
+}
+
+// reloadDigests reschedules the digests after a subscription changed.
+func (s *Server) reloadDigests() error {
+	if s.work != nil {
+		return s.work.Reload()
+	}
+	return s.digests.Reload()
+}
+
+// Leading reports whether this server runs the scheduled work: always
+// without a database, while it holds the lead with one.
+func (s *Server) Leading() bool {
+	return s.work == nil || s.work.leader.Phase() == pgstore.Leading
 }
 
 // addChats creates the chat adapters the environment configures (Slack,
@@ -191,7 +254,7 @@ func (s *Server) newRouter(b *bot.Bot) (*bot.Router, error) {
 		Channels: s.cfg.Channels.ByPlatform(), DefaultTZ: s.cfg.Digests.Timezone, Sources: sourcesText(s.x),
 		Feeds: s.feeds, Reindex: s.feeds.Reindex, Observe: s.met.observe,
 		OnSubscriptionsChanged: func() {
-			if err := s.digests.Reload(); err != nil {
+			if err := s.reloadDigests(); err != nil {
 				s.log.Error("reschedule digests", "err", err)
 			}
 		}}
@@ -224,7 +287,31 @@ func (s *Server) routes() {
 			}
 		}
 		io.WriteString(w, "ready\n")
+		if s.pg != nil {
+			io.WriteString(w, s.databaseStatus(r.Context()))
+		}
 	})
+}
+
+// databaseStatus tells, for /readyz, whether the database answers, how far
+// the index lags behind its reports table, and whether this replica leads.
+// A database that does not answer leaves the replica ready: it answers from
+// its index, and scheduled work waits for the database.
+func (s *Server) databaseStatus(ctx context.Context) string {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	role := "follower"
+	if s.Leading() {
+		role = "leader"
+	}
+	lag, err := s.reports.Lag(ctx)
+	if err != nil {
+		s.met.onDatabaseError(err)
+		s.log.Warn("readyz: database", "err", err)
+		return fmt.Sprintf("database: unreachable (answering from the local index; scheduled work waits)\nindex: %d changes applied\nrole: %s\n",
+			s.reports.Applied(), role)
+	}
+	return fmt.Sprintf("database: ok\nindex lag: %d changes\nrole: %s\n", lag, role)
 }
 
 // Addr is the address the server listens on.

@@ -14,15 +14,18 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/index"
+	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
 )
 
-const statsUsage = `Usage: briefbot stats [--data DIR] [--config FILE] [--json]
+const statsUsage = `Usage: briefbot stats [--data DIR] [--config FILE] [--database URL] [--json]
 
 Prints what the data folder holds: reports, passages and supply relations,
 in all and by source type (reports, sipri), the index's size on disk, when
 a report was last ingested, the index schema version, and the digest
-subscriptions and pending digest deliveries of state.db.
+subscriptions and pending digest deliveries of state.db, or of the
+PostgreSQL database with --database (or BRIEFBOT_DATABASE_URL, or the
+config's database).
 
 --json prints one object (fields are always present; more may be added):
   data_dir            the data folder
@@ -36,6 +39,7 @@ subscriptions and pending digest deliveries of state.db.
   index_bytes         size of the index folder on disk, in bytes
   last_ingest         when a report was last added or replaced (RFC 3339,
                       UTC), or null for an empty index
+  state.backend       "bbolt" (state.db in the data folder) or "postgres"
   state.status        "ok", "none" (no state.db yet), "in_use" (a running
                       briefbot has it open) or "error"
   state.error         what went wrong, with status "error" only
@@ -64,6 +68,7 @@ type countsJSON struct {
 }
 
 type stateStatsJSON struct {
+	Backend           string `json:"backend"`
 	Status            string `json:"status"`
 	Error             string `json:"error,omitempty"`
 	Subscriptions     int    `json:"subscriptions"`
@@ -82,6 +87,7 @@ func cmdStats(ctx context.Context, args []string, e env) error {
 	fs := newFlagSet("stats", e)
 	var c common
 	c.register(fs)
+	c.registerDatabase(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object (fields above)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), statsUsage+"\nFlags:\n")
@@ -107,7 +113,7 @@ func cmdStats(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	out := statsJSON{DataDir: cfg.DataDir, Schema: st.Schema, Reports: st.Reports, Passages: st.Passages,
-		Relations: st.Relations, IndexBytes: st.SizeBytes, State: stateStats(cfg.DataDir),
+		Relations: st.Relations, IndexBytes: st.SizeBytes, State: stateStats(ctx, cfg),
 		BySourceType: map[string]countsJSON{bot.SourceReports: {}, bot.SourceSIPRI: {}}}
 	for typ, n := range st.BySourceType {
 		out.BySourceType[typ] = countsJSON(n)
@@ -125,20 +131,48 @@ func cmdStats(ctx context.Context, args []string, e env) error {
 	return writeStats(e.stdout, out)
 }
 
-// stateStats reads the counts of state.db, if there is one. A state file
-// that cannot be read is described, not an error: stats is for looking.
-func stateStats(dataDir string) stateStatsJSON {
-	if _, err := os.Stat(filepath.Join(dataDir, state.FileName)); errors.Is(err, os.ErrNotExist) {
-		return stateStatsJSON{Status: stateNone}
+// stateStats reads the counts of the state: the database's with
+// cfg.Database, else state.db's, if there is one. A state that cannot be
+// read is described, not an error: stats is for looking.
+func stateStats(ctx context.Context, cfg Config) stateStatsJSON {
+	if cfg.Database != "" {
+		s, err := pgstore.Open(ctx, cfg.Database, pgstore.Options{})
+		if err != nil {
+			return stateStatsJSON{Backend: backendPostgres, Status: stateError, Error: err.Error()}
+		}
+		defer s.Close()
+		out := stateCounts(s)
+		out.Backend = backendPostgres
+		return out
 	}
-	s, err := state.Open(dataDir)
+	out := stateStatsJSON{Backend: backendBolt}
+	if _, err := os.Stat(filepath.Join(cfg.DataDir, state.FileName)); errors.Is(err, os.ErrNotExist) {
+		out.Status = stateNone
+		return out
+	}
+	s, err := state.Open(cfg.DataDir)
 	switch {
 	case errors.Is(err, state.ErrInUse):
-		return stateStatsJSON{Status: stateInUse}
+		out.Status = stateInUse
+		return out
 	case err != nil:
-		return stateStatsJSON{Status: stateError, Error: err.Error()}
+		out.Status, out.Error = stateError, err.Error()
+		return out
 	}
 	defer s.Close()
+	out = stateCounts(s)
+	out.Backend = backendBolt
+	return out
+}
+
+// State backends, as stats names them.
+const (
+	backendBolt     = "bbolt"
+	backendPostgres = "postgres"
+)
+
+// stateCounts counts the subscriptions and pending deliveries of s.
+func stateCounts(s state.Backend) stateStatsJSON {
 	subs, err := s.Subscriptions()
 	if err != nil {
 		return stateStatsJSON{Status: stateError, Error: err.Error()}
@@ -172,6 +206,9 @@ func writeStats(w io.Writer, s statsJSON) error {
 	switch s.State.Status {
 	case stateOK:
 		st = fmt.Sprintf("%d digest subscriptions, %d pending deliveries", s.State.Subscriptions, s.State.PendingDeliveries)
+		if s.State.Backend == backendPostgres {
+			st += " (PostgreSQL)"
+		}
 	case stateNone:
 		st = "none yet (no digest subscriptions)"
 	case stateInUse:

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/pgtest"
+	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
 )
 
@@ -25,9 +27,9 @@ func inProcess(t *testing.T, args ...string) result {
 	return result{out.String(), errb.String(), code}
 }
 
-func mustStatsJSON(t *testing.T, data string) statsJSON {
+func mustStatsJSON(t *testing.T, data string, args ...string) statsJSON {
 	t.Helper()
-	r := inProcess(t, "stats", "--data", data, "--json")
+	r := inProcess(t, append([]string{"stats", "--data", data, "--json"}, args...)...)
 	if r.code != 0 {
 		t.Fatalf("stats --json: exit %d\n%s", r.code, r.stderr)
 	}
@@ -136,12 +138,43 @@ func TestStatsCommand(t *testing.T) {
 		t.Errorf("state held open: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	st.Close()
-	if s := mustStatsJSON(t, data); s.State != (stateStatsJSON{Status: stateOK, Subscriptions: 2, PendingDeliveries: 1}) {
+	if s := mustStatsJSON(t, data); s.State != (stateStatsJSON{Backend: backendBolt, Status: stateOK, Subscriptions: 2, PendingDeliveries: 1}) {
 		t.Errorf("state = %+v", s.State)
 	}
 	r = inProcess(t, "stats", "--data", data)
 	if !strings.Contains(r.stdout, "state        2 digest subscriptions, 1 pending deliveries") {
 		t.Errorf("stats output:\n%s", r.stdout)
+	}
+	t.Run("database", func(t *testing.T) { testStatsDatabase(t, data) })
+}
+
+// testStatsDatabase: with --database (or $BRIEFBOT_DATABASE_URL) stats
+// counts the state in PostgreSQL, and a database that does not answer is
+// described, not fatal.
+func testStatsDatabase(t *testing.T, data string) {
+	u := pgtest.URL(t)
+	pg, err := pgstore.Open(context.Background(), u, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	if err := pg.PutSubscription(bot.Subscription{ID: "discord:5", Platform: "discord", Channel: "5"}); err != nil {
+		t.Fatal(err)
+	}
+	want := stateStatsJSON{Backend: backendPostgres, Status: stateOK, Subscriptions: 1}
+	if s := mustStatsJSON(t, data, "--database", u); s.State != want {
+		t.Errorf("stats --database: state = %+v, want %+v", s.State, want)
+	}
+	r := briefbot(t, "", []string{"BRIEFBOT_DATABASE_URL=" + u}, "stats", "--data", data)
+	if r.code != 0 || !strings.Contains(r.stdout, "1 digest subscriptions, 0 pending deliveries (PostgreSQL)") {
+		t.Errorf("stats with BRIEFBOT_DATABASE_URL: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	down := mustStatsJSON(t, data, "--database", "postgres://postgres:secret@127.0.0.1:1/test?connect_timeout=2")
+	if down.State.Status != stateError || !strings.Contains(down.State.Error, "127.0.0.1:1") || strings.Contains(down.State.Error, "secret") {
+		t.Errorf("database down: state = %+v", down.State)
+	}
+	if r := inProcess(t, "stats", "--data", data, "--database", "mysql://x"); r.code != 2 || !strings.Contains(r.stderr, "--database: not a PostgreSQL URL") {
+		t.Errorf("bad --database: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 

@@ -134,6 +134,22 @@ func (m *Manager) rebuild() error {
 	return nil
 }
 
+// Reload reads the feeds added in chat again and, when they changed,
+// polls the new set: call it when another process (a replica on the same
+// database) may have added or removed one.
+func (m *Manager) Reload() error {
+	feeds, err := m.feeds()
+	if err != nil {
+		return err
+	}
+	if slices.EqualFunc(feeds, m.Poller().Feeds(), func(a, b FeedConfig) bool {
+		return a.URL == b.URL && a.Schedule == b.Schedule && slices.Equal(a.Tags, b.Tags)
+	}) {
+		return nil
+	}
+	return m.rebuild()
+}
+
 // Poller returns the Poller of the feeds as they are now.
 func (m *Manager) Poller() *Poller {
 	m.mu.Lock()

@@ -82,3 +82,40 @@ func TestManagerAddListRemove(t *testing.T) {
 		t.Errorf("after remove: %+v", feeds)
 	}
 }
+
+// TestManagerReload: a feed added through one Manager (a replica) is
+// polled by another on the same store once it reloads, and dropped when
+// removed.
+func TestManagerReload(t *testing.T) {
+	s := newSite(t)
+	store := &memManagerStore{}
+	newManager := func() *Manager {
+		m, err := NewManager(ManagerOptions{Store: store, Sink: (&sink{}).put})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	a, b := newManager(), newManager()
+	ctx := context.Background()
+	if _, err := a.AddFeed(ctx, s.url("/rss2.xml"), "slack:U1"); err != nil {
+		t.Fatal(err)
+	}
+	before := b.Poller()
+	if len(before.Feeds()) != 0 {
+		t.Fatalf("b polls %v before reloading", before.Feeds())
+	}
+	if err := b.Reload(); err != nil || len(b.Poller().Feeds()) != 1 {
+		t.Fatalf("after reload b polls %v (%v), want the added feed", b.Poller().Feeds(), err)
+	}
+	same := b.Poller()
+	if err := b.Reload(); err != nil || b.Poller() != same {
+		t.Errorf("a reload with nothing changed made a new poller (%v)", err)
+	}
+	if ok, err := a.RemoveFeed(ctx, s.url("/rss2.xml")); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	if err := b.Reload(); err != nil || len(b.Poller().Feeds()) != 0 {
+		t.Errorf("after removal b polls %v (%v)", b.Poller().Feeds(), err)
+	}
+}

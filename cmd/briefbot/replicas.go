@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/briefbot/briefbot/bot/delivery"
+	"github.com/briefbot/briefbot/corpus/feed"
+	"github.com/briefbot/briefbot/pgstore"
+)
+
+// Timing of the leader election and of the leader's work on a database;
+// tests shorten them.
+var (
+	leaderOptions = pgstore.LeaderOptions{} // the defaults: retry and check every second, settle 2 s
+	// leaderGrace is how long a digest post under way may go on after
+	// the replica stopped leading; less than LeaderOptions.Settle, so
+	// that it is over before another replica starts.
+	leaderGrace = time.Second
+	// reloadEvery is how often the leader reads the subscriptions and
+	// feeds again, to see those that other replicas changed in chat.
+	reloadEvery = 15 * time.Second
+)
+
+// scheduled is the scheduled work of a replica on a database: digests and
+// feed polling, run only while the replica leads (see pgstore.Leader).
+// Each term of leadership gets a new delivery.Service, which finishes the
+// pending deliveries of the term before and posts the digests missed.
+type scheduled struct {
+	leader     *pgstore.Leader
+	newDigests func() *delivery.Service
+	feeds      *feed.Manager
+	log        *slog.Logger
+
+	mu      sync.Mutex
+	digests *delivery.Service // of the current term; nil while following
+}
+
+// run campaigns and leads until ctx is done.
+func (w *scheduled) run(ctx context.Context) error { return w.leader.Run(ctx, w.lead) }
+
+// lead runs one term's digests and feed polling until ctx is done.
+func (w *scheduled) lead(ctx context.Context) {
+	d := w.newDigests()
+	w.mu.Lock()
+	w.digests = d
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		w.digests = nil
+		w.mu.Unlock()
+	}()
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := d.Run(ctx); err != nil && ctx.Err() == nil {
+			w.log.Error("digests stopped", "err", err)
+		}
+	})
+	wg.Go(func() {
+		if err := w.feeds.Run(ctx); err != nil && ctx.Err() == nil {
+			w.log.Error("feed polling stopped", "err", err)
+		}
+	})
+	wg.Go(func() { w.reloadLoop(ctx) })
+	wg.Wait()
+}
+
+// reloadLoop reads subscriptions and feeds again every reloadEvery.
+func (w *scheduled) reloadLoop(ctx context.Context) {
+	t := time.NewTicker(reloadEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if err := w.Reload(); err != nil {
+			w.log.Error("reschedule digests", "err", err)
+		}
+		if err := w.feeds.Reload(); err != nil {
+			w.log.Error("reload feeds", "err", err)
+		}
+	}
+}
+
+// Reload reschedules the digests, when this replica leads.
+func (w *scheduled) Reload() error {
+	w.mu.Lock()
+	d := w.digests
+	w.mu.Unlock()
+	if d == nil {
+		return nil
+	}
+	return d.Reload()
+}
+
+// ready reports whether the replica has settled its part: it follows
+// another leader, or it leads and has done its start-up digest checks.
+func (w *scheduled) ready() bool {
+	switch w.leader.Phase() {
+	case pgstore.Following:
+		return true
+	case pgstore.Leading:
+		w.mu.Lock()
+		d := w.digests
+		w.mu.Unlock()
+		return d != nil && closed(d.Resumed())()
+	}
+	return false
+}
