@@ -24,7 +24,7 @@ var realQABlind = flag.Bool("realqa-blind", false, "score the questions on the b
 
 // realQADevFloor is the share of dev questions answered right, ratcheted
 // at the level reached: a change that answers fewer of them fails here.
-const realQADevFloor = 0.58
+const realQADevFloor = 0.70
 
 // realBlindList names the blind split of ../shared/data/real-reports, fixed
 // before any rule was tuned on that set (shared with the extractor's test).
@@ -174,6 +174,10 @@ func scoreRealQuestions(t *testing.T, b *bot.Bot, qs []realQuestion) int {
 		}
 		byStyle[q.Style] = st
 		t.Logf("%s %-5s %-62q %s", mark, q.ID, q.Question, strings.Join(miss, "; "))
+		if len(miss) > 0 && os.Getenv("REALQA_DEBUG") != "" {
+			u := bot.Understand(q.Question, time.Now())
+			t.Logf("    read %s/%s S%v R%v sys[%s] cat%v kinds%v %d-%d\n%s", u.Intent, u.Form, u.Suppliers, u.Recipients, u.System, u.Categories, u.Kinds, u.YearFrom, u.YearTo, ans.Text)
+		}
 	}
 	styles := make([]string, 0, len(byStyle))
 	for s := range byStyle {
@@ -217,7 +221,11 @@ func judgeRealAnswer(q realQuestion, ans *bot.Answer) []string {
 		miss = append(miss, fmt.Sprintf("figures %q, want %d", head, q.Figure))
 	}
 	if q.System != "" && !slices.ContainsFunc(ans.Relations, func(r bot.RelationLine) bool {
-		return strings.Contains(strings.ToLower(r.System), strings.ToLower(q.System))
+		named := r.System
+		if named == "" {
+			named = r.Category // a deal of a kind of weapon ("armoured vehicles")
+		}
+		return strings.Contains(strings.ToLower(named), strings.ToLower(q.System))
 	}) {
 		miss = append(miss, "no deal names "+q.System)
 	}

@@ -41,6 +41,9 @@ type Understanding struct {
 	Categories []string // SIPRI categories named ("drones" gives Aircraft)
 	Kinds      []string // generic weapon words that narrow a category ("drone", "helicopter")
 	System     string   // a named system
+	// SystemWord is how the question writes the system when that differs
+	// from System ("Cobra" read as the AH-1 Cobra), "" otherwise.
+	SystemWord string
 	YearFrom   int
 	YearTo     int
 	// ByVolume asks to rank by the volume of transfers (SIPRI TIV) rather
@@ -76,7 +79,8 @@ type mention struct {
 var (
 	supplyVerbs = wordSet("supply supplies supplied supplying supplier suppliers sell sells sold selling seller sellers arm arms arming armed " +
 		"export exports exported exporting exporter exporters deliver delivers delivered delivering provide provides provided providing " +
-		"transfer transfers transferred ship ships shipped send sends sent give gives gave given donate donates donated equip equips equipped sale sales " +
+		"transfer transfers transferred transferring ship ships shipped shipping send sends sent sending give gives gave given giving " +
+		"donate donates donated donating gifted gifting hand handed handing equip equips equipped equipping sale sales " +
 		"license licenses licensed licensing")
 	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
 		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
@@ -295,6 +299,9 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			continue
 		}
 		before := wordsBefore(words, m.start, 3)
+		for len(before) > 1 && articles[before[len(before)-1]] {
+			before = before[:len(before)-1] // "from the US" reads as "from US"
+		}
 		after := wordsAfter(words, m.end, 3)
 		prev := ""
 		if len(before) > 0 {
@@ -319,7 +326,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
 		case m.kind == gazetteer.ManufacturerMention:
 			m.side = supplierSide
-		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, verbAt):
+		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, ms, verbAt):
 			// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get".
 			if verbGives {
 				m.side = supplierSide
@@ -380,12 +387,20 @@ func isQuestionWord(words []wordSpan, i int) bool {
 	return i > 0 && (words[i-1].w == "who" || words[i-1].w == "which")
 }
 
+// articles are skipped between a preposition and the country it governs.
+var articles = wordSet("the a an")
+
 // precededByWho is true for "who supplies", "which countries supply": the
-// question word is the subject, so a country before the verb is not.
-func precededByWho(words []wordSpan, verbAt int) bool {
+// question word is the subject, so a country before the verb is not. A
+// word of a country's name ("has the United States supplied") is no
+// question word.
+func precededByWho(words []wordSpan, ms []mention, verbAt int) bool {
 	for i, w := range words {
 		if w.start >= verbAt {
-			return i > 0 && slices.Contains([]string{"who", "whom", "countries", "country", "states", "which"}, words[i-1].w)
+			if i == 0 || slices.ContainsFunc(ms, func(m mention) bool { return words[i-1].start >= m.start && words[i-1].end <= m.end }) {
+				return false
+			}
+			return slices.Contains([]string{"who", "whom", "countries", "country", "states", "which"}, words[i-1].w)
 		}
 	}
 	return false
@@ -467,7 +482,18 @@ func weaponAfter(text string, end int) bool {
 
 // readWeapons takes categories, generic weapon words and a named system.
 func (u *Understanding) readWeapons(text string) {
-	for _, m := range weapons.Find(text) {
+	found := weapons.Find(text)
+	for i, m := range found {
+		if m.System != "" && i+1 < len(found) {
+			if alt, ok := namesakeOfKind(m, found[i+1], text); ok {
+				// "Cobra helicopters" is the AH-1 Cobra, not the Otokar
+				// Cobra vehicle the name alone matched.
+				m.System, m.Category = alt, ""
+				if u.System == "" {
+					u.System, u.SystemWord = alt, m.Text
+				}
+			}
+		}
 		if m.Category != "" {
 			u.Categories = appendNew(u.Categories, string(m.Category))
 		}

@@ -1,0 +1,99 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"github.com/briefbot/briefbot/bot/weapons"
+)
+
+// maxNamedInEvidence bounds the relations loaded to find those whose
+// sentence names the system asked about.
+const maxNamedInEvidence = 200
+
+// namedInEvidence finds relations of the countries asked about that record
+// no system but whose evidence sentence names the system the question asks
+// about ("at least 100 old Leopard 1 tanks" read as Denmark → Ukraine,
+// "tanks"): the sentence says which system the transfer is, so each is
+// returned as a relation of that system. It asks nothing without a system
+// or without a country on either side.
+func namedInEvidence(ctx context.Context, rs RelationSearcher, rq RelationQuery, u Understanding) ([]RelationHit, error) {
+	if u.System == "" || len(rq.Suppliers)+len(rq.Recipients) == 0 {
+		return nil, nil
+	}
+	names := systemNames(u)
+	q := rq
+	q.System, q.Categories, q.CountBy, q.Limit = "", nil, "", maxNamedInEvidence
+	category := ""
+	if s, ok := weapons.LookupSystem(u.System); ok {
+		category = string(s.Category)
+	}
+	res, err := rs.SearchRelations(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var out []RelationHit
+	for _, h := range res.Hits {
+		fits := h.Category == "" || category == "" || h.Category == category
+		if fits && isGeneric(h.System) && sentenceNames(h.Evidence.Sentence, names) {
+			if h.Category == "" {
+				h.Category = category
+			}
+			h.System = u.System
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// systemNames are the ways a sentence may name the system asked about: the
+// question's own word for it, its canonical name and its aliases.
+func systemNames(u Understanding) []string {
+	names := []string{u.System}
+	if u.SystemWord != "" {
+		names = append(names, u.SystemWord)
+	}
+	if s, ok := weapons.LookupSystem(u.System); ok {
+		names = append(names, s.Name)
+		names = append(names, s.Aliases...)
+	}
+	return names
+}
+
+// sentenceNames reports whether sentence holds one of names as whole words,
+// case folded ("Leopard 1" in "100 old Leopard 1 tanks", not "Leopard 2").
+func sentenceNames(sentence string, names []string) bool {
+	lower := strings.ToLower(sentence)
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if len(n) < 3 {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(lower[i:], n)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(n)
+			if boundaryAt(lower, start-1) && boundaryAt(lower, end) {
+				return true
+			}
+			i = start + 1
+		}
+	}
+	return false
+}
+
+// boundaryAt reports whether s has no letter or digit at byte i (or i is
+// outside s); a plural "s" after a designation ("Cobras") is a boundary.
+func boundaryAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	r := rune(s[i])
+	if r == 's' && (i+1 >= len(s) || !unicode.IsLetter(rune(s[i+1]))) {
+		return true
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
