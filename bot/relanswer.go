@@ -256,6 +256,8 @@ var kindSynonyms = map[string][]string{
 	"fighter jet": fighterWords,
 	"jet":         fighterWords,
 	"warplane":    fighterWords,
+	// "jet engines" are what reports call engines, turbofans or turbojets
+	"jet engine": {"engine", "turbofan", "turbojet"},
 }
 
 var fighterWords = []string{"fighter", "combat aircraft", "combat jet", "warplane", "jet", "attack aircraft", "strike aircraft"}

@@ -25,9 +25,9 @@ func namedInEvidence(ctx context.Context, rs RelationSearcher, rq RelationQuery,
 	names := systemNames(u)
 	q := rq
 	q.System, q.Categories, q.CountBy, q.Limit = "", nil, "", maxNamedInEvidence
-	category := ""
+	category, kind := "", ""
 	if s, ok := weapons.LookupSystem(u.System); ok {
-		category = string(s.Category)
+		category, kind = string(s.Category), strings.ToLower(s.Kind)
 	}
 	res, err := rs.SearchRelations(ctx, q)
 	if err != nil {
@@ -35,7 +35,7 @@ func namedInEvidence(ctx context.Context, rs RelationSearcher, rq RelationQuery,
 	}
 	var out []RelationHit
 	for _, h := range res.Hits {
-		fits := h.Category == "" || category == "" || h.Category == category
+		fits := (h.Category == "" || category == "" || h.Category == category) && kindAgrees(h.System, kind)
 		if fits && isGeneric(h.System) && sentenceNames(h.Evidence.Sentence, names) {
 			if h.Category == "" {
 				h.Category = category
@@ -96,4 +96,17 @@ func boundaryAt(s string, i int) bool {
 		return true
 	}
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// kindAgrees reports whether a relation's generic system ("tanks") may be
+// the system asked about, of the given kind ("main battle tank"): a
+// relation that names no kind at all may; one that names another kind
+// ("drones" beside a sentence's Rafales) may not, nor any kind when the
+// asked system's kind is unknown.
+func kindAgrees(generic, kind string) bool {
+	if generic == "" {
+		return true
+	}
+	k := weaponKind(generic)
+	return k != "" && kind != "" && strings.Contains(kind, k)
 }

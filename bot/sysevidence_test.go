@@ -19,8 +19,11 @@ func TestSystemNamedInEvidence(t *testing.T) {
 	// with them, read back from a real index.
 	relations := func(r bot.Report) []bot.Relation {
 		supplier, system := r.Title, ""
-		if r.ID == "labelled" {
+		switch r.ID {
+		case "labelled":
 			system = "Leopard 1"
+		case "trucks":
+			system = "trucks" // another kind of weapon than the sentence's Leopards
 		}
 		return []bot.Relation{{Supplier: supplier, Recipient: "Ukraine", System: system, Category: "Armoured vehicles", Status: bot.StatusOrdered,
 			Kind: bot.KindAid, Evidence: bot.Evidence{Sentence: r.Body, End: len(r.Body)}}}
@@ -34,6 +37,7 @@ func TestSystemNamedInEvidence(t *testing.T) {
 		{ID: "labelled", Title: "Germany", Source: "Wire", URL: "https://example.org/g", Body: "Germany will send Leopard 1 tanks to Ukraine."},
 		{ID: "generic", Title: "Denmark", Source: "Wire", URL: "https://example.org/d", Body: "Denmark pools funds to refurbish 80 old Leopard 1 tanks for Ukraine."},
 		{ID: "other", Title: "Poland", Source: "Wire", URL: "https://example.org/p", Body: "Poland asks to re-export Leopard 2 tanks to Ukraine."},
+		{ID: "trucks", Title: "Norway", Source: "Wire", URL: "https://example.org/n", Body: "Norway, whose Leopard 1 tanks are retired, sends trucks to Ukraine."},
 	}
 	if _, err := x.Ingest(context.Background(), reps, nil); err != nil {
 		t.Fatal(err)
@@ -48,7 +52,7 @@ func TestSystemNamedInEvidence(t *testing.T) {
 		}
 	}
 	if slices.Sort(sups); !slices.Equal(sups, []string{"Denmark", "Germany"}) {
-		t.Errorf("suppliers %v, want Denmark and Germany (not Poland's Leopard 2)\n%s", sups, ans.Text)
+		t.Errorf("suppliers %v, want Denmark and Germany (not Poland's Leopard 2, not Norway's trucks)\n%s", sups, ans.Text)
 	}
 	ans = askQuestion(t, b, "How many Leopard 1 tanks is Denmark sending to Ukraine?")
 	if !strings.Contains(firstLine(ans.Text), ": 80 Leopard [") {
