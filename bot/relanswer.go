@@ -279,6 +279,11 @@ func matchesKind(r Relation, kinds []string) bool {
 		if alts == nil {
 			alts = []string{k}
 		}
+		if f := strings.Fields(k); len(f) > 1 && isGeneric(r.System) {
+			// A deal recorded only as "artillery" may be the "rocket
+			// artillery" asked about: its head noun is all it says.
+			alts = append(slices.Clone(alts), f[len(f)-1])
+		}
 		for _, a := range alts {
 			for _, h := range hay {
 				if strings.Contains(h, a) {

@@ -314,7 +314,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 		switch {
 		case prev == "from" || prev == "by":
 			m.side = supplierSide
-		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && verbGives):
+		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && (verbGives || verbAt < 0 && forRecipient(*m, wordBefore(before)))):
 			m.side = recipientSide
 		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || containsSeq(before, "suppliers", "of") ||
 			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
@@ -354,6 +354,16 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	_ = lower
 	return false
 }
+
+// forRecipient: in a question with no verb, "for" and a country by its
+// name or capital gives the recipient ("Russian armour for Tajikistan?"),
+// but not a demonym or maker ("a deal for Chinese air defence") nor the
+// object of a deal ("a tender for Poland's tanks" is read elsewhere).
+func forRecipient(m mention, beforeFor string) bool {
+	return (m.kind == gazetteer.NameMention || m.kind == gazetteer.CapitalMention) && !dealNouns[beforeFor]
+}
+
+var dealNouns = wordSet("deal deals contract contracts order orders tender tenders bid bids offer offers")
 
 // comparedWith are words before a country that compare it with the
 // subject rather than make it the object ("more drones than Russia").
@@ -471,6 +481,9 @@ func weaponAfter(text string, end int) bool {
 		}
 	}
 	rest = strings.TrimLeft(rest, " ")
+	if w := reToken.FindString(rest); w != "" && strings.HasPrefix(rest, w) && questionWeapons[w] != "" {
+		return true
+	}
 	for _, m := range weapons.Find(rest[:min(len(rest), 60)]) {
 		return m.Start <= 1
 	}
@@ -506,6 +519,11 @@ func (u *Understanding) readWeapons(text string) {
 			}
 		}
 	}
+	for _, w := range wordSpans(strings.ToLower(text)) {
+		if c := questionWeapons[w.w]; c != "" && len(u.Categories) == 0 {
+			u.Categories = []string{string(c)}
+		}
+	}
 	if u.System == "" {
 		u.System = pluralSystem(text)
 	}
@@ -517,6 +535,13 @@ func (u *Understanding) readWeapons(text string) {
 		// call the Rafale "jets" where the question says "fighters".
 		u.Kinds = nil
 	}
+}
+
+// questionWeapons are words for a kind of weapon that questions use and
+// the lexicon (shared with the extractor, which reads them too loosely in
+// reports) does not list: "Russian armour for Tajikistan?".
+var questionWeapons = map[string]weapons.Category{
+	"armour": weapons.ArmouredVehicles, "armor": weapons.ArmouredVehicles,
 }
 
 // weaponKind is the singular of a generic weapon word, unless the word is
