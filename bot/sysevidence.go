@@ -12,29 +12,50 @@ import (
 // sentence names the system asked about.
 const maxNamedInEvidence = 200
 
-// namedInEvidence finds relations of the countries asked about that record
-// no system but whose evidence sentence names the system the question asks
-// about ("at least 100 old Leopard 1 tanks" read as Denmark → Ukraine,
-// "tanks"): the sentence says which system the transfer is, so each is
-// returned as a relation of that system. It asks nothing without a system
-// or without a country on either side.
+// namedInEvidence finds relations of the countries asked about that the
+// extractor recorded without the system or kind of weapon the question
+// asks about, although their evidence sentence names it: with a system
+// asked for, relations of no system whose sentence names it ("at least 100
+// old Leopard 1 tanks" read as Denmark → Ukraine, "tanks"), returned as
+// relations of that system; with only a kind of weapon asked for ("tanks"),
+// relations of no system and no category whose sentence names that kind,
+// returned in the question's category. It asks nothing unless a country is
+// named on either side.
 func namedInEvidence(ctx context.Context, rs RelationSearcher, rq RelationQuery, u Understanding) ([]RelationHit, error) {
-	if u.System == "" || len(rq.Suppliers)+len(rq.Recipients) == 0 {
+	byKind := u.System == "" && len(u.Kinds) > 0 && len(u.Categories) == 1
+	if u.System == "" && !byKind || len(rq.Suppliers)+len(rq.Recipients) == 0 {
 		return nil, nil
 	}
-	names := systemNames(u)
 	q := rq
 	q.System, q.Categories, q.CountBy, q.Limit = "", nil, "", maxNamedInEvidence
-	category, kind := "", ""
-	if s, ok := weapons.LookupSystem(u.System); ok {
-		category, kind = string(s.Category), strings.ToLower(s.Kind)
-	}
 	res, err := rs.SearchRelations(ctx, q)
 	if err != nil {
 		return nil, err
 	}
+	if byKind {
+		var out []RelationHit
+		for _, h := range res.Hits {
+			if h.System == "" && h.Category == "" && matchesKind(h.Relation, u.Kinds) {
+				h.Category = u.Categories[0]
+				out = append(out, h)
+			}
+		}
+		return out, nil
+	}
+	return namingSystem(res.Hits, u), nil
+}
+
+// namingSystem keeps the relations of no system (or only a kind of weapon
+// agreeing with the system's) whose sentence names the system asked about,
+// each as a relation of that system.
+func namingSystem(hits []RelationHit, u Understanding) []RelationHit {
+	names := systemNames(u)
+	category, kind := "", ""
+	if s, ok := weapons.LookupSystem(u.System); ok {
+		category, kind = string(s.Category), strings.ToLower(s.Kind)
+	}
 	var out []RelationHit
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		fits := (h.Category == "" || category == "" || h.Category == category) && kindAgrees(h.System, kind)
 		if fits && isGeneric(h.System) && sentenceNames(h.Evidence.Sentence, names) {
 			if h.Category == "" {
@@ -44,7 +65,7 @@ func namedInEvidence(ctx context.Context, rs RelationSearcher, rq RelationQuery,
 			out = append(out, h)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // systemNames are the ways a sentence may name the system asked about: the

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/bot/weapons"
@@ -228,7 +229,7 @@ var joiningWords = wordSet("and or between the vs versus with")
 func mentionsIn(text string) []mention {
 	g := gazetteer.Default()
 	var out []mention
-	for _, m := range g.Find(text) {
+	for _, m := range g.Find(capitalisedIfLower(text)) {
 		var names []string
 		for _, code := range m.Codes {
 			if c, ok := g.ByCode(code); ok {
@@ -251,6 +252,25 @@ func mentionsIn(text string) []mention {
 		}
 	}
 	return out
+}
+
+// capitalisedIfLower gives a question typed all in lower case ("who sells
+// kazakhstan fighter jets") a capital on every word, so names that need
+// one are found; the byte offsets stay those of text. Any other question
+// is returned as it is: its capitals already say what is a name ("turkey"
+// beside "Kazakhstan" is no country).
+func capitalisedIfLower(text string) string {
+	if strings.ContainsFunc(text, unicode.IsUpper) {
+		return text
+	}
+	b := []byte(text)
+	for _, w := range wordSpans(text) {
+		r, size := utf8.DecodeRuneInString(text[w.start:])
+		if up := unicode.ToUpper(r); utf8.RuneLen(up) == size {
+			utf8.EncodeRune(b[w.start:], up)
+		}
+	}
+	return string(b)
 }
 
 type wordSpan struct {
@@ -283,7 +303,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	// The verb of the question and where it stands.
 	verbAt, verbGives, building := -1, false, false
 	for i, w := range words {
-		if supplyVerbs[w.w] && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
+		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
 			verbAt, verbGives = w.start, true
 			break
 		}
@@ -365,6 +385,19 @@ func forRecipient(m mention, beforeFor string) bool {
 
 var dealNouns = wordSet("deal deals contract contracts order orders tender tenders bid bids offer offers")
 
+// giftVerb: "gift" and "gifts" are verbs of giving ("what did India gift
+// Tajikistan?") except after a word that makes them nouns ("were they a
+// gift?", "as gifts").
+func giftVerb(words []wordSpan, i int) bool {
+	w := words[i].w
+	if w != "gift" && w != "gifts" {
+		return false
+	}
+	return i > 0 && !giftNounBefore[words[i-1].w]
+}
+
+var giftNounBefore = wordSet("a an the as return free their its our this that these those any")
+
 // comparedWith are words before a country that compare it with the
 // subject rather than make it the object ("more drones than Russia").
 var comparedWith = wordSet("than versus vs like besides except unlike")
@@ -374,7 +407,7 @@ var comparedWith = wordSet("than versus vs like besides except unlike")
 // Tajikistan"), not as a noun ("the Astana arms fair").
 func transferVerbIn(words []wordSpan) bool {
 	for i, w := range words {
-		if getVerbs[w.w] || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) {
+		if getVerbs[w.w] || giftVerb(words, i) || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) {
 			return true
 		}
 	}
