@@ -21,11 +21,13 @@ var numberWords = map[string]int{
 
 // figureModifiers may stand between a number and what it counts ("a
 // further 46 more K2", "100 old Leopard 1 tanks").
-var figureModifiers = wordSet("more additional further new extra second-hand used modernised modernized upgraded old refurbished")
+var figureModifiers = wordSet("more additional further new extra other second-hand used modernised modernized upgraded old refurbished " +
+	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned")
 
 // maxFigureGap is how many modifiers may stand between a number and what
-// it counts: "100 Boeing-made Harpoon", "13 Soviet-era MiG-29".
-const maxFigureGap = 2
+// it counts: "100 Boeing-made Harpoon", "eight other Cobra attack
+// helicopters".
+const maxFigureGap = 3
 
 // countAnswer answers "how many": the relations as a list does, headed by
 // the figures the cited sentences give for the system or weapon asked
@@ -66,6 +68,9 @@ func figureIn(sentence string, l RelationLine, kinds []string) string {
 	var targets []string
 	if l.System != "" {
 		targets = append(targets, strings.ToLower(strings.Fields(l.System)[0]))
+	} else if l.Category != "" {
+		// a deal of a kind only: "12 armoured vehicles", "four aircraft"
+		targets = append(targets, strings.ToLower(strings.Fields(l.Category)[0]))
 	}
 	targets = append(targets, kinds...)
 	toks := strings.Fields(sentence)
