@@ -3,10 +3,11 @@ package bot
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxFigures bounds the figures a "how many" answer quotes.
@@ -18,17 +19,15 @@ var numberWords = map[string]int{
 	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozen": 12, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
 
-// reFigure is a number right before a word, with at most one word such as
-// "more" or "additional" between: "180 K2", "a further 46 K2", "two Anka".
-var reFigure = regexp.MustCompile(`(?i)\b(\d{1,4}|` + numberAlternation() + `)\s+(?:(?:more|additional|further|new|extra|second-hand|used|modernised|modernized|upgraded)\s+)?(\S+)`)
+// figureModifiers may stand between a number and what it counts ("a
+// further 46 more K2", "100 old Leopard 1 tanks").
+var figureModifiers = wordSet("more additional further new extra other second-hand used modernised modernized upgraded old refurbished " +
+	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned")
 
-func numberAlternation() string {
-	words := make([]string, 0, len(numberWords))
-	for w := range numberWords {
-		words = append(words, w)
-	}
-	return strings.Join(words, "|")
-}
+// maxFigureGap is how many modifiers may stand between a number and what
+// it counts: "100 Boeing-made Harpoon", "eight other Cobra attack
+// helicopters".
+const maxFigureGap = 3
 
 // countAnswer answers "how many": the relations as a list does, headed by
 // the figures the cited sentences give for the system or weapon asked
@@ -61,31 +60,77 @@ func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 }
 
 // figureIn finds a number stated right before the line's system (its
-// first word) or a kind of weapon asked about in sentence: "180 K2 tanks"
-// gives "180 K2". Years are no figures. "" when there is none.
+// first word) or a kind of weapon asked about in sentence, across at most
+// maxFigureGap modifiers: "180 K2 tanks" gives "180 K2", "the first four
+// of 13 Soviet-era MiG-29" gives "4 of 13 MiG-29". Years are no figures.
+// "" when there is none.
 func figureIn(sentence string, l RelationLine, kinds []string) string {
 	var targets []string
 	if l.System != "" {
 		targets = append(targets, strings.ToLower(strings.Fields(l.System)[0]))
+	} else if l.Category != "" {
+		// a deal of a kind only: "12 armoured vehicles", "four aircraft"
+		targets = append(targets, strings.ToLower(strings.Fields(l.Category)[0]))
 	}
 	targets = append(targets, kinds...)
-	for _, m := range reFigure.FindAllStringSubmatch(sentence, -1) {
-		if n, err := strconv.Atoi(m[1]); err == nil && n >= 1900 && n <= 2100 {
+	toks := strings.Fields(sentence)
+	for i, tok := range toks {
+		n, ok := figureNumber(tok)
+		if !ok {
 			continue
 		}
-		word := strings.ToLower(strings.Trim(m[2], ".,;:()"))
-		for _, t := range targets {
-			if word == t || strings.HasPrefix(t, word) && len(word) > 3 || strings.HasPrefix(word, t) {
-				return figureNumber(m[1]) + " " + strings.Trim(m[2], ".,;:()")
+		fig, j := n, i+1
+		if j+1 < len(toks) && toks[j] == "of" {
+			if m, ok := figureNumber(toks[j+1]); ok {
+				fig, j = n+" of "+m, j+2
 			}
+		}
+		if w := countedAfter(toks, j, targets); w != "" {
+			return fig + " " + w
 		}
 	}
 	return ""
 }
 
-func figureNumber(s string) string {
-	if n, ok := numberWords[strings.ToLower(s)]; ok {
-		return strconv.Itoa(n)
+// countedAfter is the word at toks[j], or after at most maxFigureGap
+// modifiers, that names one of targets; "" when there is none.
+func countedAfter(toks []string, j int, targets []string) string {
+	for k := j; k < len(toks) && k <= j+maxFigureGap; k++ {
+		raw := strings.Trim(toks[k], ".,;:()")
+		word := strings.ToLower(raw)
+		for _, t := range targets {
+			if word == t || strings.HasPrefix(t, word) && len(word) > 3 || strings.HasPrefix(word, t) {
+				return raw
+			}
+		}
+		if raw != toks[k] || !figureModifier(raw) {
+			return "" // punctuation or a word that is no modifier ends the phrase
+		}
 	}
-	return s
+	return ""
+}
+
+// figureModifier: a word that may stand between a number and what it
+// counts: a listed modifier, a hyphenated adjective ("Boeing-made") or a
+// capitalised name ("French").
+func figureModifier(w string) bool {
+	if _, ok := figureNumber(w); ok {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	return figureModifiers[strings.ToLower(w)] || strings.Contains(w, "-") || unicode.IsUpper(first)
+}
+
+// figureNumber reads a count written in digits (at most four, not a year)
+// or in words.
+func figureNumber(s string) (string, bool) {
+	s = strings.Trim(s, ".,;:()")
+	if n, ok := numberWords[strings.ToLower(s)]; ok {
+		return strconv.Itoa(n), true
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || len(s) > 4 || n < 1 || n >= 1900 && n <= 2100 {
+		return "", false
+	}
+	return s, true
 }

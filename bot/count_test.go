@@ -18,6 +18,12 @@ func TestFigureIn(t *testing.T) {
 		{"Turkey sent two Anka drones.", anka, nil, "2 Anka"},
 		{"Turkey sent twelve drones.", generic, []string{"drone"}, "12 drones"},
 		{"Turkey sent 3 trucks and drones.", generic, []string{"drone"}, ""},
+		{"The US approved the sale of 100 Boeing-made Harpoon systems.", RelationLine{System: "Harpoon"}, nil, "100 Harpoon"},
+		{"The first four of 13 Soviet-era MiG-29 jets arrived.", RelationLine{System: "MiG-29"}, nil, "4 of 13 MiG-29"},
+		{"It signed for 80 French Rafale jets.", RelationLine{System: "Rafale"}, nil, "80 Rafale"},
+		{"It sent 80 spare parts for the Rafale.", RelationLine{System: "Rafale"}, nil, ""}, // parts are no modifier
+		{"It handed over eight other Cobra attack helicopters.", generic, []string{"helicopter"}, "8 helicopters"},
+		{"Russia sent 12 armoured vehicles.", RelationLine{Category: "Armoured vehicles"}, nil, "12 armoured"},
 	} {
 		if got := figureIn(tc.sentence, tc.line, tc.kinds); got != tc.want {
 			t.Errorf("figureIn(%q) = %q, want %q", tc.sentence, got, tc.want)

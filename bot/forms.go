@@ -49,7 +49,8 @@ var (
 		"decreased decreasing declined declining dropped more less fewer most least main biggest largest top leading overtaken overtook replaced replacing")
 	// words that ask whether a deal was stopped
 	cancelWords = wordSet("cancel cancels cancelled canceled cancelling scrap scraps scrapped drop drops dropped abandon abandoned " +
-		"suspend suspended halt halted block blocked freeze froze frozen terminate terminated")
+		"suspend suspended halt halted block blocked freeze froze frozen terminate terminated " +
+		"refuse refuses refused refusing reject rejects rejected veto vetoes vetoed stop stops stopped ban bans banned embargo embargoed")
 	// words that ask for a supplier × recipient overview
 	overviewWords = wordSet("overview matrix flows breakdown landscape")
 )

@@ -47,7 +47,12 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	if err != nil {
 		return nil, err
 	}
-	res.Hits = append(res.Hits, more...)
+	named, err := namedInEvidence(ctx, rs, rq, u)
+	if err != nil {
+		return nil, err
+	}
+	res.Hits = append(append(res.Hits, more...), named...)
+	res.Total += len(named)
 	hits := narrowByKind(res.Hits, u.Kinds)
 	if len(hits) == 0 {
 		return nil, nil
@@ -245,12 +250,26 @@ var kindSynonyms = map[string][]string{
 	"drone":      {"drone", "uav", "ucav", "unmanned", "loitering"},
 	"uav":        {"drone", "uav", "ucav", "unmanned"},
 	"helicopter": {"helicopter"},
+	// the lexicon calls fighters "combat aircraft" and "light combat
+	// aircraft"; reports say fighters, jets, warplanes
+	"fighter":     fighterWords,
+	"fighter jet": fighterWords,
+	"jet":         fighterWords,
+	"warplane":    fighterWords,
+	// "jet engines" are what reports call engines, turbofans or turbojets
+	"jet engine": {"engine", "turbofan", "turbojet"},
 }
+
+var fighterWords = []string{"fighter", "combat aircraft", "combat jet", "warplane", "jet", "attack aircraft", "strike aircraft"}
 
 func matchesKind(r Relation, kinds []string) bool {
 	var hay []string
 	if s, ok := weapons.LookupSystem(r.System); ok {
 		hay = append(hay, strings.ToLower(s.Kind+" "+s.Name))
+	} else if ms := weapons.Find(r.System); len(ms) > 0 && ms[0].Start == 0 && ms[0].System != "" {
+		// a variant of a known system ("FA-50GF") is of its kind
+		s, _ := weapons.LookupSystem(ms[0].System)
+		hay = append(hay, strings.ToLower(s.Kind+" "+r.System))
 	} else if r.System != "" {
 		hay = append(hay, strings.ToLower(r.System))
 	}
@@ -259,6 +278,11 @@ func matchesKind(r Relation, kinds []string) bool {
 		alts := kindSynonyms[k]
 		if alts == nil {
 			alts = []string{k}
+		}
+		if f := strings.Fields(k); len(f) > 1 && isGeneric(r.System) {
+			// A deal recorded only as "artillery" may be the "rocket
+			// artillery" asked about: its head noun is all it says.
+			alts = append(slices.Clone(alts), f[len(f)-1])
 		}
 		for _, a := range alts {
 			for _, h := range hay {

@@ -100,7 +100,11 @@ var licenceWords = wordSet("licence license licensed licenced licences licenses 
 // for Kazakhstan?"): it supplies, and whoever it builds for receives.
 func buildSides(words []wordSpan, ms []mention, verbAt int) bool {
 	foreign := hasAny(words, licenceWords)
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
+		if m.kind == gazetteer.DemonymMention && m.start > verbAt && m.side == unknownSide {
+			m.side = supplierSide // "build American submarines": whose design
+		}
 		foreign = foreign || m.side == supplierSide
 	}
 	if foreign {
@@ -317,4 +321,26 @@ func fillOtherSide(words []wordSpan, ms []mention, weapon bool) {
 	} else {
 		ms[open[0]].side = supplierSide
 	}
+}
+
+// namesakeOfKind settles a system name followed at once by a weapon word of
+// another category ("Cobra helicopters": the lexicon's "Cobra" is a
+// vehicle): the known system of that category whose name holds the word,
+// or, when the lexicon has none, the word itself as an unknown designation.
+func namesakeOfKind(m, next weapons.Match, text string) (string, bool) {
+	if next.System != "" || next.Category == "" || next.Category == m.Category ||
+		next.Start < m.End || strings.TrimSpace(text[m.End:next.Start]) != "" {
+		return "", false
+	}
+	for _, s := range weapons.Systems() {
+		if s.Category != next.Category {
+			continue
+		}
+		for _, w := range strings.Fields(s.Name) {
+			if strings.EqualFold(w, m.Text) {
+				return s.Name, true
+			}
+		}
+	}
+	return m.Text, true
 }

@@ -28,7 +28,11 @@ func (b *Bot) storyAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 	if err != nil {
 		return nil, err
 	}
-	hits := narrowByKind(res.Hits, u.Kinds)
+	named, err := namedInEvidence(ctx, rs, rq, u)
+	if err != nil {
+		return nil, err
+	}
+	hits := narrowByKind(append(res.Hits, named...), u.Kinds)
 	if len(hits) == 0 {
 		return nil, nil
 	}

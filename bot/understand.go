@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/bot/weapons"
@@ -41,6 +42,9 @@ type Understanding struct {
 	Categories []string // SIPRI categories named ("drones" gives Aircraft)
 	Kinds      []string // generic weapon words that narrow a category ("drone", "helicopter")
 	System     string   // a named system
+	// SystemWord is how the question writes the system when that differs
+	// from System ("Cobra" read as the AH-1 Cobra), "" otherwise.
+	SystemWord string
 	YearFrom   int
 	YearTo     int
 	// ByVolume asks to rank by the volume of transfers (SIPRI TIV) rather
@@ -76,7 +80,8 @@ type mention struct {
 var (
 	supplyVerbs = wordSet("supply supplies supplied supplying supplier suppliers sell sells sold selling seller sellers arm arms arming armed " +
 		"export exports exported exporting exporter exporters deliver delivers delivered delivering provide provides provided providing " +
-		"transfer transfers transferred ship ships shipped send sends sent give gives gave given donate donates donated equip equips equipped sale sales " +
+		"transfer transfers transferred transferring ship ships shipped shipping send sends sent sending give gives gave given giving " +
+		"donate donates donated donating gifted gifting hand handed handing equip equips equipped equipping sale sales " +
 		"license licenses licensed licensing")
 	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
 		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
@@ -224,7 +229,7 @@ var joiningWords = wordSet("and or between the vs versus with")
 func mentionsIn(text string) []mention {
 	g := gazetteer.Default()
 	var out []mention
-	for _, m := range g.Find(text) {
+	for _, m := range g.Find(capitalisedIfLower(text)) {
 		var names []string
 		for _, code := range m.Codes {
 			if c, ok := g.ByCode(code); ok {
@@ -247,6 +252,25 @@ func mentionsIn(text string) []mention {
 		}
 	}
 	return out
+}
+
+// capitalisedIfLower gives a question typed all in lower case ("who sells
+// kazakhstan fighter jets") a capital on every word, so names that need
+// one are found; the byte offsets stay those of text. Any other question
+// is returned as it is: its capitals already say what is a name ("turkey"
+// beside "Kazakhstan" is no country).
+func capitalisedIfLower(text string) string {
+	if strings.ContainsFunc(text, unicode.IsUpper) {
+		return text
+	}
+	b := []byte(text)
+	for _, w := range wordSpans(text) {
+		r, size := utf8.DecodeRuneInString(text[w.start:])
+		if up := unicode.ToUpper(r); utf8.RuneLen(up) == size {
+			utf8.EncodeRune(b[w.start:], up)
+		}
+	}
+	return string(b)
 }
 
 type wordSpan struct {
@@ -279,7 +303,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	// The verb of the question and where it stands.
 	verbAt, verbGives, building := -1, false, false
 	for i, w := range words {
-		if supplyVerbs[w.w] && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
+		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
 			verbAt, verbGives = w.start, true
 			break
 		}
@@ -295,6 +319,9 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			continue
 		}
 		before := wordsBefore(words, m.start, 3)
+		for len(before) > 1 && articles[before[len(before)-1]] {
+			before = before[:len(before)-1] // "from the US" reads as "from US"
+		}
 		after := wordsAfter(words, m.end, 3)
 		prev := ""
 		if len(before) > 0 {
@@ -307,7 +334,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 		switch {
 		case prev == "from" || prev == "by":
 			m.side = supplierSide
-		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && verbGives):
+		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && (verbGives || verbAt < 0 && forRecipient(*m, wordBefore(before)))):
 			m.side = recipientSide
 		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || containsSeq(before, "suppliers", "of") ||
 			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
@@ -319,7 +346,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
 		case m.kind == gazetteer.ManufacturerMention:
 			m.side = supplierSide
-		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, verbAt):
+		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, ms, verbAt):
 			// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get".
 			if verbGives {
 				m.side = supplierSide
@@ -348,6 +375,29 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	return false
 }
 
+// forRecipient: in a question with no verb, "for" and a country by its
+// name or capital gives the recipient ("Russian armour for Tajikistan?"),
+// but not a demonym or maker ("a deal for Chinese air defence") nor the
+// object of a deal ("a tender for Poland's tanks" is read elsewhere).
+func forRecipient(m mention, beforeFor string) bool {
+	return (m.kind == gazetteer.NameMention || m.kind == gazetteer.CapitalMention) && !dealNouns[beforeFor]
+}
+
+var dealNouns = wordSet("deal deals contract contracts order orders tender tenders bid bids offer offers")
+
+// giftVerb: "gift" and "gifts" are verbs of giving ("what did India gift
+// Tajikistan?") except after a word that makes them nouns ("were they a
+// gift?", "as gifts").
+func giftVerb(words []wordSpan, i int) bool {
+	w := words[i].w
+	if w != "gift" && w != "gifts" {
+		return false
+	}
+	return i > 0 && !giftNounBefore[words[i-1].w]
+}
+
+var giftNounBefore = wordSet("a an the as return free their its our this that these those any")
+
 // comparedWith are words before a country that compare it with the
 // subject rather than make it the object ("more drones than Russia").
 var comparedWith = wordSet("than versus vs like besides except unlike")
@@ -357,7 +407,7 @@ var comparedWith = wordSet("than versus vs like besides except unlike")
 // Tajikistan"), not as a noun ("the Astana arms fair").
 func transferVerbIn(words []wordSpan) bool {
 	for i, w := range words {
-		if getVerbs[w.w] || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) {
+		if getVerbs[w.w] || giftVerb(words, i) || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) {
 			return true
 		}
 	}
@@ -380,12 +430,20 @@ func isQuestionWord(words []wordSpan, i int) bool {
 	return i > 0 && (words[i-1].w == "who" || words[i-1].w == "which")
 }
 
+// articles are skipped between a preposition and the country it governs.
+var articles = wordSet("the a an")
+
 // precededByWho is true for "who supplies", "which countries supply": the
-// question word is the subject, so a country before the verb is not.
-func precededByWho(words []wordSpan, verbAt int) bool {
+// question word is the subject, so a country before the verb is not. A
+// word of a country's name ("has the United States supplied") is no
+// question word.
+func precededByWho(words []wordSpan, ms []mention, verbAt int) bool {
 	for i, w := range words {
 		if w.start >= verbAt {
-			return i > 0 && slices.Contains([]string{"who", "whom", "countries", "country", "states", "which"}, words[i-1].w)
+			if i == 0 || slices.ContainsFunc(ms, func(m mention) bool { return words[i-1].start >= m.start && words[i-1].end <= m.end }) {
+				return false
+			}
+			return slices.Contains([]string{"who", "whom", "countries", "country", "states", "which"}, words[i-1].w)
 		}
 	}
 	return false
@@ -456,6 +514,9 @@ func weaponAfter(text string, end int) bool {
 		}
 	}
 	rest = strings.TrimLeft(rest, " ")
+	if w := reToken.FindString(rest); w != "" && strings.HasPrefix(rest, w) && questionWeapons[w] != "" {
+		return true
+	}
 	for _, m := range weapons.Find(rest[:min(len(rest), 60)]) {
 		return m.Start <= 1
 	}
@@ -467,7 +528,18 @@ func weaponAfter(text string, end int) bool {
 
 // readWeapons takes categories, generic weapon words and a named system.
 func (u *Understanding) readWeapons(text string) {
-	for _, m := range weapons.Find(text) {
+	found := weapons.Find(text)
+	for i, m := range found {
+		if m.System != "" && i+1 < len(found) {
+			if alt, ok := namesakeOfKind(m, found[i+1], text); ok {
+				// "Cobra helicopters" is the AH-1 Cobra, not the Otokar
+				// Cobra vehicle the name alone matched.
+				m.System, m.Category = alt, ""
+				if u.System == "" {
+					u.System, u.SystemWord = alt, m.Text
+				}
+			}
+		}
 		if m.Category != "" {
 			u.Categories = appendNew(u.Categories, string(m.Category))
 		}
@@ -478,6 +550,11 @@ func (u *Understanding) readWeapons(text string) {
 			if k := weaponKind(m.Text); k != "" {
 				u.Kinds = appendNew(u.Kinds, k)
 			}
+		}
+	}
+	for _, w := range wordSpans(strings.ToLower(text)) {
+		if c := questionWeapons[w.w]; c != "" && len(u.Categories) == 0 {
+			u.Categories = []string{string(c)}
 		}
 	}
 	if u.System == "" {
@@ -491,6 +568,13 @@ func (u *Understanding) readWeapons(text string) {
 		// call the Rafale "jets" where the question says "fighters".
 		u.Kinds = nil
 	}
+}
+
+// questionWeapons are words for a kind of weapon that questions use and
+// the lexicon (shared with the extractor, which reads them too loosely in
+// reports) does not list: "Russian armour for Tajikistan?".
+var questionWeapons = map[string]weapons.Category{
+	"armour": weapons.ArmouredVehicles, "armor": weapons.ArmouredVehicles,
 }
 
 // weaponKind is the singular of a generic weapon word, unless the word is

@@ -199,6 +199,13 @@ func systemKeys(system string) []string {
 			}
 		}
 	}
+	// The extractor keeps a designation as the report writes it, plural
+	// too ("Mi-35Ms", "Rafales"): each key also matches its plural.
+	for _, k := range slices.Clone(keys) {
+		if k != "" && !strings.HasSuffix(k, "s") {
+			keys = append(keys, k+"s")
+		}
+	}
 	return keys
 }
 

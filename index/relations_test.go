@@ -177,13 +177,14 @@ func TestSystemKeys(t *testing.T) {
 		{"Bayraktar TB2", "tb2"},       // an alias
 		{"Wing Loong I", "wingloong1"}, // a spelling
 		{"KF-21", "kf21"},              // unknown: as asked
+		{"Mi-35M", "mi35ms"},           // the plural a report writes ("Mi-35Ms")
 	} {
 		if got := systemKeys(tc.system); !slices.Contains(got, tc.want) {
 			t.Errorf("systemKeys(%q) = %v, want %q among them", tc.system, got, tc.want)
 		}
 	}
-	if got := systemKeys("Zorro-7X"); len(got) != 1 {
-		t.Errorf("an unknown system has only its own key, got %v", got)
+	if got := systemKeys("Zorro-7X"); !slices.Equal(got, []string{"zorro7x", "zorro7xs"}) {
+		t.Errorf("an unknown system has only its own key and its plural, got %v", got)
 	}
 }
 

@@ -3,6 +3,7 @@ package corpustest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -44,4 +45,22 @@ func moduleRoot() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// MustReadNames reads a list of names, one a line; blank lines and lines
+// starting with "#" are skipped. A missing file fails the test.
+func MustReadNames(tb testing.TB, path string) map[string]bool {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("read names: %v", err)
+	}
+	out := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			out[line] = true
+		}
+	}
+	return out
 }
