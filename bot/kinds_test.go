@@ -12,3 +12,15 @@ func TestMatchesKindHeadNoun(t *testing.T) {
 		t.Error("a known howitzer is no rocket artillery")
 	}
 }
+
+func TestMatchesKindKnownSystemIgnoresSentence(t *testing.T) {
+	sentence := "China's are Wing Loong-1 armed drones and Germany's EC145 helicopters."
+	heli := Relation{System: "H145", Category: "Aircraft", Evidence: Evidence{Sentence: sentence}}
+	if matchesKind(heli, []string{"drones"}) {
+		t.Error("a known helicopter is no drone because its sentence also lists drones")
+	}
+	unknown := Relation{System: "Sokol-X", Category: "Aircraft", Evidence: Evidence{Sentence: "two Sokol-X drones"}}
+	if !matchesKind(unknown, []string{"drones"}) {
+		t.Error("a designation the lexicon does not know is judged by its sentence")
+	}
+}

@@ -270,10 +270,13 @@ func matchesKind(r Relation, kinds []string) bool {
 		// a variant of a known system ("FA-50GF") is of its kind
 		s, _ := weapons.LookupSystem(ms[0].System)
 		hay = append(hay, strings.ToLower(s.Kind+" "+r.System))
-	} else if r.System != "" {
-		hay = append(hay, strings.ToLower(r.System))
+	} else {
+		// Only a weapon the lexicon does not know is judged by its
+		// sentence: a known H145 is a helicopter, whatever else the
+		// sentence lists ("Wing Loong-1 armed drones ... and Germany's
+		// EC145 helicopters").
+		hay = append(hay, strings.ToLower(r.System), strings.ToLower(r.Evidence.Sentence))
 	}
-	hay = append(hay, strings.ToLower(r.Evidence.Sentence))
 	for _, k := range kinds {
 		alts := kindSynonyms[k]
 		if alts == nil {
