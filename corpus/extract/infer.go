@@ -74,6 +74,11 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if len(sups) == 0 {
 			sups = a.inferSupplier(f, ic, recs)
 		}
+		if len(sups) == 0 || sups[0].inferred {
+			if k := a.dealer(first(recs)); k >= 0 {
+				sups = dealerParty(&a.actors[k])
+			}
+		}
 		if len(sups) == 0 || len(recs) == 0 {
 			continue
 		}
@@ -524,6 +529,36 @@ func (a *analysis) otherSource(maker string) bool {
 		}
 	}
 	return false
+}
+
+// dealerNouns name a supplier's business when a demonym comes before them:
+// "two Iranian deals with Tajikistan", "Russian deliveries".
+var dealerNouns = words("deal deals contract contracts delivery deliveries supplies sale sales export exports transfers")
+
+// dealer returns the actor that names, by a demonym right before a deal
+// noun, whose deals the sentence is about ("SIPRI records two Iranian
+// deals with Tajikistan"), when it is one country other than the
+// recipient; -1 otherwise. The sentence then names the supplier itself,
+// whatever else the title or the sentence before name.
+func (a *analysis) dealer(recipient string) int {
+	found := -1
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.kind != gazetteer.DemonymMention || ac.made || len(ac.countries) != 1 || ac.tj >= len(a.toks) ||
+			ac.countries[0] == recipient || !dealerNouns[a.toks[ac.tj].w] {
+			continue
+		}
+		if found >= 0 && a.actors[found].countries[0] != ac.countries[0] {
+			return -1 // "Russian and Chinese deals": not one supplier
+		}
+		found = k
+	}
+	return found
+}
+
+// dealerParty is the supplier a dealer demonym names in the sentence.
+func dealerParty(ac *actor) []roleParty {
+	return []roleParty{{party: party{countries: ac.countries, pos: ac.ti}, li: -1, it: -1}}
 }
 
 // namesNearby reports whether the sentence, the one before it or the title
