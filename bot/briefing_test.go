@@ -307,3 +307,36 @@ func TestRumoursAndDenialsStayApartFromTheDeal(t *testing.T) {
 		t.Errorf("headline %q, want %q", got, want)
 	}
 }
+
+// A deal line that names no kind of weapon ("arms") folds into the one
+// specific deal of its pair, status and years; without years it may be any
+// deal and stays its own line.
+func TestUnspecifiedArmsFoldIntoTheDealOfTheirYears(t *testing.T) {
+	reps := []bot.Report{
+		{ID: "uz-tb2", Title: "TB2s for Uzbekistan", Source: "Wire", URL: "https://example.org/uz1",
+			Body: "Turkey delivered Bayraktar TB2 drones to Uzbekistan in 2022."},
+		{ID: "uz-arms", Title: "Turkish arms in Tashkent", Source: "Review", URL: "https://example.org/uz2",
+			Body: "Turkey delivered arms to Uzbekistan in 2022."},
+		{ID: "kg-arms", Title: "Turkish arms in Bishkek", Source: "Review", URL: "https://example.org/kg9",
+			Body: "Turkey delivered arms to Kyrgyzstan."},
+		{ID: "kg-tb2", Title: "TB2s for Kyrgyzstan", Source: "Wire", URL: "https://example.org/kg8",
+			Body: "Turkey delivered Bayraktar TB2 drones to Kyrgyzstan in 2021."},
+	}
+	b := bot.New(mustBriefingIndex(t, time.Now(), reps), bot.Options{})
+	lines := func(recipient string) []bot.RelationLine {
+		ans := mustAsk(t, b, "who supplies "+recipient+"?")
+		var out []bot.RelationLine
+		for _, r := range ans.Relations {
+			if r.Supplier == "Turkey" {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	if uz := lines("Uzbekistan"); len(uz) != 1 || uz[0].System != "Bayraktar TB2" || len(uz[0].Citations) != 2 {
+		t.Errorf("Turkey → Uzbekistan: want one TB2 line citing both reports, got %+v", uz)
+	}
+	if kg := lines("Kyrgyzstan"); len(kg) != 2 {
+		t.Errorf("Turkey → Kyrgyzstan: undated arms may be another deal, want two lines, got %+v", kg)
+	}
+}

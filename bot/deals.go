@@ -340,11 +340,13 @@ func isGeneric(system string) bool {
 // of the same pair, stage class and category that it duplicates: the
 // generic sentence becomes more evidence of the specific deal. Its years
 // are not carried over, since a generic sentence may sum up several deals.
+// A line of no kind of weapon at all ("two Iranian deals ... ordered
+// around 2021") folds too when it has years to match.
 func foldGeneric(lines []*line) []*line {
 	out := lines[:0:0]
 	for _, g := range lines {
-		if g.category == "" || !isGeneric(g.system) {
-			continue
+		if !isGeneric(g.system) || g.category == "" && len(g.years) == 0 {
+			continue // "arms" with no kind and no year may be any deal
 		}
 		if into := duplicated(g, lines); into != nil {
 			for _, h := range g.hits {
@@ -362,7 +364,7 @@ func foldGeneric(lines []*line) []*line {
 }
 
 // duplicated returns the specific line that generic line g duplicates: same
-// pair, category and kind of status, at a stage at least g's, with years
+// pair, category (any, when g has none) and kind of status, at a stage at least g's, with years
 // that overlap or lie within a year of g's; the one with the closest years
 // first, then the first in order. nil when there is none.
 func duplicated(g *line, lines []*line) *line {
@@ -370,7 +372,7 @@ func duplicated(g *line, lines []*line) *line {
 	bestGap := 1 << 30
 	for _, l := range lines {
 		if l == g || l.hits == nil || isGeneric(l.system) || l.supplier != g.supplier || l.recipient != g.recipient ||
-			l.category != g.category || l.supply() != g.supply() || l.denied != g.denied || !sameKind(l.kind, g.kind) ||
+			g.category != "" && l.category != g.category || l.supply() != g.supply() || l.denied != g.denied || !sameKind(l.kind, g.kind) ||
 			(!l.supply() && l.status != g.status) || statusRank[l.status] < statusRank[g.status] {
 			continue
 		}
