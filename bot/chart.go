@@ -546,6 +546,7 @@ func yearSpan(from, to int) string {
 func (t *ChartTable) setSeries(cells []*chartCell, top int) {
 	totals := map[string]float64{}
 	for _, c := range cells {
+		c.value = roundValue(c.value) // so that rows add up to their series
 		totals[c.counterparty] += c.value
 	}
 	names := make([]string, 0, len(totals))
