@@ -94,3 +94,26 @@ func TestDrawManyYears(t *testing.T) {
 		t.Errorf("footer %q name %q", chart.Footer(tab), att.Name)
 	}
 }
+
+// BenchmarkDraw draws a 30-year chart of seven series at the default size.
+//
+//	go test ./chart -run '^$' -bench Draw
+func BenchmarkDraw(b *testing.B) {
+	tab := &bot.ChartTable{By: bot.ChartSuppliers, Subject: "Kazakhstan", Measure: bot.MeasureDeals, Unit: "delivered deals"}
+	for y := 1995; y <= 2024; y++ {
+		tab.Years = append(tab.Years, y)
+	}
+	for _, name := range []string{"Russia", "Turkey", "China", "Spain", "Israel", "United States", bot.OthersSeries} {
+		s := bot.ChartSeries{Name: name, Values: make([]float64, len(tab.Years))}
+		for i := range s.Values {
+			s.Values[i] = float64((i + len(name)) % 3)
+			s.Total += s.Values[i]
+		}
+		tab.Series = append(tab.Series, s)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := chart.Draw(tab, chart.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
