@@ -64,7 +64,7 @@ func chartAnswer(question string, t *ChartTable, cells []*chartCell) *Answer {
 	}
 	t.Citations = all.citations
 	shown := newComposer(question)
-	text := []string{t.Title() + ": " + lowerFirst(t.Subtitle()) + ".", t.totalsLine()}
+	text := []string{t.Title() + ". " + t.Subtitle() + ".", t.totalsLine()}
 	text = append(text, shown.seriesLines(t, cells, series)...)
 	text = append(text, t.notes()...)
 	return &Answer{Question: question, Text: strings.Join(text, "\n"), Relations: []RelationLine{},
@@ -77,13 +77,6 @@ func orElse(a, b string) string {
 		return b
 	}
 	return a
-}
-
-func lowerFirst(s string) string {
-	if s == "" || (len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z') { // keep "SIPRI"
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // totalsLine is "Totals: Russia 12, Turkey 4, others 3 (Spain, Israel);
