@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
@@ -64,13 +65,19 @@ type ChartRequest struct {
 // summed as OthersSeries, each cell with the evidence it was counted from.
 // Its JSON form is what `briefbot chart --json` prints.
 type ChartTable struct {
-	By      string        `json:"by"`                // ChartSuppliers or ChartRecipients
-	Subject string        `json:"subject"`           // the country or region charted: "Kazakhstan", "Central Asia"
-	Members []string      `json:"members,omitempty"` // a region's countries
-	Weapons []string      `json:"weapons,omitempty"` // the categories or kinds of weapon charted; empty for all
-	Measure string        `json:"measure"`           // MeasureTIV or MeasureDeals
-	Unit    string        `json:"unit"`              // what a value counts: "SIPRI TIV (millions)", "delivered deals"
-	Years   []int         `json:"years"`             // every year charted, ascending, without gaps
+	By      string   `json:"by"`                // ChartSuppliers or ChartRecipients
+	Subject string   `json:"subject"`           // the country or region charted: "Kazakhstan", "Central Asia"
+	Members []string `json:"members,omitempty"` // a region's countries
+	Weapons []string `json:"weapons,omitempty"` // the categories or kinds of weapon charted; empty for all
+	Measure string   `json:"measure"`           // MeasureTIV or MeasureDeals
+	Unit    string   `json:"unit"`              // what a value counts: "SIPRI TIV (millions)", "delivered deals"
+	Years   []int    `json:"years"`             // every year charted, ascending, without gaps; empty with Labels
+	// Labels, when set, name the bars instead of Years (a digest's chart
+	// has a bar per recipient); each series's Values then follow Labels.
+	Labels []string `json:"labels,omitempty"`
+	// Heading, when set, is the title (a digest's window) instead of one
+	// made from By, Subject and Years.
+	Heading string        `json:"heading,omitempty"`
 	Series  []ChartSeries `json:"series"`
 	Rows    []ChartRow    `json:"rows"` // every cell with a value, by year then series order
 	// Citations are the evidence of the rows, numbered as their Citations
@@ -89,14 +96,15 @@ type ChartTable struct {
 type ChartSeries struct {
 	Name    string    `json:"name"`              // a counterparty, or OthersSeries
 	Members []string  `json:"members,omitempty"` // the counterparties summed in OthersSeries
-	Values  []float64 `json:"values"`            // by ChartTable.Years
+	Values  []float64 `json:"values"`            // by ChartTable.Years (or Labels)
 	Total   float64   `json:"total"`
 }
 
 // ChartRow is one cell of a chart: the value of one counterparty in one
 // year, and the citations it was counted from.
 type ChartRow struct {
-	Year      int     `json:"year"`
+	Year      int     `json:"year"`            // 0 in a chart by Labels
+	Label     string  `json:"label,omitempty"` // the bar, in a chart by Labels
 	Supplier  string  `json:"supplier"`
 	Recipient string  `json:"recipient"` // for a region, the region: its members are in the citations
 	Series    string  `json:"series"`    // the series the cell is drawn in
@@ -107,6 +115,9 @@ type ChartRow struct {
 // Title names what the chart shows: "Kazakhstan's arms suppliers,
 // 2010–2024", "Turkey's arms exports by recipient, 2015–2024".
 func (t *ChartTable) Title() string {
+	if t.Heading != "" {
+		return t.Heading
+	}
 	span := ""
 	if n := len(t.Years); n > 0 {
 		span = fmt.Sprintf(", %d–%d", t.Years[0], t.Years[n-1])
@@ -126,10 +137,41 @@ func (t *ChartTable) Title() string {
 
 // Subtitle says what the values measure.
 func (t *ChartTable) Subtitle() string {
+	if len(t.Labels) > 0 {
+		return "Confirmed deliveries newly reported, per recipient, by supplier"
+	}
 	if t.Measure == MeasureTIV {
 		return "SIPRI trend-indicator value (TIV) delivered, millions, per year"
 	}
 	return "Delivered deals per year: each confirmed deal counted once, in the year a report says it was delivered"
+}
+
+// Bars names the bars: their years, or Labels.
+func (t *ChartTable) Bars() []string {
+	if len(t.Labels) > 0 {
+		return t.Labels
+	}
+	out := make([]string, len(t.Years))
+	for i, y := range t.Years {
+		out[i] = strconv.Itoa(y)
+	}
+	return out
+}
+
+// XLabel names what the bars stand for: "Year of delivery", "Recipient".
+func (t *ChartTable) XLabel() string {
+	if len(t.Labels) > 0 {
+		return "Recipient"
+	}
+	return "Year of delivery"
+}
+
+// bar is the index of the bar a cell is drawn in.
+func (t *ChartTable) bar(c *chartCell) int {
+	if len(t.Labels) > 0 {
+		return slices.Index(t.Labels, c.label)
+	}
+	return c.year - t.Years[0]
 }
 
 // counterpartyLabel is what a series name stands for: "supplier" or
@@ -177,8 +219,12 @@ func (t *ChartTable) AltText() string {
 	if t.Measure == MeasureDeals {
 		unit = "delivered deals"
 	}
-	return fmt.Sprintf("Stacked bar chart: %s. %s per year by %s. Totals: %s; all %s %s.",
-		t.Title(), capitalise(unit), t.counterpartyLabel(), strings.Join(parts, ", "), t.counterpartyLabel()+"s", t.Figure(t.Total()))
+	per := "year"
+	if len(t.Labels) > 0 {
+		per = "recipient"
+	}
+	return fmt.Sprintf("Stacked bar chart: %s. %s per %s by %s. Totals: %s; all %s %s.",
+		t.Title(), capitalise(unit), per, t.counterpartyLabel(), strings.Join(parts, ", "), t.counterpartyLabel()+"s", t.Figure(t.Total()))
 }
 
 func capitalise(s string) string {
@@ -291,6 +337,7 @@ func (b *Bot) chart(ctx context.Context, req ChartRequest, f Filter) (*Answer, e
 // chartCell is one value of the table with the relations it came from.
 type chartCell struct {
 	year         int
+	label        string // the bar, in a chart by Labels
 	counterparty string
 	supplier     string
 	recipient    string
@@ -357,10 +404,11 @@ func registerHits(hits []RelationHit) []RelationHit {
 	return out
 }
 
-// cellKey identifies a cell.
+// cellKey identifies a cell: its bar (a year, or a label) and its
+// counterparty.
 type cellKey struct {
-	year  int
-	party string
+	year         int
+	label, party string
 }
 
 // cellSet collects cells by year and counterparty.
@@ -369,14 +417,13 @@ type cellSet struct {
 	order []*chartCell
 }
 
-func (s *cellSet) add(year int, party string, h RelationHit, value float64) {
+func (s *cellSet) add(k cellKey, h RelationHit, value float64) *chartCell {
 	if s.cells == nil {
 		s.cells = map[cellKey]*chartCell{}
 	}
-	k := cellKey{year, party}
 	c := s.cells[k]
 	if c == nil {
-		c = &chartCell{year: year, counterparty: party, supplier: h.Supplier, recipient: h.Recipient}
+		c = &chartCell{year: k.year, label: k.label, counterparty: k.party, supplier: h.Supplier, recipient: h.Recipient}
 		s.cells[k] = c
 		s.order = append(s.order, c)
 	}
@@ -388,6 +435,7 @@ func (s *cellSet) add(year int, party string, h RelationHit, value float64) {
 	}
 	c.value += value
 	c.evidence = append(c.evidence, h)
+	return c
 }
 
 // tivCells spreads each register row's TIV delivered over its delivery
@@ -406,11 +454,11 @@ func tivCells(hits []RelationHit, u Understanding) ([]*chartCell, int) {
 			}
 			slices.Sort(years)
 			for _, y := range years {
-				s.add(y, party, h, h.TIVByYear[y])
+				s.add(cellKey{year: y, party: party}, h, h.TIVByYear[y])
 			}
 		case len(h.Years) > 0:
 			for _, y := range h.Years {
-				s.add(y, party, h, h.TIV/float64(len(h.Years)))
+				s.add(cellKey{year: y, party: party}, h, h.TIV/float64(len(h.Years)))
 			}
 		default:
 			undated++
@@ -442,8 +490,7 @@ func dealCells(ctx context.Context, rs RelationSearcher, sourceType string, hits
 				continue
 			}
 			ev := l.evidence()
-			s.add(year, p.name, ev[0], 1)
-			cell := s.cells[cellKey{year, p.name}]
+			cell := s.add(cellKey{year: year, party: p.name}, ev[0], 1)
 			cell.evidence = append(cell.evidence, ev[1:]...)
 		}
 	}
@@ -567,18 +614,18 @@ func (t *ChartTable) setSeries(cells []*chartCell, top int) {
 	}
 	index := map[string]int{}
 	for i, n := range own {
-		t.Series = append(t.Series, ChartSeries{Name: n, Values: make([]float64, len(t.Years))})
+		t.Series = append(t.Series, ChartSeries{Name: n, Values: make([]float64, len(t.Bars()))})
 		index[n] = i
 	}
 	if len(others) > 0 {
-		t.Series = append(t.Series, ChartSeries{Name: OthersSeries, Members: others, Values: make([]float64, len(t.Years))})
+		t.Series = append(t.Series, ChartSeries{Name: OthersSeries, Members: others, Values: make([]float64, len(t.Bars()))})
 		for _, n := range others {
 			index[n] = len(own)
 		}
 	}
 	for _, c := range cells {
 		s := &t.Series[index[c.counterparty]]
-		s.Values[c.year-t.Years[0]] += c.value
+		s.Values[t.bar(c)] += c.value
 		s.Total += c.value
 	}
 	for i := range t.Series {

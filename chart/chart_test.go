@@ -117,3 +117,24 @@ func BenchmarkDraw(b *testing.B) {
 		}
 	}
 }
+
+// TestDrawLabels: a digest's chart has a bar per recipient, named under it.
+func TestDrawLabels(t *testing.T) {
+	tab := &bot.ChartTable{By: bot.ChartSuppliers, Heading: "Digest of 2026-11-13 to 2026-11-20: new deliveries by recipient",
+		Measure: bot.MeasureDeals, Unit: "delivered deals", Labels: []string{"Kazakhstan", "United Arab Emirates", "Uzbekistan"},
+		Series: []bot.ChartSeries{{Name: "France", Values: []float64{1, 2, 1}, Total: 4}, {Name: "Turkey", Values: []float64{2, 0, 0}, Total: 2}}}
+	att, err := chart.Draw(tab, chart.Options{Width: 800, Height: 450})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(att.Data))
+	if err != nil || img.Bounds().Dx() != 800 || img.Bounds().Dy() != 450 {
+		t.Fatalf("decode: %v", err)
+	}
+	if !strings.Contains(att.AltText, "Delivered deals per recipient by supplier. Totals: France 4, Turkey 2") || att.Title != tab.Heading {
+		t.Errorf("alt text %q, title %q", att.AltText, att.Title)
+	}
+	if dir := os.Getenv("CHART_OUT"); dir != "" {
+		os.WriteFile(dir+"/digest.png", att.Data, 0o644)
+	}
+}

@@ -84,7 +84,7 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 		return nil, err
 	}
 	b := newBot(s.x, cfg)
-	s.digests = delivery.New(delivery.Options{Bot: b, Store: s.st, Posters: s.posters,
+	s.digests = delivery.New(delivery.Options{Bot: b, Store: s.st, Posters: s.posters, DrawChart: drawChart,
 		DefaultTZ: cfg.Digests.Timezone, NoCatchUp: !cfg.Digests.CatchUp, Logger: s.log})
 	if s.router, err = s.newRouter(b); err != nil {
 		return nil, err
