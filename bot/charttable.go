@@ -140,13 +140,16 @@ func (t *ChartTable) Total() float64 {
 }
 
 // Figure writes a value as the chart counts it: whole deals, TIV to one
-// decimal (none from 100 on).
+// decimal (none from 100 on, two below 1).
 func (t *ChartTable) Figure(v float64) string {
 	if t.Measure == MeasureDeals {
 		return fmt.Sprintf("%.0f", v)
 	}
-	if v >= 100 {
+	switch {
+	case v >= 100:
 		return fmt.Sprintf("%.0f", v)
+	case v < 1:
+		return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", v), "0"), ".") // 0.08, not 0.1
 	}
 	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0")
 }

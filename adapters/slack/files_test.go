@@ -99,6 +99,15 @@ func TestChartUpload(t *testing.T) {
 			t.Errorf("public answer %q", h.Msg.ResponseType)
 		}
 		check(t, f.nextUpload(t), channel, "")
+
+		f.failUploads("not_in_channel")
+		defer f.failUploads("")
+		cmd(adaptertest.ChartCommand+" public", "public-failed")
+		answer, note = f.nextHook(t), f.nextHook(t)
+		if answer.Msg.ResponseType != "in_channel" || !strings.Contains(slackPlain(note.Msg.Text), bot.ChartUploadFailedNote) {
+			t.Errorf("failed public upload: %+v then %+v", answer.Msg, note.Msg)
+		}
+		a.waitIdle()
 	})
 
 	select {
