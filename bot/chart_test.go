@@ -271,6 +271,9 @@ func TestChartInChat(t *testing.T) {
 		{"show me Kazakhstan's suppliers over time", "ask", bot.ChartSuppliers, "Kazakhstan", 0},
 		{"chart Turkey's arms exports since 2015", "ask", bot.ChartRecipients, "Turkey", 2015},
 		{"Show me a chart of Uzbekistan's arms imports by year", "ask", bot.ChartSuppliers, "Uzbekistan", 0},
+		{"chart Kazakhstan", "ask", bot.ChartSuppliers, "Kazakhstan", 0},    // no side named: its suppliers
+		{"chart recipient Turkey", "ask", bot.ChartRecipients, "Turkey", 0}, // a typo of the command still charts
+		{"graph Central Asia since 2015", "ask", bot.ChartSuppliers, "Central Asia", 2015},
 	}
 	for _, tc := range cases {
 		got := ask(tc.text)
