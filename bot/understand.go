@@ -325,6 +325,8 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			m.side = supplierSide
 		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && verbGives):
 			m.side = recipientSide
+		case armsGo(text, m.end, after):
+			m.side = supplierSide // "where Russia's arms go"
 		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || containsSeq(before, "suppliers", "of") ||
 			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
 			m.side = recipientSide
