@@ -41,7 +41,7 @@ func digestChart(heading string, parties []*party) *ChartTable {
 	})
 	labels = labels[:min(len(labels), maxDigestChartBars)]
 	t := &ChartTable{By: ChartSuppliers, Heading: heading + ": new deliveries by recipient", Measure: MeasureDeals,
-		Unit: "delivered deals", Labels: labels}
+		Unit: "delivered deals", Labels: labels, Years: []int{}}
 	var cells []*chartCell
 	for _, c := range s.order {
 		if slices.Contains(labels, c.label) {
