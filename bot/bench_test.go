@@ -84,3 +84,22 @@ func benchAsk(b *testing.B, questions []string, relations bool) {
 	b.ReportMetric(pct(0.50), "p50-ms")
 	b.ReportMetric(pct(0.99), "p99-ms")
 }
+
+// BenchmarkChart builds the table behind "chart suppliers X" over the
+// generated corpus, for each of its recipients in turn: every relation of
+// the country is loaded (at most 20,000), folded into deals and dated.
+//
+//	go test ./bot -run '^$' -bench Chart -benchtime 20x
+func BenchmarkChart(b *testing.B) {
+	x := benchIndexOf(b)
+	bt := bot.New(x, bot.Options{})
+	ctx := context.Background()
+	countries := []string{"Kazakhstan", "Uzbekistan", "Turkey", "China", "Central Asia"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ans, err := bt.Chart(ctx, bot.ChartRequest{By: bot.ChartSuppliers, Country: countries[i%len(countries)]}, bot.Filter{})
+		if err != nil || len(ans.Chart.Rows) == 0 {
+			b.Fatalf("%s: %v", countries[i%len(countries)], err)
+		}
+	}
+}

@@ -59,135 +59,6 @@ type ChartRequest struct {
 	Kinds      []string
 }
 
-// ChartTable is the table behind a chart: one value per year and
-// counterparty, the top counterparties as series of their own and the rest
-// summed as OthersSeries, each cell with the evidence it was counted from.
-// Its JSON form is what `briefbot chart --json` prints.
-type ChartTable struct {
-	By      string        `json:"by"`                // ChartSuppliers or ChartRecipients
-	Subject string        `json:"subject"`           // the country or region charted: "Kazakhstan", "Central Asia"
-	Members []string      `json:"members,omitempty"` // a region's countries
-	Weapons []string      `json:"weapons,omitempty"` // the categories or kinds of weapon charted; empty for all
-	Measure string        `json:"measure"`           // MeasureTIV or MeasureDeals
-	Unit    string        `json:"unit"`              // what a value counts: "SIPRI TIV (millions)", "delivered deals"
-	Years   []int         `json:"years"`             // every year charted, ascending, without gaps
-	Series  []ChartSeries `json:"series"`
-	Rows    []ChartRow    `json:"rows"` // every cell with a value, by year then series order
-	// Citations are the evidence of the rows, numbered as their Citations
-	// refer to them.
-	Citations []Citation `json:"citations"`
-	Newest    string     `json:"newest_evidence"` // YYYY-MM-DD of the newest report charted; "" when unknown
-	SIPRI     bool       `json:"sipri"`           // SIPRI register data is charted (credit SIPRI)
-	// Undated counts delivered deals (or register rows) that match but
-	// state no year, and so are not charted.
-	Undated int `json:"undated,omitempty"`
-	// Partial is set when more relations matched than could be loaded.
-	Partial bool `json:"partial,omitempty"`
-}
-
-// ChartSeries is one coloured part of the stacked bars.
-type ChartSeries struct {
-	Name    string    `json:"name"`              // a counterparty, or OthersSeries
-	Members []string  `json:"members,omitempty"` // the counterparties summed in OthersSeries
-	Values  []float64 `json:"values"`            // by ChartTable.Years
-	Total   float64   `json:"total"`
-}
-
-// ChartRow is one cell of a chart: the value of one counterparty in one
-// year, and the citations it was counted from.
-type ChartRow struct {
-	Year      int     `json:"year"`
-	Supplier  string  `json:"supplier"`
-	Recipient string  `json:"recipient"` // for a region, the region: its members are in the citations
-	Series    string  `json:"series"`    // the series the cell is drawn in
-	Value     float64 `json:"value"`
-	Citations []int   `json:"citations"`
-}
-
-// Title names what the chart shows: "Kazakhstan's arms suppliers,
-// 2010–2024", "Turkey's arms exports by recipient, 2015–2024".
-func (t *ChartTable) Title() string {
-	span := ""
-	if n := len(t.Years); n > 0 {
-		span = fmt.Sprintf(", %d–%d", t.Years[0], t.Years[n-1])
-		if n == 1 {
-			span = fmt.Sprintf(", %d", t.Years[0])
-		}
-	}
-	what := ""
-	if len(t.Weapons) > 0 {
-		what = " (" + strings.Join(t.Weapons, ", ") + ")"
-	}
-	if t.By == ChartRecipients {
-		return possessive(t.Subject) + " arms exports by recipient" + what + span
-	}
-	return possessive(t.Subject) + " arms suppliers" + what + span
-}
-
-// Subtitle says what the values measure.
-func (t *ChartTable) Subtitle() string {
-	if t.Measure == MeasureTIV {
-		return "SIPRI trend-indicator value (TIV) delivered, millions, per year"
-	}
-	return "Delivered deals per year: each confirmed deal counted once, in the year a report says it was delivered"
-}
-
-// counterpartyLabel is what a series name stands for: "supplier" or
-// "recipient".
-func (t *ChartTable) counterpartyLabel() string {
-	if t.By == ChartRecipients {
-		return "recipient"
-	}
-	return "supplier"
-}
-
-// Total is the sum of every value charted.
-func (t *ChartTable) Total() float64 {
-	sum := 0.0
-	for _, s := range t.Series {
-		sum += s.Total
-	}
-	return sum
-}
-
-// Figure writes a value as the chart counts it: whole deals, TIV to one
-// decimal (none from 100 on).
-func (t *ChartTable) Figure(v float64) string {
-	if t.Measure == MeasureDeals {
-		return fmt.Sprintf("%.0f", v)
-	}
-	if v >= 100 {
-		return fmt.Sprintf("%.0f", v)
-	}
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0")
-}
-
-// AltText states the chart's main figures in words, for screen readers and
-// for platforms that show a description with the image.
-func (t *ChartTable) AltText() string {
-	var parts []string
-	for _, s := range t.Series {
-		name := s.Name
-		if s.Name == OthersSeries {
-			name = fmt.Sprintf("others (%d countries)", len(s.Members))
-		}
-		parts = append(parts, name+" "+t.Figure(s.Total))
-	}
-	unit := "SIPRI TIV (millions) delivered"
-	if t.Measure == MeasureDeals {
-		unit = "delivered deals"
-	}
-	return fmt.Sprintf("Stacked bar chart: %s. %s per year by %s. Totals: %s; all %s %s.",
-		t.Title(), capitalise(unit), t.counterpartyLabel(), strings.Join(parts, ", "), t.counterpartyLabel()+"s", t.Figure(t.Total()))
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // chartSubject is a resolved ChartRequest.Country: its display name and
 // the canonical names of the countries it stands for.
 type chartSubject struct {
@@ -291,6 +162,7 @@ func (b *Bot) chart(ctx context.Context, req ChartRequest, f Filter) (*Answer, e
 // chartCell is one value of the table with the relations it came from.
 type chartCell struct {
 	year         int
+	label        string // the bar, in a chart by Labels
 	counterparty string
 	supplier     string
 	recipient    string
@@ -355,117 +227,6 @@ func registerHits(hits []RelationHit) []RelationHit {
 		}
 	}
 	return out
-}
-
-// cellKey identifies a cell.
-type cellKey struct {
-	year  int
-	party string
-}
-
-// cellSet collects cells by year and counterparty.
-type cellSet struct {
-	cells map[cellKey]*chartCell
-	order []*chartCell
-}
-
-func (s *cellSet) add(year int, party string, h RelationHit, value float64) {
-	if s.cells == nil {
-		s.cells = map[cellKey]*chartCell{}
-	}
-	k := cellKey{year, party}
-	c := s.cells[k]
-	if c == nil {
-		c = &chartCell{year: year, counterparty: party, supplier: h.Supplier, recipient: h.Recipient}
-		s.cells[k] = c
-		s.order = append(s.order, c)
-	}
-	if c.recipient != h.Recipient {
-		c.recipient = "" // a region's members: set to the region later
-	}
-	if c.supplier != h.Supplier {
-		c.supplier = ""
-	}
-	c.value += value
-	c.evidence = append(c.evidence, h)
-}
-
-// tivCells spreads each register row's TIV delivered over its delivery
-// years: as the register gives it per year, else evenly. A row without a
-// year is counted as undated.
-func tivCells(hits []RelationHit, u Understanding) ([]*chartCell, int) {
-	var s cellSet
-	undated := 0
-	for _, h := range hits {
-		party := counterparty(h.Relation, u)
-		switch {
-		case len(h.TIVByYear) > 0:
-			years := make([]int, 0, len(h.TIVByYear))
-			for y := range h.TIVByYear {
-				years = append(years, y)
-			}
-			slices.Sort(years)
-			for _, y := range years {
-				s.add(y, party, h, h.TIVByYear[y])
-			}
-		case len(h.Years) > 0:
-			for _, y := range h.Years {
-				s.add(y, party, h, h.TIV/float64(len(h.Years)))
-			}
-		default:
-			undated++
-		}
-	}
-	return s.order, undated
-}
-
-// dealCells folds the relations into deals as answers do, and counts each
-// confirmed delivered deal once, in its delivery year (see deliveryYear).
-// Deals read only from context and not confirmed elsewhere, orders, talks,
-// cancellations and denials are not counted.
-func dealCells(ctx context.Context, rs RelationSearcher, sourceType string, hits []RelationHit, u Understanding) ([]*chartCell, int, error) {
-	c := newComposer("")
-	parties := c.group(hits, u, nil)
-	if err := corroborate(ctx, rs, sourceType, hits, allLines(parties)); err != nil {
-		return nil, 0, err
-	}
-	var s cellSet
-	undated := 0
-	for _, p := range parties {
-		for _, l := range p.certainSupply(true) {
-			if l.status != StatusDelivered {
-				continue
-			}
-			year, ok := deliveryYear(l)
-			if !ok {
-				undated++
-				continue
-			}
-			ev := l.evidence()
-			s.add(year, p.name, ev[0], 1)
-			cell := s.cells[cellKey{year, p.name}]
-			cell.evidence = append(cell.evidence, ev[1:]...)
-		}
-	}
-	return s.order, undated, nil
-}
-
-// deliveryYear is the year a delivered deal is charted in: the earliest
-// year by which one of its sentences says it was delivered, each sentence
-// read as saying so by the latest year it gives ("ordered in 2021,
-// delivered in 2023" says 2023, never 2021). Sentences folded in from a
-// generic line ("drones") do not date the deal. ok is false when no
-// sentence dates the delivery.
-func deliveryYear(l *line) (year int, ok bool) {
-	for _, h := range l.hits {
-		if h.Status != StatusDelivered || h.Denied || len(h.Years) == 0 || systemKey(h.Relation) != l.key {
-			continue
-		}
-		if y := slices.Max(h.Years); !ok || y < year {
-			year, ok = y, true
-		}
-	}
-	return year, ok
 }
 
 // setYears keeps the cells in the asked range and sets Years from the
@@ -546,6 +307,7 @@ func yearSpan(from, to int) string {
 func (t *ChartTable) setSeries(cells []*chartCell, top int) {
 	totals := map[string]float64{}
 	for _, c := range cells {
+		c.value = roundValue(c.value) // so that rows add up to their series
 		totals[c.counterparty] += c.value
 	}
 	names := make([]string, 0, len(totals))
@@ -566,18 +328,18 @@ func (t *ChartTable) setSeries(cells []*chartCell, top int) {
 	}
 	index := map[string]int{}
 	for i, n := range own {
-		t.Series = append(t.Series, ChartSeries{Name: n, Values: make([]float64, len(t.Years))})
+		t.Series = append(t.Series, ChartSeries{Name: n, Values: make([]float64, len(t.Bars()))})
 		index[n] = i
 	}
 	if len(others) > 0 {
-		t.Series = append(t.Series, ChartSeries{Name: OthersSeries, Members: others, Values: make([]float64, len(t.Years))})
+		t.Series = append(t.Series, ChartSeries{Name: OthersSeries, Members: others, Values: make([]float64, len(t.Bars()))})
 		for _, n := range others {
 			index[n] = len(own)
 		}
 	}
 	for _, c := range cells {
 		s := &t.Series[index[c.counterparty]]
-		s.Values[c.year-t.Years[0]] += c.value
+		s.Values[t.bar(c)] += c.value
 		s.Total += c.value
 	}
 	for i := range t.Series {

@@ -1,8 +1,11 @@
 package bot_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,7 +13,9 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/corpustest"
 	"github.com/briefbot/briefbot/corpus/extract"
+	"github.com/briefbot/briefbot/corpus/sipri"
 	"github.com/briefbot/briefbot/index"
 )
 
@@ -266,6 +271,9 @@ func TestChartInChat(t *testing.T) {
 		{"show me Kazakhstan's suppliers over time", "ask", bot.ChartSuppliers, "Kazakhstan", 0},
 		{"chart Turkey's arms exports since 2015", "ask", bot.ChartRecipients, "Turkey", 2015},
 		{"Show me a chart of Uzbekistan's arms imports by year", "ask", bot.ChartSuppliers, "Uzbekistan", 0},
+		{"chart Kazakhstan", "ask", bot.ChartSuppliers, "Kazakhstan", 0},    // no side named: its suppliers
+		{"chart recipient Turkey", "ask", bot.ChartRecipients, "Turkey", 0}, // a typo of the command still charts
+		{"graph Central Asia since 2015", "ask", bot.ChartSuppliers, "Central Asia", 2015},
 	}
 	for _, tc := range cases {
 		got := ask(tc.text)
@@ -342,4 +350,76 @@ func TestParseChartRequest(t *testing.T) {
 	if _, err := bot.ParseChartRequest(bot.ChartSuppliers, "since 2010"); bot.ErrorCode(err) != bot.EInvalid {
 		t.Errorf("no country: %v", err)
 	}
+}
+
+// TestChartRealSIPRI charts Kazakhstan's suppliers from the real SIPRI
+// export slices in ../shared/data/sipri and checks every cell against the
+// export read directly: TIV delivered per year and supplier as the modern
+// export gives it, and the classic export's totals spread evenly over the
+// delivery years.
+func TestChartRealSIPRI(t *testing.T) {
+	dir := corpustest.SharedData(t, "sipri")
+	for _, file := range []string{"trade-register-modern-central-asia.csv", "trade-register-classic-central-asia.csv"} {
+		t.Run(file, func(t *testing.T) {
+			path := filepath.Join(dir, file)
+			want := registerCells(t, path, "Kazakhstan")
+			res := corpus.Loader{}.LoadPaths(path)
+			x, err := index.Create(t.TempDir(), index.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer x.Close()
+			if _, err := x.Ingest(context.Background(), res.Reports, nil); err != nil {
+				t.Fatal(err)
+			}
+			b := bot.New(x, bot.Options{Now: chartNow})
+			tab := mustChart(t, b, bot.ChartRequest{By: bot.ChartSuppliers, Country: "Kazakhstan"}).Chart
+			got := map[string]float64{}
+			for _, r := range tab.Rows {
+				got[fmt.Sprintf("%d %s", r.Year, r.Supplier)] += r.Value
+			}
+			if len(got) != len(want) {
+				t.Errorf("%d cells, want %d", len(got), len(want))
+			}
+			for k, v := range want {
+				if d := got[k] - v; d > 1e-6 || d < -1e-6 {
+					t.Errorf("%s: %g, want %g", k, got[k], v)
+				}
+			}
+			if tab.Series[0].Name != "Russia" || tab.Measure != bot.MeasureTIV {
+				t.Errorf("top supplier %s, measure %s; want Russia by TIV", tab.Series[0].Name, tab.Measure)
+			}
+		})
+	}
+}
+
+// registerCells reads a SIPRI export and returns the TIV delivered to
+// recipient per "year supplier": per year as a modern export gives it, a
+// classic export's total spread evenly over its delivery years.
+func registerCells(t *testing.T, path, recipient string) map[string]float64 {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp, err := sipri.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]float64{}
+	for _, d := range exp.Deals {
+		if d.Recipient != recipient || d.TIVDelivered <= 0 {
+			continue
+		}
+		if d.TIVByYear != nil {
+			for y, v := range d.TIVByYear {
+				out[fmt.Sprintf("%d %s", y, d.Supplier)] += v
+			}
+			continue
+		}
+		for _, y := range d.DeliveryYears {
+			out[fmt.Sprintf("%d %s", y, d.Supplier)] += d.TIVDelivered / float64(len(d.DeliveryYears))
+		}
+	}
+	return out
 }

@@ -25,7 +25,19 @@ type Attachment struct {
 // rows and citations, and a text that states every series's total and its
 // values per year with their citations.
 func chartAnswer(question string, t *ChartTable, cells []*chartCell) *Answer {
-	series := map[string]string{}
+	series := t.setRows(question, cells)
+	shown := newComposer(question)
+	text := []string{t.Title() + ". " + t.Subtitle() + ".", t.totalsLine()}
+	text = append(text, shown.seriesLines(t, cells, series)...)
+	text = append(text, t.notes()...)
+	return &Answer{Question: question, Text: strings.Join(text, "\n"), Relations: []RelationLine{},
+		Citations: shown.citations, Chart: t}
+}
+
+// setRows sorts the cells by bar and series and makes them the table's
+// rows, citing their evidence. It returns the series of each counterparty.
+func (t *ChartTable) setRows(question string, cells []*chartCell) (series map[string]string) {
+	series = map[string]string{}
 	order := map[string]int{}
 	for i, s := range t.Series {
 		order[s.Name] = i
@@ -36,8 +48,8 @@ func chartAnswer(question string, t *ChartTable, cells []*chartCell) *Answer {
 	}
 	sort.SliceStable(cells, func(i, j int) bool {
 		a, b := cells[i], cells[j]
-		if a.year != b.year {
-			return a.year < b.year
+		if t.bar(a) != t.bar(b) {
+			return t.bar(a) < t.bar(b)
 		}
 		if order[a.counterparty] != order[b.counterparty] {
 			return order[a.counterparty] < order[b.counterparty]
@@ -47,7 +59,7 @@ func chartAnswer(question string, t *ChartTable, cells []*chartCell) *Answer {
 	all := newComposer(question)
 	t.Rows = make([]ChartRow, 0, len(cells))
 	for _, c := range cells {
-		row := ChartRow{Year: c.year, Series: series[c.counterparty], Value: roundValue(c.value), Citations: []int{}}
+		row := ChartRow{Year: c.year, Label: c.label, Series: series[c.counterparty], Value: roundValue(c.value), Citations: []int{}}
 		row.Supplier, row.Recipient = c.counterparty, orElse(c.recipient, t.Subject)
 		if t.By == ChartRecipients {
 			row.Supplier, row.Recipient = orElse(c.supplier, t.Subject), c.counterparty
@@ -63,12 +75,7 @@ func chartAnswer(question string, t *ChartTable, cells []*chartCell) *Answer {
 		t.Rows = append(t.Rows, row)
 	}
 	t.Citations = all.citations
-	shown := newComposer(question)
-	text := []string{t.Title() + ": " + lowerFirst(t.Subtitle()) + ".", t.totalsLine()}
-	text = append(text, shown.seriesLines(t, cells, series)...)
-	text = append(text, t.notes()...)
-	return &Answer{Question: question, Text: strings.Join(text, "\n"), Relations: []RelationLine{},
-		Citations: shown.citations, Chart: t}
+	return series
 }
 
 // orElse returns a, or b when a is empty.
@@ -77,13 +84,6 @@ func orElse(a, b string) string {
 		return b
 	}
 	return a
-}
-
-func lowerFirst(s string) string {
-	if s == "" || (len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z') { // keep "SIPRI"
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // totalsLine is "Totals: Russia 12, Turkey 4, others 3 (Spain, Israel);

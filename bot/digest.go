@@ -22,6 +22,9 @@ type DigestQuery struct {
 	From, To   time.Time // [From, To); a zero To means now
 	Countries  []string  // canonical names; only relations and reports touching them. nil: all
 	Categories []string  // SIPRI categories; nil: all
+	// Chart asks for the table of a chart of the window's new confirmed
+	// deliveries by recipient (Answer.Chart), when there are any.
+	Chart bool
 }
 
 // Digest tells what changed in the index in a window: the new reports
@@ -78,13 +81,13 @@ func (b *Bot) digest(ctx context.Context, q DigestQuery) (*Answer, error) {
 		ans.Text = title + ": nothing new."
 		return ans, nil
 	}
-	return b.composeDigest(ctx, rs, ans, reports, rels)
+	return b.composeDigest(ctx, rs, ans, reports, rels, q.Chart)
 }
 
 // composeDigest writes the digest of the window's reports and relations
 // into ans. Only confirmed deliveries and orders are posted as new supply
 // relations; those read only from context are counted as left out.
-func (b *Bot) composeDigest(ctx context.Context, rs RelationSearcher, ans *Answer, reports []Report, rels []RelationHit) (*Answer, error) {
+func (b *Bot) composeDigest(ctx context.Context, rs RelationSearcher, ans *Answer, reports []Report, rels []RelationHit, chart bool) (*Answer, error) {
 	title := ans.Question
 	c := newComposer(title)
 	c.withSupplier = true
@@ -123,6 +126,9 @@ func (b *Bot) composeDigest(ctx context.Context, rs RelationSearcher, ans *Answe
 	}
 	ans.Text = strings.Join(text, "\n")
 	ans.Citations = c.citations
+	if chart {
+		ans.Chart = digestChart(title, parties)
+	}
 	return ans, nil
 }
 

@@ -33,7 +33,7 @@ func (r *Router) digestNow(ctx context.Context, c call) (*Answer, string, error)
 		if err != nil {
 			return nil, "", err
 		}
-		q.Countries, q.Categories = s.Countries, s.Categories
+		q.Countries, q.Categories, q.Chart = s.Countries, s.Categories, s.Chart
 	}
 	a, err := r.bot.Digest(ctx, q)
 	return a, "", err

@@ -243,6 +243,14 @@ func possessiveNoun(text string, end int, after []string, nouns map[string]bool)
 	return false
 }
 
+// armsGo reports whether a possessive country is followed by its arms
+// going somewhere ("where Russia's arms go", "Turkey's weapons went"): the
+// country supplies them.
+func armsGo(text string, end int, after []string) bool {
+	return possessiveAt(text, end) && len(after) >= 2 && wordSet("arms weapons")[after[0]] &&
+		wordSet("go goes went going end ends ended")[after[1]]
+}
+
 // demonymSide is the side of a demonym before a weapon: its maker's
 // ("Turkish drones"), unless the weapon is a known system made elsewhere,
 // which makes the demonym its buyer ("the Indonesian Su-35 order").

@@ -23,6 +23,7 @@ type Subscription struct {
 	Countries  []string  `json:"countries,omitempty"`  // canonical names (bot/gazetteer); nil: all
 	Categories []string  `json:"categories,omitempty"` // SIPRI categories (bot/weapons); nil: all
 	SkipEmpty  bool      `json:"skip_empty,omitempty"` // post nothing when there is nothing new
+	Chart      bool      `json:"chart,omitempty"`      // post a chart of the new deliveries by recipient with the digest
 	CreatedBy  string    `json:"created_by,omitempty"` // the platform's user ID of who subscribed
 	Created    time.Time `json:"created"`
 }
@@ -45,7 +46,7 @@ var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", 
 // subscribeKeywords end a list of countries or categories.
 var subscribeKeywords = map[string]bool{
 	"weekly": true, "daily": true, "cron": true, "at": true, "on": true, "tz": true,
-	"quiet": true, "countries": true, "country": true, "categories": true, "category": true,
+	"quiet": true, "chart": true, "countries": true, "country": true, "categories": true, "category": true,
 }
 
 // subToken is one word of a subscribe command; a quoted string is one token.
@@ -109,7 +110,7 @@ func endsList(t subToken) bool {
 // ParseSubscribe reads the words after "digest subscribe":
 //
 //	[weekly [on DAY]|daily|"CRON SPEC"|cron m h dom mon dow] [at HH:MM] [tz Area/City]
-//	[countries NAME, …] [categories NAME, …] [quiet]
+//	[countries NAME, …] [categories NAME, …] [quiet] [chart]
 //
 // in any order. The defaults are weekly on Monday at 09:00 in defaultTZ,
 // which is stored in the result so that the schedule does not move when the
@@ -117,7 +118,7 @@ func endsList(t subToken) bool {
 // Countries may be names, demonyms, ISO codes or regional groups ("Central
 // Asia"), which expand to their members; categories are SIPRI categories or
 // weapon words ("drones", "air defence"). Lists are separated by commas,
-// "and" or spaces. "quiet" sets SkipEmpty. ID, Platform, Channel, CreatedBy
+// "and" or spaces. "quiet" sets SkipEmpty, "chart" Chart. ID, Platform, Channel, CreatedBy
 // and Created are left for the caller to fill in.
 //
 // Every bad input gives an *Error with code EInvalid whose message names the
@@ -215,6 +216,8 @@ func ParseSubscribe(words string, defaultTZ string) (Subscription, error) {
 			i++
 		case "quiet":
 			sub.SkipEmpty = true
+		case "chart":
+			sub.Chart = true
 		case "countries", "country", "categories", "category":
 			j := i + 1
 			for j < len(toks) && !endsList(toks[j]) {
@@ -406,6 +409,9 @@ func (s Subscription) Describe() string {
 	}
 	if len(s.Categories) > 0 {
 		b.WriteString(", categories " + strings.Join(s.Categories, ", "))
+	}
+	if s.Chart {
+		b.WriteString(", with a chart of new deliveries")
 	}
 	if s.SkipEmpty {
 		b.WriteString(", quiet when there is nothing new")

@@ -177,9 +177,25 @@ func Understand(question string, now time.Time) Understanding {
 	u.askedSide(ms)
 	u.orientByOrigin()
 	if forced == IntentPassages {
+		u.chartOfOne(lower, words, ms)
 		u.readForm(lower, words)
 	}
 	return u
+}
+
+// chartOfOne reads a request for a chart that names one country or region
+// and no side ("chart Kazakhstan", "chart recipient Turkey"): its
+// suppliers, unless a word asks for where its arms go.
+func (u *Understanding) chartOfOne(lower string, words []wordSpan, ms []mention) {
+	if u.Intent != IntentPassages || len(ms) != 1 || !asksChart(lower, words) {
+		return
+	}
+	u.Group = ms[0].group
+	if hasAny(words, wordSet("recipient recipients customer customers client clients buyer buyers export exports")) {
+		u.Suppliers, u.Intent = ms[0].names, IntentRecipients
+		return
+	}
+	u.Recipients, u.Intent = ms[0].names, IntentSuppliers
 }
 
 // collectSides puts the countries of the sided mentions on their sides and
@@ -336,6 +352,8 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			m.side = supplierSide
 		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && (verbGives || verbAt < 0 && forRecipient(*m, wordBefore(before)))):
 			m.side = recipientSide
+		case armsGo(text, m.end, after):
+			m.side = supplierSide // "where Russia's arms go"
 		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || containsSeq(before, "suppliers", "of") ||
 			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
 			m.side = recipientSide

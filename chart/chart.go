@@ -73,7 +73,7 @@ func Draw(t *bot.ChartTable, opts Options) (bot.Attachment, error) {
 	if err != nil {
 		return bot.Attachment{}, err
 	}
-	if len(t.Years) == 0 || len(t.Series) == 0 || t.Total() <= 0 {
+	if len(t.Bars()) == 0 || len(t.Series) == 0 || t.Total() <= 0 {
 		return bot.Attachment{}, ErrEmpty
 	}
 	img := vgimg.NewWith(vgimg.UseWH(pixels(w), pixels(h)), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
@@ -209,15 +209,16 @@ func reportCount(t *bot.ChartTable) int {
 func newPlot(t *bot.ChartTable, width vg.Length) (*plot.Plot, []*plotter.BarChart, error) {
 	p := plot.New()
 	p.BackgroundColor = color.Transparent
-	p.X.Label.Text = "Year of delivery"
+	p.X.Label.Text = t.XLabel()
 	p.Y.Label.Text = capitalise(t.Unit)
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		a.Label.TextStyle.Font = sans(12, false)
 		a.Tick.Label.Font = sans(10, false)
 	}
 	p.Y.Min = 0
-	barWidth := max(vg.Points(2), width*0.8/vg.Length(len(t.Years)+1))
-	var bars []*plotter.BarChart
+	bars := t.Bars()
+	barWidth := max(vg.Points(2), width*0.8/vg.Length(len(bars)+1))
+	var stack []*plotter.BarChart
 	for i, s := range t.Series {
 		b, err := plotter.NewBarChart(plotter.Values(s.Values), barWidth)
 		if err != nil {
@@ -227,13 +228,18 @@ func newPlot(t *bot.ChartTable, width vg.Length) (*plot.Plot, []*plotter.BarChar
 		b.LineStyle.Width = vg.Points(0.5)
 		b.LineStyle.Color = color.White
 		if i > 0 {
-			b.StackOn(bars[i-1])
+			b.StackOn(stack[i-1])
 		}
-		bars = append(bars, b)
+		stack = append(stack, b)
 		p.Add(b)
 	}
-	p.X.Tick.Marker = yearTicks(t.Years)
-	p.X.Min, p.X.Max = -0.6, float64(len(t.Years))-0.4
+	p.X.Tick.Marker = barTicks(t)
+	if len(t.Labels) > 0 {
+		// names are longer than years: slant them so they do not overlap
+		p.X.Tick.Label.Rotation = math.Pi / 6
+		p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	}
+	p.X.Min, p.X.Max = -0.6, float64(len(bars))-0.4
 	top := maxStack(t)
 	p.Y.Max = top * 1.08
 	if t.Measure == bot.MeasureDeals {
@@ -242,7 +248,7 @@ func newPlot(t *bot.ChartTable, width vg.Length) (*plot.Plot, []*plotter.BarChar
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil // horizontal lines only
 	p.Add(grid)
-	return p, bars, nil
+	return p, stack, nil
 }
 
 // seriesColour is the colour of series i: grey for Others.
@@ -256,7 +262,7 @@ func seriesColour(i int, name string) color.Color {
 // maxStack is the height of the tallest bar.
 func maxStack(t *bot.ChartTable) float64 {
 	top := 0.0
-	for i := range t.Years {
+	for i := range t.Bars() {
 		sum := 0.0
 		for _, s := range t.Series {
 			sum += s.Values[i]
@@ -266,18 +272,25 @@ func maxStack(t *bot.ChartTable) float64 {
 	return top
 }
 
-// yearTicks labels the bars with their years: every year for up to 16
-// years, else every second or fifth year, the others as minor ticks.
-func yearTicks(years []int) plot.ConstantTicks {
+// barTicks labels the bars: every label of a chart by Labels; for years,
+// every year up to 16 of them, else every second or fifth year, the others
+// as minor ticks.
+func barTicks(t *bot.ChartTable) plot.ConstantTicks {
+	var ticks plot.ConstantTicks
+	if len(t.Labels) > 0 {
+		for i, l := range t.Labels {
+			ticks = append(ticks, plot.Tick{Value: float64(i), Label: l})
+		}
+		return ticks
+	}
 	step := 1
-	switch n := len(years); {
+	switch n := len(t.Years); {
 	case n > 40:
 		step = 5
 	case n > 16:
 		step = 2
 	}
-	var ticks plot.ConstantTicks
-	for i, y := range years {
+	for i, y := range t.Years {
 		label := ""
 		if y%step == 0 || step == 1 {
 			label = strconv.Itoa(y)

@@ -94,3 +94,47 @@ func TestDrawManyYears(t *testing.T) {
 		t.Errorf("footer %q name %q", chart.Footer(tab), att.Name)
 	}
 }
+
+// BenchmarkDraw draws a 30-year chart of seven series at the default size.
+//
+//	go test ./chart -run '^$' -bench Draw
+func BenchmarkDraw(b *testing.B) {
+	tab := &bot.ChartTable{By: bot.ChartSuppliers, Subject: "Kazakhstan", Measure: bot.MeasureDeals, Unit: "delivered deals"}
+	for y := 1995; y <= 2024; y++ {
+		tab.Years = append(tab.Years, y)
+	}
+	for _, name := range []string{"Russia", "Turkey", "China", "Spain", "Israel", "United States", bot.OthersSeries} {
+		s := bot.ChartSeries{Name: name, Values: make([]float64, len(tab.Years))}
+		for i := range s.Values {
+			s.Values[i] = float64((i + len(name)) % 3)
+			s.Total += s.Values[i]
+		}
+		tab.Series = append(tab.Series, s)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := chart.Draw(tab, chart.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestDrawLabels: a digest's chart has a bar per recipient, named under it.
+func TestDrawLabels(t *testing.T) {
+	tab := &bot.ChartTable{By: bot.ChartSuppliers, Heading: "Digest of 2026-11-13 to 2026-11-20: new deliveries by recipient",
+		Measure: bot.MeasureDeals, Unit: "delivered deals", Labels: []string{"Kazakhstan", "United Arab Emirates", "Uzbekistan"},
+		Series: []bot.ChartSeries{{Name: "France", Values: []float64{1, 2, 1}, Total: 4}, {Name: "Turkey", Values: []float64{2, 0, 0}, Total: 2}}}
+	att, err := chart.Draw(tab, chart.Options{Width: 800, Height: 450})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(att.Data))
+	if err != nil || img.Bounds().Dx() != 800 || img.Bounds().Dy() != 450 {
+		t.Fatalf("decode: %v", err)
+	}
+	if !strings.Contains(att.AltText, "Delivered deals per recipient by supplier. Totals: France 4, Turkey 2") || att.Title != tab.Heading {
+		t.Errorf("alt text %q, title %q", att.AltText, att.Title)
+	}
+	if dir := os.Getenv("CHART_OUT"); dir != "" {
+		os.WriteFile(dir+"/digest.png", att.Data, 0o644)
+	}
+}

@@ -85,6 +85,9 @@ func (a *Adapter) PostDigest(ctx context.Context, channel string, r bot.Reply, d
 			first = sent.ID
 		}
 	}
+	if !slices.Contains(have, 1) { // a digest posted in part before had its chart then, or lost it
+		a.postDigestChart(ctx, channel, digestID, r)
+	}
 	return first, nil
 }
 

@@ -32,6 +32,8 @@ type messageWithFiles struct {
 	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
 	Reference       *discordgo.MessageReference       `json:"message_reference,omitempty"`
 	Attachments     []filePart                        `json:"attachments"`
+	Nonce           string                            `json:"nonce,omitempty"`
+	EnforceNonce    bool                              `json:"enforce_nonce,omitempty"`
 }
 
 // withFiles returns the body of out with atts attached: each file listed
@@ -122,4 +124,28 @@ func clipRunes(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// postDigestChart posts the chart of a digest as a message of its own
+// after the digest's parts: the picture in an embed titled with the
+// chart's title, described by its alt text. The nonce makes a retry
+// within Discord's nonce window post it once. A failure is logged and
+// noted in the channel; the digest stands without it.
+func (a *Adapter) postDigestChart(ctx context.Context, channel, digestID string, r bot.Reply) {
+	atts := attachments(r)
+	if len(atts) == 0 {
+		return
+	}
+	out := Message{Embeds: []*discordgo.MessageEmbed{{Type: discordgo.EmbedTypeRich, Color: embedColor, Title: clipRunes(atts[0].Title, MaxTitleLen)}}}
+	body := withFiles(out, atts)
+	body.Nonce, body.EnforceNonce = digestID+"-c", true // within 25 characters (MaxDigestIDLen)
+	err := a.sendWithFiles(ctx, "create digest chart", http.MethodPost, discordgo.EndpointChannelMessages(channel), body, atts)
+	if err == nil {
+		return
+	}
+	a.log.ErrorContext(ctx, "discord: post digest chart", "digest", digestID, "channel", channel, "status", restStatus(err), "err", err)
+	note := &digestMessage{Content: bot.ChartUploadFailedNote, AllowedMentions: noMentions(), Nonce: digestID + "-cn", EnforceNonce: true}
+	if _, err := a.createMessage(ctx, "create message", channel, note); err != nil {
+		a.log.ErrorContext(ctx, "discord: post digest chart note", "digest", digestID, "channel", channel, "err", err)
+	}
 }

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"net/http"
 	"strings"
@@ -106,4 +107,69 @@ func TestChartAttachments(t *testing.T) {
 			t.Errorf("interaction after a refused upload: %+v", answer)
 		}
 	})
+}
+
+// TestDigestChart: a digest with a chart posts it after its parts, as a
+// message of its own with the PNG shown in an embed and a nonce of its
+// own; the rest of a digest posted in part does not post it again; a
+// refused upload leaves a note.
+func TestDigestChart(t *testing.T) {
+	t.Parallel()
+	f := newFakeDiscord(t)
+	h := startAdapter(t, f, Options{}, idleHandler{})
+	ctx := context.Background()
+	r := adaptertest.ChartRouter(t).Handle(ctx, bot.Message{Text: adaptertest.ChartCommand, Platform: bot.Discord, Channel: channelID})
+	if r.Answer == nil || len(r.Answer.Attachments) != 1 {
+		t.Fatalf("no chart to post: %+v", r)
+	}
+	n := f.callCount()
+	if _, err := h.a.PostDigest(ctx, channelID, r, digestID, nil); err != nil {
+		t.Fatal(err)
+	}
+	calls := f.callsSince(n, "POST "+apiPath+"channels/"+channelID+"/messages")
+	last := calls[len(calls)-1]
+	checkChartFile(t, last)
+	if nc, enforced := nonces(f, channelID); nc[len(nc)-1] != digestID+"-c" || !enforced[len(enforced)-1] || len(nc[len(nc)-1]) > 25 {
+		t.Errorf("chart nonce %q (enforced %v)", nc[len(nc)-1], enforced[len(enforced)-1])
+	}
+	for _, c := range calls[:len(calls)-1] {
+		if len(c.Files) > 0 {
+			t.Error("a digest part carried the chart")
+		}
+	}
+
+	n = f.callCount()
+	if _, err := h.a.PostDigest(ctx, channelID, r, "2024w24-aaaa", []int{1}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range f.callsSince(n, "POST ") {
+		if len(c.Files) > 0 {
+			t.Error("the rest of a digest posted in part posted its chart")
+		}
+	}
+
+	f.mu.Lock()
+	f.failFiles = http.StatusForbidden
+	f.mu.Unlock()
+	if _, err := h.a.PostDigest(ctx, channelID, r, "2024w25-bbbb", nil); err != nil {
+		t.Fatalf("a refused chart failed the digest: %v", err)
+	}
+	if msgs := posted(t, f, channelID); msgs[len(msgs)-1].Content != bot.ChartUploadFailedNote {
+		t.Errorf("last message %q, want the note", msgs[len(msgs)-1].Content)
+	}
+}
+
+// checkChartFile checks that call posts the chart's PNG with its alt text,
+// shown in the message's embed.
+func checkChartFile(t *testing.T, c apiCall) {
+	t.Helper()
+	m := c.message(t)
+	if len(c.Files) != 1 || c.Files[0].Name != adaptertest.ChartFile || len(m.Attachments) != 1 ||
+		!strings.Contains(m.Attachments[0].Description, adaptertest.ChartTopSupplier) {
+		t.Fatalf("files %+v attachments %+v", c.Files, m.Attachments)
+	}
+	if len(m.Embeds) != 1 || m.Embeds[0].Image == nil || m.Embeds[0].Image.URL != "attachment://"+adaptertest.ChartFile ||
+		!strings.HasPrefix(m.Embeds[0].Title, "Kazakhstan's arms suppliers") {
+		t.Errorf("embeds %+v", m.Embeds)
+	}
 }

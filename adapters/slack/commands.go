@@ -58,10 +58,17 @@ func (a *Adapter) onCommand(cmd slackgo.SlashCommand) bool {
 		if reply.Answer == nil || len(reply.Answer.Attachments) == 0 {
 			return
 		}
+		note := privateChartNote
 		if kind == slackgo.ResponseTypeInChannel {
-			a.postAttachments(ctx, cmd.ChannelID, "", reply) // slash commands are never in threads
-		} else if len(msgs) < maxResponsePosts {
-			post(len(msgs), Render(bot.Reply{Text: privateChartNote, RequestID: reply.RequestID})[0])
+			// Slash commands are never in threads. A failed upload is noted
+			// through the response_url: the bot may not be in the channel.
+			if a.uploadAttachments(ctx, cmd.ChannelID, "", reply) == nil {
+				return
+			}
+			note = bot.ChartUploadFailedNote
+		}
+		if len(msgs) < maxResponsePosts {
+			post(len(msgs), Render(bot.Reply{Text: note, RequestID: reply.RequestID})[0])
 		}
 	})
 }

@@ -63,6 +63,9 @@ func (a *Adapter) PostDigest(ctx context.Context, channel string, r bot.Reply, d
 			first = ts
 		}
 	}
+	if !slices.Contains(have, 1) { // a digest posted in part before had its chart then, or lost it
+		a.postAttachments(ctx, channel, "", r)
+	}
 	return first, nil
 }
 

@@ -18,13 +18,27 @@ const maxAltText = 1000
 const privateChartNote = "The chart's picture is posted only where everyone can see it: end the command with `public`, or mention me in a channel."
 
 // postAttachments uploads the files of reply's answer into channel, in the
-// thread root ("" for the channel itself), each with its title and alt
-// text, using Slack's external upload flow (files.getUploadURLExternal,
-// the upload, files.completeUploadExternal). A failed upload leaves the
-// answer already posted in place and adds a short note saying so.
+// thread root ("" for the channel itself); when an upload fails, the
+// answer already posted stays and a short note in the same place says so.
 func (a *Adapter) postAttachments(ctx context.Context, channel, root string, reply bot.Reply) {
-	if reply.Answer == nil {
+	if a.uploadAttachments(ctx, channel, root, reply) == nil {
 		return
+	}
+	for _, msg := range Render(bot.Reply{Text: bot.ChartUploadFailedNote, RequestID: reply.RequestID}) {
+		if err := a.postMessage(ctx, channel, root, msg); err != nil {
+			a.log.ErrorContext(ctx, "slack: post upload note", "request_id", reply.RequestID, "channel", channel, "err", err)
+			return
+		}
+	}
+}
+
+// uploadAttachments uploads the files of reply's answer into channel, in
+// the thread root ("" for none), each with its title and alt text, using
+// Slack's external upload flow (files.getUploadURLExternal, the upload,
+// files.completeUploadExternal). It logs and returns the first failure.
+func (a *Adapter) uploadAttachments(ctx context.Context, channel, root string, reply bot.Reply) error {
+	if reply.Answer == nil {
+		return nil
 	}
 	for _, att := range reply.Answer.Attachments {
 		err := a.retry(ctx, "files upload", func(ctx context.Context) error {
@@ -34,17 +48,12 @@ func (a *Adapter) postAttachments(ctx context.Context, channel, root string, rep
 			})
 			return err
 		})
-		if err == nil {
-			continue
-		}
-		a.log.ErrorContext(ctx, "slack: upload chart", "request_id", reply.RequestID, "channel", channel, "file", att.Name, "err", err)
-		for _, msg := range Render(bot.Reply{Text: bot.ChartUploadFailedNote, RequestID: reply.RequestID}) {
-			if err := a.postMessage(ctx, channel, root, msg); err != nil {
-				a.log.ErrorContext(ctx, "slack: post upload note", "request_id", reply.RequestID, "channel", channel, "err", err)
-				return
-			}
+		if err != nil {
+			a.log.ErrorContext(ctx, "slack: upload chart", "request_id", reply.RequestID, "channel", channel, "file", att.Name, "err", err)
+			return err
 		}
 	}
+	return nil
 }
 
 // clipRunes shortens s to at most n runes.

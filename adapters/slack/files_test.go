@@ -2,6 +2,7 @@ package slack
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"net/http"
 	"strings"
@@ -98,11 +99,47 @@ func TestChartUpload(t *testing.T) {
 			t.Errorf("public answer %q", h.Msg.ResponseType)
 		}
 		check(t, f.nextUpload(t), channel, "")
+
+		f.failUploads("not_in_channel")
+		defer f.failUploads("")
+		cmd(adaptertest.ChartCommand+" public", "public-failed")
+		answer, note = f.nextHook(t), f.nextHook(t)
+		if answer.Msg.ResponseType != "in_channel" || !strings.Contains(slackPlain(note.Msg.Text), bot.ChartUploadFailedNote) {
+			t.Errorf("failed public upload: %+v then %+v", answer.Msg, note.Msg)
+		}
+		a.waitIdle()
 	})
 
 	select {
 	case u := <-f.uploadc:
 		t.Errorf("unexpected upload %+v", u)
 	case <-time.After(50 * time.Millisecond):
+	}
+}
+
+// TestDigestChartUpload: a digest with a chart has it uploaded into the
+// channel after its parts; a digest completed after a crash, whose first
+// part was already there, does not upload it again.
+func TestDigestChartUpload(t *testing.T) {
+	f := newFakeSlack(t)
+	a := mustDigestAdapter(t, f) // never Run: posting needs no session
+	ctx := context.Background()
+	reply := adaptertest.ChartRouter(t).Handle(ctx, bot.Message{Text: adaptertest.ChartCommand, Platform: bot.Slack, Channel: channel})
+	if reply.Answer == nil || len(reply.Answer.Attachments) != 1 {
+		t.Fatalf("no chart to post: %+v", reply)
+	}
+	if _, err := a.PostDigest(ctx, channel, reply, "wchart", nil); err != nil {
+		t.Fatal(err)
+	}
+	u := f.nextUpload(t)
+	if u.Channel != channel || u.ThreadTS != "" || u.Filename != adaptertest.ChartFile || !strings.Contains(u.AltTxt, adaptertest.ChartTopSupplier) {
+		t.Errorf("upload %+v", u)
+	}
+	before := f.uploadCount()
+	if _, err := a.PostDigest(ctx, channel, reply, "wchart2", []int{1}); err != nil {
+		t.Fatal(err)
+	}
+	if f.uploadCount() != before {
+		t.Error("the rest of a digest posted in part uploaded its chart")
 	}
 }

@@ -76,6 +76,9 @@ type Options struct {
 	// look-up for a window's post starts this long before the window's
 	// end. Zero means 10 minutes.
 	ClockSkew time.Duration
+	// DrawChart draws the chart of a subscription that asks for one
+	// (Subscription.Chart); nil posts such digests without it.
+	DrawChart func(*bot.ChartTable) (bot.Attachment, error)
 	Logger    *slog.Logger // nil means slog.Default()
 }
 
@@ -405,10 +408,11 @@ func (s *Service) post(ctx context.Context, poster bot.DigestPoster, sub bot.Sub
 			log.Warn("digest was posted in part; posting the rest", "parts_found", have, "parts", found.Total)
 		}
 	}
-	ans, err := s.opts.Bot.Digest(ctx, bot.DigestQuery{From: d.From, To: d.To, Countries: sub.Countries, Categories: sub.Categories})
+	ans, err := s.opts.Bot.Digest(ctx, bot.DigestQuery{From: d.From, To: d.To, Countries: sub.Countries, Categories: sub.Categories, Chart: sub.Chart})
 	if err != nil {
 		return fmt.Errorf("digest %s: compose: %w", d.ID, err)
 	}
+	s.drawChart(ans, log)
 	if ans.NoMatch && sub.SkipEmpty {
 		log.Info("nothing new; quiet subscription, so nothing posted")
 		return s.opts.Store.ConfirmDelivery(d.ID, "", s.opts.Clock.Now())
@@ -425,4 +429,18 @@ func (s *Service) post(ctx context.Context, poster bot.DigestPoster, sub bot.Sub
 	}
 	log.Info("digest posted", "ref", ref, "citations", len(ans.Citations), "nothing_new", ans.NoMatch)
 	return nil
+}
+
+// drawChart attaches the picture of the digest's chart, if it has one. A
+// chart that cannot be drawn is logged; the digest goes out without it.
+func (s *Service) drawChart(ans *bot.Answer, log *slog.Logger) {
+	if ans.Chart == nil || s.opts.DrawChart == nil {
+		return
+	}
+	att, err := s.opts.DrawChart(ans.Chart)
+	if err != nil {
+		log.Error("draw digest chart; posting the digest without it", "err", err)
+		return
+	}
+	ans.Attachments = append(ans.Attachments, att)
 }

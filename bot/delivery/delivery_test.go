@@ -17,6 +17,7 @@ import (
 	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/bot/schedule/schedtest"
 	"github.com/briefbot/briefbot/corpus"
+	"github.com/briefbot/briefbot/corpus/extract"
 	"github.com/briefbot/briefbot/index"
 	"github.com/briefbot/briefbot/state"
 )
@@ -48,6 +49,7 @@ type post struct {
 	channel, digest string
 	part, parts     int
 	text            string
+	files           int // attachments of the reply
 }
 
 // platform stands in for a chat platform's channels, the far side of a
@@ -86,7 +88,7 @@ func (p *platform) PostDigest(_ context.Context, channel string, r bot.Reply, id
 			p.failAt = slices.Delete(p.failAt, i, i+1)
 			return "", errors.New("500 internal error")
 		}
-		p.posts = append(p.posts, post{channel, id, part, 2, r.Answer.Text})
+		p.posts = append(p.posts, post{channel, id, part, 2, r.Answer.Text, len(r.Answer.Attachments)})
 		if ref == "" {
 			ref = id + "/" + string(rune('0'+part))
 		}
@@ -144,6 +146,50 @@ func mustStore(t *testing.T, dir string) *state.Store {
 }
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// TestDigestWithChart: a subscription with a chart gets the picture
+// DrawChart draws attached to its digest; one that cannot be drawn leaves
+// the digest to go out without it.
+func TestDigestWithChart(t *testing.T) {
+	res := corpus.Loader{}.LoadPaths(filepath.Join("..", "testdata", "relevance", "basic", "docs"))
+	x, err := index.Create(t.TempDir(), index.Options{Relations: extract.New().Report, Now: func() time.Time { return ingested }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if _, err := x.Ingest(context.Background(), res.Reports, nil); err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(x, bot.Options{})
+	var drawn []*bot.ChartTable
+	draw := func(tab *bot.ChartTable) (bot.Attachment, error) {
+		drawn = append(drawn, tab)
+		if len(drawn) > 1 {
+			return bot.Attachment{}, errors.New("out of ink")
+		}
+		return bot.Attachment{Name: "digest.png", Type: "image/png", Data: []byte("png")}, nil
+	}
+	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+	for i, want := range []int{1, 0} {
+		st := mustStore(t, t.TempDir())
+		sub := weekly(ingested.Add(-30 * 24 * time.Hour))
+		sub.Chart = true
+		p := &platform{}
+		s := delivery.New(delivery.Options{Bot: b, Store: st, Posters: map[bot.Platform]bot.DigestPoster{bot.Slack: p},
+			Clock: schedtest.NewClock(at), Logger: quiet, DrawChart: draw})
+		if err := s.Deliver(context.Background(), sub, at); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		posts := p.log()
+		if len(posts) != 2 || posts[0].files != want {
+			t.Errorf("run %d: posts %+v, want the digest with %d files", i+1, posts, want)
+		}
+	}
+	if len(drawn) != 2 || len(drawn[0].Labels) == 0 {
+		t.Errorf("drew %d charts (%+v), want 2 by recipient", len(drawn), drawn)
+	}
+}
 
 func weekly(created time.Time) bot.Subscription {
 	return bot.Subscription{ID: "slack:C1", Platform: "slack", Channel: "C1", Spec: bot.DefaultDigestSpec, TZ: "Europe/Berlin", Created: created}

@@ -49,6 +49,15 @@ func TestChartCommand(t *testing.T) {
 		t.Errorf("text: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 
+	// A digest's chart: the window's new deliveries by recipient.
+	dg := filepath.Join(t.TempDir(), "digest.png")
+	r = briefbot(t, "", nil, "digest", "--data", data, "--since", "2000-01-01", "--chart", dg)
+	if raw, err := os.ReadFile(dg); r.code != 0 || err != nil || !strings.Contains(r.stderr, "Chart written to") {
+		t.Errorf("digest --chart: exit %d, %v\n%s", r.code, err, r.stderr)
+	} else if _, err := png.Decode(bytes.NewReader(raw)); err != nil {
+		t.Errorf("digest chart: %v", err)
+	}
+
 	for _, tc := range []struct {
 		args []string
 		code int

@@ -11,6 +11,7 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/bot/weapons"
+	"github.com/briefbot/briefbot/chart"
 	"github.com/briefbot/briefbot/corpus"
 )
 
@@ -24,8 +25,9 @@ func cmdDigest(ctx context.Context, args []string, e env) error {
 	countries := fs.String("countries", "", "only these countries, comma-separated (names, demonyms or codes)")
 	categories := fs.String("categories", "", "only these SIPRI categories or weapon words, comma-separated (drones, Air-defence systems)")
 	asJSON := fs.Bool("json", false, "print the digest as JSON (the ask --json contract)")
+	chartOut := fs.String("chart", "", "also write a chart of the new deliveries by recipient as a PNG to this file")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--json]")
+		fmt.Fprintln(fs.Output(), "Usage: briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--chart FILE.png] [--json]")
 		fs.PrintDefaults()
 	}
 	if err := parseNoArgs(fs, args); err != nil {
@@ -36,7 +38,7 @@ func cmdDigest(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return usageError{"--since: " + err.Error()}
 	}
-	q := bot.DigestQuery{From: from} // up to the moment the digest is made
+	q := bot.DigestQuery{From: from, Chart: *chartOut != ""} // up to the moment the digest is made
 	for _, name := range splitList(*countries) {
 		country, ok := gazetteer.Default().Lookup(name)
 		if !ok {
@@ -64,6 +66,15 @@ func cmdDigest(ctx context.Context, args []string, e env) error {
 	ans, err := b.Digest(ctx, q)
 	if err != nil {
 		return err
+	}
+	if *chartOut != "" {
+		if ans.Chart == nil {
+			fmt.Fprintln(e.stderr, "No chart: no confirmed delivery was newly reported in the window.")
+		} else if err := writeChart(ans.Chart, *chartOut, chart.Options{}); err != nil {
+			return err
+		} else {
+			fmt.Fprintf(e.stderr, "Chart written to %s\n", *chartOut)
+		}
 	}
 	reply := bot.Reply{Answer: ans}
 	if *asJSON {

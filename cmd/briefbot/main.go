@@ -30,7 +30,7 @@ Usage:
   briefbot ingest [--data DIR] [--default-corpus] PATH|URL...
   briefbot chart [--data DIR] [--out FILE.png] [--since YEAR] [--json] suppliers|recipients COUNTRY
   briefbot chat [--data DIR]
-  briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--json]
+  briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--chart FILE.png] [--json]
   briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
   briefbot stats [--data DIR] [--json]
   briefbot health [--url URL]        exit 0 when a running serve answers /healthz

@@ -129,7 +129,7 @@ func (s *Server) openState(ctx context.Context) error {
 // addScheduled adds the digests and feed polling: run by this process
 // alone without a database, by the replica that leads with one.
 func (s *Server) addScheduled(b *bot.Bot) {
-	opts := delivery.Options{Bot: b, Store: s.st, Posters: s.posters,
+	opts := delivery.Options{Bot: b, Store: s.st, Posters: s.posters, DrawChart: drawChart,
 		DefaultTZ: s.cfg.Digests.Timezone, NoCatchUp: !s.cfg.Digests.CatchUp, Logger: s.log}
 	if s.pg == nil {
 		s.digests = delivery.New(opts)
