@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/chart"
+	"github.com/briefbot/briefbot/bot/chart"
 	"github.com/briefbot/briefbot/index"
 )
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/briefbot/briefbot/adapters/console"
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/chart"
+	"github.com/briefbot/briefbot/bot/chart"
 )
 
 const chartUsage = `Usage: briefbot chart [--data DIR] [--out FILE.png] [--since YEAR] [--until YEAR] [--top N] [--json] suppliers|recipients COUNTRY...

@@ -9,9 +9,9 @@ import (
 
 	"github.com/briefbot/briefbot/adapters/console"
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/chart"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/bot/weapons"
-	"github.com/briefbot/briefbot/chart"
 	"github.com/briefbot/briefbot/corpus"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/chart"
+	"github.com/briefbot/briefbot/bot/chart"
 )
 
 // table is a small SIPRI-measured table: TIV per year for two suppliers
