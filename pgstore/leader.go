@@ -161,8 +161,8 @@ func (l *Leader) term(ctx context.Context, lead func(ctx context.Context)) error
 	}()
 	err = l.hold(leadCtx, conn, 0)
 	stop()
+	l.setPhase(Following, 0) // the work is stopping now
 	<-done
-	l.setPhase(Following, 0)
 	l.opts.Logger.Info("leader election: stopped leading", "err", err)
 	return err
 }

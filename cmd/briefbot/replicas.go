@@ -32,6 +32,7 @@ type scheduled struct {
 	leader     *pgstore.Leader
 	newDigests func() *delivery.Service
 	feeds      *feed.Manager
+	also       []func(ctx context.Context) // more work of the leader (the Discord gateway)
 	log        *slog.Logger
 
 	mu      sync.Mutex
@@ -64,6 +65,9 @@ func (w *scheduled) lead(ctx context.Context) {
 		}
 	})
 	wg.Go(func() { w.reloadLoop(ctx) })
+	for _, run := range w.also {
+		wg.Go(func() { run(ctx) })
+	}
 	wg.Wait()
 }
 

@@ -40,14 +40,17 @@ type Server struct {
 	feeds   *feed.Manager
 	digests *delivery.Service // without a database
 	work    *scheduled        // with a database: digests and feeds while leading
-	reports *pgstore.Follower // with a database: keeps the index in step with the reports table
-	router  *bot.Router
-	mux     *http.ServeMux
-	ln      net.Listener
-	audit   *os.File
-	parts   []part // chat adapters first, then feeds and digests
-	chats   []string
-	posters map[bot.Platform]bot.DigestPoster
+	// leaderRuns run beside digests and feeds while this replica leads
+	// (the Discord gateway, with a database).
+	leaderRuns []func(ctx context.Context)
+	reports    *pgstore.Follower // with a database: keeps the index in step with the reports table
+	router     *bot.Router
+	mux        *http.ServeMux
+	ln         net.Listener
+	audit      *os.File
+	parts      []part // chat adapters first, then feeds and digests
+	chats      []string
+	posters    map[bot.Platform]bot.DigestPoster
 }
 
 // part is one thing Server.Run runs beside the HTTP server.
@@ -142,7 +145,7 @@ func (s *Server) addScheduled(b *bot.Bot) {
 	s.met.setLeader(false)
 	lopts := leaderOptions
 	lopts.Logger, lopts.OnChange, lopts.OnError = s.log, s.met.setLeader, s.met.onDatabaseError
-	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log,
+	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log, also: s.leaderRuns,
 		newDigests: func() *delivery.Service { return delivery.New(opts) }}
 	s.parts = append(s.parts, part{name: "scheduled work", run: func(ctx context.Context, _ bot.Handler) error { return s.work.run(ctx) },
 		ready: s.work.ready})
@@ -184,7 +187,7 @@ func (s *Server) addChats(e env) error {
 			return err
 		}
 	}
-	if len(s.parts) == 0 {
+	if !withSlack && !withDiscord {
 		style := console.Plain
 		if e.stdoutTTY {
 			style = console.ANSI
@@ -222,6 +225,9 @@ func (s *Server) addSlack(opts slack.Options) error {
 func (s *Server) addDiscord(opts discord.Options) error {
 	routeDiscordgoLogs(s.log)
 	opts.Logger = s.log
+	if s.cfg.Database != "" && opts.BotToken != "" && !opts.NoGateway {
+		return s.addDiscordReplica(opts)
+	}
 	da, err := discord.New(opts)
 	if err != nil {
 		return err
@@ -233,6 +239,48 @@ func (s *Server) addDiscord(opts discord.Options) error {
 		s.posters[bot.Discord] = s.met.poster(bot.Discord, da) // posting needs the bot token
 	}
 	s.addChat(part{name: "discord (" + da.Mode() + ")", run: da.Run, ready: closed(da.Ready())})
+	return nil
+}
+
+// addDiscordReplica sets Discord up for one replica of several. A gateway
+// session gives every message to every connection of its shard, so that
+// two replicas on the gateway would answer each mention twice: only the
+// leader connects, with a new adapter each term of leadership (see
+// scheduled). Interactions over HTTP (with DISCORD_PUBLIC_KEY) are
+// answered by whichever replica receives them, and digests are posted
+// over REST.
+func (s *Server) addDiscordReplica(opts discord.Options) error {
+	gw := opts
+	gw.PublicKey = ""              // the gateway only; HTTP interactions go to the adapter below
+	poster, err := discord.New(gw) // checks the settings; posts over REST, never runs
+	if err != nil {
+		return err
+	}
+	s.leaderRuns = append(s.leaderRuns, func(ctx context.Context) {
+		a, err := discord.New(gw)
+		if err == nil {
+			err = a.Run(ctx, s.router)
+		}
+		if err != nil && ctx.Err() == nil {
+			s.log.Error("discord: gateway stopped", "err", err)
+		}
+	})
+	s.chats = append(s.chats, "discord (gateway, while leading)")
+	if opts.PublicKey != "" {
+		if opts.ApplicationID == "" {
+			return errors.New("discord: with a database and DISCORD_PUBLIC_KEY, set DISCORD_APPLICATION_ID: the replicas that do not lead answer interactions without the gateway")
+		}
+		ho := opts
+		ho.NoGateway = true
+		ha, err := discord.New(ho)
+		if err != nil {
+			return err
+		}
+		ha.Register(s.mux)
+		poster = ha
+		s.addChat(part{name: "discord (http)", run: ha.Run, ready: closed(ha.Ready())})
+	}
+	s.posters[bot.Discord] = s.met.poster(bot.Discord, poster)
 	return nil
 }
 
