@@ -33,7 +33,10 @@ type scheduled struct {
 	newDigests func() *delivery.Service
 	feeds      *feed.Manager
 	also       []func(ctx context.Context) // more work of the leader (the Discord gateway)
-	log        *slog.Logger
+	// caughtUp is closed once the index has applied the reports table as
+	// it was at start: digests composed before would miss reports.
+	caughtUp <-chan struct{}
+	log      *slog.Logger
 
 	mu      sync.Mutex
 	digests *delivery.Service // of the current term; nil while following
@@ -44,6 +47,11 @@ func (w *scheduled) run(ctx context.Context) error { return w.leader.Run(ctx, w.
 
 // lead runs one term's digests and feed polling until ctx is done.
 func (w *scheduled) lead(ctx context.Context) {
+	select {
+	case <-w.caughtUp:
+	case <-ctx.Done():
+		return
+	}
 	d := w.newDigests()
 	w.mu.Lock()
 	w.digests = d

@@ -77,13 +77,10 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 			s.Close()
 		}
 	}()
-	if s.x, err = openIndex(ctx, cfg, e, true); err != nil {
+	if err = s.openData(ctx, e); err != nil {
 		return nil, err
 	}
 	s.met.watchIndex(s.x)
-	if err = s.openState(ctx); err != nil {
-		return nil, err
-	}
 	if err = syncConfigSubscriptions(s.st, cfg, time.Now()); err != nil {
 		return nil, err
 	}
@@ -109,10 +106,16 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 	return s, nil
 }
 
-// openState opens the state store: PostgreSQL with cfg.Database, else
-// state.db in the data folder.
-func (s *Server) openState(ctx context.Context) error {
+// openData opens the index and the state store. Without a database: the
+// index (built from the default corpus when new) and state.db in the data
+// folder. With one: the database, then the index, which follows the
+// database's reports table (see openReplicaIndex).
+func (s *Server) openData(ctx context.Context, e env) error {
+	var err error
 	if s.cfg.Database == "" {
+		if s.x, err = openIndex(ctx, s.cfg, e, true); err != nil {
+			return err
+		}
 		st, err := state.Open(s.cfg.DataDir)
 		if err != nil {
 			return err
@@ -126,7 +129,8 @@ func (s *Server) openState(ctx context.Context) error {
 	}
 	s.st, s.pg = pg, pg
 	s.log.Info("state in PostgreSQL", "database", pgstore.Redact(s.cfg.Database))
-	return nil
+	s.x, err = openReplicaIndex(ctx, s.cfg, e, pg)
+	return err
 }
 
 // addScheduled adds the digests and feed polling: run by this process
@@ -146,6 +150,7 @@ func (s *Server) addScheduled(b *bot.Bot) {
 	lopts := leaderOptions
 	lopts.Logger, lopts.OnChange, lopts.OnError = s.log, s.met.setLeader, s.met.onDatabaseError
 	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log, also: s.leaderRuns,
+		caughtUp:   s.reports.CaughtUp(),
 		newDigests: func() *delivery.Service { return delivery.New(opts) }}
 	s.parts = append(s.parts, part{name: "scheduled work", run: func(ctx context.Context, _ bot.Handler) error { return s.work.run(ctx) },
 		ready: s.work.ready})
