@@ -176,4 +176,29 @@ func TestReplicaProcessesKillLeaderMidDigest(t *testing.T) {
 			t.Errorf("delivery %s = %+v, %v; want posted", id, d, err)
 		}
 	}
+	measureReplication(t, b, u)
+}
+
+// measureReplication ingests a report with the built binary and logs how
+// long p takes to apply it (its /readyz lag back to 0).
+func measureReplication(t *testing.T, p *serveProcess, u string) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "quokka.md"), []byte(replicaReport), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := briefbot(t, "", []string{"BRIEFBOT_DATABASE_URL=" + u}, "ingest", dir)
+	if r.code != 0 {
+		t.Fatalf("ingest --database: exit %d\n%s", r.code, r.stderr)
+	}
+	published := time.Now()
+	for {
+		if _, body := p.readyz(); strings.Contains(body, "index lag: 0 changes\n") {
+			break
+		}
+		if time.Since(published) > 10*time.Second {
+			t.Fatalf("the replica did not apply the report within 10 s:\n%s", p.stderr)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Logf("replication: ingest --database returned -> applied by the other process in %v", time.Since(published).Round(time.Millisecond))
 }
