@@ -32,7 +32,7 @@ type fakeGateway struct {
 	srv *httptest.Server
 
 	mu      sync.Mutex
-	conns   []*websocket.Conn
+	conns   []*gwClient
 	seq     int64
 	replies map[string]map[string]int // referenced message ID -> replica -> replies posted (the parts of its answer)
 	nextID  int64
@@ -83,13 +83,25 @@ func newFakeGateway(t *testing.T) *fakeGateway {
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		for _, c := range f.conns {
-			c.Close()
+			c.ws.Close()
 		}
 	})
 	return f
 }
 
 var gwUpgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+
+// gwClient is one open gateway connection; writes take turns.
+type gwClient struct {
+	ws  *websocket.Conn
+	wmu sync.Mutex
+}
+
+func (c *gwClient) send(v any) {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	c.ws.WriteJSON(v)
+}
 
 // gateway says HELLO, answers IDENTIFY with READY and heartbeats with
 // ACKs, and keeps the connection open until the client leaves.
@@ -98,12 +110,8 @@ func (f *fakeGateway) gateway(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	var wmu sync.Mutex
-	send := func(v any) {
-		wmu.Lock()
-		defer wmu.Unlock()
-		ws.WriteJSON(v)
-	}
+	c := &gwClient{ws: ws}
+	send := c.send
 	send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}})
 	var first struct {
 		Op int `json:"op"`
@@ -116,9 +124,9 @@ func (f *fakeGateway) gateway(w http.ResponseWriter, r *http.Request) {
 		"user": map[string]any{"id": gwBotUser, "username": "briefbot", "bot": true}, "application": map[string]any{"id": gwApp, "flags": 0},
 		"guilds": []any{}, "private_channels": []any{}}})
 	f.mu.Lock()
-	f.conns = append(f.conns, ws)
+	f.conns = append(f.conns, c)
 	f.mu.Unlock()
-	defer f.drop(ws)
+	defer f.drop(c)
 	for {
 		var fr struct {
 			Op int `json:"op"`
@@ -139,16 +147,16 @@ func (f *fakeGateway) nextSeq() int64 {
 	return f.seq
 }
 
-func (f *fakeGateway) drop(ws *websocket.Conn) {
+func (f *fakeGateway) drop(c *gwClient) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for i, c := range f.conns {
-		if c == ws {
+	for i, o := range f.conns {
+		if o == c {
 			f.conns = append(f.conns[:i], f.conns[i+1:]...)
 			break
 		}
 	}
-	ws.Close()
+	c.ws.Close()
 }
 
 // open is the number of gateway connections open now.
@@ -163,10 +171,10 @@ func (f *fakeGateway) dm(id, text string) {
 	d := map[string]any{"id": id, "channel_id": "400000000000000001", "type": 0, "content": text,
 		"timestamp": time.Now().Format(time.RFC3339), "author": map[string]any{"id": "500000000000000001", "username": "analyst"}}
 	f.mu.Lock()
-	conns := append([]*websocket.Conn(nil), f.conns...)
+	conns := append([]*gwClient(nil), f.conns...)
 	f.mu.Unlock()
 	for _, c := range conns {
-		c.WriteJSON(map[string]any{"op": 0, "t": "MESSAGE_CREATE", "s": f.nextSeq(), "d": d})
+		c.send(map[string]any{"op": 0, "t": "MESSAGE_CREATE", "s": f.nextSeq(), "d": d})
 	}
 }
 
