@@ -259,7 +259,9 @@ func TestReplicasShareReports(t *testing.T) {
 		took := waitAnswers(t, r.srv, question, id, true)
 		t.Logf("replica %d answers %v after ingest --database returned (%v since publishing)", i, took, time.Since(published).Round(time.Millisecond))
 	}
+	started := time.Now()
 	third := startReplicas(t, 1, u, f)[0] // an empty data folder: the default corpus, then the table
+	t.Logf("a new replica with an empty data folder was ready (caught up) %v after it started", time.Since(started).Round(time.Millisecond))
 	if !asks(third.srv, question, id) {
 		t.Error("a replica started later does not answer from the report once ready")
 	}
