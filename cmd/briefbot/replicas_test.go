@@ -305,3 +305,70 @@ func metricsText(t *testing.T, srv *Server) string {
 	body, _ := io.ReadAll(resp.Body)
 	return string(body)
 }
+
+// TestReplicasDatabaseAwayAndBack: with the database cut off (a proxy in
+// front of it stopped), replicas keep answering from their indexes, say so
+// on /readyz, and no one leads, so no digest goes out; once it is back, a
+// leader is elected again, the digest that fell due meanwhile is posted
+// once, the first digest not again, and a report published meanwhile
+// reaches both indexes.
+func TestReplicasDatabaseAwayAndBack(t *testing.T) {
+	fastElection(t)
+	u := pgtest.URL(t)
+	proxy, viaProxy := pgtest.NewProxy(t, u)
+	pg := seedDatabaseSubscription(t, u, "C1") // direct, not through the proxy
+	f := newSlackChannels(t)
+	rs := startReplicas(t, 2, viaProxy, f)
+	if ids := slices.Compact(f.digests("C1")); len(ids) != 1 {
+		t.Fatalf("digests in C1 = %v, want one", ids)
+	}
+
+	proxy.Stop()
+	deadline := time.Now().Add(5 * time.Second)
+	for rs[0].srv.Leading() || rs[1].srv.Leading() {
+		if time.Now().After(deadline) {
+			t.Fatal("a replica still leads 5 s after the database went away")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	for i, r := range rs {
+		reply := r.srv.router.Handle(context.Background(), bot.Message{Text: "who supplies Kazakhstan with drones?", User: "U1", Channel: "C1", Platform: bot.Console})
+		if reply.IsError || reply.Answer == nil || len(reply.Answer.Citations) == 0 {
+			t.Errorf("replica %d without the database: %+v", i, reply)
+		}
+		checkReadyz(t, r.srv, "database: unreachable (answering from the local index; scheduled work waits)", "role: follower")
+	}
+	seedDatabaseSubscription(t, u, "C2") // falls due while no one leads
+	report := bot.Report{ID: "away-quokka", Title: "Quokka trucks", Source: "Test Wire",
+		Body: "Serbia delivered twelve Quokka armoured trucks to Kyrgyzstan in November 2026."}
+	if _, err := pg.PublishReports(context.Background(), []bot.Report{report}, nil); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if ids := f.digests("C2"); len(ids) != 0 {
+		t.Fatalf("a digest was posted while no replica could lead: %v", ids)
+	}
+
+	proxy.Start()
+	back := time.Now()
+	deadline = time.Now().Add(10 * time.Second)
+	for len(f.digests("C2")) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no digest in C2 within 10 s of the database coming back\n%s\n%s", rs[0].stderr, rs[1].stderr)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Logf("database back -> the digest due meanwhile posted in %v", time.Since(back).Round(time.Millisecond))
+	for _, r := range rs {
+		waitAnswers(t, r.srv, "Quokka armoured trucks Kyrgyzstan", report.ID, true)
+	}
+	leaderOf(t, rs)
+	for _, r := range rs {
+		if err := r.stop(); err != nil {
+			t.Error(err)
+		}
+	}
+	if c1, c2 := slices.Compact(f.digests("C1")), slices.Compact(f.digests("C2")); len(c1) != 1 || len(c2) != 1 {
+		t.Errorf("digests: C1 %v, C2 %v; want one each", c1, c2)
+	}
+}
