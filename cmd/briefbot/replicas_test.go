@@ -338,6 +338,10 @@ func TestReplicasDatabaseAwayAndBack(t *testing.T) {
 		}
 		checkReadyz(t, r.srv, "database: unreachable (answering from the local index; scheduled work waits)", "role: follower")
 	}
+	sub := rs[0].srv.router.Handle(context.Background(), bot.Message{Text: "digest subscribe weekly", User: "U1", Channel: "C5", Platform: bot.Console})
+	if !sub.IsError || strings.Contains(sub.Text, "127.0.0.1") || strings.Contains(sub.Text, "connect") {
+		t.Errorf("subscribing without the database: %+v; want an apology that leaks no error", sub)
+	}
 	seedDatabaseSubscription(t, u, "C2") // falls due while no one leads
 	report := bot.Report{ID: "away-quokka", Title: "Quokka trucks", Source: "Test Wire",
 		Body: "Serbia delivered twelve Quokka armoured trucks to Kyrgyzstan in November 2026."}
