@@ -22,6 +22,9 @@ var (
 	// reloadEvery is how often the leader reads the subscriptions and
 	// feeds again, to see those that other replicas changed in chat.
 	reloadEvery = 15 * time.Second
+	// claimsKept is how long claims on chat messages are kept: longer than
+	// any platform redelivers a message.
+	claimsKept = 24 * time.Hour
 )
 
 // scheduled is the scheduled work of a replica on a database: digests and
@@ -32,6 +35,7 @@ type scheduled struct {
 	leader     *pgstore.Leader
 	newDigests func() *delivery.Service
 	feeds      *feed.Manager
+	pg         *pgstore.Store              // its old claims are pruned
 	also       []func(ctx context.Context) // more work of the leader (the Discord gateway)
 	// caughtUp is closed once the index has applied the reports table as
 	// it was at start: digests composed before would miss reports.
@@ -94,6 +98,9 @@ func (w *scheduled) reloadLoop(ctx context.Context) {
 		}
 		if err := w.feeds.Reload(); err != nil {
 			w.log.Error("reload feeds", "err", err)
+		}
+		if _, err := w.pg.PruneClaims(ctx, claimsKept); err != nil && ctx.Err() == nil {
+			w.log.Warn("prune claims", "err", err)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -374,5 +375,55 @@ func TestReplicasDatabaseAwayAndBack(t *testing.T) {
 	}
 	if c1, c2 := slices.Compact(f.digests("C1")), slices.Compact(f.digests("C2")); len(c1) != 1 || len(c2) != 1 {
 		t.Errorf("digests: C1 %v, C2 %v; want one each", c1, c2)
+	}
+}
+
+// TestReplicasAnswerEachMessageOnce: Slack may deliver one message to two
+// replicas (a retry to another one behind the load balancer, or a mention
+// as two events); they answer it once between them.
+func TestReplicasAnswerEachMessageOnce(t *testing.T) {
+	fastElection(t)
+	f := newSlackChannels(t)
+	rs := startReplicas(t, 2, pgtest.URL(t), f)
+	send := func(r replica, eventID, ts string) {
+		t.Helper()
+		ev, _ := json.Marshal(map[string]any{"type": "event_callback", "event_id": eventID, "event": map[string]any{
+			"type": "app_mention", "user": "U1", "text": "<@UBOT> who supplies Kazakhstan with drones?", "ts": ts, "channel": "C7"}})
+		resp, err := http.DefaultClient.Do(signed(t, "http://"+r.srv.Addr().String()+slack.PathEvents, "s", "application/json", ev))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("event %s: %s", eventID, resp.Status)
+		}
+	}
+	// settled waits until channel C7 holds at least n messages and no more
+	// come for a while, and returns how many it holds.
+	settled := func(n int) int {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			f.mu.Lock()
+			have := len(f.msgs["C7"])
+			f.mu.Unlock()
+			if have >= n {
+				time.Sleep(300 * time.Millisecond)
+				f.mu.Lock()
+				defer f.mu.Unlock()
+				return len(f.msgs["C7"])
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%d messages in C7 after 5 s, want %d", have, n)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	send(rs[0], "Ev1", "1700000000.000001")
+	one := settled(1) // the messages of one answer
+	send(rs[0], "Ev2", "1700000000.000002")
+	send(rs[1], "Ev3", "1700000000.000002") // the same message, to the other replica
+	if got := settled(2 * one); got != 2*one {
+		t.Errorf("C7 holds %d messages after two questions, want %d: one answer each", got, 2*one)
 	}
 }

@@ -149,7 +149,7 @@ func (s *Server) addScheduled(b *bot.Bot) {
 	s.met.setLeader(false)
 	lopts := leaderOptions
 	lopts.Logger, lopts.OnChange, lopts.OnError = s.log, s.met.setLeader, s.met.onDatabaseError
-	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log, also: s.leaderRuns,
+	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log, also: s.leaderRuns, pg: s.pg,
 		caughtUp:   s.reports.CaughtUp(),
 		newDigests: func() *delivery.Service { return delivery.New(opts) }}
 	s.parts = append(s.parts, part{name: "scheduled work", run: func(ctx context.Context, _ bot.Handler) error { return s.work.run(ctx) },
@@ -215,6 +215,9 @@ func (s *Server) addChat(p part) {
 
 func (s *Server) addSlack(opts slack.Options) error {
 	opts.Logger = s.log
+	if s.cfg.Database != "" { // replicas answer each message once between them
+		opts.Claim = func(ctx context.Context, key string) (bool, error) { return s.pg.Claim(ctx, key) }
+	}
 	sa, err := slack.New(opts)
 	if err != nil {
 		return err
