@@ -158,6 +158,7 @@ func TestReplicaProcessesKillLeaderMidDigest(t *testing.T) {
 		t.Fatal(err)
 	}
 	killed := time.Now()
+	asked := askDuringFailover(t, b, 3)
 	for !f.complete("C1") {
 		if time.Since(killed) > 20*time.Second {
 			posted, total := f.digestParts("C1")
@@ -177,6 +178,49 @@ func TestReplicaProcessesKillLeaderMidDigest(t *testing.T) {
 		}
 	}
 	measureReplication(t, b, u)
+	checkAnsweredOnce(t, f, asked)
+}
+
+// askDuringFailover sends n mentions, 200 ms apart, to p over the Events
+// API and returns their timestamps.
+func askDuringFailover(t *testing.T, p *serveProcess, n int) []string {
+	t.Helper()
+	var tss []string
+	for i := range n {
+		ts := fmt.Sprintf("1700000500.%06d", i+1)
+		ev := fmt.Sprintf(`{"type":"event_callback","event_id":"EvF%d","event":{"type":"app_mention","user":"U1","text":"<@UBOT> who supplies Kazakhstan with drones?","ts":%q,"channel":"C8"}}`, i, ts)
+		resp, err := http.DefaultClient.Do(signed(t, "http://"+p.addr+slack.PathEvents, "s", "application/json", []byte(ev)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("question %d during the failover: %s", i, resp.Status)
+		}
+		tss = append(tss, ts)
+		time.Sleep(200 * time.Millisecond)
+	}
+	return tss
+}
+
+// checkAnsweredOnce checks that each question (by its ts) got one answer
+// in channel C8: the same question gets the same number of messages, so
+// a second answer to one would show.
+func checkAnsweredOnce(t *testing.T, f *slackChannels, tss []string) {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	per := map[string]int{}
+	for _, m := range f.msgs["C8"] {
+		th, _ := m["thread_ts"].(string)
+		per[th]++
+	}
+	for _, ts := range tss {
+		if per[ts] == 0 || per[ts] != per[tss[0]] {
+			t.Errorf("answers per question = %v, want the same number (at least one) for each of %v", per, tss)
+			return
+		}
+	}
 }
 
 // measureReplication ingests a report with the built binary and logs how

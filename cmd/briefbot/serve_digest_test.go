@@ -42,6 +42,9 @@ func newSlackChannels(t *testing.T) *slackChannels {
 		r.ParseForm()
 		ch := r.PostForm.Get("channel")
 		msg := map[string]any{"type": "message", "text": r.PostForm.Get("text")}
+		if th := r.PostForm.Get("thread_ts"); th != "" {
+			msg["thread_ts"] = th
+		}
 		if m := r.PostForm.Get("metadata"); m != "" {
 			var meta map[string]any
 			if err := json.Unmarshal([]byte(m), &meta); err != nil {
