@@ -164,12 +164,6 @@ func (s *Server) reloadDigests() error {
 	return s.digests.Reload()
 }
 
-// Leading reports whether this server runs the scheduled work: always
-// without a database, while it holds the lead with one.
-func (s *Server) Leading() bool {
-	return s.work == nil || s.work.leader.Phase() == pgstore.Leading
-}
-
 // addChats creates the chat adapters the environment configures (Slack,
 // Discord, or both), registering their HTTP handlers, else the console.
 // Nothing connects yet.
@@ -250,48 +244,6 @@ func (s *Server) addDiscord(opts discord.Options) error {
 	return nil
 }
 
-// addDiscordReplica sets Discord up for one replica of several. A gateway
-// session gives every message to every connection of its shard, so that
-// two replicas on the gateway would answer each mention twice: only the
-// leader connects, with a new adapter each term of leadership (see
-// scheduled). Interactions over HTTP (with DISCORD_PUBLIC_KEY) are
-// answered by whichever replica receives them, and digests are posted
-// over REST.
-func (s *Server) addDiscordReplica(opts discord.Options) error {
-	gw := opts
-	gw.PublicKey = ""              // the gateway only; HTTP interactions go to the adapter below
-	poster, err := discord.New(gw) // checks the settings; posts over REST, never runs
-	if err != nil {
-		return err
-	}
-	s.leaderRuns = append(s.leaderRuns, func(ctx context.Context) {
-		a, err := discord.New(gw)
-		if err == nil {
-			err = a.Run(ctx, s.router)
-		}
-		if err != nil && ctx.Err() == nil {
-			s.log.Error("discord: gateway stopped", "err", err)
-		}
-	})
-	s.chats = append(s.chats, "discord (gateway, while leading)")
-	if opts.PublicKey != "" {
-		if opts.ApplicationID == "" {
-			return errors.New("discord: with a database and DISCORD_PUBLIC_KEY, set DISCORD_APPLICATION_ID: the replicas that do not lead answer interactions without the gateway")
-		}
-		ho := opts
-		ho.NoGateway = true
-		ha, err := discord.New(ho)
-		if err != nil {
-			return err
-		}
-		ha.Register(s.mux)
-		poster = ha
-		s.addChat(part{name: "discord (http)", run: ha.Run, ready: closed(ha.Ready())})
-	}
-	s.posters[bot.Discord] = s.met.poster(bot.Discord, poster)
-	return nil
-}
-
 // closed returns whether ch is closed yet, as a ready func.
 func closed(ch <-chan struct{}) func() bool {
 	return func() bool {
@@ -347,27 +299,6 @@ func (s *Server) routes() {
 			io.WriteString(w, s.databaseStatus(r.Context()))
 		}
 	})
-}
-
-// databaseStatus tells, for /readyz, whether the database answers, how far
-// the index lags behind its reports table, and whether this replica leads.
-// A database that does not answer leaves the replica ready: it answers from
-// its index, and scheduled work waits for the database.
-func (s *Server) databaseStatus(ctx context.Context) string {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	role := "follower"
-	if s.Leading() {
-		role = "leader"
-	}
-	lag, err := s.reports.Lag(ctx)
-	if err != nil {
-		s.met.onDatabaseError(err)
-		s.log.Warn("readyz: database", "err", err)
-		return fmt.Sprintf("database: unreachable (answering from the local index; scheduled work waits)\nindex: %d changes applied\nrole: %s\n",
-			s.reports.Applied(), role)
-	}
-	return fmt.Sprintf("database: ok\nindex lag: %d changes\nrole: %s\n", lag, role)
 }
 
 // Addr is the address the server listens on.
