@@ -43,6 +43,19 @@ func TestTwoReplicasOneDelivery(t *testing.T) {
 	}
 }
 
+// TestPoolSettingsInURL: pool settings in the URL configure the pool and
+// stay off the connections of leaders and followers.
+func TestPoolSettingsInURL(t *testing.T) {
+	u := pgtest.URL(t) + "&pool_max_conns=3"
+	s := mustOpen(t, u)
+	if got := s.Pool().Config().MaxConns; got != 3 {
+		t.Errorf("pool size = %d, want 3", got)
+	}
+	leads := make(chan string, 1)
+	fastLeader(t, u, "a", leads)
+	waitLead(t, leads)
+}
+
 // TestMigrationsIdempotent: opening a schema again applies nothing twice.
 func TestMigrationsIdempotent(t *testing.T) {
 	u := pgtest.URL(t)

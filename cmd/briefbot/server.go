@@ -149,7 +149,7 @@ func (s *Server) addScheduled(b *bot.Bot) {
 	s.met.setLeader(false)
 	lopts := leaderOptions
 	lopts.Logger, lopts.OnChange, lopts.OnError = s.log, s.met.setLeader, s.met.onDatabaseError
-	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log, also: s.leaderRuns, pg: s.pg,
+	s.work = &scheduled{leader: s.pg.Leader(lopts), feeds: s.feeds, log: s.log, also: s.leaderRuns, pg: s.pg,
 		caughtUp:   s.reports.CaughtUp(),
 		newDigests: func() *delivery.Service { return delivery.New(opts) }}
 	s.parts = append(s.parts, part{name: "scheduled work", run: func(ctx context.Context, _ bot.Handler) error { return s.work.run(ctx) },
