@@ -35,7 +35,7 @@ type Options struct {
 type Store struct {
 	pool    *pgxpool.Pool
 	conn    *pgx.ConnConfig // of the connections of their own that leaders and followers open
-	schema  string // where the tables are: the first schema of the search_path
+	schema  string          // where the tables are: the first schema of the search_path
 	timeout time.Duration
 }
 
