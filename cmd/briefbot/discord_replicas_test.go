@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -258,5 +261,29 @@ func TestReplicasDiscordGatewayLeaderOnly(t *testing.T) {
 		if err := r.stop(); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestReplicasDiscordSettings: with a database, a Discord public key needs
+// the application ID (replicas off the gateway answer interactions over
+// HTTP), and then HTTP interactions run on every replica beside the
+// leader's gateway.
+func TestReplicasDiscordSettings(t *testing.T) {
+	u := pgtest.URL(t)
+	f := newFakeGateway(t)
+	pub, _, _ := ed25519.GenerateKey(nil)
+	env := map[string]string{"DISCORD_BOT_TOKEN": gwToken, "DISCORD_API_URL": f.srv.URL + "/r0/api/v9", "DISCORD_PUBLIC_KEY": hex.EncodeToString(pub)}
+	cfg, err := serveConfig([]string{"--data", t.TempDir(), "--listen", "127.0.0.1:0", "--database", u}, env2(env, nil, io.Discard, io.Discard))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewServer(context.Background(), cfg, env2(env, nil, io.Discard, io.Discard)); err == nil ||
+		!strings.Contains(err.Error(), "set DISCORD_APPLICATION_ID") {
+		t.Errorf("public key without application ID: %v", err)
+	}
+	env["DISCORD_APPLICATION_ID"] = gwApp
+	srv, _, _ := startServe(t, env, nil, "--database", u)
+	if got := strings.Join(srv.Chats(), ", "); got != "discord (gateway, while leading), discord (http)" {
+		t.Errorf("chats = %q", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -342,6 +343,10 @@ func TestReplicasDatabaseAwayAndBack(t *testing.T) {
 	sub := rs[0].srv.router.Handle(context.Background(), bot.Message{Text: "digest subscribe weekly", User: "U1", Channel: "C5", Platform: bot.Console})
 	if !sub.IsError || strings.Contains(sub.Text, "127.0.0.1") || strings.Contains(sub.Text, "connect") {
 		t.Errorf("subscribing without the database: %+v; want an apology that leaks no error", sub)
+	}
+	if text := metricsText(t, rs[0].srv); !regexp.MustCompile(`briefbot_database_errors_total [1-9]`).MatchString(text) ||
+		!strings.Contains(text, "briefbot_index_lag -1") || !strings.Contains(text, "briefbot_leader 0") {
+		t.Errorf("metrics without the database lack the errors, the unknown lag or the leader flag:\n%s", text)
 	}
 	seedDatabaseSubscription(t, u, "C2") // falls due while no one leads
 	report := bot.Report{ID: "away-quokka", Title: "Quokka trucks", Source: "Test Wire",
