@@ -236,7 +236,7 @@ func waitAnswers(t *testing.T, srv *Server, question, reportID string, want bool
 // TestReplicasShareReports: a report ingested with ingest --database is
 // answered by every replica within seconds; a replica started later with
 // an empty data folder catches up from the table; a deletion reaches them
-// all; /readyz and /metrics tell the lag.
+// all (briefbot remove --database); /readyz and /metrics tell the lag.
 func TestReplicasShareReports(t *testing.T) {
 	fastElection(t)
 	u := pgtest.URL(t)
@@ -268,9 +268,8 @@ func TestReplicasShareReports(t *testing.T) {
 		t.Error("a replica started later does not answer from the report once ready")
 	}
 	checkReadyz(t, third.srv, "database: ok", "index lag: 0 changes", "role: follower")
-	pg := seedDatabaseSubscription(t, u, "C9")
-	if n, err := pg.DeleteReports(context.Background(), []string{id}); err != nil || n != 1 {
-		t.Fatalf("DeleteReports = %d, %v", n, err)
+	if r := inProcess(t, "remove", "--database", u, id); r.code != 0 || !strings.Contains(r.stdout, "removed 1 of 1 reports") {
+		t.Fatalf("remove --database: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	for _, r := range append(rs, third) {
 		waitAnswers(t, r.srv, question, id, false)
