@@ -110,7 +110,7 @@ func (f *Follower) failed(err error) {
 // up at each one and every Poll, until ctx is done (nil) or the
 // connection fails.
 func (f *Follower) follow(ctx context.Context) error {
-	conn, err := pgx.Connect(ctx, f.s.url)
+	conn, err := f.s.connect(ctx)
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}

@@ -37,7 +37,7 @@ type LeaderOptions struct {
 // server at once and here within Check; another replica takes the lock
 // within Retry and starts leading after Settle.
 type Leader struct {
-	url  string
+	s    *Store
 	opts LeaderOptions
 
 	mu    sync.Mutex
@@ -60,9 +60,8 @@ func (p Phase) String() string {
 	return [...]string{"starting", "follower", "settling", "leading"}[p]
 }
 
-// NewLeader returns a Leader campaigning on the database at dbURL (the URL
-// a Store was opened with). Call Run.
-func NewLeader(dbURL string, opts LeaderOptions) *Leader {
+// Leader returns a Leader campaigning on the store's database. Call Run.
+func (s *Store) Leader(opts LeaderOptions) *Leader {
 	if opts.Retry <= 0 {
 		opts.Retry = time.Second
 	}
@@ -75,7 +74,7 @@ func NewLeader(dbURL string, opts LeaderOptions) *Leader {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Leader{url: dbURL, opts: opts}
+	return &Leader{s: s, opts: opts}
 }
 
 // Phase tells where the replica stands now.
@@ -132,7 +131,7 @@ func (l *Leader) Run(ctx context.Context, lead func(ctx context.Context)) error 
 // connection or ctx ends, and closes the connection (releasing the lock).
 func (l *Leader) term(ctx context.Context, lead func(ctx context.Context)) error {
 	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	conn, err := pgx.Connect(cctx, l.url)
+	conn, err := l.s.connect(cctx)
 	cancel()
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
@@ -161,8 +160,8 @@ func (l *Leader) term(ctx context.Context, lead func(ctx context.Context)) error
 	}()
 	err = l.hold(leadCtx, conn, 0)
 	stop()
+	l.setPhase(Following, 0) // the work is stopping now
 	<-done
-	l.setPhase(Following, 0)
 	l.opts.Logger.Info("leader election: stopped leading", "err", err)
 	return err
 }

@@ -13,7 +13,7 @@ import (
 // fastLeader returns a Leader on u with short intervals, running until the
 // test ends, and a channel that gets its name each time it starts leading.
 func fastLeader(t *testing.T, u, name string, leads chan<- string) *pgstore.Leader {
-	l := pgstore.NewLeader(u, pgstore.LeaderOptions{Retry: 50 * time.Millisecond, Check: 50 * time.Millisecond, Settle: 150 * time.Millisecond})
+	l := mustOpen(t, u).Leader(pgstore.LeaderOptions{Retry: 50 * time.Millisecond, Check: 50 * time.Millisecond, Settle: 150 * time.Millisecond})
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Add(1)

@@ -34,8 +34,8 @@ type Options struct {
 // use, also by several processes on one database. Close it when done.
 type Store struct {
 	pool    *pgxpool.Pool
-	url     string
-	schema  string // where the tables are: the first schema of the search_path
+	conn    *pgx.ConnConfig // of the connections of their own that leaders and followers open
+	schema  string          // where the tables are: the first schema of the search_path
 	timeout time.Duration
 }
 
@@ -58,7 +58,7 @@ func Open(ctx context.Context, dbURL string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", where, err)
 	}
-	s := &Store{pool: pool, url: dbURL, timeout: opts.Timeout}
+	s := &Store{pool: pool, conn: cfg.ConnConfig.Copy(), timeout: opts.Timeout}
 	ctx, cancel := context.WithTimeout(ctx, 2*opts.Timeout)
 	defer cancel()
 	if err := s.check(ctx); err != nil {
@@ -95,12 +95,16 @@ func Redact(dbURL string) string {
 	return u.Redacted()
 }
 
+// connect opens a connection of its own (not from the pool), with the
+// settings of the URL the store was opened with (pool settings such as
+// pool_max_conns left out).
+func (s *Store) connect(ctx context.Context) (*pgx.Conn, error) {
+	return pgx.ConnectConfig(ctx, s.conn.Copy())
+}
+
 // Pool is the connection pool, for the other parts of briefbot that keep
 // data in the database.
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
-
-// URL is the database URL the store was opened with.
-func (s *Store) URL() string { return s.url }
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }

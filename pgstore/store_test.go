@@ -43,6 +43,19 @@ func TestTwoReplicasOneDelivery(t *testing.T) {
 	}
 }
 
+// TestPoolSettingsInURL: pool settings in the URL configure the pool and
+// stay off the connections of leaders and followers.
+func TestPoolSettingsInURL(t *testing.T) {
+	u := pgtest.URL(t) + "&pool_max_conns=3"
+	s := mustOpen(t, u)
+	if got := s.Pool().Config().MaxConns; got != 3 {
+		t.Errorf("pool size = %d, want 3", got)
+	}
+	leads := make(chan string, 1)
+	fastLeader(t, u, "a", leads)
+	waitLead(t, leads)
+}
+
 // TestMigrationsIdempotent: opening a schema again applies nothing twice.
 func TestMigrationsIdempotent(t *testing.T) {
 	u := pgtest.URL(t)
@@ -82,4 +95,34 @@ func mustOpen(t *testing.T, u string) *pgstore.Store {
 func statetestSub() bot.Subscription {
 	return bot.Subscription{ID: "slack:C1", Platform: bot.Slack, Channel: "C1", Spec: bot.DefaultDigestSpec,
 		Created: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)}
+}
+
+// TestClaims: of two replicas claiming one key, one gets it; pruning frees
+// old claims only.
+func TestClaims(t *testing.T) {
+	u := pgtest.URL(t)
+	a, b := mustOpen(t, u), mustOpen(t, u)
+	ctx := context.Background()
+	got := 0
+	for _, s := range []*pgstore.Store{a, b, a} {
+		ok, err := s.Claim(ctx, "slack/message/C1/1.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			got++
+		}
+	}
+	if got != 1 {
+		t.Errorf("%d claims of one key succeeded, want 1", got)
+	}
+	if n, err := a.PruneClaims(ctx, time.Hour); err != nil || n != 0 {
+		t.Errorf("pruning claims older than an hour = %d, %v; want 0", n, err)
+	}
+	if n, err := a.PruneClaims(ctx, 0); err != nil || n != 1 {
+		t.Errorf("pruning all = %d, %v; want 1", n, err)
+	}
+	if ok, _ := b.Claim(ctx, "slack/message/C1/1.1"); !ok {
+		t.Error("a pruned key cannot be claimed again")
+	}
 }

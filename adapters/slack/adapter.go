@@ -57,6 +57,15 @@ type Options struct {
 	ThreadMemory int
 	// Now is the clock for signatures and memory; nil means time.Now.
 	Now func() time.Time
+	// Claim, when set, is asked before a message is answered, with a key
+	// naming the message; only a caller that gets true answers it. Several
+	// replicas of one app share one (pgstore.Store.Claim), since Slack
+	// may deliver one message to each (a mention comes as app_mention and
+	// as message; Socket Mode spreads events over the connections). An
+	// error is logged and the message answered: twice is better than
+	// never. nil means every message that passes the local checks is
+	// answered.
+	Claim func(ctx context.Context, key string) (bool, error)
 }
 
 // slackAPI is the part of the Slack Web API the adapter calls.

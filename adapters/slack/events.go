@@ -57,7 +57,29 @@ func (a *Adapter) onCallback(s *session, cb callback) {
 	if !a.messages.Add(ev.Channel + "/" + ev.TS) {
 		return
 	}
-	a.start(func(ctx context.Context, s *session) { a.answerEvent(ctx, s, ev) })
+	a.start(func(ctx context.Context, s *session) {
+		if a.claimed(ctx, "slack/message/"+ev.Channel+"/"+ev.TS) {
+			a.answerEvent(ctx, s, ev)
+		}
+	})
+}
+
+// claimed reports whether this adapter may answer the message of key:
+// always without Options.Claim, else when the claim is this adapter's (or
+// cannot be made).
+func (a *Adapter) claimed(ctx context.Context, key string) bool {
+	if a.opts.Claim == nil {
+		return true
+	}
+	ok, err := a.opts.Claim(ctx, key)
+	if err != nil {
+		a.log.Warn("slack: claiming a message failed; answering it", "key", key, "err", err)
+		return true
+	}
+	if !ok {
+		a.log.Debug("slack: message answered by another replica", "key", key)
+	}
+	return ok
 }
 
 // wants reports whether the bot should answer ev: a mention, a direct

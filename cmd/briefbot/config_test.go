@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -56,6 +57,34 @@ func TestBadConfigNamesKeyAndProblem(t *testing.T) {
 	}
 }
 
+// TestDatabaseSetting: the database URL comes from --database, else
+// $BRIEFBOT_DATABASE_URL, else the config file.
+func TestDatabaseSetting(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "briefbot.yaml")
+	if err := os.WriteFile(p, []byte("database: postgres://file@db.example/briefbot\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"--config", p}, nil, "postgres://file@db.example/briefbot"},
+		{[]string{"--config", p}, map[string]string{"BRIEFBOT_DATABASE_URL": "postgres://env@db.example/b"}, "postgres://env@db.example/b"},
+		{[]string{"--config", p, "--database", "postgresql://flag@db.example/b"}, map[string]string{"BRIEFBOT_DATABASE_URL": "postgres://env@db.example/b"}, "postgresql://flag@db.example/b"},
+		{nil, nil, ""},
+	} {
+		cfg, err := serveConfig(tc.args, env2(tc.env, nil, io.Discard, io.Discard))
+		if err != nil || cfg.Database != tc.want {
+			t.Errorf("%v %v: database %q, %v; want %q", tc.args, tc.env, cfg.Database, err, tc.want)
+		}
+	}
+	if _, err := serveConfig([]string{"--database", "db.example"}, env2(nil, nil, io.Discard, io.Discard)); err == nil ||
+		!strings.Contains(err.Error(), "--database: not a PostgreSQL URL") {
+		t.Errorf("a bad --database: %v", err)
+	}
+}
+
 // TestBadValueNamesItsLine writes configs with one bad value each, on a
 // known line: the error names the line, the key and the problem.
 func TestBadValueNamesItsLine(t *testing.T) {
@@ -70,6 +99,7 @@ func TestBadValueNamesItsLine(t *testing.T) {
 		{"digests:\n  subscriptions:\n    - platform: slack\n      channel: C1\n      options: weekly\n    - platform: irc\n      channel: C2\n",
 			`line 8: digests.subscriptions[1].platform: "irc" is not one of`},
 		{"listen: nowhere\n", `line 3: listen: "nowhere" is not an address`},
+		{"database: mysql://db.example/briefbot\n", `line 3: database: not a PostgreSQL URL`},
 	} {
 		p := filepath.Join(t.TempDir(), "briefbot.yaml")
 		if err := os.WriteFile(p, []byte(head+tc.yaml), 0o644); err != nil {

@@ -27,12 +27,13 @@ const usage = `briefbot answers questions about arms transfers from source repor
 
 Usage:
   briefbot ask [--data DIR] [--json] [--from DATE] [--to DATE] [--source reports|sipri] QUESTION...
-  briefbot ingest [--data DIR] [--default-corpus] PATH|URL...
+  briefbot ingest [--data DIR] [--database URL] [--default-corpus] PATH|URL...
+  briefbot remove [--data DIR] [--database URL] ID...
   briefbot chart [--data DIR] [--out FILE.png] [--since YEAR] [--json] suppliers|recipients COUNTRY
   briefbot chat [--data DIR]
   briefbot digest [--data DIR] [--since 7d] [--countries A,B] [--categories X,Y] [--chart FILE.png] [--json]
-  briefbot serve [--config FILE] [--data DIR] [--listen ADDR]
-  briefbot stats [--data DIR] [--json]
+  briefbot serve [--config FILE] [--data DIR] [--listen ADDR] [--database URL]
+  briefbot stats [--data DIR] [--database URL] [--json]
   briefbot health [--url URL]        exit 0 when a running serve answers /healthz
   briefbot version
 
@@ -90,6 +91,8 @@ func run(ctx context.Context, args []string, e env) int {
 		err = cmdServe(ctx, rest, e)
 	case "stats":
 		err = cmdStats(ctx, rest, e)
+	case "remove":
+		err = cmdRemove(ctx, rest, e)
 	case "health":
 		err = cmdHealth(ctx, rest, e)
 	case "version", "--version", "-v":

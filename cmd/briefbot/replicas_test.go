@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -234,7 +236,7 @@ func waitAnswers(t *testing.T, srv *Server, question, reportID string, want bool
 // TestReplicasShareReports: a report ingested with ingest --database is
 // answered by every replica within seconds; a replica started later with
 // an empty data folder catches up from the table; a deletion reaches them
-// all; /readyz and /metrics tell the lag.
+// all (briefbot remove --database); /readyz and /metrics tell the lag.
 func TestReplicasShareReports(t *testing.T) {
 	fastElection(t)
 	u := pgtest.URL(t)
@@ -259,14 +261,15 @@ func TestReplicasShareReports(t *testing.T) {
 		took := waitAnswers(t, r.srv, question, id, true)
 		t.Logf("replica %d answers %v after ingest --database returned (%v since publishing)", i, took, time.Since(published).Round(time.Millisecond))
 	}
+	started := time.Now()
 	third := startReplicas(t, 1, u, f)[0] // an empty data folder: the default corpus, then the table
+	t.Logf("a new replica with an empty data folder was ready (caught up) %v after it started", time.Since(started).Round(time.Millisecond))
 	if !asks(third.srv, question, id) {
 		t.Error("a replica started later does not answer from the report once ready")
 	}
 	checkReadyz(t, third.srv, "database: ok", "index lag: 0 changes", "role: follower")
-	pg := seedDatabaseSubscription(t, u, "C9")
-	if n, err := pg.DeleteReports(context.Background(), []string{id}); err != nil || n != 1 {
-		t.Fatalf("DeleteReports = %d, %v", n, err)
+	if r := inProcess(t, "remove", "--database", u, id); r.code != 0 || !strings.Contains(r.stdout, "removed 1 of 1 reports") {
+		t.Fatalf("remove --database: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	for _, r := range append(rs, third) {
 		waitAnswers(t, r.srv, question, id, false)
@@ -302,4 +305,129 @@ func metricsText(t *testing.T, srv *Server) string {
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	return string(body)
+}
+
+// TestReplicasDatabaseAwayAndBack: with the database cut off (a proxy in
+// front of it stopped), replicas keep answering from their indexes, say so
+// on /readyz, and no one leads, so no digest goes out; once it is back, a
+// leader is elected again, the digest that fell due meanwhile is posted
+// once, the first digest not again, and a report published meanwhile
+// reaches both indexes.
+func TestReplicasDatabaseAwayAndBack(t *testing.T) {
+	fastElection(t)
+	u := pgtest.URL(t)
+	proxy, viaProxy := pgtest.NewProxy(t, u)
+	pg := seedDatabaseSubscription(t, u, "C1") // direct, not through the proxy
+	f := newSlackChannels(t)
+	rs := startReplicas(t, 2, viaProxy, f)
+	if ids := slices.Compact(f.digests("C1")); len(ids) != 1 {
+		t.Fatalf("digests in C1 = %v, want one", ids)
+	}
+
+	proxy.Stop()
+	deadline := time.Now().Add(5 * time.Second)
+	for rs[0].srv.Leading() || rs[1].srv.Leading() {
+		if time.Now().After(deadline) {
+			t.Fatal("a replica still leads 5 s after the database went away")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	for i, r := range rs {
+		reply := r.srv.router.Handle(context.Background(), bot.Message{Text: "who supplies Kazakhstan with drones?", User: "U1", Channel: "C1", Platform: bot.Console})
+		if reply.IsError || reply.Answer == nil || len(reply.Answer.Citations) == 0 {
+			t.Errorf("replica %d without the database: %+v", i, reply)
+		}
+		checkReadyz(t, r.srv, "database: unreachable (answering from the local index; scheduled work waits)", "role: follower")
+	}
+	sub := rs[0].srv.router.Handle(context.Background(), bot.Message{Text: "digest subscribe weekly", User: "U1", Channel: "C5", Platform: bot.Console})
+	if !sub.IsError || strings.Contains(sub.Text, "127.0.0.1") || strings.Contains(sub.Text, "connect") {
+		t.Errorf("subscribing without the database: %+v; want an apology that leaks no error", sub)
+	}
+	if text := metricsText(t, rs[0].srv); !regexp.MustCompile(`briefbot_database_errors_total [1-9]`).MatchString(text) ||
+		!strings.Contains(text, "briefbot_index_lag -1") || !strings.Contains(text, "briefbot_leader 0") {
+		t.Errorf("metrics without the database lack the errors, the unknown lag or the leader flag:\n%s", text)
+	}
+	seedDatabaseSubscription(t, u, "C2") // falls due while no one leads
+	report := bot.Report{ID: "away-quokka", Title: "Quokka trucks", Source: "Test Wire",
+		Body: "Serbia delivered twelve Quokka armoured trucks to Kyrgyzstan in November 2026."}
+	if _, err := pg.PublishReports(context.Background(), []bot.Report{report}, nil); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if ids := f.digests("C2"); len(ids) != 0 {
+		t.Fatalf("a digest was posted while no replica could lead: %v", ids)
+	}
+
+	proxy.Start()
+	back := time.Now()
+	deadline = time.Now().Add(10 * time.Second)
+	for len(f.digests("C2")) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no digest in C2 within 10 s of the database coming back\n%s\n%s", rs[0].stderr, rs[1].stderr)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Logf("database back -> the digest due meanwhile posted in %v", time.Since(back).Round(time.Millisecond))
+	for _, r := range rs {
+		waitAnswers(t, r.srv, "Quokka armoured trucks Kyrgyzstan", report.ID, true)
+	}
+	leaderOf(t, rs)
+	for _, r := range rs {
+		if err := r.stop(); err != nil {
+			t.Error(err)
+		}
+	}
+	if c1, c2 := slices.Compact(f.digests("C1")), slices.Compact(f.digests("C2")); len(c1) != 1 || len(c2) != 1 {
+		t.Errorf("digests: C1 %v, C2 %v; want one each", c1, c2)
+	}
+}
+
+// TestReplicasAnswerEachMessageOnce: Slack may deliver one message to two
+// replicas (a retry to another one behind the load balancer, or a mention
+// as two events); they answer it once between them.
+func TestReplicasAnswerEachMessageOnce(t *testing.T) {
+	fastElection(t)
+	f := newSlackChannels(t)
+	rs := startReplicas(t, 2, pgtest.URL(t), f)
+	send := func(r replica, eventID, ts string) {
+		t.Helper()
+		ev, _ := json.Marshal(map[string]any{"type": "event_callback", "event_id": eventID, "event": map[string]any{
+			"type": "app_mention", "user": "U1", "text": "<@UBOT> who supplies Kazakhstan with drones?", "ts": ts, "channel": "C7"}})
+		resp, err := http.DefaultClient.Do(signed(t, "http://"+r.srv.Addr().String()+slack.PathEvents, "s", "application/json", ev))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("event %s: %s", eventID, resp.Status)
+		}
+	}
+	// settled waits until channel C7 holds at least n messages and no more
+	// come for a while, and returns how many it holds.
+	settled := func(n int) int {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			f.mu.Lock()
+			have := len(f.msgs["C7"])
+			f.mu.Unlock()
+			if have >= n {
+				time.Sleep(300 * time.Millisecond)
+				f.mu.Lock()
+				defer f.mu.Unlock()
+				return len(f.msgs["C7"])
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%d messages in C7 after 5 s, want %d", have, n)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	send(rs[0], "Ev1", "1700000000.000001")
+	one := settled(1) // the messages of one answer
+	send(rs[0], "Ev2", "1700000000.000002")
+	send(rs[1], "Ev3", "1700000000.000002") // the same message, to the other replica
+	if got := settled(2 * one); got != 2*one {
+		t.Errorf("C7 holds %d messages after two questions, want %d: one answer each", got, 2*one)
+	}
 }

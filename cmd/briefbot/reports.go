@@ -57,6 +57,46 @@ func publishReports(ctx context.Context, cfg Config, e env, res *corpus.Result) 
 	return nil
 }
 
+// openReplicaIndex opens (or creates) the index of a replica on a
+// database. The default corpus goes to the database's reports table, when
+// this binary's version of it is not there yet, instead of straight into
+// the index: every replica then indexes it from the table, with the time
+// it entered the table, so that all replicas compose the same digests.
+func openReplicaIndex(ctx context.Context, cfg Config, e env, pg *pgstore.Store) (*index.Index, error) {
+	x, _, err := index.OpenOrCreate(cfg.DataDir, indexOptions(cfg))
+	if err != nil {
+		return nil, err
+	}
+	if err := publishDefault(ctx, pg, e); err != nil {
+		x.Close()
+		return nil, err
+	}
+	return x, nil
+}
+
+// settingDefault is the shared setting of the default corpus's version in
+// the reports table.
+const settingDefault = "default_corpus"
+
+// publishDefault publishes the default corpus to the reports table unless
+// the table already has this version of it.
+func publishDefault(ctx context.Context, pg *pgstore.Store, e env) error {
+	have, err := pg.Setting(ctx, settingDefault)
+	if err != nil || have == defaultVersion() {
+		return err
+	}
+	res, err := corpus.Default()
+	if err != nil {
+		return err
+	}
+	st, err := pg.PublishReports(ctx, res.Reports, nil)
+	if err != nil {
+		return fmt.Errorf("publish the default corpus: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "Published the default corpus to the database (%d added, %d updated, %d unchanged)\n", st.Added, st.Updated, st.Unchanged)
+	return pg.SetSetting(ctx, settingDefault, defaultVersion())
+}
+
 // followReports adds the part that keeps the index in step with the
 // reports table, from the last change the index applied.
 func (s *Server) followReports() error {

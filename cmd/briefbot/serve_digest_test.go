@@ -27,6 +27,9 @@ type slackChannels struct {
 	msgs  map[string][]map[string]any // channel -> messages, oldest first
 	seq   int
 	hooks chan map[string]any
+	// afterPost, if set, runs after chat.postMessage kept a message and
+	// before it answers (set it before the first request).
+	afterPost func(r *http.Request, msg map[string]any)
 }
 
 func newSlackChannels(t *testing.T) *slackChannels {
@@ -39,6 +42,9 @@ func newSlackChannels(t *testing.T) *slackChannels {
 		r.ParseForm()
 		ch := r.PostForm.Get("channel")
 		msg := map[string]any{"type": "message", "text": r.PostForm.Get("text")}
+		if th := r.PostForm.Get("thread_ts"); th != "" {
+			msg["thread_ts"] = th
+		}
 		if m := r.PostForm.Get("metadata"); m != "" {
 			var meta map[string]any
 			if err := json.Unmarshal([]byte(m), &meta); err != nil {
@@ -48,6 +54,9 @@ func newSlackChannels(t *testing.T) *slackChannels {
 			msg["metadata"] = meta
 		}
 		ts := f.add(ch, msg)
+		if f.afterPost != nil {
+			f.afterPost(r, msg)
+		}
 		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, ch, ts)
 	})
 	mux.HandleFunc("POST /api/conversations.history", func(w http.ResponseWriter, r *http.Request) {

@@ -40,14 +40,17 @@ type Server struct {
 	feeds   *feed.Manager
 	digests *delivery.Service // without a database
 	work    *scheduled        // with a database: digests and feeds while leading
-	reports *pgstore.Follower // with a database: keeps the index in step with the reports table
-	router  *bot.Router
-	mux     *http.ServeMux
-	ln      net.Listener
-	audit   *os.File
-	parts   []part // chat adapters first, then feeds and digests
-	chats   []string
-	posters map[bot.Platform]bot.DigestPoster
+	// leaderRuns run beside digests and feeds while this replica leads
+	// (the Discord gateway, with a database).
+	leaderRuns []func(ctx context.Context)
+	reports    *pgstore.Follower // with a database: keeps the index in step with the reports table
+	router     *bot.Router
+	mux        *http.ServeMux
+	ln         net.Listener
+	audit      *os.File
+	parts      []part // chat adapters first, then feeds and digests
+	chats      []string
+	posters    map[bot.Platform]bot.DigestPoster
 }
 
 // part is one thing Server.Run runs beside the HTTP server.
@@ -74,13 +77,10 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 			s.Close()
 		}
 	}()
-	if s.x, err = openIndex(ctx, cfg, e, true); err != nil {
+	if err = s.openData(ctx, e); err != nil {
 		return nil, err
 	}
 	s.met.watchIndex(s.x)
-	if err = s.openState(ctx); err != nil {
-		return nil, err
-	}
 	if err = syncConfigSubscriptions(s.st, cfg, time.Now()); err != nil {
 		return nil, err
 	}
@@ -106,10 +106,16 @@ func NewServer(ctx context.Context, cfg Config, e env) (_ *Server, err error) {
 	return s, nil
 }
 
-// openState opens the state store: PostgreSQL with cfg.Database, else
-// state.db in the data folder.
-func (s *Server) openState(ctx context.Context) error {
+// openData opens the index and the state store. Without a database: the
+// index (built from the default corpus when new) and state.db in the data
+// folder. With one: the database, then the index, which follows the
+// database's reports table (see openReplicaIndex).
+func (s *Server) openData(ctx context.Context, e env) error {
+	var err error
 	if s.cfg.Database == "" {
+		if s.x, err = openIndex(ctx, s.cfg, e, true); err != nil {
+			return err
+		}
 		st, err := state.Open(s.cfg.DataDir)
 		if err != nil {
 			return err
@@ -123,7 +129,8 @@ func (s *Server) openState(ctx context.Context) error {
 	}
 	s.st, s.pg = pg, pg
 	s.log.Info("state in PostgreSQL", "database", pgstore.Redact(s.cfg.Database))
-	return nil
+	s.x, err = openReplicaIndex(ctx, s.cfg, e, pg)
+	return err
 }
 
 // addScheduled adds the digests and feed polling: run by this process
@@ -142,7 +149,8 @@ func (s *Server) addScheduled(b *bot.Bot) {
 	s.met.setLeader(false)
 	lopts := leaderOptions
 	lopts.Logger, lopts.OnChange, lopts.OnError = s.log, s.met.setLeader, s.met.onDatabaseError
-	s.work = &scheduled{leader: pgstore.NewLeader(s.pg.URL(), lopts), feeds: s.feeds, log: s.log,
+	s.work = &scheduled{leader: s.pg.Leader(lopts), feeds: s.feeds, log: s.log, also: s.leaderRuns, pg: s.pg,
+		caughtUp:   s.reports.CaughtUp(),
 		newDigests: func() *delivery.Service { return delivery.New(opts) }}
 	s.parts = append(s.parts, part{name: "scheduled work", run: func(ctx context.Context, _ bot.Handler) error { return s.work.run(ctx) },
 		ready: s.work.ready})
@@ -154,12 +162,6 @@ func (s *Server) reloadDigests() error {
 		return s.work.Reload()
 	}
 	return s.digests.Reload()
-}
-
-// Leading reports whether this server runs the scheduled work: always
-// without a database, while it holds the lead with one.
-func (s *Server) Leading() bool {
-	return s.work == nil || s.work.leader.Phase() == pgstore.Leading
 }
 
 // addChats creates the chat adapters the environment configures (Slack,
@@ -184,7 +186,7 @@ func (s *Server) addChats(e env) error {
 			return err
 		}
 	}
-	if len(s.parts) == 0 {
+	if !withSlack && !withDiscord {
 		style := console.Plain
 		if e.stdoutTTY {
 			style = console.ANSI
@@ -207,6 +209,9 @@ func (s *Server) addChat(p part) {
 
 func (s *Server) addSlack(opts slack.Options) error {
 	opts.Logger = s.log
+	if s.cfg.Database != "" { // replicas answer each message once between them
+		opts.Claim = func(ctx context.Context, key string) (bool, error) { return s.pg.Claim(ctx, key) }
+	}
 	sa, err := slack.New(opts)
 	if err != nil {
 		return err
@@ -222,6 +227,9 @@ func (s *Server) addSlack(opts slack.Options) error {
 func (s *Server) addDiscord(opts discord.Options) error {
 	routeDiscordgoLogs(s.log)
 	opts.Logger = s.log
+	if s.cfg.Database != "" && opts.BotToken != "" && !opts.NoGateway {
+		return s.addDiscordReplica(opts)
+	}
 	da, err := discord.New(opts)
 	if err != nil {
 		return err
@@ -291,27 +299,6 @@ func (s *Server) routes() {
 			io.WriteString(w, s.databaseStatus(r.Context()))
 		}
 	})
-}
-
-// databaseStatus tells, for /readyz, whether the database answers, how far
-// the index lags behind its reports table, and whether this replica leads.
-// A database that does not answer leaves the replica ready: it answers from
-// its index, and scheduled work waits for the database.
-func (s *Server) databaseStatus(ctx context.Context) string {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	role := "follower"
-	if s.Leading() {
-		role = "leader"
-	}
-	lag, err := s.reports.Lag(ctx)
-	if err != nil {
-		s.met.onDatabaseError(err)
-		s.log.Warn("readyz: database", "err", err)
-		return fmt.Sprintf("database: unreachable (answering from the local index; scheduled work waits)\nindex: %d changes applied\nrole: %s\n",
-			s.reports.Applied(), role)
-	}
-	return fmt.Sprintf("database: ok\nindex lag: %d changes\nrole: %s\n", lag, role)
 }
 
 // Addr is the address the server listens on.

@@ -45,6 +45,10 @@ config's database).
   state.error         what went wrong, with status "error" only
   state.subscriptions       digest subscriptions (0 unless status is "ok")
   state.pending_deliveries  digests begun but not yet confirmed posted
+  state.database_reports    reports in the database's reports table
+                            (postgres only; 0 otherwise)
+  state.index_lag           changes of that table the data folder's index
+                            has not applied yet (postgres only; 0 otherwise)
 `
 
 // statsJSON is the --json output of stats. Its fields are documented in
@@ -73,6 +77,8 @@ type stateStatsJSON struct {
 	Error             string `json:"error,omitempty"`
 	Subscriptions     int    `json:"subscriptions"`
 	PendingDeliveries int    `json:"pending_deliveries"`
+	DatabaseReports   int    `json:"database_reports"`
+	IndexLag          int64  `json:"index_lag"`
 }
 
 // State statuses.
@@ -108,12 +114,16 @@ func cmdStats(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	st, err := x.Stats(ctx)
+	applied, serr := appliedSeq(x)
 	x.Close()
+	if err == nil {
+		err = serr
+	}
 	if err != nil {
 		return err
 	}
 	out := statsJSON{DataDir: cfg.DataDir, Schema: st.Schema, Reports: st.Reports, Passages: st.Passages,
-		Relations: st.Relations, IndexBytes: st.SizeBytes, State: stateStats(ctx, cfg),
+		Relations: st.Relations, IndexBytes: st.SizeBytes, State: stateStats(ctx, cfg, applied),
 		BySourceType: map[string]countsJSON{bot.SourceReports: {}, bot.SourceSIPRI: {}}}
 	for typ, n := range st.BySourceType {
 		out.BySourceType[typ] = countsJSON(n)
@@ -134,16 +144,9 @@ func cmdStats(ctx context.Context, args []string, e env) error {
 // stateStats reads the counts of the state: the database's with
 // cfg.Database, else state.db's, if there is one. A state that cannot be
 // read is described, not an error: stats is for looking.
-func stateStats(ctx context.Context, cfg Config) stateStatsJSON {
+func stateStats(ctx context.Context, cfg Config, applied int64) stateStatsJSON {
 	if cfg.Database != "" {
-		s, err := pgstore.Open(ctx, cfg.Database, pgstore.Options{})
-		if err != nil {
-			return stateStatsJSON{Backend: backendPostgres, Status: stateError, Error: err.Error()}
-		}
-		defer s.Close()
-		out := stateCounts(s)
-		out.Backend = backendPostgres
-		return out
+		return databaseStats(ctx, cfg, applied)
 	}
 	out := stateStatsJSON{Backend: backendBolt}
 	if _, err := os.Stat(filepath.Join(cfg.DataDir, state.FileName)); errors.Is(err, os.ErrNotExist) {
@@ -162,6 +165,30 @@ func stateStats(ctx context.Context, cfg Config) stateStatsJSON {
 	defer s.Close()
 	out = stateCounts(s)
 	out.Backend = backendBolt
+	return out
+}
+
+// databaseStats reads the counts of the state in the database, and how
+// far an index that applied the table's changes up to applied lags.
+func databaseStats(ctx context.Context, cfg Config, applied int64) stateStatsJSON {
+	s, err := pgstore.Open(ctx, cfg.Database, pgstore.Options{})
+	if err != nil {
+		return stateStatsJSON{Backend: backendPostgres, Status: stateError, Error: err.Error()}
+	}
+	defer s.Close()
+	out := stateCounts(s)
+	out.Backend = backendPostgres
+	if out.Status != stateOK {
+		return out
+	}
+	last, err := s.LastReportSeq(ctx)
+	if err == nil {
+		out.DatabaseReports, err = s.ReportCount(ctx)
+	}
+	if err != nil {
+		return stateStatsJSON{Backend: backendPostgres, Status: stateError, Error: err.Error()}
+	}
+	out.IndexLag = max(0, last-applied)
 	return out
 }
 
@@ -207,7 +234,7 @@ func writeStats(w io.Writer, s statsJSON) error {
 	case stateOK:
 		st = fmt.Sprintf("%d digest subscriptions, %d pending deliveries", s.State.Subscriptions, s.State.PendingDeliveries)
 		if s.State.Backend == backendPostgres {
-			st += " (PostgreSQL)"
+			st += fmt.Sprintf(" (PostgreSQL; %d reports there, the index lags %d changes behind)", s.State.DatabaseReports, s.State.IndexLag)
 		}
 	case stateNone:
 		st = "none yet (no digest subscriptions)"

@@ -161,12 +161,15 @@ func testStatsDatabase(t *testing.T, data string) {
 	if err := pg.PutSubscription(bot.Subscription{ID: "discord:5", Platform: "discord", Channel: "5"}); err != nil {
 		t.Fatal(err)
 	}
-	want := stateStatsJSON{Backend: backendPostgres, Status: stateOK, Subscriptions: 1}
+	if _, err := pg.PublishReports(context.Background(), []bot.Report{{ID: "db1", Body: "x"}, {ID: "db2", Body: "y"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := stateStatsJSON{Backend: backendPostgres, Status: stateOK, Subscriptions: 1, DatabaseReports: 2, IndexLag: 2}
 	if s := mustStatsJSON(t, data, "--database", u); s.State != want {
 		t.Errorf("stats --database: state = %+v, want %+v", s.State, want)
 	}
 	r := briefbot(t, "", []string{"BRIEFBOT_DATABASE_URL=" + u}, "stats", "--data", data)
-	if r.code != 0 || !strings.Contains(r.stdout, "1 digest subscriptions, 0 pending deliveries (PostgreSQL)") {
+	if r.code != 0 || !strings.Contains(r.stdout, "1 digest subscriptions, 0 pending deliveries (PostgreSQL; 2 reports there, the index lags 2 changes behind)") {
 		t.Errorf("stats with BRIEFBOT_DATABASE_URL: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	down := mustStatsJSON(t, data, "--database", "postgres://postgres:secret@127.0.0.1:1/test?connect_timeout=2")
