@@ -16,7 +16,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	"github.com/briefbot/briefbot/internal/pgtest"
+	"github.com/briefbot/briefbot/state/pgtest"
 )
 
 const (

@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/adapters/slack"
-	"github.com/briefbot/briefbot/internal/pgtest"
 	"github.com/briefbot/briefbot/state"
+	"github.com/briefbot/briefbot/state/pgtest"
 )
 
 // serveProcess is `briefbot serve` running as a child process.

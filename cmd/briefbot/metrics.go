@@ -14,7 +14,7 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus/feed"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/pgstore"
+	"github.com/briefbot/briefbot/state/pgstore"
 )
 
 // metrics are serve's Prometheus metrics, served at GET /metrics. Names

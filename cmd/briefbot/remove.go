@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/pgstore"
+	"github.com/briefbot/briefbot/state/pgstore"
 )
 
 const removeUsage = `Usage: briefbot remove [--data DIR] [--database URL] ID...

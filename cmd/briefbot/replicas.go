@@ -12,7 +12,7 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/corpus/feed"
-	"github.com/briefbot/briefbot/pgstore"
+	"github.com/briefbot/briefbot/state/pgstore"
 )
 
 // Timing of the leader election and of the leader's work on a database;

@@ -16,9 +16,9 @@ import (
 
 	"github.com/briefbot/briefbot/adapters/slack"
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/internal/pgtest"
-	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
+	"github.com/briefbot/briefbot/state/pgstore"
+	"github.com/briefbot/briefbot/state/pgtest"
 )
 
 // seedDatabaseSubscription writes a weekly subscription of Slack channel

@@ -10,7 +10,7 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/pgstore"
+	"github.com/briefbot/briefbot/state/pgstore"
 )
 
 // metaReportsSeq is the index metadata key of the last change of the

@@ -18,8 +18,8 @@ import (
 	"github.com/briefbot/briefbot/bot/delivery"
 	"github.com/briefbot/briefbot/corpus/feed"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
+	"github.com/briefbot/briefbot/state/pgstore"
 )
 
 // shutdownTimeout bounds the graceful shutdown of the HTTP server.

@@ -14,8 +14,8 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/index"
-	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
+	"github.com/briefbot/briefbot/state/pgstore"
 )
 
 const statsUsage = `Usage: briefbot stats [--data DIR] [--config FILE] [--database URL] [--json]

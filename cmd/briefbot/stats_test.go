@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/internal/pgtest"
-	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
+	"github.com/briefbot/briefbot/state/pgstore"
+	"github.com/briefbot/briefbot/state/pgtest"
 )
 
 // inProcess runs a briefbot command in this process with an empty

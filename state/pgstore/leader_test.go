@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/internal/pgtest"
-	"github.com/briefbot/briefbot/pgstore"
+	"github.com/briefbot/briefbot/state/pgstore"
+	"github.com/briefbot/briefbot/state/pgtest"
 )
 
 // fastLeader returns a Leader on u with short intervals, running until the

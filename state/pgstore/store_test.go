@@ -8,9 +8,9 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 
-	"github.com/briefbot/briefbot/internal/pgtest"
-	"github.com/briefbot/briefbot/pgstore"
 	"github.com/briefbot/briefbot/state"
+	"github.com/briefbot/briefbot/state/pgstore"
+	"github.com/briefbot/briefbot/state/pgtest"
 	"github.com/briefbot/briefbot/state/statetest"
 )
 
