@@ -23,7 +23,7 @@ var (
 // Floors of the real-text dev split, ratcheted at the level reached: a rule
 // change that loses precision or recall on real reporting fails here.
 const (
-	realDevPrecisionFloor = 0.985
+	realDevPrecisionFloor = 1.000
 	realDevRecallFloor    = 0.835
 )
 

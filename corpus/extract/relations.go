@@ -204,7 +204,41 @@ func (a *analysis) frameItems(f *frame) []int {
 			out = a.whichRelativeItem(f)
 		}
 	}
+	if len(out) == 0 {
+		out = a.thatRelativeItem(f)
+	}
 	return out
+}
+
+// giftInRelative makes frame f aid when its clause is a relative clause on
+// the goods whose giver gives them as aid: "the jets that Slovakia decided
+// to give Ukraine have been handed over" is the handover of a gift.
+func (a *analysis) giftInRelative(f *frame) {
+	if f.kind != "" && f.kind != bot.KindSale || a.thatRelativeItem(f) == nil {
+		return
+	}
+	for _, g := range a.frames {
+		if g != f && g.clause == f.clause && g.kind == bot.KindAid {
+			f.kind = bot.KindAid
+			return
+		}
+	}
+}
+
+// thatRelativeItem returns the weapon before "that" when the frame's clause
+// is a relative clause on it whose subject gives it: "the MiG-29 jets that
+// Slovakia decided to give Ukraine (have been handed over to ...)"; nil
+// otherwise. Both the relative's verb and the main verb after it transfer
+// the goods the clause qualifies.
+func (a *analysis) thatRelativeItem(f *frame) []int {
+	c := &a.clauses[f.clause]
+	if c.kind != cThat || c.ts < 2 || a.toks[c.ts-1].w != "that" || c.subj < 0 || a.relativeOnGoods(c, c.subj) {
+		return nil
+	}
+	if it := a.itemAt[c.ts-2]; it >= 0 && !a.items[it].org && a.givesInRelative(a.lists[c.subj].tj, c.te) {
+		return []int{it}
+	}
+	return nil
 }
 
 // whichRelativeItem returns the weapon a relative clause with "which"

@@ -71,6 +71,7 @@ func (a *analysis) resolve() []relation {
 			continue
 		}
 		f.items, f.rsups, f.rrecs = items, sups, recs
+		a.giftInRelative(f)
 		a.res.kept = append(a.res.kept, f)
 		if len(sups) == 0 || len(recs) == 0 {
 			a.res.partials = append(a.res.partials, f)

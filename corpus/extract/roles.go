@@ -590,11 +590,32 @@ func (a *analysis) parenthesisedList(t int) int {
 // clause on the goods ("the helicopters that Afghan pilots used to flee to
 // Uzbekistan were handed over to the Uzbek military"): the people who used
 // the goods, not who handed them over.
+//
+// When the relative clause's own verb is a supply verb ("the MiG-29 jets
+// that Slovakia decided to give Ukraine have been handed over to the
+// Ukrainian air force", "the MiG fighters that Bratislava promised to
+// Kyiv"), its subject is the giver, and this reports false.
 func (a *analysis) relativeOnGoods(c *clause, li int) bool {
 	if c.kind != cThat || c.ts < 2 || a.lists[li].ti < c.ts || a.lists[li].ti >= c.te {
 		return false
 	}
-	return a.toks[c.ts-1].w == "that" && a.itemAt[c.ts-2] >= 0
+	return a.toks[c.ts-1].w == "that" && a.itemAt[c.ts-2] >= 0 && !a.givesInRelative(a.lists[li].tj, c.te)
+}
+
+// givesInRelative reports whether the verb group right after a relative
+// clause's subject (from token s) is a supply verb: "Slovakia decided to
+// give", "Bratislava promised", "Poland has sold".
+func (a *analysis) givesInRelative(s, e int) bool {
+	for t, n := s, 0; t < e && n < 5; t, n = t+1, n+1 {
+		if k := a.trigAt[t]; k >= 0 {
+			tr := &a.trigs[k]
+			return !tr.noun && !tr.passive && tr.spec.dir == dirS
+		}
+		if a.listAt[t] >= 0 || a.itemAt[t] >= 0 || a.toks[t].w == "," {
+			return false
+		}
+	}
+	return false
 }
 
 // customerRoles reads "France's other customers are Kazakhstan and

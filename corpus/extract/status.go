@@ -474,6 +474,10 @@ func (a *analysis) intentBefore(e int) cue {
 		switch w := a.toks[j].w; w {
 		case ",", ";", ":", "said", "says", "told":
 			return 0 // "Officials asked to comment said Russia had delivered": the speaker's
+		case "has", "have", "had", "is", "are", "was", "were":
+			// A finite verb group of its own: "the jets that Slovakia
+			// decided to give Ukraine have been handed over".
+			return 0
 		case "will", "shall":
 			if j > 0 && (a.toks[j-1].w == "which" || a.toks[j-1].w == "that" || a.toks[j-1].w == "who") {
 				return 0
