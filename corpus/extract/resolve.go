@@ -36,6 +36,9 @@ func (a *analysis) resolve() []relation {
 			}
 		}
 		sups, recs := a.roles(f, items)
+		if a.buyerAsSupplier(f, sups, recs) {
+			continue // "Slovakia signed a deal to buy F-16s, but delivery was pushed back"
+		}
 		if (len(sups) == 0 || len(recs) == 0) && len(a.res.kept) > 0 {
 			last := a.res.kept[len(a.res.kept)-1]
 			if f.anaphor || a.clauses[f.clause].kind != cMain || last.clause == f.clause {
