@@ -155,6 +155,9 @@ func (r *statusReading) cueAt(j, n int) {
 	cv, _ := cues.match(toks, j)
 	switch cv {
 	case cueCancel:
+		if a.overridden(j) {
+			return // "bypassed the embargo by supplying": the supply went ahead
+		}
 		if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
 			f.denied = true
 		} else {
