@@ -24,7 +24,7 @@ var (
 // change that loses precision or recall on real reporting fails here.
 const (
 	realDevPrecisionFloor = 1.000
-	realDevRecallFloor    = 0.835
+	realDevRecallFloor    = 0.847
 )
 
 // accuracyDoc is where the score tables live, relative to this package.

@@ -49,7 +49,44 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 	default:
 		r.recipientPassiveRoles()
 	}
+	if f.spec.sp == spExportPerm && len(r.sups) == 0 {
+		r.add(&r.sups, r.one(a.permitIssuer(f)), r.recs)
+	}
 	return dropSame(r.sups, r.recs)
+}
+
+// issueVerbs grant an export permit.
+var issueVerbs = words("issues issue issued grants grant granted approves approve approved gives give gave")
+
+// permitIssuer returns the subject of a relative clause right after an
+// export-permit noun that issues it: "arms export licences which the UK
+// issues to Israel", "the permits that Germany granted"; -1 if none. The
+// country that issues an export licence is the exporter.
+func (a *analysis) permitIssuer(f *frame) int {
+	t := f.tj
+	if t >= len(a.toks) || a.toks[t].w != "which" && a.toks[t].w != "that" {
+		return -1
+	}
+	t++
+	if t < len(a.toks) && a.toks[t].w == "the" {
+		t++
+	}
+	li := -1
+	if t < len(a.toks) {
+		li = a.listAt[t]
+	}
+	if li < 0 || a.lists[li].prep != "" || a.lists[li].pron != "" {
+		return -1
+	}
+	for v, n := a.lists[li].tj, 0; v < len(a.toks) && n < 3; v, n = v+1, n+1 {
+		if issueVerbs[a.toks[v].w] {
+			return li
+		}
+		if !haveForms[a.toks[v].w] && !adverbs[a.toks[v].w] {
+			break
+		}
+	}
+	return -1
 }
 
 func (a *analysis) newRoleReader(f *frame, items []int) *roleReader {
