@@ -29,6 +29,7 @@ const (
 	spExportPerm         // "export licence/permit": not licensed production
 	spGive               // give/gift/donate: ditransitive, aid
 	spCustomer           // "customer"/"client": the named customers receive, the possessor supplies
+	spReturn             // "W were returned to X": the holder hands W back to X (see returnRoles)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -119,6 +120,8 @@ func init() {
 	verb(dirS, pln, "", 0, "promise", "promises", "promised", "promising")
 	verb(dirS, pln, "", 0, "pledge", "pledges", "pledged", "pledging")
 	verb(dirS, del, "", spArrive, "arrive", "arrives", "arrived", "arriving")
+	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
+	verb(dirS, del, aid, spReturn, "hand back", "hands back", "handed back", "handing back")
 	// Words that are nouns or verbs: decided in context.
 	for _, w := range []struct {
 		d     dir

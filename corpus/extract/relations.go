@@ -187,6 +187,11 @@ func (a *analysis) frameItems(f *frame) []int {
 				out = it[:1]
 			}
 		}
+		if len(out) == 0 && a.clauses[f.clause].kind == cResume {
+			// "The S-400 systems, which cost $2.5 billion, were delivered
+			// to Turkey": the subject before the relative clause.
+			out = a.resumedSubjectItems(f, collect)
+		}
 	case tr.noun || f.spec.light:
 		out = after
 		if len(out) == 0 {
@@ -208,6 +213,35 @@ func (a *analysis) frameItems(f *frame) []int {
 		out = a.thatRelativeItem(f)
 	}
 	return out
+}
+
+// resumedSubjectItems returns the weapons of the main clause that a
+// relative clause interrupted, for the passive that resumes it.
+//
+// Only a passive that names a party of its own ("to Turkey", "by Russia")
+// reaches back: with none, both sides would come from the context, too
+// far from the weapon to trust.
+func (a *analysis) resumedSubjectItems(f *frame, collect func(s, e int) []int) []int {
+	named := false
+	for _, li := range a.listsIn(f.tj, f.readTo) {
+		switch a.lists[li].prep {
+		case "to", "by", "from":
+			named = true
+		}
+	}
+	if !named {
+		return nil
+	}
+	for ci := f.clause - 1; ci >= 0; ci-- {
+		c := &a.clauses[ci]
+		if c.kind == cMain {
+			return collect(c.ts, c.te)
+		}
+		if c.kind != cRel {
+			return nil
+		}
+	}
+	return nil
 }
 
 // giftInRelative makes frame f aid when its clause is a relative clause on
@@ -424,6 +458,9 @@ type relation struct {
 	// madeIn holds the countries that make the system, by the weapons
 	// lexicon (origin, then partners); empty when unknown.
 	madeIn []string
+	// returned says the relation is a return of equipment to the country
+	// it came from (spReturn): the holder supplies, whoever made it.
+	returned bool
 }
 
 // emit turns a frame's groups into relations.
@@ -471,6 +508,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.Inferred = s.inferred || r.inferred
 						rel.supInferred, rel.recInferred = s.inferred, r.inferred
 						rel.deal = f.spec.light
+						rel.returned = f.spec.sp == spReturn
 						rel.Years = slices.Clone(years)
 						if ys := a.itemYears(it, items, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
 							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.

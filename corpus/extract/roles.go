@@ -35,6 +35,8 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 		r.usageRoles()
 	case f.spec.sp == spCustomer:
 		r.customerRoles()
+	case f.spec.sp == spReturn:
+		r.returnRoles()
 	case f.spec.sp == spWinOrder:
 		r.add(&r.sups, r.one(r.subject), nil)
 		r.add(&r.recs, r.byPrep(r.after, "from", "with", "for"), r.sups)
