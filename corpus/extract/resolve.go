@@ -36,8 +36,15 @@ func (a *analysis) resolve() []relation {
 			}
 		}
 		sups, recs := a.roles(f, items)
+		recs, _ = a.effortRoles(f, sups, recs) // "blocked an effort by Uzbekistan to buy"
 		if a.buyerAsSupplier(f, sups, recs) {
 			continue // "Slovakia signed a deal to buy F-16s, but delivery was pushed back"
+		}
+		if maker, ok := a.approvedForeignSale(f, items, sups); ok {
+			if maker == "" {
+				continue // an approval by a government that does not sell
+			}
+			sups = []roleParty{{party: party{countries: []string{maker}, pos: f.start}, li: -1, it: -1}}
 		}
 		if (len(sups) == 0 || len(recs) == 0) && len(a.res.kept) > 0 {
 			last := a.res.kept[len(a.res.kept)-1]
