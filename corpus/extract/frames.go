@@ -156,6 +156,7 @@ func (a *analysis) buildFrames() {
 			f.ys, f.ye = a.openingParen(f.start), cut
 		}
 		a.status(f)
+		a.conditional(f)
 		a.kind(f)
 	}
 	a.gapping()

@@ -240,7 +240,7 @@ func init() {
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
 		"cleared|clears|able to|process of", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
-		"ordered|will|would|shall|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
+		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+
 		"secured|is to|are to|was to|were to", cueOrdered)
 	cues.add("not|never|no longer", cueNeg)
