@@ -56,3 +56,54 @@ func (a *analysis) effortRoles(f *frame, sups, recs []roleParty) ([]roleParty, b
 	}
 	return out, true
 }
+
+// goodsGiver returns the "by" party of a supply participle that qualifies
+// the goods of a receiving frame: "Ukraine received the Leopard tanks
+// supplied by Poland", "the jets donated by Slovakia"; -1 if none.
+func (a *analysis) goodsGiver(f *frame) int {
+	for t := f.tj; t < f.readTo; t++ {
+		k := a.trigAt[t]
+		if k < 0 || k == f.t {
+			continue
+		}
+		tr := &a.trigs[k]
+		if !tr.reduced || tr.spec.dir != dirS || tr.noun || tr.tj >= len(a.toks) || a.toks[tr.tj].w != "by" {
+			return -1
+		}
+		if li := a.listAt[tr.tj+1]; tr.tj+1 < len(a.toks) && li >= 0 && a.lists[li].prep == "by" {
+			return li
+		}
+		return -1
+	}
+	return -1
+}
+
+// requesterOf returns the country that asked for a supply whose recipient
+// the sentence does not name: "At Kazakhstan's request, Russia delivered
+// two Mi-35 helicopters", "after an urgent request from Pakistan, the
+// United States rushed four Mi-17s"; nil if none. The one who asks for
+// arms receives them.
+func (a *analysis) requesterOf(f *frame) []roleParty {
+	c := &a.clauses[f.clause]
+	for q := 0; q < f.start && q < len(a.toks); q++ {
+		if w := a.toks[q].w; w != "request" && w != "requests" {
+			continue
+		}
+		k := -1
+		switch {
+		case q >= 3 && a.toks[q-1].w == "s" && (a.toks[q-2].w == "'" || a.toks[q-2].w == "’"):
+			k = a.actorAt[q-3]
+		case q+2 < len(a.toks) && (a.toks[q+1].w == "of" || a.toks[q+1].w == "from"):
+			j := q + 2
+			if a.toks[j].w == "the" && j+1 < len(a.toks) {
+				j++
+			}
+			k = a.actorAt[j]
+		}
+		if k < 0 || a.actors[k].drop || len(a.actors[k].countries) != 1 || q >= c.te {
+			continue
+		}
+		return []roleParty{{party: party{countries: a.actors[k].countries, pos: a.actors[k].ti}, li: -1, it: -1}}
+	}
+	return nil
+}

@@ -54,6 +54,11 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 	if f.spec.sp == spExportPerm && len(r.sups) == 0 {
 		r.add(&r.sups, r.one(a.permitIssuer(f)), r.recs)
 	}
+	if f.spec.dir == dirS && len(r.sups) > 0 && len(r.recs) == 0 {
+		if req := a.requesterOf(f); len(req) > 0 && !sameSide(r.sups, req[0].countries) {
+			r.recs = req // "At Kazakhstan's request, Russia delivered ..."
+		}
+	}
 	return dropSame(r.sups, r.recs)
 }
 
@@ -521,6 +526,9 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	}
 	if len(r.sups) == 0 {
 		r.addBuiltBy(&r.sups) // "received two corvettes built in South Korea"
+	}
+	if len(r.sups) == 0 {
+		r.add(&r.sups, r.one(r.a.goodsGiver(f)), r.recs) // "received the Leopard tanks supplied by Poland"
 	}
 	if len(r.sups) == 0 && len(r.recs) > 0 && f.spec.light && r.a.signedBefore(f.start) {
 		// "Australia recently signed a deal for the K9", its maker's
