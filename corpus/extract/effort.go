@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot"
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+)
 
 // effortNouns head "an effort by Uzbekistan to buy ...": the "by" party of
 // the noun is the one who would buy, and the noun makes the purchase an
@@ -106,4 +110,92 @@ func (a *analysis) requesterOf(f *frame) []roleParty {
 		return []roleParty{{party: party{countries: a.actors[k].countries, pos: a.actors[k].ti}, li: -1, it: -1}}
 	}
 	return nil
+}
+
+// dealWords are the nouns that name a deal already mentioned: "but the
+// deal was later abandoned".
+var dealWords = words("deal deals contract contracts agreement agreements order orders purchase sale")
+
+// cancelsEarlierDeal reports whether frame f is "the deal" of an earlier
+// frame of the sentence, cancelled with no parties of its own: "Egypt
+// signed a contract for Su-35 jets in 2018, but the deal was later
+// abandoned". The earlier transfer is then cancelled (see Extractor.sentence).
+func (a *analysis) cancelsEarlierDeal(f *frame, sups, recs []roleParty) bool {
+	tr := &a.trigs[f.t]
+	if f.status != bot.StatusCancelled || f.denied || len(a.res.kept) == 0 ||
+		!tr.noun || !dealWords[a.toks[tr.ti].w] || tr.ti == 0 {
+		return false
+	}
+	// Its parties, if any, are the earlier frame's (a subject it inherits).
+	last := a.res.kept[len(a.res.kept)-1]
+	for _, p := range append(append([]roleParty{}, sups...), recs...) {
+		if !sameSide(last.rsups, p.countries) && !sameSide(last.rrecs, p.countries) {
+			return false
+		}
+	}
+	switch a.toks[tr.ti-1].w {
+	case "the", "this", "that":
+		return true
+	}
+	return false
+}
+
+// cancelStages turns the orders and plans among rels into cancellations:
+// the deal they were read from was called off later in the sentence. A
+// delivery stays (what arrived, arrived). A cancellation takes the years
+// its own clause gives ("but the contract was cancelled in 2021"), as the
+// real-text guidelines date a cancelled relation.
+func cancelStages(rels []relation, years []int) {
+	for i := range rels {
+		if rels[i].Status == bot.StatusOrdered || rels[i].Status == bot.StatusPlanned {
+			rels[i].Status = bot.StatusCancelled
+			if len(years) > 0 {
+				rels[i].Years = slices.Clone(years)
+			}
+		}
+	}
+}
+
+// dealBetween reads "the Su-35 deal between Indonesia and Russia": of the
+// two countries "between" names, the weapon's maker by the lexicon sells
+// and the other buys; nothing when neither or both make it.
+func (a *analysis) dealBetween(f *frame, items []int) (sups, recs []roleParty) {
+	if !f.spec.light || f.tj >= len(a.toks) || a.toks[f.tj].w != "between" {
+		return nil, nil
+	}
+	li := a.listAt[f.tj+1]
+	if f.tj+1 >= len(a.toks) || li < 0 || a.lists[li].prep != "between" {
+		return nil, nil
+	}
+	ps := a.parties(li, f, nil)
+	if len(ps) != 2 {
+		return nil, nil
+	}
+	maker := a.itemsMaker(items)
+	switch {
+	case maker == "":
+		return nil, nil
+	case sameSide(ps[:1], []string{maker}) && !sameSide(ps[1:], []string{maker}):
+		return ps[:1], ps[1:]
+	case sameSide(ps[1:], []string{maker}) && !sameSide(ps[:1], []string{maker}):
+		return ps[1:], ps[:1]
+	}
+	return nil, nil
+}
+
+// itemsMaker returns the one maker, by the lexicon, of the named systems
+// among items; "" when none or several.
+func (a *analysis) itemsMaker(items []int) string {
+	maker := ""
+	for _, it := range items {
+		m := madeIn(a.items[it].canon)
+		if len(m) == 0 {
+			continue
+		}
+		if maker != "" && maker != m[0] {
+			return ""
+		}
+		maker = m[0]
+	}
+	return maker
 }

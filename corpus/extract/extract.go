@@ -301,6 +301,9 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		}
 		rels = append(rels, a.infer(prev)...)
 	}
+	if a.res.dealCancelled {
+		cancelStages(rels, a.res.cancelYears)
+	}
 	return merge(rels), a
 }
 

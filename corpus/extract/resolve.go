@@ -10,6 +10,10 @@ type resolved struct {
 	rels     []relation
 	partials []*frame // frames with a side missing
 	kept     []*frame // frames that passed the checks, complete or not
+	// dealCancelled says "the deal" of an earlier frame was called off later
+	// in the sentence: its orders and plans are cancellations.
+	dealCancelled bool
+	cancelYears   []int // the years of the clause that called it off
 }
 
 // resolve reads the relations of every frame, fills a missing side from
@@ -37,6 +41,15 @@ func (a *analysis) resolve() []relation {
 		}
 		sups, recs := a.roles(f, items)
 		recs, _ = a.effortRoles(f, sups, recs) // "blocked an effort by Uzbekistan to buy"
+		if len(sups) == 0 && len(recs) == 0 {
+			sups, recs = a.dealBetween(f, items) // "the Su-35 deal between Indonesia and Russia"
+		}
+		if a.cancelsEarlierDeal(f, sups, recs) {
+			a.res.dealCancelled = true // "..., but the deal was later abandoned"
+			c := &a.clauses[f.clause]
+			a.res.cancelYears = sortUnique(a.yearsIn(c.ts, c.te))
+			continue
+		}
 		if a.buyerAsSupplier(f, sups, recs) {
 			continue // "Slovakia signed a deal to buy F-16s, but delivery was pushed back"
 		}

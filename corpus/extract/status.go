@@ -214,7 +214,9 @@ func (r *statusReading) predicateAfter() {
 			continue
 		}
 		k := j + 1
+		negated := false
 		for k < f.readTo && (beForms[toks[k].w] || adverbs[toks[k].w]) {
+			negated = negated || toks[k].w == "not" || toks[k].w == "never"
 			k++
 		}
 		if k >= f.readTo {
@@ -222,7 +224,7 @@ func (r *statusReading) predicateAfter() {
 		}
 		switch cv, _ := cues.match(toks, k); cv {
 		case cueCancel:
-			r.cancel = true
+			r.cancel = !negated // "the contract was never cancelled" stands
 		case cueOrdered:
 			r.raise(bot.StatusOrdered)
 		}
