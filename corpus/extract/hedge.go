@@ -32,3 +32,23 @@ func (a *analysis) conditional(f *frame) {
 		return
 	}
 }
+
+// combatWords act on an enemy's weapon: "Ukraine destroyed a Russian-made
+// S-400 launcher", "forces captured a US-made Bradley". Equipment
+// destroyed, captured or shot down in a war is no transfer (the real-text
+// guidelines), so its maker supplies no one here.
+var combatWords = words("destroyed destroys destroy destroying shot downed hit hits struck strikes strike " +
+	"damaged damages captured captures capture capturing seized seizes intercepted intercepts attacked " +
+	"attacks targeted targets downing wrecked eliminated knocked")
+
+// combatBefore reports whether a combat verb governs the weapon at token t
+// (up to six words before it, in the same clause).
+func (a *analysis) combatBefore(t int) bool {
+	c := &a.clauses[a.clauseAt[t]]
+	for j := t - 1; j >= c.ts && j >= t-6; j-- {
+		if combatWords[a.toks[j].w] {
+			return true
+		}
+	}
+	return false
+}

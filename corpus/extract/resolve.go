@@ -319,7 +319,7 @@ func (a *analysis) implicit() []relation {
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]
-		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] {
+		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) {
 			continue
 		}
 		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
