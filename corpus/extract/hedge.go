@@ -52,3 +52,22 @@ func (a *analysis) combatBefore(t int) bool {
 	}
 	return false
 }
+
+// insteadInClause reports whether frame f's clause says "instead" on its
+// own (not "instead of", which markCounterfactuals reads): "Germany had
+// hoped to sell Leopard 2 tanks instead" names the alternative the buyer
+// did not take, not a transfer.
+func (a *analysis) insteadInClause(f *frame) bool {
+	// "Instead, Kazakhstan ordered two A400M" opens a clause with the
+	// choice that was made: that one is a transfer.
+	c := &a.clauses[f.clause]
+	for t := c.ts + 1; t < c.te; t++ {
+		if a.toks[t].w != "instead" || a.toks[t-1].w == "," {
+			continue
+		}
+		if t+1 >= len(a.toks) || a.toks[t+1].w != "of" && a.toks[t+1].w != "," {
+			return true
+		}
+	}
+	return false
+}

@@ -26,8 +26,8 @@ func (a *analysis) resolve() []relation {
 	a.res.done = true
 	var rels []relation
 	for _, f := range a.frames {
-		if a.commentedNominal(f) {
-			continue // "sanctions over arms sales to Taiwan": no stage is stated
+		if a.commentedNominal(f) || a.insteadInClause(f) {
+			continue // "sanctions over arms sales to Taiwan", "had hoped to sell tanks instead": no transfer stated
 		}
 		items := a.frameItems(f)
 		f.anaphor, f.newBatch = a.anaphor(f)

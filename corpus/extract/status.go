@@ -505,7 +505,8 @@ func (a *analysis) intentBefore(e int) cue {
 // "plans to", "a desire to", "decision to", "help X to".
 var intentWords = words("pledged pledge pledges promised promise promises plan plans planned planning " +
 	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
-	"wants want unlikely likely expected help helps request requests requested prepare prepares preparing prepared ready readying")
+	"wants want unlikely likely expected help helps request requests requested prepare prepares preparing prepared ready readying " +
+	"advised advises advise urged urges urge encouraged encourages encourage pressed pressing pressured")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery
