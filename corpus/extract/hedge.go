@@ -41,12 +41,18 @@ var combatWords = words("destroyed destroys destroy destroying shot downed hit h
 	"damaged damages captured captures capture capturing seized seizes intercepted intercepts attacked " +
 	"attacks targeted targets downing wrecked eliminated knocked")
 
-// combatBefore reports whether a combat verb governs the weapon at token t
-// (up to six words before it, in the same clause).
+// combatBefore reports whether a combat verb governs the weapon at token t:
+// up to six words before it, or as a passive after it ("Russian-made
+// rifles were seized by Ukrainian troops"), in the same clause.
 func (a *analysis) combatBefore(t int) bool {
 	c := &a.clauses[a.clauseAt[t]]
 	for j := t - 1; j >= c.ts && j >= t-6; j-- {
 		if combatWords[a.toks[j].w] {
+			return true
+		}
+	}
+	for j := t + 1; j < c.te && j <= t+8; j++ {
+		if combatWords[a.toks[j].w] && beForms[a.toks[j-1].w] {
 			return true
 		}
 	}
