@@ -187,7 +187,8 @@ func init() {
 	noun(dirS, del, "", spSupplier, "supplier|suppliers|arms supplier|arms suppliers")
 	// A customer has bought (the guidelines: ordered, nothing said of delivery).
 	noun(dirS, ord, "", spCustomer, "customer|customers|client|clients|export customer|export customers|"+
-		"foreign customer|foreign customers|foreign client|foreign clients|export client|export clients")
+		"foreign customer|foreign customers|foreign client|foreign clients|export client|export clients|"+
+		"buyer|buyers|foreign buyer|foreign buyers|export buyer|export buyers")
 	noun(dirS, pln, "", spExportPerm, "export licence|export licences|export license|export licenses|"+
 		"export permit|export permits|export licensing|export approval|export approvals")
 	noun(dirR, ord, "", 0, "acquisition|acquisitions|procurement")
