@@ -199,3 +199,21 @@ func (a *analysis) itemsMaker(items []int) string {
 	}
 	return maker
 }
+
+// buyerAsSupplier reports whether frame f's only party is a subject it
+// inherits from an earlier clause of the sentence ("but delivery was
+// pushed back") and that subject bought in an earlier frame: "Slovakia
+// signed a deal to buy 14 F-16s, but delivery was pushed back" speaks of
+// the delivery to Slovakia, not from it. Such a frame gives nothing.
+func (a *analysis) buyerAsSupplier(f *frame, sups, recs []roleParty) bool {
+	c := &a.clauses[f.clause]
+	if c.own || c.kind == cMain || len(recs) > 0 || len(sups) == 0 {
+		return false
+	}
+	for _, d := range a.res.kept {
+		if d.clause != f.clause && overlap(d.rrecs, sups) {
+			return true
+		}
+	}
+	return false
+}

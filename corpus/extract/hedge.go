@@ -77,3 +77,22 @@ func (a *analysis) insteadInClause(f *frame) bool {
 	}
 	return false
 }
+
+// overrideWords make a ban or an embargo after them one that was broken:
+// "bypassed the embargo by supplying China's military", "despite the
+// ban", "in breach of the embargo".
+var overrideWords = words("bypass bypasses bypassed bypassing circumvent circumvents circumvented circumventing " +
+	"evade evades evaded evading violate violates violated violating violation breach breached breaching " +
+	"defy defies defied defying despite flouting flouted")
+
+// overridden reports whether the cancellation word at token j is the
+// object of a word that says it was broken (overrideWords, up to three
+// words before): it cancels nothing.
+func (a *analysis) overridden(j int) bool {
+	for b := j - 1; b >= 0 && b >= j-3; b-- {
+		if overrideWords[a.toks[b].w] {
+			return true
+		}
+	}
+	return false
+}
