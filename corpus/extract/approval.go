@@ -1,6 +1,10 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+)
 
 // approvalWords name a government's approval of a sale.
 var approvalWords = words("approve approves approved approval approving authorise authorises authorised authorize " +
@@ -66,6 +70,124 @@ func (a *analysis) approvalBefore(t int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// permissionNouns name leave to make a transfer: "permission to
+// re-export", "approval to sell".
+var permissionNouns = words("permission approval consent authorisation authorization go-ahead clearance")
+
+// permissionAsker returns the list of the country that asks for (or is
+// given, or refused) leave to make the transfer of frame f, a supply verb
+// in the infinitive after a permission noun; -1 if f is not so governed.
+// "Poland asked Germany for permission to re-export Leopard 2 tanks to
+// Ukraine": Poland would re-export, Germany only permits. "Germany refused
+// Poland permission to ...": the country right before the noun asks.
+func (a *analysis) permissionAsker(f *frame) (li, noun int) {
+	t := f.start - 1
+	if t < 1 || a.toks[t].w != "to" || !permissionNouns[a.toks[t-1].w] || a.trigs[f.t].noun || f.spec.dir != dirS {
+		return -1, -1
+	}
+	noun = t - 1
+	c := &a.clauses[f.clause]
+	if l := a.listAt[noun-1]; noun > 0 && l >= 0 && a.lists[l].prep == "" && a.lists[l].pron == "" {
+		return l, noun // "refused Poland permission to", "granted Poland permission to"
+	}
+	if c.subj >= 0 && a.lists[c.subj].ti < noun && a.lists[c.subj].pron == "" {
+		return c.subj, noun // "Poland asked Germany for permission to", "Poland sought permission to"
+	}
+	return -1, -1
+}
+
+// permissionRoles makes the asker of a permission the supplier of the
+// transfer it would allow, and the transfer a plan (or a cancellation when
+// the permission was refused: "Germany refused Poland permission to ...").
+func (a *analysis) permissionRoles(f *frame, sups, recs []roleParty) []roleParty {
+	li, noun := a.permissionAsker(f)
+	if li < 0 {
+		return sups
+	}
+	asker := a.parties(li, f, recs)
+	if len(asker) == 0 {
+		return sups
+	}
+	if f.status == bot.StatusDelivered || f.status == bot.StatusOrdered {
+		f.status = bot.StatusPlanned
+	}
+	for j := noun - 1; j >= 0 && j >= noun-4; j-- {
+		if cv, _ := cues.match(a.toks, j); cv == cueCancel || cv == cueDeny {
+			f.status = bot.StatusCancelled
+		}
+	}
+	return asker
+}
+
+// sourceOfGoods returns the "from" list inside the object of a supply noun
+// ("the re-export of Soviet-era tanks from Poland to Ukraine", "the
+// transfer of F-16 jets from the Netherlands"): within eight words of the
+// noun, before any comma, relative word or other transfer word. -1 if
+// none.
+func (a *analysis) sourceOfGoods(f *frame) int {
+	tr := &a.trigs[f.t]
+	if !tr.noun || f.spec.dir != dirS || f.spec.light || f.spec.sp != spNone {
+		return -1
+	}
+	for t := tr.tj; t < f.readTo && t < tr.tj+8; t++ {
+		w := a.toks[t].w
+		if w == "," || relWords[w] || w == "that" || a.trigAt[t] >= 0 && a.trigAt[t] != f.t {
+			return -1
+		}
+		if li := a.listAt[t]; li >= 0 && a.lists[li].ti == t && a.lists[li].prep == "from" {
+			return li
+		}
+	}
+	return -1
+}
+
+// allowWords let someone else make a transfer: "cleared Estonia to send",
+// "asking Germany to allow the re-export".
+var allowWords = words("allow allows allowed allowing permit permits permitted permitting let lets")
+
+// clearedToSend returns the list of the countries a government clears to
+// make a transfer ("The State Department cleared Lithuania, Latvia and
+// Estonia to send US-made missiles to Ukraine"): an approval or allow
+// word, the countries, "to", then the supply verb of frame f; -1 if none.
+// The cleared countries supply, and the transfer is a plan.
+func (a *analysis) clearedToSend(f *frame) int {
+	t := f.start - 1
+	if t < 2 || a.toks[t].w != "to" || a.trigs[f.t].noun || f.spec.dir != dirS {
+		return -1
+	}
+	li := a.listAt[t-1]
+	if li < 0 || a.lists[li].prep != "" || a.lists[li].pron != "" || a.lists[li].ti == 0 {
+		return -1
+	}
+	if w := a.toks[a.lists[li].ti-1].w; approvalWords[w] || allowWords[w] {
+		return li
+	}
+	return -1
+}
+
+// approverOfReexport reports whether frame f is a re-export ("the
+// re-export of its Leopard tanks to Ukraine") that an approval or allow
+// word governs and whose supplier was read from a country before that
+// word: that country permits (the goods' origin), it does not re-export.
+func (a *analysis) approverOfReexport(f *frame, sups []roleParty) bool {
+	tr := &a.trigs[f.t]
+	if !tr.noun || a.toks[tr.ti].w != "re" || len(sups) == 0 {
+		return false
+	}
+	for j := tr.ti - 1; j >= 0 && j >= tr.ti-3; j-- {
+		w := a.toks[j].w
+		if !approvalWords[w] && !allowWords[w] {
+			continue
+		}
+		for _, p := range sups {
+			if p.pos >= 0 && p.pos < j {
+				return true
+			}
+		}
 	}
 	return false
 }

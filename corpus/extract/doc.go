@@ -32,7 +32,8 @@
 // seller open; effort.go reads "an effort by X to buy", "received the tanks
 // supplied by Y", "At X's request", "the deal between X and Y" and "..., but
 // the deal was cancelled"; approval.go keeps a government that approves the
-// sale of another country's weapon from being its seller; returns.go reads
+// sale of another country's weapon, or leave for another country's
+// re-export, from being its seller; returns.go reads
 // returns of equipment; nominal.go drops transfer nouns named only as a
 // reason or commented on; hedge.go reads conditions, beliefs and
 // accusations, broken embargoes, weapons destroyed in a war and "instead".

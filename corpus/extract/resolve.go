@@ -40,7 +40,19 @@ func (a *analysis) resolve() []relation {
 			}
 		}
 		sups, recs := a.roles(f, items)
-		recs, _ = a.effortRoles(f, sups, recs) // "blocked an effort by Uzbekistan to buy"
+		recs, _ = a.effortRoles(f, sups, recs)  // "blocked an effort by Uzbekistan to buy"
+		sups = a.permissionRoles(f, sups, recs) // "Poland asked Germany for permission to re-export"
+		if li := a.clearedToSend(f); li >= 0 {
+			if cleared := a.parties(li, f, recs); len(cleared) > 0 {
+				sups = cleared // "cleared Estonia to send missiles to Ukraine"
+				if f.status == bot.StatusDelivered || f.status == bot.StatusOrdered {
+					f.status = bot.StatusPlanned
+				}
+			}
+		}
+		if a.approverOfReexport(f, sups) {
+			continue // "asking Germany to allow the re-export of its tanks to Ukraine"
+		}
 		if len(sups) == 0 && len(recs) == 0 {
 			sups, recs = a.dealBetween(f, items) // "the Su-35 deal between Indonesia and Russia"
 		}

@@ -51,6 +51,15 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 	default:
 		r.recipientPassiveRoles()
 	}
+	if li := a.sourceOfGoods(f); li >= 0 {
+		// "the re-export of Soviet-era tanks from Poland to Ukraine": the
+		// country the goods leave supplies, not the one who approves.
+		var src []roleParty
+		r.add(&src, r.one(li), r.recs)
+		if len(src) > 0 {
+			r.sups = src
+		}
+	}
 	if f.spec.sp == spExportPerm && len(r.sups) == 0 {
 		r.add(&r.sups, r.one(a.permitIssuer(f)), r.recs)
 	}
