@@ -424,7 +424,31 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 	if f.tj+1 < len(toks) && toks[f.tj].w == "it" && f.spec.dir == dirR {
 		ref = true
 	}
+	if a.countBeforeTo(f) {
+		ref = true // "bought two A400M from Spain and later sold one to Kyrgyzstan"
+	}
 	return ref, more
+}
+
+// countBeforeTo reports whether an active supply verb's object is a bare
+// count of goods named before it, followed by "to": "and later sold one
+// to Kyrgyzstan", "handed over two to Ukraine".
+func (a *analysis) countBeforeTo(f *frame) bool {
+	toks, t := a.toks, f.tj
+	tr := &a.trigs[f.t]
+	if tr.noun || tr.passive || f.spec.dir != dirS || t+1 >= len(toks) || toks[t+1].w != "to" {
+		return false
+	}
+	if !(numberWords[toks[t].w] > 0 || toks[t].digit || toks[t].w == "some" || toks[t].w == "several" ||
+		toks[t].w == "most" || toks[t].w == "half") {
+		return false
+	}
+	for it := range a.items {
+		if x := &a.items[it]; !x.org && !x.arms && x.ti < f.start {
+			return true // the goods it counts are named before it in the sentence
+		}
+	}
+	return false
 }
 
 // armsBearing reports whether the trigger itself says arms ("arms sales",

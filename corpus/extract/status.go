@@ -506,7 +506,8 @@ func (a *analysis) intentBefore(e int) cue {
 var intentWords = words("pledged pledge pledges promised promise promises plan plans planned planning " +
 	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
 	"wants want unlikely likely expected help helps request requests requested prepare prepares preparing prepared ready readying " +
-	"advised advises advise urged urges urge encouraged encourages encourage pressed pressing pressured")
+	"advised advises advise urged urges urge encouraged encourages encourage pressed pressing pressured " +
+	"intending hoping aiming wanting looking")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery
