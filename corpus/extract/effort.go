@@ -217,3 +217,38 @@ func (a *analysis) buyerAsSupplier(f *frame, sups, recs []roleParty) bool {
 	}
 	return false
 }
+
+// askWords ask another country to supply: "Ukraine asked the United States
+// to supply another Patriot battery", "Kyiv urged Berlin to send Taurus".
+var askWords = words("ask asks asked asking urge urges urged urging want wants wanted press presses pressed " +
+	"requested request requests begged beg appealed called")
+
+// askedToSupply reads "X asked Y to supply W": Y would supply, and X, the
+// one who asks, would receive when the sentence names no other recipient.
+// It returns Y's list and X's list (-1 when X is not a country), or -1, -1
+// when frame f is not so governed. The transfer is a plan.
+func (a *analysis) askedToSupply(f *frame) (sup, rec int) {
+	t := f.start - 1
+	if t < 2 || a.toks[t].w != "to" || a.trigs[f.t].noun || f.spec.dir != dirS {
+		return -1, -1
+	}
+	li := a.listAt[t-1]
+	if li < 0 || a.lists[li].prep != "" && a.lists[li].prep != "on" || a.lists[li].pron != "" || a.lists[li].ti == 0 {
+		return -1, -1
+	}
+	b := a.lists[li].ti - 1
+	if a.toks[b].w == "the" && b > 0 {
+		b-- // "asked the United States to supply"
+	}
+	if a.toks[b].w == "on" && b > 0 {
+		b-- // "called on Germany to send"
+	}
+	if !askWords[a.toks[b].w] {
+		return -1, -1
+	}
+	rec = -1
+	if c := &a.clauses[f.clause]; c.subj >= 0 && c.subj != li && a.lists[c.subj].pron == "" && a.lists[c.subj].ti < a.lists[li].ti {
+		rec = c.subj
+	}
+	return li, rec
+}

@@ -50,6 +50,18 @@ func (a *analysis) resolve() []relation {
 				}
 			}
 		}
+		if sl, rl := a.askedToSupply(f); sl >= 0 {
+			// "Ukraine asked the United States to supply a Patriot battery"
+			if asked := a.parties(sl, f, nil); len(asked) > 0 {
+				sups = asked
+				if len(recs) == 0 && rl >= 0 {
+					recs = a.parties(rl, f, sups)
+				}
+				if f.status == bot.StatusDelivered || f.status == bot.StatusOrdered {
+					f.status = bot.StatusPlanned
+				}
+			}
+		}
 		if a.approverOfReexport(f, sups) {
 			continue // "asking Germany to allow the re-export of its tanks to Ukraine"
 		}
