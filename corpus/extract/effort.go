@@ -252,3 +252,39 @@ func (a *analysis) askedToSupply(f *frame) (sup, rec int) {
 	}
 	return li, rec
 }
+
+// stopWords after "to" make a demand to end a transfer: "called on Iran to
+// stop supplying drones".
+var stopWords = words("stop cease halt end")
+
+// demandToStop reports whether frame f is a supply verb that someone asks
+// another country to stop, or not to make: "The United States called on
+// Iran to stop supplying drones to Russia", "Washington urged Beijing not
+// to send weapons to Russia". A demand states neither the transfer nor its
+// cancellation, so the frame gives nothing.
+func (a *analysis) demandToStop(f *frame) bool {
+	t := f.start - 1
+	if t < 3 || a.trigs[f.t].noun || f.spec.dir != dirS {
+		return false
+	}
+	switch {
+	case stopWords[a.toks[t].w] && a.toks[t-1].w == "to":
+		t -= 2
+	case a.toks[t].w == "to" && a.toks[t-1].w == "not":
+		t -= 2
+	default:
+		return false
+	}
+	li := a.listAt[t]
+	if li < 0 || a.lists[li].ti == 0 {
+		return false
+	}
+	b := a.lists[li].ti - 1
+	if a.toks[b].w == "the" && b > 0 {
+		b--
+	}
+	if a.toks[b].w == "on" && b > 0 {
+		b--
+	}
+	return askWords[a.toks[b].w]
+}

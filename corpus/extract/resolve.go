@@ -50,7 +50,10 @@ func (a *analysis) resolve() []relation {
 				}
 			}
 		}
-		if sl, rl := a.askedToSupply(f); sl >= 0 {
+		if a.demandToStop(f) {
+			continue // "called on Iran to stop supplying drones to Russia"
+		}
+		if sl, rl := a.askedToSupply(f); sl >= 0 && f.spec.sp != spReturn {
 			// "Ukraine asked the United States to supply a Patriot battery"
 			if asked := a.parties(sl, f, nil); len(asked) > 0 {
 				sups = asked
