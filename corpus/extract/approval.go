@@ -112,9 +112,7 @@ func (a *analysis) permissionRoles(f *frame, sups, recs []roleParty) []roleParty
 	if len(asker) == 0 {
 		return sups
 	}
-	if f.status == bot.StatusDelivered || f.status == bot.StatusOrdered {
-		f.status = bot.StatusPlanned
-	}
+	f.atMostPlanned()
 	for j := noun - 1; j >= 0 && j >= noun-4; j-- {
 		if cv, _ := cues.match(a.toks, j); cv == cueCancel || cv == cueDeny {
 			f.status = bot.StatusCancelled

@@ -50,9 +50,7 @@ func (a *analysis) effortRoles(f *frame, sups, recs []roleParty) ([]roleParty, b
 	if len(out) == 0 {
 		return recs, false
 	}
-	if f.status == bot.StatusOrdered || f.status == bot.StatusDelivered {
-		f.status = bot.StatusPlanned
-	}
+	f.atMostPlanned()
 	for j := head - 1; j >= 0 && j >= head-3; j-- {
 		if cv, _ := cues.match(a.toks, j); cv == cueCancel && !a.overridden(j) {
 			f.status = bot.StatusCancelled
@@ -287,4 +285,64 @@ func (a *analysis) demandToStop(f *frame) bool {
 		b--
 	}
 	return askWords[a.toks[b].w]
+}
+
+// governedRoles adjusts the parties and status that roles read for frame f
+// when a word outside the transfer clause governs it: an effort, a
+// permission, a clearance, a request or a demand to another country, an
+// approval of another country's sale or re-export, a deal named again to
+// cancel it, a deal "between" two countries, a buyer inherited as the only
+// party. ok is false when the frame gives nothing.
+func (a *analysis) governedRoles(f *frame, items []int, sups, recs []roleParty) (_, _ []roleParty, ok bool) {
+	recs, _ = a.effortRoles(f, sups, recs)  // "blocked an effort by Uzbekistan to buy"
+	sups = a.permissionRoles(f, sups, recs) // "Poland asked Germany for permission to re-export"
+	if li := a.clearedToSend(f); li >= 0 {
+		if cleared := a.parties(li, f, recs); len(cleared) > 0 {
+			sups = cleared // "cleared Estonia to send missiles to Ukraine"
+			f.atMostPlanned()
+		}
+	}
+	if a.demandToStop(f) {
+		return nil, nil, false // "called on Iran to stop supplying drones to Russia"
+	}
+	if sl, rl := a.askedToSupply(f); sl >= 0 && f.spec.sp != spReturn {
+		// "Ukraine asked the United States to supply a Patriot battery"
+		if asked := a.parties(sl, f, nil); len(asked) > 0 {
+			sups = asked
+			if len(recs) == 0 && rl >= 0 {
+				recs = a.parties(rl, f, sups)
+			}
+			f.atMostPlanned()
+		}
+	}
+	if a.approverOfReexport(f, sups) {
+		return nil, nil, false // "asking Germany to allow the re-export of its tanks to Ukraine"
+	}
+	if len(sups) == 0 && len(recs) == 0 {
+		sups, recs = a.dealBetween(f, items) // "the Su-35 deal between Indonesia and Russia"
+	}
+	if a.cancelsEarlierDeal(f, sups, recs) {
+		a.res.dealCancelled = true // "..., but the deal was later abandoned"
+		c := &a.clauses[f.clause]
+		a.res.cancelYears = sortUnique(a.yearsIn(c.ts, c.te))
+		return nil, nil, false
+	}
+	if a.buyerAsSupplier(f, sups, recs) {
+		return nil, nil, false // "Slovakia signed a deal to buy F-16s, but delivery was pushed back"
+	}
+	if maker, ok := a.approvedForeignSale(f, items, sups); ok {
+		if maker == "" {
+			return nil, nil, false // an approval by a government that does not sell
+		}
+		sups = []roleParty{{party: party{countries: []string{maker}, pos: f.start}, li: -1, it: -1}}
+	}
+	return sups, recs, true
+}
+
+// atMostPlanned lowers a delivery or an order read for frame f to a plan:
+// what an effort, a request or a permission governs has not happened.
+func (f *frame) atMostPlanned() {
+	if f.status == bot.StatusDelivered || f.status == bot.StatusOrdered {
+		f.status = bot.StatusPlanned
+	}
 }

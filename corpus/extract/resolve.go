@@ -40,51 +40,9 @@ func (a *analysis) resolve() []relation {
 			}
 		}
 		sups, recs := a.roles(f, items)
-		recs, _ = a.effortRoles(f, sups, recs)  // "blocked an effort by Uzbekistan to buy"
-		sups = a.permissionRoles(f, sups, recs) // "Poland asked Germany for permission to re-export"
-		if li := a.clearedToSend(f); li >= 0 {
-			if cleared := a.parties(li, f, recs); len(cleared) > 0 {
-				sups = cleared // "cleared Estonia to send missiles to Ukraine"
-				if f.status == bot.StatusDelivered || f.status == bot.StatusOrdered {
-					f.status = bot.StatusPlanned
-				}
-			}
-		}
-		if a.demandToStop(f) {
-			continue // "called on Iran to stop supplying drones to Russia"
-		}
-		if sl, rl := a.askedToSupply(f); sl >= 0 && f.spec.sp != spReturn {
-			// "Ukraine asked the United States to supply a Patriot battery"
-			if asked := a.parties(sl, f, nil); len(asked) > 0 {
-				sups = asked
-				if len(recs) == 0 && rl >= 0 {
-					recs = a.parties(rl, f, sups)
-				}
-				if f.status == bot.StatusDelivered || f.status == bot.StatusOrdered {
-					f.status = bot.StatusPlanned
-				}
-			}
-		}
-		if a.approverOfReexport(f, sups) {
-			continue // "asking Germany to allow the re-export of its tanks to Ukraine"
-		}
-		if len(sups) == 0 && len(recs) == 0 {
-			sups, recs = a.dealBetween(f, items) // "the Su-35 deal between Indonesia and Russia"
-		}
-		if a.cancelsEarlierDeal(f, sups, recs) {
-			a.res.dealCancelled = true // "..., but the deal was later abandoned"
-			c := &a.clauses[f.clause]
-			a.res.cancelYears = sortUnique(a.yearsIn(c.ts, c.te))
+		sups, recs, ok := a.governedRoles(f, items, sups, recs)
+		if !ok {
 			continue
-		}
-		if a.buyerAsSupplier(f, sups, recs) {
-			continue // "Slovakia signed a deal to buy F-16s, but delivery was pushed back"
-		}
-		if maker, ok := a.approvedForeignSale(f, items, sups); ok {
-			if maker == "" {
-				continue // an approval by a government that does not sell
-			}
-			sups = []roleParty{{party: party{countries: []string{maker}, pos: f.start}, li: -1, it: -1}}
 		}
 		if (len(sups) == 0 || len(recs) == 0) && len(a.res.kept) > 0 {
 			last := a.res.kept[len(a.res.kept)-1]
