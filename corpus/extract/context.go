@@ -60,7 +60,7 @@ func checkInferred(rels []relation, named, subject []string) []bot.Relation {
 }
 
 func (p reportParties) agrees(r relation) bool {
-	made := len(r.madeIn) > 0
+	made := len(r.madeIn) > 0 && !r.returned // a return goes back to the maker's country
 	if r.supInferred {
 		if made && !slices.Contains(r.madeIn, r.Supplier) {
 			return false

@@ -26,6 +26,18 @@
 //   - years: explicit years, ranges, "since 2020", and relative dates
 //     ("last year", "in September") resolved against Context.Published.
 //
+// Some frames are read with more context and some give nothing on purpose
+// (one file per concept): topic.go carries a weapon named as a sentence's
+// subject into later "it" sentences and leaves a buyer's plan without a
+// seller open; effort.go reads "an effort by X to buy", "received the tanks
+// supplied by Y", "At X's request", "the deal between X and Y" and "..., but
+// the deal was cancelled"; approval.go keeps a government that approves the
+// sale of another country's weapon, or leave for another country's
+// re-export, from being its seller; returns.go reads
+// returns of equipment; nominal.go drops transfer nouns named only as a
+// reason or commented on; hedge.go reads conditions, beliefs and
+// accusations, broken embargoes, weapons destroyed in a war and "instead".
+//
 // Regional groups named as recipients are expanded to their members in
 // alphabetical order and keep the group's name. When a sentence clearly
 // states a transfer but names one side only, the other side is taken from

@@ -159,6 +159,7 @@ func (a *analysis) buildFrames() {
 			f.ys, f.ye = a.openingParen(f.start), cut
 		}
 		a.status(f)
+		a.conditional(f)
 		a.kind(f)
 	}
 	a.gapping()

@@ -29,6 +29,7 @@ const (
 	spExportPerm         // "export licence/permit": not licensed production
 	spGive               // give/gift/donate: ditransitive, aid
 	spCustomer           // "customer"/"client": the named customers receive, the possessor supplies
+	spReturn             // "W were returned to X": the holder hands W back to X (see returnRoles)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -119,6 +120,8 @@ func init() {
 	verb(dirS, pln, "", 0, "promise", "promises", "promised", "promising")
 	verb(dirS, pln, "", 0, "pledge", "pledges", "pledged", "pledging")
 	verb(dirS, del, "", spArrive, "arrive", "arrives", "arrived", "arriving")
+	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
+	verb(dirS, del, aid, spReturn, "hand back", "hands back", "handed back", "handing back")
 	// Words that are nouns or verbs: decided in context.
 	for _, w := range []struct {
 		d     dir
@@ -184,7 +187,8 @@ func init() {
 	noun(dirS, del, "", spSupplier, "supplier|suppliers|arms supplier|arms suppliers")
 	// A customer has bought (the guidelines: ordered, nothing said of delivery).
 	noun(dirS, ord, "", spCustomer, "customer|customers|client|clients|export customer|export customers|"+
-		"foreign customer|foreign customers|foreign client|foreign clients|export client|export clients")
+		"foreign customer|foreign customers|foreign client|foreign clients|export client|export clients|"+
+		"buyer|buyers|foreign buyer|foreign buyers|export buyer|export buyers")
 	noun(dirS, pln, "", spExportPerm, "export licence|export licences|export license|export licenses|"+
 		"export permit|export permits|export licensing|export approval|export approvals")
 	noun(dirR, ord, "", 0, "acquisition|acquisitions|procurement")
@@ -226,7 +230,7 @@ func init() {
 		"refuse|refuses|refused|refusing|turn down|turns down|turned down|turning down|scrap|scraps|scrapped|"+
 		"terminate|terminated|terminates|veto|vetoed|vetoes|ban|bans|banned|stop|stops|stopped|pulled out of|"+
 		"withdrew from|abandoned|abandons|rejected|rejects|reject|declined|declines|put on hold|ditch|ditches|ditched|"+
-		"ditching", cueCancel)
+		"ditching|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|bar|bars|barred|barring", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
 		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
@@ -237,7 +241,7 @@ func init() {
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
 		"cleared|clears|able to|process of", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
-		"ordered|will|would|shall|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
+		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+
 		"secured|is to|are to|was to|were to", cueOrdered)
 	cues.add("not|never|no longer", cueNeg)

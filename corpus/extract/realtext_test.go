@@ -23,8 +23,8 @@ var (
 // Floors of the real-text dev split, ratcheted at the level reached: a rule
 // change that loses precision or recall on real reporting fails here.
 const (
-	realDevPrecisionFloor = 0.985
-	realDevRecallFloor    = 0.835
+	realDevPrecisionFloor = 1.000
+	realDevRecallFloor    = 0.858
 )
 
 // accuracyDoc is where the score tables live, relative to this package.

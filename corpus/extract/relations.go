@@ -187,6 +187,11 @@ func (a *analysis) frameItems(f *frame) []int {
 				out = it[:1]
 			}
 		}
+		if len(out) == 0 && a.clauses[f.clause].kind == cResume {
+			// "The S-400 systems, which cost $2.5 billion, were delivered
+			// to Turkey": the subject before the relative clause.
+			out = a.resumedSubjectItems(f, collect)
+		}
 	case tr.noun || f.spec.light:
 		out = after
 		if len(out) == 0 {
@@ -204,7 +209,70 @@ func (a *analysis) frameItems(f *frame) []int {
 			out = a.whichRelativeItem(f)
 		}
 	}
+	if len(out) == 0 {
+		out = a.thatRelativeItem(f)
+	}
 	return out
+}
+
+// resumedSubjectItems returns the weapons of the main clause that a
+// relative clause interrupted, for the passive that resumes it.
+//
+// Only a passive that names a party of its own ("to Turkey", "by Russia")
+// reaches back: with none, both sides would come from the context, too
+// far from the weapon to trust.
+func (a *analysis) resumedSubjectItems(f *frame, collect func(s, e int) []int) []int {
+	named := false
+	for _, li := range a.listsIn(f.tj, f.readTo) {
+		switch a.lists[li].prep {
+		case "to", "by", "from":
+			named = true
+		}
+	}
+	if !named {
+		return nil
+	}
+	for ci := f.clause - 1; ci >= 0; ci-- {
+		c := &a.clauses[ci]
+		if c.kind == cMain {
+			return collect(c.ts, c.te)
+		}
+		if c.kind != cRel {
+			return nil
+		}
+	}
+	return nil
+}
+
+// giftInRelative makes frame f aid when its clause is a relative clause on
+// the goods whose giver gives them as aid: "the jets that Slovakia decided
+// to give Ukraine have been handed over" is the handover of a gift.
+func (a *analysis) giftInRelative(f *frame) {
+	if f.kind != "" && f.kind != bot.KindSale || a.thatRelativeItem(f) == nil {
+		return
+	}
+	for _, g := range a.frames {
+		if g != f && g.clause == f.clause && g.kind == bot.KindAid {
+			f.kind = bot.KindAid
+			return
+		}
+	}
+}
+
+// thatRelativeItem returns the weapon before "that" when the frame's clause
+// is a relative clause on it whose subject gives it: "the MiG-29 jets that
+// Slovakia decided to give Ukraine (have been handed over to ...)"; nil
+// otherwise. Both the relative's verb and the main verb after it transfer
+// the goods the clause qualifies.
+func (a *analysis) thatRelativeItem(f *frame) []int {
+	c := &a.clauses[f.clause]
+	if c.kind != cThat || c.ts < 2 || a.toks[c.ts-1].w != "that" || c.subj < 0 || a.relativeOnGoods(c, c.subj) {
+		return nil
+	}
+	if it := a.itemAt[c.ts-2]; it >= 0 && !a.items[it].org && a.givesInRelative(a.lists[c.subj].tj, c.te) {
+		return []int{it}
+	}
+	return nil
 }
 
 // whichRelativeItem returns the weapon a relative clause with "which"
@@ -356,7 +424,31 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 	if f.tj+1 < len(toks) && toks[f.tj].w == "it" && f.spec.dir == dirR {
 		ref = true
 	}
+	if a.countBeforeTo(f) {
+		ref = true // "bought two A400M from Spain and later sold one to Kyrgyzstan"
+	}
 	return ref, more
+}
+
+// countBeforeTo reports whether an active supply verb's object is a bare
+// count of goods named before it, followed by "to": "and later sold one
+// to Kyrgyzstan", "handed over two to Ukraine".
+func (a *analysis) countBeforeTo(f *frame) bool {
+	toks, t := a.toks, f.tj
+	tr := &a.trigs[f.t]
+	if tr.noun || tr.passive || f.spec.dir != dirS || t+1 >= len(toks) || toks[t+1].w != "to" {
+		return false
+	}
+	if !(numberWords[toks[t].w] > 0 || toks[t].digit || toks[t].w == "some" || toks[t].w == "several" ||
+		toks[t].w == "most" || toks[t].w == "half") {
+		return false
+	}
+	for it := range a.items {
+		if x := &a.items[it]; !x.org && !x.arms && x.ti < f.start {
+			return true // the goods it counts are named before it in the sentence
+		}
+	}
+	return false
 }
 
 // armsBearing reports whether the trigger itself says arms ("arms sales",
@@ -393,6 +485,9 @@ type relation struct {
 	// madeIn holds the countries that make the system, by the weapons
 	// lexicon (origin, then partners); empty when unknown.
 	madeIn []string
+	// returned says the relation is a return of equipment to the country
+	// it came from (spReturn): the holder supplies, whoever made it.
+	returned bool
 }
 
 // emit turns a frame's groups into relations.
@@ -441,6 +536,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.supInferred, rel.recInferred = s.inferred, r.inferred
 						rel.recHostMaker = r.hostMaker
 						rel.deal = f.spec.light
+						rel.returned = f.spec.sp == spReturn
 						rel.Years = slices.Clone(years)
 						if ys := a.itemYears(it, items, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
 							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.

@@ -104,3 +104,17 @@ func TestReportWeaponTopic(t *testing.T) {
 		t.Errorf("got %s -> %s %q %s inferred=%v, want China -> Thailand \"VT-4\" delivered inferred", g.Supplier, g.Recipient, g.System, g.Status, g.Inferred)
 	}
 }
+
+// TestReportBuyerIsNoSupplier: "but delivery was pushed back" after a
+// purchase speaks of the buyer's delivery; the buyer is not the supplier of
+// another relation taken from the report's subject.
+func TestReportBuyerIsNoSupplier(t *testing.T) {
+	body := "Slovakia handed four MiG-29 jets to Ukraine on Thursday. Poland and Czechia now guard Slovak air space. " +
+		"Slovakia signed a deal to buy 14 U.S. F-16 jets, but delivery was pushed back two years with the first aircraft to arrive in early 2024."
+	r := bot.Report{ID: "r3", Title: "Slovakia hands first MiG-29 jets to Ukraine", Published: time.Date(2023, 3, 24, 0, 0, 0, 0, time.UTC), Body: body}
+	for _, rel := range New().Report(r) {
+		if rel.Supplier == "Slovakia" && rel.Recipient == "Ukraine" && rel.System != "MiG-29" {
+			t.Errorf("got %s -> %s %q %s from %q: the F-16 buyer read as a supplier", rel.Supplier, rel.Recipient, rel.System, rel.Status, rel.Evidence.Sentence)
+		}
+	}
+}

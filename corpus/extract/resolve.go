@@ -10,6 +10,10 @@ type resolved struct {
 	rels     []relation
 	partials []*frame // frames with a side missing
 	kept     []*frame // frames that passed the checks, complete or not
+	// dealCancelled says "the deal" of an earlier frame was called off later
+	// in the sentence: its orders and plans are cancellations.
+	dealCancelled bool
+	cancelYears   []int // the years of the clause that called it off
 }
 
 // resolve reads the relations of every frame, fills a missing side from
@@ -22,8 +26,8 @@ func (a *analysis) resolve() []relation {
 	a.res.done = true
 	var rels []relation
 	for _, f := range a.frames {
-		if a.commentedNominal(f) {
-			continue // "sanctions over arms sales to Taiwan": no stage is stated
+		if a.commentedNominal(f) || a.insteadInClause(f) {
+			continue // "sanctions over arms sales to Taiwan", "had hoped to sell tanks instead": no transfer stated
 		}
 		items := a.frameItems(f)
 		f.anaphor, f.newBatch = a.anaphor(f)
@@ -36,6 +40,10 @@ func (a *analysis) resolve() []relation {
 			}
 		}
 		sups, recs := a.roles(f, items)
+		sups, recs, ok := a.governedRoles(f, items, sups, recs)
+		if !ok {
+			continue
+		}
 		if (len(sups) == 0 || len(recs) == 0) && len(a.res.kept) > 0 {
 			last := a.res.kept[len(a.res.kept)-1]
 			if f.anaphor || a.clauses[f.clause].kind != cMain || last.clause == f.clause {
@@ -71,6 +79,7 @@ func (a *analysis) resolve() []relation {
 			continue
 		}
 		f.items, f.rsups, f.rrecs = items, sups, recs
+		a.giftInRelative(f)
 		a.res.kept = append(a.res.kept, f)
 		if len(sups) == 0 || len(recs) == 0 {
 			a.res.partials = append(a.res.partials, f)
@@ -295,7 +304,7 @@ func (a *analysis) implicit() []relation {
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]
-		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] {
+		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) {
 			continue
 		}
 		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,

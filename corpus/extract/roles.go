@@ -35,6 +35,8 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 		r.usageRoles()
 	case f.spec.sp == spCustomer:
 		r.customerRoles()
+	case f.spec.sp == spReturn:
+		r.returnRoles()
 	case f.spec.sp == spWinOrder:
 		r.add(&r.sups, r.one(r.subject), nil)
 		r.add(&r.recs, r.byPrep(r.after, "from", "with", "for"), r.sups)
@@ -49,7 +51,58 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 	default:
 		r.recipientPassiveRoles()
 	}
+	if li := a.sourceOfGoods(f); li >= 0 {
+		// "the re-export of Soviet-era tanks from Poland to Ukraine": the
+		// country the goods leave supplies, not the one who approves.
+		var src []roleParty
+		r.add(&src, r.one(li), r.recs)
+		if len(src) > 0 {
+			r.sups = src
+		}
+	}
+	if f.spec.sp == spExportPerm && len(r.sups) == 0 {
+		r.add(&r.sups, r.one(a.permitIssuer(f)), r.recs)
+	}
+	if f.spec.dir == dirS && len(r.sups) > 0 && len(r.recs) == 0 {
+		if req := a.requesterOf(f); len(req) > 0 && !sameSide(r.sups, req[0].countries) {
+			r.recs = req // "At Kazakhstan's request, Russia delivered ..."
+		}
+	}
 	return dropSame(r.sups, r.recs)
+}
+
+// issueVerbs grant an export permit.
+var issueVerbs = words("issues issue issued grants grant granted approves approve approved gives give gave")
+
+// permitIssuer returns the subject of a relative clause right after an
+// export-permit noun that issues it: "arms export licences which the UK
+// issues to Israel", "the permits that Germany granted"; -1 if none. The
+// country that issues an export licence is the exporter.
+func (a *analysis) permitIssuer(f *frame) int {
+	t := f.tj
+	if t >= len(a.toks) || a.toks[t].w != "which" && a.toks[t].w != "that" {
+		return -1
+	}
+	t++
+	if t < len(a.toks) && a.toks[t].w == "the" {
+		t++
+	}
+	li := -1
+	if t < len(a.toks) {
+		li = a.listAt[t]
+	}
+	if li < 0 || a.lists[li].prep != "" || a.lists[li].pron != "" {
+		return -1
+	}
+	for v, n := a.lists[li].tj, 0; v < len(a.toks) && n < 3; v, n = v+1, n+1 {
+		if issueVerbs[a.toks[v].w] {
+			return li
+		}
+		if !haveForms[a.toks[v].w] && !adverbs[a.toks[v].w] {
+			break
+		}
+	}
+	return -1
 }
 
 func (a *analysis) newRoleReader(f *frame, items []int) *roleReader {
@@ -483,6 +536,9 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	if len(r.sups) == 0 {
 		r.addBuiltBy(&r.sups) // "received two corvettes built in South Korea"
 	}
+	if len(r.sups) == 0 {
+		r.add(&r.sups, r.one(r.a.goodsGiver(f)), r.recs) // "received the Leopard tanks supplied by Poland"
+	}
 	if len(r.sups) == 0 && len(r.recs) > 0 && f.spec.light && r.a.signedBefore(f.start) {
 		// "Australia recently signed a deal for the K9", its maker's
 		// country named in this sentence or the one before.
@@ -590,11 +646,32 @@ func (a *analysis) parenthesisedList(t int) int {
 // clause on the goods ("the helicopters that Afghan pilots used to flee to
 // Uzbekistan were handed over to the Uzbek military"): the people who used
 // the goods, not who handed them over.
+//
+// When the relative clause's own verb is a supply verb ("the MiG-29 jets
+// that Slovakia decided to give Ukraine have been handed over to the
+// Ukrainian air force", "the MiG fighters that Bratislava promised to
+// Kyiv"), its subject is the giver, and this reports false.
 func (a *analysis) relativeOnGoods(c *clause, li int) bool {
 	if c.kind != cThat || c.ts < 2 || a.lists[li].ti < c.ts || a.lists[li].ti >= c.te {
 		return false
 	}
-	return a.toks[c.ts-1].w == "that" && a.itemAt[c.ts-2] >= 0
+	return a.toks[c.ts-1].w == "that" && a.itemAt[c.ts-2] >= 0 && !a.givesInRelative(a.lists[li].tj, c.te)
+}
+
+// givesInRelative reports whether the verb group right after a relative
+// clause's subject (from token s) is a supply verb: "Slovakia decided to
+// give", "Bratislava promised", "Poland has sold".
+func (a *analysis) givesInRelative(s, e int) bool {
+	for t, n := s, 0; t < e && n < 5; t, n = t+1, n+1 {
+		if k := a.trigAt[t]; k >= 0 {
+			tr := &a.trigs[k]
+			return !tr.noun && !tr.passive && tr.spec.dir == dirS
+		}
+		if a.listAt[t] >= 0 || a.itemAt[t] >= 0 || a.toks[t].w == "," {
+			return false
+		}
+	}
+	return false
 }
 
 // customerRoles reads "France's other customers are Kazakhstan and

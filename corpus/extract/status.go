@@ -155,6 +155,9 @@ func (r *statusReading) cueAt(j, n int) {
 	cv, _ := cues.match(toks, j)
 	switch cv {
 	case cueCancel:
+		if a.overridden(j) {
+			return // "bypassed the embargo by supplying": the supply went ahead
+		}
 		if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
 			f.denied = true
 		} else {
@@ -211,7 +214,9 @@ func (r *statusReading) predicateAfter() {
 			continue
 		}
 		k := j + 1
+		negated := false
 		for k < f.readTo && (beForms[toks[k].w] || adverbs[toks[k].w]) {
+			negated = negated || toks[k].w == "not" || toks[k].w == "never"
 			k++
 		}
 		if k >= f.readTo {
@@ -219,7 +224,7 @@ func (r *statusReading) predicateAfter() {
 		}
 		switch cv, _ := cues.match(toks, k); cv {
 		case cueCancel:
-			r.cancel = true
+			r.cancel = !negated // "the contract was never cancelled" stands
 		case cueOrdered:
 			r.raise(bot.StatusOrdered)
 		}
@@ -474,6 +479,10 @@ func (a *analysis) intentBefore(e int) cue {
 		switch w := a.toks[j].w; w {
 		case ",", ";", ":", "said", "says", "told":
 			return 0 // "Officials asked to comment said Russia had delivered": the speaker's
+		case "has", "have", "had", "is", "are", "was", "were":
+			// A finite verb group of its own: "the jets that Slovakia
+			// decided to give Ukraine have been handed over".
+			return 0
 		case "will", "shall":
 			if j > 0 && (a.toks[j-1].w == "which" || a.toks[j-1].w == "that" || a.toks[j-1].w == "who") {
 				return 0
@@ -496,7 +505,9 @@ func (a *analysis) intentBefore(e int) cue {
 // "plans to", "a desire to", "decision to", "help X to".
 var intentWords = words("pledged pledge pledges promised promise promises plan plans planned planning " +
 	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
-	"wants want unlikely likely expected help helps request requests requested")
+	"wants want unlikely likely expected help helps request requests requested prepare prepares preparing prepared ready readying " +
+	"advised advises advise urged urges urge encouraged encourages encourage pressed pressing pressured " +
+	"intending hoping aiming wanting looking")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery

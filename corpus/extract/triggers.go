@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot/gazetteer"
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
 
 // findTriggers finds transfer words, decides noun or verb, voice, and drops
 // production verbs that are not licensed production.
@@ -118,7 +122,7 @@ func (a *analysis) voice(tr *trig) {
 		return
 	}
 	j := tr.ti - 1
-	for n := 0; n < 3 && j >= 0 && (adverbs[toks[j].w] && !beForms[toks[j].w]); n++ {
+	for n := 0; n < 3 && j >= 0 && (adverbs[toks[j].w] && !beForms[toks[j].w] || a.lyAdverb(j)); n++ {
 		j--
 	}
 	be := j >= 0 && beForms[toks[j].w]
@@ -264,4 +268,14 @@ func (a *analysis) keepArm(tr *trig) bool {
 		}
 	}
 	return false
+}
+
+// lyAdverb reports whether token t is an adverb in -ly that may stand
+// inside a verb group ("have been safely handed over", "was quietly
+// delivered"): not a country, weapon or transfer word ("Italy", "supply"),
+// and not a month ("July").
+func (a *analysis) lyAdverb(t int) bool {
+	w := a.toks[t].w
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && a.actorAt[t] < 0 && a.itemAt[t] < 0 && a.trigAt[t] < 0 &&
+		months[w] == 0 && !functionWords[w]
 }
