@@ -105,6 +105,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		c := Context{Title: r.Title, Published: r.Published, About: about, Previous: prevText}
 		found, a := e.sentence(text, &c, prev, true)
 		found = addNew(found, a.registerRelations(subject))
+		found = addNew(found, a.anaphoricRegisterRelations(prev, subject))
 		found = addNew(found, a.parentheticalRelations(subject))
 		found = addNew(found, a.listedSupplierRelations(subject))
 		found = addNew(found, a.colonListRelations())

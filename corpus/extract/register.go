@@ -130,6 +130,21 @@ func (a *analysis) dealOpeningAt(o registerOpening, j int) (registerOpening, boo
 			o.start = k + 2
 			return o, true
 		}
+	case at(j, sourceOpeners):
+		// "Czechia is the other European source of transport aircraft:
+		// two L-410 ...", "Russia adds the combat helicopters: 12 Mi-35M".
+		source := toks[j].w != "is"
+		for k := j + 1; k < len(toks) && k <= j+8; k++ {
+			if toks[k].w == ":" && source {
+				o.start = k + 1
+				return o, true
+			}
+			if a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind != gazetteer.GroupMention ||
+				a.trigAt[k] >= 0 && !sourceNouns[toks[k].w] || toks[k].w == "," || toks[k].w == ";" {
+				break
+			}
+			source = source || sourceNouns[toks[k].w]
+		}
 	case at(j, followWords) && at(j+1, withWord):
 		k := j + 2
 		if k < len(toks) && (numberWords[toks[k].w] > 0 && toks[k].w != "a" || toks[k].digit && !isYearTok(toks[k])) && at(k+1, dealNouns) {
@@ -145,7 +160,11 @@ var (
 	oneWords    = words("a an one")
 	colonWord   = words(":")
 	followWords = words("follows follow")
-	withWord    = words("with")
+	// sourceOpeners introduce a supplier's list after a colon: "X is the
+	// only source of ...:" (with a source noun), "X adds ...:".
+	sourceOpeners = words("is adds")
+	sourceNouns   = words("source supplier seller exporter")
+	withWord      = words("with")
 )
 
 // registerVerbs link a supplier's deals to what they are; registerNouns
@@ -755,4 +774,77 @@ func (a *analysis) parenYears(t int) []int {
 		return nil
 	}
 	return a.yearsIn(t+1, end)
+}
+
+// anaphorWords open a sentence about the deals of the sentence before:
+// "They cover combat aircraft such as the Su-30SM", "Those four deals
+// cover 159 M-ATV APCs".
+var (
+	anaphorWords = words("they these those")
+	coverWords   = words("cover covers include includes are")
+)
+
+// anaphoricRegisterRelations reads a sentence that lists what the deals of
+// the previous sentence cover, when that sentence names one supplier
+// ("Russia leads with 43 deals. They cover ...", "Four of the American
+// deals are aid deals. Those four deals cover ..."): that supplier to the
+// report's one subject. Weapons the lexicon says another country makes are
+// left out.
+func (a *analysis) anaphoricRegisterRelations(prev *analysis, subject []string) []relation {
+	if prev == nil || len(subject) != 1 || len(a.actors) > 0 {
+		return nil
+	}
+	start := a.anaphoricOpening()
+	if start < 0 {
+		return nil
+	}
+	sup := prev.onlyCountryBut(subject[0])
+	if sup == "" {
+		return nil
+	}
+	var out []relation
+	for _, r := range a.registerItems(sup, subject[0], start, len(a.toks)) {
+		if len(r.madeIn) > 0 && !slices.Contains(r.madeIn, sup) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// anaphoricOpening returns the token after "They cover", "Those four deals
+// cover", or -1.
+func (a *analysis) anaphoricOpening() int {
+	toks := a.toks
+	if len(toks) == 0 || !anaphorWords[toks[0].w] {
+		return -1
+	}
+	j := 1
+	if j < len(toks) && (numberWords[toks[j].w] > 0 && toks[j].w != "a" || toks[j].digit && !isYearTok(toks[j])) {
+		j++
+	}
+	if j < len(toks) && registerNouns[toks[j].w] {
+		j++
+	}
+	if j < len(toks) && coverWords[toks[j].w] {
+		return j + 1
+	}
+	return -1
+}
+
+// onlyCountryBut returns the one country, other than but, that the
+// sentence names (by name or demonym), "" when none or several.
+func (a *analysis) onlyCountryBut(but string) string {
+	found := ""
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || ac.countries[0] == but {
+			continue
+		}
+		if found != "" && found != ac.countries[0] {
+			return ""
+		}
+		found = ac.countries[0]
+	}
+	return found
 }

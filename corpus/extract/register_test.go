@@ -247,3 +247,26 @@ func TestDealOpenings(t *testing.T) {
 		}
 	}
 }
+
+func TestAnaphoricAndSourceOpenings(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Who arms Kyrgyzstan? Deals by supplier",
+		Body: "Russia leads with 30 deals. They cover Mi-17 helicopters and BTR-80 APCs. " +
+			"Czechia is the only European source of trainers: four L-39 aircraft, delivered in 2019. " +
+			"Belarus adds the air defence: one S-125 Pechora-2M, delivered in 2023."}
+	hasAll(t, relKeys(e.Report(r)), "Russia>Kyrgyzstan Mi-17 delivered", "Czechia>Kyrgyzstan L-39 delivered", "Belarus>Kyrgyzstan S-125 Pechora-2M delivered")
+	// The sentence before names the subject or two suppliers; no source
+	// noun before the colon.
+	for _, body := range []string{
+		"Kyrgyzstan has 40 deals. They cover Mi-17 helicopters and BTR-80 APCs.",
+		"Russia and Belarus lead with 12 deals each. They cover Mi-17 helicopters and BTR-80 APCs.",
+		"Czechia is the other open question: four Mi-17 helicopters, delivered in 2019.",
+	} {
+		r.Body = body
+		for _, k := range relKeys(e.Report(r)) {
+			if !strings.HasPrefix(k, "Russia>Kyrgyzstan Mi-17") || strings.Contains(body, "lead") {
+				t.Errorf("%q: unexpected %q", body, k)
+			}
+		}
+	}
+}
