@@ -111,6 +111,8 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		found = addNew(found, a.colonListRelations())
 		found = addNew(found, a.fromMakerRelations(subject, found))
 		found = addNew(found, a.gappedRelations(found))
+		found = addNew(found, a.componentRelations(found))
+		found = addNew(found, a.recordedDealRelations(subject))
 		found = a.openOrdersOnly(found)
 		if !hasStated(found) {
 			// A maker's weapon named with no verb, only where no verb

@@ -48,15 +48,22 @@ func (a *analysis) fromMakerRelations(subject []string, found []relation) []rela
 }
 
 // isSummary reports whether the sentence dates or counts deals (see
-// summaryWords), as the register summaries do.
+// summaryWords), as the register summaries do, or says where equipment
+// came from ("Its equipment came from several countries: ...").
 func (a *analysis) isSummary() bool {
-	for _, t := range a.toks {
+	for j, t := range a.toks {
 		if summaryWords[t.w] || isYearTok(t) {
+			return true
+		}
+		if comeWords[t.w] && j+1 < len(a.toks) && a.toks[j+1].w == "from" {
 			return true
 		}
 	}
 	return false
 }
+
+// comeWords say where goods came from.
+var comeWords = words("came come comes")
 
 // plansOrCancels reports whether the sentence speaks of a plan, a
 // cancellation, a denial or a negation, by a relation read from it or by a
@@ -205,4 +212,45 @@ func (a *analysis) plainWord(t int) bool {
 		}
 	}
 	return tk.w != ""
+}
+
+// recordedDealRelations reads a register's note that weapons are recorded
+// as deals with a country: "Their five PT-6A-68 turboprops are recorded as
+// a separate deal with Canada" gives Canada -> the report's subject. The
+// country must be the maker, by the lexicon, of the weapons named before
+// "recorded".
+func (a *analysis) recordedDealRelations(subject []string) []relation {
+	for t, tk := range a.toks {
+		if tk.w != "recorded" && tk.w != "listed" {
+			continue
+		}
+		sup := a.dealWithAfter(t + 1)
+		if sup == "" {
+			continue
+		}
+		rec := a.summaryRecipient(subject, sup)
+		if rec == "" {
+			return nil
+		}
+		return a.madeByItems(sup, rec, 0, t)
+	}
+	return nil
+}
+
+// dealWithAfter returns the country of "as (a) (separate) deal(s) with X"
+// starting at token t, "".
+func (a *analysis) dealWithAfter(t int) string {
+	if t >= len(a.toks) || a.toks[t].w != "as" {
+		return ""
+	}
+	for j := t + 1; j < len(a.toks) && j <= t+5; j++ {
+		if dealNouns[a.toks[j].w] && j+1 < len(a.toks) && a.toks[j+1].w == "with" {
+			k := j + 2
+			if k < len(a.toks) && a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind == gazetteer.NameMention {
+				return a.countryAt(k)
+			}
+			return ""
+		}
+	}
+	return ""
 }

@@ -270,3 +270,30 @@ func TestAnaphoricAndSourceOpenings(t *testing.T) {
 		}
 	}
 }
+
+func TestComponentsRecordedDealsAndCameFrom(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Other suppliers in Kyrgyzstan's arms imports",
+		Body: "Serbia delivered four Lazar-3 vehicles in 2022, fitted with Russian BPPU turrets and US Cummins engines. " +
+			"Their eight PT-6A turboprops are recorded as a separate deal with Canada. " +
+			"Its equipment came from two countries: three ScanEagle drones from the United States and a Kronos radar from Italy."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Russia>Serbia BPPU delivered", "United States>Serbia Cummins delivered",
+		"Canada>Kyrgyzstan PT-6A delivered", "United States>Kyrgyzstan ScanEagle delivered")
+	hasNone(t, got, "Russia>Kyrgyzstan BPPU delivered", "United States>Kyrgyzstan Cummins delivered")
+	// Near misses: the host only offered; a deal "with" a buyer whose
+	// weapons it does not make; weapons named "from" in no account of
+	// deliveries.
+	for _, body := range []string{
+		"Serbia offered four Lazar-3 vehicles fitted with Russian BPPU turrets.",
+		"The Su-25 aircraft are recorded as a separate deal with Canada.",
+		"The ScanEagle drones from the United States performed well in the exercise.",
+	} {
+		r.Body = body
+		for _, k := range relKeys(e.Report(r)) {
+			if strings.HasSuffix(k, "delivered") || strings.HasPrefix(k, "Canada>") {
+				t.Errorf("%q: unexpected %q", body, k)
+			}
+		}
+	}
+}
