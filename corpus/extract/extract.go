@@ -54,8 +54,8 @@ func (e *Extractor) name(code string) string {
 // spans all of it; ReportID is empty. Sentence never panics and takes time
 // roughly linear in len(text).
 func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
-	rels, _ := e.sentence(text, &c, nil, false)
-	rels = dropNegated(text, rels)
+	rels, a := e.sentence(text, &c, nil, false)
+	rels = a.dropNegated(text, rels)
 	out := make([]bot.Relation, 0, len(rels))
 	for _, r := range rels {
 		r.Evidence = bot.Evidence{Sentence: text, Start: 0, End: len(text)}
@@ -130,7 +130,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 				}
 			}
 		}
-		found = dropNegated(text, found)
+		found = a.dropNegated(text, found)
 		if maxRelations > 0 && len(all)+len(found) > maxRelations {
 			return finish(sp.Start)
 		}
@@ -332,15 +332,38 @@ func negates(text string) bool {
 // delivery read out of it would present an absence as supply. Orders,
 // plans and denials stay ("ordered in 2021, with no number given").
 // Precision over recall: "drones but no missiles" loses its drones too.
-func dropNegated(text string, rels []relation) []relation {
+// A sentence split by semicolons is read part by part: "... delivered in
+// 2022 and 2023; SIPRI records no deliveries of the licence deal" keeps
+// the delivery of its first part.
+func (a *analysis) dropNegated(text string, rels []relation) []relation {
 	if len(rels) == 0 || !negates(text) {
 		return rels
 	}
 	kept := rels[:0]
 	for _, r := range rels {
-		if r.Denied || r.Status != bot.StatusDelivered {
+		if r.Denied || r.Status != bot.StatusDelivered || !a.negatedPart(text, r.pos) {
 			kept = append(kept, r)
 		}
 	}
 	return kept
+}
+
+// negatedPart reports whether the semicolon-delimited part of the
+// sentence that holds token pos negates with a quantifier (see negates);
+// the whole sentence when pos is not a token of it.
+func (a *analysis) negatedPart(text string, pos int) bool {
+	if a == nil || pos < 0 || pos >= len(a.toks) {
+		return true
+	}
+	s, e := pos, pos
+	for s > 0 && a.toks[s-1].w != ";" {
+		s--
+	}
+	for e < len(a.toks)-1 && a.toks[e+1].w != ";" {
+		e++
+	}
+	if a.toks[e].e > len(text) {
+		return true
+	}
+	return negates(text[a.toks[s].s:a.toks[e].e])
 }
