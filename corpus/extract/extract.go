@@ -106,6 +106,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		found, a := e.sentence(text, &c, prev, true)
 		found = addNew(found, a.registerRelations(subject))
 		found = addNew(found, a.anaphoricRegisterRelations(prev, subject))
+		found = addNew(found, a.sharedCountRelations(subject))
 		found = addNew(found, a.parentheticalRelations(subject))
 		found = addNew(found, a.listedSupplierRelations(subject))
 		found = addNew(found, a.colonListRelations())

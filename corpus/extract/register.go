@@ -497,22 +497,19 @@ var summaryWords = words("delivered ordered deal deals order orders")
 // 2009". The country must be the weapon's maker by the lexicon; the
 // recipient is the sentence's recipient (see summaryRecipient).
 func (a *analysis) madeItemRelations(subject []string) []relation {
-	summary := false
-	for _, t := range a.toks {
-		summary = summary || summaryWords[t.w] || isYearTok(t)
-	}
-	if !summary {
+	// A count of deals ("Kyrgyzstan has 15, ...") is a summary too.
+	if !a.isSummary() && len(a.registerOpenings()) == 0 {
 		return nil
 	}
 	var out []relation
 	for it := range a.items {
 		x := &a.items[it]
-		if x.org || x.canon == "" {
+		if x.org || x.arms {
 			continue
 		}
 		made := madeIn(x.canon)
 		sup := a.namingCountry(it)
-		if len(made) == 0 || sup == "" || made[0] != sup {
+		if sup == "" || len(made) > 0 && made[0] != sup || len(made) == 0 && !a.originOnly(it) {
 			continue
 		}
 		rec := a.summaryRecipient(subject, sup)
@@ -526,6 +523,15 @@ func (a *analysis) madeItemRelations(subject []string) []relation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// originOnly reports whether item it is a kind of weapon with no
+// designation that an origin adjective qualifies ("Turkish drones"): the
+// adjective is all the text says of its maker, and is taken as the
+// supplier's.
+func (a *analysis) originOnly(it int) bool {
+	x := &a.items[it]
+	return x.canon == "" && x.system == "" && len(x.origins) == 1 && x.owner < 0 && !x.madeOrig
 }
 
 // namingCountry returns the country that names item it by a possessive
@@ -847,4 +853,45 @@ func (a *analysis) onlyCountryBut(but string) string {
 		found = ac.countries[0]
 	}
 	return found
+}
+
+// sharedCountRelations reads "Spain and Canada have one each, for four
+// C-295 transport aircraft and their engines": suppliers listed with a
+// shared count, then weapons. A weapon goes to the subject from the listed
+// country that makes it by the lexicon; weapons of no known maker are left
+// out (which of the listed countries sold them is not said).
+func (a *analysis) sharedCountRelations(subject []string) []relation {
+	if len(subject) != 1 || len(a.toks) < 4 || a.listAt[0] < 0 {
+		return nil
+	}
+	l := &a.lists[a.listAt[0]]
+	if l.prep != "" || len(l.members) < 2 || l.tj+2 >= len(a.toks) ||
+		!hasWords[a.toks[l.tj].w] || !isCount(a.toks[l.tj+1]) || a.toks[l.tj+2].w != "each" {
+		return nil
+	}
+	listed := map[string]bool{}
+	for _, m := range l.members {
+		if c := a.countryAt(a.actors[m].ti); c != "" {
+			listed[c] = true
+		}
+	}
+	var out []relation
+	for _, it := range a.itemsIn(l.tj+3, len(a.toks)) {
+		x := &a.items[it]
+		made := madeIn(x.canon)
+		if len(made) == 0 || !listed[made[0]] || made[0] == subject[0] || a.hostOfPart(it) {
+			continue
+		}
+		r := relation{pos: x.ti, recInferred: true, madeIn: made}
+		r.Supplier, r.Recipient = made[0], subject[0]
+		r.System, r.Category = x.system, x.category
+		r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
+		out = append(out, r)
+	}
+	return out
+}
+
+// isCount reports whether t is a count: "one", "six", "12" (not a year).
+func isCount(t tok) bool {
+	return numberWords[t.w] > 0 && t.w != "a" || t.digit && !isYearTok(t)
 }

@@ -155,7 +155,10 @@ func TestRegisterSharedCount(t *testing.T) {
 	// country opens a stretch of its own.
 	r := bot.Report{ID: "r", Title: "Who arms Tajikistan",
 		Body: "Iran and Belarus have two each, for Ababil-T drones and their engines."}
-	for _, k := range relKeys(e.Report(r)) {
+	got := relKeys(e.Report(r))
+	// Each weapon goes to the listed country that makes it.
+	hasAll(t, got, "Iran>Tajikistan Ababil-T delivered")
+	for _, k := range got {
 		if strings.HasPrefix(k, "Belarus>") {
 			t.Errorf("a shared count read as Belarus's: %q", k)
 		}
@@ -294,6 +297,22 @@ func TestComponentsRecordedDealsAndCameFrom(t *testing.T) {
 			if strings.HasSuffix(k, "delivered") || strings.HasPrefix(k, "Canada>") {
 				t.Errorf("%q: unexpected %q", body, k)
 			}
+		}
+	}
+}
+
+func TestOriginAdjectiveInCount(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "What Central Asia imports, by category",
+		Body: "Tajikistan has 12, eight of them in Aircraft, mostly helicopters and Turkish drones."}
+	hasAll(t, relKeys(e.Report(r)), "Turkey>Tajikistan  delivered")
+	for _, body := range []string{
+		"Tajikistan has 12, none of them Turkish drones.",
+		"Tajikistan's pilots say Turkish drones outperform Chinese ones.",
+	} {
+		r.Body = body
+		for _, k := range relKeys(e.Report(r)) {
+			t.Errorf("%q: unexpected %q", body, k)
 		}
 	}
 }
