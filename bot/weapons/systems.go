@@ -129,6 +129,8 @@ var systemData = []System{
 	sys("ShKH Dana", Artillery, "Czechia", "self-propelled howitzer", "DANA", "Dana howitzer(s)", "Dana-M2", "Dana M2"),
 	sys("An-26", Aircraft, "Ukraine", "transport aircraft"),
 	sys("An-32", Aircraft, "Ukraine", "transport aircraft"),
+	sys("An-72", Aircraft, "Ukraine", "transport aircraft", "An-72A"),
+	sys("An-74", Aircraft, "Ukraine", "transport aircraft"),
 	sys("An-178", Aircraft, "Ukraine", "transport aircraft"),
 	sys("Stugna-P", Missiles, "Ukraine", "anti-tank missile", "Skif"),
 	sys("R-360 Neptune", Missiles, "Ukraine", "anti-ship missile", "R-360", "Neptune missile(s)"),
@@ -345,6 +347,8 @@ var systemData = []System{
 	sys("Litening", Sensors, "Israel", "targeting pod", "Litening-3", "Litening III"),
 	sys("Falco", Aircraft, "Italy", "UAV", "Selex Falco", "Falco-XN", "Falco EVO"),
 	sys("Tarantul", Ships, "Russia", "missile boat", "Project-1241", "Project 1241 Tarantul", "Tarantul boat(s)", "Tarantul missile boat(s)"),
+	sys("Project 22180", Ships, "Russia", "patrol boat", "Project-22180"),
+	sys("C-92", Ships, "Turkey", "corvette", "C92", "Dearsan C-92"),
 	sys("WJ-600", Aircraft, "China", "armed UAV", "WJ-600A"),
 
 	// Others
