@@ -784,9 +784,9 @@ func (a *analysis) parenYears(t int) []int {
 
 // anaphorWords open a sentence about the deals of the sentence before:
 // "They cover combat aircraft such as the Su-30SM", "Those four deals
-// cover 159 M-ATV APCs".
+// cover 159 M-ATV APCs", "Most are second-hand equipment given as aid".
 var (
-	anaphorWords = words("they these those")
+	anaphorWords = words("they these those most all both")
 	coverWords   = words("cover covers include includes are")
 )
 
