@@ -291,6 +291,7 @@ func (e *Extractor) about(body string) []string {
 func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev bool) ([]relation, *analysis) {
 	a := newAnalysis(e, text, c)
 	rels := a.resolve()
+	rels = append(rels, a.relianceRelations()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}

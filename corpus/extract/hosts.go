@@ -254,3 +254,61 @@ func (a *analysis) dealWithAfter(t int) string {
 	}
 	return ""
 }
+
+// relyWords say a country depends on weapons it has: "continuing to rely
+// on American, Chinese and Russian drones".
+var relyWords = words("rely relies relying relied depend depends depending depended")
+
+// relianceRelations reads a country that relies on weapons of named
+// origin: "Uzbekistan ... continuing to rely on American, Chinese and
+// Russian drones rather than Turkish ones" gives United States, China and
+// Russia -> Uzbekistan, delivered (it has them). The country is the
+// clause's subject; origins in a counterfactual ("rather than Turkish
+// ones") are dropped before; a negation or hedge gives nothing.
+func (a *analysis) relianceRelations() []relation {
+	var out []relation
+	for t := 0; t+1 < len(a.toks); t++ {
+		if !relyWords[a.toks[t].w] || a.toks[t+1].w != "on" || a.negatedBefore(t) || a.negatedBefore(t-1) || a.hedged() {
+			continue
+		}
+		rec, pos := a.clauseSubjectCountry(t)
+		if rec == "" {
+			continue
+		}
+		for j := t + 2; j < len(a.toks) && j <= t+10; j++ {
+			it := a.itemAt[j]
+			if it < 0 || a.items[it].ti != j {
+				continue
+			}
+			x := &a.items[it]
+			for _, m := range x.origins {
+				ac := &a.actors[m]
+				if ac.drop || len(ac.countries) != 1 || ac.countries[0] == rec {
+					continue
+				}
+				r := relation{pos: pos}
+				r.Supplier, r.Recipient = ac.countries[0], rec
+				r.System, r.Category = x.system, x.category
+				r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
+				r.madeIn = madeIn(x.canon)
+				out = append(out, r)
+			}
+			break
+		}
+	}
+	return out
+}
+
+// clauseSubjectCountry returns the one country (by name) that is the
+// subject of the clause holding token t, and its token; "" when none.
+func (a *analysis) clauseSubjectCountry(t int) (string, int) {
+	c := &a.clauses[a.clauseAt[t]]
+	if c.subj < 0 || len(a.lists[c.subj].members) != 1 || a.lists[c.subj].ti > t {
+		return "", -1
+	}
+	ac := &a.actors[a.lists[c.subj].members[0]]
+	if ac.drop || ac.poss || ac.kind != gazetteer.NameMention || len(ac.countries) != 1 {
+		return "", -1
+	}
+	return ac.countries[0], ac.ti
+}
