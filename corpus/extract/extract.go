@@ -357,15 +357,9 @@ func (a *analysis) negatedPart(text string, pos int) bool {
 	if a == nil || pos < 0 || pos >= len(a.toks) {
 		return true
 	}
-	s, e := pos, pos
-	for s > 0 && a.toks[s-1].w != ";" {
-		s--
-	}
-	for e < len(a.toks)-1 && a.toks[e+1].w != ";" {
-		e++
-	}
-	if a.toks[e].e > len(text) {
+	s, e := a.semicolonPart(pos)
+	if a.toks[e-1].e > len(text) {
 		return true
 	}
-	return negates(text[a.toks[s].s:a.toks[e].e])
+	return negates(text[a.toks[s].s:a.toks[e-1].e])
 }

@@ -35,7 +35,7 @@ func (a *analysis) fromMakerRelations(subject []string, found []relation) []rela
 			continue
 		}
 		rec := a.summaryRecipient(subject, sup)
-		if rec == "" || !statedOnlyTo(found, rec) || a.namesRecipientOtherThan(rec, sup, found) {
+		if rec == "" || !statedOnlyTo(found, rec) || a.namesRecipientOtherThan(rec, sup, found, x.ti) {
 			continue
 		}
 		r := relation{pos: x.ti, recInferred: true, madeIn: madeIn(x.canon)}
@@ -141,13 +141,18 @@ func statedOnlyTo(found []relation, rec string) bool {
 	return true
 }
 
-// namesRecipientOtherThan reports whether the sentence names a country
-// other than rec and sup that may be the weapon's recipient: one not
-// governed by "from", not the origin or owner of a weapon, not the
-// supplier of a relation read from the sentence.
-func (a *analysis) namesRecipientOtherThan(rec, sup string, found []relation) bool {
+// namesRecipientOtherThan reports whether the semicolon-delimited part of
+// the sentence that holds token t names a country other than rec and sup
+// that may be the weapon's recipient: one not governed by "from", not the
+// origin or owner of a weapon, not the supplier of a relation read from
+// the sentence.
+func (a *analysis) namesRecipientOtherThan(rec, sup string, found []relation, t int) bool {
+	s, e := a.semicolonPart(t)
 	for k := range a.actors {
 		ac := &a.actors[k]
+		if ac.ti < s || ac.ti >= e {
+			continue // "behind Russia, Ukraine and Canada; Canada's deals are engines for C-295s from Spain"
+		}
 		if ac.drop || len(ac.countries) != 1 || ac.countries[0] == rec || ac.countries[0] == sup || ac.origin >= 0 || ac.owner >= 0 {
 			continue
 		}
@@ -311,4 +316,17 @@ func (a *analysis) clauseSubjectCountry(t int) (string, int) {
 		return "", -1
 	}
 	return ac.countries[0], ac.ti
+}
+
+// semicolonPart returns the token range [s, e) of the part of the
+// sentence, between semicolons, that holds token t.
+func (a *analysis) semicolonPart(t int) (int, int) {
+	s, e := t, t
+	for s > 0 && a.toks[s-1].w != ";" {
+		s--
+	}
+	for e < len(a.toks) && a.toks[e].w != ";" {
+		e++
+	}
+	return s, e
 }

@@ -318,3 +318,14 @@ func TestOriginAdjectiveInCount(t *testing.T) {
 		}
 	}
 }
+
+func TestFromMakerCountsOnlyItsOwnPart(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "American helicopters for Kazakhstan",
+		Body: "By number of deals the United States ranks fifth among Kazakhstan's suppliers, behind Russia, Ukraine and Canada; Canada's three deals are all engines for C-295 transport aircraft from Spain."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Spain>Kazakhstan C-295 delivered", "Canada>Kazakhstan  delivered")
+	// A possible recipient in the same part still stops it.
+	r.Body = "In 2016 Canada sold engines to Uzbekistan for C-295 transport aircraft from Spain."
+	hasNone(t, relKeys(e.Report(r)), "Spain>Kazakhstan C-295 delivered")
+}
