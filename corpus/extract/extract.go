@@ -292,6 +292,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	a := newAnalysis(e, text, c)
 	rels := a.resolve()
 	rels = append(rels, a.relianceRelations()...)
+	rels = append(rels, a.customerRelations()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}

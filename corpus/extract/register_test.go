@@ -329,3 +329,21 @@ func TestFromMakerCountsOnlyItsOwnPart(t *testing.T) {
 	r.Body = "In 2016 Canada sold engines to Uzbekistan for C-295 transport aircraft from Spain."
 	hasNone(t, relKeys(e.Report(r)), "Spain>Kazakhstan C-295 delivered")
 }
+
+func TestCustomerLists(t *testing.T) {
+	e := New()
+	got := relKeys(e.Sentence("Turkey's customers are Kazakhstan, for Anka drones, and Egypt, for Wing Loong-2 drones.", Context{}))
+	hasAll(t, got, "Turkey>Kazakhstan Anka ordered")
+	// Egypt's drones are China's by the lexicon: Turkey sold it nothing
+	// the sentence names; a possible future customer is no customer.
+	for _, k := range got {
+		if strings.Contains(k, "Egypt") {
+			t.Errorf("unexpected %q", k)
+		}
+	}
+	for _, k := range relKeys(e.Sentence("Turkey's customers may soon include Kazakhstan, for Anka drones.", Context{})) {
+		if strings.HasSuffix(k, "ordered") || strings.HasSuffix(k, "delivered") {
+			t.Errorf("a possible customer read as one: %q", k)
+		}
+	}
+}
