@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // Customer lists name a supplier's customers and, after each, what it
@@ -28,10 +29,16 @@ func (a *analysis) customerRelations() []relation {
 			continue
 		}
 		sups, recs := a.roles(f, nil)
-		if len(sups) != 1 || sups[0].inferred || len(sups[0].countries) != 1 {
+		sup := a.customerOwner(f)
+		if sup == "" && len(sups) == 1 && !sups[0].inferred && len(sups[0].countries) == 1 {
+			sup = sups[0].countries[0]
+		}
+		if sup == "" {
 			continue
 		}
-		sup := sups[0].countries[0]
+		if named := a.customerNamedLater(f); named != nil && !namedAfterNoun(recs, f) {
+			recs = named
+		}
 		for _, rp := range a.moreCustomers(recs) {
 			if rp.inferred || len(rp.countries) != 1 || rp.countries[0] == sup || rp.pos <= f.ti {
 				continue
@@ -103,4 +110,53 @@ func (a *analysis) customerItems(sup, rec string, s, e int) []relation {
 		return []relation{base}
 	}
 	return out // nothing when every weapon named is another maker's
+}
+
+// namedAfterNoun reports whether one of recs stands after the customer
+// noun of f.
+func namedAfterNoun(recs []roleParty, f *frame) bool {
+	for _, r := range recs {
+		if r.pos > f.ti {
+			return true
+		}
+	}
+	return false
+}
+
+// customerNamedLater returns the country named by "is" or "are" a few
+// words after the customer noun of f ("Israel's only other customer in
+// the export is Kazakhstan"), nil when none.
+func (a *analysis) customerNamedLater(f *frame) []roleParty {
+	for t := f.tj; t < len(a.toks) && t <= f.tj+5; t++ {
+		if a.actorAt[t] >= 0 || a.trigAt[t] >= 0 && !a.trigs[a.trigAt[t]].spec.ambig || a.toks[t].w == "," {
+			return nil
+		}
+		if (a.toks[t].w == "is" || a.toks[t].w == "are") && t+1 < len(a.toks) && a.actorAt[t+1] >= 0 {
+			ac := &a.actors[a.actorAt[t+1]]
+			if ac.drop || ac.poss || ac.kind != gazetteer.NameMention || len(ac.countries) != 1 {
+				return nil
+			}
+			return []roleParty{{party: party{countries: ac.countries, pos: t + 1}, li: ac.list, it: -1}}
+		}
+	}
+	return nil
+}
+
+// customerOwner returns the country whose possessive opens the customer
+// noun of f, past a few plain words ("Israel's only other customer"); ""
+// when none.
+func (a *analysis) customerOwner(f *frame) string {
+	for t := f.ti - 1; t >= 0 && t >= f.ti-6; t-- {
+		if k := a.actorAt[t]; k >= 0 {
+			ac := &a.actors[k]
+			if !ac.poss || ac.drop || ac.kind != gazetteer.NameMention || len(ac.countries) != 1 {
+				return ""
+			}
+			return ac.countries[0]
+		}
+		if w := a.toks[t].w; w != "'" && w != "s" && !a.plainWord(t) {
+			return ""
+		}
+	}
+	return ""
 }
