@@ -94,6 +94,7 @@ var systemData = []System{
 	sys("S-300", AirDefence, "Russia", "long-range surface-to-air missile system", "S-300PMU", "S-300PMU-1", "S-300PMU-2", "S-300PS", "S-300PT", "S-300V", "S-300V4", "S-300VM", "Antey-2500", "SA-10", "SA-12", "SA-20", "SA-23"),
 	sys("S-400", AirDefence, "Russia", "long-range surface-to-air missile system", "S-400 Triumf", "Triumf", "SA-21"),
 	sys("S-125", AirDefence, "Russia", "surface-to-air missile system", "S-125 Pechora", "Pechora", "Pechora-2M", "Pechora-2", "SA-3"),
+	sys("Pechora-2T", AirDefence, "Belarus", "surface-to-air missile system, Belarusian upgrade of the S-125", "S-125T Pechora-2T", "S-125-2T", "Pechora-2T"),
 	sys("Pantsir", AirDefence, "Russia", "gun-missile air-defence system", "Pantsir-S1", "Pantsir-S1M", "Pantsir-SM", "Pantsyr", "Pantsyr-S1", "SA-22"),
 	sys("Buk", AirDefence, "Russia", "medium-range surface-to-air missile system", "Buk-M1", "Buk-M1-2", "Buk-M2", "Buk-M2E", "Buk-M3", "SA-11", "SA-17"),
 	sys("Osa", AirDefence, "Russia", "short-range surface-to-air missile system", "Osa-AKM", "Osa-AK", "9K33", "SA-8"),
