@@ -274,15 +274,19 @@ func (a *analysis) registerItems(sup, rec string, s, e int) []relation {
 }
 
 // dealFor reports whether the item at token t is what a deal is for: "an
-// open order for six PC-12 aircraft".
+// open order for six PC-12 aircraft", "two deals, both for Ground
+// Master-400 radars".
 func (a *analysis) dealFor(t int) bool {
 	for j := t - 1; j > 0 && j >= t-4; j-- {
 		if a.toks[j].w == "for" {
-			return dealNouns[a.toks[j-1].w]
+			return dealNouns[a.toks[j-1].w] || dealQuantifiers[a.toks[j-1].w]
 		}
 	}
 	return false
 }
+
+// dealQuantifiers stand for the deals just counted: "two deals, both for".
+var dealQuantifiers = words("both all each")
 
 // registerStatus is ordered when the item is named as an open order or
 // followed, before the next item, by "not yet delivered"; else delivered.

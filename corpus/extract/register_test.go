@@ -347,3 +347,13 @@ func TestCustomerLists(t *testing.T) {
 		}
 	}
 }
+
+func TestDealsBothFor(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "French radars for Kyrgyzstan",
+		Body: "France has two deals, both for Ground Master-400 radars."}
+	hasAll(t, relKeys(e.Report(r)), "France>Kyrgyzstan Ground Master-400 delivered")
+	// "for" after a part names the host, not the deal.
+	r.Body = "Canada has two deals, all engines for C-295 aircraft."
+	hasNone(t, relKeys(e.Report(r)), "Canada>Kyrgyzstan C-295 delivered")
+}
