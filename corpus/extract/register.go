@@ -862,8 +862,9 @@ func (a *analysis) onlyCountryBut(but string) string {
 // sharedCountRelations reads "Spain and Canada have one each, for four
 // C-295 transport aircraft and their engines": suppliers listed with a
 // shared count, then weapons. A weapon goes to the subject from the listed
-// country that makes it by the lexicon; weapons of no known maker are left
-// out (which of the listed countries sold them is not said).
+// country that makes it by the lexicon; when that leaves one country and
+// one weapon of no known maker, they go together (Canada's engines);
+// otherwise weapons of no known maker are left out.
 func (a *analysis) sharedCountRelations(subject []string) []relation {
 	if len(subject) != 1 || len(a.toks) < 4 || a.listAt[0] < 0 {
 		return nil
@@ -880,19 +881,39 @@ func (a *analysis) sharedCountRelations(subject []string) []relation {
 		}
 	}
 	var out []relation
+	var unmade []int
 	for _, it := range a.itemsIn(l.tj+3, len(a.toks)) {
 		x := &a.items[it]
 		made := madeIn(x.canon)
+		if len(made) == 0 && !x.arms && !a.hostOfPart(it) {
+			unmade = append(unmade, it)
+		}
 		if len(made) == 0 || !listed[made[0]] || made[0] == subject[0] || a.hostOfPart(it) {
 			continue
 		}
-		r := relation{pos: x.ti, recInferred: true, madeIn: made}
-		r.Supplier, r.Recipient = made[0], subject[0]
-		r.System, r.Category = x.system, x.category
-		r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
-		out = append(out, r)
+		delete(listed, made[0])
+		out = append(out, a.sharedItem(made[0], subject[0], it))
+	}
+	// "..., for four C-295 transport aircraft and their engines": one
+	// country left and one weapon of no known maker left go together.
+	if len(listed) == 1 && len(unmade) == 1 && len(out) > 0 {
+		for c := range listed {
+			if c != subject[0] {
+				out = append(out, a.sharedItem(c, subject[0], unmade[0]))
+			}
+		}
 	}
 	return out
+}
+
+// sharedItem returns sup -> rec for item it of a shared count.
+func (a *analysis) sharedItem(sup, rec string, it int) relation {
+	x := &a.items[it]
+	r := relation{pos: x.ti, recInferred: true, madeIn: madeIn(x.canon)}
+	r.Supplier, r.Recipient = sup, rec
+	r.System, r.Category = x.system, x.category
+	r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
+	return r
 }
 
 // isCount reports whether t is a count: "one", "six", "12" (not a year).

@@ -152,11 +152,15 @@ func TestRegisterDeliveredToList(t *testing.T) {
 func TestRegisterSharedCount(t *testing.T) {
 	e := New()
 	// "X and Y have N each": what follows is shared out, so neither
-	// country opens a stretch of its own.
+	// country opens a stretch of its own. Each weapon goes to the listed
+	// country that makes it; one country and one weapon of no known maker
+	// left go together.
 	r := bot.Report{ID: "r", Title: "Who arms Tajikistan",
 		Body: "Iran and Belarus have two each, for Ababil-T drones and their engines."}
+	hasAll(t, relKeys(e.Report(r)), "Iran>Tajikistan Ababil-T delivered", "Belarus>Tajikistan  delivered")
+	// Two weapons of no known maker left: which is Belarus's is not said.
+	r.Body = "Iran and Belarus have three each, for Ababil-T drones, radars and their engines."
 	got := relKeys(e.Report(r))
-	// Each weapon goes to the listed country that makes it.
 	hasAll(t, got, "Iran>Tajikistan Ababil-T delivered")
 	for _, k := range got {
 		if strings.HasPrefix(k, "Belarus>") {
