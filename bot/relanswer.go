@@ -226,8 +226,9 @@ func shownRelations(lines []*line) []RelationLine {
 }
 
 // narrowByKind keeps relations about the kind of weapon asked for ("drones"
-// within Aircraft): a known system of that kind, or an evidence sentence
-// that names it.
+// within Aircraft): a known system of that kind, or, for a system the
+// lexicon does not know, an evidence sentence that names it (a known
+// helicopter is no drone because its sentence also names drones).
 func narrowByKind(hits []RelationHit, kinds []string) []RelationHit {
 	if len(kinds) == 0 {
 		return hits
@@ -251,10 +252,12 @@ func matchesKind(r Relation, kinds []string) bool {
 	var hay []string
 	if s, ok := weapons.LookupSystem(r.System); ok {
 		hay = append(hay, strings.ToLower(s.Kind+" "+s.Name))
-	} else if r.System != "" {
-		hay = append(hay, strings.ToLower(r.System))
+	} else {
+		if r.System != "" {
+			hay = append(hay, strings.ToLower(r.System))
+		}
+		hay = append(hay, strings.ToLower(r.Evidence.Sentence))
 	}
-	hay = append(hay, strings.ToLower(r.Evidence.Sentence))
 	for _, k := range kinds {
 		alts := kindSynonyms[k]
 		if alts == nil {

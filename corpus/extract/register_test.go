@@ -361,3 +361,22 @@ func TestDealsBothFor(t *testing.T) {
 	r.Body = "Canada has two deals, all engines for C-295 aircraft."
 	hasNone(t, relKeys(e.Report(r)), "Canada>Kyrgyzstan C-295 delivered")
 }
+
+func TestSaleDeliveredBesideLicenceOrdered(t *testing.T) {
+	e := New()
+	var kinds []string
+	for _, r := range e.Sentence("Kyrgyzstan ordered two Akinci drones from Turkey in 2021, delivered in 2022, and a further Akinci deal of 2023 covers drones to be produced under licence in Kyrgyzstan.", Context{}) {
+		kinds = append(kinds, string(r.Status)+" "+string(r.Kind))
+	}
+	// Two deals, not one licence read as delivered.
+	hasAll(t, kinds, "delivered sale", "ordered licence")
+	hasNone(t, kinds, "delivered licence")
+	// One licensed batch stays one relation.
+	kinds = nil
+	for _, r := range e.Sentence("Tajikistan ordered Ababil-T drones from Iran in 2021, to be produced under licence in Tajikistan.", Context{}) {
+		kinds = append(kinds, string(r.Status)+" "+string(r.Kind))
+	}
+	if len(kinds) != 1 || kinds[0] != "ordered licence" {
+		t.Errorf("one licensed order, got %q", kinds)
+	}
+}
