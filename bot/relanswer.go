@@ -231,8 +231,9 @@ func shownRelations(lines []*line) []RelationLine {
 }
 
 // narrowByKind keeps relations about the kind of weapon asked for ("drones"
-// within Aircraft): a known system of that kind, or an evidence sentence
-// that names it.
+// within Aircraft): a known system of that kind, or, for a system the
+// lexicon does not know, an evidence sentence that names it (a known
+// helicopter is no drone because its sentence also names drones).
 func narrowByKind(hits []RelationHit, kinds []string) []RelationHit {
 	if len(kinds) == 0 {
 		return hits

@@ -94,6 +94,7 @@ var systemData = []System{
 	sys("S-300", AirDefence, "Russia", "long-range surface-to-air missile system", "S-300PMU", "S-300PMU-1", "S-300PMU-2", "S-300PS", "S-300PT", "S-300V", "S-300V4", "S-300VM", "Antey-2500", "SA-10", "SA-12", "SA-20", "SA-23"),
 	sys("S-400", AirDefence, "Russia", "long-range surface-to-air missile system", "S-400 Triumf", "Triumf", "SA-21"),
 	sys("S-125", AirDefence, "Russia", "surface-to-air missile system", "S-125 Pechora", "Pechora", "Pechora-2M", "Pechora-2", "SA-3"),
+	sys("Pechora-2T", AirDefence, "Belarus", "surface-to-air missile system, Belarusian upgrade of the S-125", "S-125T Pechora-2T", "S-125-2T", "Pechora-2T"),
 	sys("Pantsir", AirDefence, "Russia", "gun-missile air-defence system", "Pantsir-S1", "Pantsir-S1M", "Pantsir-SM", "Pantsyr", "Pantsyr-S1", "SA-22"),
 	sys("Buk", AirDefence, "Russia", "medium-range surface-to-air missile system", "Buk-M1", "Buk-M1-2", "Buk-M2", "Buk-M2E", "Buk-M3", "SA-11", "SA-17"),
 	sys("Osa", AirDefence, "Russia", "short-range surface-to-air missile system", "Osa-AKM", "Osa-AK", "9K33", "SA-8"),
@@ -129,6 +130,8 @@ var systemData = []System{
 	sys("ShKH Dana", Artillery, "Czechia", "self-propelled howitzer", "DANA", "Dana howitzer(s)", "Dana-M2", "Dana M2"),
 	sys("An-26", Aircraft, "Ukraine", "transport aircraft"),
 	sys("An-32", Aircraft, "Ukraine", "transport aircraft"),
+	sys("An-72", Aircraft, "Ukraine", "transport aircraft", "An-72A"),
+	sys("An-74", Aircraft, "Ukraine", "transport aircraft"),
 	sys("An-178", Aircraft, "Ukraine", "transport aircraft"),
 	sys("Stugna-P", Missiles, "Ukraine", "anti-tank missile", "Skif"),
 	sys("R-360 Neptune", Missiles, "Ukraine", "anti-ship missile", "R-360", "Neptune missile(s)"),
@@ -345,6 +348,8 @@ var systemData = []System{
 	sys("Litening", Sensors, "Israel", "targeting pod", "Litening-3", "Litening III"),
 	sys("Falco", Aircraft, "Italy", "UAV", "Selex Falco", "Falco-XN", "Falco EVO"),
 	sys("Tarantul", Ships, "Russia", "missile boat", "Project-1241", "Project 1241 Tarantul", "Tarantul boat(s)", "Tarantul missile boat(s)"),
+	sys("Project 22180", Ships, "Russia", "patrol boat", "Project-22180"),
+	sys("C-92", Ships, "Turkey", "corvette", "C92", "Dearsan C-92"),
 	sys("WJ-600", Aircraft, "China", "armed UAV", "WJ-600A"),
 
 	// Others

@@ -45,6 +45,16 @@
 // relation is marked Inferred. Sentences that name countries without a
 // transfer give nothing.
 //
+// Report also reads register summaries, which list what a supplier sold
+// the report's subject without a verb of transfer (register.go: "China's
+// are Wing Loong-1 armed drones, France's Ground Master-400 radars";
+// "Czechia about six RM-70 in 2016"; "They cover ..."), gapped clauses
+// (gapping.go), weapons named "from" their maker (hosts.go), parts fitted
+// to a weapon, which go to the weapon's maker (components.go), and
+// customer lists (customers.go). Each needs the report's one subject or
+// the lexicon's maker, and stays silent when the sentence plans, cancels,
+// negates or hedges.
+//
 // An Extractor is immutable and safe for concurrent use. Every loop is
 // bounded: a sentence is read up to a fixed number of tokens, mentions and
 // triggers, so even very long or malformed input (invalid UTF-8, no

@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.25"
+const Version = "2026-12-03.27"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -64,7 +64,7 @@ func (e *Extractor) Sentence(text string, c Context) []bot.Relation {
 	}
 	rels, a := e.sentence(text, &c, nil, false, topic)
 	rels = addNew(rels, a.topicRelations(topic))
-	rels = dropNegated(text, rels)
+	rels = a.dropNegated(text, rels)
 	out := make([]bot.Relation, 0, len(rels))
 	for _, r := range rels {
 		r.Evidence = bot.Evidence{Sentence: text, Start: 0, End: len(text)}
@@ -118,11 +118,15 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		found = addNew(found, a.topicRelations(topic))
 		topic = a.nextTopic(topic, inReport)
 		found = addNew(found, a.registerRelations(subject))
+		found = addNew(found, a.anaphoricRegisterRelations(prev, subject))
+		found = addNew(found, a.sharedCountRelations(subject))
 		found = addNew(found, a.parentheticalRelations(subject))
 		found = addNew(found, a.listedSupplierRelations(subject))
 		found = addNew(found, a.colonListRelations())
 		found = addNew(found, a.fromMakerRelations(subject, found))
 		found = addNew(found, a.gappedRelations(found))
+		found = addNew(found, a.componentRelations(found))
+		found = addNew(found, a.recordedDealRelations(subject))
 		found = a.openOrdersOnly(found)
 		if !hasStated(found) {
 			// A maker's weapon named with no verb, only where no verb
@@ -140,7 +144,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 				}
 			}
 		}
-		found = dropNegated(text, found)
+		found = a.dropNegated(text, found)
 		if maxRelations > 0 && len(all)+len(found) > maxRelations {
 			return finish(sp.Start)
 		}
@@ -301,6 +305,8 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	a := newAnalysis(e, text, c)
 	a.weapon = topic
 	rels := a.resolve()
+	rels = append(rels, a.relianceRelations()...)
+	rels = append(rels, a.customerRelations()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}
@@ -346,15 +352,32 @@ func negates(text string) bool {
 // delivery read out of it would present an absence as supply. Orders,
 // plans and denials stay ("ordered in 2021, with no number given").
 // Precision over recall: "drones but no missiles" loses its drones too.
-func dropNegated(text string, rels []relation) []relation {
+// A sentence split by semicolons is read part by part: "... delivered in
+// 2022 and 2023; SIPRI records no deliveries of the licence deal" keeps
+// the delivery of its first part.
+func (a *analysis) dropNegated(text string, rels []relation) []relation {
 	if len(rels) == 0 || !negates(text) {
 		return rels
 	}
 	kept := rels[:0]
 	for _, r := range rels {
-		if r.Denied || r.Status != bot.StatusDelivered {
+		if r.Denied || r.Status != bot.StatusDelivered || !a.negatedPart(text, r.pos) {
 			kept = append(kept, r)
 		}
 	}
 	return kept
+}
+
+// negatedPart reports whether the semicolon-delimited part of the
+// sentence that holds token pos negates with a quantifier (see negates);
+// the whole sentence when pos is not a token of it.
+func (a *analysis) negatedPart(text string, pos int) bool {
+	if a == nil || pos < 0 || pos >= len(a.toks) {
+		return true
+	}
+	s, e := a.semicolonPart(pos)
+	if a.toks[e-1].e > len(text) {
+		return true
+	}
+	return negates(text[a.toks[s].s:a.toks[e-1].e])
 }

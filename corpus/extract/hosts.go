@@ -35,7 +35,7 @@ func (a *analysis) fromMakerRelations(subject []string, found []relation) []rela
 			continue
 		}
 		rec := a.summaryRecipient(subject, sup)
-		if rec == "" || !statedOnlyTo(found, rec) || a.namesRecipientOtherThan(rec, sup, found) {
+		if rec == "" || !statedOnlyTo(found, rec) || a.namesRecipientOtherThan(rec, sup, found, x.ti) {
 			continue
 		}
 		r := relation{pos: x.ti, recInferred: true, madeIn: madeIn(x.canon)}
@@ -48,15 +48,22 @@ func (a *analysis) fromMakerRelations(subject []string, found []relation) []rela
 }
 
 // isSummary reports whether the sentence dates or counts deals (see
-// summaryWords), as the register summaries do.
+// summaryWords), as the register summaries do, or says where equipment
+// came from ("Its equipment came from several countries: ...").
 func (a *analysis) isSummary() bool {
-	for _, t := range a.toks {
+	for j, t := range a.toks {
 		if summaryWords[t.w] || isYearTok(t) {
+			return true
+		}
+		if comeWords[t.w] && j+1 < len(a.toks) && a.toks[j+1].w == "from" {
 			return true
 		}
 	}
 	return false
 }
+
+// comeWords say where goods came from.
+var comeWords = words("came come comes")
 
 // plansOrCancels reports whether the sentence speaks of a plan, a
 // cancellation, a denial or a negation, by a relation read from it or by a
@@ -134,13 +141,18 @@ func statedOnlyTo(found []relation, rec string) bool {
 	return true
 }
 
-// namesRecipientOtherThan reports whether the sentence names a country
-// other than rec and sup that may be the weapon's recipient: one not
-// governed by "from", not the origin or owner of a weapon, not the
-// supplier of a relation read from the sentence.
-func (a *analysis) namesRecipientOtherThan(rec, sup string, found []relation) bool {
+// namesRecipientOtherThan reports whether the semicolon-delimited part of
+// the sentence that holds token t names a country other than rec and sup
+// that may be the weapon's recipient: one not governed by "from", not the
+// origin or owner of a weapon, not the supplier of a relation read from
+// the sentence.
+func (a *analysis) namesRecipientOtherThan(rec, sup string, found []relation, t int) bool {
+	s, e := a.semicolonPart(t)
 	for k := range a.actors {
 		ac := &a.actors[k]
+		if ac.ti < s || ac.ti >= e {
+			continue // "behind Russia, Ukraine and Canada; Canada's deals are engines for C-295s from Spain"
+		}
 		if ac.drop || len(ac.countries) != 1 || ac.countries[0] == rec || ac.countries[0] == sup || ac.origin >= 0 || ac.owner >= 0 {
 			continue
 		}
@@ -205,4 +217,116 @@ func (a *analysis) plainWord(t int) bool {
 		}
 	}
 	return tk.w != ""
+}
+
+// recordedDealRelations reads a register's note that weapons are recorded
+// as deals with a country: "Their five PT-6A-68 turboprops are recorded as
+// a separate deal with Canada" gives Canada -> the report's subject. The
+// country must be the maker, by the lexicon, of the weapons named before
+// "recorded".
+func (a *analysis) recordedDealRelations(subject []string) []relation {
+	for t, tk := range a.toks {
+		if tk.w != "recorded" && tk.w != "listed" {
+			continue
+		}
+		sup := a.dealWithAfter(t + 1)
+		if sup == "" {
+			continue
+		}
+		rec := a.summaryRecipient(subject, sup)
+		if rec == "" {
+			return nil
+		}
+		return a.madeByItems(sup, rec, 0, t)
+	}
+	return nil
+}
+
+// dealWithAfter returns the country of "as (a) (separate) deal(s) with X"
+// starting at token t, "".
+func (a *analysis) dealWithAfter(t int) string {
+	if t >= len(a.toks) || a.toks[t].w != "as" {
+		return ""
+	}
+	for j := t + 1; j < len(a.toks) && j <= t+5; j++ {
+		if dealNouns[a.toks[j].w] && j+1 < len(a.toks) && a.toks[j+1].w == "with" {
+			k := j + 2
+			if k < len(a.toks) && a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind == gazetteer.NameMention {
+				return a.countryAt(k)
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// relyWords say a country depends on weapons it has: "continuing to rely
+// on American, Chinese and Russian drones".
+var relyWords = words("rely relies relying relied depend depends depending depended")
+
+// relianceRelations reads a country that relies on weapons of named
+// origin: "Uzbekistan ... continuing to rely on American, Chinese and
+// Russian drones rather than Turkish ones" gives United States, China and
+// Russia -> Uzbekistan, delivered (it has them). The country is the
+// clause's subject; origins in a counterfactual ("rather than Turkish
+// ones") are dropped before; a negation or hedge gives nothing.
+func (a *analysis) relianceRelations() []relation {
+	var out []relation
+	for t := 0; t+1 < len(a.toks); t++ {
+		if !relyWords[a.toks[t].w] || a.toks[t+1].w != "on" || a.negatedBefore(t) || a.negatedBefore(t-1) || a.hedged() {
+			continue
+		}
+		rec, pos := a.clauseSubjectCountry(t)
+		if rec == "" {
+			continue
+		}
+		for j := t + 2; j < len(a.toks) && j <= t+10; j++ {
+			it := a.itemAt[j]
+			if it < 0 || a.items[it].ti != j {
+				continue
+			}
+			x := &a.items[it]
+			for _, m := range x.origins {
+				ac := &a.actors[m]
+				if ac.drop || len(ac.countries) != 1 || ac.countries[0] == rec {
+					continue
+				}
+				r := relation{pos: pos}
+				r.Supplier, r.Recipient = ac.countries[0], rec
+				r.System, r.Category = x.system, x.category
+				r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
+				r.madeIn = madeIn(x.canon)
+				out = append(out, r)
+			}
+			break
+		}
+	}
+	return out
+}
+
+// clauseSubjectCountry returns the one country (by name) that is the
+// subject of the clause holding token t, and its token; "" when none.
+func (a *analysis) clauseSubjectCountry(t int) (string, int) {
+	c := &a.clauses[a.clauseAt[t]]
+	if c.subj < 0 || len(a.lists[c.subj].members) != 1 || a.lists[c.subj].ti > t {
+		return "", -1
+	}
+	ac := &a.actors[a.lists[c.subj].members[0]]
+	if ac.drop || ac.poss || ac.kind != gazetteer.NameMention || len(ac.countries) != 1 {
+		return "", -1
+	}
+	return ac.countries[0], ac.ti
+}
+
+// semicolonPart returns the token range [s, e) of the part of the
+// sentence, between semicolons, that holds token t.
+func (a *analysis) semicolonPart(t int) (int, int) {
+	s, e := t, t
+	for s > 0 && a.toks[s-1].w != ";" {
+		s--
+	}
+	for e < len(a.toks) && a.toks[e].w != ";" {
+		e++
+	}
+	return s, e
 }

@@ -130,6 +130,21 @@ func (a *analysis) dealOpeningAt(o registerOpening, j int) (registerOpening, boo
 			o.start = k + 2
 			return o, true
 		}
+	case at(j, sourceOpeners):
+		// "Czechia is the other European source of transport aircraft:
+		// two L-410 ...", "Russia adds the combat helicopters: 12 Mi-35M".
+		source := toks[j].w != "is"
+		for k := j + 1; k < len(toks) && k <= j+8; k++ {
+			if toks[k].w == ":" && source {
+				o.start = k + 1
+				return o, true
+			}
+			if a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind != gazetteer.GroupMention ||
+				a.trigAt[k] >= 0 && !sourceNouns[toks[k].w] || toks[k].w == "," || toks[k].w == ";" {
+				break
+			}
+			source = source || sourceNouns[toks[k].w]
+		}
 	case at(j, followWords) && at(j+1, withWord):
 		k := j + 2
 		if k < len(toks) && (numberWords[toks[k].w] > 0 && toks[k].w != "a" || toks[k].digit && !isYearTok(toks[k])) && at(k+1, dealNouns) {
@@ -145,7 +160,11 @@ var (
 	oneWords    = words("a an one")
 	colonWord   = words(":")
 	followWords = words("follows follow")
-	withWord    = words("with")
+	// sourceOpeners introduce a supplier's list after a colon: "X is the
+	// only source of ...:" (with a source noun), "X adds ...:".
+	sourceOpeners = words("is adds")
+	sourceNouns   = words("source supplier seller exporter")
+	withWord      = words("with")
 )
 
 // registerVerbs link a supplier's deals to what they are; registerNouns
@@ -255,15 +274,19 @@ func (a *analysis) registerItems(sup, rec string, s, e int) []relation {
 }
 
 // dealFor reports whether the item at token t is what a deal is for: "an
-// open order for six PC-12 aircraft".
+// open order for six PC-12 aircraft", "two deals, both for Ground
+// Master-400 radars".
 func (a *analysis) dealFor(t int) bool {
 	for j := t - 1; j > 0 && j >= t-4; j-- {
 		if a.toks[j].w == "for" {
-			return dealNouns[a.toks[j-1].w]
+			return dealNouns[a.toks[j-1].w] || dealQuantifiers[a.toks[j-1].w]
 		}
 	}
 	return false
 }
+
+// dealQuantifiers stand for the deals just counted: "two deals, both for".
+var dealQuantifiers = words("both all each")
 
 // registerStatus is ordered when the item is named as an open order or
 // followed, before the next item, by "not yet delivered"; else delivered.
@@ -478,22 +501,19 @@ var summaryWords = words("delivered ordered deal deals order orders")
 // 2009". The country must be the weapon's maker by the lexicon; the
 // recipient is the sentence's recipient (see summaryRecipient).
 func (a *analysis) madeItemRelations(subject []string) []relation {
-	summary := false
-	for _, t := range a.toks {
-		summary = summary || summaryWords[t.w] || isYearTok(t)
-	}
-	if !summary {
+	// A count of deals ("Kyrgyzstan has 15, ...") is a summary too.
+	if !a.isSummary() && len(a.registerOpenings()) == 0 {
 		return nil
 	}
 	var out []relation
 	for it := range a.items {
 		x := &a.items[it]
-		if x.org || x.canon == "" {
+		if x.org || x.arms {
 			continue
 		}
 		made := madeIn(x.canon)
 		sup := a.namingCountry(it)
-		if len(made) == 0 || sup == "" || made[0] != sup {
+		if sup == "" || len(made) > 0 && made[0] != sup || len(made) == 0 && !a.originOnly(it) {
 			continue
 		}
 		rec := a.summaryRecipient(subject, sup)
@@ -507,6 +527,15 @@ func (a *analysis) madeItemRelations(subject []string) []relation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// originOnly reports whether item it is a kind of weapon with no
+// designation that an origin adjective qualifies ("Turkish drones"): the
+// adjective is all the text says of its maker, and is taken as the
+// supplier's.
+func (a *analysis) originOnly(it int) bool {
+	x := &a.items[it]
+	return x.canon == "" && x.system == "" && len(x.origins) == 1 && x.owner < 0 && !x.madeOrig
 }
 
 // namingCountry returns the country that names item it by a possessive
@@ -755,4 +784,139 @@ func (a *analysis) parenYears(t int) []int {
 		return nil
 	}
 	return a.yearsIn(t+1, end)
+}
+
+// anaphorWords open a sentence about the deals of the sentence before:
+// "They cover combat aircraft such as the Su-30SM", "Those four deals
+// cover 159 M-ATV APCs", "Most are second-hand equipment given as aid".
+var (
+	anaphorWords = words("they these those most all both")
+	coverWords   = words("cover covers include includes are")
+)
+
+// anaphoricRegisterRelations reads a sentence that lists what the deals of
+// the previous sentence cover, when that sentence names one supplier
+// ("Russia leads with 43 deals. They cover ...", "Four of the American
+// deals are aid deals. Those four deals cover ..."): that supplier to the
+// report's one subject. Weapons the lexicon says another country makes are
+// left out.
+func (a *analysis) anaphoricRegisterRelations(prev *analysis, subject []string) []relation {
+	if prev == nil || len(subject) != 1 || len(a.actors) > 0 {
+		return nil
+	}
+	start := a.anaphoricOpening()
+	if start < 0 {
+		return nil
+	}
+	sup := prev.onlyCountryBut(subject[0])
+	if sup == "" {
+		return nil
+	}
+	var out []relation
+	for _, r := range a.registerItems(sup, subject[0], start, len(a.toks)) {
+		if len(r.madeIn) > 0 && !slices.Contains(r.madeIn, sup) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// anaphoricOpening returns the token after "They cover", "Those four deals
+// cover", or -1.
+func (a *analysis) anaphoricOpening() int {
+	toks := a.toks
+	if len(toks) == 0 || !anaphorWords[toks[0].w] {
+		return -1
+	}
+	j := 1
+	if j < len(toks) && (numberWords[toks[j].w] > 0 && toks[j].w != "a" || toks[j].digit && !isYearTok(toks[j])) {
+		j++
+	}
+	if j < len(toks) && registerNouns[toks[j].w] {
+		j++
+	}
+	if j < len(toks) && coverWords[toks[j].w] {
+		return j + 1
+	}
+	return -1
+}
+
+// onlyCountryBut returns the one country, other than but, that the
+// sentence names (by name or demonym), "" when none or several.
+func (a *analysis) onlyCountryBut(but string) string {
+	found := ""
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || ac.countries[0] == but {
+			continue
+		}
+		if found != "" && found != ac.countries[0] {
+			return ""
+		}
+		found = ac.countries[0]
+	}
+	return found
+}
+
+// sharedCountRelations reads "Spain and Canada have one each, for four
+// C-295 transport aircraft and their engines": suppliers listed with a
+// shared count, then weapons. A weapon goes to the subject from the listed
+// country that makes it by the lexicon; when that leaves one country and
+// one weapon of no known maker, they go together (Canada's engines);
+// otherwise weapons of no known maker are left out.
+func (a *analysis) sharedCountRelations(subject []string) []relation {
+	if len(subject) != 1 || len(a.toks) < 4 || a.listAt[0] < 0 {
+		return nil
+	}
+	l := &a.lists[a.listAt[0]]
+	if l.prep != "" || len(l.members) < 2 || l.tj+2 >= len(a.toks) ||
+		!hasWords[a.toks[l.tj].w] || !isCount(a.toks[l.tj+1]) || a.toks[l.tj+2].w != "each" {
+		return nil
+	}
+	listed := map[string]bool{}
+	for _, m := range l.members {
+		if c := a.countryAt(a.actors[m].ti); c != "" {
+			listed[c] = true
+		}
+	}
+	var out []relation
+	var unmade []int
+	for _, it := range a.itemsIn(l.tj+3, len(a.toks)) {
+		x := &a.items[it]
+		made := madeIn(x.canon)
+		if len(made) == 0 && !x.arms && !a.hostOfPart(it) {
+			unmade = append(unmade, it)
+		}
+		if len(made) == 0 || !listed[made[0]] || made[0] == subject[0] || a.hostOfPart(it) {
+			continue
+		}
+		delete(listed, made[0])
+		out = append(out, a.sharedItem(made[0], subject[0], it))
+	}
+	// "..., for four C-295 transport aircraft and their engines": one
+	// country left and one weapon of no known maker left go together.
+	if len(listed) == 1 && len(unmade) == 1 && len(out) > 0 {
+		for c := range listed {
+			if c != subject[0] {
+				out = append(out, a.sharedItem(c, subject[0], unmade[0]))
+			}
+		}
+	}
+	return out
+}
+
+// sharedItem returns sup -> rec for item it of a shared count.
+func (a *analysis) sharedItem(sup, rec string, it int) relation {
+	x := &a.items[it]
+	r := relation{pos: x.ti, recInferred: true, madeIn: madeIn(x.canon)}
+	r.Supplier, r.Recipient = sup, rec
+	r.System, r.Category = x.system, x.category
+	r.Status, r.Kind, r.Inferred = a.registerStatus(it), bot.KindSale, true
+	return r
+}
+
+// isCount reports whether t is a count: "one", "six", "12" (not a year).
+func isCount(t tok) bool {
+	return numberWords[t.w] > 0 && t.w != "a" || t.digit && !isYearTok(t)
 }

@@ -152,10 +152,17 @@ func TestRegisterDeliveredToList(t *testing.T) {
 func TestRegisterSharedCount(t *testing.T) {
 	e := New()
 	// "X and Y have N each": what follows is shared out, so neither
-	// country opens a stretch of its own.
+	// country opens a stretch of its own. Each weapon goes to the listed
+	// country that makes it; one country and one weapon of no known maker
+	// left go together.
 	r := bot.Report{ID: "r", Title: "Who arms Tajikistan",
 		Body: "Iran and Belarus have two each, for Ababil-T drones and their engines."}
-	for _, k := range relKeys(e.Report(r)) {
+	hasAll(t, relKeys(e.Report(r)), "Iran>Tajikistan Ababil-T delivered", "Belarus>Tajikistan  delivered")
+	// Two weapons of no known maker left: which is Belarus's is not said.
+	r.Body = "Iran and Belarus have three each, for Ababil-T drones, radars and their engines."
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Iran>Tajikistan Ababil-T delivered")
+	for _, k := range got {
 		if strings.HasPrefix(k, "Belarus>") {
 			t.Errorf("a shared count read as Belarus's: %q", k)
 		}
@@ -245,5 +252,131 @@ func TestDealOpenings(t *testing.T) {
 		if strings.HasPrefix(k, "Belarus>") || strings.HasPrefix(k, "India>") {
 			t.Errorf("no deal named, yet %q", k)
 		}
+	}
+}
+
+func TestAnaphoricAndSourceOpenings(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Who arms Kyrgyzstan? Deals by supplier",
+		Body: "Russia leads with 30 deals. They cover Mi-17 helicopters and BTR-80 APCs. " +
+			"Czechia is the only European source of trainers: four L-39 aircraft, delivered in 2019. " +
+			"Belarus adds the air defence: one S-125 Pechora-2M, delivered in 2023. " +
+			"India has three deals. Most are second-hand equipment given as aid, including Dhruv helicopters."}
+	hasAll(t, relKeys(e.Report(r)), "Russia>Kyrgyzstan Mi-17 delivered", "Czechia>Kyrgyzstan L-39 delivered",
+		"Belarus>Kyrgyzstan S-125 Pechora-2M delivered", "India>Kyrgyzstan Dhruv delivered")
+	// The sentence before names the subject or two suppliers; no source
+	// noun before the colon.
+	for _, body := range []string{
+		"Kyrgyzstan has 40 deals. They cover Mi-17 helicopters and BTR-80 APCs.",
+		"Russia and Belarus lead with 12 deals each. They cover Mi-17 helicopters and BTR-80 APCs.",
+		"Czechia is the other open question: four Mi-17 helicopters, delivered in 2019.",
+	} {
+		r.Body = body
+		for _, k := range relKeys(e.Report(r)) {
+			if !strings.HasPrefix(k, "Russia>Kyrgyzstan Mi-17") || strings.Contains(body, "lead") {
+				t.Errorf("%q: unexpected %q", body, k)
+			}
+		}
+	}
+}
+
+func TestComponentsRecordedDealsAndCameFrom(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Other suppliers in Kyrgyzstan's arms imports",
+		Body: "Serbia delivered four Lazar-3 vehicles in 2022, fitted with Russian BPPU turrets and US Cummins engines. " +
+			"Their eight PT-6A turboprops are recorded as a separate deal with Canada. " +
+			"Its equipment came from two countries: three ScanEagle drones from the United States and a Kronos radar from Italy."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Russia>Serbia BPPU delivered", "United States>Serbia Cummins delivered",
+		"Canada>Kyrgyzstan PT-6A delivered", "United States>Kyrgyzstan ScanEagle delivered")
+	hasNone(t, got, "Russia>Kyrgyzstan BPPU delivered", "United States>Kyrgyzstan Cummins delivered")
+	// Near misses: the host only offered; a deal "with" a buyer whose
+	// weapons it does not make; weapons named "from" in no account of
+	// deliveries.
+	for _, body := range []string{
+		"Serbia offered four Lazar-3 vehicles fitted with Russian BPPU turrets.",
+		"The Su-25 aircraft are recorded as a separate deal with Canada.",
+		"The ScanEagle drones from the United States performed well in the exercise.",
+	} {
+		r.Body = body
+		for _, k := range relKeys(e.Report(r)) {
+			if strings.HasSuffix(k, "delivered") || strings.HasPrefix(k, "Canada>") {
+				t.Errorf("%q: unexpected %q", body, k)
+			}
+		}
+	}
+}
+
+func TestOriginAdjectiveInCount(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "What Central Asia imports, by category",
+		Body: "Tajikistan has 12, eight of them in Aircraft, mostly helicopters and Turkish drones."}
+	hasAll(t, relKeys(e.Report(r)), "Turkey>Tajikistan  delivered")
+	for _, body := range []string{
+		"Tajikistan has 12, none of them Turkish drones.",
+		"Tajikistan's pilots say Turkish drones outperform Chinese ones.",
+	} {
+		r.Body = body
+		for _, k := range relKeys(e.Report(r)) {
+			t.Errorf("%q: unexpected %q", body, k)
+		}
+	}
+}
+
+func TestFromMakerCountsOnlyItsOwnPart(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "American helicopters for Kazakhstan",
+		Body: "By number of deals the United States ranks fifth among Kazakhstan's suppliers, behind Russia, Ukraine and Canada; Canada's three deals are all engines for C-295 transport aircraft from Spain."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Spain>Kazakhstan C-295 delivered", "Canada>Kazakhstan  delivered")
+	// A possible recipient in the same part still stops it.
+	r.Body = "In 2016 Canada sold engines to Uzbekistan for C-295 transport aircraft from Spain."
+	hasNone(t, relKeys(e.Report(r)), "Spain>Kazakhstan C-295 delivered")
+}
+
+func TestCustomerLists(t *testing.T) {
+	e := New()
+	got := relKeys(e.Sentence("Turkey's customers are Kazakhstan, for Anka drones, and Egypt, for Wing Loong-2 drones.", Context{}))
+	hasAll(t, got, "Turkey>Kazakhstan Anka ordered")
+	// Egypt's drones are China's by the lexicon: Turkey sold it nothing
+	// the sentence names; a possible future customer is no customer.
+	for _, k := range got {
+		if strings.Contains(k, "Egypt") {
+			t.Errorf("unexpected %q", k)
+		}
+	}
+	for _, k := range relKeys(e.Sentence("Turkey's customers may soon include Kazakhstan, for Anka drones.", Context{})) {
+		if strings.HasSuffix(k, "ordered") || strings.HasSuffix(k, "delivered") {
+			t.Errorf("a possible customer read as one: %q", k)
+		}
+	}
+}
+
+func TestDealsBothFor(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "French radars for Kyrgyzstan",
+		Body: "France has two deals, both for Ground Master-400 radars."}
+	hasAll(t, relKeys(e.Report(r)), "France>Kyrgyzstan Ground Master-400 delivered")
+	// "for" after a part names the host, not the deal.
+	r.Body = "Canada has two deals, all engines for C-295 aircraft."
+	hasNone(t, relKeys(e.Report(r)), "Canada>Kyrgyzstan C-295 delivered")
+}
+
+func TestSaleDeliveredBesideLicenceOrdered(t *testing.T) {
+	e := New()
+	var kinds []string
+	for _, r := range e.Sentence("Kyrgyzstan ordered two Akinci drones from Turkey in 2021, delivered in 2022, and a further Akinci deal of 2023 covers drones to be produced under licence in Kyrgyzstan.", Context{}) {
+		kinds = append(kinds, string(r.Status)+" "+string(r.Kind))
+	}
+	// Two deals, not one licence read as delivered.
+	hasAll(t, kinds, "delivered sale", "ordered licence")
+	hasNone(t, kinds, "delivered licence")
+	// One licensed batch stays one relation.
+	kinds = nil
+	for _, r := range e.Sentence("Tajikistan ordered Ababil-T drones from Iran in 2021, to be produced under licence in Tajikistan.", Context{}) {
+		kinds = append(kinds, string(r.Status)+" "+string(r.Kind))
+	}
+	if len(kinds) != 1 || kinds[0] != "ordered licence" {
+		t.Errorf("one licensed order, got %q", kinds)
 	}
 }

@@ -575,7 +575,11 @@ func merge(rels []relation) []relation {
 			}
 			if o.Kind != r.Kind {
 				// "ordered ... from Iran, to be produced under licence": one licensed batch.
-				if r.newBatch || !(o.Kind == bot.KindLicence && r.Kind == bot.KindSale || o.Kind == bot.KindSale && r.Kind == bot.KindLicence) {
+				// A sale delivered beside a licence only ordered ("... delivered in
+				// 2022 and 2023, and a further Anka deal covers licensed
+				// production") are two deals.
+				if r.newBatch || !(o.Kind == bot.KindLicence && r.Kind == bot.KindSale || o.Kind == bot.KindSale && r.Kind == bot.KindLicence) ||
+					o.Status != r.Status {
 					continue
 				}
 				o.Kind = bot.KindLicence
