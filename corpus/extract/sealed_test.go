@@ -2,6 +2,7 @@ package extract
 
 import (
 	"flag"
+	"path/filepath"
 	"testing"
 )
 
@@ -16,7 +17,13 @@ func TestSealed(t *testing.T) {
 	if !*sealed {
 		t.Skip("sealed batches are scored only on purpose: go test ./corpus/extract -run TestSealed -sealed -v")
 	}
-	set := MustLoadGold(t, "testdata/sealed/*.jsonl")
-	s := evaluate(t, New(), set)
-	logScores(t, "sealed", s)
+	files, err := filepath.Glob("testdata/sealed/*.jsonl")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sealed batches: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			logScores(t, "sealed "+filepath.Base(f), evaluate(t, New(), MustLoadGold(t, f)))
+		})
+	}
 }
