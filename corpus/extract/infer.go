@@ -471,17 +471,7 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 // items, by the weapons lexicon, when the sentence, the one before or the
 // title names it; "" otherwise.
 func (a *analysis) namedMaker(items []int) string {
-	maker := ""
-	for _, it := range items {
-		m := madeIn(a.items[it].canon)
-		if len(m) == 0 {
-			continue
-		}
-		if maker != "" && maker != m[0] {
-			return ""
-		}
-		maker = m[0]
-	}
+	maker := a.itemsMaker(items)
 	if maker == "" || a.ctx == nil || !a.namesNearby(maker) || a.otherSource(maker) {
 		return ""
 	}

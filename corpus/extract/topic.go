@@ -145,17 +145,7 @@ func (e *Extractor) countrySet(text string) map[string]bool {
 // merely named in the title is not enough: who will sell a weapon type is
 // open until a deal is made.
 func (a *analysis) planMaker(items []int) string {
-	maker := ""
-	for _, it := range items {
-		m := madeIn(a.items[it].canon)
-		if len(m) == 0 {
-			continue
-		}
-		if maker != "" && maker != m[0] {
-			return ""
-		}
-		maker = m[0]
-	}
+	maker := a.itemsMaker(items)
 	if maker == "" || a.otherSource(maker) {
 		return ""
 	}
