@@ -50,11 +50,7 @@ func cmdChart(ctx context.Context, args []string, e env) error {
 		fs.Usage()
 		return usageError{"give --out FILE.png, --json, or both"}
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	x, err := openIndex(ctx, cfg, e, true)
+	cfg, x, err := c.openReading(ctx, e)
 	if err != nil {
 		return err
 	}

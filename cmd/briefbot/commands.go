@@ -107,6 +107,18 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// openReading loads the config and opens the index for a command that
+// reads it (ask, chat, chart, digest), building it from the default corpus
+// when the data folder has none. The caller closes the index.
+func (c *common) openReading(ctx context.Context, e env) (Config, *index.Index, error) {
+	cfg, err := c.load(e)
+	if err != nil {
+		return cfg, nil, err
+	}
+	x, err := openIndex(ctx, cfg, e, true)
+	return cfg, x, err
+}
+
 // openIndex opens the data folder's index. When there is none and
 // buildDefault is set, it builds one from the default corpus first; an index
 // built that way is brought up to date when this binary's default corpus
@@ -220,11 +232,7 @@ func cmdAsk(ctx context.Context, args []string, e env) error {
 	default:
 		return usageError{fmt.Sprintf("--source: %q is not reports or sipri", *source)}
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	x, err := openIndex(ctx, cfg, e, true)
+	cfg, x, err := c.openReading(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -265,11 +273,7 @@ func cmdChat(ctx context.Context, args []string, e env) error {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	x, err := openIndex(ctx, cfg, e, true)
+	cfg, x, err := c.openReading(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -53,11 +53,7 @@ func cmdDigest(ctx context.Context, args []string, e env) error {
 		}
 		q.Categories = append(q.Categories, string(cat))
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	x, err := openIndex(ctx, cfg, e, true)
+	cfg, x, err := c.openReading(ctx, e)
 	if err != nil {
 		return err
 	}
