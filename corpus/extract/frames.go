@@ -51,8 +51,24 @@ type group struct {
 	s, e       int // token span for years
 }
 
-// buildFrames turns triggers into frames.
+// buildFrames turns triggers into frames: triggers absorbed by the next
+// ("a contract for the delivery of") join its frame, those that only
+// qualify a transfer verb are dropped, and each frame gets its reading span,
+// status, conditions and kind.
 func (a *analysis) buildFrames() {
+	absorbedInto := a.absorptions()
+	a.dropQualifiers(absorbedInto)
+	a.makeFrames(absorbedInto)
+	a.markDenials()
+	a.markFalse()
+	a.markAid()
+	a.frameSpans()
+	a.gapping()
+}
+
+// absorptions returns, per trigger, the trigger that absorbs it (the next
+// one of its clause), or -1.
+func (a *analysis) absorptions() []int {
 	absorbedInto := make([]int, len(a.trigs))
 	for i := range absorbedInto {
 		absorbedInto[i] = -1
@@ -70,9 +86,15 @@ func (a *analysis) buildFrames() {
 			absorbedInto[i] = i + 1
 		}
 	}
-	// Light and nominal triggers after a transfer verb of the same clause
-	// only qualify it ("under a contract", "as military aid", "with
-	// deliveries due").
+	return absorbedInto
+}
+
+// dropQualifiers drops the light and nominal triggers after a transfer
+// verb of the same clause that only qualify it ("under a contract", "as
+// military aid", "with deliveries due"), appositives, the object of
+// "license the production of", and a reduced participle that restates an
+// earlier transfer ("took delivery of the fighters ordered from Russia").
+func (a *analysis) dropQualifiers(absorbedInto []int) {
 	lastHeavy, lastContent := -1, -1
 	for i := range a.trigs {
 		tr := &a.trigs[i]
@@ -115,6 +137,12 @@ func (a *analysis) buildFrames() {
 			lastContent = i
 		}
 	}
+}
+
+// makeFrames makes a frame of each trigger kept, over the triggers it
+// absorbed ("received a shipment of": the recipient's verb sets the
+// direction).
+func (a *analysis) makeFrames(absorbedInto []int) {
 	for i := range a.trigs {
 		tr := &a.trigs[i]
 		if tr.drop || absorbedInto[i] >= 0 {
@@ -136,9 +164,12 @@ func (a *analysis) buildFrames() {
 		f.clause = a.clauseAt[f.start]
 		a.frames = append(a.frames, f)
 	}
-	a.markDenials()
-	a.markFalse()
-	a.markAid()
+}
+
+// frameSpans sets each frame's reading span (its clause, up to the next
+// frame of the clause, a cut or a closing parenthesis) and the span its
+// years are read from, then reads its status, conditions and kind.
+func (a *analysis) frameSpans() {
 	for k, f := range a.frames {
 		c := &a.clauses[f.clause]
 		f.readFrom, f.readTo = c.ts, c.te
@@ -162,7 +193,6 @@ func (a *analysis) buildFrames() {
 		a.conditional(f)
 		a.kind(f)
 	}
-	a.gapping()
 }
 
 // gapping splits a frame whose verb is left out of later conjuncts: "China
