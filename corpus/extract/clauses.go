@@ -32,7 +32,18 @@ type clause struct {
 	parent int  // clause a "that" clause depends on, -1
 }
 
+// findClauses splits the sentence into clauses at the cuts clauseCuts
+// finds, and gives each clause its subject.
 func (a *analysis) findClauses() {
+	a.makeClauses(a.clauseCuts())
+	a.clauseSubjects()
+}
+
+// clauseCuts finds where clauses start: after ";", ":" and a spaced dash;
+// at a conjunction; after a comma before a conjunction, a relative word, an
+// -ing form, an attribution or a resumed main clause; after "and" when it
+// starts a clause; after a "that" that opens one.
+func (a *analysis) clauseCuts() []cut {
 	toks := a.toks
 	n := len(toks)
 	var cuts []cut
@@ -45,42 +56,15 @@ func (a *analysis) findClauses() {
 			cuts = append(cuts, cut{at: i + 1, kind: cMain, ante: -1})
 			inRel = false
 		case w == "," && i+1 < n:
-			nx := toks[i+1].w
-			switch {
-			case clauseConj[nx]:
-				cuts = append(cuts, cut{at: i + 1, kind: cConj, ante: -1})
-				inRel = false
-			case relWords[nx]:
-				ante := -1
-				if i > 0 && a.listAt[i-1] >= 0 {
-					ante = a.listAt[i-1]
-				}
-				cuts = append(cuts, cut{at: i + 1, kind: cRel, ante: ante})
-				inRel = true
-			case clauseIng[nx] || a.trigAt[i+1] >= 0 && a.trigs[a.trigAt[i+1]].spec.form == fIng && !a.trigs[a.trigAt[i+1]].noun:
-				cuts = append(cuts, cut{at: i + 1, kind: cCoord, ante: -1})
-				inRel = false
-			case nx == "according" || a.isAttribution(i):
-				cuts = append(cuts, cut{at: i + 1, kind: cAttr, ante: -1})
-				inRel = false
-			case inRel && (beForms[nx] || haveForms[nx] || nx == "will" || nx == "would" || nx == "has" ||
-				a.trigAt[i+1] >= 0 || toks[i+1].w == "does" || toks[i+1].w == "did"):
-				cuts = append(cuts, cut{at: i + 1, kind: cResume, ante: -1})
-				inRel = false
+			if c, ok := a.commaCut(i, inRel); ok {
+				cuts = append(cuts, c)
+				inRel = c.kind == cRel
 			}
 		case clauseConj[w] && i > 0 && toks[i-1].w != "," && w != "yet":
 			cuts = append(cuts, cut{at: i, kind: cConj, ante: -1})
 			inRel = false
 		case w == "and" && i+1 < n:
-			k := a.coordAfterAnd(i, cuts)
-			if k == cCoord && a.reducedBefore(i, cuts) {
-				// "radars, ordered in 2007 and delivered in 2010, for ...": both participles qualify.
-				if t := a.nextTrigger(i); t >= 0 {
-					a.trigs[t].reduced, a.trigs[t].passive = true, true
-				}
-				k = cMain
-			}
-			if k != cMain {
+			if k := a.andCut(i, cuts); k != cMain {
 				cuts = append(cuts, cut{at: i + 1, kind: k, ante: -1, and: k == cThat})
 				inRel = false
 			}
@@ -88,6 +72,54 @@ func (a *analysis) findClauses() {
 			cuts = append(cuts, cut{at: i + 1, kind: cThat, ante: -1})
 		}
 	}
+	return cuts
+}
+
+// commaCut returns the clause a comma at i opens, if any: a conjunction, a
+// relative clause (its antecedent the list before the comma), an -ing
+// clause, an attribution, or the main clause resumed after a relative one.
+func (a *analysis) commaCut(i int, inRel bool) (cut, bool) {
+	toks := a.toks
+	nx := toks[i+1].w
+	switch {
+	case clauseConj[nx]:
+		return cut{at: i + 1, kind: cConj, ante: -1}, true
+	case relWords[nx]:
+		ante := -1
+		if i > 0 && a.listAt[i-1] >= 0 {
+			ante = a.listAt[i-1]
+		}
+		return cut{at: i + 1, kind: cRel, ante: ante}, true
+	case clauseIng[nx] || a.trigAt[i+1] >= 0 && a.trigs[a.trigAt[i+1]].spec.form == fIng && !a.trigs[a.trigAt[i+1]].noun:
+		return cut{at: i + 1, kind: cCoord, ante: -1}, true
+	case nx == "according" || a.isAttribution(i):
+		return cut{at: i + 1, kind: cAttr, ante: -1}, true
+	case inRel && (beForms[nx] || haveForms[nx] || nx == "will" || nx == "would" || nx == "has" ||
+		a.trigAt[i+1] >= 0 || nx == "does" || nx == "did"):
+		return cut{at: i + 1, kind: cResume, ante: -1}, true
+	}
+	return cut{}, false
+}
+
+// andCut returns the kind of clause "and" at i starts (cMain: none). In
+// "radars, ordered in 2007 and delivered in 2010, for ..." both participles
+// qualify the radars, so no clause starts and the second is reduced too.
+func (a *analysis) andCut(i int, cuts []cut) clauseKind {
+	k := a.coordAfterAnd(i, cuts)
+	if k == cCoord && a.reducedBefore(i, cuts) {
+		if t := a.nextTrigger(i); t >= 0 {
+			a.trigs[t].reduced, a.trigs[t].passive = true, true
+		}
+		return cMain
+	}
+	return k
+}
+
+// makeClauses makes the clauses between the cuts and points clauseAt at
+// them; a "that" clause depends on the clause before it (or, after "and",
+// on that clause's parent).
+func (a *analysis) makeClauses(cuts []cut) {
+	n := len(a.toks)
 	start, kind, ante, and := 0, cMain, -1, false
 	for ci := 0; ci <= len(cuts); ci++ {
 		end := n
@@ -114,7 +146,11 @@ func (a *analysis) findClauses() {
 			a.clauseAt[t] = ci
 		}
 	}
-	// Subjects, inherited across coordinated clauses.
+}
+
+// clauseSubjects gives each clause its subject: its own, a relative
+// clause's antecedent, or the last subject for coordinated clauses.
+func (a *analysis) clauseSubjects() {
 	last := -1
 	for ci := range a.clauses {
 		c := &a.clauses[ci]
