@@ -203,10 +203,15 @@ func FuzzEvents(f *testing.F) {
 		case json.Valid(body) && isObj && rec.Code != http.StatusOK && rec.Code != http.StatusBadRequest:
 			t.Fatalf("status %d for a JSON object", rec.Code)
 		case isObj && obj["type"] == "url_verification" && rec.Code == http.StatusOK:
-			challenge, _ := obj["challenge"].(string)
+			// The challenge as encoding/json reads it, keys matched without
+			// regard to case ("ChAllenge"), like the adapter's decoding.
+			var want struct {
+				Challenge string `json:"challenge"`
+			}
+			_ = json.Unmarshal(body, &want)
 			var got map[string]string
-			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || got["challenge"] != challenge {
-				t.Fatalf("url_verification answered %q, want challenge %q", rec.Body, challenge)
+			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || got["challenge"] != want.Challenge {
+				t.Fatalf("url_verification answered %q, want challenge %q", rec.Body, want.Challenge)
 			}
 		}
 		messages, posts, _ := w.counts()
