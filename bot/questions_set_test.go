@@ -51,29 +51,45 @@ func loadQuestionSet(t *testing.T) []setQuestion {
 
 func readQuestionFile(t *testing.T, name string) []setQuestion {
 	t.Helper()
+	return readJSONLines(t, name, func(q setQuestion) string {
+		if q.Question == "" || q.Intent == "" {
+			return "question and intent are required"
+		}
+		return ""
+	})
+}
+
+// readJSONLines reads a JSON Lines file of T, one strict object a line
+// (unknown fields are errors), blank lines skipped; bad returns what is
+// wrong with a value, "" when nothing.
+func readJSONLines[T any](tb testing.TB, name string, bad func(T) string) []T {
+	tb.Helper()
 	f, err := os.Open(name)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
-	var qs []setQuestion
+	var out []T
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		var q setQuestion
+		var v T
 		dec := json.NewDecoder(strings.NewReader(sc.Text()))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&q); err != nil || q.Question == "" || q.Intent == "" {
-			t.Fatalf("%s:%d: %v (question and intent are required)", name, line, err)
+		if err := dec.Decode(&v); err != nil {
+			tb.Fatalf("%s:%d: %v", name, line, err)
 		}
-		qs = append(qs, q)
+		if why := bad(v); why != "" {
+			tb.Fatalf("%s:%d: %s", name, line, why)
+		}
+		out = append(out, v)
 	}
 	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	return qs
+	return out
 }
 
 // regionMembers are the canonical names of a gazetteer group's members.

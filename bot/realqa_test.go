@@ -1,9 +1,7 @@
 package bot_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -58,34 +56,17 @@ type realQuestion struct {
 
 func readRealQuestions(tb testing.TB, name string) []realQuestion {
 	tb.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var qs []realQuestion
 	ids := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var q realQuestion
-		dec := json.NewDecoder(strings.NewReader(sc.Text()))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&q); err != nil || q.ID == "" || q.Question == "" || q.Report == "" || ids[q.ID] {
-			tb.Fatalf("%s:%d: %v (id, report and question are required, ids unique)", name, line, err)
-		}
-		if q.Suppliers == nil && q.Recipients == nil && q.Pairs == nil && q.Verdict == "" && q.Status == "" && q.Figure == 0 {
-			tb.Fatalf("%s:%d: %s expects nothing", name, line, q.ID)
+	return readJSONLines(tb, name, func(q realQuestion) string {
+		switch {
+		case q.ID == "" || q.Question == "" || q.Report == "" || ids[q.ID]:
+			return "id, report and question are required, ids unique"
+		case q.Suppliers == nil && q.Recipients == nil && q.Pairs == nil && q.Verdict == "" && q.Status == "" && q.Figure == 0:
+			return q.ID + " expects nothing"
 		}
 		ids[q.ID] = true
-		qs = append(qs, q)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return qs
+		return ""
+	})
 }
 
 // MustRealReportsBot indexes the real reports of ../shared/data/real-reports
