@@ -307,6 +307,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels := a.resolve()
 	rels = append(rels, a.relianceRelations()...)
 	rels = append(rels, a.customerRelations()...)
+	rels = append(rels, a.localBuildRelations()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}
