@@ -380,3 +380,22 @@ func TestSaleDeliveredBesideLicenceOrdered(t *testing.T) {
 		t.Errorf("one licensed order, got %q", kinds)
 	}
 }
+
+// TestComponentsAfterYear: a component phrase may follow the host's year
+// ("Survivor-2 APCs in 2019, with MAN diesel engines from Germany"): the
+// parts go to the host's maker. Near miss: what follows the year is no
+// part, and nothing goes to Austria.
+func TestComponentsAfterYear(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Turkmenistan's smaller arms suppliers",
+		Body: "Austria supplied about eight Survivor-2 APCs in 2019, with MAN diesel engines from Germany."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Austria>Turkmenistan Survivor-2 delivered", "Germany>Austria MAN delivered")
+	hasNone(t, got, "Germany>Turkmenistan MAN delivered")
+	r.Body = "Austria supplied about eight Survivor-2 APCs in 2019, with crews trained in Germany."
+	for _, k := range relKeys(e.Report(r)) {
+		if strings.Contains(k, ">Austria") || strings.HasPrefix(k, "Germany>") {
+			t.Errorf("%q: unexpected %q", r.Body, k)
+		}
+	}
+}
