@@ -308,6 +308,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.relianceRelations()...)
 	rels = append(rels, a.customerRelations()...)
 	rels = append(rels, a.localBuildRelations()...)
+	rels = append(rels, a.holderRelations()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}
