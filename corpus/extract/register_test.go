@@ -399,3 +399,21 @@ func TestComponentsAfterYear(t *testing.T) {
 		}
 	}
 }
+
+// TestPartsForHostFromMaker: parts delivered "for" a weapon "from" its
+// maker tell where the weapon went too ("in Kyrgyzstan as well, where the
+// United States supplied ... engines for ten Ejder Yalcin APCs from
+// Turkey"). Near miss: parts only offered give no weapon.
+func TestPartsForHostFromMaker(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "US engines in Central Asia",
+		Body: "US parts turn up in Kyrgyzstan as well, where the United States supplied about ten Cummins engines for ten Ejder Yalcin APCs from Turkey."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "United States>Kyrgyzstan Cummins delivered", "Turkey>Kyrgyzstan Ejder Yalcin delivered")
+	r.Body = "The United States offered Cummins engines for Ejder Yalcin APCs from Turkey."
+	for _, k := range relKeys(e.Report(r)) {
+		if strings.HasPrefix(k, "Turkey>") {
+			t.Errorf("%q: unexpected %q", r.Body, k)
+		}
+	}
+}
