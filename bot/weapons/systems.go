@@ -312,6 +312,7 @@ var systemData = []System{
 	sys("PC-7", Aircraft, "Switzerland", "trainer aircraft", "Pilatus PC-7", "PC-7 Mk II"),
 	sys("Piranha", ArmouredVehicles, "Switzerland", "armoured personnel carrier", "Mowag Piranha", "Piranha III", "Piranha V"),
 	sys("Camcopter S-100", Aircraft, "Austria", "unmanned helicopter", "Camcopter", "S-100 Camcopter"),
+	sys("Survivor II", ArmouredVehicles, "Austria", "armoured personnel carrier (Achleitner, on a MAN truck chassis)", "Survivor-2", "Survivor 2"),
 
 	// South Korea
 	sys("K9 Thunder", Artillery, "South Korea", "self-propelled howitzer", "K9", "K9A1", "K9A2", "K9 howitzer(s)"),

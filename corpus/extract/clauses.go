@@ -205,6 +205,19 @@ func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
 	}
 	j = i + 1
 	actor := false
+	// A list of countries opened by the "and" ("and Kazakhstan, Turkmenistan
+	// and Uzbekistan received") is skipped whole: its commas and inner "and"
+	// belong to the list, not to the clause structure.
+	if li := a.listAt[j]; li >= 0 && a.lists[li].ti == j && a.lists[li].prep == "" && a.actorAt[j] >= 0 {
+		j = a.lists[li].tj
+		for n := 0; n < 3 && j < len(toks) && isAux(toks[j].w); n++ {
+			j++
+		}
+		if t := a.trigAt[min(j, len(toks)-1)]; j < len(toks) && t >= 0 && !a.trigs[t].noun && a.trigs[t].spec.form != fIng {
+			return cConj
+		}
+		j = i + 1
+	}
 	for n := 0; n < 5 && j < len(toks); n++ {
 		if a.actorAt[j] >= 0 || toks[j].w == "it" || toks[j].w == "they" {
 			actor = true

@@ -110,7 +110,8 @@ func (a *analysis) componentAt(i int) int {
 	if _, n := components.match(toks, i); n > 0 {
 		return n
 	}
-	afterItem := i > 0 && a.itemAt[i-1] >= 0 || i > 1 && a.itemAt[i-2] >= 0 && toks[i-1].w == ","
+	afterItem := i > 0 && a.itemAt[i-1] >= 0 || i > 1 && a.itemAt[i-2] >= 0 && toks[i-1].w == "," ||
+		a.itemBeforeYear(i)
 	if !afterItem {
 		return 0
 	}
@@ -127,6 +128,13 @@ func (a *analysis) componentAt(i int) int {
 		}
 	}
 	return 0
+}
+
+// itemBeforeYear reports whether a weapon and its year, then a comma, stand
+// right before token i: "Survivor-2 APCs in 2011, with MAN diesel engines".
+func (a *analysis) itemBeforeYear(i int) bool {
+	toks := a.toks
+	return i > 3 && toks[i-1].w == "," && isYearTok(toks[i-2]) && toks[i-3].w == "in" && a.itemAt[i-4] >= 0
 }
 
 // partCategory reports whether a weapon category names parts fitted to

@@ -21,9 +21,10 @@ import (
 // to that subject. found holds the relations read so far; they keep their
 // own (supplier, recipient, system) (see addNew).
 func (a *analysis) fromMakerRelations(subject []string, found []relation) []relation {
-	if !a.isSummary() || a.plansOrCancels(found) || a.hedged() {
+	if a.plansOrCancels(found) || a.hedged() {
 		return nil
 	}
+	summary := a.isSummary()
 	var out []relation
 	for it := range a.items {
 		x := &a.items[it]
@@ -32,6 +33,10 @@ func (a *analysis) fromMakerRelations(subject []string, found []relation) []rela
 		}
 		sup := a.fromMaker(it)
 		if sup == "" {
+			continue
+		}
+		if !summary {
+			out = append(out, a.partsHostRelations(it, sup, found)...)
 			continue
 		}
 		rec := a.summaryRecipient(subject, sup)
@@ -45,6 +50,40 @@ func (a *analysis) fromMakerRelations(subject []string, found []relation) []rela
 		out = append(out, r)
 	}
 	return out
+}
+
+// partsHostRelations reads, outside a summary, the weapon it that parts
+// stated as delivered were "for": "the United States supplied about 24
+// Cummins engines for 24 Ejder Yalcin APCs from Turkey" (in Uzbekistan)
+// gives Turkey -> Uzbekistan, the weapon going where its parts went. The
+// sentence must state deliveries of parts to one recipient only.
+func (a *analysis) partsHostRelations(it int, sup string, found []relation) []relation {
+	x := &a.items[it]
+	j := x.ti - 1
+	for j >= 0 && (a.toks[j].digit && !isYearTok(a.toks[j]) || numberWords[a.toks[j].w] > 1 || a.toks[j].w == "about" || a.toks[j].w == "the") {
+		j--
+	}
+	if j < 0 || a.toks[j].w != "for" {
+		return nil
+	}
+	rec := ""
+	for _, r := range found {
+		if r.Inferred || r.Denied {
+			continue
+		}
+		if r.Status != bot.StatusDelivered || !partCategory(r.Category) || rec != "" && r.Recipient != rec {
+			return nil
+		}
+		rec = r.Recipient
+	}
+	if rec == "" || rec == sup {
+		return nil
+	}
+	r := relation{pos: x.ti, madeIn: madeIn(x.canon)}
+	r.Supplier, r.Recipient = sup, rec
+	r.System, r.Category = x.system, x.category
+	r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
+	return []relation{r}
 }
 
 // isSummary reports whether the sentence dates or counts deals (see

@@ -380,3 +380,40 @@ func TestSaleDeliveredBesideLicenceOrdered(t *testing.T) {
 		t.Errorf("one licensed order, got %q", kinds)
 	}
 }
+
+// TestComponentsAfterYear: a component phrase may follow the host's year
+// ("Survivor-2 APCs in 2019, with MAN diesel engines from Germany"): the
+// parts go to the host's maker. Near miss: what follows the year is no
+// part, and nothing goes to Austria.
+func TestComponentsAfterYear(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Turkmenistan's smaller arms suppliers",
+		Body: "Austria supplied about eight Survivor-2 APCs in 2019, with MAN diesel engines from Germany."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "Austria>Turkmenistan Survivor-2 delivered", "Germany>Austria MAN delivered")
+	hasNone(t, got, "Germany>Turkmenistan MAN delivered")
+	r.Body = "Austria supplied about eight Survivor-2 APCs in 2019, with crews trained in Germany."
+	for _, k := range relKeys(e.Report(r)) {
+		if strings.Contains(k, ">Austria") || strings.HasPrefix(k, "Germany>") {
+			t.Errorf("%q: unexpected %q", r.Body, k)
+		}
+	}
+}
+
+// TestPartsForHostFromMaker: parts delivered "for" a weapon "from" its
+// maker tell where the weapon went too ("in Kyrgyzstan as well, where the
+// United States supplied ... engines for ten Ejder Yalcin APCs from
+// Turkey"). Near miss: parts only offered give no weapon.
+func TestPartsForHostFromMaker(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "US engines in Central Asia",
+		Body: "US parts turn up in Kyrgyzstan as well, where the United States supplied about ten Cummins engines for ten Ejder Yalcin APCs from Turkey."}
+	got := relKeys(e.Report(r))
+	hasAll(t, got, "United States>Kyrgyzstan Cummins delivered", "Turkey>Kyrgyzstan Ejder Yalcin delivered")
+	r.Body = "The United States offered Cummins engines for Ejder Yalcin APCs from Turkey."
+	for _, k := range relKeys(e.Report(r)) {
+		if strings.HasPrefix(k, "Turkey>") {
+			t.Errorf("%q: unexpected %q", r.Body, k)
+		}
+	}
+}

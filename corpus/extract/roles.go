@@ -420,11 +420,45 @@ func (r *roleReader) supplierSubjectRoles() {
 		// "Kazakhstan turned down a Russian offer": the subject receives.
 		r.add(&r.recs, r.one(r.subject), r.sups)
 	}
+	if len(r.recs) == 0 && !r.tr.noun {
+		// "in Uzbekistan too, where the United States supplied ...".
+		r.add(&r.recs, r.one(r.a.wherePlace(r.tr.ti)), r.sups)
+	}
 	if r.dealWith() && r.a.makerSide(r.items, r.sups, r.recs) == -1 {
 		// "Astana would reach a contract with Moscow regarding the supply
 		// of Mi-35Ms": the deal's subject need not be the seller.
 		r.sups, r.recs = r.recs, r.sups
 	}
+}
+
+// wherePlace returns the list of the one country named by "in X" right
+// before ", where" when the "where" clause holds token t: the place the
+// clause's transfer goes to ("appear in Uzbekistan too, where the United
+// States supplied ..."); -1 when there is none.
+func (a *analysis) wherePlace(t int) int {
+	toks := a.toks
+	w := t - 1
+	for w >= 0 && toks[w].w != "where" {
+		if toks[w].w == ";" || toks[w].w == ":" || toks[w].w == "where" {
+			return -1
+		}
+		w--
+	}
+	if w < 2 || toks[w-1].w != "," {
+		return -1
+	}
+	j := w - 2
+	for j >= 0 && (toks[j].w == "too" || toks[j].w == "also" || toks[j].w == "as" || toks[j].w == "well") {
+		j--
+	}
+	if j < 0 || a.listAt[j] < 0 {
+		return -1
+	}
+	li := a.listAt[j]
+	if l := &a.lists[li]; l.prep != "in" || l.tj != j+1 || len(l.members) != 1 || len(a.actors[l.members[0]].countries) != 1 {
+		return -1
+	}
+	return li
 }
 
 // dealWith reports whether the frame's supply noun is governed by a deal

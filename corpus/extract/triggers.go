@@ -102,7 +102,9 @@ func (a *analysis) counted(tr *trig) bool {
 		switch {
 		case t.word && t.digit && !isYearTok(t), numberWords[t.w] > 1, t.w == "several" || t.w == "many" ||
 			t.w == "few" || t.w == "dozens" || t.w == "most" || t.w == "all":
-			return true
+			// "signing several drone deals with Türkiye": the deals are
+			// made in the clause, not counted.
+			return j == 0 || !signing[toks[j-1].w]
 		case haveForms[t.w]:
 			return true // "have more deals with Kazakhstan"
 		case a.actorAt[j] >= 0, t.w == "'" || t.w == "s" || t.w == "other" || t.w == "separate" ||
@@ -113,6 +115,9 @@ func (a *analysis) counted(tr *trig) bool {
 	}
 	return false
 }
+
+// signing makes a counted deal an event: "signing several deals with".
+var signing = words("sign signs signed signing")
 
 // voice sets passive, "to be" and progressive flags.
 func (a *analysis) voice(tr *trig) {

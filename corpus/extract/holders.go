@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// A country described as one that has a foreign weapon: "Uzbekistan is the
+// only other Central Asian country with a Chinese HQ-9". To be a country
+// with a weapon whose origin the sentence (a demonym) or the weapons
+// lexicon names is to have received it from there: origin -> country,
+// delivered. A weapon on order or planned ("with a Chinese HQ-9 on order"),
+// a negated or hedged sentence, or a weapon of the country's own make give
+// nothing.
+
+// holderNouns are the nouns that describe the holder.
+var holderNouns = words("country state nation operator")
+
+// holderPending are words after the weapon that make the holding an order
+// or a plan, not a delivery.
+var holderPending = words("order ordered orders planned pending promised expected due")
+
+// holderRelations returns origin -> country relations for each "X is the
+// ... country with a <weapon>".
+func (a *analysis) holderRelations() []relation {
+	if a.hedged() || a.plansOrCancels(nil) {
+		return nil
+	}
+	var out []relation
+	toks := a.toks
+	for t := 0; t+5 < len(toks); t++ {
+		k := a.actorAt[t]
+		if k < 0 || (t > 0 && a.actorAt[t-1] == k) {
+			continue
+		}
+		ac := &a.actors[k]
+		if ac.drop || ac.poss || ac.kind != gazetteer.NameMention || len(ac.countries) != 1 || ac.tj+1 >= len(toks) {
+			continue
+		}
+		if w := toks[ac.tj].w; w != "is" && w != "was" && w != "remains" || toks[ac.tj+1].w != "the" {
+			continue
+		}
+		it := a.heldItem(ac.tj + 2)
+		if it < 0 {
+			continue
+		}
+		sup := a.itemOrigin(it)
+		rec := ac.countries[0]
+		if sup == "" || sup == rec {
+			continue
+		}
+		x := &a.items[it]
+		r := relation{pos: x.ti, madeIn: madeIn(x.canon)}
+		r.Supplier, r.Recipient = sup, rec
+		r.System, r.Category = x.system, x.category
+		r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
+		out = append(out, r)
+	}
+	return out
+}
+
+// heldItem returns the weapon of "only other Central Asian country with a
+// Chinese HQ-9" starting at token t (after "is the"), -1 when the tokens
+// there say something else.
+func (a *analysis) heldItem(t int) int {
+	toks := a.toks
+	j := t
+	for n := 0; j < len(toks) && n < 6 && !holderNouns[toks[j].w]; n, j = n+1, j+1 {
+		if !toks[j].word || a.trigAt[j] >= 0 || a.itemAt[j] >= 0 || functionWords[toks[j].w] && toks[j].w != "other" {
+			return -1
+		}
+	}
+	if j+2 >= len(toks) || !holderNouns[toks[j].w] || toks[j+1].w != "with" {
+		return -1
+	}
+	j += 2
+	for j < len(toks) && (toks[j].w == "a" || toks[j].w == "an" || toks[j].w == "about" || toks[j].digit && !isYearTok(toks[j]) || numberWords[toks[j].w] > 1) {
+		j++
+	}
+	for j < len(toks) && a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].origin >= 0 {
+		j++ // "a Chinese HQ-9": the demonym qualifies the weapon
+	}
+	it := a.itemAt[min(j, len(toks)-1)]
+	if j >= len(toks) || it < 0 || a.items[it].ti != j || a.items[it].system == "" {
+		return -1
+	}
+	for e := a.items[it].tj; e < len(toks) && toks[e].w != "," && toks[e].w != ":" && toks[e].w != ";"; e++ {
+		if holderPending[toks[e].w] {
+			return -1
+		}
+	}
+	return it
+}
+
+// itemOrigin returns the one country that makes item it: the demonym before
+// it, else the weapons lexicon's maker; "" when neither names one.
+func (a *analysis) itemOrigin(it int) string {
+	x := &a.items[it]
+	if len(x.origins) == 1 {
+		if c := a.actors[x.origins[0]].countries; len(c) == 1 {
+			return c[0]
+		}
+		return ""
+	}
+	if m := madeIn(x.canon); len(m) > 0 {
+		return m[0]
+	}
+	return ""
+}
