@@ -787,11 +787,15 @@ func madeIn(canon string) []string {
 
 // groupYears returns the years tied to one group of a frame.
 func (a *analysis) groupYears(f *frame, g *group) []int {
+	if y, ok := a.dealDate(f); ok {
+		return []int{y} // "..., and a further Anka deal of 2022 covers drones to be produced ..."
+	}
 	c := &a.clauses[f.clause]
 	s, e := c.ts, c.te
 	if f.ye > f.ys {
 		s, e = f.ys, f.ye
 	}
+	e = a.laterDealAt(f, e)
 	if f.implicit || f.spec.dir == dirU {
 		// "photographs from the parade held in September 2021 showed X-made
 		// W": the year of the observation is not the transfer's.
@@ -820,3 +824,69 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 	}
 	return sortUnique(ys)
 }
+
+// dealDate returns the date of the deal a frame belongs to when a deal noun
+// between the previous frame of its clause and the frame carries it ("a
+// further Anka deal of 2022 covers drones to be produced", "the 2021
+// contract covers") and no other year stands between that noun and the end
+// of the frame's reading: such a date is the deal's, whatever other years
+// the clause names before it ("ordered in 2021, delivered in 2022 and 2023,
+// and a further deal of 2022 covers drones to be produced under licence").
+func (a *analysis) dealDate(f *frame) (int, bool) {
+	from := f.readFrom
+	if c := &a.clauses[f.clause]; from < c.ts {
+		from = c.ts
+	}
+	for t := f.start; t >= from; t-- {
+		y, ok := a.dealNounDate(t)
+		if !ok {
+			continue
+		}
+		ys := a.yearsIn(t, max(f.readTo, f.tj))
+		return y, len(ys) == 1 && ys[0] == y
+	}
+	return 0, false
+}
+
+// laterDealAt returns where, before e, a dated deal noun of a later frame
+// of f's clause stands ("..., and a further Anka deal of 2022 covers ..."):
+// that deal's years are not f's. It returns e when there is none.
+func (a *analysis) laterDealAt(f *frame, e int) int {
+	for t := f.tj; t < e; t++ {
+		if _, ok := a.dealNounDate(t); !ok {
+			continue
+		}
+		for _, g := range a.frames {
+			if g != f && g.clause == f.clause && g.start >= t && g.start < e {
+				if y, ok := a.dealDate(g); ok && y != 0 {
+					return t
+				}
+			}
+		}
+	}
+	return e
+}
+
+// dealNounDate returns the year the deal noun at token t carries itself:
+// "a deal of 2022", "an order of 2018", "the 2021 contract".
+func (a *analysis) dealNounDate(t int) (int, bool) {
+	toks := a.toks
+	if !dealNouns[toks[t].w] {
+		return 0, false
+	}
+	if t+2 < len(toks) && toks[t+1].w == "of" {
+		if y, ok := yearOf(toks[t+2]); ok {
+			return y, true
+		}
+	}
+	if t >= 2 && dealDeterminers[toks[t-2].w] {
+		if y, ok := yearOf(toks[t-1]); ok {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+// dealDeterminers may open a dated deal noun: "the 2021 contract", "its
+// 2019 order".
+var dealDeterminers = words("the a an its their this that")
