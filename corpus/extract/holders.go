@@ -50,11 +50,7 @@ func (a *analysis) holderRelations() []relation {
 			continue
 		}
 		x := &a.items[it]
-		r := relation{pos: x.ti, madeIn: madeIn(x.canon)}
-		r.Supplier, r.Recipient = sup, rec
-		r.System, r.Category = x.system, x.category
-		r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
-		out = append(out, r)
+		out = append(out, itemRelation(x, sup, rec, bot.StatusDelivered, bot.KindSale))
 	}
 	return out
 }

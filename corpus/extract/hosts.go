@@ -79,11 +79,7 @@ func (a *analysis) partsHostRelations(it int, sup string, found []relation) []re
 	if rec == "" || rec == sup {
 		return nil
 	}
-	r := relation{pos: x.ti, madeIn: madeIn(x.canon)}
-	r.Supplier, r.Recipient = sup, rec
-	r.System, r.Category = x.system, x.category
-	r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
-	return []relation{r}
+	return []relation{itemRelation(x, sup, rec, bot.StatusDelivered, bot.KindSale)}
 }
 
 // isSummary reports whether the sentence dates or counts deals (see

@@ -44,11 +44,7 @@ func (a *analysis) localBuildRelations() []relation {
 		if rec == "" || rec == sup {
 			continue
 		}
-		r := relation{pos: x.ti, madeIn: madeIn(x.canon)}
-		r.Supplier, r.Recipient = sup, rec
-		r.System, r.Category = x.system, x.category
-		r.Status, r.Kind = bot.StatusDelivered, bot.KindLicence
-		out = append(out, r)
+		out = append(out, itemRelation(x, sup, rec, bot.StatusDelivered, bot.KindLicence))
 	}
 	return out
 }
@@ -75,4 +71,14 @@ func (a *analysis) localBuildPlace(t int) string {
 		return "" // "built in France and Germany": a joint programme
 	}
 	return ac.countries[0]
+}
+
+// itemRelation is a relation of weapon x from sup to rec, read from the
+// sentence where x stands.
+func itemRelation(x *item, sup, rec string, status bot.Status, kind bot.Kind) relation {
+	r := relation{pos: x.ti, madeIn: madeIn(x.canon)}
+	r.Supplier, r.Recipient = sup, rec
+	r.System, r.Category = x.system, x.category
+	r.Status, r.Kind = status, kind
+	return r
 }
