@@ -139,6 +139,9 @@ func (a *analysis) actorLists() {
 			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
 				break // "built by Dassault Aviation, the UAE is following": a new subject
 			}
+			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
+				break // "After the coup in Niamey, Washington froze": a place, then the subject
+			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
 			end = a.actorEnd(n)

@@ -108,7 +108,7 @@ func init() {
 	verb(dirS, del, "", 0, "", "", "transferred", "transferring")
 	verb(dirS, del, aid, spGive, "donate", "donates", "donated", "donating")
 	verb(dirS, del, "", 0, "send", "sends", "sent", "sending")
-	verb(dirS, del, "", 0, "", "", "shipped", "shipping")
+	verb(dirS, del, "", 0, "ship", "", "shipped", "shipping") // "to ship" is no weapon: a blocker in the weapons lexicon
 	verb(dirS, del, "", 0, "hand over", "hands over", "handed over", "handing over")
 	// "handed the Bangladesh Navy two frigates": the double object of give, but a sale.
 	verb(dirS, del, "", spHand, "hand", "hands", "handed", "handing")
@@ -159,6 +159,8 @@ func init() {
 	verb(dirR, del, "", 0, "obtain", "obtains", "obtained", "obtaining")
 	verb(dirR, del, "", 0, "take delivery of|take delivery", "takes delivery of|takes delivery",
 		"", "taking delivery of|taking delivery", "part=taken delivery of|taken delivery", "pastonly=took delivery of|took delivery")
+	verb(dirR, del, "", 0, "accept delivery of|accept delivery", "accepts delivery of|accepts delivery",
+		"accepted delivery of|accepted delivery", "accepting delivery of|accepting delivery")
 	verb(dirR, del, "", 0, "induct", "inducts", "inducted", "inducting")
 	verb(dirR, del, "", 0, "", "", "fielded", "fielding")
 	verb(dirR, del, "", 0, "", "commissions", "commissioned", "")
@@ -175,6 +177,7 @@ func init() {
 	verb(dirR, del, lic, spProduce, "assemble", "assembles", "assembled", "assembling")
 	verb(dirR, del, lic, spProduce, "manufacture", "manufactures", "manufactured", "manufacturing")
 	verb(dirR, del, lic, spProduce, "co-produce", "co-produces", "co-produced", "co-producing")
+	verb(dirR, del, lic, spProduce, "", "turns out", "turned out", "turning out")
 	noun(dirR, del, lic, spProduce, "production|licensed production|licence production|license production|"+
 		"local production|joint production|co-production|assembly|local assembly|licensed assembly")
 
@@ -265,7 +268,7 @@ var (
 		"pilots crews exercises exercise drill drills programme program programs programmes budget budgets " +
 		"industry industries sector capability capabilities network academy school cooperation market markets " +
 		"officer personnel side state states team doctrine strategy fleet fleets modernisation modernization " +
-		"parade purchases spending")
+		"parade purchases spending factories factory shipyard shipyards plant plants")
 	// weaponOrgNouns are the orgNouns after which a weapon word is not a weapon.
 	weaponOrgNouns = words("forces force troops units unit command exercises exercise drill drills programme program " +
 		"programs programmes budget budgets industry industries sector capability capabilities network academy " +

@@ -118,12 +118,21 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 		return out
 	}
 	if !object {
+		if lj := a.subordinateSubject(li); lj >= 0 {
+			if ps := usable(lj); len(ps) > 0 {
+				return ps // "Turkey could no longer buy F-35s because it had accepted ..."
+			}
+		}
 		for lj := 0; lj < li; lj++ {
 			if a.subjectLike(lj) {
 				if ps := usable(lj); len(ps) > 0 {
 					return ps
 				}
 			}
+		}
+	} else if lj := a.objectPronounSubject(li); lj >= 0 {
+		if ps := usable(lj); len(ps) > 0 {
+			return ps // "Riyadh could turn to China ... if Washington keeps refusing to sell it the F-35"
 		}
 	}
 	for lj := li - 1; lj >= 0; lj-- {

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot/gazetteer"
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
 
 // Rules of the December 2026 recall round, kept together: each reads one
 // more pattern of English seen in real arms reporting.
@@ -164,6 +168,167 @@ func (a *analysis) builtListBefore(li int) int {
 	}
 	if b := a.listAt[t-1]; b >= 0 && a.lists[b].builtIn && len(a.lists[b].members) > 0 {
 		return b
+	}
+	return -1
+}
+
+// placeThenSubject reports whether a list that starts at ti after a place
+// preposition ("in Niamey") is followed, past a comma, by an actor whose
+// next word is a finite verb: "After the coup in Niamey, Washington froze
+// the delivery" names a place and then the subject, not a list of two.
+func (a *analysis) placeThenSubject(ti, next int) bool {
+	if ti == 0 || !placePreps[a.toks[ti-1].w] || next >= len(a.toks) {
+		return false
+	}
+	if a.verbAfter(next) {
+		return true
+	}
+	if _, n := cues.match(a.toks, next); n > 0 {
+		return true // "froze", "halted", "agreed"
+	}
+	if spec, n := triggers.match(a.toks, next); n > 0 && spec.form != fNoun && !spec.ambig {
+		return true // "delivered", "sold"
+	}
+	return false
+}
+
+// orderedBy returns the buyer a reduced passive names right after one of
+// the frame's weapons: "Norinco has completed deliveries of the VN-18
+// vehicles ordered by Venezuela's marines", "supplied the jets bought by
+// Egypt"; -1 if none.
+func (r *roleReader) orderedBy() int {
+	a := r.a
+	for _, it := range r.items {
+		t := a.items[it].tj
+		if t >= len(a.toks) || t < r.f.tj {
+			continue
+		}
+		k := a.trigAt[t]
+		if k < 0 || k == r.f.t {
+			continue
+		}
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.dir != dirR || tr.spec.kind != "" || a.toks[t].w != "ordered" && a.toks[t].w != "bought" &&
+			a.toks[t].w != "purchased" && a.toks[t].w != "acquired" && a.toks[t].w != "procured" {
+			continue
+		}
+		u := tr.tj
+		if u+1 >= len(a.toks) || a.toks[u].w != "by" {
+			continue
+		}
+		u++
+		for u < len(a.toks) && skipBeforeActor[a.toks[u].w] {
+			u++
+		}
+		if u < len(a.toks) && a.listAt[u] >= 0 && a.lists[a.listAt[u]].prep == "by" {
+			return a.listAt[u]
+		}
+	}
+	return -1
+}
+
+// subordinators open an adverbial clause whose subject pronoun refers back
+// to the subject of the clause it hangs on.
+var subordinators = words("because since although though while whereas after before until once")
+
+// subordinateSubject returns the subject of the clause that a pronoun
+// opening an adverbial clause refers to: in "the White House said that
+// Turkey could no longer buy F-35s because it had accepted delivery of
+// S-400s", "it" is Turkey, the subject of the clause "because" hangs on,
+// not the White House. It returns -1 when the pronoun (list li) does not
+// follow a subordinator or no subject-like list of its clause precedes it.
+func (a *analysis) subordinateSubject(li int) int {
+	l := &a.lists[li]
+	if l.ti == 0 || !subordinators[a.toks[l.ti-1].w] {
+		return -1
+	}
+	for lj := li - 1; lj >= 0; lj-- {
+		lk := &a.lists[lj]
+		if a.clauseAt[lk.ti] != a.clauseAt[l.ti] {
+			return -1
+		}
+		if lk.pron == "" && a.subjectLike(lj) {
+			return lj
+		}
+	}
+	return -1
+}
+
+// noLonger reports whether the word text[s:e] is the "no" of "no longer",
+// which negates the verb after it ("could no longer buy F-35s"), read by
+// the frame's own negation, and is no negative quantifier of the sentence.
+func noLonger(text string, s, e int) bool {
+	return strings.EqualFold(text[s:e], "no") && len(text) >= e+7 && strings.EqualFold(text[e:e+7], " longer")
+}
+
+// cancelBefore reports whether a cancelling verb stands right before token
+// j, a quantifier of transfer nouns: "suspend all arms purchases from
+// Israel", "halted all arms sales to Turkey" stop the transfers, they do
+// not count them.
+func (a *analysis) cancelBefore(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		if c, n := cues.match(a.toks, k); n > 0 && k+n == j && c == cueCancel {
+			return true
+		}
+	}
+	return false
+}
+
+// putVerbs place the transfer noun that "on hold" then suspends.
+var putVerbs = words("put puts putting placed places placing")
+
+// putOnHold reads a transfer noun that a "put" places "on hold" with the
+// noun in between: "putting an order for more Spike missiles on hold",
+// "Washington put the sale of F-16s to Turkey on hold". (The unbroken
+// phrase "put on hold" is a cancelling cue of its own.)
+func (a *analysis) putOnHold(tr *trig) bool {
+	if !tr.noun {
+		return false
+	}
+	toks := a.toks
+	j := tr.ti - 1
+	for j >= 0 && j >= tr.ti-3 && (toks[j].w == "an" || toks[j].w == "a" || toks[j].w == "the" || toks[j].w == "its" ||
+		toks[j].w == "their" || toks[j].w == "all" || toks[j].w == "arms" || a.actorAt[j] >= 0) {
+		j--
+	}
+	if j < 0 || !putVerbs[toks[j].w] {
+		return false
+	}
+	for k := tr.tj; k+1 < len(toks) && k < tr.tj+12; k++ {
+		if toks[k].w == "," || toks[k].w == ";" || a.trigAt[k] >= 0 {
+			return false
+		}
+		if toks[k].w == "on" && toks[k+1].w == "hold" {
+			return true
+		}
+	}
+	return false
+}
+
+// objectPronounSubject returns, for an object "it" after a supply verb in
+// a clause opened by "if", "unless" or "because", the subject of the main
+// clause before it: in "Riyadh could turn to China for J-35s if Washington
+// keeps refusing to sell it the F-35", "it" is Riyadh, not China, the
+// nearest country. -1 when the clause is no such subordinate one.
+func (a *analysis) objectPronounSubject(li int) int {
+	l := &a.lists[li]
+	open := -1
+	for t := l.ti - 1; t >= 0 && t >= l.ti-10; t-- {
+		if w := a.toks[t].w; w == "if" || w == "unless" || w == "because" {
+			open = t
+			break
+		}
+		if a.toks[t].w == "," || a.toks[t].w == ";" {
+			return -1
+		}
+	}
+	if open < 0 {
+		return -1
+	}
+	for lj := 0; lj < li && a.lists[lj].ti < open; lj++ {
+		if a.lists[lj].pron == "" && a.subjectLike(lj) {
+			return lj
+		}
 	}
 	return -1
 }

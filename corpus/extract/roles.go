@@ -416,6 +416,9 @@ func (r *roleReader) supplierSubjectRoles() {
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "for"), r.sups)
 	}
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.one(r.orderedBy()), r.sups) // "deliveries of the VN-18s ordered by Venezuela"
+	}
 	if len(r.recs) == 0 && r.tr.noun && r.agent >= 0 && r.subject >= 0 {
 		// "Kazakhstan turned down a Russian offer": the subject receives.
 		r.add(&r.recs, r.one(r.subject), r.sups)

@@ -72,6 +72,9 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
 		r.st = bot.StatusDelivered
 	}
+	if !r.cancel && a.putOnHold(tr) {
+		r.cancel = true // "putting an order for more Spike missiles on hold"
+	}
 	if f.denied || r.cancel {
 		r.st = bot.StatusCancelled
 	}

@@ -104,7 +104,7 @@ func (a *analysis) counted(tr *trig) bool {
 			t.w == "few" || t.w == "dozens" || t.w == "most" || t.w == "all":
 			// "signing several drone deals with Türkiye": the deals are
 			// made in the clause, not counted.
-			return j == 0 || !signing[toks[j-1].w]
+			return j == 0 || !signing[toks[j-1].w] && !a.cancelBefore(j)
 		case haveForms[t.w]:
 			return true // "have more deals with Kazakhstan"
 		case a.actorAt[j] >= 0, t.w == "'" || t.w == "s" || t.w == "other" || t.w == "separate" ||
