@@ -193,6 +193,8 @@ func init() {
 		"military-technical assistance|military technical assistance|lethal aid")
 	noun(dirS, pln, aid, 0, "aid package|military aid package|assistance package|security assistance package")
 	noun(dirS, del, "", spSupplier, "supplier|suppliers|arms supplier|arms suppliers")
+	// "Sweden is one of Ukraine's largest military donors": the possessor receives aid.
+	noun(dirS, del, aid, spSupplier, "donor|donors|military donor|military donors|arms donor|arms donors")
 	// A customer has bought (the guidelines: ordered, nothing said of delivery).
 	noun(dirS, ord, "", spCustomer, "customer|customers|client|clients|export customer|export customers|"+
 		"foreign customer|foreign customers|foreign client|foreign clients|export client|export clients|"+
@@ -238,7 +240,9 @@ func init() {
 		"refuse|refuses|refused|refusing|turn down|turns down|turned down|turning down|scrap|scraps|scrapped|"+
 		"terminate|terminated|terminates|veto|vetoed|vetoes|ban|bans|banned|stop|stops|stopped|pulled out of|"+
 		"withdrew from|abandoned|abandons|rejected|rejects|reject|declined|declines|put on hold|ditch|ditches|ditched|"+
-		"ditching|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|bar|bars|barred|barring", cueCancel)
+		"ditching|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|bar|bars|barred|barring|"+
+		"limit|limits|restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|"+
+		"came to a halt|come to a halt|comes to a halt|ground to a halt", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
 		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
@@ -247,7 +251,7 @@ func init() {
 		"pledges|promise|promised|promises|discuss|discussed|discussing|discussion|discussions|mull|mulls|mulling|"+
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
-		"cleared|clears|able to|process of", cuePlanned)
+		"cleared|clears|able to|process of|letter of intent|letters of intent", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+

@@ -104,8 +104,8 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 	object := l.pron == "it" && l.ti > 0 && a.trigAt[l.ti-1] >= 0
 	usable := func(lj int) []roleParty {
 		lk := &a.lists[lj]
-		if lk.pron != "" || lk.place || lk.except {
-			return nil
+		if lk.pron != "" || lk.place || lk.except || a.dateline(lj) {
+			return nil // a dateline city ("BEIRUT —") is no antecedent
 		}
 		ps := a.parties(lj, f, nil)
 		var out []roleParty

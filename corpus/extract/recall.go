@@ -23,8 +23,8 @@ func (a *analysis) keepHand(tr *trig) bool {
 		if a.itemAt[j] >= 0 {
 			return true
 		}
-		if a.trigAt[j] >= 0 || !toks[j].word && toks[j].w != "-" && toks[j].w != "'" && toks[j].w != "'s" {
-			return false
+		if a.trigAt[j] >= 0 || !toks[j].word && toks[j].w != "-" && toks[j].w != "'" && toks[j].w != "'s" || toks[j].w == "of" {
+			return false // "handed Washington a list of American systems" hands over a list
 		}
 	}
 	return false
@@ -331,4 +331,51 @@ func (a *analysis) objectPronounSubject(li int) int {
 		}
 	}
 	return -1
+}
+
+// objectAfterCoordVerb reports whether a coordinated clause opens with its
+// verb ("and supplied Ukraine with defensive arms") and the subject found
+// for it stands after that verb: it is the verb's object, and the clause
+// shares the subject before it.
+func (a *analysis) objectAfterCoordVerb(c *clause) bool {
+	if c.subj < 0 {
+		return false
+	}
+	t := c.ts
+	if t < c.te && a.toks[t].w == "and" {
+		t++
+	} else if t == 0 || a.toks[t-1].w != "and" {
+		return false // only "... and supplied Ukraine", not ", offering German engines"
+	}
+	for n := 0; n < 3 && t < c.te && (isAux(a.toks[t].w) || adverbs[a.toks[t].w]); n++ {
+		t++
+	}
+	if t >= c.te || a.trigAt[t] < 0 {
+		return false
+	}
+	tr := &a.trigs[a.trigAt[t]]
+	return !tr.noun && !tr.passive && tr.spec.form != fIng && a.lists[c.subj].ti >= tr.tj
+}
+
+// toServeVerbs after "to" make a usage phrase a purpose, not a fact.
+var toServeVerbs = words("serve enter join equip")
+
+// toServe reports whether a usage trigger ("in the inventory of", "in
+// service with") is the goal of an infinitive ("to serve in the inventory
+// of the Royal Saudi Air Force", "to enter service with"): the goods are
+// still to come.
+func (a *analysis) toServe(tr *trig) bool {
+	for j := tr.ti - 1; j >= 1 && j >= tr.ti-3; j-- {
+		k := j - 1
+		if k >= 1 && !a.toks[k].word && a.toks[k].w != "," {
+			k-- // "to “serve in ..."
+		}
+		if toServeVerbs[a.toks[j].w] && a.toks[k].w == "to" {
+			return true
+		}
+	}
+	if tr.ti >= 1 && a.toks[tr.ti-1].w == "to" {
+		return true // "to enter service with" read as one trigger
+	}
+	return false
 }

@@ -72,6 +72,9 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
 		r.st = bot.StatusDelivered
 	}
+	if f.spec.dir == dirU && r.st == bot.StatusDelivered && a.toServe(tr) {
+		r.raise(bot.StatusOrdered) // "to serve in the inventory of the Royal Saudi Air Force"
+	}
 	if !r.cancel && a.putOnHold(tr) {
 		r.cancel = true // "putting an order for more Spike missiles on hold"
 	}
