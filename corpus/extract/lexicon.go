@@ -168,6 +168,9 @@ func init() {
 	verb(dirR, pln, "", 0, "seek", "seeks", "sought", "seeking")
 	verb(dirR, pln, "", spTurnTo, "turn to", "turns to", "turned to", "turning to")
 	verb(dirR, ord, "", 0, "sign for", "signs for", "signed for", "signing for")
+	// "Vietnam contracted South Korea's Hanwha for K9 howitzers"; "Ukraine will get Gripens from Sweden".
+	verb(dirR, ord, "", 0, "", "", "contracted", "")
+	verb(dirR, del, "", 0, "get", "gets", "", "getting")
 
 	// Licensing to a producer: "Italy will license the production of M-346 trainers to Poland".
 	triggers.add("license|licence|licenses|licences", trigSpec{dir: dirS, status: del, kind: lic, form: fBase, ambig: true})
@@ -182,6 +185,8 @@ func init() {
 		"local production|joint production|co-production|assembly|local assembly|licensed assembly")
 
 	// Usage: the weapon's origin supplies the user.
+	// "Poland became the first foreign operator of the K239": the operator holds the weapon.
+	noun(dirU, del, "", 0, "operator of|operators of|foreign operator of|export operator of|user of|users of|foreign user of")
 	noun(dirU, del, "", 0, "entered service with|enter service with|enters service with|entering service with|"+
 		"in service with|operated by|in the hands of|in use with|flown by|used by|in the inventory of|"+
 		"in the arsenal of|entered service in|in service in")

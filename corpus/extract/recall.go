@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
@@ -378,4 +379,58 @@ func (a *analysis) toServe(tr *trig) bool {
 		return true // "to enter service with" read as one trigger
 	}
 	return false
+}
+
+// completeFromRelative completes a receiving frame that names no supplier
+// from the relative clause right after its goods that does ("has received
+// the second of two frigates it ordered from South Korea's Hyundai Heavy
+// Industries"): the goods received are the goods ordered, so the seller
+// of the order delivered them. The completed frame is emitted; the partial
+// frame leaves the list of partial frames.
+func (a *analysis) completeFromRelative(rels []relation) []relation {
+	var keep []*frame
+	for _, f := range a.res.partials {
+		g := a.relativeOrder(f)
+		if g == nil {
+			keep = append(keep, f)
+			continue
+		}
+		h := *f
+		h.rsups = g.rsups
+		h.groups = nil
+		a.makeGroups(&h)
+		rels = a.emit(&h, rels)
+	}
+	a.res.partials = keep
+	return rels
+}
+
+// relativeOrder returns the complete buying frame of a relative clause on
+// the goods of receiving frame f ("frigates it ordered from South Korea",
+// "the tanks that Poland bought from Korea"), whose buyer is f's recipient;
+// nil if none.
+func (a *analysis) relativeOrder(f *frame) *frame {
+	if f.spec.dir != dirR || f.status != bot.StatusDelivered || a.trigs[f.t].noun || len(f.rsups) > 0 || len(f.rrecs) == 0 || len(f.items) == 0 {
+		return nil
+	}
+	for _, g := range a.res.kept {
+		if g == f || g.t <= f.t || g.spec.dir != dirR || len(g.rsups) == 0 || len(g.rrecs) == 0 || g.clause != f.clause && a.clauses[g.clause].kind != cThat {
+			continue
+		}
+		if len(g.items) == 0 || g.items[0] != f.items[0] || a.items[g.items[0]].tj > a.trigs[g.t].ti {
+			continue
+		}
+		// The relative's verb comes right after the goods, past "that" and its subject.
+		between := 0
+		for t := a.items[g.items[0]].tj; t < a.trigs[g.t].ti; t++ {
+			if a.listAt[t] < 0 && a.toks[t].w != "that" && a.toks[t].w != "which" && !haveForms[a.toks[t].w] && !adverbs[a.toks[t].w] {
+				between++
+			}
+		}
+		if between > 0 || !sameSide(f.rrecs, g.rrecs[0].countries) {
+			continue
+		}
+		return g
+	}
+	return nil
 }

@@ -305,6 +305,7 @@ func (r *roleReader) usageRoles() {
 	r.add(&r.recs, r.byPrep(r.after, "by"), r.sups)
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "with", "of"), r.sups)
+		_, r.recs = dropSame(r.sups, r.recs) // "a user of the American F-16": the maker is no user
 	}
 	if len(r.recs) == 0 {
 		// "in service with seven countries: South Korea, Turkey, Poland".
