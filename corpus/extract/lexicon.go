@@ -171,6 +171,8 @@ func init() {
 	// "Vietnam contracted South Korea's Hanwha for K9 howitzers"; "Ukraine will get Gripens from Sweden".
 	verb(dirR, ord, "", 0, "", "", "contracted", "")
 	verb(dirR, del, "", 0, "get", "gets", "", "getting")
+	// "welcomed its first Rafale jets": only with the weapon close after it (keepHand).
+	verb(dirR, del, "", spHand, "", "welcomes", "welcomed", "welcoming")
 
 	// Licensing to a producer: "Italy will license the production of M-346 trainers to Poland".
 	triggers.add("license|licence|licenses|licences", trigSpec{dir: dirS, status: del, kind: lic, form: fBase, ambig: true})

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
@@ -433,4 +434,46 @@ func (a *analysis) relativeOrder(f *frame) *frame {
 		return g
 	}
 	return nil
+}
+
+// cosignedWithMaker splits the two signers of a deal read as buyers ("Ankara
+// and Baghdad signed a deal for Turkish drones", "the contract for 12
+// Rafale jets was signed by Serbia and France") when exactly one of them
+// makes the goods, by the weapon's adjective ("Turkish drones") or by the
+// lexicon (a Rafale is French): the maker sells to the other.
+func (a *analysis) cosignedWithMaker(f *frame, items []int, sups, recs []roleParty) ([]roleParty, []roleParty) {
+	if !f.spec.light || len(sups) > 0 || len(recs) != 2 || recs[0].li < 0 || recs[0].li != recs[1].li ||
+		len(recs[0].countries) != 1 || len(recs[1].countries) != 1 {
+		return sups, recs
+	}
+	var makers []string
+	for _, it := range items {
+		for _, m := range a.items[it].origins {
+			makers = append(makers, a.actors[m].countries...)
+		}
+		makers = append(makers, madeIn(a.items[it].canon)...)
+	}
+	in0, in1 := slices.Contains(makers, recs[0].countries[0]), slices.Contains(makers, recs[1].countries[0])
+	switch {
+	case in0 && !in1:
+		return recs[:1], recs[1:]
+	case in1 && !in0:
+		return recs[1:], recs[:1]
+	}
+	return sups, recs
+}
+
+// licensorMakes turns round a joint or licensed production read with the
+// weapon's maker as the producer and its partner as the licensor ("Turkey
+// will co-produce the KAAN fighter with Indonesia"): the designing country,
+// by the lexicon, is the licensor.
+func (a *analysis) licensorMakes(f *frame, items []int, sups, recs []roleParty) ([]roleParty, []roleParty) {
+	if f.spec.kind != bot.KindLicence || f.spec.sp != spProduce || len(sups) != 1 || len(recs) != 1 ||
+		sups[0].li < 0 || a.lists[sups[0].li].prep != "with" {
+		return sups, recs // "built under licence from South Korea" names its licensor
+	}
+	if a.makerSide(items, sups, recs) == -1 {
+		return recs, sups
+	}
+	return sups, recs
 }

@@ -68,6 +68,8 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 			r.recs = req // "At Kazakhstan's request, Russia delivered ..."
 		}
 	}
+	r.sups, r.recs = a.cosignedWithMaker(f, r.items, r.sups, r.recs)
+	r.sups, r.recs = a.licensorMakes(f, r.items, r.sups, r.recs)
 	return dropSame(r.sups, a.dropBuiltFor(r.sups, r.recs))
 }
 
