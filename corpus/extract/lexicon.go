@@ -31,6 +31,7 @@ const (
 	spCustomer           // "customer"/"client": the named customers receive, the possessor supplies
 	spReturn             // "W were returned to X": the holder hands W back to X (see returnRoles)
 	spHand               // bare "handed": a transfer only when a weapon follows closely (see keepHand)
+	spUse                // "is using": the user holds the weapon, unless it was captured (see keepUse)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -171,6 +172,9 @@ func init() {
 	// "Vietnam contracted South Korea's Hanwha for K9 howitzers"; "Ukraine will get Gripens from Sweden".
 	verb(dirR, ord, "", 0, "", "", "contracted", "")
 	verb(dirR, del, "", 0, "get", "gets", "", "getting")
+	// "has started using Swedish CV90s", "Russia is using Iranian drones": the user holds them.
+	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
+		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})
 	// "welcomed its first Rafale jets": only with the weapon close after it (keepHand).
 	verb(dirR, del, "", spHand, "", "welcomes", "welcomed", "welcoming")
 

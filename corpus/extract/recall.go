@@ -477,3 +477,46 @@ func (a *analysis) licensorMakes(f *frame, items []int, sups, recs []roleParty) 
 	}
 	return sups, recs
 }
+
+// afterMakerPrefix returns the first token after a manufacturer that opens
+// a weapon match ("Airbus A400M", "Leonardo AW139", "Dassault Rafale"),
+// when the rest of the match is free of actors and still holds a
+// designation; ti when there is none.
+func (a *analysis) afterMakerPrefix(ti, tj int) int {
+	k := a.actorAt[ti]
+	if k < 0 || a.actors[k].kind != gazetteer.ManufacturerMention {
+		return ti
+	}
+	t := a.actors[k].tj
+	if t >= tj {
+		return ti
+	}
+	for u := t; u < tj; u++ {
+		if a.actorAt[u] >= 0 {
+			return ti
+		}
+	}
+	return t
+}
+
+// keepUse keeps "is using", "has started using" as a holder's verb only
+// when a weapon follows closely and was not taken in war ("is using
+// captured Russian tanks" transfers nothing).
+func (a *analysis) keepUse(tr *trig) bool {
+	if !a.keepHand(tr) {
+		return false
+	}
+	end := -1 // the weapon's end, then up to three words after it ("tanks captured near Kharkiv")
+	for j := tr.tj; j < len(a.toks) && j < tr.tj+14; j++ {
+		if end < 0 && a.itemAt[j] >= 0 {
+			end = a.items[a.itemAt[j]].tj + 3
+		}
+		if end >= 0 && j > end || a.toks[j].w == "," {
+			break
+		}
+		if combatWords[a.toks[j].w] || a.toks[j].w == "trophy" || a.toks[j].w == "abandoned" {
+			return false
+		}
+	}
+	return true
+}

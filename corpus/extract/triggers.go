@@ -202,6 +202,8 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		return !tr.noun
 	case spHand:
 		return a.keepHand(tr)
+	case spUse:
+		return a.keepUse(tr)
 	}
 	if tr.noun && tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
 		return false // "names no supplier", "no deliveries"

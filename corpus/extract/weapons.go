@@ -40,6 +40,11 @@ func (a *analysis) knownWeapons() []wmatch {
 			break
 		}
 		ti, tj := a.tokRange(m.Start, m.End)
+		if ti < tj && a.overlapsActor(ti, tj) {
+			if t := a.afterMakerPrefix(ti, tj); t > ti {
+				ti, m.Start = t, a.toks[t].s // "Airbus A400M": the maker stays an actor, the A400M a weapon
+			}
+		}
 		if ti >= tj || a.overlapsActor(ti, tj) {
 			continue
 		}
