@@ -520,3 +520,13 @@ func (a *analysis) keepUse(tr *trig) bool {
 	}
 	return true
 }
+
+// satelliteImages reports whether token j is the noun of "satellite
+// images/photos/pictures", which show bought goods in the buyer's hands.
+func (a *analysis) satelliteImages(j int) bool {
+	switch a.toks[j].w {
+	case "images", "photos", "pictures", "photographs":
+		return j > 0 && a.toks[j-1].w == "satellite"
+	}
+	return false
+}

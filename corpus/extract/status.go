@@ -94,7 +94,7 @@ func (a *analysis) boughtAndShown(f *frame, tr *trig) bool {
 		return false
 	}
 	for j := range a.toks {
-		if !goodsInHand[a.toks[j].w] && !(tr.noun && j > tr.tj && a.toks[j].w == "completed") {
+		if !goodsInHand[a.toks[j].w] && !a.satelliteImages(j) && !(tr.noun && j > tr.tj && a.toks[j].w == "completed") {
 			continue
 		}
 		done := true
@@ -116,7 +116,7 @@ var buyForms = words("buy buys bought buying purchase purchases purchased purcha
 
 // goodsInHand are the words that show bought goods are with the buyer:
 // shown, paraded, seen on satellite imagery.
-var goodsInHand = words("showed shown displayed paraded showcased imagery")
+var goodsInHand = words("showed shown displayed paraded showcased imagery spotted photographed footage")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine
 // words, past premodifiers of the trigger ("froze new arms export
