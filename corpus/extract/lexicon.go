@@ -175,6 +175,7 @@ func init() {
 	// "has started using Swedish CV90s", "Russia is using Iranian drones": the user holds them.
 	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
 		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})
+	verb(dirR, del, "", spUse, "deploy", "deploys", "deployed", "deploying")
 	// "welcomed its first Rafale jets": only with the weapon close after it (keepHand).
 	verb(dirR, del, "", spHand, "", "welcomes", "welcomed", "welcoming")
 

@@ -741,6 +741,9 @@ func (r *roleReader) customerRoles() {
 		r.add(&r.sups, r.byPrep(r.after, "of"), r.recs)
 	}
 	if len(r.sups) == 0 && len(r.recs) > 0 {
+		r.addOrigins(&r.sups, r.recs) // "one of the largest buyers of Indian weapons"
+	}
+	if len(r.sups) == 0 && len(r.recs) > 0 {
 		r.addNamedMaker() // "The Rafale ... It now has six foreign clients including Qatar"
 	}
 }
