@@ -530,3 +530,56 @@ func (a *analysis) satelliteImages(j int) bool {
 	}
 	return false
 }
+
+// demonymSeller returns the list of demonyms standing before a transfer
+// noun across arms words only ("the first Korean weapons sale to the
+// country", "Russian arms deliveries"): the seller of the noun, as "US
+// sale" names it; -1 if none.
+func (a *analysis) demonymSeller(f *frame) int {
+	tr := &a.trigs[f.t]
+	if !tr.noun || f.spec.dir != dirS {
+		return -1
+	}
+	t := tr.ti - 1
+	for n := 0; n < 3 && t >= 0 && a.listAt[t] < 0; n++ {
+		if it := a.itemAt[t]; it < 0 || !a.items[it].arms {
+			if w := a.toks[t].w; w != "arms" && w != "weapons" && w != "defence" && w != "defense" && w != "military" {
+				return -1
+			}
+		}
+		t--
+	}
+	if t < 0 || a.listAt[t] < 0 || a.lists[a.listAt[t]].tj != t+1 || !allDemonyms(a, a.listAt[t]) {
+		return -1
+	}
+	return a.listAt[t]
+}
+
+// appositionOnDeal reports whether a transfer noun heads an apposition
+// that renames a deal signed earlier in the sentence: "Vietnam has signed a
+// deal for 20 K9 howitzers, the first Korean weapons sale to the country".
+// The sale is the deal, still an order.
+func (a *analysis) appositionOnDeal(tr *trig) bool {
+	if !tr.noun {
+		return false
+	}
+	t := tr.ti - 1
+	for n := 0; n < 5 && t >= 0 && a.toks[t].w != ","; n++ {
+		t--
+	}
+	if t < 1 || a.toks[t].w != "," || t+2 >= len(a.toks) || a.toks[t+1].w != "the" {
+		return false
+	}
+	switch a.toks[t+2].w {
+	case "first", "second", "third", "largest", "biggest", "latest", "last", "country's", "region's":
+	default:
+		return false
+	}
+	for k := 0; k < len(a.trigs); k++ {
+		p := &a.trigs[k]
+		if p.ti < t && p.spec.light && p.spec.status == bot.StatusOrdered {
+			return true
+		}
+	}
+	return false
+}

@@ -391,6 +391,9 @@ func (r *roleReader) supplierSubjectRoles() {
 	if r.coSigners() || r.giftReceived() {
 		return
 	}
+	if r.agent < 0 {
+		r.agent = r.a.demonymSeller(r.f) // "the first Korean weapons sale to the country"
+	}
 	if r.agent >= 0 {
 		r.add(&r.sups, r.one(r.agent), nil)
 	} else {

@@ -75,6 +75,9 @@ func (a *analysis) status(f *frame) {
 	if f.spec.dir == dirU && r.st == bot.StatusDelivered && a.toServe(tr) {
 		r.raise(bot.StatusOrdered) // "to serve in the inventory of the Royal Saudi Air Force"
 	}
+	if r.st == bot.StatusDelivered && a.appositionOnDeal(tr) {
+		r.raise(bot.StatusOrdered) // "signed a deal for K9s, the first Korean weapons sale to the country"
+	}
 	if !r.cancel && a.putOnHold(tr) {
 		r.cancel = true // "putting an order for more Spike missiles on hold"
 	}
