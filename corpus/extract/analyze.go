@@ -324,7 +324,7 @@ func (a *analysis) setPrep(l *alist, j int) {
 		l.prep = "except"
 	case w == "in" && j > 0 && govWords[toks[j-1].w]:
 		l.prep = ""
-	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1):
+	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
 		l.prep = w
 		l.builtIn = true
 	case preps[w]:

@@ -32,6 +32,7 @@ const (
 	spReturn             // "W were returned to X": the holder hands W back to X (see returnRoles)
 	spHand               // bare "handed": a transfer only when a weapon follows closely (see keepHand)
 	spUse                // "is using": the user holds the weapon, unless it was captured (see keepUse)
+	spPassOn             // "passed W on to X": a transfer only with "on to" after the goods (see keepPassOn)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -176,6 +177,9 @@ func init() {
 	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
 		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})
 	verb(dirR, del, "", spUse, "deploy", "deploys", "deployed", "deploying")
+	// Goods handed on: "passed on", and "passed howitzers of Finnish origin on to Ukraine" (see keepPassOn).
+	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
+	verb(dirS, del, "", spPassOn, "pass", "passes", "passed", "passing")
 	// "welcomed its first Rafale jets": only with the weapon close after it (keepHand).
 	verb(dirR, del, "", spHand, "", "welcomes", "welcomed", "welcoming")
 

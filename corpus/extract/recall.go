@@ -583,3 +583,38 @@ func (a *analysis) appositionOnDeal(tr *trig) bool {
 	}
 	return false
 }
+
+// underLicenceAfter reports whether "under licence" (or "under license")
+// follows the country at token j within a few words: "drones are to be
+// assembled in Ukraine under licence from Turkey" names the licensee after
+// "in", not the maker.
+func (a *analysis) underLicenceAfter(j int) bool {
+	for k := j + 1; k+1 < len(a.toks) && k <= j+4; k++ {
+		if a.toks[k].w == "under" && (a.toks[k+1].w == "licence" || a.toks[k+1].w == "license") {
+			return true
+		}
+	}
+	return false
+}
+
+// keepPassOn keeps a bare "passed" only in "passed W ... on to X" ("Estonia
+// passed howitzers of Finnish origin on to Ukraine"): a weapon, then "on
+// to" within a few words, in the same stretch of the sentence.
+func (a *analysis) keepPassOn(tr *trig) bool {
+	if tr.noun {
+		return false
+	}
+	item := false
+	for j := tr.tj; j+1 < len(a.toks) && j < tr.tj+10; j++ {
+		if a.itemAt[j] >= 0 {
+			item = true
+		}
+		switch a.toks[j].w {
+		case ",", ";", ".":
+			return false
+		case "on":
+			return item && a.toks[j+1].w == "to"
+		}
+	}
+	return false
+}

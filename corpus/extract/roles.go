@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
@@ -624,6 +625,9 @@ func (r *roleReader) counterpartSuppliers() bool {
 // recipientPassiveRoles reads "X was bought by Kazakhstan from Russia".
 func (r *roleReader) recipientPassiveRoles() {
 	r.add(&r.recs, r.byPrep(r.after, "by", "for"), nil)
+	if len(r.recs) == 0 && r.f.spec.sp == spProduce && r.f.spec.kind == bot.KindLicence && len(r.byPrep(r.after, "from")) > 0 {
+		r.add(&r.recs, r.producedIn(), nil) // "are produced in Kazakhstan under licence from Turkey"
+	}
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}

@@ -204,6 +204,8 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		return a.keepHand(tr)
 	case spUse:
 		return a.keepUse(tr)
+	case spPassOn:
+		return a.keepPassOn(tr)
 	}
 	if tr.noun && tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
 		return false // "names no supplier", "no deliveries"
@@ -231,7 +233,7 @@ func (a *analysis) keepProduce(tr *trig) bool {
 		for j < len(toks) && skipBeforeActor[toks[j].w] {
 			j++
 		}
-		if j < len(toks) && a.actorAt[j] >= 0 {
+		if j < len(toks) && a.actorAt[j] >= 0 && !a.underLicenceAfter(j) {
 			return false
 		}
 	}
