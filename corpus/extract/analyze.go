@@ -319,7 +319,8 @@ func (a *analysis) setPrep(l *alist, j int) {
 	case w == "to" && j > 0 && toks[j-1].w == "according":
 		l.place = true
 		l.prep = "src"
-	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all":
+	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all",
+		w == "not" && j > 0 && toks[j-1].w == ",": // "Kazakhstan, not Turkmenistan, got ..."
 		l.except = true
 		l.prep = "except"
 	case w == "in" && j > 0 && govWords[toks[j-1].w]:

@@ -173,6 +173,7 @@ func init() {
 	// "Vietnam contracted South Korea's Hanwha for K9 howitzers"; "Ukraine will get Gripens from Sweden".
 	verb(dirR, ord, "", 0, "", "", "contracted", "")
 	verb(dirR, del, "", 0, "get", "gets", "", "getting")
+	verb(dirR, del, "", spHand, "", "", "", "", "pastonly=got", "part=gotten")
 	// "has started using Swedish CV90s", "Russia is using Iranian drones": the user holds them.
 	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
 		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})

@@ -28,6 +28,9 @@ func (a *analysis) keepHand(tr *trig) bool {
 		if a.trigAt[j] >= 0 || !toks[j].word && toks[j].w != "-" && toks[j].w != "'" && toks[j].w != "'s" || toks[j].w == "of" {
 			return false // "handed Washington a list of American systems" hands over a list
 		}
+		if _, n := triggers.match(toks, j); n > 0 && a.actorAt[j] < 0 {
+			return false // "got the green light to buy F-16s": the later verb transfers
+		}
 	}
 	return false
 }
