@@ -309,7 +309,7 @@ func (a *analysis) actorHead(ac *actor) int {
 		}
 	}
 	for n := 0; n < 3 && j < len(toks) && a.itemAt[j] < 0 && a.trigAt[j] < 0 && a.actorAt[j] < 0 &&
-		isModifier(toks[j]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
+		(isModifier(toks[j]) || superlative[toks[j].w]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
 		j++
 	}
 	return j
@@ -390,6 +390,10 @@ func isOrgAhead(toks []tok, j int) bool {
 }
 
 // notModifier are words that end the noun phrase after a name.
+// superlative marks the function words that open a modifier of the head
+// ("Turkmenistan's most frequent supplier").
+var superlative = words("most least")
+
 var notModifier = words("include includes included including comprise comprises are is was were has have had " +
 	"deals deal contracts contract orders record records list lists account accounts")
 

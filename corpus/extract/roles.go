@@ -416,6 +416,11 @@ func (r *roleReader) supplierSubjectRoles() {
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "for"), r.sups)
 	}
+	if len(r.recs) == 0 && !r.tr.noun && r.subject >= 0 {
+		// "Russia supplies almost all of Tajikistan's major arms": the
+		// possessor of the goods a named supplier hands over receives them.
+		r.addOwners(&r.recs)
+	}
 	if len(r.recs) == 0 && r.tr.noun && r.agent >= 0 && r.subject >= 0 {
 		// "Kazakhstan turned down a Russian offer": the subject receives.
 		r.add(&r.recs, r.one(r.subject), r.sups)
