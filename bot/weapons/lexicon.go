@@ -92,7 +92,8 @@ var lexiconData = []lexEntry{
 		"OTH radar(s)", "early-warning radar(s)", "early warning radar(s)",
 		"air surveillance radar(s)", "air defence radar(s)", "surveillance radar(s)",
 		"counter-battery radar(s)", "fire-control radar(s)", "sensor(s)", "sonar(s)",
-		"targeting pod(s)", "electro-optical system(s)",
+		"targeting pod(s)", "electro-optical system(s)", "targeting system(s)", "imaging system(s)",
+		"thermal imaging system(s)", "camera system(s)", "electro-optics", "optronic system(s)",
 	}},
 	{cat: Ships, phrases: []string{
 		"ship(s)", "warship(s)", "naval vessel(s)", "naval ship(s)", "patrol boat(s)",

@@ -121,6 +121,11 @@ var continuesList = words("including notably mainly mostly chiefly such among es
 // frameItems returns the weapon items a frame transfers: after the trigger
 // for an active verb, before it for a passive, a usage phrase or a noun
 // with nothing after it.
+// equipWith reports whether tr is a form of "equip" followed by "with".
+func equipWith(toks []tok, tr *trig) bool {
+	return strings.HasPrefix(toks[tr.ti].w, "equip") && tr.tj < len(toks) && toks[tr.tj].w == "with"
+}
+
 func (a *analysis) frameItems(f *frame) []int {
 	tr := &a.trigs[f.t]
 	collect := func(s, e int) []int {
@@ -171,6 +176,11 @@ func (a *analysis) frameItems(f *frame) []int {
 	}
 	var out []int
 	switch {
+	case tr.passive && equipWith(a.toks, tr) && len(after) > 0:
+		// "Turkey's TB2 drones were equipped with targeting systems made
+		// by a Canadian company": the goods are what they were fitted
+		// with; the drones are the host.
+		out = after
 	case f.spec.dir == dirU || tr.passive || f.spec.sp == spArrive:
 		out = before
 		if tr.reduced && len(out) > 1 && a.items[out[len(out)-1]].tj >= tr.ti-1 {

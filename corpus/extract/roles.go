@@ -499,6 +499,9 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}
+	if len(r.recs) == 0 && equipWith(a.toks, r.tr) {
+		r.add(&r.recs, a.hostOwners(f), r.sups) // "Turkey's drones were equipped with Canadian sensors"
+	}
 	if len(r.recs) == 0 && r.tr.reduced && len(r.sups) > 0 {
 		r.add(&r.recs, r.one(r.a.userOf(f, r.subject)), r.sups) // "Kazakhstan operates ... a Y-8 supplied by China"
 	}
@@ -898,3 +901,19 @@ func (a *analysis) partsOnly(items []int) bool {
 
 // partNouns after a weapon word make it a modifier of parts or technology.
 var partNouns = words("technology technologies component components parts know-how optics")
+
+// hostOwners returns the lists of the possessors of the weapons named
+// before f's trigger: the hosts an "equipped with" frame fits parts to.
+func (a *analysis) hostOwners(f *frame) []int {
+	var out []int
+	for t := f.readFrom; t < f.start && t < len(a.itemAt); t++ {
+		it := a.itemAt[t]
+		if it < 0 || (t > f.readFrom && a.itemAt[t-1] == it) {
+			continue
+		}
+		if o := a.items[it].owner; o >= 0 && a.actors[o].list >= 0 {
+			out = append(out, a.actors[o].list)
+		}
+	}
+	return out
+}
