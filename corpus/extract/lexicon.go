@@ -122,6 +122,8 @@ func init() {
 	verb(dirS, del, "", spArrive, "arrive", "arrives", "arrived", "arriving")
 	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
 	verb(dirS, del, aid, spReturn, "hand back", "hands back", "handed back", "handing back")
+	verb(dirS, del, aid, spReturn, "send back", "sends back", "sent back", "sending back")
+	verb(dirS, del, aid, spReturn, "give back", "gives back", "gave back", "giving back", "part=given back")
 	// Words that are nouns or verbs: decided in context.
 	for _, w := range []struct {
 		d     dir

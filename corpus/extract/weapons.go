@@ -450,5 +450,13 @@ func (a *analysis) systemName(start, end int, canon string) (string, int) {
 	}
 	name = strings.Join(fields, " ")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "-class"), " class")
+	if one, ok := strings.CutSuffix(name, "s"); ok {
+		// "Eurofighters", "Black Hawks": the plural of a name the lexicon knows.
+		if s1, ok := weapons.LookupSystem(one); ok {
+			if s0, ok := weapons.LookupSystem(name); !ok || s0.Name == s1.Name {
+				name = one
+			}
+		}
+	}
 	return name, e
 }
