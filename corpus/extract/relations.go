@@ -832,7 +832,70 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 		p := &a.clauses[c.parent]
 		ys = a.yearsIn(p.ts, p.te)
 	}
-	return sortUnique(ys)
+	return sortUnique(append(ys, a.laterStageYears(f)...))
+}
+
+// laterStageYears returns the years of the stages of f's transfer that
+// follow it in the sentence as bare verbs, with no subject, goods or
+// parties of their own: "Ukraine delivered two An-72A to Kazakhstan,
+// ordered around 2010 and delivered in 2011"; "Kazakhstan ordered two
+// An-72A from Ukraine, which were delivered in 2011 and 2013". A relation's
+// years cover every stage (testdata/gold/README.md). The frames after f are
+// not resolved yet when f is emitted, so this reads their tokens.
+func (a *analysis) laterStageYears(f *frame) []int {
+	at := slices.Index(a.frames, f)
+	if at < 0 || len(f.items) == 0 {
+		return nil
+	}
+	var ys []int
+	for _, g := range a.frames[at+1:] {
+		tr := &a.trigs[g.t]
+		if tr.noun || g.spec.status != bot.StatusDelivered && g.spec.status != bot.StatusOrdered || a.ownSubject(tr) {
+			break
+		}
+		stage, ok := a.bareStageYears(tr)
+		if !ok {
+			break
+		}
+		ys = append(ys, stage...)
+	}
+	return ys
+}
+
+// ownSubject reports whether a country stands right before trigger tr,
+// past auxiliaries and adverbs ("... and Belarus received them in 2016"),
+// or a negation does ("none had been delivered by 2023"): either way the
+// verb is no further stage of the transfer before it.
+func (a *analysis) ownSubject(tr *trig) bool {
+	for t := tr.ti - 1; t >= 0; t-- {
+		switch a.toks[t].w {
+		case "has", "have", "had", "was", "were", "been", "is", "are", "then", "later", "also", "first", "finally":
+			continue
+		case "none", "not", "never", "no", "yet", "t":
+			return true
+		}
+		return a.actorAt[t] >= 0
+	}
+	return false
+}
+
+// bareStageYears returns the years after trigger tr up to the next
+// punctuation or trigger ("delivered in 2011 and 2013."); ok is false when
+// a weapon or a country stands there, making it a transfer of its own.
+func (a *analysis) bareStageYears(tr *trig) (ys []int, ok bool) {
+	t := tr.tj
+	for ; t < len(a.toks); t++ {
+		if a.actorAt[t] >= 0 || a.itemAt[t] >= 0 {
+			return nil, false
+		}
+		if a.trigAt[t] >= 0 {
+			break
+		}
+		if w := a.toks[t].w; w == "," || w == ";" || w == ":" || w == "." || w == "(" {
+			break
+		}
+	}
+	return a.yearsIn(tr.tj, t), true
 }
 
 // dealDate returns the date of the deal a frame belongs to when a deal noun
