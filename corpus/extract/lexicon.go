@@ -30,6 +30,7 @@ const (
 	spGive               // give/gift/donate: ditransitive, aid
 	spCustomer           // "customer"/"client": the named customers receive, the possessor supplies
 	spReturn             // "W were returned to X": the holder hands W back to X (see returnRoles)
+	spHand               // bare "handed": a transfer only when a weapon follows closely (see keepHand)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -109,6 +110,8 @@ func init() {
 	verb(dirS, del, "", 0, "send", "sends", "sent", "sending")
 	verb(dirS, del, "", 0, "", "", "shipped", "shipping")
 	verb(dirS, del, "", 0, "hand over", "hands over", "handed over", "handing over")
+	// "handed the Bangladesh Navy two frigates": the double object of give, but a sale.
+	verb(dirS, del, "", spHand, "hand", "hands", "handed", "handing")
 	verb(dirS, del, "", 0, "equip", "equips", "equipped", "equipping")
 	verb(dirS, del, "", spArm, "arm", "", "armed", "arming")
 	verb(dirS, del, aid, spGive, "give", "gives", "", "giving", "part=given", "pastonly=gave")
@@ -120,6 +123,7 @@ func init() {
 	verb(dirS, pln, "", 0, "promise", "promises", "promised", "promising")
 	verb(dirS, pln, "", 0, "pledge", "pledges", "pledged", "pledging")
 	verb(dirS, del, "", spArrive, "arrive", "arrives", "arrived", "arriving")
+	verb(dirS, del, "", spArrive, "touch down", "touches down", "touched down", "touching down")
 	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
 	verb(dirS, del, aid, spReturn, "hand back", "hands back", "handed back", "handing back")
 	verb(dirS, del, aid, spReturn, "send back", "sends back", "sent back", "sending back")
@@ -158,6 +162,7 @@ func init() {
 	verb(dirR, del, "", 0, "take delivery of|take delivery", "takes delivery of|takes delivery",
 		"", "taking delivery of|taking delivery", "part=taken delivery of|taken delivery", "pastonly=took delivery of|took delivery")
 	verb(dirR, del, "", 0, "induct", "inducts", "inducted", "inducting")
+	verb(dirR, del, "", 0, "", "", "fielded", "fielding")
 	verb(dirR, del, "", 0, "", "commissions", "commissioned", "")
 	verb(dirR, ord, "", 0, "await", "awaits", "awaited", "awaiting")
 	verb(dirR, pln, "", 0, "seek", "seeks", "sought", "seeking")
@@ -278,7 +283,7 @@ var (
 	skipBeforeActor = words("the a an its their his her all both every each three five four two six several " +
 		"many other various some most new neighbouring neighboring fellow member members countries states " +
 		"nations customers buyers clients partners neighbours neighbors such as including like allies ally " +
-		"remaining former central")
+		"remaining former central royal")
 	// placeWords before an actor make it a place ("visited Ankara").
 	placeWords = words("visited visiting visits visit trip trips travelled traveled flew arrived held hosted " +
 		"landed stationed based located headquartered summit meeting talks-in")

@@ -222,6 +222,9 @@ func (a *analysis) frameItems(f *frame) []int {
 	if len(out) == 0 {
 		out = a.thatRelativeItem(f)
 	}
+	if len(out) == 0 {
+		out = a.boughtRelativeItem(f)
+	}
 	return out
 }
 

@@ -68,7 +68,7 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 			r.recs = req // "At Kazakhstan's request, Russia delivered ..."
 		}
 	}
-	return dropSame(r.sups, r.recs)
+	return dropSame(r.sups, a.dropBuiltFor(r.sups, r.recs))
 }
 
 // issueVerbs grant an export permit.
@@ -481,6 +481,9 @@ func (r *roleReader) dealWith() bool {
 func (r *roleReader) supplierPassiveRoles() {
 	a, f := r.a, r.f
 	r.add(&r.sups, r.byPrep(r.after, "by", "from"), nil)
+	if len(r.sups) == 0 && f.spec.sp == spArrive {
+		r.add(&r.sups, r.arrivedFrom(), nil) // "drones from Turkey arrived"
+	}
 	if len(r.sups) == 0 {
 		r.addBuiltBy(&r.sups)
 	}
@@ -488,6 +491,9 @@ func (r *roleReader) supplierPassiveRoles() {
 		r.addOrigins(&r.sups, nil)
 	}
 	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
+	if len(r.recs) == 0 && f.spec.sp == spArrive {
+		r.add(&r.recs, r.one(r.arrivedIn()), r.sups) // "drones from Turkey arrived in Niamey"
+	}
 	if len(r.recs) == 0 {
 		// "TB2s to Kyrgyzstan (three, delivered in 2021 and 2022)".
 		r.add(&r.recs, r.one(a.parenthesisedList(f.start)), r.sups)

@@ -200,6 +200,8 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		return a.keepArm(tr)
 	case spArrive:
 		return !tr.noun
+	case spHand:
+		return a.keepHand(tr)
 	}
 	if tr.noun && tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
 		return false // "names no supplier", "no deliveries"

@@ -37,7 +37,7 @@ COUNTRIES = set(CA) | set().union(*GROUPS.values()) | gazetteer_names() | {
     "Bangladesh", "Belarus", "Bolivia", "Brazil", "Bulgaria", "Cambodia", "Canada", "Chad", "Chile",
     "China", "Colombia", "Czechia", "DR Congo", "Denmark", "Dominican Republic", "Ecuador", "Egypt",
     "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana", "Greece", "India", "Indonesia",
-    "Iran", "Iraq", "Syria", "Israel", "Italy", "Japan", "Jordan", "Kenya", "Malaysia", "Mexico", "Morocco",
+    "Iran", "Iraq", "Syria", "Israel", "Italy", "Japan", "Jordan", "Kenya", "Libya", "Lithuania", "Malaysia", "Mexico", "Morocco",
     "Myanmar", "Netherlands", "Nigeria", "North Korea", "Norway", "Pakistan", "Peru", "Philippines",
     "Poland", "Romania", "Russia", "Serbia", "Somalia", "South Africa", "South Korea", "Soviet Union",
     "Spain", "Sudan", "Sweden", "Switzerland", "Taiwan", "Thailand", "Tunisia", "Turkey", "Ukraine",
