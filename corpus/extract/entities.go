@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
@@ -84,6 +85,84 @@ func (a *analysis) findActors() {
 	a.governmentActors()
 	a.indexActors()
 	a.markCompounds()
+	a.dropDateline()
+}
+
+// dropDateline removes the actors of a news dateline at the sentence's
+// start: "BEIRUT - ...", "WASHINGTON, July 17 (Reuters) - ...", "KYIV,
+// Ukraine (AP) - ...", "NEW DELHI: ...". A dateline says where a story was
+// filed; the place is never a party to what the story reports.
+func (a *analysis) dropDateline() {
+	end := a.datelineEnd()
+	for t := 0; t < end; t++ {
+		if k := a.actorAt[t]; k >= 0 {
+			a.actors[k].drop = true
+			a.actorAt[t] = -1
+		}
+	}
+}
+
+// datelineEnd returns the index of the dash or colon that ends a dateline
+// at the sentence's start, 0 when the sentence has none. A dateline is one
+// to four capitalised words, then up to two comma parts (a date "July 17",
+// a country), then an optional agency in brackets, then the dash or colon.
+// It must look like a dateline: its first words in capitals ("BEIRUT"), a
+// date or an agency. "Turkmenistan: China delivered ..." opens a summary
+// with its subject, which is a party.
+func (a *analysis) datelineEnd() int {
+	toks := a.toks
+	capWords := func(j, max int) int {
+		n := 0
+		for j < len(toks) && n < max && toks[j].word && toks[j].upper {
+			j, n = j+1, n+1
+		}
+		return n
+	}
+	j := 0
+	n := capWords(j, 4)
+	if n == 0 {
+		return 0
+	}
+	actor, caps, long := false, true, false
+	for t := 0; t < n; t++ {
+		actor = actor || a.actorAt[t] >= 0
+		w := a.text[toks[t].s:toks[t].e]
+		caps = caps && strings.ToUpper(w) == w
+		long = long || len(w) >= 3
+	}
+	styled := caps && long
+	j += n
+	for parts := 0; parts < 2 && j+1 < len(toks) && toks[j].w == ","; parts++ {
+		if months[toks[j+1].w] > 0 && j+2 < len(toks) && toks[j+2].digit {
+			j += 3
+			styled = true
+			continue
+		}
+		m := capWords(j+1, 3)
+		if m == 0 {
+			return 0
+		}
+		j += 1 + m
+	}
+	if j < len(toks) && toks[j].w == "(" {
+		k := j + 1
+		for k < len(toks) && k <= j+5 && toks[k].w != ")" {
+			k++
+		}
+		if k >= len(toks) || toks[k].w != ")" {
+			return 0
+		}
+		j = k + 1
+		styled = true
+	}
+	if !actor || !styled || j >= len(toks) || j+1 >= len(toks) {
+		return 0
+	}
+	switch toks[j].w {
+	case "-", ":":
+		return j
+	}
+	return 0
 }
 
 // gazetteerActors adds the countries, groups and makers the gazetteer
@@ -205,7 +284,8 @@ func (a *analysis) markCompounds() {
 			toks[j+1].word && !functionWords[toks[j+1].w] {
 			ac.made = true
 		}
-		if ac.ti > 0 && toks[ac.ti-1].w == "-" && ac.ti > 1 && a.actorAt[ac.ti-2] >= 0 {
+		// "Turkey-Azerbaijan ties"; not "NICOSIA - Israel has", a dateline.
+		if ac.ti > 1 && toks[ac.ti-1].w == "-" && toks[ac.ti-1].s == toks[ac.ti-2].e && a.actorAt[ac.ti-2] >= 0 {
 			ac.drop = true
 		}
 	}

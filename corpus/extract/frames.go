@@ -304,7 +304,8 @@ func (a *analysis) absorbs(A, B *trig) bool {
 			switch w {
 			case "with", "on", "about", "over", "for", "to", "from", "of", "regarding", "concerning", "the", "a",
 				"an", "local", "possible", "planned", "new", "further", "additional", "joint", "jointly", "'",
-				"s", "its", "their", "potential", "future":
+				"s", "its", "their", "potential", "future", "monday", "tuesday", "wednesday", "thursday", "friday",
+				"saturday", "sunday", "yesterday", "today":
 			default:
 				return false
 			}

@@ -206,6 +206,10 @@ func init() {
 	light(dirR, ord, "", 0, fNoun, "contract|contracts|deal|deals|agreement|agreements|arms deal|arms deals|purchase agreement")
 	light(dirR, ord, lic, 0, fNoun, "licence agreement|license agreement|licensing agreement|licence deal|license deal")
 	light(dirR, pln, "", 0, fNoun, "talks|negotiations|interest in|interested in|discussions")
+	// A letter of intent or a memorandum of understanding comes before a
+	// contract (the annotation guidelines: planned).
+	light(dirR, pln, "", 0, fNoun, "letter of intent|letters of intent|memorandum of understanding|"+
+		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent")
 	light(dirR, pln, "", 0, fIng, "negotiating|negotiate|negotiates|negotiated")
 	for _, v := range []string{"won", "wins", "win", "winning", "secured", "secures", "received", "receives", "landed", "lands", "bagged"} {
 		for _, d := range []string{"", "a ", "an ", "the ", "new ", "a new "} {
@@ -246,7 +250,8 @@ func init() {
 		"pledges|promise|promised|promises|discuss|discussed|discussing|discussion|discussions|mull|mulls|mulling|"+
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
-		"cleared|clears|able to|process of", cuePlanned)
+		"cleared|clears|able to|process of|letter of intent|letters of intent|memorandum of understanding|"+
+		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+

@@ -304,7 +304,7 @@ func (a *analysis) implicit() []relation {
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]
-		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) {
+		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) || a.wishBefore(x.ti) {
 			continue
 		}
 		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
@@ -359,6 +359,28 @@ func (a *analysis) implicit() []relation {
 	}
 	return rels
 }
+
+// wishBefore reports whether the clause of token t says, before t, that
+// the weapon there is wanted, sought, asked for, offered or otherwise not
+// held: "Ukraine wants the German-made Leopard 2" is a wish (the
+// annotation guidelines: no relation, or a plan), not a weapon in service.
+func (a *analysis) wishBefore(t int) bool {
+	c := &a.clauses[a.clauseAt[t]]
+	for j := c.ts; j < t; j++ {
+		if wishWords[a.toks[j].w] {
+			return true
+		}
+		switch cv, _ := cues.match(a.toks, j); cv {
+		case cuePlanned, cueCancel, cueDeny, cueNeg:
+			return true
+		}
+	}
+	return false
+}
+
+// wishWords say a weapon is wanted or lacking rather than held.
+var wishWords = words("need needs needed needing request requests requested requesting asked asks ask " +
+	"lack lacks lacked lacking desire desires desired covet covets coveted")
 
 // possessorBefore returns the possessive actor that ends just before token
 // t ("Turkmenistan's" before "Turkish-built"), -1 if none.

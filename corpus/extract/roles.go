@@ -140,6 +140,9 @@ func (r *roleReader) findSubject() int {
 	a, f := r.a, r.f
 	toks := a.toks
 	c := &a.clauses[f.clause]
+	if li := r.forGerundTarget(); li >= 0 {
+		return li
+	}
 	for i := len(r.before) - 1; i >= 0; i-- {
 		if li := r.before[i]; li != r.agent && a.subjectLike(li) {
 			return li
@@ -163,6 +166,41 @@ func (r *roleReader) findSubject() int {
 				return c.subj
 			}
 		}
+	}
+	return -1
+}
+
+// forGerundTarget returns the doer of a gerund after "for" that a
+// sanction, a reproach or thanks is aimed at: "imposed sanctions on China
+// for purchasing the Su-35", "punished Turkey for buying the S-400",
+// "thanked Germany for sending tanks". The one aimed at (after "on",
+// "against", or as the object) did it, not the subject. -1 when the
+// gerund has no such target ("was sanctioned for buying": the subject).
+func (r *roleReader) forGerundTarget() int {
+	a, f := r.a, r.f
+	if r.tr.noun || r.tr.spec.form != fIng {
+		return -1
+	}
+	j := f.start - 1
+	for j >= 0 && adverbs[a.toks[j].w] {
+		j--
+	}
+	if j < 1 || a.toks[j].w != "for" {
+		return -1
+	}
+	for i := len(r.before) - 1; i >= 0; i-- {
+		li := r.before[i]
+		l := &a.lists[li]
+		if l.tj > j || li == r.agent || l.pron != "" {
+			continue
+		}
+		if l.prep == "on" || l.prep == "against" {
+			return li
+		}
+		if l.prep == "" && l.ti > 0 && a.clauses[f.clause].subj != li && a.subjectLike(li) {
+			return li // "punished Turkey for buying"
+		}
+		return -1
 	}
 	return -1
 }

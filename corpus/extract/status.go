@@ -50,6 +50,9 @@ func (a *analysis) status(f *frame) {
 		r.raise(bot.StatusOrdered)
 	}
 	r.cuesBefore()
+	if f.spec.dir == dirU && a.usageToCome(tr) {
+		r.raise(bot.StatusOrdered)
+	}
 	// "will pool funds to restore 100 tanks and supply them": a future
 	// auxiliary earlier in the clause governs a verb it coordinates.
 	if (r.st == bot.StatusDelivered || r.st == bot.StatusOrdered && buyForms[a.toks[tr.ti].w]) && (!tr.noun || len(f.absorbed) > 0) {
@@ -76,6 +79,28 @@ func (a *analysis) status(f *frame) {
 		r.st = bot.StatusCancelled
 	}
 	f.status = r.st
+}
+
+// usageToCome reports whether a usage trigger ("in service with", "in the
+// inventory of") is an infinitive or a future: "a contract to export drones
+// to Saudi Arabia, to serve in the inventory of its air force", "will enter
+// service with": the goods are not in service yet.
+func (a *analysis) usageToCome(tr *trig) bool {
+	j := tr.ti - 1
+	if j >= 0 && (a.toks[j].w == "serve" || a.toks[j].w == "be" || a.toks[j].w == "remain") {
+		j--
+	}
+	for j >= 0 && (a.toks[j].w == "\"" || a.toks[j].w == "'") {
+		j-- // to "serve in ..."
+	}
+	if j < 0 {
+		return false
+	}
+	switch a.toks[j].w {
+	case "to", "will", "would", "shall":
+		return true
+	}
+	return false
 }
 
 // boughtAndShown reads a bare buying word (bought, purchased, acquired,
@@ -143,8 +168,42 @@ func (r *statusReading) cuesBefore() {
 			}
 			break
 		}
+		if a.headlineTo(j) {
+			r.willCue() // "Russia to Start Sending Weapons to Kyrgyzstan"
+			continue
+		}
 		r.cueAt(j, n)
 	}
+}
+
+// headlineTo reports whether the "to" at j follows a subject that opens the
+// sentence and comes before a verb: the headline future "Russia to send
+// weapons to Kyrgyzstan", "India to buy more Rafale jets", which means
+// "will".
+func (a *analysis) headlineTo(j int) bool {
+	toks := a.toks
+	if toks[j].w != "to" || j == 0 || j+1 >= len(toks) || !toks[j+1].word || toks[j+1].digit ||
+		a.actorAt[j+1] >= 0 || a.itemAt[j+1] >= 0 || articles[toks[j+1].w] {
+		return false
+	}
+	k := a.actorAt[j-1]
+	if k < 0 || a.actors[k].list < 0 {
+		return false
+	}
+	l := &a.lists[a.actors[k].list]
+	return l.ti == 0 && l.tj == j && l.prep == "" && !l.place
+}
+
+// willCue reads "will" before the frame: an order, or a plan when a buying
+// verb follows ("Myanmar will purchase six Su-30": no deal named, which the
+// annotation guidelines read as planned).
+func (r *statusReading) willCue() {
+	r.modal = true
+	if buyWords[r.a.toks[r.f.start].w] {
+		r.raise(bot.StatusPlanned)
+		return
+	}
+	r.raise(bot.StatusOrdered)
 }
 
 // cueAt applies the cue at token j, n words before the frame.
@@ -186,13 +245,8 @@ func (r *statusReading) orderedCue(j int) {
 	toks := r.a.toks
 	w := toks[j].w
 	if w == "will" || w == "would" || w == "shall" {
-		r.modal = true
-		if buyWords[toks[r.f.start].w] {
-			// "Myanmar will purchase six Su-30": no deal named (the
-			// annotation guidelines: planned).
-			r.raise(bot.StatusPlanned)
-			return
-		}
+		r.willCue()
+		return
 	}
 	if (w == "sign" || w == "agree") && j > 0 && (toks[j-1].w == "to" || toks[j-1].w == "will" || toks[j-1].w == "would") {
 		r.raise(bot.StatusPlanned) // "is expected to sign a contract"
@@ -507,7 +561,7 @@ var intentWords = words("pledged pledge pledges promised promise promises plan p
 	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
 	"wants want unlikely likely expected help helps request requests requested prepare prepares preparing prepared ready readying " +
 	"advised advises advise urged urges urge encouraged encourages encourage pressed pressing pressured " +
-	"intending hoping aiming wanting looking")
+	"intending hoping aiming wanting looking intent understanding")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery
