@@ -168,6 +168,18 @@ func (a *analysis) listedDesignations(ms []wmatch, k, ti int) []wmatch {
 	return listed
 }
 
+// serviceName reports whether item it is the capitalised name of an air
+// defence service right after its country, "Forces" left out: "eight C295M
+// transport aircraft for the Kazakhstan Air Defence".
+func (a *analysis) serviceName(it *item) bool {
+	toks := a.toks
+	if it.system != "" || it.ti == 0 || it.tj-it.ti != 2 || a.actorAt[it.ti-1] < 0 || a.actors[a.actorAt[it.ti-1]].poss {
+		return false
+	}
+	w1, w2 := toks[it.ti], toks[it.ti+1]
+	return w1.upper && w2.upper && w1.w == "air" && (w2.w == "defence" || w2.w == "defense")
+}
+
 // mergeItems merges runs of adjacent matches into items ("Su-30SM
 // multirole fighters") and records them in a.items and a.itemAt.
 func (a *analysis) mergeItems(ms []wmatch) {
@@ -182,6 +194,9 @@ func (a *analysis) mergeItems(ms []wmatch) {
 		}
 		if it.tj < len(toks) && weaponOrgNouns[toks[it.tj].w] ||
 			it.tj+1 < len(toks) && weaponOrgNouns[toks[it.tj+1].w] && listOrgMods[toks[it.tj].w] {
+			it.org = true
+		}
+		if a.serviceName(&it) {
 			it.org = true
 		}
 		if it.ti > 0 && moreWords[toks[it.ti-1].w] || it.ti > 1 && moreWords[toks[it.ti-2].w] {
