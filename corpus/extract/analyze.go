@@ -223,14 +223,21 @@ func (a *analysis) separatorsOnly(s, e int) bool {
 	if e-s > 4 {
 		return false
 	}
+	as, well := false, false
 	for t := s; t < e; t++ {
 		switch a.toks[t].w {
-		case ",", "and", "or", "the", "both", "as", "well", "nor", "either":
+		case ",", "and", "or", "the", "both", "nor", "either":
+		case "as":
+			as = true
+		case "well":
+			well = true
 		default:
 			return false
 		}
 	}
-	return true
+	// "as well as" joins; a lone "as" does not ("China has overtaken
+	// Russia as Turkmenistan's main supplier").
+	return !as || well
 }
 
 // licensedNear reports whether the production word at j is licensed or
@@ -321,6 +328,11 @@ func (a *analysis) setPrep(l *alist, j int) {
 		l.prep = "except"
 	case w == "in" && j > 0 && govWords[toks[j-1].w]:
 		l.prep = ""
+	case (w == "from" || w == "by") && j > 0 && stanceNouns[toks[j-1].w]:
+		// "despite objections from Azerbaijan", "under pressure from
+		// Washington": who objects or presses supplies nothing.
+		l.place = true
+		l.prep = "stance"
 	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1):
 		l.prep = w
 		l.builtIn = true
@@ -336,3 +348,9 @@ func (a *analysis) setPrep(l *alist, j int) {
 }
 
 var haveForms = words("has have had")
+
+// stanceNouns name what a country says or does about a deal, not a part
+// in it, when "from" or "by" names the country.
+var stanceNouns = words("objection objections protest protests criticism opposition complaint complaints " +
+	"pressure warning warnings concern concerns condemnation threat threats resistance veto appeals appeal " +
+	"calls call demands demand")

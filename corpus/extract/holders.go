@@ -103,3 +103,18 @@ func (a *analysis) itemOrigin(it int) string {
 	}
 	return ""
 }
+
+// onTrial reports whether the sentence puts weapons through trials ("is
+// testing", "were evaluated", "field trials"): a buyer trying a weapon has
+// not bought it.
+func (a *analysis) onTrial() bool {
+	for _, t := range a.toks {
+		if trialWords[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+var trialWords = words("test tests tested testing trial trials trialled trialed trialling trialing " +
+	"evaluate evaluates evaluated evaluating evaluation evaluations")

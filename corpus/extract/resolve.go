@@ -309,6 +309,9 @@ func (a *analysis) implicit() []relation {
 		}
 		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
 			spec: trigSpec{dir: dirU}}
+		if a.onTrial() {
+			f.status = bot.StatusPlanned // "The Kazakh army is testing the Turkish Otokar Arma": on trial, not bought
+		}
 		var sups []roleParty
 		for _, m := range x.origins {
 			if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 {

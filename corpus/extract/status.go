@@ -75,11 +75,40 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
 		r.st = bot.StatusDelivered
 	}
+	if r.st == bot.StatusDelivered && tr.noun && a.inTransit(f) {
+		r.raise(bot.StatusOrdered) // "a shipment of T-72 tanks destined for Tajikistan was held up"
+	}
 	if f.denied || r.cancel {
 		r.st = bot.StatusCancelled
 	}
 	f.status = r.st
 }
+
+// inTransit reports whether frame f's shipment is only on its way ("a
+// shipment destined for Tajikistan", "a cargo bound for Yemen") and the
+// sentence says nothing of its arrival.
+func (a *analysis) inTransit(f *frame) bool {
+	transit := false
+	for t := f.tj; t < f.readTo && t < len(a.toks); t++ {
+		switch w := a.toks[t].w; {
+		case w == "destined" || w == "bound" || w == "headed" || w == "heading" ||
+			w == "route" && t > 0 && a.toks[t-1].w == "en" || w == "way" && t > 0 && a.toks[t-1].w == "its":
+			transit = true
+		}
+	}
+	if !transit {
+		return false
+	}
+	for _, tk := range a.toks {
+		if arrivalWords[tk.w] {
+			return false
+		}
+	}
+	return true
+}
+
+var arrivalWords = words("arrive arrives arrived arriving reached reaches received receives unloaded landed " +
+	"handed delivered")
 
 // usageToCome reports whether a usage trigger ("in service with", "in the
 // inventory of") is an infinitive or a future: "a contract to export drones
