@@ -118,3 +118,17 @@ func (a *analysis) onTrial() bool {
 
 var trialWords = words("test tests tested testing trial trials trialled trialed trialling trialing " +
 	"evaluate evaluates evaluated evaluating evaluation evaluations")
+
+// exerciseNamed reports whether the sentence is about a military exercise
+// ("a joint exercise with Chinese troops using Russian-made tanks"): whose
+// weapons take part, and whether they were ever transferred, it does not say.
+func (a *analysis) exerciseNamed() bool {
+	for _, t := range a.toks {
+		if exerciseWords[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+var exerciseWords = words("exercise exercises drill drills manoeuvres maneuvers wargames")

@@ -327,6 +327,9 @@ func (a *analysis) implicit() []relation {
 		if owner < 0 && len(x.origins) > 0 {
 			owner = a.possessorBefore(a.actors[x.origins[0]].ti) // "Turkmenistan's Turkish-built ships"
 		}
+		if owner < 0 && a.exerciseNamed() {
+			continue // "a joint exercise with Chinese troops using Russian-made tanks": whose tanks?
+		}
 		if owner >= 0 && a.actors[owner].list >= 0 {
 			recs = a.parties(a.actors[owner].list, f, sups)
 		}

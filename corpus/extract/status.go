@@ -262,7 +262,11 @@ func (r *statusReading) cueAt(j, n int) {
 	case cueOrdered:
 		r.orderedCue(j)
 	case cueNeg:
-		if n <= 4 && !r.tr.noun {
+		switch {
+		case n > 4 || r.tr.noun:
+		case w == "no" && j+1 < len(toks) && toks[j+1].w == "longer":
+			r.cancel = true // "Russia no longer delivers weapons to Armenia": stopped, not denied
+		default:
 			f.neg = true
 		}
 	}

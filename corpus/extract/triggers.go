@@ -80,7 +80,7 @@ func (a *analysis) nounHere(i int) bool {
 	switch p.w {
 	case "it", "they", "which", "who", "also", "now", "still", "regularly", "currently", "mainly", "mostly",
 		"largely", "to", "will", "would", "may", "might", "could", "can", "not", "did", "does", "never",
-		"reportedly", "often", "usually", "traditionally", "then", "later":
+		"reportedly", "often", "usually", "traditionally", "then", "later", "longer":
 		return false
 	}
 	return true
