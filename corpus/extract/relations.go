@@ -551,7 +551,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.deal = f.spec.light
 						rel.returned = f.spec.sp == spReturn
 						rel.Years = slices.Clone(years)
-						if ys := a.itemYears(it, items, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
+						if ys := a.itemYears(it, items, a.clauses[f.clause].ts, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
 							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.
 							rel.Years = ys
 						}
@@ -690,8 +690,11 @@ func (a *analysis) yearsEnd(f *frame) int {
 // itemYears returns the years a list ties to item it among items: those
 // between it and the next item, else those of the first later segment
 // that has any ("HQ-9, FM-90 and KS-1A systems in 2016" dates all three);
-// nil when none follows it before end.
-func (a *analysis) itemYears(it int, items []int, end int) []int {
+// nil when none follows it before end. A later date after "then",
+// "followed by" or "later" is not the earlier items': they take the years
+// before them back to start ("In 2021 it received TB2 drones, followed by
+// Aksungur drones in 2022").
+func (a *analysis) itemYears(it int, items []int, start, end int) []int {
 	if it < 0 {
 		return nil
 	}
@@ -715,13 +718,16 @@ func (a *analysis) itemYears(it int, items []int, end int) []int {
 		if ys := a.yearsIn(s, e); len(ys) > 0 {
 			return sortUnique(ys)
 		}
-		if a.wordIn("then", s, e) {
+		if a.wordIn("then", s, e) || a.wordIn("followed", s, e) || a.wordIn("later", s, e) {
 			// "... in 2016, together with YLC-2 radars, and then a DWL-002
 			// ... in 2017": the later date is not the radars'.
 			for b := at - 1; b >= 0; b-- {
 				if ys := a.yearsIn(seg(b)); len(ys) > 0 {
 					return sortUnique(ys)
 				}
+			}
+			if first := a.items[order[0]].ti; start < first {
+				return sortUnique(a.yearsIn(start, first))
 			}
 			return nil
 		}
