@@ -359,12 +359,29 @@ func (a *analysis) classifyActors() {
 			}
 			continue
 		}
+		if ac.poss && a.possessed(ac) < len(a.toks) && rivalNouns[a.toks[a.possessed(ac)].w] {
+			ac.drop = true // "Azerbaijan, Armenia's rival, buys ...": Armenia is no party
+			continue
+		}
 		a.classifyBefore(k, j)
 		if ac.kind == gazetteer.DemonymMention && ac.made && ac.origin < 0 {
 			ac.drop = true
 		}
 	}
 }
+
+// possessed returns the token after a possessive actor's "'s" or "'".
+func (a *analysis) possessed(ac *actor) int {
+	if ac.tj+1 < len(a.toks) && a.toks[ac.tj+1].w == "s" {
+		return ac.tj + 2
+	}
+	return ac.tj + 1
+}
+
+// rivalNouns after a possessive country name a relation between states,
+// not a party to a transfer: "Armenia's rival", "Russia's neighbour".
+var rivalNouns = words("rival rivals neighbour neighbours neighbor neighbors enemy enemies adversary " +
+	"adversaries foe foes competitor competitors")
 
 // actorHead returns the token an actor qualifies: past its possessive or
 // "-made", coordinated demonyms ("Russian and Chinese arms") and up to
