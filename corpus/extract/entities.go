@@ -363,6 +363,11 @@ func (a *analysis) classifyActors() {
 			ac.drop = true // "Azerbaijan, Armenia's rival, buys ...": Armenia is no party
 			continue
 		}
+		if next := a.possessed(ac); !ac.poss && ac.tj < len(a.toks) && stanceAfterNouns[a.toks[ac.tj].w] ||
+			ac.poss && next < len(a.toks) && stanceAfterNouns[a.toks[next].w] {
+			ac.drop = true // "completed with US approval", "under Washington's pressure": a stance, not a party
+			continue
+		}
 		a.classifyBefore(k, j)
 		if ac.kind == gazetteer.DemonymMention && ac.made && ac.origin < 0 {
 			ac.drop = true
@@ -377,6 +382,11 @@ func (a *analysis) possessed(ac *actor) int {
 	}
 	return ac.tj + 1
 }
+
+// stanceAfterNouns after a country name what it thinks of a deal: "with US
+// approval", "under US pressure", "Germany's consent".
+var stanceAfterNouns = words("approval approvals consent blessing " +
+	"backing pressure objection objections objecting veto opposition mediation")
 
 // rivalNouns after a possessive country name a relation between states,
 // not a party to a transfer: "Armenia's rival", "Russia's neighbour".
