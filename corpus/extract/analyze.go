@@ -106,6 +106,28 @@ func (a *analysis) verbAfter(t int) bool {
 	return false
 }
 
+// transferVerbAfter reports whether a verb of transfer follows token t,
+// past an adverb ("Myanmar also received").
+func (a *analysis) transferVerbAfter(t int) bool {
+	if t < len(a.toks) && (adverbs[a.toks[t].w] || a.lyAdverb(t)) {
+		t++
+	}
+	return t < len(a.toks) && a.trigAt[t] >= 0 && !a.trigs[a.trigAt[t]].noun
+}
+
+// afterPreposition reports whether the word before token t is a
+// preposition that governs a party ("from China and Myanmar ...").
+func (a *analysis) afterPreposition(t int) bool {
+	if t == 0 {
+		return false
+	}
+	switch a.toks[t-1].w {
+	case "from", "to", "by", "with", "for":
+		return true
+	}
+	return false
+}
+
 // buildLists joins actors into lists and finds the preposition that governs
 // each list; it also adds pronoun lists.
 func (a *analysis) buildLists() {
@@ -138,6 +160,11 @@ func (a *analysis) actorLists() {
 			}
 			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
 				break // "built by Dassault Aviation, the UAE is following": a new subject
+			}
+			if a.transferVerbAfter(a.actorEnd(n)) && (hasComma(toks[end:nx.ti]) || a.afterPreposition(ac.ti)) {
+				// "bought submarines from China, and Myanmar received one
+				// from India": Myanmar opens a clause of its own.
+				break
 			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj

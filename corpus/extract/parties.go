@@ -127,6 +127,11 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 		}
 	}
 	for lj := li - 1; lj >= 0; lj-- {
+		if object && (a.lists[lj].prep == "from" || a.lists[lj].prep == "by") {
+			// "received trucks from China, and Russia sent it helicopters":
+			// a source named before is no recipient of the next transfer.
+			continue
+		}
 		if ps := usable(lj); len(ps) > 0 {
 			return ps
 		}

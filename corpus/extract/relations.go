@@ -121,6 +121,20 @@ var continuesList = words("including notably mainly mostly chiefly such among es
 // frameItems returns the weapon items a frame transfers: after the trigger
 // for an active verb, before it for a passive, a usage phrase or a noun
 // with nothing after it.
+// inExchange reports whether the weapon at token t is what a giver gets
+// back: "in exchange for US Patriots", "in return for F-16s".
+func (a *analysis) inExchange(t int) bool {
+	for j := t - 1; j >= 1 && j >= t-5; j-- {
+		if a.toks[j].w == "for" && (a.toks[j-1].w == "exchange" || a.toks[j-1].w == "return") {
+			return true
+		}
+		if !a.toks[j].word {
+			return false
+		}
+	}
+	return false
+}
+
 // equipWith reports whether tr is a form of "equip" followed by "with".
 func equipWith(toks []tok, tr *trig) bool {
 	return strings.HasPrefix(toks[tr.ti].w, "equip") && tr.tj < len(toks) && toks[tr.tj].w == "with"
@@ -137,6 +151,9 @@ func (a *analysis) frameItems(f *frame) []int {
 				}
 				if len(out) > 0 && a.purpose(a.items[it].ti) {
 					continue // "radars for two Su-27UB aircraft": what the weapon is for
+				}
+				if a.inExchange(a.items[it].ti) {
+					continue // "... to Ukraine in exchange for US Patriots": what the giver gets
 				}
 				out = append(out, it)
 			}
