@@ -633,6 +633,15 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	if len(r.recs) == 0 && r.tr.noun {
 		r.add(&r.recs, r.byPrep(r.after, "by"), r.sups) // "arms imports by European states"
 	}
+	if len(r.recs) == 0 && r.tr.noun && f.spec.light {
+		// "Indonesia's Rafale deal with France": the possessor of the
+		// weapon that names the deal buys.
+		for _, it := range r.items {
+			if o := r.a.items[it].owner; o >= 0 && r.a.actors[o].list >= 0 && r.a.items[it].tj == r.tr.ti {
+				r.add(&r.recs, []int{r.a.actors[o].list}, r.sups)
+			}
+		}
+	}
 	return true
 }
 

@@ -361,6 +361,15 @@ func (r *statusReading) denialsAndNegation() {
 	if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
 		yet = true
 	}
+	if !yet && r.st == bot.StatusDelivered {
+		// "has not received the F-16s it ordered in 2019": not yet
+		// delivered, not a denial.
+		for k := range a.trigs {
+			if tr := &a.trigs[k]; k != f.t && tr.spec.status == bot.StatusOrdered && !tr.noun && tr.ti > f.tj {
+				yet = true
+			}
+		}
+	}
 	switch {
 	case yet:
 		r.raise(bot.StatusOrdered)
