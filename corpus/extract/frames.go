@@ -329,41 +329,70 @@ func (a *analysis) absorbs(A, B *trig) bool {
 // qualifiesOnly reports whether a light or nominal trigger after a transfer
 // verb has no parties of its own.
 func (a *analysis) qualifiesOnly(tr *trig) bool {
+	if a.wordJustBefore(tr.ti, "under") || a.wordJustBefore(tr.ti, "as") {
+		return true
+	}
+	if tr.spec.light && a.dealPhraseBefore(tr.ti) {
+		return true
+	}
+	return !a.hasOwnParties(tr)
+}
+
+// wordJustBefore reports whether w is one of the two words before token t
+// ("under a contract", "as aid").
+func (a *analysis) wordJustBefore(t int, w string) bool {
 	toks := a.toks
-	if tr.ti > 0 && (toks[tr.ti-1].w == "under" || tr.ti > 1 && toks[tr.ti-2].w == "under") {
-		return true
-	}
-	if tr.ti > 0 && (toks[tr.ti-1].w == "as" || tr.ti > 1 && toks[tr.ti-2].w == "as") {
-		return true
-	}
-	if tr.spec.light {
-		// "in a $3.5 m deal", "through a contract", "as part of a deal"
-		for t, n := tr.ti-1, 0; t >= 0 && n < 6; t, n = t-1, n+1 {
-			w := toks[t].w
-			if w == "in" || w == "under" || w == "through" || w == "via" || w == "of" {
-				return true
-			}
-			if !(w == "a" || w == "an" || w == "the" || w == "$" || w == "m" || w == "bn" || w == "million" ||
-				w == "billion" || w == "." || toks[t].digit || !functionWords[w] && a.listAt[t] < 0 && a.itemAt[t] < 0) {
-				break
-			}
+	return t > 0 && (toks[t-1].w == w || t > 1 && toks[t-2].w == w)
+}
+
+// dealPhraseBefore reports whether a light trigger at token t is the noun
+// of a phrase that only says how a transfer was made: "in a $3.5 m deal",
+// "through a contract", "as part of a deal". It looks back over at most six
+// articles, amounts and content words for the preposition.
+func (a *analysis) dealPhraseBefore(t int) bool {
+	for j, n := t-1, 0; j >= 0 && n < 6; j, n = j-1, n+1 {
+		switch a.toks[j].w {
+		case "in", "under", "through", "via", "of":
+			return true
+		}
+		if !a.dealModifierAt(j) {
+			return false
 		}
 	}
+	return false
+}
+
+// dealModifierAt reports whether token j can stand between a preposition
+// and a deal's noun: an article, an amount ("$3.5 m", "2 billion") or a
+// content word that names no country and no weapon.
+func (a *analysis) dealModifierAt(j int) bool {
+	w := a.toks[j].w
+	switch w {
+	case "a", "an", "the", "$", "m", "bn", "million", "billion", ".":
+		return true
+	}
+	return a.toks[j].digit || !functionWords[w] && a.listAt[j] < 0 && a.itemAt[j] < 0
+}
+
+// hasOwnParties reports whether a trigger has parties of its own in its
+// clause: a list of countries (not a place) after it before the next
+// trigger (within 40 tokens), or a list in the three tokens before it.
+func (a *analysis) hasOwnParties(tr *trig) bool {
 	c := &a.clauses[a.clauseAt[tr.ti]]
 	for t := tr.tj; t < c.te && t < tr.tj+40; t++ {
 		if a.trigAt[t] >= 0 && a.trigAt[t] != a.trigAt[tr.ti] {
 			break
 		}
 		if li := a.listAt[t]; li >= 0 && !a.lists[li].place {
-			return false
+			return true
 		}
 	}
 	for t := tr.ti - 1; t >= c.ts && t >= tr.ti-3; t-- {
-		if li := a.listAt[t]; li >= 0 {
-			return false
+		if a.listAt[t] >= 0 {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // appositive reports whether a noun trigger restates the transfer before it
