@@ -199,63 +199,96 @@ func (a *analysis) frameSpans() {
 // delivered two CH-3 in 2016, Italy three Falco UAVs in 2011, and Israel
 // about ten SkyStriker in 2021" is three transfers.
 func (a *analysis) gapping() {
-	toks := a.toks
 	var out []*frame
 	for _, f := range a.frames {
 		out = append(out, f)
-		tr := &a.trigs[f.t]
-		if tr.noun || tr.passive || f.spec.light || f.spec.dir == dirU {
+		if !a.verbCanBeGapped(f) {
 			continue
 		}
-		var gaps []int
-		for li := range a.lists {
-			l := &a.lists[li]
-			if l.ti <= f.tj+3 || l.ti >= f.readTo || l.pron != "" || !a.subjectLike(li) {
-				continue
-			}
-			p := l.ti - 1
-			if toks[p].w == "the" && p > 0 {
-				p--
-			}
-			if !(toks[p].w == "," || toks[p].w == "and" || toks[p].w == ";") {
-				continue
-			}
-			// an item follows within a few words, and no verb
-			j := a.actorEnd(l.members[len(l.members)-1])
-			ok := false
-			for n := 0; n < 4 && j < f.readTo; n, j = n+1, j+1 {
-				if a.itemAt[j] >= 0 {
-					ok = true
-					break
-				}
-				if a.trigAt[j] >= 0 || a.listAt[j] >= 0 || !(toks[j].digit || numberWords[toks[j].w] > 0 ||
-					toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" || !functionWords[toks[j].w]) {
-					break
-				}
-			}
-			if ok {
-				gaps = append(gaps, li)
-			}
-		}
+		gaps := a.gappedSubjects(f)
 		if len(gaps) == 0 || len(out)+len(gaps) > 2*maxTriggers {
 			continue
 		}
-		end := f.readTo
-		f.readTo, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
-		for k, li := range gaps {
-			l := &a.lists[li]
-			g := *f
-			g.gapped = true
-			g.absorbed = nil
-			g.readFrom, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
-			g.ys, g.readTo, g.ye = l.ti, end, end
-			if k+1 < len(gaps) {
-				g.readTo, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
-			}
-			out = append(out, &g)
-		}
+		out = append(out, a.gappedFrames(f, gaps)...)
 	}
 	a.frames = out
+}
+
+// verbCanBeGapped reports whether later conjuncts can leave out f's verb:
+// an active transfer verb with a direction, not a noun or a light verb.
+func (a *analysis) verbCanBeGapped(f *frame) bool {
+	tr := &a.trigs[f.t]
+	return !(tr.noun || tr.passive || f.spec.light || f.spec.dir == dirU)
+}
+
+// gappedSubjects returns the lists that open a conjunct without a verb in
+// f's reading span: a subject-like list of countries more than three
+// tokens after the verb, after a comma, "and" or ";", followed by an item.
+func (a *analysis) gappedSubjects(f *frame) []int {
+	var gaps []int
+	for li := range a.lists {
+		l := &a.lists[li]
+		if l.ti <= f.tj+3 || l.ti >= f.readTo || l.pron != "" || !a.subjectLike(li) {
+			continue
+		}
+		if !a.conjunctOpensAt(l.ti) {
+			continue
+		}
+		if a.itemFollowsWithoutVerb(a.actorEnd(l.members[len(l.members)-1]), f.readTo) {
+			gaps = append(gaps, li)
+		}
+	}
+	return gaps
+}
+
+// conjunctOpensAt reports whether a comma, "and" or ";" stands before token
+// t, or before a "the" at t-1.
+func (a *analysis) conjunctOpensAt(t int) bool {
+	toks := a.toks
+	p := t - 1
+	if toks[p].w == "the" && p > 0 {
+		p--
+	}
+	return toks[p].w == "," || toks[p].w == "and" || toks[p].w == ";"
+}
+
+// itemFollowsWithoutVerb reports whether an item follows within a few
+// words from token j (before end), and no verb: only numbers, "about",
+// "around", "some" and content words stand before it.
+func (a *analysis) itemFollowsWithoutVerb(j, end int) bool {
+	toks := a.toks
+	for n := 0; n < 4 && j < end; n, j = n+1, j+1 {
+		if a.itemAt[j] >= 0 {
+			return true
+		}
+		if a.trigAt[j] >= 0 || a.listAt[j] >= 0 || !(toks[j].digit || numberWords[toks[j].w] > 0 ||
+			toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" || !functionWords[toks[j].w]) {
+			return false
+		}
+	}
+	return false
+}
+
+// gappedFrames ends f's reading at the first gapped conjunct and returns a
+// copy of f for each conjunct that opens at gaps, reading from its subject
+// to the next conjunct or f's old end.
+func (a *analysis) gappedFrames(f *frame, gaps []int) []*frame {
+	var out []*frame
+	end := f.readTo
+	f.readTo, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
+	for k, li := range gaps {
+		l := &a.lists[li]
+		g := *f
+		g.gapped = true
+		g.absorbed = nil
+		g.readFrom, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
+		g.ys, g.readTo, g.ye = l.ti, end, end
+		if k+1 < len(gaps) {
+			g.readTo, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
+		}
+		out = append(out, &g)
+	}
+	return out
 }
 
 // subjectBetween reports whether a subject-like list starts in [s, e).
