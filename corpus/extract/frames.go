@@ -316,47 +316,65 @@ func (a *analysis) negatedBefore(t int) bool {
 // "signed a contract to supply", "in talks with Turkey on buying", "offered
 // to hand over", "pledged $200 million in military aid".
 func (a *analysis) absorbs(A, B *trig) bool {
-	toks := a.toks
 	gap := B.ti - A.tj
 	switch {
 	case A.spec.light:
-		if gap > 8 {
-			return false
-		}
-		for t := A.tj; t < B.ti; t++ {
-			w := toks[t].w
-			if li := a.listAt[t]; li >= 0 {
-				if p := a.lists[li].prep; p == "with" || p == "from" {
-					continue
-				}
-				return false
-			}
-			if a.itemAt[t] >= 0 || w == "," {
-				return false
-			}
-			switch w {
-			case "with", "on", "about", "over", "for", "to", "from", "of", "regarding", "concerning", "the", "a",
-				"an", "local", "possible", "planned", "new", "further", "additional", "joint", "jointly", "'",
-				"s", "its", "their", "potential", "future", "monday", "tuesday", "wednesday", "thursday", "friday",
-				"saturday", "sunday", "yesterday", "today":
-			default:
-				return false
-			}
-		}
-		return true
-	case !A.noun && !B.noun && B.spec.form == fBase && gap == 1 && toks[A.tj].w == "to":
+		return gap <= 8 && a.lightLinkBetween(A.tj, B.ti)
+	case !A.noun && !B.noun && B.spec.form == fBase && gap == 1 && a.toks[A.tj].w == "to":
 		return true
 	case !A.noun && B.noun && gap <= 6:
-		for t := A.tj; t < B.ti; t++ {
-			if a.listAt[t] >= 0 || toks[t].w == "," || a.itemAt[t] >= 0 && !a.items[a.itemAt[t]].arms {
-				return false
-			}
-		}
-		return true
+		return a.nothingOwnBetween(A.tj, B.ti)
 	case A.noun && A.spec.sp == spExportPerm && B.noun && gap <= 3:
 		return true
 	}
 	return false
+}
+
+// lightLinkBetween reports whether the tokens in [s, e) only link a light
+// trigger to the next one ("a contract with Turkey on the possible"):
+// prepositions, articles, possessives, a few modifiers and weekdays, and
+// lists of countries after "with" or "from"; no other list, item or comma.
+func (a *analysis) lightLinkBetween(s, e int) bool {
+	toks := a.toks
+	for t := s; t < e; t++ {
+		w := toks[t].w
+		if li := a.listAt[t]; li >= 0 {
+			if p := a.lists[li].prep; p == "with" || p == "from" {
+				continue
+			}
+			return false
+		}
+		if a.itemAt[t] >= 0 || w == "," || !isLightLinkWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLightLinkWord reports whether w can stand between a light trigger and
+// the trigger it governs.
+func isLightLinkWord(w string) bool {
+	switch w {
+	case "with", "on", "about", "over", "for", "to", "from", "of", "regarding", "concerning", "the", "a",
+		"an", "local", "possible", "planned", "new", "further", "additional", "joint", "jointly", "'",
+		"s", "its", "their", "potential", "future", "monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "yesterday", "today":
+		return true
+	}
+	return false
+}
+
+// nothingOwnBetween reports whether the tokens in [s, e) between a verb
+// and a noun trigger hold no list, no comma and no item other than a
+// generic arms word.
+func (a *analysis) nothingOwnBetween(s, e int) bool {
+	toks := a.toks
+	for t := s; t < e; t++ {
+		if a.listAt[t] >= 0 || toks[t].w == "," || a.itemAt[t] >= 0 && !a.items[a.itemAt[t]].arms {
+			return false
+		}
+	}
+	return true
 }
 
 // qualifiesOnly reports whether a light or nominal trigger after a transfer
