@@ -104,30 +104,7 @@ func (a *analysis) dropQualifiers(absorbedInto []int) {
 		if absorbedInto[i] >= 0 {
 			continue
 		}
-		if lastHeavy >= 0 && (tr.spec.light || tr.noun) && a.qualifiesOnly(tr) {
-			tr.drop = true
-			continue
-		}
-		if lastHeavy >= 0 && tr.noun && a.appositive(tr) {
-			tr.drop = true
-			for j := tr.ti - 1; j > a.trigs[lastHeavy].tj; j-- {
-				if a.toks[j].w == "," {
-					a.trigs[lastHeavy].cutAt = j
-					break
-				}
-			}
-			continue
-		}
-		if lastHeavy >= 0 && tr.noun && tr.spec.sp == spProduce && tr.ti-a.trigs[lastHeavy].tj <= 2 &&
-			a.trigs[lastHeavy].spec.dir == dirS {
-			tr.drop = true // "license the production of": the object of the verb
-			continue
-		}
-		if lastContent >= 0 && tr.reduced && !a.subjectBetween(a.trigs[lastContent].tj, tr.ti) {
-			tr.drop = true // "took delivery of the fighters ordered from Russia"
-			if tr.spec.status == del && !a.negatedBefore(tr.ti) {
-				a.trigs[lastContent].later = true // "ordered in 2007 and delivered in 2008"
-			}
+		if a.dropQualifier(tr, lastHeavy, lastContent) {
 			continue
 		}
 		if !tr.noun && !tr.spec.light {
@@ -137,6 +114,48 @@ func (a *analysis) dropQualifiers(absorbedInto []int) {
 			lastContent = i
 		}
 	}
+}
+
+// dropQualifier drops tr and reports true when it only qualifies or
+// restates an earlier trigger of its clause: lastHeavy is the last transfer
+// verb kept, lastContent the last trigger kept that is not light (-1 when
+// there is none).
+func (a *analysis) dropQualifier(tr *trig, lastHeavy, lastContent int) bool {
+	switch {
+	case lastHeavy >= 0 && (tr.spec.light || tr.noun) && a.qualifiesOnly(tr):
+		tr.drop = true
+	case lastHeavy >= 0 && tr.noun && a.appositive(tr):
+		tr.drop = true
+		a.cutBeforeAppositive(&a.trigs[lastHeavy], tr)
+	case lastHeavy >= 0 && objectOfLicence(tr, &a.trigs[lastHeavy]):
+		tr.drop = true // "license the production of": the object of the verb
+	case lastContent >= 0 && tr.reduced && !a.subjectBetween(a.trigs[lastContent].tj, tr.ti):
+		tr.drop = true // "took delivery of the fighters ordered from Russia"
+		if tr.spec.status == del && !a.negatedBefore(tr.ti) {
+			a.trigs[lastContent].later = true // "ordered in 2007 and delivered in 2008"
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// cutBeforeAppositive ends the object of verb at the last comma before the
+// appositive tr.
+func (a *analysis) cutBeforeAppositive(verb, tr *trig) {
+	for j := tr.ti - 1; j > verb.tj; j-- {
+		if a.toks[j].w == "," {
+			verb.cutAt = j
+			return
+		}
+	}
+}
+
+// objectOfLicence reports whether the noun trigger tr is the production
+// that the supplier's verb just before it licenses: "license the
+// production of".
+func objectOfLicence(tr, verb *trig) bool {
+	return tr.noun && tr.spec.sp == spProduce && tr.ti-verb.tj <= 2 && verb.spec.dir == dirS
 }
 
 // makeFrames makes a frame of each trigger kept, over the triggers it
