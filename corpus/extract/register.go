@@ -52,65 +52,101 @@ func (a *analysis) registerOpenings() []registerOpening {
 // are", "The American ones are", and after another opening (continued)
 // "France's Ground Master-400 radars".
 func (a *analysis) registerOpeningAt(t int, continued bool) (registerOpening, bool) {
-	toks := a.toks
-	if t < len(toks) && toks[t].w == "the" {
-		t++
-	}
-	if t >= len(toks) || a.actorAt[t] < 0 || a.actors[a.actorAt[t]].ti != t {
+	ac := a.singleCountryAt(t)
+	if ac == nil {
 		return registerOpening{}, false
 	}
-	ac := &a.actors[a.actorAt[t]]
-	if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 {
+	o := registerOpening{sup: ac.countries[0], at: ac.ti}
+	switch {
+	case ac.kind == gazetteer.DemonymMention:
+		return a.demonymOpening(o, ac.tj)
+	case ac.drop:
 		return registerOpening{}, false
-	}
-	o := registerOpening{sup: ac.countries[0], at: t}
-	j := ac.tj
-	if ac.kind == gazetteer.DemonymMention {
-		// A demonym with no weapon after it is dropped as an actor; here
-		// it stands for its country's deals.
-		// "The American ones are ...": a demonym opens only with "ones".
-		if j+1 < len(toks) && (toks[j].w == "ones" || toks[j].w == "deals") && registerVerbs[toks[j+1].w] {
-			o.start = j + 2
-			return o, true
-		}
-		return registerOpening{}, false
-	}
-	if ac.drop {
-		return registerOpening{}, false
-	}
-	if ac.poss {
-		j = skipPossessive(toks, j)
-		bare := j
-		if j < len(toks) && (numberWords[toks[j].w] > 0 && toks[j].w != "a" || toks[j].digit && !isYearTok(toks[j])) {
-			j++
-		}
-		if j < len(toks) && registerNouns[toks[j].w] {
-			j++
-		}
-		if j < len(toks) && registerVerbs[toks[j].w] {
-			o.start = j + 1
-			return o, true
-		}
-		if continued && bare < len(toks) && a.itemAt[bare] >= 0 {
-			o.start = bare
-			return o, true
-		}
-		return registerOpening{}, false
+	case ac.poss:
+		return a.possessiveOpening(o, ac.tj, continued)
 	}
 	// "Turkey has four", "Czechia has one deal", "Russia has 16 deals";
 	// not "Spain and Israel have six each": what follows is shared out.
 	if ac.list >= 0 && len(a.lists[ac.list].members) > 1 {
 		return registerOpening{}, false
 	}
-	if d, ok := a.dealOpeningAt(o, j); ok {
+	if d, ok := a.dealOpeningAt(o, ac.tj); ok {
 		return d, true
 	}
+	return a.hasCountOpening(o, ac.tj)
+}
+
+// singleCountryAt returns the actor that starts at token t, or after a
+// "the" there, when it names one country (not a group); nil otherwise.
+func (a *analysis) singleCountryAt(t int) *actor {
+	toks := a.toks
+	if t < len(toks) && toks[t].w == "the" {
+		t++
+	}
+	if t >= len(toks) || a.actorAt[t] < 0 || a.actors[a.actorAt[t]].ti != t {
+		return nil
+	}
+	ac := &a.actors[a.actorAt[t]]
+	if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 {
+		return nil
+	}
+	return ac
+}
+
+// demonymOpening reads the rest of an opening whose demonym ends at token
+// j. A demonym with no weapon after it is dropped as an actor; here it
+// stands for its country's deals. "The American ones are ...": a demonym
+// opens only with "ones" (or "deals") and a register verb.
+func (a *analysis) demonymOpening(o registerOpening, j int) (registerOpening, bool) {
+	toks := a.toks
+	if j+1 < len(toks) && (toks[j].w == "ones" || toks[j].w == "deals") && registerVerbs[toks[j+1].w] {
+		o.start = j + 2
+		return o, true
+	}
+	return registerOpening{}, false
+}
+
+// possessiveOpening reads the rest of an opening whose country ends at
+// token j before a possessive: "China's are", "Russia's 16 deals are",
+// "The Netherlands' two deals are", and after another opening (continued)
+// a bare possessive before a weapon, "France's Ground Master-400 radars".
+func (a *analysis) possessiveOpening(o registerOpening, j int, continued bool) (registerOpening, bool) {
+	toks := a.toks
+	j = skipPossessive(toks, j)
+	bare := j
+	if j < len(toks) && isCountTok(toks[j]) {
+		j++
+	}
+	if j < len(toks) && registerNouns[toks[j].w] {
+		j++
+	}
+	if j < len(toks) && registerVerbs[toks[j].w] {
+		o.start = j + 1
+		return o, true
+	}
+	if continued && bare < len(toks) && a.itemAt[bare] >= 0 {
+		o.start = bare
+		return o, true
+	}
+	return registerOpening{}, false
+}
+
+// hasCountOpening reads the rest of an opening whose country ends at token
+// j: "has" or "have" and a count, "Turkey has four", "Russia has 16 deals".
+func (a *analysis) hasCountOpening(o registerOpening, j int) (registerOpening, bool) {
+	toks := a.toks
 	if j+1 < len(toks) && (toks[j].w == "has" || toks[j].w == "have") &&
 		(numberWords[toks[j+1].w] > 0 && toks[j+1].w != "a" || toks[j+1].digit) {
 		o.start = j + 2
 		return o, true
 	}
 	return registerOpening{}, false
+}
+
+// isCountTok reports whether t is a count: a number word other than "a", or
+// digits that are no year.
+func isCountTok(t tok) bool {
+	return numberWords[t.w] > 0 && t.w != "a" || t.digit && !isYearTok(t)
 }
 
 // dealOpeningAt reads the rest of an opening whose country ends at token
