@@ -153,40 +153,65 @@ func isCountTok(t tok) bool {
 // j: "The United States has an open order: ...", "Ukraine follows with
 // nine deals, mostly missiles".
 func (a *analysis) dealOpeningAt(o registerOpening, j int) (registerOpening, bool) {
-	toks := a.toks
-	at := func(k int, set map[string]bool) bool { return k < len(toks) && set[toks[k].w] }
 	switch {
-	case at(j, hasWords) && at(j+1, oneWords):
-		k := j + 2
-		if at(k, openWords) {
-			o.open = true
-			k++
-		}
-		if at(k, dealNouns) && at(k+1, colonWord) {
-			o.start = k + 2
+	case a.tokIn(j, hasWords) && a.tokIn(j+1, oneWords):
+		return a.oneDealOpening(o, j+2)
+	case a.tokIn(j, sourceOpeners):
+		return a.sourceOpening(o, j)
+	case a.tokIn(j, followWords) && a.tokIn(j+1, withWord):
+		return a.followsWithOpening(o, j+2)
+	}
+	return registerOpening{}, false
+}
+
+// tokIn reports whether token k exists and its word is in set.
+func (a *analysis) tokIn(k int, set map[string]bool) bool {
+	return k < len(a.toks) && set[a.toks[k].w]
+}
+
+// oneDealOpening reads the rest of "X has a[n open] order:" from token k,
+// after "has a": an "open" makes what it lists ordered.
+func (a *analysis) oneDealOpening(o registerOpening, k int) (registerOpening, bool) {
+	if a.tokIn(k, openWords) {
+		o.open = true
+		k++
+	}
+	if a.tokIn(k, dealNouns) && a.tokIn(k+1, colonWord) {
+		o.start = k + 2
+		return o, true
+	}
+	return registerOpening{}, false
+}
+
+// sourceOpening reads the rest of an opening whose source opener ("is",
+// "adds") is token j: "Czechia is the other European source of transport
+// aircraft: two L-410 ...", "Russia adds the combat helicopters: 12
+// Mi-35M". After "is", a source noun must come before the colon; an actor
+// that is no group, a trigger that is no source noun, a comma or ";" ends
+// the search, as do eight tokens.
+func (a *analysis) sourceOpening(o registerOpening, j int) (registerOpening, bool) {
+	toks := a.toks
+	source := toks[j].w != "is"
+	for k := j + 1; k < len(toks) && k <= j+8; k++ {
+		if toks[k].w == ":" && source {
+			o.start = k + 1
 			return o, true
 		}
-	case at(j, sourceOpeners):
-		// "Czechia is the other European source of transport aircraft:
-		// two L-410 ...", "Russia adds the combat helicopters: 12 Mi-35M".
-		source := toks[j].w != "is"
-		for k := j + 1; k < len(toks) && k <= j+8; k++ {
-			if toks[k].w == ":" && source {
-				o.start = k + 1
-				return o, true
-			}
-			if a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind != gazetteer.GroupMention ||
-				a.trigAt[k] >= 0 && !sourceNouns[toks[k].w] || toks[k].w == "," || toks[k].w == ";" {
-				break
-			}
-			source = source || sourceNouns[toks[k].w]
+		if a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind != gazetteer.GroupMention ||
+			a.trigAt[k] >= 0 && !sourceNouns[toks[k].w] || toks[k].w == "," || toks[k].w == ";" {
+			break
 		}
-	case at(j, followWords) && at(j+1, withWord):
-		k := j + 2
-		if k < len(toks) && (numberWords[toks[k].w] > 0 && toks[k].w != "a" || toks[k].digit && !isYearTok(toks[k])) && at(k+1, dealNouns) {
-			o.start = k + 2
-			return o, true
-		}
+		source = source || sourceNouns[toks[k].w]
+	}
+	return registerOpening{}, false
+}
+
+// followsWithOpening reads the rest of "X follows with nine deals" from
+// token k, after "follows with": a count and a deal noun.
+func (a *analysis) followsWithOpening(o registerOpening, k int) (registerOpening, bool) {
+	if k < len(a.toks) && isCountTok(a.toks[k]) && a.tokIn(k+1, dealNouns) {
+		o.start = k + 2
+		return o, true
 	}
 	return registerOpening{}, false
 }
