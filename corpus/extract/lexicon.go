@@ -107,8 +107,11 @@ func init() {
 	verb(dirS, del, "", 0, "", "", "transferred", "transferring")
 	verb(dirS, del, aid, spGive, "donate", "donates", "donated", "donating")
 	verb(dirS, del, "", 0, "send", "sends", "sent", "sending")
-	verb(dirS, del, "", 0, "", "", "shipped", "shipping")
+	verb(dirS, del, "", 0, "ship", "", "shipped", "shipping")
 	verb(dirS, del, "", 0, "hand over", "hands over", "handed over", "handing over")
+	// "pass on Swiss-built APCs to Ukraine": kept only before a weapon
+	// (keepTrigger); "passed on the offer" declines it.
+	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
 	verb(dirS, del, "", 0, "equip", "equips", "equipped", "equipping")
 	verb(dirS, del, "", spArm, "arm", "", "armed", "arming")
 	verb(dirS, del, aid, spGive, "give", "gives", "", "giving", "part=given", "pastonly=gave")

@@ -495,6 +495,10 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 	for _, g := range f.groups {
 		years := a.groupYears(f, &g)
 		items := g.items
+		pairs, run := a.respectively(g.items)
+		if pairs != nil {
+			items = run
+		}
 		if len(items) == 0 {
 			items = []int{-1}
 		}
@@ -511,6 +515,12 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						continue
 					}
 					for _, it := range items {
+						if p, ok := pairs[s.pos]; ok && p != it {
+							continue // "Rafale and F-16 fighters bought from France and the US respectively"
+						}
+						if p, ok := pairs[r.pos]; ok && p != it {
+							continue // "sold K9 and K2 to Poland and Egypt respectively"
+						}
 						if it >= 0 && a.ownedByOther(it, s.countries[0], rc) {
 							continue // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
 						}
@@ -558,6 +568,75 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 	return out
 }
 
+// respectively pairs the members of a country list followed by
+// "respectively" with the coordinated weapons of the frame, in order:
+// "Rafale, MiG-29M and F-16 fighters bought from France, Russia and the
+// United States respectively" gives France the Rafale, Russia the MiG-29M
+// and the United States the F-16. It maps each member's position to its
+// weapon and returns the weapons in order; nil when the sentence says no
+// "respectively" or the counts differ.
+func (a *analysis) respectively(frameItems []int) (map[int]int, []int) {
+	if len(frameItems) == 0 {
+		return nil, nil
+	}
+	toks := a.toks
+	for t := 1; t < len(toks); t++ {
+		if toks[t].w != "respectively" {
+			continue
+		}
+		e := t - 1
+		if toks[e].w == "," && e > 0 {
+			e--
+		}
+		li := a.listAt[e]
+		if li < 0 || len(a.lists[li].members) < 2 {
+			continue
+		}
+		run := a.coordinatedItems(frameItems[0])
+		l := &a.lists[li]
+		if len(run) != len(l.members) {
+			return nil, nil
+		}
+		pairs := map[int]int{}
+		for i, m := range l.members {
+			pairs[a.actors[m].ti] = run[i]
+		}
+		return pairs, run
+	}
+	return nil, nil
+}
+
+// coordinatedItems returns, in order, the weapons joined to item it by
+// commas, "and" or "or" ("Rafale, MiG-29M and F-16 fighters").
+func (a *analysis) coordinatedItems(it int) []int {
+	toks := a.toks
+	joiner := func(w string) bool { return w == "," || w == "and" || w == "or" }
+	first := it
+	for {
+		t := a.items[first].ti - 1
+		for t >= 0 && joiner(toks[t].w) && t >= a.items[first].ti-2 {
+			t--
+		}
+		if t < 0 || t == a.items[first].ti-1 || a.itemAt[t] < 0 {
+			break
+		}
+		first = a.itemAt[t]
+	}
+	run := []int{first}
+	for cur := first; ; {
+		t := a.items[cur].tj
+		for t < len(toks) && joiner(toks[t].w) && t < a.items[cur].tj+2 {
+			t++
+		}
+		if t >= len(toks) || t == a.items[cur].tj || a.itemAt[t] < 0 {
+			break
+		}
+		cur = a.itemAt[t]
+		run = append(run, cur)
+	}
+	return run
+}
+
 // merge joins relations about one batch: the same parties, weapon and kind
 // read twice ("ordered ... and received them") keep the later status and
 // all years. A new batch ("four more") and a denial stay apart.
@@ -578,11 +657,19 @@ func merge(rels []relation) []relation {
 				// A sale delivered beside a licence only ordered ("... delivered in
 				// 2022 and 2023, and a further Anka deal covers licensed
 				// production") are two deals.
-				if r.newBatch || !(o.Kind == bot.KindLicence && r.Kind == bot.KindSale || o.Kind == bot.KindSale && r.Kind == bot.KindLicence) ||
-					o.Status != r.Status {
+				// "received helicopters ..., along with ammunition that Moscow
+				// donated": the ammunition read twice, by the verb whose
+				// object it is and by the relative clause that says it was
+				// a gift, is one gift.
+				sa := func(x, y bot.Kind) bool { return o.Kind == x && r.Kind == y || o.Kind == y && r.Kind == x }
+				if r.newBatch || !(sa(bot.KindLicence, bot.KindSale) || sa(bot.KindAid, bot.KindSale)) || o.Status != r.Status {
 					continue
 				}
-				o.Kind = bot.KindLicence
+				if sa(bot.KindAid, bot.KindSale) {
+					o.Kind = bot.KindAid
+				} else {
+					o.Kind = bot.KindLicence
+				}
 			}
 			if o.Status == r.Status {
 				o.Years = sortUnique(append(o.Years, r.Years...))

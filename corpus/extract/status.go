@@ -134,8 +134,9 @@ var buyForms = words("buy buys bought buying purchase purchases purchased purcha
 	"acquiring procure procures procured procuring acquisition acquisitions procurement")
 
 // goodsInHand are the words that show bought goods are with the buyer:
-// shown, paraded, seen on satellite imagery.
-var goodsInHand = words("showed shown displayed paraded showcased imagery")
+// shown, paraded, seen on satellite imagery, flown or operated ("the air
+// force flies Rafales bought from France").
+var goodsInHand = words("showed shown displayed paraded showcased imagery flies fly operates operate fields")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine
 // words, past premodifiers of the trigger ("froze new arms export
@@ -163,6 +164,12 @@ func (r *statusReading) cuesBefore() {
 				continue
 			case ac.list >= 0 && a.lists[ac.list].tj < len(toks) && toks[a.lists[ac.list].tj].w == "from" &&
 				a.lists[ac.list].tj+1 == f.start:
+				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
+				continue
+			case ac.list >= 0 && a.lists[ac.list].prep == "" && a.lists[ac.list].ti > c.ts &&
+				letWords[toks[a.lists[ac.list].ti-1].w]:
+				// "refused to let Denmark pass on APCs to Ukraine": the
+				// refusal governs what Denmark would do.
 				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
 				continue
 			}
@@ -206,12 +213,19 @@ func (r *statusReading) willCue() {
 	r.raise(bot.StatusOrdered)
 }
 
+// letWords before a country make it the doer of the verb after it, under
+// whatever governs "let": "refused to let Denmark pass on".
+var letWords = words("let letting lets")
+
 // cueAt applies the cue at token j, n words before the frame.
 func (r *statusReading) cueAt(j, n int) {
 	a, f := r.a, r.f
 	toks := a.toks
 	w := toks[j].w
 	cv, _ := cues.match(toks, j)
+	if passForms[w] && j+1 < len(toks) && toks[j+1].w == "on" && r.tr.noun && r.tr.spec.status == bot.StatusPlanned {
+		cv = cueCancel // "passed on the Turkish offer": declined it
+	}
 	switch cv {
 	case cueCancel:
 		if a.overridden(j) {

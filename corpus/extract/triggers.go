@@ -201,6 +201,9 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 	case spArrive:
 		return !tr.noun
 	}
+	if tr.tj-tr.ti == 2 && passForms[toks[tr.ti].w] && toks[tr.tj-1].w == "on" && !a.weaponSoonAfter(tr.tj) {
+		return false // "passed on the offer", "passes on the costs"
+	}
 	if tr.noun && tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
 		return false // "names no supplier", "no deliveries"
 	}
@@ -214,6 +217,20 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		}
 	}
 	return true
+}
+
+// passForms are the forms of "pass" in "pass on" (goods handed on).
+var passForms = words("pass passes passed passing")
+
+// weaponSoonAfter reports whether a weapon (not a generic arms word) is
+// named in the few words after t, before a comma.
+func (a *analysis) weaponSoonAfter(t int) bool {
+	for j := t; j < len(a.toks) && j < t+6 && a.toks[j].w != ","; j++ {
+		if it := a.itemAt[j]; it >= 0 {
+			return !a.items[it].arms
+		}
+	}
+	return false
 }
 
 // keepProduce keeps a production trigger only where it is a transfer: a
