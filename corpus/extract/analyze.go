@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
@@ -139,6 +140,9 @@ func (a *analysis) actorLists() {
 			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
 				break // "built by Dassault Aviation, the UAE is following": a new subject
 			}
+			if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
+				break // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
+			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
 			end = a.actorEnd(n)
@@ -151,6 +155,40 @@ func (a *analysis) actorLists() {
 		k = n
 	}
 }
+
+// runEnd returns the token after the run of actors from actor n joined
+// only by separators ("Kazakhstan, Kyrgyzstan and Uzbekistan").
+func (a *analysis) runEnd(n int) int {
+	end := a.actorEnd(n)
+	for m := n + 1; m < len(a.actors) && !a.actors[m].drop && a.separatorsOnly(end, a.actors[m].ti); m++ {
+		end = a.actorEnd(m)
+	}
+	return end
+}
+
+// finiteVerbAt reports whether token t looks like a finite verb that
+// opens a predicate: an auxiliary, a transfer verb, a past form in -ed or
+// a common irregular past ("held", "took").
+func (a *analysis) finiteVerbAt(t int) bool {
+	if t >= len(a.toks) {
+		return false
+	}
+	switch w := a.toks[t].w; {
+	case a.verbAfter(t), beForms[w], haveForms[w], w == "will", w == "would", w == "also", w == "then":
+		return true
+	}
+	if k := a.trigAt[t]; k >= 0 {
+		return a.trigs[k].spec.form != fNoun && a.trigs[k].spec.form != fIng
+	}
+	w := a.toks[t].w
+	if a.actorAt[t] >= 0 || a.itemAt[t] >= 0 || !a.toks[t].word {
+		return false
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+// irregularPast are common irregular past forms that open a predicate.
+var irregularPast = words("held took made gave sold bought got won began sought met kept said told saw chose went")
 
 // pronounLists adds lists for pronouns standing for countries: "it", "its",
 // "the country", and relative words after a comma.

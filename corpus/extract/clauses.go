@@ -216,6 +216,9 @@ func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
 		if t := a.trigAt[min(j, len(toks)-1)]; j < len(toks) && t >= 0 && !a.trigs[t].noun && a.trigs[t].spec.form != fIng {
 			return cConj
 		}
+		if j < len(toks) && a.trigAt[j] < 0 && a.finiteVerbAt(j) {
+			return cConj // ", and Kazakhstan declined the offer": a clause of its own
+		}
 		j = i + 1
 	}
 	for n := 0; n < 5 && j < len(toks); n++ {

@@ -86,7 +86,49 @@ func (a *analysis) findActors() {
 	a.indexActors()
 	a.markCompounds()
 	a.dropDateline()
+	a.dropSingularGroups()
 }
+
+// dropSingularGroups drops a regional group named as an adjective of one
+// country: "the only European country with a Chinese FK-3", "another
+// Central Asian state". One unnamed member is not the group; "European
+// countries" still is.
+func (a *analysis) dropSingularGroups() {
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.kind != gazetteer.GroupMention || ac.tj >= len(toks) || !singularCountryNouns[toks[ac.tj].w] {
+			continue
+		}
+		j := ac.ti - 1
+		for j >= 0 && ordinalWords[toks[j].w] {
+			j--
+		}
+		if j < 0 {
+			continue
+		}
+		switch toks[j].w {
+		case "a", "an", "another", "one":
+			ac.drop = true
+		case "the":
+			// "Serbia is the only European country with ...": the
+			// subject of the copula, named already, is that one country.
+			if j >= 2 && copulaForms[toks[j-1].w] && a.actorAt[j-2] >= 0 {
+				ac.drop = true
+			}
+		}
+	}
+}
+
+// ordinalWords may stand between an article and a group adjective: "the
+// only other Central Asian country", "the first European state".
+var ordinalWords = words("only other first second third last sole single")
+
+// copulaForms link a country to what it is: "Serbia is the only ...".
+var copulaForms = words("is was remains remained became becomes")
+
+// singularCountryNouns after a group adjective make it describe one country.
+var singularCountryNouns = words("country state nation republic power monarchy government ally partner buyer customer operator")
 
 // dropDateline removes the actors of a news dateline at the sentence's
 // start: "BEIRUT - ...", "WASHINGTON, July 17 (Reuters) - ...", "KYIV,

@@ -221,11 +221,14 @@ func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) 
 }
 
 // localProducer reads "delivered EC145 helicopters, including assembly in
-// Kazakhstan": the place of local production receives.
+// Kazakhstan": the place of local production receives. A place named
+// before the verb says where the goods were made ("The Czech L-39
+// trainers, assembled in Slovakia, were sold off"): it is not who they
+// were sold to.
 func (a *analysis) localProducer(f *frame, sups []roleParty) []roleParty {
 	for li := range a.lists {
 		l := &a.lists[li]
-		if l.ti < f.readFrom || l.ti >= f.readTo || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
+		if l.ti < f.tj || l.ti >= f.readTo || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
 			continue
 		}
 		for _, p := range a.parties(li, f, sups) {

@@ -49,7 +49,11 @@ func (a *analysis) resolve() []relation {
 			if f.anaphor || a.clauses[f.clause].kind != cMain || last.clause == f.clause {
 				for k := len(a.res.kept) - 1; k >= 0; k-- {
 					d := a.res.kept[k]
-					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) {
+					// "China delivered radars to Turkmenistan, and Kazakhstan held
+					// talks on buying them": another buyer's plan leaves its
+					// seller open.
+					otherBuyersPlan := (f.status == bot.StatusPlanned || f.status == bot.StatusCancelled && !f.denied) && len(recs) > 0 && !overlap(d.rrecs, recs)
+					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan {
 						sups = d.rsups
 					}
 					if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) {

@@ -210,6 +210,10 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 	if tr.noun && a.counted(tr) {
 		return false // "nine Russian deals with Kazakhstan": a statistic
 	}
+	if tr.noun && toks[tr.ti].w == "export" && tr.ti > 1 && toks[tr.ti-1].w == "the" && toks[tr.ti-2].w == "in" &&
+		tr.tj < len(toks) && exportVersion[toks[tr.tj].w] {
+		return false // "a Chinese HQ-9 in the export version", "in the export: about one system": what was sold, not a sale
+	}
 	if tr.spec.status == del && tr.spec.dir == dirS && tr.noun && (toks[tr.ti].w == "supplies" || toks[tr.ti].w == "transfer") {
 		// "supplies of", "transfer of": need "of" or "to" after.
 		if tr.tj >= len(toks) || (toks[tr.tj].w != "of" && toks[tr.tj].w != "to") {
@@ -218,6 +222,10 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 	}
 	return true
 }
+
+// exportVersion after "in the export" name the version sold: "in the
+// export version", "in the export: one system of the FD-2000 version".
+var exportVersion = words(": , version variant model configuration")
 
 // passForms are the forms of "pass" in "pass on" (goods handed on).
 var passForms = words("pass passes passed passing")
