@@ -199,7 +199,7 @@ func (a *analysis) pronounLists() {
 		switch {
 		case w == "it" || w == "its" || w == "itself":
 			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})
-		case w == "country" && i > 0 && toks[i-1].w == "the":
+		case (w == "country" || w == "nation") && i > 0 && toks[i-1].w == "the":
 			a.lists = append(a.lists, alist{ti: i - 1, tj: i + 1, pron: "it"})
 		case relWords[w] && i > 0 && toks[i-1].w == ",":
 			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})

@@ -400,6 +400,10 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 			if t+1 >= len(toks) || a.itemAt[t+1] < 0 {
 				ref, more = true, true
 			}
+		case "each":
+			if t > 0 && toks[t-1].w == "of" {
+				ref = true // "has received two of each (type)"
+			}
 		}
 	}
 	for t := f.tj; t < f.readTo && t < f.tj+4; t++ {

@@ -240,6 +240,10 @@ func (r *statusReading) cueAt(j, n int) {
 		if w == "may" && j+1 < len(toks) && toks[j+1].upper {
 			return
 		}
+		if approvalWords[w] && a.underContract(f) {
+			r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
+			return
+		}
 		if w == "may" || w == "might" || w == "could" {
 			f.modalPlan = true
 		}
@@ -251,6 +255,29 @@ func (r *statusReading) cueAt(j, n int) {
 			f.neg = true
 		}
 	}
+}
+
+// underContract reports whether the frame's goods go "under a contract"
+// (deal, agreement) after the trigger, in its clause: "the sale of Hermes
+// 900 drones to Brazil under a contract signed last year". The contract
+// exists; an approval of that sale does not make it a plan.
+func (a *analysis) underContract(f *frame) bool {
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	for j := f.tj; j+1 < c.te && j < f.tj+20; j++ {
+		if toks[j].w != "under" {
+			continue
+		}
+		for k := j + 1; k < c.te && k <= j+4; k++ {
+			switch toks[k].w {
+			case "possible", "proposed", "potential", "planned", "future", "new":
+				return false
+			case "contract", "deal", "agreement":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // orderedCue applies an order cue at token j: "will", a contract word; but
