@@ -9,10 +9,11 @@ import (
 
 // analysis holds everything read from one sentence.
 type analysis struct {
-	ex   *Extractor
-	text string
-	ctx  *Context
-	toks []tok
+	ex       *Extractor
+	text     string
+	bodyFrom int // byte offset of the text after a dateline (0 when none)
+	ctx      *Context
+	toks     []tok
 
 	actorAt, itemAt, trigAt, listAt, clauseAt []int
 

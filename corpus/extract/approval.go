@@ -51,7 +51,7 @@ func (a *analysis) approvedForeignSale(f *frame, items []int, sups []roleParty) 
 			return "", false
 		}
 	}
-	if !slices.Contains(a.ex.countriesIn(a.text), maker) {
+	if !slices.Contains(a.ex.countriesIn(a.body()), maker) {
 		maker = ""
 	}
 	return maker, true

@@ -210,14 +210,14 @@ func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
 	// belong to the list, not to the clause structure.
 	if li := a.listAt[j]; li >= 0 && a.lists[li].ti == j && a.lists[li].prep == "" && a.actorAt[j] >= 0 {
 		j = a.lists[li].tj
+		if j < len(toks) && a.trigAt[j] < 0 && a.finiteVerbAt(j) {
+			return cConj // ", and Kazakhstan declined the offer", ", and Peru is still considering": a clause of its own
+		}
 		for n := 0; n < 3 && j < len(toks) && isAux(toks[j].w); n++ {
 			j++
 		}
 		if t := a.trigAt[min(j, len(toks)-1)]; j < len(toks) && t >= 0 && !a.trigs[t].noun && a.trigs[t].spec.form != fIng {
 			return cConj
-		}
-		if j < len(toks) && a.trigAt[j] < 0 && a.finiteVerbAt(j) {
-			return cConj // ", and Kazakhstan declined the offer": a clause of its own
 		}
 		j = i + 1
 	}

@@ -136,12 +136,22 @@ var singularCountryNouns = words("country state nation republic power monarchy g
 // filed; the place is never a party to what the story reports.
 func (a *analysis) dropDateline() {
 	end := a.datelineEnd()
+	if end > 0 {
+		a.bodyFrom = a.toks[end].e
+	}
 	for t := 0; t < end; t++ {
 		if k := a.actorAt[t]; k >= 0 {
 			a.actors[k].drop = true
 			a.actorAt[t] = -1
 		}
 	}
+}
+
+// body is the sentence after its dateline, if any: the text whose
+// countries count as named ("MOSCOW - India has received S-400s" does not
+// name the S-400's maker).
+func (a *analysis) body() string {
+	return a.text[a.bodyFrom:]
 }
 
 // datelineEnd returns the index of the dash or colon that ends a dateline

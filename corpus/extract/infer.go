@@ -557,7 +557,7 @@ func dealerParty(ac *actor) []roleParty {
 // namesNearby reports whether the sentence, the one before it or the title
 // names country c.
 func (a *analysis) namesNearby(c string) bool {
-	for _, text := range []string{a.text, a.ctx.Previous, a.ctx.Title} {
+	for _, text := range []string{a.body(), a.ctx.Previous, a.ctx.Title} {
 		if slices.Contains(a.ex.countriesIn(text), c) {
 			return true
 		}

@@ -404,7 +404,7 @@ func (r *roleReader) addNamedMaker() {
 	}
 	// The title alone is too far for a stated frame: "Belarus feeds Russia's
 	// war machine" does not make Russia the supplier of T-72s.
-	if slices.Contains(r.a.ex.countriesIn(r.a.text), c) || r.a.ctx != nil && slices.Contains(r.a.ex.countriesIn(r.a.ctx.Previous), c) {
+	if slices.Contains(r.a.ex.countriesIn(r.a.body()), c) || r.a.ctx != nil && slices.Contains(r.a.ex.countriesIn(r.a.ctx.Previous), c) {
 		r.sups = append(r.sups, contextParty(c)...)
 	}
 }
