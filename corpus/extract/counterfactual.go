@@ -226,6 +226,11 @@ func (a *analysis) markAlleged() {
 				tr.drop = true
 			}
 		}
+		// "warned Egypt against buying Su-35s", "argued against selling":
+		// advice not to, no transfer.
+		if !tr.noun && tr.spec.form == fIng && tr.ti > 0 && a.toks[tr.ti-1].w == "against" {
+			tr.drop = true
+		}
 		// "Algeria may have received Su-57s": a guess about the past, not a
 		// plan and not a stated delivery.
 		if j := tr.ti - 2; j >= 0 && a.toks[j+1].w == "have" && guessModals[a.toks[j].w] && !tr.noun {

@@ -479,13 +479,24 @@ func (a *analysis) qualifyItem(k, it int) {
 	if ac.poss && ac.kind != gazetteer.DemonymMention {
 		ac.owner = it
 		a.items[it].owner = k
-	} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention {
+	} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention || a.attributiveAbbrev(k, it) {
 		ac.origin = it
 		a.items[it].origins = append(a.items[it].origins, k)
 		if ac.made || ac.kind == gazetteer.ManufacturerMention {
 			a.items[it].madeOrig = true
 		}
 	}
+}
+
+// attributiveAbbrev reports whether actor k is "US" or "UK" written right
+// before weapon it, as an adjective: "Riyadh also buys US jets".
+func (a *analysis) attributiveAbbrev(k, it int) bool {
+	ac := &a.actors[k]
+	if ac.kind != gazetteer.NameMention || ac.poss || ac.tj != a.items[it].ti || ac.tj-ac.ti != 1 || len(ac.countries) != 1 {
+		return false
+	}
+	w := a.text[a.toks[ac.ti].s:a.toks[ac.ti].e]
+	return (w == "US" || w == "UK") && (ac.countries[0] == "United States" || ac.countries[0] == "United Kingdom")
 }
 
 // nounTriggerAt reports whether a nominal trigger starts at token t.

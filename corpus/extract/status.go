@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // statusRank orders statuses by how far they weaken a delivery.
@@ -166,6 +167,11 @@ func (r *statusReading) cuesBefore() {
 				a.lists[ac.list].tj+1 == f.start:
 				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
 				continue
+			case ac.kind == gazetteer.DemonymMention && ac.tj < len(toks) && requestNouns[toks[ac.tj].w]:
+				// "declined a German request to supply": the refusal governs
+				// the request and what it asks for.
+				j, n = ac.ti, n+(ac.tj-ac.ti)-1
+				continue
 			case ac.list >= 0 && a.lists[ac.list].prep == "" && a.lists[ac.list].ti > c.ts &&
 				letWords[toks[a.lists[ac.list].ti-1].w]:
 				// "refused to let Denmark pass on APCs to Ukraine": the
@@ -212,6 +218,9 @@ func (r *statusReading) willCue() {
 	}
 	r.raise(bot.StatusOrdered)
 }
+
+// requestNouns ask for a transfer: "a German request to supply".
+var requestNouns = words("request requests plea pleas appeal appeals demand demands")
 
 // letWords before a country make it the doer of the verb after it, under
 // whatever governs "let": "refused to let Denmark pass on".
