@@ -145,6 +145,12 @@ func (a *analysis) frameItems(f *frame) []int {
 			break
 		}
 	}
+	for t := f.tj; t+1 < ae; t++ {
+		if a.toks[t].w == "and" && a.hedgedPredicate(t+1) {
+			ae = t // "bought Rafale jets from France and is considering more HIMARS": not this frame's
+			break
+		}
+	}
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
@@ -570,6 +576,28 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 		}
 	}
 	return out
+}
+
+// hedgedPredicate reports whether a coordinated predicate without a
+// subject starts at t and opens with a plan, a cancellation, a denial, a
+// negation or a wish ("is considering", "plans", "wants", "has not"):
+// the weapons after it are that predicate's, not the earlier verb's.
+func (a *analysis) hedgedPredicate(t int) bool {
+	toks := a.toks
+	for n := 0; n < 3 && t < len(toks) && (beForms[toks[t].w] || haveForms[toks[t].w] || adverbs[toks[t].w] && toks[t].w != "not" && toks[t].w != "never"); n++ {
+		t++
+	}
+	if t >= len(toks) || a.actorAt[t] >= 0 || a.trigAt[t] >= 0 {
+		return false
+	}
+	if wishWords[toks[t].w] {
+		return true
+	}
+	switch cv, _ := cues.match(toks, t); cv {
+	case cuePlanned, cueCancel, cueDeny, cueNeg:
+		return true
+	}
+	return false
 }
 
 // respectively pairs the members of a country list followed by
