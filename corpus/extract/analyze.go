@@ -225,6 +225,9 @@ func (a *analysis) indexLists() {
 			a.actors[m].list = li
 		}
 		a.findPrep(l)
+		if l.pron == "" && l.ti >= 2 && l.tj < len(toks) && toks[l.ti-1].w == "like" && toks[l.ti-2].w == "," && toks[l.tj].w == "," {
+			l.place, l.prep = true, "place" // "Morocco, like Algeria, buys ...": an aside, as "unlike Algeria"
+		}
 	}
 }
 

@@ -474,5 +474,10 @@ func (a *analysis) systemName(start, end int, canon string) (string, int) {
 	}
 	name = strings.Join(fields, " ")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "-class"), " class")
+	// A plural the weapons package matched whole: "Rafales", "MiG-29s".
+	if n := len(name); n > 2 && name[n-1] == 's' && !strings.HasSuffix(strings.ToLower(canon), "s") &&
+		(strings.EqualFold(name[:n-1], canon) || name[n-2] >= '0' && name[n-2] <= '9') {
+		name = name[:n-1]
+	}
 	return name, e
 }

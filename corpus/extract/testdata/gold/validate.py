@@ -29,7 +29,7 @@ COUNTRIES = set(CA) | set().union(*GROUPS.values()) | {
     "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana", "Greece", "Hungary", "India", "Indonesia",
     "Iran", "Iraq", "Syria", "Israel", "Italy", "Japan", "Jordan", "Kenya", "Malaysia", "Mexico", "Mongolia", "Morocco",
     "Myanmar", "Netherlands", "Nigeria", "North Korea", "Norway", "Pakistan", "Peru", "Philippines",
-    "Poland", "Romania", "Russia", "Serbia", "Somalia", "South Africa", "South Korea", "Soviet Union",
+    "Poland", "Romania", "Russia", "Serbia", "Slovakia", "Somalia", "South Africa", "South Korea", "Soviet Union",
     "Spain", "Sudan", "Sweden", "Switzerland", "Taiwan", "Thailand", "Tunisia", "Turkey", "Ukraine",
     "United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Venezuela", "Vietnam"}
 REL_KEYS = ["supplier", "recipient", "system", "category", "status", "kind", "years", "inferred"]
