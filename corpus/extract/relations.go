@@ -161,7 +161,14 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	}
 	after := collect(f.tj, ae)
-	before := collect(f.readFrom, f.start)
+	bs := f.readFrom
+	for t := f.start - 1; t > f.readFrom; t-- {
+		if subordinators[a.toks[t].w] && a.toks[t-1].w != "," {
+			bs = t // "turned to India for BrahMos missiles after talks with Russia stalled": not the talks' missiles
+			break
+		}
+	}
+	before := collect(bs, f.start)
 	if a.headBefore(f) && len(after) > 0 && len(a.dropPurpose(after)) == 0 {
 		// "About 40 Kh-35 missiles, ordered in a deal for the Tarantul
 		// boats": the missiles are ordered, the boats are what they are for.
@@ -577,6 +584,10 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 	}
 	return out
 }
+
+// subordinators open a subordinate clause whose frame does not take the
+// weapons named before them.
+var subordinators = words("after because although though unless until whereas")
 
 // hedgedPredicate reports whether a coordinated predicate without a
 // subject starts at t and opens with a plan, a cancellation, a denial, a

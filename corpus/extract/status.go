@@ -378,6 +378,11 @@ func (r *statusReading) denialsAndNegation() {
 	if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
 		yet = true
 	}
+	for j := f.tj; j < c.te; j++ {
+		if toks[j].w == "until" || toks[j].w == "till" {
+			yet = true // "will not deliver more F-16s until the pilots are trained": a delay
+		}
+	}
 	switch {
 	case yet:
 		r.raise(bot.StatusOrdered)
