@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
@@ -8,10 +9,11 @@ import (
 
 // analysis holds everything read from one sentence.
 type analysis struct {
-	ex   *Extractor
-	text string
-	ctx  *Context
-	toks []tok
+	ex       *Extractor
+	text     string
+	bodyFrom int // byte offset of the text after a dateline (0 when none)
+	ctx      *Context
+	toks     []tok
 
 	actorAt, itemAt, trigAt, listAt, clauseAt []int
 
@@ -166,6 +168,9 @@ func (a *analysis) actorLists() {
 				// from India": Myanmar opens a clause of its own.
 				break
 			}
+			if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
+				break // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
+			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
 			end = a.actorEnd(n)
@@ -179,6 +184,40 @@ func (a *analysis) actorLists() {
 	}
 }
 
+// runEnd returns the token after the run of actors from actor n joined
+// only by separators ("Kazakhstan, Kyrgyzstan and Uzbekistan").
+func (a *analysis) runEnd(n int) int {
+	end := a.actorEnd(n)
+	for m := n + 1; m < len(a.actors) && !a.actors[m].drop && a.separatorsOnly(end, a.actors[m].ti); m++ {
+		end = a.actorEnd(m)
+	}
+	return end
+}
+
+// finiteVerbAt reports whether token t looks like a finite verb that
+// opens a predicate: an auxiliary, a transfer verb, a past form in -ed or
+// a common irregular past ("held", "took").
+func (a *analysis) finiteVerbAt(t int) bool {
+	if t >= len(a.toks) {
+		return false
+	}
+	switch w := a.toks[t].w; {
+	case a.verbAfter(t), beForms[w], haveForms[w], w == "will", w == "would", w == "also", w == "then":
+		return true
+	}
+	if k := a.trigAt[t]; k >= 0 {
+		return a.trigs[k].spec.form != fNoun && a.trigs[k].spec.form != fIng
+	}
+	w := a.toks[t].w
+	if a.actorAt[t] >= 0 || a.itemAt[t] >= 0 || !a.toks[t].word {
+		return false
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+// irregularPast are common irregular past forms that open a predicate.
+var irregularPast = words("held took made gave sold bought got won began sought met kept said told saw chose went")
+
 // pronounLists adds lists for pronouns standing for countries: "it", "its",
 // "the country", and relative words after a comma.
 func (a *analysis) pronounLists() {
@@ -188,7 +227,7 @@ func (a *analysis) pronounLists() {
 		switch {
 		case w == "it" || w == "its" || w == "itself":
 			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})
-		case w == "country" && i > 0 && toks[i-1].w == "the":
+		case (w == "country" || w == "nation") && i > 0 && toks[i-1].w == "the":
 			a.lists = append(a.lists, alist{ti: i - 1, tj: i + 1, pron: "it"})
 		case relWords[w] && i > 0 && toks[i-1].w == ",":
 			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})
@@ -213,6 +252,9 @@ func (a *analysis) indexLists() {
 			a.actors[m].list = li
 		}
 		a.findPrep(l)
+		if l.pron == "" && l.ti >= 2 && l.tj < len(toks) && toks[l.ti-1].w == "like" && toks[l.ti-2].w == "," && toks[l.tj].w == "," {
+			l.place, l.prep = true, "place" // "Morocco, like Algeria, buys ...": an aside, as "unlike Algeria"
+		}
 	}
 }
 

@@ -251,6 +251,9 @@ func (a *analysis) countryListThenVerbAt(j int) bool {
 	if li < 0 || a.lists[li].ti != j || a.lists[li].prep != "" || a.actorAt[j] < 0 {
 		return false
 	}
+	if end := a.lists[li].tj; end < len(a.toks) && a.trigAt[end] < 0 && a.finiteVerbAt(end) {
+		return true // ", and Kazakhstan declined the offer", ", and Peru is still considering": a clause of its own
+	}
 	return a.finiteVerbTriggerAt(a.skipAuxiliaries(a.lists[li].tj))
 }
 

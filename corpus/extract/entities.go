@@ -86,7 +86,49 @@ func (a *analysis) findActors() {
 	a.indexActors()
 	a.markCompounds()
 	a.dropDateline()
+	a.dropSingularGroups()
 }
+
+// dropSingularGroups drops a regional group named as an adjective of one
+// country: "the only European country with a Chinese FK-3", "another
+// Central Asian state". One unnamed member is not the group; "European
+// countries" still is.
+func (a *analysis) dropSingularGroups() {
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.kind != gazetteer.GroupMention || ac.tj >= len(toks) || !singularCountryNouns[toks[ac.tj].w] {
+			continue
+		}
+		j := ac.ti - 1
+		for j >= 0 && ordinalWords[toks[j].w] {
+			j--
+		}
+		if j < 0 {
+			continue
+		}
+		switch toks[j].w {
+		case "a", "an", "another", "one":
+			ac.drop = true
+		case "the":
+			// "Serbia is the only European country with ...": the
+			// subject of the copula, named already, is that one country.
+			if j >= 2 && copulaForms[toks[j-1].w] && a.actorAt[j-2] >= 0 {
+				ac.drop = true
+			}
+		}
+	}
+}
+
+// ordinalWords may stand between an article and a group adjective: "the
+// only other Central Asian country", "the first European state".
+var ordinalWords = words("only other first second third last sole single")
+
+// copulaForms link a country to what it is: "Serbia is the only ...".
+var copulaForms = words("is was remains remained became becomes")
+
+// singularCountryNouns after a group adjective make it describe one country.
+var singularCountryNouns = words("country state nation republic power monarchy government ally partner buyer customer operator")
 
 // dropDateline removes the actors of a news dateline at the sentence's
 // start: "BEIRUT - ...", "WASHINGTON, July 17 (Reuters) - ...", "KYIV,
@@ -94,12 +136,22 @@ func (a *analysis) findActors() {
 // filed; the place is never a party to what the story reports.
 func (a *analysis) dropDateline() {
 	end := a.datelineEnd()
+	if end > 0 {
+		a.bodyFrom = a.toks[end].e
+	}
 	for t := 0; t < end; t++ {
 		if k := a.actorAt[t]; k >= 0 {
 			a.actors[k].drop = true
 			a.actorAt[t] = -1
 		}
 	}
+}
+
+// body is the sentence after its dateline, if any: the text whose
+// countries count as named ("MOSCOW - India has received S-400s" does not
+// name the S-400's maker).
+func (a *analysis) body() string {
+	return a.text[a.bodyFrom:]
 }
 
 // datelineEnd returns the index of the dash or colon that ends a dateline
@@ -454,13 +506,24 @@ func (a *analysis) qualifyItem(k, it int) {
 	if ac.poss && ac.kind != gazetteer.DemonymMention {
 		ac.owner = it
 		a.items[it].owner = k
-	} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention {
+	} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention || a.attributiveAbbrev(k, it) {
 		ac.origin = it
 		a.items[it].origins = append(a.items[it].origins, k)
 		if ac.made || ac.kind == gazetteer.ManufacturerMention {
 			a.items[it].madeOrig = true
 		}
 	}
+}
+
+// attributiveAbbrev reports whether actor k is "US" or "UK" written right
+// before weapon it, as an adjective: "Riyadh also buys US jets".
+func (a *analysis) attributiveAbbrev(k, it int) bool {
+	ac := &a.actors[k]
+	if ac.kind != gazetteer.NameMention || ac.poss || ac.tj != a.items[it].ti || ac.tj-ac.ti != 1 || len(ac.countries) != 1 {
+		return false
+	}
+	w := a.text[a.toks[ac.ti].s:a.toks[ac.ti].e]
+	return (w == "US" || w == "UK") && (ac.countries[0] == "United States" || ac.countries[0] == "United Kingdom")
 }
 
 // nounTriggerAt reports whether a nominal trigger starts at token t.

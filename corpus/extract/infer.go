@@ -273,11 +273,14 @@ var forceNouns = words("base bases airbase airbases garrison garrisons contingen
 	"facility facilities unit units soldiers front")
 
 // localProducer reads "delivered EC145 helicopters, including assembly in
-// Kazakhstan": the place of local production receives.
+// Kazakhstan": the place of local production receives. A place named
+// before the verb says where the goods were made ("The Czech L-39
+// trainers, assembled in Slovakia, were sold off"): it is not who they
+// were sold to.
 func (a *analysis) localProducer(f *frame, sups []roleParty) []roleParty {
 	for li := range a.lists {
 		l := &a.lists[li]
-		if l.ti < f.readFrom || l.ti >= f.readTo || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
+		if l.ti < f.tj || l.ti >= f.readTo || l.pron != "" || l.prep != "in" || !l.place || !a.localProduction(l.ti) {
 			continue
 		}
 		for _, p := range a.parties(li, f, sups) {
@@ -606,7 +609,7 @@ func dealerParty(ac *actor) []roleParty {
 // namesNearby reports whether the sentence, the one before it or the title
 // names country c.
 func (a *analysis) namesNearby(c string) bool {
-	for _, text := range []string{a.text, a.ctx.Previous, a.ctx.Title} {
+	for _, text := range []string{a.body(), a.ctx.Previous, a.ctx.Title} {
 		if slices.Contains(a.ex.countriesIn(text), c) {
 			return true
 		}

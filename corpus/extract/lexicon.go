@@ -108,10 +108,13 @@ func init() {
 	verb(dirS, del, "", 0, "", "", "transferred", "transferring")
 	verb(dirS, del, aid, spGive, "donate", "donates", "donated", "donating")
 	verb(dirS, del, "", 0, "send", "sends", "sent", "sending")
-	verb(dirS, del, "", 0, "", "", "shipped", "shipping")
+	verb(dirS, del, "", 0, "ship", "", "shipped", "shipping")
 	verb(dirS, del, "", 0, "hand over", "hands over", "handed over", "handing over")
 	// "handed the Bangladesh Navy two frigates": the double object of give, but a sale.
 	verb(dirS, del, "", spHand, "hand", "hands", "handed", "handing")
+	// "pass on Swiss-built APCs to Ukraine": kept only before a weapon
+	// (keepTrigger); "passed on the offer" declines it.
+	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
 	verb(dirS, del, "", 0, "equip", "equips", "equipped", "equipping")
 	verb(dirS, del, "", spArm, "arm", "", "armed", "arming")
 	verb(dirS, del, aid, spGive, "give", "gives", "", "giving", "part=given", "pastonly=gave")
@@ -251,7 +254,8 @@ func init() {
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
 		"cleared|clears|able to|process of|letter of intent|letters of intent|memorandum of understanding|"+
-		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent", cuePlanned)
+		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|nearing|"+
+		"on the verge of|poised to|way for", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+
@@ -293,11 +297,11 @@ var (
 	placeWords = words("visited visiting visits visit trip trips travelled traveled flew arrived held hosted " +
 		"landed stationed based located headquartered summit meeting talks-in")
 	// placePreps make the actor after them a place, not a party.
-	placePreps = words("in at near inside across through against into within outside toward towards around " +
+	placePreps = words("in at near inside across through against into within outside toward towards around unlike " +
 		"over during throughout beyond along off onto upon")
 	// preps govern the actors after them.
 	preps = words("to from by with for of in at on near inside across through against into within outside " +
-		"toward towards around over under about among including except excluding between during via " +
+		"toward towards around over under about among including except excluding between during via unlike " +
 		"throughout beyond along onto upon than")
 	// clauseWords start a new clause after a comma or on their own.
 	clauseConj = words("while whereas but although though yet")

@@ -167,6 +167,12 @@ func (a *analysis) frameItems(f *frame) []int {
 			break
 		}
 	}
+	for t := f.tj; t+1 < ae; t++ {
+		if a.toks[t].w == "and" && a.hedgedPredicate(t+1) {
+			ae = t // "bought Rafale jets from France and is considering more HIMARS": not this frame's
+			break
+		}
+	}
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
@@ -177,7 +183,14 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	}
 	after := collect(f.tj, ae)
-	before := collect(f.readFrom, f.start)
+	bs := f.readFrom
+	for t := f.start - 1; t > f.readFrom; t-- {
+		if subordinators[a.toks[t].w] && a.toks[t-1].w != "," {
+			bs = t // "turned to India for BrahMos missiles after talks with Russia stalled": not the talks' missiles
+			break
+		}
+	}
+	before := collect(bs, f.start)
 	if a.headBefore(f) && len(after) > 0 && len(a.dropPurpose(after)) == 0 {
 		// "About 40 Kh-35 missiles, ordered in a deal for the Tarantul
 		// boats": the missiles are ordered, the boats are what they are for.
@@ -430,6 +443,10 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 			if t+1 >= len(toks) || a.itemAt[t+1] < 0 {
 				ref, more = true, true
 			}
+		case "each":
+			if t > 0 && toks[t-1].w == "of" {
+				ref = true // "has received two of each (type)"
+			}
 		}
 	}
 	for t := f.tj; t < f.readTo && t < f.tj+4; t++ {
@@ -525,6 +542,10 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 	for _, g := range f.groups {
 		years := a.groupYears(f, &g)
 		items := g.items
+		pairs, run := a.respectively(g.items)
+		if pairs != nil {
+			items = run
+		}
 		if len(items) == 0 {
 			items = []int{-1}
 		}
@@ -541,6 +562,12 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						continue
 					}
 					for _, it := range items {
+						if p, ok := pairs[s.pos]; ok && p != it {
+							continue // "Rafale and F-16 fighters bought from France and the US respectively"
+						}
+						if p, ok := pairs[r.pos]; ok && p != it {
+							continue // "sold K9 and K2 to Poland and Egypt respectively"
+						}
 						if it >= 0 && a.ownedByOther(it, s.countries[0], rc) {
 							continue // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
 						}
@@ -588,6 +615,101 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 	return out
 }
 
+// subordinators open a subordinate clause whose frame does not take the
+// weapons named before them.
+var subordinators = words("after because although though unless until whereas")
+
+// hedgedPredicate reports whether a coordinated predicate without a
+// subject starts at t and opens with a plan, a cancellation, a denial, a
+// negation or a wish ("is considering", "plans", "wants", "has not"):
+// the weapons after it are that predicate's, not the earlier verb's.
+func (a *analysis) hedgedPredicate(t int) bool {
+	toks := a.toks
+	for n := 0; n < 3 && t < len(toks) && (beForms[toks[t].w] || haveForms[toks[t].w] || adverbs[toks[t].w] && toks[t].w != "not" && toks[t].w != "never"); n++ {
+		t++
+	}
+	if t >= len(toks) || a.actorAt[t] >= 0 || a.trigAt[t] >= 0 {
+		return false
+	}
+	if wishWords[toks[t].w] {
+		return true
+	}
+	switch cv, _ := cues.match(toks, t); cv {
+	case cuePlanned, cueCancel, cueDeny, cueNeg:
+		return true
+	}
+	return false
+}
+
+// respectively pairs the members of a country list followed by
+// "respectively" with the coordinated weapons of the frame, in order:
+// "Rafale, MiG-29M and F-16 fighters bought from France, Russia and the
+// United States respectively" gives France the Rafale, Russia the MiG-29M
+// and the United States the F-16. It maps each member's position to its
+// weapon and returns the weapons in order; nil when the sentence says no
+// "respectively" or the counts differ.
+func (a *analysis) respectively(frameItems []int) (map[int]int, []int) {
+	if len(frameItems) == 0 {
+		return nil, nil
+	}
+	toks := a.toks
+	for t := 1; t < len(toks); t++ {
+		if toks[t].w != "respectively" {
+			continue
+		}
+		e := t - 1
+		if toks[e].w == "," && e > 0 {
+			e--
+		}
+		li := a.listAt[e]
+		if li < 0 || len(a.lists[li].members) < 2 {
+			continue
+		}
+		run := a.coordinatedItems(frameItems[0])
+		l := &a.lists[li]
+		if len(run) != len(l.members) {
+			return nil, nil
+		}
+		pairs := map[int]int{}
+		for i, m := range l.members {
+			pairs[a.actors[m].ti] = run[i]
+		}
+		return pairs, run
+	}
+	return nil, nil
+}
+
+// coordinatedItems returns, in order, the weapons joined to item it by
+// commas, "and" or "or" ("Rafale, MiG-29M and F-16 fighters").
+func (a *analysis) coordinatedItems(it int) []int {
+	toks := a.toks
+	joiner := func(w string) bool { return w == "," || w == "and" || w == "or" }
+	first := it
+	for {
+		t := a.items[first].ti - 1
+		for t >= 0 && joiner(toks[t].w) && t >= a.items[first].ti-2 {
+			t--
+		}
+		if t < 0 || t == a.items[first].ti-1 || a.itemAt[t] < 0 {
+			break
+		}
+		first = a.itemAt[t]
+	}
+	run := []int{first}
+	for cur := first; ; {
+		t := a.items[cur].tj
+		for t < len(toks) && joiner(toks[t].w) && t < a.items[cur].tj+2 {
+			t++
+		}
+		if t >= len(toks) || t == a.items[cur].tj || a.itemAt[t] < 0 {
+			break
+		}
+		cur = a.itemAt[t]
+		run = append(run, cur)
+	}
+	return run
+}
+
 // merge joins relations about one batch: the same parties, weapon and kind
 // read twice ("ordered ... and received them") keep the later status and
 // all years. A new batch ("four more") and a denial stay apart.
@@ -608,11 +730,19 @@ func merge(rels []relation) []relation {
 				// A sale delivered beside a licence only ordered ("... delivered in
 				// 2022 and 2023, and a further Anka deal covers licensed
 				// production") are two deals.
-				if r.newBatch || !(o.Kind == bot.KindLicence && r.Kind == bot.KindSale || o.Kind == bot.KindSale && r.Kind == bot.KindLicence) ||
-					o.Status != r.Status {
+				// "received helicopters ..., along with ammunition that Moscow
+				// donated": the ammunition read twice, by the verb whose
+				// object it is and by the relative clause that says it was
+				// a gift, is one gift.
+				sa := func(x, y bot.Kind) bool { return o.Kind == x && r.Kind == y || o.Kind == y && r.Kind == x }
+				if r.newBatch || !(sa(bot.KindLicence, bot.KindSale) || sa(bot.KindAid, bot.KindSale)) || o.Status != r.Status {
 					continue
 				}
-				o.Kind = bot.KindLicence
+				if sa(bot.KindAid, bot.KindSale) {
+					o.Kind = bot.KindAid
+				} else {
+					o.Kind = bot.KindLicence
+				}
 			}
 			if o.Status == r.Status {
 				o.Years = sortUnique(append(o.Years, r.Years...))

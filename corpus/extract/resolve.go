@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/briefbot/briefbot/bot"
 )
 
@@ -49,7 +51,15 @@ func (a *analysis) resolve() []relation {
 			if f.anaphor || a.clauses[f.clause].kind != cMain || last.clause == f.clause {
 				for k := len(a.res.kept) - 1; k >= 0; k-- {
 					d := a.res.kept[k]
-					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) {
+					// "China delivered radars to Turkmenistan, and Kazakhstan held
+					// talks on buying them": another buyer's plan leaves its
+					// seller open.
+					otherBuyersPlan := (f.status == bot.StatusPlanned || f.status == bot.StatusCancelled && !f.denied) && len(recs) > 0 && !overlap(d.rrecs, recs)
+					// "..., while Riyadh also buys jets": a clause of its own
+					// with weapons of its own leaves their seller open.
+					otherWeapon := d.clause != f.clause && a.clauses[f.clause].own && a.clauses[f.clause].kind == cConj &&
+						!f.anaphor && len(items) > 0 && len(d.items) > 0 && !sharesItem(items, d.items)
+					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan && !otherWeapon {
 						sups = d.rsups
 					}
 					if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) {
@@ -269,6 +279,16 @@ func plain(ps []roleParty) []party {
 		out[i] = p.party
 	}
 	return out
+}
+
+// sharesItem reports whether two frames name a weapon in common.
+func sharesItem(x, y []int) bool {
+	for _, i := range x {
+		if slices.Contains(y, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // implicit reads "X-made W" with no transfer verb: "Russian-supplied T-72

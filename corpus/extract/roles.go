@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
@@ -403,9 +404,25 @@ func (r *roleReader) addNamedMaker() {
 	}
 	// The title alone is too far for a stated frame: "Belarus feeds Russia's
 	// war machine" does not make Russia the supplier of T-72s.
-	if slices.Contains(r.a.ex.countriesIn(r.a.text), c) || r.a.ctx != nil && slices.Contains(r.a.ex.countriesIn(r.a.ctx.Previous), c) {
+	if slices.Contains(r.a.ex.countriesIn(r.a.body()), c) || r.a.ctx != nil && slices.Contains(r.a.ex.countriesIn(r.a.ctx.Previous), c) {
 		r.sups = append(r.sups, contextParty(c)...)
 	}
+}
+
+// refusedOffer reports whether the frame is an offer noun that its
+// subject declines: "Kazakhstan declined the offer", "rejected a proposal",
+// "passed on the offer".
+func (r *roleReader) refusedOffer() bool {
+	a := r.a
+	if w := a.toks[r.tr.ti].w; !r.tr.noun || r.f.spec.status != bot.StatusPlanned || w != "offer" && w != "offers" {
+		return false
+	}
+	for t := a.lists[r.subject].tj; t < r.tr.ti; t++ {
+		if cv, _ := cues.match(a.toks, t); cv == cueCancel || passForms[a.toks[t].w] && t+1 < len(a.toks) && a.toks[t+1].w == "on" {
+			return true
+		}
+	}
+	return false
 }
 
 // listAfterColon returns the list that opens right after a colon that ends
@@ -424,6 +441,16 @@ func (a *analysis) listAfterColon(end int) int {
 // sale of X to Y", "Kyrgyzstan's main supplier".
 func (r *roleReader) supplierSubjectRoles() {
 	if r.coSigners() || r.giftReceived() {
+		return
+	}
+	if r.agent < 0 && r.subject >= 0 && r.refusedOffer() {
+		// "Kazakhstan declined the offer": the one offered to refuses; the
+		// offerer is only who the sentence names ("from Russia").
+		r.add(&r.recs, r.one(r.subject), nil)
+		r.add(&r.sups, r.byPrep(r.after, "by", "from"), r.recs)
+		if len(r.sups) == 0 {
+			r.addOrigins(&r.sups, r.recs)
+		}
 		return
 	}
 	if r.agent >= 0 {

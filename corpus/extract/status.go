@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // statusRank orders statuses by how far they weaken a delivery.
@@ -163,8 +164,9 @@ var buyForms = words("buy buys bought buying purchase purchases purchased purcha
 	"acquiring procure procures procured procuring acquisition acquisitions procurement")
 
 // goodsInHand are the words that show bought goods are with the buyer:
-// shown, paraded, seen on satellite imagery.
-var goodsInHand = words("showed shown displayed paraded showcased imagery")
+// shown, paraded, seen on satellite imagery, flown or operated ("the air
+// force flies Rafales bought from France").
+var goodsInHand = words("showed shown displayed paraded showcased imagery flies fly operates operate fields")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine
 // words, past premodifiers of the trigger ("froze new arms export
@@ -192,6 +194,17 @@ func (r *statusReading) cuesBefore() {
 				continue
 			case ac.list >= 0 && a.lists[ac.list].tj < len(toks) && toks[a.lists[ac.list].tj].w == "from" &&
 				a.lists[ac.list].tj+1 == f.start:
+				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
+				continue
+			case ac.kind == gazetteer.DemonymMention && ac.tj < len(toks) && requestNouns[toks[ac.tj].w]:
+				// "declined a German request to supply": the refusal governs
+				// the request and what it asks for.
+				j, n = ac.ti, n+(ac.tj-ac.ti)-1
+				continue
+			case ac.list >= 0 && a.lists[ac.list].prep == "" && a.lists[ac.list].ti > c.ts &&
+				letWords[toks[a.lists[ac.list].ti-1].w]:
+				// "refused to let Denmark pass on APCs to Ukraine": the
+				// refusal governs what Denmark would do.
 				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
 				continue
 			}
@@ -235,12 +248,22 @@ func (r *statusReading) willCue() {
 	r.raise(bot.StatusOrdered)
 }
 
+// requestNouns ask for a transfer: "a German request to supply".
+var requestNouns = words("request requests plea pleas appeal appeals demand demands")
+
+// letWords before a country make it the doer of the verb after it, under
+// whatever governs "let": "refused to let Denmark pass on".
+var letWords = words("let letting lets")
+
 // cueAt applies the cue at token j, n words before the frame.
 func (r *statusReading) cueAt(j, n int) {
 	a, f := r.a, r.f
 	toks := a.toks
 	w := toks[j].w
 	cv, _ := cues.match(toks, j)
+	if passForms[w] && j+1 < len(toks) && toks[j+1].w == "on" && r.tr.noun && r.tr.spec.status == bot.StatusPlanned {
+		cv = cueCancel // "passed on the Turkish offer": declined it
+	}
 	switch cv {
 	case cueCancel:
 		if a.overridden(j) {
@@ -253,6 +276,10 @@ func (r *statusReading) cueAt(j, n int) {
 		}
 	case cuePlanned:
 		if w == "may" && j+1 < len(toks) && toks[j+1].upper {
+			return
+		}
+		if approvalWords[w] && a.underContract(f) {
+			r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
 			return
 		}
 		if w == "may" || w == "might" || w == "could" {
@@ -270,6 +297,29 @@ func (r *statusReading) cueAt(j, n int) {
 			f.neg = true
 		}
 	}
+}
+
+// underContract reports whether the frame's goods go "under a contract"
+// (deal, agreement) after the trigger, in its clause: "the sale of Hermes
+// 900 drones to Brazil under a contract signed last year". The contract
+// exists; an approval of that sale does not make it a plan.
+func (a *analysis) underContract(f *frame) bool {
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	for j := f.tj; j+1 < c.te && j < f.tj+20; j++ {
+		if toks[j].w != "under" {
+			continue
+		}
+		for k := j + 1; k < c.te && k <= j+4; k++ {
+			switch toks[k].w {
+			case "possible", "proposed", "potential", "planned", "future", "new":
+				return false
+			case "contract", "deal", "agreement":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // orderedCue applies an order cue at token j: "will", a contract word; but
@@ -368,6 +418,11 @@ func (r *statusReading) denialsAndNegation() {
 			if tr := &a.trigs[k]; k != f.t && tr.spec.status == bot.StatusOrdered && !tr.noun && tr.ti > f.tj {
 				yet = true
 			}
+		}
+	}
+	for j := f.tj; j < c.te; j++ {
+		if toks[j].w == "until" || toks[j].w == "till" {
+			yet = true // "will not deliver more F-16s until the pilots are trained": a delay
 		}
 	}
 	switch {
@@ -603,7 +658,7 @@ var intentWords = words("pledged pledge pledges promised promise promises plan p
 	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
 	"wants want unlikely likely expected help helps request requests requested prepare prepares preparing prepared ready readying " +
 	"advised advises advise urged urges urge encouraged encourages encourage pressed pressing pressured " +
-	"intending hoping aiming wanting looking intent understanding")
+	"intending hoping aiming wanting looking intent understanding keen eager")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery

@@ -225,11 +225,18 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 	case spHand:
 		return a.keepHand(tr)
 	}
+	if tr.tj-tr.ti == 2 && passForms[toks[tr.ti].w] && toks[tr.tj-1].w == "on" && !a.weaponSoonAfter(tr.tj) {
+		return false // "passed on the offer", "passes on the costs"
+	}
 	if tr.noun && tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
 		return false // "names no supplier", "no deliveries"
 	}
 	if tr.noun && a.counted(tr) {
 		return false // "nine Russian deals with Kazakhstan": a statistic
+	}
+	if tr.noun && toks[tr.ti].w == "export" && tr.ti > 1 && toks[tr.ti-1].w == "the" && toks[tr.ti-2].w == "in" &&
+		tr.tj < len(toks) && exportVersion[toks[tr.tj].w] {
+		return false // "a Chinese HQ-9 in the export version", "in the export: about one system": what was sold, not a sale
 	}
 	if tr.spec.status == del && tr.spec.dir == dirS && tr.noun && (toks[tr.ti].w == "supplies" || toks[tr.ti].w == "transfer") {
 		// "supplies of", "transfer of": need "of" or "to" after.
@@ -238,6 +245,24 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		}
 	}
 	return true
+}
+
+// exportVersion after "in the export" name the version sold: "in the
+// export version", "in the export: one system of the FD-2000 version".
+var exportVersion = words(": , version variant model configuration")
+
+// passForms are the forms of "pass" in "pass on" (goods handed on).
+var passForms = words("pass passes passed passing")
+
+// weaponSoonAfter reports whether a weapon (not a generic arms word) is
+// named in the few words after t, before a comma.
+func (a *analysis) weaponSoonAfter(t int) bool {
+	for j := t; j < len(a.toks) && j < t+6 && a.toks[j].w != ","; j++ {
+		if it := a.itemAt[j]; it >= 0 {
+			return !a.items[it].arms
+		}
+	}
+	return false
 }
 
 // keepProduce keeps a production trigger only where it is a transfer: a

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/bot/textfold"
 	"github.com/briefbot/briefbot/bot/weapons"
 )
@@ -28,6 +29,26 @@ func (a *analysis) findItems() {
 	ms = a.unknownDesignations(ms)
 	a.mergeItems(ms)
 	a.foldVariants()
+}
+
+// shipVerb reports whether "ship" or "ships" at t is a verb: after a
+// country, "to", "will" or "did", and before a number, an article or a
+// possessive ("did Spain ship six tanks", "Italy ships two frigates").
+func (a *analysis) shipVerb(t int) bool {
+	toks := a.toks
+	if w := toks[t].w; w != "ship" && w != "ships" || t == 0 || t+1 >= len(toks) {
+		return false
+	}
+	p := toks[t-1].w
+	if a.actorAt[t-1] < 0 && p != "to" && p != "will" && p != "would" && p != "did" && p != "does" && p != "also" {
+		return false
+	}
+	if a.actorAt[t-1] >= 0 && (p == "s" || toks[t-1].w == "'" || a.actors[a.actorAt[t-1]].kind == gazetteer.DemonymMention) {
+		return false // "Turkey's ship", "Turkish ships"
+	}
+	n := toks[t+1]
+	return n.digit && !isYearTok(n) || numberWords[n.w] > 0 || articles[n.w] || n.w == "its" || n.w == "their" ||
+		n.w == "more" || n.w == "further"
 }
 
 // knownWeapons returns the weapons package's matches that no actor
@@ -54,6 +75,9 @@ func (a *analysis) knownWeapons() []wmatch {
 		}
 		if len(ms) > 0 && ti < ms[len(ms)-1].tj {
 			continue // inside a designation already extended
+		}
+		if m.System == "" && tj == ti+1 && a.shipVerb(ti) {
+			continue // "did Spain ship six Leopard 2A4 tanks": a verb
 		}
 		w := wmatch{ti: ti, tj: tj, category: string(m.Category), canon: m.System, known: m.System != ""}
 		if m.System != "" {
@@ -474,6 +498,11 @@ func (a *analysis) systemName(start, end int, canon string) (string, int) {
 	}
 	name = strings.Join(fields, " ")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "-class"), " class")
+	// A plural the weapons package matched whole: "Rafales", "MiG-29s".
+	if n := len(name); n > 2 && name[n-1] == 's' && !strings.HasSuffix(strings.ToLower(canon), "s") &&
+		(strings.EqualFold(name[:n-1], canon) || name[n-2] >= '0' && name[n-2] <= '9') {
+		name = name[:n-1]
+	}
 	if one, ok := strings.CutSuffix(name, "s"); ok {
 		// "Eurofighters", "Black Hawks": the plural of a name the lexicon knows.
 		if s1, ok := weapons.LookupSystem(one); ok {

@@ -36,10 +36,10 @@ COUNTRIES = set(CA) | set().union(*GROUPS.values()) | gazetteer_names() | {
     "Afghanistan", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan",
     "Bangladesh", "Belarus", "Bolivia", "Brazil", "Bulgaria", "Cambodia", "Canada", "Chad", "Chile",
     "China", "Colombia", "Czechia", "DR Congo", "Denmark", "Dominican Republic", "Ecuador", "Egypt",
-    "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana", "Greece", "India", "Indonesia",
-    "Iran", "Iraq", "Syria", "Israel", "Italy", "Japan", "Jordan", "Kenya", "Libya", "Lithuania", "Malaysia", "Mexico", "Morocco",
+    "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana", "Greece", "Hungary", "India", "Indonesia",
+    "Iran", "Iraq", "Syria", "Israel", "Italy", "Japan", "Jordan", "Kenya", "Libya", "Lithuania", "Malaysia", "Mexico", "Mongolia", "Morocco",
     "Myanmar", "Netherlands", "Nigeria", "North Korea", "Norway", "Pakistan", "Peru", "Philippines",
-    "Poland", "Romania", "Russia", "Serbia", "Somalia", "South Africa", "South Korea", "Soviet Union",
+    "Poland", "Romania", "Russia", "Serbia", "Slovakia", "Somalia", "South Africa", "South Korea", "Soviet Union",
     "Spain", "Sudan", "Sweden", "Switzerland", "Taiwan", "Thailand", "Tunisia", "Turkey", "Ukraine",
     "United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Venezuela", "Vietnam"}
 REL_KEYS = ["supplier", "recipient", "system", "category", "status", "kind", "years", "inferred"]
