@@ -257,6 +257,10 @@ var kindSynonyms = map[string][]string{
 	"fighter jet": fighterWords,
 	"jet":         fighterWords,
 	"warplane":    fighterWords,
+	// "combat aircraft" takes in light attack aircraft and armed trainers
+	"combat aircraft": fighterWords,
+	"combat jet":      fighterWords,
+	"attack aircraft": fighterWords,
 	// "jet engines" are what reports call engines, turbofans or turbojets
 	"jet engine": {"engine", "turbofan", "turbojet"},
 }

@@ -199,7 +199,7 @@ var systemData = []System{
 	sys("PULS", Artillery, "Israel", "multiple rocket launcher", "Elbit PULS"),
 
 	// United States
-	sys("UH-60 Black Hawk", Aircraft, "United States", "utility helicopter", "Black Hawk", "Blackhawk", "UH-60", "UH-60M", "UH-60L", "UH-60A", "S-70", "S-70i"),
+	sys("UH-60 Black Hawk", Aircraft, "United States", "utility helicopter", "Black Hawk", "Blackhawk", "UH-60", "UH-60M", "UH-60L", "UH-60A", "S-70", "S-70i").with("Poland"), // S-70i built by PZL Mielec
 	sys("Bell 412", Aircraft, "United States", "utility helicopter", "Bell 412EP", "Bell 412EPI"),
 	sys("Bell 407", Aircraft, "United States", "light helicopter", "Bell 407GXi"),
 	sys("UH-1 Huey", Aircraft, "United States", "utility helicopter", "UH-1", "UH-1H", "Huey II"),

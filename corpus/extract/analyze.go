@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
@@ -8,10 +9,11 @@ import (
 
 // analysis holds everything read from one sentence.
 type analysis struct {
-	ex   *Extractor
-	text string
-	ctx  *Context
-	toks []tok
+	ex       *Extractor
+	text     string
+	bodyFrom int // byte offset of the text after a dateline (0 when none)
+	ctx      *Context
+	toks     []tok
 
 	actorAt, itemAt, trigAt, listAt, clauseAt []int
 
@@ -106,6 +108,28 @@ func (a *analysis) verbAfter(t int) bool {
 	return false
 }
 
+// transferVerbAfter reports whether a verb of transfer follows token t,
+// past an adverb ("Myanmar also received").
+func (a *analysis) transferVerbAfter(t int) bool {
+	if t < len(a.toks) && (adverbs[a.toks[t].w] || a.lyAdverb(t)) {
+		t++
+	}
+	return t < len(a.toks) && a.trigAt[t] >= 0 && !a.trigs[a.trigAt[t]].noun
+}
+
+// afterPreposition reports whether the word before token t is a
+// preposition that governs a party ("from China and Myanmar ...").
+func (a *analysis) afterPreposition(t int) bool {
+	if t == 0 {
+		return false
+	}
+	switch a.toks[t-1].w {
+	case "from", "to", "by", "with", "for":
+		return true
+	}
+	return false
+}
+
 // buildLists joins actors into lists and finds the preposition that governs
 // each list; it also adds pronoun lists.
 func (a *analysis) buildLists() {
@@ -142,6 +166,14 @@ func (a *analysis) actorLists() {
 			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
 				break // "After the coup in Niamey, Washington froze": a place, then the subject
 			}
+			if a.transferVerbAfter(a.actorEnd(n)) && (hasComma(toks[end:nx.ti]) || a.afterPreposition(ac.ti)) {
+				// "bought submarines from China, and Myanmar received one
+				// from India": Myanmar opens a clause of its own.
+				break
+			}
+			if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
+				break // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
+			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
 			end = a.actorEnd(n)
@@ -155,6 +187,40 @@ func (a *analysis) actorLists() {
 	}
 }
 
+// runEnd returns the token after the run of actors from actor n joined
+// only by separators ("Kazakhstan, Kyrgyzstan and Uzbekistan").
+func (a *analysis) runEnd(n int) int {
+	end := a.actorEnd(n)
+	for m := n + 1; m < len(a.actors) && !a.actors[m].drop && a.separatorsOnly(end, a.actors[m].ti); m++ {
+		end = a.actorEnd(m)
+	}
+	return end
+}
+
+// finiteVerbAt reports whether token t looks like a finite verb that
+// opens a predicate: an auxiliary, a transfer verb, a past form in -ed or
+// a common irregular past ("held", "took").
+func (a *analysis) finiteVerbAt(t int) bool {
+	if t >= len(a.toks) {
+		return false
+	}
+	switch w := a.toks[t].w; {
+	case a.verbAfter(t), beForms[w], haveForms[w], w == "will", w == "would", w == "also", w == "then":
+		return true
+	}
+	if k := a.trigAt[t]; k >= 0 {
+		return a.trigs[k].spec.form != fNoun && a.trigs[k].spec.form != fIng
+	}
+	w := a.toks[t].w
+	if a.actorAt[t] >= 0 || a.itemAt[t] >= 0 || !a.toks[t].word {
+		return false
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+// irregularPast are common irregular past forms that open a predicate.
+var irregularPast = words("held took made gave sold bought got won began sought met kept said told saw chose went")
+
 // pronounLists adds lists for pronouns standing for countries: "it", "its",
 // "the country", and relative words after a comma.
 func (a *analysis) pronounLists() {
@@ -164,7 +230,7 @@ func (a *analysis) pronounLists() {
 		switch {
 		case w == "it" || w == "its" || w == "itself":
 			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})
-		case w == "country" && i > 0 && toks[i-1].w == "the":
+		case (w == "country" || w == "nation") && i > 0 && toks[i-1].w == "the":
 			a.lists = append(a.lists, alist{ti: i - 1, tj: i + 1, pron: "it"})
 		case relWords[w] && i > 0 && toks[i-1].w == ",":
 			a.lists = append(a.lists, alist{ti: i, tj: i + 1, pron: w})
@@ -189,6 +255,9 @@ func (a *analysis) indexLists() {
 			a.actors[m].list = li
 		}
 		a.findPrep(l)
+		if l.pron == "" && l.ti >= 2 && l.tj < len(toks) && toks[l.ti-1].w == "like" && toks[l.ti-2].w == "," && toks[l.tj].w == "," {
+			l.place, l.prep = true, "place" // "Morocco, like Algeria, buys ...": an aside, as "unlike Algeria"
+		}
 	}
 }
 
@@ -226,14 +295,21 @@ func (a *analysis) separatorsOnly(s, e int) bool {
 	if e-s > 4 {
 		return false
 	}
+	as, well := false, false
 	for t := s; t < e; t++ {
 		switch a.toks[t].w {
-		case ",", "and", "or", "the", "both", "as", "well", "nor", "either":
+		case ",", "and", "or", "the", "both", "nor", "either":
+		case "as":
+			as = true
+		case "well":
+			well = true
 		default:
 			return false
 		}
 	}
-	return true
+	// "as well as" joins; a lone "as" does not ("China has overtaken
+	// Russia as Turkmenistan's main supplier").
+	return !as || well
 }
 
 // licensedNear reports whether the production word at j is licensed or
@@ -325,6 +401,11 @@ func (a *analysis) setPrep(l *alist, j int) {
 		l.prep = "except"
 	case w == "in" && j > 0 && govWords[toks[j-1].w]:
 		l.prep = ""
+	case (w == "from" || w == "by") && j > 0 && stanceNouns[toks[j-1].w]:
+		// "despite objections from Azerbaijan", "under pressure from
+		// Washington": who objects or presses supplies nothing.
+		l.place = true
+		l.prep = "stance"
 	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
 		l.prep = w
 		l.builtIn = true
@@ -340,3 +421,9 @@ func (a *analysis) setPrep(l *alist, j int) {
 }
 
 var haveForms = words("has have had")
+
+// stanceNouns name what a country says or does about a deal, not a part
+// in it, when "from" or "by" names the country.
+var stanceNouns = words("objection objections protest protests criticism opposition complaint complaints " +
+	"pressure warning warnings concern concerns condemnation threat threats resistance veto appeals appeal " +
+	"calls call demands demand")

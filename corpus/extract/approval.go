@@ -51,7 +51,7 @@ func (a *analysis) approvedForeignSale(f *frame, items []int, sups []roleParty) 
 			return "", false
 		}
 	}
-	if !slices.Contains(a.ex.countriesIn(a.text), maker) {
+	if !slices.Contains(a.ex.countriesIn(a.body()), maker) {
 		maker = ""
 	}
 	return maker, true
@@ -167,9 +167,15 @@ func (a *analysis) clearedToSend(f *frame) int {
 	return -1
 }
 
+// signOff reports whether token j is the "off" of "signed off on", "signs
+// off on": an approval.
+func (a *analysis) signOff(j int) bool {
+	return j > 0 && j+1 < len(a.toks) && a.toks[j].w == "off" && a.toks[j+1].w == "on" && signing[a.toks[j-1].w]
+}
+
 // approverOfReexport reports whether frame f is a re-export ("the
 // re-export of its Leopard tanks to Ukraine") that an approval or allow
-// word governs and whose supplier was read from a country before that
+// word ("approved", "allowed", "signed off on") governs and whose supplier was read from a country before that
 // word: that country permits (the goods' origin), it does not re-export.
 func (a *analysis) approverOfReexport(f *frame, sups []roleParty) bool {
 	tr := &a.trigs[f.t]
@@ -178,7 +184,7 @@ func (a *analysis) approverOfReexport(f *frame, sups []roleParty) bool {
 	}
 	for j := tr.ti - 1; j >= 0 && j >= tr.ti-3; j-- {
 		w := a.toks[j].w
-		if !approvalWords[w] && !allowWords[w] {
+		if !approvalWords[w] && !allowWords[w] && !a.signOff(j) {
 			continue
 		}
 		for _, p := range sups {

@@ -226,6 +226,16 @@ func (a *analysis) markAlleged() {
 				tr.drop = true
 			}
 		}
+		// "warned Egypt against buying Su-35s", "argued against selling":
+		// advice not to, no transfer.
+		if !tr.noun && tr.spec.form == fIng && tr.ti > 0 && a.toks[tr.ti-1].w == "against" {
+			tr.drop = true
+		}
+		// "Algeria may have received Su-57s": a guess about the past, not a
+		// plan and not a stated delivery.
+		if j := tr.ti - 2; j >= 0 && a.toks[j+1].w == "have" && guessModals[a.toks[j].w] && !tr.noun {
+			tr.drop = true
+		}
 	}
 }
 
@@ -254,6 +264,9 @@ func (a *analysis) claimThat() int {
 
 // claimNouns report a claim: "the allegation that ...".
 var claimNouns = words("allegation allegations accusation accusations claim claims rumour rumours rumor rumors")
+
+// guessModals before "have" and a participle guess at a past event.
+var guessModals = words("may might could")
 
 // seemWords before "to have" hedge a past event: "appears to have ordered".
 var seemWords = words("appears appear appeared seems seem seemed")

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
@@ -84,6 +85,136 @@ func (a *analysis) findActors() {
 	a.governmentActors()
 	a.indexActors()
 	a.markCompounds()
+	a.dropDateline()
+	a.dropSingularGroups()
+}
+
+// dropSingularGroups drops a regional group named as an adjective of one
+// country: "the only European country with a Chinese FK-3", "another
+// Central Asian state". One unnamed member is not the group; "European
+// countries" still is.
+func (a *analysis) dropSingularGroups() {
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.kind != gazetteer.GroupMention || ac.tj >= len(toks) || !singularCountryNouns[toks[ac.tj].w] {
+			continue
+		}
+		j := ac.ti - 1
+		for j >= 0 && ordinalWords[toks[j].w] {
+			j--
+		}
+		if j < 0 {
+			continue
+		}
+		switch toks[j].w {
+		case "a", "an", "another", "one":
+			ac.drop = true
+		case "the":
+			// "Serbia is the only European country with ...": the
+			// subject of the copula, named already, is that one country.
+			if j >= 2 && copulaForms[toks[j-1].w] && a.actorAt[j-2] >= 0 {
+				ac.drop = true
+			}
+		}
+	}
+}
+
+// ordinalWords may stand between an article and a group adjective: "the
+// only other Central Asian country", "the first European state".
+var ordinalWords = words("only other first second third last sole single")
+
+// copulaForms link a country to what it is: "Serbia is the only ...".
+var copulaForms = words("is was remains remained became becomes")
+
+// singularCountryNouns after a group adjective make it describe one country.
+var singularCountryNouns = words("country state nation republic power monarchy government ally partner buyer customer operator")
+
+// dropDateline removes the actors of a news dateline at the sentence's
+// start: "BEIRUT - ...", "WASHINGTON, July 17 (Reuters) - ...", "KYIV,
+// Ukraine (AP) - ...", "NEW DELHI: ...". A dateline says where a story was
+// filed; the place is never a party to what the story reports.
+func (a *analysis) dropDateline() {
+	end := a.datelineEnd()
+	if end > 0 {
+		a.bodyFrom = a.toks[end].e
+	}
+	for t := 0; t < end; t++ {
+		if k := a.actorAt[t]; k >= 0 {
+			a.actors[k].drop = true
+			a.actorAt[t] = -1
+		}
+	}
+}
+
+// body is the sentence after its dateline, if any: the text whose
+// countries count as named ("MOSCOW - India has received S-400s" does not
+// name the S-400's maker).
+func (a *analysis) body() string {
+	return a.text[a.bodyFrom:]
+}
+
+// datelineEnd returns the index of the dash or colon that ends a dateline
+// at the sentence's start, 0 when the sentence has none. A dateline is one
+// to four capitalised words, then up to two comma parts (a date "July 17",
+// a country), then an optional agency in brackets, then the dash or colon.
+// It must look like a dateline: its first words in capitals ("BEIRUT"), a
+// date or an agency. "Turkmenistan: China delivered ..." opens a summary
+// with its subject, which is a party.
+func (a *analysis) datelineEnd() int {
+	toks := a.toks
+	capWords := func(j, max int) int {
+		n := 0
+		for j < len(toks) && n < max && toks[j].word && toks[j].upper {
+			j, n = j+1, n+1
+		}
+		return n
+	}
+	j := 0
+	n := capWords(j, 4)
+	if n == 0 {
+		return 0
+	}
+	actor, caps, long := false, true, false
+	for t := 0; t < n; t++ {
+		actor = actor || a.actorAt[t] >= 0
+		w := a.text[toks[t].s:toks[t].e]
+		caps = caps && strings.ToUpper(w) == w
+		long = long || len(w) >= 3
+	}
+	styled := caps && long
+	j += n
+	for parts := 0; parts < 2 && j+1 < len(toks) && toks[j].w == ","; parts++ {
+		if months[toks[j+1].w] > 0 && j+2 < len(toks) && toks[j+2].digit {
+			j += 3
+			styled = true
+			continue
+		}
+		m := capWords(j+1, 3)
+		if m == 0 {
+			return 0
+		}
+		j += 1 + m
+	}
+	if j < len(toks) && toks[j].w == "(" {
+		k := j + 1
+		for k < len(toks) && k <= j+5 && toks[k].w != ")" {
+			k++
+		}
+		if k >= len(toks) || toks[k].w != ")" {
+			return 0
+		}
+		j = k + 1
+		styled = true
+	}
+	if !actor || !styled || j >= len(toks) || j+1 >= len(toks) {
+		return 0
+	}
+	switch toks[j].w {
+	case "-", ":":
+		return j
+	}
+	return 0
 }
 
 // gazetteerActors adds the countries, groups and makers the gazetteer
@@ -205,7 +336,8 @@ func (a *analysis) markCompounds() {
 			toks[j+1].word && !functionWords[toks[j+1].w] {
 			ac.made = true
 		}
-		if ac.ti > 0 && toks[ac.ti-1].w == "-" && ac.ti > 1 && a.actorAt[ac.ti-2] >= 0 {
+		// "Turkey-Azerbaijan ties"; not "NICOSIA - Israel has", a dateline.
+		if ac.ti > 1 && toks[ac.ti-1].w == "-" && toks[ac.ti-1].s == toks[ac.ti-2].e && a.actorAt[ac.ti-2] >= 0 {
 			ac.drop = true
 		}
 	}
@@ -279,12 +411,39 @@ func (a *analysis) classifyActors() {
 			}
 			continue
 		}
+		if ac.poss && a.possessed(ac) < len(a.toks) && rivalNouns[a.toks[a.possessed(ac)].w] {
+			ac.drop = true // "Azerbaijan, Armenia's rival, buys ...": Armenia is no party
+			continue
+		}
+		if next := a.possessed(ac); !ac.poss && ac.tj < len(a.toks) && stanceAfterNouns[a.toks[ac.tj].w] ||
+			ac.poss && next < len(a.toks) && stanceAfterNouns[a.toks[next].w] {
+			ac.drop = true // "completed with US approval", "under Washington's pressure": a stance, not a party
+			continue
+		}
 		a.classifyBefore(k, j)
 		if ac.kind == gazetteer.DemonymMention && ac.made && ac.origin < 0 {
 			ac.drop = true
 		}
 	}
 }
+
+// possessed returns the token after a possessive actor's "'s" or "'".
+func (a *analysis) possessed(ac *actor) int {
+	if ac.tj+1 < len(a.toks) && a.toks[ac.tj+1].w == "s" {
+		return ac.tj + 2
+	}
+	return ac.tj + 1
+}
+
+// stanceAfterNouns after a country name what it thinks of a deal: "with US
+// approval", "under US pressure", "Germany's consent".
+var stanceAfterNouns = words("approval approvals consent blessing " +
+	"backing pressure objection objections objecting veto opposition mediation")
+
+// rivalNouns after a possessive country name a relation between states,
+// not a party to a transfer: "Armenia's rival", "Russia's neighbour".
+var rivalNouns = words("rival rivals neighbour neighbours neighbor neighbors enemy enemies adversary " +
+	"adversaries foe foes competitor competitors")
 
 // actorHead returns the token an actor qualifies: past its possessive or
 // "-made", coordinated demonyms ("Russian and Chinese arms") and up to
@@ -309,7 +468,7 @@ func (a *analysis) actorHead(ac *actor) int {
 		}
 	}
 	for n := 0; n < 3 && j < len(toks) && a.itemAt[j] < 0 && a.trigAt[j] < 0 && a.actorAt[j] < 0 &&
-		isModifier(toks[j]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
+		(isModifier(toks[j]) || superlative[toks[j].w]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
 		j++
 	}
 	return j
@@ -347,13 +506,24 @@ func (a *analysis) qualifyItem(k, it int) {
 	if ac.poss && ac.kind != gazetteer.DemonymMention {
 		ac.owner = it
 		a.items[it].owner = k
-	} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention {
+	} else if ac.kind == gazetteer.DemonymMention || ac.made || ac.kind == gazetteer.ManufacturerMention || a.attributiveAbbrev(k, it) {
 		ac.origin = it
 		a.items[it].origins = append(a.items[it].origins, k)
 		if ac.made || ac.kind == gazetteer.ManufacturerMention {
 			a.items[it].madeOrig = true
 		}
 	}
+}
+
+// attributiveAbbrev reports whether actor k is "US" or "UK" written right
+// before weapon it, as an adjective: "Riyadh also buys US jets".
+func (a *analysis) attributiveAbbrev(k, it int) bool {
+	ac := &a.actors[k]
+	if ac.kind != gazetteer.NameMention || ac.poss || ac.tj != a.items[it].ti || ac.tj-ac.ti != 1 || len(ac.countries) != 1 {
+		return false
+	}
+	w := a.text[a.toks[ac.ti].s:a.toks[ac.ti].e]
+	return (w == "US" || w == "UK") && (ac.countries[0] == "United States" || ac.countries[0] == "United Kingdom")
 }
 
 // nounTriggerAt reports whether a nominal trigger starts at token t.
@@ -390,6 +560,10 @@ func isOrgAhead(toks []tok, j int) bool {
 }
 
 // notModifier are words that end the noun phrase after a name.
+// superlative marks the function words that open a modifier of the head
+// ("Turkmenistan's most frequent supplier").
+var superlative = words("most least")
+
 var notModifier = words("include includes included including comprise comprises are is was were has have had " +
 	"deals deal contracts contract orders record records list lists account accounts")
 

@@ -114,6 +114,9 @@ func init() {
 	verb(dirS, del, "", 0, "hand over", "hands over", "handed over", "handing over")
 	// "handed the Bangladesh Navy two frigates": the double object of give, but a sale.
 	verb(dirS, del, "", spHand, "hand", "hands", "handed", "handing")
+	// "pass on Swiss-built APCs to Ukraine": kept only before a weapon
+	// (keepTrigger); "passed on the offer" declines it.
+	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
 	verb(dirS, del, "", 0, "equip", "equips", "equipped", "equipping")
 	verb(dirS, del, "", spArm, "arm", "", "armed", "arming")
 	verb(dirS, del, aid, spGive, "give", "gives", "", "giving", "part=given", "pastonly=gave")
@@ -128,6 +131,8 @@ func init() {
 	verb(dirS, del, "", spArrive, "touch down", "touches down", "touched down", "touching down")
 	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
 	verb(dirS, del, aid, spReturn, "hand back", "hands back", "handed back", "handing back")
+	verb(dirS, del, aid, spReturn, "send back", "sends back", "sent back", "sending back")
+	verb(dirS, del, aid, spReturn, "give back", "gives back", "gave back", "giving back", "part=given back")
 	// Words that are nouns or verbs: decided in context.
 	for _, w := range []struct {
 		d     dir
@@ -226,6 +231,10 @@ func init() {
 	light(dirR, ord, "", 0, fNoun, "contract|contracts|deal|deals|agreement|agreements|arms deal|arms deals|purchase agreement")
 	light(dirR, ord, lic, 0, fNoun, "licence agreement|license agreement|licensing agreement|licence deal|license deal")
 	light(dirR, pln, "", 0, fNoun, "talks|negotiations|interest in|interested in|discussions")
+	// A letter of intent or a memorandum of understanding comes before a
+	// contract (the annotation guidelines: planned).
+	light(dirR, pln, "", 0, fNoun, "letter of intent|letters of intent|memorandum of understanding|"+
+		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent")
 	light(dirR, pln, "", 0, fIng, "negotiating|negotiate|negotiates|negotiated")
 	for _, v := range []string{"won", "wins", "win", "winning", "secured", "secures", "received", "receives", "landed", "lands", "bagged"} {
 		for _, d := range []string{"", "a ", "an ", "the ", "new ", "a new "} {
@@ -268,7 +277,9 @@ func init() {
 		"pledges|promise|promised|promises|discuss|discussed|discussing|discussion|discussions|mull|mulls|mulling|"+
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
-		"cleared|clears|able to|process of|letter of intent|letters of intent", cuePlanned)
+		"cleared|clears|able to|process of|letter of intent|letters of intent|memorandum of understanding|"+
+		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|nearing|"+
+		"on the verge of|poised to|way for", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+
@@ -310,11 +321,11 @@ var (
 	placeWords = words("visited visiting visits visit trip trips travelled traveled flew arrived held hosted " +
 		"landed stationed based located headquartered summit meeting talks-in")
 	// placePreps make the actor after them a place, not a party.
-	placePreps = words("in at near inside across through against into within outside toward towards around " +
+	placePreps = words("in at near inside across through against into within outside toward towards around unlike " +
 		"over during throughout beyond along off onto upon")
 	// preps govern the actors after them.
 	preps = words("to from by with for of in at on near inside across through against into within outside " +
-		"toward towards around over under about among including except excluding between during via " +
+		"toward towards around over under about among including except excluding between during via unlike " +
 		"throughout beyond along onto upon than")
 	// clauseWords start a new clause after a comma or on their own.
 	clauseConj = words("while whereas but although though yet")

@@ -6,7 +6,8 @@ import "github.com/briefbot/briefbot/bot"
 // names only as the reason for something else, or comments on, states no
 // stage of the transfer: "sanctions on US firms over arms sales to
 // Taiwan", "firms involved in Washington's arms sales to Taiwan", "in
-// retaliation for the sale of arms to Taiwan", "The transfer of S-300
+// retaliation for the sale of arms to Taiwan", "reports about the supplies
+// of weapons to Kyrgyzstan appeared", "The transfer of S-300
 // systems should be seen as an investment", "The F-16 sale undercuts
 // credibility". Whether the goods were approved, ordered or delivered is
 // said elsewhere, if at all; such a noun gives nothing.
@@ -80,7 +81,27 @@ func (a *analysis) reasonBefore(s int) bool {
 	case "in":
 		return involvedHeads[p2]
 	case "for", "to", "of", "at", "about":
-		return reasonHeads[p2]
+		return reasonHeads[p2] || p1 != "for" && p1 != "to" && p1 != "at" && newsHeads[p2] && !a.confirmed()
+	}
+	return false
+}
+
+// newsHeads make "of" or "about" report news of a transfer, not the
+// transfer: "reports about the supplies of Russian weapons to Kyrgyzstan
+// appeared", "rumours of deliveries". The sentence states that the news
+// exists, not that the goods were sent (unless it says the news was
+// confirmed). Denials ("denied reports of deliveries") are read as
+// denials before this.
+var newsHeads = words("reports report rumours rumors rumour rumor claims claim allegations allegation speculation " +
+	"news word talk")
+
+// confirmed reports whether the sentence says something was confirmed.
+func (a *analysis) confirmed() bool {
+	for _, t := range a.toks {
+		switch t.w {
+		case "confirmed", "confirms", "confirm", "confirming", "confirmation":
+			return true
+		}
 	}
 	return false
 }

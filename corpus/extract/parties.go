@@ -87,7 +87,8 @@ func sameSide(ps []roleParty, countries []string) bool {
 
 // resolvePron finds the countries a pronoun stands for in this sentence.
 // "which" is its antecedent; a subject or possessive "it" the first subject
-// of the sentence; an object "it" the last party named before it. It
+// of the sentence; an object "it" the last subject, else the last party,
+// named before it that does not supply. It
 // returns nil when the sentence does not say (the context may).
 func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty {
 	l := &a.lists[li]
@@ -135,12 +136,60 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 			return ps // "Riyadh could turn to China ... if Washington keeps refusing to sell it the F-35"
 		}
 	}
+	if object {
+		// An object "it" is the one sold to: the last subject that does not
+		// supply in the sentence ("Riyadh could turn to China for J-35s if
+		// Washington refuses to sell it the F-35": Riyadh), else the last
+		// party that does not ("Russia delivered helicopters to Uzbekistan,
+		// while China agreed to supply it": Uzbekistan).
+		for lj := li - 1; lj >= 0; lj-- {
+			if a.subjectLike(lj) {
+				if ps := usable(lj); len(ps) > 0 && !a.suppliesEarlier(ps) && !a.suppliesAfterTo(lj) {
+					return ps
+				}
+			}
+		}
+	}
 	for lj := li - 1; lj >= 0; lj-- {
-		if ps := usable(lj); len(ps) > 0 {
+		if object && (a.lists[lj].prep == "from" || a.lists[lj].prep == "by") {
+			// "received trucks from China, and Russia sent it helicopters":
+			// a source named before is no recipient of the next transfer.
+			continue
+		}
+		if ps := usable(lj); len(ps) > 0 && !(object && a.suppliesEarlier(ps)) {
 			return ps
 		}
 	}
 	return nil
+}
+
+// suppliesAfterTo reports whether list li is the subject of a supplier's
+// verb that names its recipient after "to": "Russia delivered helicopters
+// to Uzbekistan, while China agreed to supply it".
+func (a *analysis) suppliesAfterTo(li int) bool {
+	l := &a.lists[li]
+	k := l.tj
+	for k < len(a.toks) && k < l.tj+3 && (adverbs[a.toks[k].w] || haveForms[a.toks[k].w]) {
+		k++
+	}
+	if k >= len(a.toks) || a.trigAt[k] < 0 {
+		return false
+	}
+	return a.trigs[a.trigAt[k]].spec.dir == dirS
+}
+
+// suppliesEarlier reports whether one of ps supplies in a frame already
+// read in this sentence: an object "it" (the one sold to) is not that
+// country.
+func (a *analysis) suppliesEarlier(ps []roleParty) bool {
+	for _, d := range a.res.kept {
+		for _, p := range ps {
+			if sameSide(d.rsups, p.countries) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (a *analysis) actorAtPos(t int) int {

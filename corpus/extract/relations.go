@@ -121,6 +121,25 @@ var continuesList = words("including notably mainly mostly chiefly such among es
 // frameItems returns the weapon items a frame transfers: after the trigger
 // for an active verb, before it for a passive, a usage phrase or a noun
 // with nothing after it.
+// inExchange reports whether the weapon at token t is what a giver gets
+// back: "in exchange for US Patriots", "in return for F-16s".
+func (a *analysis) inExchange(t int) bool {
+	for j := t - 1; j >= 1 && j >= t-5; j-- {
+		if a.toks[j].w == "for" && (a.toks[j-1].w == "exchange" || a.toks[j-1].w == "return") {
+			return true
+		}
+		if !a.toks[j].word {
+			return false
+		}
+	}
+	return false
+}
+
+// equipWith reports whether tr is a form of "equip" followed by "with".
+func equipWith(toks []tok, tr *trig) bool {
+	return strings.HasPrefix(toks[tr.ti].w, "equip") && tr.tj < len(toks) && toks[tr.tj].w == "with"
+}
+
 func (a *analysis) frameItems(f *frame) []int {
 	tr := &a.trigs[f.t]
 	collect := func(s, e int) []int {
@@ -132,6 +151,9 @@ func (a *analysis) frameItems(f *frame) []int {
 				}
 				if len(out) > 0 && a.purpose(a.items[it].ti) {
 					continue // "radars for two Su-27UB aircraft": what the weapon is for
+				}
+				if a.inExchange(a.items[it].ti) {
+					continue // "... to Ukraine in exchange for US Patriots": what the giver gets
 				}
 				out = append(out, it)
 			}
@@ -145,6 +167,12 @@ func (a *analysis) frameItems(f *frame) []int {
 			break
 		}
 	}
+	for t := f.tj; t+1 < ae; t++ {
+		if a.toks[t].w == "and" && a.hedgedPredicate(t+1) {
+			ae = t // "bought Rafale jets from France and is considering more HIMARS": not this frame's
+			break
+		}
+	}
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
@@ -155,7 +183,14 @@ func (a *analysis) frameItems(f *frame) []int {
 		}
 	}
 	after := collect(f.tj, ae)
-	before := collect(f.readFrom, f.start)
+	bs := f.readFrom
+	for t := f.start - 1; t > f.readFrom; t-- {
+		if subordinators[a.toks[t].w] && a.toks[t-1].w != "," {
+			bs = t // "turned to India for BrahMos missiles after talks with Russia stalled": not the talks' missiles
+			break
+		}
+	}
+	before := collect(bs, f.start)
 	if a.headBefore(f) && len(after) > 0 && len(a.dropPurpose(after)) == 0 {
 		// "About 40 Kh-35 missiles, ordered in a deal for the Tarantul
 		// boats": the missiles are ordered, the boats are what they are for.
@@ -171,6 +206,11 @@ func (a *analysis) frameItems(f *frame) []int {
 	}
 	var out []int
 	switch {
+	case tr.passive && equipWith(a.toks, tr) && len(after) > 0:
+		// "Turkey's TB2 drones were equipped with targeting systems made
+		// by a Canadian company": the goods are what they were fitted
+		// with; the drones are the host.
+		out = after
 	case f.spec.dir == dirU || tr.passive || f.spec.sp == spArrive:
 		out = before
 		if tr.reduced && len(out) > 1 && a.items[out[len(out)-1]].tj >= tr.ti-1 {
@@ -403,6 +443,10 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 			if t+1 >= len(toks) || a.itemAt[t+1] < 0 {
 				ref, more = true, true
 			}
+		case "each":
+			if t > 0 && toks[t-1].w == "of" {
+				ref = true // "has received two of each (type)"
+			}
 		}
 	}
 	for t := f.tj; t < f.readTo && t < f.tj+4; t++ {
@@ -498,6 +542,10 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 	for _, g := range f.groups {
 		years := a.groupYears(f, &g)
 		items := g.items
+		pairs, run := a.respectively(g.items)
+		if pairs != nil {
+			items = run
+		}
 		if len(items) == 0 {
 			items = []int{-1}
 		}
@@ -514,6 +562,12 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						continue
 					}
 					for _, it := range items {
+						if p, ok := pairs[s.pos]; ok && p != it {
+							continue // "Rafale and F-16 fighters bought from France and the US respectively"
+						}
+						if p, ok := pairs[r.pos]; ok && p != it {
+							continue // "sold K9 and K2 to Poland and Egypt respectively"
+						}
 						if it >= 0 && a.ownedByOther(it, s.countries[0], rc) {
 							continue // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
 						}
@@ -541,7 +595,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.deal = f.spec.light
 						rel.returned = f.spec.sp == spReturn
 						rel.Years = slices.Clone(years)
-						if ys := a.itemYears(it, items, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
+						if ys := a.itemYears(it, items, a.clauses[f.clause].ts, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
 							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.
 							rel.Years = ys
 						}
@@ -559,6 +613,101 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 		}
 	}
 	return out
+}
+
+// subordinators open a subordinate clause whose frame does not take the
+// weapons named before them.
+var subordinators = words("after because although though unless until whereas")
+
+// hedgedPredicate reports whether a coordinated predicate without a
+// subject starts at t and opens with a plan, a cancellation, a denial, a
+// negation or a wish ("is considering", "plans", "wants", "has not"):
+// the weapons after it are that predicate's, not the earlier verb's.
+func (a *analysis) hedgedPredicate(t int) bool {
+	toks := a.toks
+	for n := 0; n < 3 && t < len(toks) && (beForms[toks[t].w] || haveForms[toks[t].w] || adverbs[toks[t].w] && toks[t].w != "not" && toks[t].w != "never"); n++ {
+		t++
+	}
+	if t >= len(toks) || a.actorAt[t] >= 0 || a.trigAt[t] >= 0 {
+		return false
+	}
+	if wishWords[toks[t].w] {
+		return true
+	}
+	switch cv, _ := cues.match(toks, t); cv {
+	case cuePlanned, cueCancel, cueDeny, cueNeg:
+		return true
+	}
+	return false
+}
+
+// respectively pairs the members of a country list followed by
+// "respectively" with the coordinated weapons of the frame, in order:
+// "Rafale, MiG-29M and F-16 fighters bought from France, Russia and the
+// United States respectively" gives France the Rafale, Russia the MiG-29M
+// and the United States the F-16. It maps each member's position to its
+// weapon and returns the weapons in order; nil when the sentence says no
+// "respectively" or the counts differ.
+func (a *analysis) respectively(frameItems []int) (map[int]int, []int) {
+	if len(frameItems) == 0 {
+		return nil, nil
+	}
+	toks := a.toks
+	for t := 1; t < len(toks); t++ {
+		if toks[t].w != "respectively" {
+			continue
+		}
+		e := t - 1
+		if toks[e].w == "," && e > 0 {
+			e--
+		}
+		li := a.listAt[e]
+		if li < 0 || len(a.lists[li].members) < 2 {
+			continue
+		}
+		run := a.coordinatedItems(frameItems[0])
+		l := &a.lists[li]
+		if len(run) != len(l.members) {
+			return nil, nil
+		}
+		pairs := map[int]int{}
+		for i, m := range l.members {
+			pairs[a.actors[m].ti] = run[i]
+		}
+		return pairs, run
+	}
+	return nil, nil
+}
+
+// coordinatedItems returns, in order, the weapons joined to item it by
+// commas, "and" or "or" ("Rafale, MiG-29M and F-16 fighters").
+func (a *analysis) coordinatedItems(it int) []int {
+	toks := a.toks
+	joiner := func(w string) bool { return w == "," || w == "and" || w == "or" }
+	first := it
+	for {
+		t := a.items[first].ti - 1
+		for t >= 0 && joiner(toks[t].w) && t >= a.items[first].ti-2 {
+			t--
+		}
+		if t < 0 || t == a.items[first].ti-1 || a.itemAt[t] < 0 {
+			break
+		}
+		first = a.itemAt[t]
+	}
+	run := []int{first}
+	for cur := first; ; {
+		t := a.items[cur].tj
+		for t < len(toks) && joiner(toks[t].w) && t < a.items[cur].tj+2 {
+			t++
+		}
+		if t >= len(toks) || t == a.items[cur].tj || a.itemAt[t] < 0 {
+			break
+		}
+		cur = a.itemAt[t]
+		run = append(run, cur)
+	}
+	return run
 }
 
 // merge joins relations about one batch: the same parties, weapon and kind
@@ -581,11 +730,19 @@ func merge(rels []relation) []relation {
 				// A sale delivered beside a licence only ordered ("... delivered in
 				// 2022 and 2023, and a further Anka deal covers licensed
 				// production") are two deals.
-				if r.newBatch || !(o.Kind == bot.KindLicence && r.Kind == bot.KindSale || o.Kind == bot.KindSale && r.Kind == bot.KindLicence) ||
-					o.Status != r.Status {
+				// "received helicopters ..., along with ammunition that Moscow
+				// donated": the ammunition read twice, by the verb whose
+				// object it is and by the relative clause that says it was
+				// a gift, is one gift.
+				sa := func(x, y bot.Kind) bool { return o.Kind == x && r.Kind == y || o.Kind == y && r.Kind == x }
+				if r.newBatch || !(sa(bot.KindLicence, bot.KindSale) || sa(bot.KindAid, bot.KindSale)) || o.Status != r.Status {
 					continue
 				}
-				o.Kind = bot.KindLicence
+				if sa(bot.KindAid, bot.KindSale) {
+					o.Kind = bot.KindAid
+				} else {
+					o.Kind = bot.KindLicence
+				}
 			}
 			if o.Status == r.Status {
 				o.Years = sortUnique(append(o.Years, r.Years...))
@@ -680,8 +837,11 @@ func (a *analysis) yearsEnd(f *frame) int {
 // itemYears returns the years a list ties to item it among items: those
 // between it and the next item, else those of the first later segment
 // that has any ("HQ-9, FM-90 and KS-1A systems in 2016" dates all three);
-// nil when none follows it before end.
-func (a *analysis) itemYears(it int, items []int, end int) []int {
+// nil when none follows it before end. A later date after "then",
+// "followed by" or "later" is not the earlier items': they take the years
+// before them back to start ("In 2021 it received TB2 drones, followed by
+// Aksungur drones in 2022").
+func (a *analysis) itemYears(it int, items []int, start, end int) []int {
 	if it < 0 {
 		return nil
 	}
@@ -705,13 +865,16 @@ func (a *analysis) itemYears(it int, items []int, end int) []int {
 		if ys := a.yearsIn(s, e); len(ys) > 0 {
 			return sortUnique(ys)
 		}
-		if a.wordIn("then", s, e) {
+		if a.wordIn("then", s, e) || a.wordIn("followed", s, e) || a.wordIn("later", s, e) {
 			// "... in 2016, together with YLC-2 radars, and then a DWL-002
 			// ... in 2017": the later date is not the radars'.
 			for b := at - 1; b >= 0; b-- {
 				if ys := a.yearsIn(seg(b)); len(ys) > 0 {
 					return sortUnique(ys)
 				}
+			}
+			if first := a.items[order[0]].ti; start < first {
+				return sortUnique(a.yearsIn(start, first))
 			}
 			return nil
 		}
@@ -825,7 +988,70 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 		p := &a.clauses[c.parent]
 		ys = a.yearsIn(p.ts, p.te)
 	}
-	return sortUnique(ys)
+	return sortUnique(append(ys, a.laterStageYears(f)...))
+}
+
+// laterStageYears returns the years of the stages of f's transfer that
+// follow it in the sentence as bare verbs, with no subject, goods or
+// parties of their own: "Ukraine delivered two An-72A to Kazakhstan,
+// ordered around 2010 and delivered in 2011"; "Kazakhstan ordered two
+// An-72A from Ukraine, which were delivered in 2011 and 2013". A relation's
+// years cover every stage (testdata/gold/README.md). The frames after f are
+// not resolved yet when f is emitted, so this reads their tokens.
+func (a *analysis) laterStageYears(f *frame) []int {
+	at := slices.Index(a.frames, f)
+	if at < 0 || len(f.items) == 0 {
+		return nil
+	}
+	var ys []int
+	for _, g := range a.frames[at+1:] {
+		tr := &a.trigs[g.t]
+		if tr.noun || g.spec.status != bot.StatusDelivered && g.spec.status != bot.StatusOrdered || a.ownSubject(tr) {
+			break
+		}
+		stage, ok := a.bareStageYears(tr)
+		if !ok {
+			break
+		}
+		ys = append(ys, stage...)
+	}
+	return ys
+}
+
+// ownSubject reports whether a country stands right before trigger tr,
+// past auxiliaries and adverbs ("... and Belarus received them in 2016"),
+// or a negation does ("none had been delivered by 2023"): either way the
+// verb is no further stage of the transfer before it.
+func (a *analysis) ownSubject(tr *trig) bool {
+	for t := tr.ti - 1; t >= 0; t-- {
+		switch a.toks[t].w {
+		case "has", "have", "had", "was", "were", "been", "is", "are", "then", "later", "also", "first", "finally":
+			continue
+		case "none", "not", "never", "no", "yet", "t":
+			return true
+		}
+		return a.actorAt[t] >= 0
+	}
+	return false
+}
+
+// bareStageYears returns the years after trigger tr up to the next
+// punctuation or trigger ("delivered in 2011 and 2013."); ok is false when
+// a weapon or a country stands there, making it a transfer of its own.
+func (a *analysis) bareStageYears(tr *trig) (ys []int, ok bool) {
+	t := tr.tj
+	for ; t < len(a.toks); t++ {
+		if a.actorAt[t] >= 0 || a.itemAt[t] >= 0 {
+			return nil, false
+		}
+		if a.trigAt[t] >= 0 {
+			break
+		}
+		if w := a.toks[t].w; w == "," || w == ";" || w == ":" || w == "." || w == "(" {
+			break
+		}
+	}
+	return a.yearsIn(tr.tj, t), true
 }
 
 // dealDate returns the date of the deal a frame belongs to when a deal noun

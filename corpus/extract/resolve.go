@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/briefbot/briefbot/bot"
 )
 
@@ -49,7 +51,15 @@ func (a *analysis) resolve() []relation {
 			if f.anaphor || a.clauses[f.clause].kind != cMain || last.clause == f.clause {
 				for k := len(a.res.kept) - 1; k >= 0; k-- {
 					d := a.res.kept[k]
-					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) {
+					// "China delivered radars to Turkmenistan, and Kazakhstan held
+					// talks on buying them": another buyer's plan leaves its
+					// seller open.
+					otherBuyersPlan := (f.status == bot.StatusPlanned || f.status == bot.StatusCancelled && !f.denied) && len(recs) > 0 && !overlap(d.rrecs, recs)
+					// "..., while Riyadh also buys jets": a clause of its own
+					// with weapons of its own leaves their seller open.
+					otherWeapon := d.clause != f.clause && a.clauses[f.clause].own && a.clauses[f.clause].kind == cConj &&
+						!f.anaphor && len(items) > 0 && len(d.items) > 0 && !sharesItem(items, d.items)
+					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan && !otherWeapon {
 						sups = d.rsups
 					}
 					if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) {
@@ -272,6 +282,16 @@ func plain(ps []roleParty) []party {
 	return out
 }
 
+// sharesItem reports whether two frames name a weapon in common.
+func sharesItem(x, y []int) bool {
+	for _, i := range x {
+		if slices.Contains(y, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // implicit reads "X-made W" with no transfer verb: "Russian-supplied T-72
 // tanks form the backbone of the Tajik army" gives Russia to Tajikistan,
 // delivered. Stock inherited at independence and weapons used in their
@@ -305,11 +325,14 @@ func (a *analysis) implicit() []relation {
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]
-		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) {
+		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) || a.wishBefore(x.ti) {
 			continue
 		}
 		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
 			spec: trigSpec{dir: dirU}}
+		if a.onTrial() {
+			f.status = bot.StatusPlanned // "The Kazakh army is testing the Turkish Otokar Arma": on trial, not bought
+		}
 		var sups []roleParty
 		for _, m := range x.origins {
 			if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 {
@@ -324,6 +347,9 @@ func (a *analysis) implicit() []relation {
 		owner := x.owner
 		if owner < 0 && len(x.origins) > 0 {
 			owner = a.possessorBefore(a.actors[x.origins[0]].ti) // "Turkmenistan's Turkish-built ships"
+		}
+		if owner < 0 && a.exerciseNamed() {
+			continue // "a joint exercise with Chinese troops using Russian-made tanks": whose tanks?
 		}
 		if owner >= 0 && a.actors[owner].list >= 0 {
 			recs = a.parties(a.actors[owner].list, f, sups)
@@ -360,6 +386,28 @@ func (a *analysis) implicit() []relation {
 	}
 	return rels
 }
+
+// wishBefore reports whether the clause of token t says, before t, that
+// the weapon there is wanted, sought, asked for, offered or otherwise not
+// held: "Ukraine wants the German-made Leopard 2" is a wish (the
+// annotation guidelines: no relation, or a plan), not a weapon in service.
+func (a *analysis) wishBefore(t int) bool {
+	c := &a.clauses[a.clauseAt[t]]
+	for j := c.ts; j < t; j++ {
+		if wishWords[a.toks[j].w] {
+			return true
+		}
+		switch cv, _ := cues.match(a.toks, j); cv {
+		case cuePlanned, cueCancel, cueDeny, cueNeg:
+			return true
+		}
+	}
+	return false
+}
+
+// wishWords say a weapon is wanted or lacking rather than held.
+var wishWords = words("need needs needed needing request requests requested requesting asked asks ask " +
+	"lack lacks lacked lacking desire desires desired covet covets coveted")
 
 // possessorBefore returns the possessive actor that ends just before token
 // t ("Turkmenistan's" before "Turkish-built"), -1 if none.

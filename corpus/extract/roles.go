@@ -143,6 +143,9 @@ func (r *roleReader) findSubject() int {
 	a, f := r.a, r.f
 	toks := a.toks
 	c := &a.clauses[f.clause]
+	if li := r.forGerundTarget(); li >= 0 {
+		return li
+	}
 	for i := len(r.before) - 1; i >= 0; i-- {
 		if li := r.before[i]; li != r.agent && a.subjectLike(li) {
 			return li
@@ -166,6 +169,41 @@ func (r *roleReader) findSubject() int {
 				return c.subj
 			}
 		}
+	}
+	return -1
+}
+
+// forGerundTarget returns the doer of a gerund after "for" that a
+// sanction, a reproach or thanks is aimed at: "imposed sanctions on China
+// for purchasing the Su-35", "punished Turkey for buying the S-400",
+// "thanked Germany for sending tanks". The one aimed at (after "on",
+// "against", or as the object) did it, not the subject. -1 when the
+// gerund has no such target ("was sanctioned for buying": the subject).
+func (r *roleReader) forGerundTarget() int {
+	a, f := r.a, r.f
+	if r.tr.noun || r.tr.spec.form != fIng {
+		return -1
+	}
+	j := f.start - 1
+	for j >= 0 && adverbs[a.toks[j].w] {
+		j--
+	}
+	if j < 1 || a.toks[j].w != "for" {
+		return -1
+	}
+	for i := len(r.before) - 1; i >= 0; i-- {
+		li := r.before[i]
+		l := &a.lists[li]
+		if l.tj > j || li == r.agent || l.pron != "" {
+			continue
+		}
+		if l.prep == "on" || l.prep == "against" {
+			return li
+		}
+		if l.prep == "" && l.ti > 0 && a.clauses[f.clause].subj != li && a.subjectLike(li) {
+			return li // "punished Turkey for buying"
+		}
+		return -1
 	}
 	return -1
 }
@@ -369,9 +407,25 @@ func (r *roleReader) addNamedMaker() {
 	}
 	// The title alone is too far for a stated frame: "Belarus feeds Russia's
 	// war machine" does not make Russia the supplier of T-72s.
-	if slices.Contains(r.a.ex.countriesIn(r.a.text), c) || r.a.ctx != nil && slices.Contains(r.a.ex.countriesIn(r.a.ctx.Previous), c) {
+	if slices.Contains(r.a.ex.countriesIn(r.a.body()), c) || r.a.ctx != nil && slices.Contains(r.a.ex.countriesIn(r.a.ctx.Previous), c) {
 		r.sups = append(r.sups, contextParty(c)...)
 	}
+}
+
+// refusedOffer reports whether the frame is an offer noun that its
+// subject declines: "Kazakhstan declined the offer", "rejected a proposal",
+// "passed on the offer".
+func (r *roleReader) refusedOffer() bool {
+	a := r.a
+	if w := a.toks[r.tr.ti].w; !r.tr.noun || r.f.spec.status != bot.StatusPlanned || w != "offer" && w != "offers" {
+		return false
+	}
+	for t := a.lists[r.subject].tj; t < r.tr.ti; t++ {
+		if cv, _ := cues.match(a.toks, t); cv == cueCancel || passForms[a.toks[t].w] && t+1 < len(a.toks) && a.toks[t+1].w == "on" {
+			return true
+		}
+	}
+	return false
 }
 
 // listAfterColon returns the list that opens right after a colon that ends
@@ -390,6 +444,16 @@ func (a *analysis) listAfterColon(end int) int {
 // sale of X to Y", "Kyrgyzstan's main supplier".
 func (r *roleReader) supplierSubjectRoles() {
 	if r.coSigners() || r.giftReceived() {
+		return
+	}
+	if r.agent < 0 && r.subject >= 0 && r.refusedOffer() {
+		// "Kazakhstan declined the offer": the one offered to refuses; the
+		// offerer is only who the sentence names ("from Russia").
+		r.add(&r.recs, r.one(r.subject), nil)
+		r.add(&r.sups, r.byPrep(r.after, "by", "from"), r.recs)
+		if len(r.sups) == 0 {
+			r.addOrigins(&r.sups, r.recs)
+		}
 		return
 	}
 	if r.agent < 0 {
@@ -422,6 +486,11 @@ func (r *roleReader) supplierSubjectRoles() {
 	}
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "for"), r.sups)
+	}
+	if len(r.recs) == 0 && !r.tr.noun && r.subject >= 0 {
+		// "Russia supplies almost all of Tajikistan's major arms": the
+		// possessor of the goods a named supplier hands over receives them.
+		r.addOwners(&r.recs)
 	}
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.one(r.orderedBy()), r.sups) // "deliveries of the VN-18s ordered by Venezuela"
@@ -510,6 +579,9 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}
+	if len(r.recs) == 0 && equipWith(a.toks, r.tr) {
+		r.add(&r.recs, a.hostOwners(f), r.sups) // "Turkey's drones were equipped with Canadian sensors"
+	}
 	if len(r.recs) == 0 && r.tr.reduced && len(r.sups) > 0 {
 		r.add(&r.recs, r.one(r.a.userOf(f, r.subject)), r.sups) // "Kazakhstan operates ... a Y-8 supplied by China"
 	}
@@ -596,6 +668,15 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	}
 	if len(r.recs) == 0 && r.tr.noun {
 		r.add(&r.recs, r.byPrep(r.after, "by"), r.sups) // "arms imports by European states"
+	}
+	if len(r.recs) == 0 && r.tr.noun && f.spec.light {
+		// "Indonesia's Rafale deal with France": the possessor of the
+		// weapon that names the deal buys.
+		for _, it := range r.items {
+			if o := r.a.items[it].owner; o >= 0 && r.a.actors[o].list >= 0 && r.a.items[it].tj == r.tr.ti {
+				r.add(&r.recs, []int{r.a.actors[o].list}, r.sups)
+			}
+		}
 	}
 	return true
 }
@@ -915,3 +996,19 @@ func (a *analysis) partsOnly(items []int) bool {
 
 // partNouns after a weapon word make it a modifier of parts or technology.
 var partNouns = words("technology technologies component components parts know-how optics")
+
+// hostOwners returns the lists of the possessors of the weapons named
+// before f's trigger: the hosts an "equipped with" frame fits parts to.
+func (a *analysis) hostOwners(f *frame) []int {
+	var out []int
+	for t := f.readFrom; t < f.start && t < len(a.itemAt); t++ {
+		it := a.itemAt[t]
+		if it < 0 || (t > f.readFrom && a.itemAt[t-1] == it) {
+			continue
+		}
+		if o := a.items[it].owner; o >= 0 && a.actors[o].list >= 0 {
+			out = append(out, a.actors[o].list)
+		}
+	}
+	return out
+}

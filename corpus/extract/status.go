@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // statusRank orders statuses by how far they weaken a delivery.
@@ -50,6 +51,9 @@ func (a *analysis) status(f *frame) {
 		r.raise(bot.StatusOrdered)
 	}
 	r.cuesBefore()
+	if f.spec.dir == dirU && a.usageToCome(tr) {
+		r.raise(bot.StatusOrdered)
+	}
 	// "will pool funds to restore 100 tanks and supply them": a future
 	// auxiliary earlier in the clause governs a verb it coordinates.
 	if (r.st == bot.StatusDelivered || r.st == bot.StatusOrdered && buyForms[a.toks[tr.ti].w]) && (!tr.noun || len(f.absorbed) > 0) {
@@ -72,6 +76,9 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
 		r.st = bot.StatusDelivered
 	}
+	if r.st == bot.StatusDelivered && tr.noun && a.inTransit(f) {
+		r.raise(bot.StatusOrdered) // "a shipment of T-72 tanks destined for Tajikistan was held up"
+	}
 	if f.spec.dir == dirU && r.st == bot.StatusDelivered && a.toServe(tr) {
 		r.raise(bot.StatusOrdered) // "to serve in the inventory of the Royal Saudi Air Force"
 	}
@@ -85,6 +92,54 @@ func (a *analysis) status(f *frame) {
 		r.st = bot.StatusCancelled
 	}
 	f.status = r.st
+}
+
+// inTransit reports whether frame f's shipment is only on its way ("a
+// shipment destined for Tajikistan", "a cargo bound for Yemen") and the
+// sentence says nothing of its arrival.
+func (a *analysis) inTransit(f *frame) bool {
+	transit := false
+	for t := f.tj; t < f.readTo && t < len(a.toks); t++ {
+		switch w := a.toks[t].w; {
+		case w == "destined" || w == "bound" || w == "headed" || w == "heading" ||
+			w == "route" && t > 0 && a.toks[t-1].w == "en" || w == "way" && t > 0 && a.toks[t-1].w == "its":
+			transit = true
+		}
+	}
+	if !transit {
+		return false
+	}
+	for _, tk := range a.toks {
+		if arrivalWords[tk.w] {
+			return false
+		}
+	}
+	return true
+}
+
+var arrivalWords = words("arrive arrives arrived arriving reached reaches received receives unloaded landed " +
+	"handed delivered")
+
+// usageToCome reports whether a usage trigger ("in service with", "in the
+// inventory of") is an infinitive or a future: "a contract to export drones
+// to Saudi Arabia, to serve in the inventory of its air force", "will enter
+// service with": the goods are not in service yet.
+func (a *analysis) usageToCome(tr *trig) bool {
+	j := tr.ti - 1
+	if j >= 0 && (a.toks[j].w == "serve" || a.toks[j].w == "be" || a.toks[j].w == "remain") {
+		j--
+	}
+	for j >= 0 && (a.toks[j].w == "\"" || a.toks[j].w == "'") {
+		j-- // to "serve in ..."
+	}
+	if j < 0 {
+		return false
+	}
+	switch a.toks[j].w {
+	case "to", "will", "would", "shall":
+		return true
+	}
+	return false
 }
 
 // boughtAndShown reads a bare buying word (bought, purchased, acquired,
@@ -118,8 +173,9 @@ var buyForms = words("buy buys bought buying purchase purchases purchased purcha
 	"acquiring procure procures procured procuring acquisition acquisitions procurement")
 
 // goodsInHand are the words that show bought goods are with the buyer:
-// shown, paraded, seen on satellite imagery.
-var goodsInHand = words("showed shown displayed paraded showcased imagery spotted photographed footage")
+// shown, paraded, seen on satellite imagery, spotted, photographed, flown
+// or operated ("the air force flies Rafales bought from France").
+var goodsInHand = words("showed shown displayed paraded showcased imagery spotted photographed footage flies fly operates operate fields")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine
 // words, past premodifiers of the trigger ("froze new arms export
@@ -149,12 +205,64 @@ func (r *statusReading) cuesBefore() {
 				a.lists[ac.list].tj+1 == f.start:
 				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
 				continue
+			case ac.kind == gazetteer.DemonymMention && ac.tj < len(toks) && requestNouns[toks[ac.tj].w]:
+				// "declined a German request to supply": the refusal governs
+				// the request and what it asks for.
+				j, n = ac.ti, n+(ac.tj-ac.ti)-1
+				continue
+			case ac.list >= 0 && a.lists[ac.list].prep == "" && a.lists[ac.list].ti > c.ts &&
+				letWords[toks[a.lists[ac.list].ti-1].w]:
+				// "refused to let Denmark pass on APCs to Ukraine": the
+				// refusal governs what Denmark would do.
+				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
+				continue
 			}
 			break
+		}
+		if a.headlineTo(j) {
+			r.willCue() // "Russia to Start Sending Weapons to Kyrgyzstan"
+			continue
 		}
 		r.cueAt(j, n)
 	}
 }
+
+// headlineTo reports whether the "to" at j follows a subject that opens the
+// sentence and comes before a verb: the headline future "Russia to send
+// weapons to Kyrgyzstan", "India to buy more Rafale jets", which means
+// "will".
+func (a *analysis) headlineTo(j int) bool {
+	toks := a.toks
+	if toks[j].w != "to" || j == 0 || j+1 >= len(toks) || !toks[j+1].word || toks[j+1].digit ||
+		a.actorAt[j+1] >= 0 || a.itemAt[j+1] >= 0 || articles[toks[j+1].w] {
+		return false
+	}
+	k := a.actorAt[j-1]
+	if k < 0 || a.actors[k].list < 0 {
+		return false
+	}
+	l := &a.lists[a.actors[k].list]
+	return l.ti == 0 && l.tj == j && l.prep == "" && !l.place
+}
+
+// willCue reads "will" before the frame: an order, or a plan when a buying
+// verb follows ("Myanmar will purchase six Su-30": no deal named, which the
+// annotation guidelines read as planned).
+func (r *statusReading) willCue() {
+	r.modal = true
+	if buyWords[r.a.toks[r.f.start].w] {
+		r.raise(bot.StatusPlanned)
+		return
+	}
+	r.raise(bot.StatusOrdered)
+}
+
+// requestNouns ask for a transfer: "a German request to supply".
+var requestNouns = words("request requests plea pleas appeal appeals demand demands")
+
+// letWords before a country make it the doer of the verb after it, under
+// whatever governs "let": "refused to let Denmark pass on".
+var letWords = words("let letting lets")
 
 // cueAt applies the cue at token j, n words before the frame.
 func (r *statusReading) cueAt(j, n int) {
@@ -162,6 +270,9 @@ func (r *statusReading) cueAt(j, n int) {
 	toks := a.toks
 	w := toks[j].w
 	cv, _ := cues.match(toks, j)
+	if passForms[w] && j+1 < len(toks) && toks[j+1].w == "on" && r.tr.noun && r.tr.spec.status == bot.StatusPlanned {
+		cv = cueCancel // "passed on the Turkish offer": declined it
+	}
 	switch cv {
 	case cueCancel:
 		if a.overridden(j) {
@@ -176,6 +287,10 @@ func (r *statusReading) cueAt(j, n int) {
 		if w == "may" && j+1 < len(toks) && toks[j+1].upper {
 			return
 		}
+		if approvalWords[w] && a.underContract(f) {
+			r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
+			return
+		}
 		if w == "may" || w == "might" || w == "could" {
 			f.modalPlan = true
 		}
@@ -183,10 +298,37 @@ func (r *statusReading) cueAt(j, n int) {
 	case cueOrdered:
 		r.orderedCue(j)
 	case cueNeg:
-		if n <= 4 && !r.tr.noun {
+		switch {
+		case n > 4 || r.tr.noun:
+		case w == "no" && j+1 < len(toks) && toks[j+1].w == "longer":
+			r.cancel = true // "Russia no longer delivers weapons to Armenia": stopped, not denied
+		default:
 			f.neg = true
 		}
 	}
+}
+
+// underContract reports whether the frame's goods go "under a contract"
+// (deal, agreement) after the trigger, in its clause: "the sale of Hermes
+// 900 drones to Brazil under a contract signed last year". The contract
+// exists; an approval of that sale does not make it a plan.
+func (a *analysis) underContract(f *frame) bool {
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	for j := f.tj; j+1 < c.te && j < f.tj+20; j++ {
+		if toks[j].w != "under" {
+			continue
+		}
+		for k := j + 1; k < c.te && k <= j+4; k++ {
+			switch toks[k].w {
+			case "possible", "proposed", "potential", "planned", "future", "new":
+				return false
+			case "contract", "deal", "agreement":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // orderedCue applies an order cue at token j: "will", a contract word; but
@@ -195,13 +337,8 @@ func (r *statusReading) orderedCue(j int) {
 	toks := r.a.toks
 	w := toks[j].w
 	if w == "will" || w == "would" || w == "shall" {
-		r.modal = true
-		if buyWords[toks[r.f.start].w] {
-			// "Myanmar will purchase six Su-30": no deal named (the
-			// annotation guidelines: planned).
-			r.raise(bot.StatusPlanned)
-			return
-		}
+		r.willCue()
+		return
 	}
 	if (w == "sign" || w == "agree") && j > 0 && (toks[j-1].w == "to" || toks[j-1].w == "will" || toks[j-1].w == "would") {
 		r.raise(bot.StatusPlanned) // "is expected to sign a contract"
@@ -282,6 +419,20 @@ func (r *statusReading) denialsAndNegation() {
 	}
 	if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
 		yet = true
+	}
+	if !yet && r.st == bot.StatusDelivered {
+		// "has not received the F-16s it ordered in 2019": not yet
+		// delivered, not a denial.
+		for k := range a.trigs {
+			if tr := &a.trigs[k]; k != f.t && tr.spec.status == bot.StatusOrdered && !tr.noun && tr.ti > f.tj {
+				yet = true
+			}
+		}
+	}
+	for j := f.tj; j < c.te; j++ {
+		if toks[j].w == "until" || toks[j].w == "till" {
+			yet = true // "will not deliver more F-16s until the pilots are trained": a delay
+		}
 	}
 	switch {
 	case yet:
@@ -516,7 +667,7 @@ var intentWords = words("pledged pledge pledges promised promise promises plan p
 	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
 	"wants want unlikely likely expected help helps request requests requested prepare prepares preparing prepared ready readying " +
 	"advised advises advise urged urges urge encouraged encourages encourage pressed pressing pressured " +
-	"intending hoping aiming wanting looking")
+	"intending hoping aiming wanting looking intent understanding keen eager")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery

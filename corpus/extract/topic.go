@@ -153,7 +153,7 @@ func (a *analysis) planMaker(items []int) string {
 	if a.ctx != nil {
 		prev = a.ctx.Previous
 	}
-	if slices.Contains(a.ex.countriesIn(a.text), maker) || slices.Contains(a.ex.countriesIn(prev), maker) ||
+	if slices.Contains(a.ex.countriesIn(a.body()), maker) || slices.Contains(a.ex.countriesIn(prev), maker) ||
 		a.titleTies(items, maker) {
 		return maker
 	}

@@ -80,7 +80,7 @@ func (a *analysis) nounHere(i int) bool {
 	switch p.w {
 	case "it", "they", "which", "who", "also", "now", "still", "regularly", "currently", "mainly", "mostly",
 		"largely", "to", "will", "would", "may", "might", "could", "can", "not", "did", "does", "never",
-		"reportedly", "often", "usually", "traditionally", "then", "later":
+		"reportedly", "often", "usually", "traditionally", "then", "later", "longer":
 		return false
 	}
 	return true
@@ -156,12 +156,7 @@ func (a *analysis) voice(tr *trig) {
 func (a *analysis) reducedPassive(tr *trig) bool {
 	toks := a.toks
 	nx := toks[tr.tj].w
-	// A name may follow the designation ("Y-8F-200W Pegasus").
-	prevItem := tr.ti > 0 && (a.itemAt[tr.ti-1] >= 0 || tr.ti > 1 && a.itemAt[tr.ti-2] >= 0 &&
-		(toks[tr.ti-1].w == "already" || toks[tr.ti-1].upper && a.actorAt[tr.ti-1] < 0))
-	prevNoun := tr.ti > 0 && (toks[tr.ti-1].w == "items" || toks[tr.ti-1].w == "equipment" || toks[tr.ti-1].w == "ones")
-	if (prevItem || prevNoun) && (nx == "from" || nx == "by" || nx == "to" || nx == "in" || nx == "for" ||
-		nx == "under" || beForms[nx]) {
+	if a.goodsJustBefore(tr.ti) && (passiveParticleWords[nx] || beForms[nx]) {
 		return true
 	}
 	// Set off by a comma after the goods.
@@ -169,8 +164,35 @@ func (a *analysis) reducedPassive(tr *trig) bool {
 		return true
 	}
 	// A participle after a comma qualifies the clause.
-	return tr.ti > 0 && toks[tr.ti-1].w == "," && (nx == "in" || nx == "from" || nx == "between" || nx == "since" ||
-		nx == "by" || nx == "under")
+	return tr.ti > 0 && toks[tr.ti-1].w == "," && commaParticipleWords[nx]
+}
+
+var (
+	// passiveParticleWords follow a reduced passive right after the goods
+	// ("fighters ordered from Russia"), as does a form of "to be" ("items
+	// transferred were").
+	passiveParticleWords = words("from by to in for under")
+	// commaParticipleWords follow a participle that qualifies the clause
+	// after a comma (", delivered in 2019").
+	commaParticipleWords = words("in from between since by under")
+)
+
+// goodsJustBefore reports whether the goods stand just before token t: an
+// item, or "items", "equipment", "ones". A name may follow the designation
+// ("Y-8F-200W Pegasus"), as may "already".
+func (a *analysis) goodsJustBefore(t int) bool {
+	toks := a.toks
+	if t == 0 {
+		return false
+	}
+	if a.itemAt[t-1] >= 0 {
+		return true
+	}
+	if t > 1 && a.itemAt[t-2] >= 0 && (toks[t-1].w == "already" || toks[t-1].upper && a.actorAt[t-1] < 0) {
+		return true
+	}
+	w := toks[t-1].w
+	return w == "items" || w == "equipment" || w == "ones"
 }
 
 // sharedPassive reports whether the "and" at j joins the past form to an
@@ -207,11 +229,18 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 	case spPassOn:
 		return a.keepPassOn(tr)
 	}
+	if tr.tj-tr.ti == 2 && passForms[toks[tr.ti].w] && toks[tr.tj-1].w == "on" && !a.weaponSoonAfter(tr.tj) {
+		return false // "passed on the offer", "passes on the costs"
+	}
 	if tr.noun && tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
 		return false // "names no supplier", "no deliveries"
 	}
 	if tr.noun && a.counted(tr) {
 		return false // "nine Russian deals with Kazakhstan": a statistic
+	}
+	if tr.noun && toks[tr.ti].w == "export" && tr.ti > 1 && toks[tr.ti-1].w == "the" && toks[tr.ti-2].w == "in" &&
+		tr.tj < len(toks) && exportVersion[toks[tr.tj].w] {
+		return false // "a Chinese HQ-9 in the export version", "in the export: about one system": what was sold, not a sale
 	}
 	if tr.spec.status == del && tr.spec.dir == dirS && tr.noun && (toks[tr.ti].w == "supplies" || toks[tr.ti].w == "transfer") {
 		// "supplies of", "transfer of": need "of" or "to" after.
@@ -220,6 +249,24 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		}
 	}
 	return true
+}
+
+// exportVersion after "in the export" name the version sold: "in the
+// export version", "in the export: one system of the FD-2000 version".
+var exportVersion = words(": , version variant model configuration")
+
+// passForms are the forms of "pass" in "pass on" (goods handed on).
+var passForms = words("pass passes passed passing")
+
+// weaponSoonAfter reports whether a weapon (not a generic arms word) is
+// named in the few words after t, before a comma.
+func (a *analysis) weaponSoonAfter(t int) bool {
+	for j := t; j < len(a.toks) && j < t+6 && a.toks[j].w != ","; j++ {
+		if it := a.itemAt[j]; it >= 0 {
+			return !a.items[it].arms
+		}
+	}
+	return false
 }
 
 // keepProduce keeps a production trigger only where it is a transfer: a

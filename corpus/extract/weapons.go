@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/bot/textfold"
 	"github.com/briefbot/briefbot/bot/weapons"
 )
@@ -30,6 +31,26 @@ func (a *analysis) findItems() {
 	a.foldVariants()
 }
 
+// shipVerb reports whether "ship" or "ships" at t is a verb: after a
+// country, "to", "will" or "did", and before a number, an article or a
+// possessive ("did Spain ship six tanks", "Italy ships two frigates").
+func (a *analysis) shipVerb(t int) bool {
+	toks := a.toks
+	if w := toks[t].w; w != "ship" && w != "ships" || t == 0 || t+1 >= len(toks) {
+		return false
+	}
+	p := toks[t-1].w
+	if a.actorAt[t-1] < 0 && p != "to" && p != "will" && p != "would" && p != "did" && p != "does" && p != "also" {
+		return false
+	}
+	if a.actorAt[t-1] >= 0 && (p == "s" || toks[t-1].w == "'" || a.actors[a.actorAt[t-1]].kind == gazetteer.DemonymMention) {
+		return false // "Turkey's ship", "Turkish ships"
+	}
+	n := toks[t+1]
+	return n.digit && !isYearTok(n) || numberWords[n.w] > 0 || articles[n.w] || n.w == "its" || n.w == "their" ||
+		n.w == "more" || n.w == "further"
+}
+
 // knownWeapons returns the weapons package's matches that no actor
 // overlaps, each system extended over the variant suffix it was written
 // with.
@@ -40,9 +61,13 @@ func (a *analysis) knownWeapons() []wmatch {
 			break
 		}
 		ti, tj := a.tokRange(m.Start, m.End)
-		if ti < tj && a.overlapsActor(ti, tj) {
-			if t := a.afterMakerPrefix(ti, tj); t > ti {
-				ti, m.Start = t, a.toks[t].s // "Airbus A400M": the maker stays an actor, the A400M a weapon
+		if ti < tj && a.overlapsActor(ti, tj) && m.System != "" {
+			// "Airbus A400M": the maker is an actor, the rest the weapon.
+			for ti < tj && a.actorAt[ti] >= 0 {
+				ti++
+			}
+			if ti < tj {
+				m.Start = a.toks[ti].s
 			}
 		}
 		if ti >= tj || a.overlapsActor(ti, tj) {
@@ -50,6 +75,9 @@ func (a *analysis) knownWeapons() []wmatch {
 		}
 		if len(ms) > 0 && ti < ms[len(ms)-1].tj {
 			continue // inside a designation already extended
+		}
+		if m.System == "" && tj == ti+1 && a.shipVerb(ti) {
+			continue // "did Spain ship six Leopard 2A4 tanks": a verb
 		}
 		w := wmatch{ti: ti, tj: tj, category: string(m.Category), canon: m.System, known: m.System != ""}
 		if m.System != "" {
@@ -173,6 +201,18 @@ func (a *analysis) listedDesignations(ms []wmatch, k, ti int) []wmatch {
 	return listed
 }
 
+// serviceName reports whether item it is the capitalised name of an air
+// defence service right after its country, "Forces" left out: "eight C295M
+// transport aircraft for the Kazakhstan Air Defence".
+func (a *analysis) serviceName(it *item) bool {
+	toks := a.toks
+	if it.system != "" || it.ti == 0 || it.tj-it.ti != 2 || a.actorAt[it.ti-1] < 0 || a.actors[a.actorAt[it.ti-1]].poss {
+		return false
+	}
+	w1, w2 := toks[it.ti], toks[it.ti+1]
+	return w1.upper && w2.upper && w1.w == "air" && (w2.w == "defence" || w2.w == "defense")
+}
+
 // mergeItems merges runs of adjacent matches into items ("Su-30SM
 // multirole fighters") and records them in a.items and a.itemAt.
 func (a *analysis) mergeItems(ms []wmatch) {
@@ -187,6 +227,9 @@ func (a *analysis) mergeItems(ms []wmatch) {
 		}
 		if it.tj < len(toks) && weaponOrgNouns[toks[it.tj].w] ||
 			it.tj+1 < len(toks) && weaponOrgNouns[toks[it.tj+1].w] && listOrgMods[toks[it.tj].w] {
+			it.org = true
+		}
+		if a.serviceName(&it) {
 			it.org = true
 		}
 		if it.ti > 0 && moreWords[toks[it.ti-1].w] || it.ti > 1 && moreWords[toks[it.ti-2].w] {
@@ -455,5 +498,18 @@ func (a *analysis) systemName(start, end int, canon string) (string, int) {
 	}
 	name = strings.Join(fields, " ")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "-class"), " class")
+	// A plural the weapons package matched whole: "Rafales", "MiG-29s".
+	if n := len(name); n > 2 && name[n-1] == 's' && !strings.HasSuffix(strings.ToLower(canon), "s") &&
+		(strings.EqualFold(name[:n-1], canon) || name[n-2] >= '0' && name[n-2] <= '9') {
+		name = name[:n-1]
+	}
+	if one, ok := strings.CutSuffix(name, "s"); ok {
+		// "Eurofighters", "Black Hawks": the plural of a name the lexicon knows.
+		if s1, ok := weapons.LookupSystem(one); ok {
+			if s0, ok := weapons.LookupSystem(name); !ok || s0.Name == s1.Name {
+				name = one
+			}
+		}
+	}
 	return name, e
 }
