@@ -33,6 +33,7 @@ const (
 	spHand               // bare "handed": a transfer only when a weapon follows closely (see keepHand)
 	spUse                // "is using": the user holds the weapon, unless it was captured (see keepUse)
 	spPassOn             // "passed W on to X": a transfer only with "on to" after the goods (see keepPassOn)
+	spOperate            // "operates W": as spUse, for a named system or a military weapon word (see keepOperate)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -183,6 +184,9 @@ func init() {
 	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
 		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})
 	verb(dirR, del, "", spUse, "deploy", "deploys", "deployed", "deploying")
+	// "Uzbekistan operates Chinese Wing Loong drones": the operator holds a weapon of another make.
+	verb(dirR, del, "", spOperate, "operate", "operates", "", "operating")
+	verb(dirR, del, "", spOperate, "", "flies", "", "")
 	// Goods handed on: "passed on", and "passed howitzers of Finnish origin on to Ukraine" (see keepPassOn).
 	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
 	verb(dirS, del, "", spPassOn, "pass", "passes", "passed", "passing")

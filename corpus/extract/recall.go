@@ -600,3 +600,43 @@ func (a *analysis) keepPassOn(tr *trig) bool {
 	}
 	return false
 }
+
+// civilWords are generic aircraft words that airlines operate too.
+var civilWords = words("jet jets aircraft plane planes airplane airplanes aeroplanes airliner airliners")
+
+// keepOperate keeps "operates", "flies" as a holder's verb ("Uzbekistan
+// operates Chinese Wing Loong drones") like keepUse, when the weapon's
+// origin is named with it ("Chinese") and it is a named system or a
+// military word: "operates Boeing jets" may be an airline's fleet, and
+// "flies around 25 Mi-35s" names no seller.
+func (a *analysis) keepOperate(tr *trig) bool {
+	if !a.keepUse(tr) {
+		return false
+	}
+	for j := tr.tj; j < len(a.toks) && a.toks[j].w != ";"; j++ {
+		if _, n := triggers.match(a.toks, j); n > 0 && a.actorAt[j] < 0 && a.itemAt[j] < 0 {
+			return false // "flies four Mi-8s, two An-26s and a Y-8 supplied by China": the participle says whose
+		}
+	}
+	for j := tr.tj; j < len(a.toks) && j < tr.tj+9; j++ {
+		if it := a.itemAt[j]; it >= 0 {
+			w := &a.items[it]
+			return a.originBefore(w.ti) && (w.system != "" || !civilWords[a.toks[w.tj-1].w])
+		}
+	}
+	return false
+}
+
+// originBefore reports whether a demonym or an "X-made" adjective stands
+// right before the weapon starting at token ti ("Chinese Wing Loong").
+func (a *analysis) originBefore(ti int) bool {
+	t := ti - 1
+	if t >= 1 && madeWords[a.toks[t].w] && a.toks[t-1].w == "-" {
+		t -= 2
+	}
+	if t < 0 || a.actorAt[t] < 0 {
+		return false
+	}
+	ac := &a.actors[a.actorAt[t]]
+	return ac.kind == gazetteer.DemonymMention || ac.kind == gazetteer.NameMention && ac.tj == ti-2
+}

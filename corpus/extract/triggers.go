@@ -228,6 +228,8 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		return a.keepUse(tr)
 	case spPassOn:
 		return a.keepPassOn(tr)
+	case spOperate:
+		return a.keepOperate(tr)
 	}
 	if tr.tj-tr.ti == 2 && passForms[toks[tr.ti].w] && toks[tr.tj-1].w == "on" && !a.weaponSoonAfter(tr.tj) {
 		return false // "passed on the offer", "passes on the costs"
