@@ -640,3 +640,24 @@ func (a *analysis) originBefore(ti int) bool {
 	ac := &a.actors[a.actorAt[t]]
 	return ac.kind == gazetteer.DemonymMention || ac.kind == gazetteer.NameMention && ac.tj == ti-2
 }
+
+// itemListGoesOn reports whether the comma at t sits inside a list of
+// weapons that ends with "and"/"or" and a last weapon before e ("contracts
+// for K2 tanks, K9 howitzers and FA-50 jets"): only weapons, commas and
+// the conjunction follow, so the list is one object.
+func (a *analysis) itemListGoesOn(t, e int) bool {
+	if t+1 >= e || a.itemAt[t+1] < 0 || t == 0 || a.itemAt[t-1] < 0 {
+		return false
+	}
+	for j := t + 1; j < e; j++ {
+		w := a.toks[j].w
+		switch {
+		case a.itemAt[j] >= 0, w == ",":
+		case w == "and" || w == "or":
+			return j+1 < e && a.itemAt[j+1] >= 0
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -176,7 +176,7 @@ func (a *analysis) frameItems(f *frame) []int {
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
-			if a.toks[t].w == "," && !(t+1 < ae && continuesList[a.toks[t+1].w]) {
+			if a.toks[t].w == "," && !(t+1 < ae && continuesList[a.toks[t+1].w]) && !a.itemListGoesOn(t, ae) {
 				ae = t
 				break
 			}
