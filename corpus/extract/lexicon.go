@@ -34,6 +34,7 @@ const (
 	spUse                // "is using": the user holds the weapon, unless it was captured (see keepUse)
 	spPassOn             // "passed W on to X": a transfer only with "on to" after the goods (see keepPassOn)
 	spOperate            // "operates W": as spUse, for a named system or a military weapon word (see keepOperate)
+	spLease              // "leased": the lessor acts, or the lessee with "from X" (see keepLease)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -187,6 +188,8 @@ func init() {
 	// "Uzbekistan operates Chinese Wing Loong drones": the operator holds a weapon of another make.
 	verb(dirR, del, "", spOperate, "operate", "operates", "", "operating")
 	verb(dirR, del, "", spOperate, "", "flies", "", "")
+	// A lease hands the goods over: "Hungary leased Gripens from Sweden", "Sweden leased Gripens to Hungary" (see keepLease).
+	verb(dirS, del, "", spLease, "lease", "leases", "leased", "leasing")
 	// Goods handed on: "passed on", and "passed howitzers of Finnish origin on to Ukraine" (see keepPassOn).
 	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
 	verb(dirS, del, "", spPassOn, "pass", "passes", "passed", "passing")

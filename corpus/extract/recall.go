@@ -661,3 +661,65 @@ func (a *analysis) itemListGoesOn(t, e int) bool {
 	}
 	return false
 }
+
+// keepLease keeps "lease/leased" when a weapon follows closely or the verb
+// is a passive ("Gripen jets were leased to Hungary"), and turns it into a
+// recipient's verb when "from" follows before any "to" ("the Czech
+// Republic leased 14 Gripen fighters from Sweden": the lessee receives).
+func (a *analysis) keepLease(tr *trig) bool {
+	if tr.noun {
+		return false
+	}
+	if !tr.passive && !a.keepHand(tr) {
+		return false
+	}
+	for j := tr.tj; j < len(a.toks) && j < tr.tj+12; j++ {
+		switch a.toks[j].w {
+		case "to", ",", ";":
+			return true
+		case "from":
+			tr.spec.dir = dirR
+			return true
+		}
+	}
+	return true
+}
+
+// intoService returns the armed service a receiving passive puts the
+// goods "into" ("the Chinese-built frigate was commissioned into the
+// Pakistan Navy", "Rafale jets were inducted into the Indian Air Force"):
+// its country receives; -1 if none.
+func (r *roleReader) intoService() int {
+	a := r.a
+	if !r.tr.passive || r.tr.noun || !r.arrivingGoods() {
+		return -1 // the goods must be the subject: not "soldiers were inducted into the army"
+	}
+	for _, li := range r.after {
+		l := &a.lists[li]
+		if l.prep != "into" || len(l.members) != 1 || l.ti > r.f.tj+3 {
+			continue
+		}
+		if ac := &a.actors[l.members[0]]; ac.org && !ac.drop && len(ac.countries) == 1 {
+			return li
+		}
+	}
+	return -1
+}
+
+// arrivingFor returns the "for" list right after the arriving goods ("the
+// first batch of Chinese-made VT-4 tanks for Nigeria arrived in Lagos").
+func (r *roleReader) arrivingFor() []int {
+	a := r.a
+	if !r.arrivingGoods() {
+		return nil
+	}
+	var out []int
+	for _, li := range r.byPrep(r.before, "for") {
+		for _, it := range r.items {
+			if a.items[it].tj+1 == a.lists[li].ti || a.items[it].tj+2 == a.lists[li].ti && a.toks[a.items[it].tj+1].w == "the" {
+				out = append(out, li)
+			}
+		}
+	}
+	return out
+}

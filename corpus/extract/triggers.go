@@ -230,6 +230,8 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		return a.keepPassOn(tr)
 	case spOperate:
 		return a.keepOperate(tr)
+	case spLease:
+		return a.keepLease(tr)
 	}
 	if tr.tj-tr.ti == 2 && passForms[toks[tr.ti].w] && toks[tr.tj-1].w == "on" && !a.weaponSoonAfter(tr.tj) {
 		return false // "passed on the offer", "passes on the costs"
