@@ -233,7 +233,7 @@ var systemData = []System{
 	sys("M109", Artillery, "United States", "self-propelled howitzer", "M109A6", "M109A7", "M109 Paladin"),
 	sys("M113", ArmouredVehicles, "United States", "armoured personnel carrier", "M113A2", "M113A3"),
 	sys("M1 Abrams", ArmouredVehicles, "United States", "main battle tank", "M1A1", "M1A2", "M1A2 SEPv3", "Abrams tank(s)"),
-	sys("M2 Bradley", ArmouredVehicles, "United States", "infantry fighting vehicle", "M2A2", "M2A3", "Bradley IFV(s)", "Bradley fighting vehicle(s)"),
+	sys("M2 Bradley", ArmouredVehicles, "United States", "infantry fighting vehicle", "M2A2", "M2A3", "Bradley IFV(s)", "Bradley fighting vehicle(s)", "Bradley vehicle(s)", "Bradley infantry fighting vehicle(s)"),
 	sys("Stryker", ArmouredVehicles, "United States", "armoured vehicle", "M1126"),
 	sys("MaxxPro", ArmouredVehicles, "United States", "MRAP vehicle", "International MaxxPro"),
 	sys("M-ATV", ArmouredVehicles, "United States", "MRAP vehicle", "Oshkosh M-ATV"),

@@ -129,6 +129,7 @@ func init() {
 	verb(dirS, pln, "", 0, "", "", "marketed", "marketing")
 	verb(dirS, pln, "", 0, "promise", "promises", "promised", "promising")
 	verb(dirS, pln, "", 0, "pledge", "pledges", "pledged", "pledging")
+	verb(dirS, pln, "", 0, "earmark", "earmarks", "earmarked", "earmarking")
 	verb(dirS, del, "", spArrive, "arrive", "arrives", "arrived", "arriving")
 	verb(dirS, del, "", spArrive, "touch down", "touches down", "touched down", "touching down")
 	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
@@ -284,7 +285,7 @@ func init() {
 		"pledges|promise|promised|promises|discuss|discussed|discussing|discussion|discussions|mull|mulls|mulling|"+
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
-		"cleared|clears|able to|process of|letter of intent|letters of intent|memorandum of understanding|"+
+		"cleared|clears|able to|process of|committed to|commits to|committing to|letter of intent|letters of intent|memorandum of understanding|"+
 		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|nearing|"+
 		"on the verge of|poised to|way for", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
