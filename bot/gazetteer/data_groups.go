@@ -135,7 +135,7 @@ var groupData = []Group{
 // Multinational firms keep all their home countries rather than picking one:
 // Airbus (France, Germany, Spain), Airbus Defence and Space (Germany, Spain,
 // France), MBDA (France, United Kingdom, Italy, Germany), KNDS (France,
-// Germany), Eurofighter (Germany, United Kingdom, Italy, Spain), Nammo
+// Germany), Eurofighter GmbH (Germany, United Kingdom, Italy, Spain), Nammo
 // (Norway, Finland) and BrahMos Aerospace (India, Russia). Subsidiaries that
 // sit in one country map to that country: Airbus Helicopters and its old name
 // Eurocopter to France, Nexter to France, Krauss-Maffei Wegmann to Germany.
@@ -231,7 +231,7 @@ var manufacturerData = []Manufacturer{
 	{Name: "Airbus Defence and Space", Codes: []string{"DE", "ES", "FR"}, Aliases: []string{"Airbus Defense and Space", "Airbus Defence & Space"}},
 	{Name: "MBDA", Codes: []string{"FR", "GB", "IT", "DE"}},
 	{Name: "KNDS", Codes: []string{"FR", "DE"}},
-	{Name: "Eurofighter", Codes: []string{"DE", "GB", "IT", "ES"}, Aliases: []string{"Eurofighter GmbH"}},
+	{Name: "Eurofighter GmbH", Codes: []string{"DE", "GB", "IT", "ES"}}, // bare "Eurofighter" names the jet (weapons lexicon)
 	{Name: "Nammo", Codes: []string{"NO", "FI"}},
 	{Name: "BrahMos Aerospace", Codes: []string{"IN", "RU"}},
 	// Germany

@@ -95,6 +95,7 @@ var lexiconData = []lexEntry{
 		"targeting pod(s)", "electro-optical system(s)", "targeting system(s)", "imaging system(s)",
 		"thermal imaging system(s)", "camera system(s)", "electro-optics", "optronic system(s)",
 		"electronic warfare system(s)", "EW system(s)", "jamming system(s)", "jammer(s)",
+		"electro-optical sensor(s)", "thermal camera(s)", "imaging and targeting system(s)",
 	}},
 	{cat: Ships, phrases: []string{
 		"ship(s)", "warship(s)", "naval vessel(s)", "naval ship(s)", "patrol boat(s)",

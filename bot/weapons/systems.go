@@ -509,6 +509,8 @@ var systemData = []System{
 	sys("Pars", ArmouredVehicles, "Turkey", "wheeled armoured vehicle", "FNSS Pars", "Pars 6x6", "Pars 8x8", "Pars III", "Pars 4x4"),
 	sys("ACV-15", ArmouredVehicles, "Turkey", "armoured personnel carrier", "ACV-300"),
 	sys("Hürjet", Aircraft, "Turkey", "jet trainer and light combat aircraft", "Hurjet"),
+	sys("KAAN", Aircraft, "Turkey", "fifth-generation combat aircraft", "TF-X", "TF Kaan", "Kaan fighter(s)"),
+	sys("Istif-class", Ships, "Turkey", "frigate", "Istif class", "İstif-class", "TCG Istanbul-class"),
 	sys("BTR-3", ArmouredVehicles, "Ukraine", "armoured personnel carrier", "BTR-3E1", "BTR-3U", "BTR-3E"),
 	sys("Kolchuga", Sensors, "Ukraine", "passive electronic surveillance system", "Kolchuga-M"),
 	sys("KN-23", Missiles, "North Korea", "short-range ballistic missile", "Hwasong-11", "Hwasong-11A", "KN23"),

@@ -171,6 +171,9 @@ func (a *analysis) actorLists() {
 			if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
 				break // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
 			}
+			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
+				break // "After the coup in Niamey, Washington froze": a place, then the subject
+			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
 			end = a.actorEnd(n)
@@ -392,7 +395,8 @@ func (a *analysis) setPrep(l *alist, j int) {
 	case w == "to" && j > 0 && toks[j-1].w == "according":
 		l.place = true
 		l.prep = "src"
-	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all":
+	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all",
+		w == "not" && j > 0 && toks[j-1].w == ",": // "Kazakhstan, not Turkmenistan, got ..."
 		l.except = true
 		l.prep = "except"
 	case w == "in" && j > 0 && govWords[toks[j-1].w]:
@@ -402,7 +406,7 @@ func (a *analysis) setPrep(l *alist, j int) {
 		// Washington": who objects or presses supplies nothing.
 		l.place = true
 		l.prep = "stance"
-	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1):
+	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
 		l.prep = w
 		l.builtIn = true
 	case preps[w]:

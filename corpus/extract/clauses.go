@@ -155,6 +155,9 @@ func (a *analysis) clauseSubjects() {
 	for ci := range a.clauses {
 		c := &a.clauses[ci]
 		c.subj = a.clauseSubject(c)
+		if c.kind == cCoord && a.objectAfterCoordVerb(c) {
+			c.subj = -1 // "..., imposed sanctions on Russia and supplied Ukraine with arms": Ukraine is the object
+		}
 		c.own = c.subj >= 0
 		if c.kind == cRel && c.ante >= 0 && (c.subj < 0 || a.lists[c.subj].pron != "") {
 			c.subj = c.ante

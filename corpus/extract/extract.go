@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.47"
+const Version = "2026-12-03.48"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -351,7 +351,8 @@ func negates(text string) bool {
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			if i-start <= 7 && negativeWords[strings.ToLower(text[start:i])] && !(i < len(text) && text[i] == '.' && strings.EqualFold(text[start:i], "no")) {
+			if i-start <= 7 && negativeWords[strings.ToLower(text[start:i])] && !(i < len(text) && text[i] == '.' && strings.EqualFold(text[start:i], "no")) &&
+				!noLonger(text, start, i) {
 				return true
 			}
 			start = -1

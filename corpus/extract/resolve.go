@@ -98,6 +98,7 @@ func (a *analysis) resolve() []relation {
 		a.makeGroups(f)
 		rels = a.emit(f, rels)
 	}
+	rels = a.completeFromRelative(rels)
 	rels = append(rels, a.ellipsis()...)
 	rels = append(rels, a.implicit()...)
 	a.res.rels = rels

@@ -69,6 +69,8 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 			r.recs = req // "At Kazakhstan's request, Russia delivered ..."
 		}
 	}
+	r.sups, r.recs = a.cosignedWithMaker(f, r.items, r.sups, r.recs)
+	r.sups, r.recs = a.licensorMakes(f, r.items, r.sups, r.recs)
 	return dropSame(r.sups, a.dropBuiltFor(r.sups, r.recs))
 }
 
@@ -344,6 +346,7 @@ func (r *roleReader) usageRoles() {
 	r.add(&r.recs, r.byPrep(r.after, "by"), r.sups)
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "with", "of"), r.sups)
+		_, r.recs = dropSame(r.sups, r.recs) // "a user of the American F-16": the maker is no user
 	}
 	if len(r.recs) == 0 {
 		// "in service with seven countries: South Korea, Turkey, Poland".
@@ -453,6 +456,9 @@ func (r *roleReader) supplierSubjectRoles() {
 		}
 		return
 	}
+	if r.agent < 0 {
+		r.agent = r.a.demonymSeller(r.f) // "the first Korean weapons sale to the country"
+	}
 	if r.agent >= 0 {
 		r.add(&r.sups, r.one(r.agent), nil)
 	} else {
@@ -485,6 +491,9 @@ func (r *roleReader) supplierSubjectRoles() {
 		// "Russia supplies almost all of Tajikistan's major arms": the
 		// possessor of the goods a named supplier hands over receives them.
 		r.addOwners(&r.recs)
+	}
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.one(r.orderedBy()), r.sups) // "deliveries of the VN-18s ordered by Venezuela"
 	}
 	if len(r.recs) == 0 && r.tr.noun && r.agent >= 0 && r.subject >= 0 {
 		// "Kazakhstan turned down a Russian offer": the subject receives.
@@ -697,6 +706,9 @@ func (r *roleReader) counterpartSuppliers() bool {
 // recipientPassiveRoles reads "X was bought by Kazakhstan from Russia".
 func (r *roleReader) recipientPassiveRoles() {
 	r.add(&r.recs, r.byPrep(r.after, "by", "for"), nil)
+	if len(r.recs) == 0 && r.f.spec.sp == spProduce && r.f.spec.kind == bot.KindLicence && len(r.byPrep(r.after, "from")) > 0 {
+		r.add(&r.recs, r.producedIn(), nil) // "are produced in Kazakhstan under licence from Turkey"
+	}
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}
@@ -815,6 +827,9 @@ func (r *roleReader) customerRoles() {
 	}
 	if len(r.sups) == 0 {
 		r.add(&r.sups, r.byPrep(r.after, "of"), r.recs)
+	}
+	if len(r.sups) == 0 && len(r.recs) > 0 {
+		r.addOrigins(&r.sups, r.recs) // "one of the largest buyers of Indian weapons"
 	}
 	if len(r.sups) == 0 && len(r.recs) > 0 {
 		r.addNamedMaker() // "The Rafale ... It now has six foreign clients including Qatar"

@@ -79,6 +79,15 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusDelivered && tr.noun && a.inTransit(f) {
 		r.raise(bot.StatusOrdered) // "a shipment of T-72 tanks destined for Tajikistan was held up"
 	}
+	if f.spec.dir == dirU && r.st == bot.StatusDelivered && a.toServe(tr) {
+		r.raise(bot.StatusOrdered) // "to serve in the inventory of the Royal Saudi Air Force"
+	}
+	if r.st == bot.StatusDelivered && a.appositionOnDeal(tr) {
+		r.raise(bot.StatusOrdered) // "signed a deal for K9s, the first Korean weapons sale to the country"
+	}
+	if !r.cancel && a.putOnHold(tr) {
+		r.cancel = true // "putting an order for more Spike missiles on hold"
+	}
 	if f.denied || r.cancel {
 		r.st = bot.StatusCancelled
 	}
@@ -143,7 +152,7 @@ func (a *analysis) boughtAndShown(f *frame, tr *trig) bool {
 		return false
 	}
 	for j := range a.toks {
-		if !goodsInHand[a.toks[j].w] && !(tr.noun && j > tr.tj && a.toks[j].w == "completed") {
+		if !goodsInHand[a.toks[j].w] && !a.satelliteImages(j) && !(tr.noun && j > tr.tj && a.toks[j].w == "completed") {
 			continue
 		}
 		done := true
@@ -164,9 +173,9 @@ var buyForms = words("buy buys bought buying purchase purchases purchased purcha
 	"acquiring procure procures procured procuring acquisition acquisitions procurement")
 
 // goodsInHand are the words that show bought goods are with the buyer:
-// shown, paraded, seen on satellite imagery, flown or operated ("the air
-// force flies Rafales bought from France").
-var goodsInHand = words("showed shown displayed paraded showcased imagery flies fly operates operate fields")
+// shown, paraded, seen on satellite imagery or footage, flown or operated
+// ("the air force flies Rafales bought from France").
+var goodsInHand = words("showed shown displayed paraded showcased imagery spotted photographed footage flies fly operates operate fields")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine
 // words, past premodifiers of the trigger ("froze new arms export

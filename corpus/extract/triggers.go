@@ -104,7 +104,7 @@ func (a *analysis) counted(tr *trig) bool {
 			t.w == "few" || t.w == "dozens" || t.w == "most" || t.w == "all":
 			// "signing several drone deals with Türkiye": the deals are
 			// made in the clause, not counted.
-			return j == 0 || !signing[toks[j-1].w]
+			return j == 0 || !signing[toks[j-1].w] && !a.cancelBefore(j)
 		case haveForms[t.w]:
 			return true // "have more deals with Kazakhstan"
 		case a.actorAt[j] >= 0, t.w == "'" || t.w == "s" || t.w == "other" || t.w == "separate" ||
@@ -224,6 +224,10 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		return !tr.noun
 	case spHand:
 		return a.keepHand(tr)
+	case spUse:
+		return a.keepUse(tr)
+	case spPassOn:
+		return a.keepPassOn(tr)
 	}
 	if tr.tj-tr.ti == 2 && passForms[toks[tr.ti].w] && toks[tr.tj-1].w == "on" && !a.weaponSoonAfter(tr.tj) {
 		return false // "passed on the offer", "passes on the costs"
@@ -276,7 +280,7 @@ func (a *analysis) keepProduce(tr *trig) bool {
 		for j < len(toks) && skipBeforeActor[toks[j].w] {
 			j++
 		}
-		if j < len(toks) && a.actorAt[j] >= 0 {
+		if j < len(toks) && a.actorAt[j] >= 0 && !a.underLicenceAfter(j) {
 			return false
 		}
 	}
