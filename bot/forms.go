@@ -36,6 +36,9 @@ func (f Form) String() string {
 var (
 	// reStory opens a question about what became of a deal.
 	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off))\b`)
+	// reStoryTail ends a terse question about what became of a deal:
+	// "uae rafale deal status", "Argentina F-16 latest?".
+	reStoryTail = regexp.MustCompile(`\b(?:status|latest|update|updates|fate|timeline|outcome)\s*\??$`)
 	// auxiliaries that open a yes/no question
 	yesNoOpeners = wordSet("did does do has have had is are was were will would")
 	// words after an opener that make it something else ("is there any
@@ -66,7 +69,8 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 			u.Recipients = u.Suppliers // "who supplies whom in X": X is where arms go
 		}
 		u.Suppliers, u.Either, u.Intent = nil, false, IntentSuppliers
-	case reStory.MatchString(strings.TrimSpace(lower)) && (u.Intent != IntentPassages || u.System != ""):
+	case (reStory.MatchString(strings.TrimSpace(lower)) || reStoryTail.MatchString(strings.TrimSpace(lower)) && !asksYesNo(words)) &&
+		(u.Intent != IntentPassages || u.System != ""):
 		u.Form = FormStory
 		if u.Intent == IntentPassages {
 			u.Intent = IntentBetween

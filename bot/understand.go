@@ -245,7 +245,7 @@ var joiningWords = wordSet("and or between the vs versus with")
 func mentionsIn(text string) []mention {
 	g := gazetteer.Default()
 	var out []mention
-	for _, m := range g.Find(capitalisedIfLower(text)) {
+	for _, m := range g.Find(upperAcronyms(capitalisedIfLower(text))) {
 		var names []string
 		for _, code := range m.Codes {
 			if c, ok := g.ByCode(code); ok {
@@ -285,6 +285,46 @@ func capitalisedIfLower(text string) string {
 		if up := unicode.ToUpper(r); utf8.RuneLen(up) == size {
 			utf8.EncodeRune(b[w.start:], up)
 		}
+	}
+	return string(b)
+}
+
+// chatAcronyms are country acronyms people type in lower case in chat
+// ("uae rafale deal", "has the uk blocked ..."); none is an English word
+// ("us" is, and stays a pronoun).
+var chatAcronyms = wordSet("usa uae uk rok prc dprk ussr ksa drc")
+
+// upperAcronyms writes the country acronyms of chatAcronyms, and "u.s.",
+// in capitals wherever they stand in lower case, so the gazetteer, which
+// reads acronyms only in capitals, finds them; byte offsets stay those of
+// text.
+func upperAcronyms(text string) string {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		return text
+	}
+	b := []byte(text)
+	changed := false
+	for _, w := range wordSpans(lower) {
+		if a := strings.TrimSuffix(strings.TrimSuffix(w.w, "'s"), "’s"); chatAcronyms[a] {
+			copy(b[w.start:w.start+len(a)], strings.ToUpper(a))
+			changed = true
+		}
+	}
+	for i := 0; ; {
+		j := strings.Index(strings.ToLower(string(b[i:])), "u.s.")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		if at == 0 || !unicode.IsLetter(rune(b[at-1])) {
+			copy(b[at:at+4], "U.S.")
+			changed = true
+		}
+		i = at + 4
+	}
+	if !changed {
+		return text
 	}
 	return string(b)
 }
@@ -354,10 +394,12 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			m.side = recipientSide
 		case armsGo(text, m.end, after):
 			m.side = supplierSide // "where Russia's arms go"
-		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || containsSeq(before, "suppliers", "of") ||
+		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || nounAfterWeapons(text, words, m.end, recipientNouns) ||
+			containsSeq(before, "suppliers", "of") ||
 			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
 			m.side = recipientSide
-		case supplierNouns[next] || possessiveNoun(text, m.end, after, supplierNouns) || containsSeq(before, "customers", "of") ||
+		case supplierNouns[next] || possessiveNoun(text, m.end, after, supplierNouns) || nounAfterWeapons(text, words, m.end, supplierNouns) ||
+			containsSeq(before, "customers", "of") ||
 			containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
 			m.side = supplierSide
 		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end):
@@ -545,7 +587,11 @@ func weaponAfter(text string, end int) bool {
 }
 
 // readWeapons takes categories, generic weapon words and a named system.
-func (u *Understanding) readWeapons(text string) {
+// A question typed all in lower case is read with capitals on every word
+// ("who bought rafales"), as the lexicon needs them on some names; a
+// capitalised word of that question is no sign of an unknown designation.
+func (u *Understanding) readWeapons(question string) {
+	text := capitalisedIfLower(question)
 	found := weapons.Find(text)
 	for i, m := range found {
 		if m.System != "" && i+1 < len(found) {
@@ -579,7 +625,7 @@ func (u *Understanding) readWeapons(text string) {
 		u.System = pluralSystem(text)
 	}
 	if u.System == "" {
-		u.System = unknownDesignation(text)
+		u.System = unknownDesignation(question)
 	}
 	if u.System != "" {
 		// A named system is narrower than any kind word, and a report may

@@ -1,0 +1,40 @@
+package bot
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// TestUnderstandChat reads questions typed the way analysts write in chat:
+// terse, lower case, with acronyms, possessives and makers.
+func TestUnderstandChat(t *testing.T) {
+	now := time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		q    string
+		want string // intent/form S R cats kinds system years
+	}{
+		// country acronyms typed in lower case
+		{"uae rafale deal status", "suppliers/story S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
+		{"has the uk blocked arms sales to israel", "between/story S[United Kingdom] R[Israel] cat[] kind[] sys[] 0-0"},
+		{"what did the usa give the uk's army", "between/list S[United States] R[United Kingdom] cat[] kind[] sys[] 0-0"},
+		{"what did the u.s. sell to poland", "between/list S[United States] R[Poland] cat[] kind[] sys[] 0-0"},
+		{"who sells tanks to us", "passages/list S[] R[] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
+		// a country, weapon words, then a noun that gives its side
+		{"kazakhstan drones suppliers?", "suppliers/list S[] R[Kazakhstan] cat[Aircraft] kind[drone] sys[] 0-0"},
+		{"tajikistan armoured vehicles suppliers", "suppliers/list S[] R[Tajikistan] cat[Armoured vehicles] kind[] sys[] 0-0"},
+		{"Turkey drone customers", "recipients/list S[Turkey] R[] cat[Aircraft] kind[drone] sys[] 0-0"},
+		// a terse question ending in "status" asks for the deal's story
+		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
+		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
+	} {
+		u := Understand(tc.q, now)
+		got := fmt.Sprintf("%s/%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Form, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)
+		if u.Either {
+			got += " either"
+		}
+		if got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.q, got, tc.want)
+		}
+	}
+}
