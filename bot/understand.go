@@ -170,8 +170,9 @@ func Understand(question string, now time.Time) Understanding {
 	if forced != IntentPassages && u.Intent == IntentPassages {
 		u.Intent = forced
 	}
-	if u.Intent == IntentPassages && len(ms) == 0 && u.System != "" && transferVerbIn(words) {
-		// "which countries operate the Bayraktar TB2?": every route of it.
+	if u.Intent == IntentPassages && len(ms) == 0 && u.System != "" && (transferVerbIn(words) || hasAny(words, systemUserNouns)) {
+		// "which countries operate the Bayraktar TB2?", "JF-17 customers":
+		// every route of it.
 		u.Intent = IntentBetween
 	}
 	u.askedSide(ms)
@@ -237,6 +238,10 @@ func onlyNames(words []wordSpan, ms []mention) bool {
 	}
 	return true
 }
+
+// systemUserNouns name those who buy or use a system ("JF-17
+// customers", "Rafale operators").
+var systemUserNouns = wordSet("customers customer clients client operators operator users user recipients importers")
 
 var joiningWords = wordSet("and or between the vs versus with")
 
@@ -363,11 +368,12 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			verbAt, verbGives = w.start, true
 			break
 		}
-		if getVerbs[w.w] || buildVerbs[w.w] {
+		if getVerbs[w.w] || buildVerbs[w.w] || signFor(words, i) {
 			verbAt, verbGives, building = w.start, false, buildVerbs[w.w]
 			break
 		}
 	}
+	ownerOfForeign := make([]bool, len(ms)) // a demonym read as the buyer of a foreign system
 	for i := range ms {
 		m := &ms[i]
 		if m.kind == gazetteer.GroupMention && askedBefore(words, m.start) {
@@ -404,6 +410,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			m.side = supplierSide
 		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end):
 			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
+			ownerOfForeign[i] = m.side == recipientSide
 		case m.kind == gazetteer.ManufacturerMention:
 			m.side = supplierSide
 		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, ms, verbAt):
@@ -427,12 +434,41 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			}
 		}
 	}
+	secondHand(ms, ownerOfForeign)
 	sideFromNeighbours(text, words, ms)
 	if building {
 		return buildSides(words, ms, verbAt)
 	}
 	_ = lower
 	return false
+}
+
+// signFor: "signed for", "sign for" is a verb of getting ("has Argentina
+// signed for Danish F-16s?").
+func signFor(words []wordSpan, i int) bool {
+	return wordSet("sign signs signed signing")[words[i].w] && i+1 < len(words) && words[i+1].w == "for"
+}
+
+// secondHand: a demonym read as the owner of a foreign-made system
+// ("Danish F-16s") beside another country the verb makes the recipient,
+// with no supplier named, is the second-hand seller: "has Argentina
+// signed for Danish F-16s?".
+func secondHand(ms []mention, ownerOfForeign []bool) {
+	recipients := 0
+	for _, m := range ms {
+		if m.side == supplierSide {
+			return
+		}
+		if m.side == recipientSide {
+			recipients++
+		}
+	}
+	for i := range ms {
+		if ownerOfForeign[i] && recipients > 1 {
+			ms[i].side = supplierSide
+			return
+		}
+	}
 }
 
 // forRecipient: in a question with no verb, "for" and a country by its

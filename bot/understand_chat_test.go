@@ -24,6 +24,15 @@ func TestUnderstandChat(t *testing.T) {
 		{"kazakhstan drones suppliers?", "suppliers/list S[] R[Kazakhstan] cat[Aircraft] kind[drone] sys[] 0-0"},
 		{"tajikistan armoured vehicles suppliers", "suppliers/list S[] R[Tajikistan] cat[Armoured vehicles] kind[] sys[] 0-0"},
 		{"Turkey drone customers", "recipients/list S[Turkey] R[] cat[Aircraft] kind[drone] sys[] 0-0"},
+		// a system and the nouns of its users: every route of it
+		{"JF-17 customers", "between/list S[] R[] cat[Aircraft] kind[] sys[JF-17] 0-0"},
+		{"rafale operators?", "between/list S[] R[] cat[Aircraft] kind[] sys[Rafale] 0-0"},
+		{"JF-17 history", "passages/list S[] R[] cat[Aircraft] kind[] sys[JF-17] 0-0"},
+		// "signed for" gets; a demonym owner of a foreign system beside the
+		// buyer sells it second-hand
+		{"has argentina signed for danish f-16s yet", "between/check S[Denmark] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
+		{"Did Argentina buy Danish F-16s?", "between/check S[Denmark] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
+		{"Is the Indonesian Su-35 order dead?", "suppliers/check S[] R[Indonesia] cat[Aircraft] kind[] sys[Su-35] 0-0"},
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
