@@ -72,7 +72,7 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	text := []string{headline(u, parties, hits)}
 	confirmed := c.supplyLines(parties, true, maxCounterparties)
 	text = append(text, confirmed...)
-	if unsure := c.supplyLines(parties, false, maxLessCertainParties); len(unsure) > 0 {
+	if unsure := c.supplyLines(parties, false, lessCertainRoom(parties)); len(unsure) > 0 {
 		text = append(text, LessCertainHeading)
 		text = append(text, unsure...)
 	}
@@ -82,6 +82,20 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	}
 	ans := &Answer{Question: q, Text: strings.Join(text, "\n"), Citations: c.citations, Relations: shownRelations(allLines(parties))}
 	return ans, nil
+}
+
+// lessCertainRoom is how many counterparties the less certain group
+// lists: maxLessCertainParties, or more when few confirmed ones leave room
+// in a listing of maxCounterparties ("which countries has South Korea
+// sold K9s to?", answered from one report's list of users).
+func lessCertainRoom(parties []*party) int {
+	confirmed := 0
+	for _, p := range parties {
+		if len(p.certainSupply(true)) > 0 {
+			confirmed++
+		}
+	}
+	return max(maxLessCertainParties, maxCounterparties-min(confirmed, maxCounterparties))
 }
 
 // allLines returns every deal line of the parties, supply first.
