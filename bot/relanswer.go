@@ -245,16 +245,25 @@ func shownRelations(lines []*line) []RelationLine {
 }
 
 // narrowByKind keeps relations about the kind of weapon asked for ("drones"
-// within Aircraft): a known system of that kind, or, for a system the
+// within Aircraft; deals of another category the question names stay): a known system of that kind, or, for a system the
 // lexicon does not know, an evidence sentence that names it (a known
 // helicopter is no drone because its sentence also names drones).
 func narrowByKind(hits []RelationHit, kinds []string) []RelationHit {
 	if len(kinds) == 0 {
 		return hits
 	}
+	// A kind narrows only its own category: "radars and air defence"
+	// keeps every air-defence deal beside the radars.
+	kindCats := map[string]bool{}
+	for _, k := range kinds {
+		if ms := weapons.Find(k); len(ms) > 0 && ms[0].Category != "" {
+			kindCats[string(ms[0].Category)] = true
+		}
+	}
 	var out []RelationHit
 	for _, h := range hits {
-		if matchesKind(h.Relation, kinds) {
+		other := h.Category != "" && len(kindCats) > 0 && !kindCats[string(h.Category)]
+		if other || matchesKind(h.Relation, kinds) {
 			out = append(out, h)
 		}
 	}
