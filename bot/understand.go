@@ -362,10 +362,10 @@ func wordSpans(lower string) []wordSpan {
 // whether the question asks about building a foreign system at home.
 func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bool) {
 	// The verb of the question and where it stands.
-	verbAt, verbGives, building := -1, false, false
+	verbAt, verbGives, building, passive := -1, false, false, false
 	for i, w := range words {
 		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
-			verbAt, verbGives = w.start, true
+			verbAt, verbGives, passive = w.start, true, passiveAt(words, i)
 			break
 		}
 		if getVerbs[w.w] || buildVerbs[w.w] || signFor(words, i) {
@@ -414,8 +414,9 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 		case m.kind == gazetteer.ManufacturerMention:
 			m.side = supplierSide
 		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, ms, verbAt):
-			// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get".
-			if verbGives {
+			// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get";
+			// of a passive, the one given to: "was Ukraine sent tanks by Poland?".
+			if verbGives && !passive {
 				m.side = supplierSide
 			} else {
 				m.side = recipientSide
@@ -442,6 +443,27 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	_ = lower
 	return false
 }
+
+// passiveAt reports whether the verb of giving at words[i] is a passive
+// participle ("was Ukraine sent", "has Kyiv been given"): a past
+// participle with a form of "be" before it.
+func passiveAt(words []wordSpan, i int) bool {
+	w := words[i].w
+	if !strings.HasSuffix(w, "ed") && !participles[w] {
+		return false
+	}
+	for _, b := range words[:i] {
+		if passiveAux[b.w] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	participles = wordSet("sent sold given")
+	passiveAux  = wordSet("was were is are been being be")
+)
 
 // signFor: "signed for", "sign for" is a verb of getting ("has Argentina
 // signed for Danish F-16s?").

@@ -33,6 +33,13 @@ func TestUnderstandChat(t *testing.T) {
 		{"has argentina signed for danish f-16s yet", "between/check S[Denmark] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did Argentina buy Danish F-16s?", "between/check S[Denmark] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Is the Indonesian Su-35 order dead?", "suppliers/check S[] R[Indonesia] cat[Aircraft] kind[] sys[Su-35] 0-0"},
+		// a passive: the subject is the one given to
+		{"Was Ukraine sent Leopard 1 tanks by Germany?", "between/check S[Germany] R[Ukraine] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
+		{"Was Bangladesh given an Alouette by India?", "between/check S[India] R[Bangladesh] cat[] kind[] sys[] 0-0"},
+		{"Has Ukraine been given Leopard 1 tanks?", "suppliers/check S[] R[Ukraine] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
+		{"Was Russia supplied drones by Iran?", "between/check S[Iran] R[Russia] cat[Aircraft] kind[drone] sys[] 0-0"},
+		{"Has Russia supplied drones to Iran?", "between/check S[Russia] R[Iran] cat[Aircraft] kind[drone] sys[] 0-0"},
+		{"Is Russia supplying drones to Iran?", "between/check S[Russia] R[Iran] cat[Aircraft] kind[drone] sys[] 0-0"},
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
