@@ -79,12 +79,24 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		u.Form = FormCount
 	case asksYesNo(words) && u.Intent != IntentPassages && !hasAny(words, trendWords):
 		u.Form = FormCheck
-		if hasAny(words, cancelWords) {
+		if hasAny(words, cancelWords) || noLonger(words) {
 			// "did Russia cancel the Su-35 sale?": a verdict on delivery
 			// would answer another question; the deal's story answers it.
 			u.Form = FormStory
 		}
 	}
+}
+
+// noLonger: "is Kazakhstan no longer buying Russian jets?", "does Spain
+// not buy Israeli missiles anymore?" ask whether a supply stopped.
+func noLonger(words []wordSpan) bool {
+	ws := plainWords(words)
+	for i, w := range ws {
+		if w == "anymore" || w == "longer" && i > 0 && ws[i-1] == "no" || w == "more" && i > 0 && ws[i-1] == "any" && i == len(ws)-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // asksOverview: "who supplies whom", "who sells what to whom", "an

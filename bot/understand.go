@@ -146,7 +146,7 @@ func Understand(question string, now time.Time) Understanding {
 		}
 	default:
 		u.Licence = assignSides(text, lower, words, ms)
-		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "")
+		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "" || hasAny(words, armsNouns))
 	}
 
 	unsided := u.collectSides(ms)
@@ -436,12 +436,28 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 		}
 	}
 	secondHand(ms, ownerOfForeign)
+	arrowSides(text, ms)
 	sideFromNeighbours(text, words, ms)
 	if building {
 		return buildSides(words, ms, verbAt)
 	}
 	_ = lower
 	return false
+}
+
+// armsNouns make a question with no verb one about arms all the same
+// ("UK weapons to Ukraine", "Armenia arms from France?").
+var armsNouns = wordSet("arms weapons weaponry military deal deals sales exports imports transfers")
+
+// arrowSides reads an arrow between two countries as supply from the
+// first to the second: "france->armenia deals", "Russia → Kazakhstan".
+func arrowSides(text string, ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		switch strings.TrimSpace(text[ms[i].end:ms[i+1].start]) {
+		case "->", "→", "=>", ">", "-->":
+			ms[i].side, ms[i+1].side = supplierSide, recipientSide
+		}
+	}
 }
 
 // passiveAt reports whether the verb of giving at words[i] is a passive

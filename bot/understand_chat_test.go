@@ -40,6 +40,16 @@ func TestUnderstandChat(t *testing.T) {
 		{"Was Russia supplied drones by Iran?", "between/check S[Iran] R[Russia] cat[Aircraft] kind[drone] sys[] 0-0"},
 		{"Has Russia supplied drones to Iran?", "between/check S[Russia] R[Iran] cat[Aircraft] kind[drone] sys[] 0-0"},
 		{"Is Russia supplying drones to Iran?", "between/check S[Russia] R[Iran] cat[Aircraft] kind[drone] sys[] 0-0"},
+		// no verb: the arms words and the other side's preposition, or an arrow
+		{"UK weapons to Ukraine", "between/list S[United Kingdom] R[Ukraine] cat[] kind[] sys[] 0-0"},
+		{"Armenia arms from France?", "between/list S[France] R[Armenia] cat[] kind[] sys[] 0-0"},
+		{"france->armenia deals", "between/list S[France] R[Armenia] cat[] kind[] sys[] 0-0"},
+		{"Russia → Kazakhstan since 2020", "between/list S[Russia] R[Kazakhstan] cat[] kind[] sys[] 2020-0"},
+		{"Turkey and Kazakhstan", "between/list S[Turkey] R[Kazakhstan] cat[] kind[] sys[] 0-0 either"},
+		// "no longer", "anymore": did the supply stop
+		{"Is Kazakhstan no longer buying Russian jets?", "between/story S[Russia] R[Kazakhstan] cat[Aircraft] kind[jet] sys[] 0-0"},
+		{"does spain buy israeli missiles anymore", "between/story S[Israel] R[Spain] cat[Missiles] kind[] sys[] 0-0"},
+		{"Is Canada still exporting drone optics to Turkey?", "between/check S[Canada] R[Turkey] cat[Aircraft] kind[drone] sys[] 0-0"},
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
