@@ -146,7 +146,7 @@ func Understand(question string, now time.Time) Understanding {
 		}
 	default:
 		u.Licence = assignSides(text, lower, words, ms)
-		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "" || hasAny(words, armsNouns))
+		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "" || hasAny(words, armsNouns) || hasMaker(ms))
 	}
 
 	unsided := u.collectSides(ms)
@@ -310,8 +310,10 @@ func upperAcronyms(text string) string {
 	}
 	b := []byte(text)
 	changed := false
-	for _, w := range wordSpans(lower) {
-		if a := strings.TrimSuffix(strings.TrimSuffix(w.w, "'s"), "’s"); chatAcronyms[a] {
+	ws := wordSpans(lower)
+	for i, w := range ws {
+		a := strings.TrimSuffix(strings.TrimSuffix(w.w, "'s"), "’s")
+		if chatAcronyms[a] || a == "us" && usCountry(ws, i) {
 			copy(b[w.start:w.start+len(a)], strings.ToUpper(a))
 			changed = true
 		}
@@ -333,6 +335,15 @@ func upperAcronyms(text string) string {
 	}
 	return string(b)
 }
+
+// usCountry: a lower-case "us" is the country after "the" ("did the us
+// sell") or before a word of arms ("us aid to tajikistan"), and otherwise
+// the pronoun ("tell us who arms Kazakhstan").
+func usCountry(ws []wordSpan, i int) bool {
+	return i > 0 && ws[i-1].w == "the" || i+1 < len(ws) && usArmsNext[ws[i+1].w]
+}
+
+var usArmsNext = wordSet("aid arms weapons military army navy air made built supplied sales exports deliveries")
 
 type wordSpan struct {
 	w          string
@@ -447,7 +458,13 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 
 // armsNouns make a question with no verb one about arms all the same
 // ("UK weapons to Ukraine", "Armenia arms from France?").
-var armsNouns = wordSet("arms weapons weaponry military deal deals sales exports imports transfers")
+var armsNouns = wordSet("arms weapons weaponry military aid deal deals sales exports imports transfers")
+
+// hasMaker: an arms maker named makes a question one about arms ("elbit
+// germany").
+func hasMaker(ms []mention) bool {
+	return slices.ContainsFunc(ms, func(m mention) bool { return m.kind == gazetteer.ManufacturerMention })
+}
 
 // arrowSides reads an arrow between two countries as supply from the
 // first to the second: "france->armenia deals", "Russia → Kazakhstan".
@@ -642,7 +659,7 @@ func hasAny(words []wordSpan, sets ...map[string]bool) bool {
 // "weapons" follows position end closely.
 func weaponAfter(text string, end int) bool {
 	rest := strings.ToLower(text[end:])
-	for _, suffix := range []string{"-made", "-built", "-designed", "-supplied", " arms", " weapons", " military"} {
+	for _, suffix := range []string{"-made", "-built", "-designed", "-supplied", " arms", " weapons", " military", " aid"} {
 		if strings.HasPrefix(rest, suffix) {
 			return true
 		}

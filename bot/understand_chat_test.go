@@ -50,6 +50,12 @@ func TestUnderstandChat(t *testing.T) {
 		{"Is Kazakhstan no longer buying Russian jets?", "between/story S[Russia] R[Kazakhstan] cat[Aircraft] kind[jet] sys[] 0-0"},
 		{"does spain buy israeli missiles anymore", "between/story S[Israel] R[Spain] cat[Missiles] kind[] sys[] 0-0"},
 		{"Is Canada still exporting drone optics to Turkey?", "between/check S[Canada] R[Turkey] cat[Aircraft] kind[drone] sys[] 0-0"},
+		// a maker, "aid", and a lower-case "us" that is the country
+		{"elbit germany", "between/list S[Israel] R[Germany] cat[] kind[] sys[] 0-0"},
+		{"American aid to Tajikistan", "between/list S[United States] R[Tajikistan] cat[] kind[] sys[] 0-0"},
+		{"us aid to tajikistan", "between/list S[United States] R[Tajikistan] cat[] kind[] sys[] 0-0"},
+		{"what did the us sell to poland", "between/list S[United States] R[Poland] cat[] kind[] sys[] 0-0"},
+		{"tell us who arms kazakhstan", "suppliers/list S[] R[Kazakhstan] cat[] kind[] sys[] 0-0"},
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
