@@ -281,7 +281,7 @@ func mentionsIn(text string) []mention {
 // is returned as it is: its capitals already say what is a name ("turkey"
 // beside "Kazakhstan" is no country).
 func capitalisedIfLower(text string) string {
-	if strings.ContainsFunc(text, unicode.IsUpper) {
+	if !typedLower(text) {
 		return text
 	}
 	b := []byte(text)
@@ -344,6 +344,23 @@ func usCountry(ws []wordSpan, i int) bool {
 }
 
 var usArmsNext = wordSet("aid arms weapons military army navy air made built supplied sales exports deliveries")
+
+// typedLower reports whether a question was typed in lower case: its only
+// capitals, if any, are in designations and acronyms ("K2 tanks for
+// poland", "TB2 buyers in africa", "did the UAE buy caracals"), which
+// people type in capitals even when they type names in lower case.
+func typedLower(text string) bool {
+	for _, w := range reToken.FindAllString(text, -1) {
+		if !strings.ContainsFunc(w, unicode.IsUpper) || strings.ContainsFunc(w, unicode.IsDigit) {
+			continue
+		}
+		if utf8.RuneCountInString(w) > 1 && !strings.ContainsFunc(w, unicode.IsLower) {
+			continue // an acronym: "UAE", "US"
+		}
+		return false
+	}
+	return true
+}
 
 type wordSpan struct {
 	w          string

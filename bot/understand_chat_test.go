@@ -32,7 +32,7 @@ func TestUnderstandChat(t *testing.T) {
 		// buyer sells it second-hand
 		{"has argentina signed for danish f-16s yet", "between/check S[Denmark] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did Argentina buy Danish F-16s?", "between/check S[Denmark] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
-		{"Is the Indonesian Su-35 order dead?", "suppliers/check S[] R[Indonesia] cat[Aircraft] kind[] sys[Su-35] 0-0"},
+		{"Is the Indonesian Su-35 order dead?", "suppliers/story S[] R[Indonesia] cat[Aircraft] kind[] sys[Su-35] 0-0"},
 		// a passive: the subject is the one given to
 		{"Was Ukraine sent Leopard 1 tanks by Germany?", "between/check S[Germany] R[Ukraine] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
 		{"Was Bangladesh given an Alouette by India?", "between/check S[India] R[Bangladesh] cat[] kind[] sys[] 0-0"},
@@ -56,6 +56,12 @@ func TestUnderstandChat(t *testing.T) {
 		{"us aid to tajikistan", "between/list S[United States] R[Tajikistan] cat[] kind[] sys[] 0-0"},
 		{"what did the us sell to poland", "between/list S[United States] R[Poland] cat[] kind[] sys[] 0-0"},
 		{"tell us who arms kazakhstan", "suppliers/list S[] R[Kazakhstan] cat[] kind[] sys[] 0-0"},
+		// names in lower case beside designations and acronyms in capitals
+		{"K2 tanks for poland", "suppliers/list S[] R[Poland] cat[Armoured vehicles] kind[] sys[K2 Black Panther] 0-0"},
+		{"did the UAE buy caracals from france", "between/check S[France] R[United Arab Emirates] cat[] kind[] sys[] 0-0"},
+		{"Canada drone optics turkey", "suppliers/list S[] R[Canada] cat[Aircraft] kind[drone] sys[] 0-0"},
+		// "is the ... deal still on?" asks for the story
+		{"Is the Leopard 1 deal for Ukraine still on?", "suppliers/story S[] R[Ukraine] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
