@@ -354,7 +354,8 @@ func fillOtherSide(words []wordSpan, ms []mention, weapon bool) {
 	if len(open) != 1 || len(sides) != 1 || ms[open[0]].kind == gazetteer.ManufacturerMention {
 		return
 	}
-	if before := wordsBefore(words, ms[open[0]].start, 1); len(before) == 1 && notCounterpart[before[0]] {
+	if before := wordsBefore(words, ms[open[0]].start, 2); len(before) > 0 && notCounterpart[before[len(before)-1]] &&
+		!(before[len(before)-1] == "with" && len(before) == 2 && dealNouns[before[0]]) { // "deals with Egypt" names the other party
 		return
 	}
 	if sides[supplierSide] {

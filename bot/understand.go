@@ -86,7 +86,8 @@ var (
 	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
 		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
 		"receive receives received receiving source sources sourced " +
-		"operate operates operated operating field fields fielded fielding deploy deploys deployed deploying fly flies flew flying")
+		"operate operates operated operating field fields fielded fielding deploy deploys deployed deploying fly flies flew flying " +
+		"use uses used using")
 	// verbs of making a system at home, which in a question about arms
 	// usually means licensed production of a foreign design
 	buildVerbs = wordSet("build builds building built produce produces producing produced manufacture manufactures " +
@@ -422,6 +423,8 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			next = strings.TrimSuffix(after[0], "'s")
 		}
 		switch {
+		case prev == "by" && getVerbs[wordBefore(before)]:
+			m.side = recipientSide // the agent of a passive getting: "were K9s bought by Norway?"
 		case prev == "from" || prev == "by":
 			m.side = supplierSide
 		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && (verbGives || verbAt < 0 && forRecipient(*m, wordBefore(before)))):

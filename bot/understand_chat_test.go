@@ -62,6 +62,15 @@ func TestUnderstandChat(t *testing.T) {
 		{"Canada drone optics turkey", "suppliers/list S[] R[Canada] cat[Aircraft] kind[drone] sys[] 0-0"},
 		// "is the ... deal still on?" asks for the story
 		{"Is the Leopard 1 deal for Ukraine still on?", "suppliers/story S[] R[Ukraine] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
+		// "use" is a verb of getting; "deals with X" names the other party
+		{"who uses the k9", "between/list S[] R[] cat[Artillery] kind[] sys[K9 Thunder] 0-0"},
+		{"Did Azerbaijan use Israeli drones?", "between/check S[Israel] R[Azerbaijan] cat[Aircraft] kind[drone] sys[] 0-0"},
+		{"Hanwha deals with Egypt", "between/list S[South Korea] R[Egypt] cat[] kind[] sys[] 0-0"},
+		{"Turkish drones compared with Russia", "recipients/list S[Turkey] R[] cat[Aircraft] kind[drone] sys[] 0-0"},
+		// "by" after a verb of getting names the buyer
+		{"Were K9s bought by Norway?", "suppliers/check S[] R[Norway] cat[Artillery] kind[] sys[K9 Thunder] 0-0"},
+		{"Which drones were used by Azerbaijan?", "suppliers/list S[] R[Azerbaijan] cat[Aircraft] kind[drone] sys[] 0-0"},
+		{"Were Leopard 1 tanks sent by Germany?", "recipients/check S[Germany] R[] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
