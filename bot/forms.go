@@ -87,12 +87,22 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 	}
 }
 
+var (
+	turnWords = wordSet("turn turns turned turning")
+	sayWords  = wordSet("say says said saying")
+)
+
 // noLonger: "is Kazakhstan no longer buying Russian jets?", "does Spain
-// not buy Israeli missiles anymore?" ask whether a supply stopped.
+// not buy Israeli missiles anymore?", "has Israel turned down Ukraine's
+// request?" ask whether a supply stopped or was refused.
 func noLonger(words []wordSpan) bool {
 	ws := plainWords(words)
 	for i, w := range ws {
 		if w == "anymore" || w == "longer" && i > 0 && ws[i-1] == "no" || w == "more" && i > 0 && ws[i-1] == "any" && i == len(ws)-1 {
+			return true
+		}
+		// "turned down", "said no to": a refusal
+		if i > 0 && (w == "down" && turnWords[ws[i-1]] || w == "no" && sayWords[ws[i-1]]) {
 			return true
 		}
 	}

@@ -71,6 +71,8 @@ func TestUnderstandChat(t *testing.T) {
 		{"Were K9s bought by Norway?", "suppliers/check S[] R[Norway] cat[Artillery] kind[] sys[K9 Thunder] 0-0"},
 		{"Which drones were used by Azerbaijan?", "suppliers/list S[] R[Azerbaijan] cat[Aircraft] kind[drone] sys[] 0-0"},
 		{"Were Leopard 1 tanks sent by Germany?", "recipients/check S[Germany] R[] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
+		{"Has Israel turned down Ukraine's Iron Dome request?", "between/story S[Israel] R[Ukraine] cat[Air-defence systems] kind[] sys[Iron Dome] 0-0"},
+		{"Did Israel say no to Iron Dome for Ukraine?", "between/story S[Israel] R[Ukraine] cat[Air-defence systems] kind[] sys[Iron Dome] 0-0"},
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
