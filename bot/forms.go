@@ -125,13 +125,17 @@ func asksYesNo(words []wordSpan) bool {
 // own counts answer those ("how many countries has Turkey sold TB2s to?").
 var notCountedNouns = wordSet("reports report articles sources stories times deals deal contracts countries states suppliers recipients customers buyers")
 
-// asksHowMany: "how many K2 tanks", not "how many countries" or "how many
-// reports".
+// asksHowMany: "how many K2 tanks", "the number of Rafales", not "how many
+// countries" or "how many reports".
 func asksHowMany(words []wordSpan) bool {
 	ws := plainWords(words)
 	for i := 0; i+2 < len(ws); i++ {
-		if ws[i] == "how" && ws[i+1] == "many" {
-			return !notCountedNouns[ws[i+2]]
+		if ws[i] == "how" && ws[i+1] == "many" || ws[i] == "number" && ws[i+1] == "of" {
+			n := i + 2
+			if n+1 < len(ws) && articles[ws[n]] {
+				n++ // "the number of the Rafales"
+			}
+			return !notCountedNouns[ws[n]]
 		}
 	}
 	return false

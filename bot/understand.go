@@ -158,7 +158,8 @@ func Understand(question string, now time.Time) Understanding {
 		u.Intent = IntentRecipients
 	case len(u.Recipients) > 0:
 		u.Intent = IntentSuppliers
-	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || transferVerbIn(words)):
+	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || transferVerbIn(words) ||
+		hasAny(words, receiptNouns)):
 		// "air defence Kyrgyzstan": a country with a weapon is a recipient.
 		u.Recipients = unsided[0].names
 		u.Group = unsided[0].group
@@ -239,6 +240,10 @@ func onlyNames(words []wordSpan, ms []mention) bool {
 	}
 	return true
 }
+
+// receiptNouns make the one country of a question with no verb a
+// recipient, like a weapon does ("Ukraine deliveries so far this year").
+var receiptNouns = wordSet("deliveries delivery orders purchases acquisitions")
 
 // systemUserNouns name those who buy or use a system ("JF-17
 // customers", "Rafale operators").

@@ -73,6 +73,12 @@ func TestUnderstandChat(t *testing.T) {
 		{"Were Leopard 1 tanks sent by Germany?", "recipients/check S[Germany] R[] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
 		{"Has Israel turned down Ukraine's Iron Dome request?", "between/story S[Israel] R[Ukraine] cat[Air-defence systems] kind[] sys[Iron Dome] 0-0"},
 		{"Did Israel say no to Iron Dome for Ukraine?", "between/story S[Israel] R[Ukraine] cat[Air-defence systems] kind[] sys[Iron Dome] 0-0"},
+		// a noun of receipt with one country and no verb
+		{"Ukraine deliveries so far this year", "suppliers/list S[] R[Ukraine] cat[] kind[] sys[] 2026-2026"},
+		{"Ukraine this year", "passages/list S[] R[] cat[] kind[] sys[] 2026-2026"},
+		// "the number of" asks how many
+		{"number of rafales the uae ordered", "suppliers/count S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
+		{"the number of countries France sold Rafales to", "recipients/list S[France] R[] cat[Aircraft] kind[] sys[Rafale] 0-0"},
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
