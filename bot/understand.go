@@ -354,11 +354,15 @@ var usArmsNext = wordSet("aid arms weapons military army navy air made built sup
 // typedLower reports whether a question was typed in lower case: its only
 // capitals, if any, are in designations and acronyms ("K2 tanks for
 // poland", "TB2 buyers in africa", "did the UAE buy caracals"), which
-// people type in capitals even when they type names in lower case.
+// people type in capitals even when they type names in lower case, or on
+// a question word that opens it.
 func typedLower(text string) bool {
-	for _, w := range reToken.FindAllString(text, -1) {
+	for i, w := range reToken.FindAllString(text, -1) {
 		if !strings.ContainsFunc(w, unicode.IsUpper) || strings.ContainsFunc(w, unicode.IsDigit) {
 			continue
+		}
+		if i == 0 && (questionWords[strings.ToLower(w)] || yesNoOpeners[strings.ToLower(w)]) {
+			continue // a phone's capital on the first word: "Who sells tanks to poland?"
 		}
 		if utf8.RuneCountInString(w) > 1 && !strings.ContainsFunc(w, unicode.IsLower) {
 			continue // an acronym: "UAE", "US"

@@ -59,6 +59,8 @@ func TestUnderstandChat(t *testing.T) {
 		// names in lower case beside designations and acronyms in capitals
 		{"K2 tanks for poland", "suppliers/list S[] R[Poland] cat[Armoured vehicles] kind[] sys[K2 Black Panther] 0-0"},
 		{"did the UAE buy caracals from france", "between/check S[France] R[United Arab Emirates] cat[] kind[] sys[] 0-0"},
+		{"Who sells tanks to poland?", "suppliers/list S[] R[Poland] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
+		{"Did azerbaijan buy TB2s from turkey?", "between/check S[Turkey] R[Azerbaijan] cat[Aircraft] kind[] sys[Bayraktar TB2] 0-0"},
 		{"Canada drone optics turkey", "suppliers/list S[] R[Canada] cat[Aircraft] kind[drone] sys[] 0-0"},
 		// "is the ... deal still on?" asks for the story
 		{"Is the Leopard 1 deal for Ukraine still on?", "suppliers/story S[] R[Ukraine] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
