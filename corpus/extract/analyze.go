@@ -366,6 +366,9 @@ func (a *analysis) prepIndex(ti int) int {
 		case appositionNouns[w] || a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].drop && organisations[a.actors[a.actorAt[j]].group]:
 			j-- // "to NATO ally Turkey": the alliance and its noun stand aside
 			continue
+		case w == "of" && j > 2 && (toks[j-1].w == "defence" || toks[j-1].w == "defense") && toks[j-2].w == "of" && orgNouns[toks[j-3].w]:
+			j -= 4 // "the Ministry of Defence of the Republic of Uzbekistan"
+			continue
 		case w == "of" && j > 0 && (orgNouns[toks[j-1].w] || skipBeforeActor[toks[j-1].w]):
 			j--
 			for j >= 0 && (orgNouns[toks[j].w] || listOrgMods[toks[j].w]) {
