@@ -210,7 +210,7 @@ var manufacturerData = []Manufacturer{
 	{Name: "AM General", Codes: []string{"US"}},
 	{Name: "Anduril", Codes: []string{"US"}, Aliases: []string{"Anduril Industries"}},
 	{Name: "Pratt & Whitney", Codes: []string{"US"}, Aliases: []string{"Pratt and Whitney"}},
-	{Name: "GE Aerospace", Codes: []string{"US"}, Aliases: []string{"General Electric"}},
+	{Name: "GE Aerospace", Codes: []string{"US"}, Aliases: []string{"General Electric", "GE"}},
 	{Name: "Insitu", Codes: []string{"US"}},
 	{Name: "Kratos", Codes: []string{"US"}, Aliases: []string{"Kratos Defense"}},
 	// United Kingdom

@@ -96,6 +96,7 @@ var lexiconData = []lexEntry{
 		"thermal imaging system(s)", "camera system(s)", "electro-optics", "optronic system(s)",
 		"electro-optical sensor(s)", "thermal camera(s)", "imaging and targeting system(s)",
 		"electronic warfare system(s)", "EW system(s)", "jamming system(s)", "jammer(s)",
+		"electro-optical sensor(s)", "thermal camera(s)", "imaging and targeting system(s)",
 	}},
 	{cat: Ships, phrases: []string{
 		"ship(s)", "warship(s)", "naval vessel(s)", "naval ship(s)", "patrol boat(s)",

@@ -163,9 +163,6 @@ func (a *analysis) actorLists() {
 			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
 				break // "built by Dassault Aviation, the UAE is following": a new subject
 			}
-			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
-				break // "After the coup in Niamey, Washington froze": a place, then the subject
-			}
 			if a.transferVerbAfter(a.actorEnd(n)) && (hasComma(toks[end:nx.ti]) || a.afterPreposition(ac.ti)) {
 				// "bought submarines from China, and Myanmar received one
 				// from India": Myanmar opens a clause of its own.
@@ -173,6 +170,9 @@ func (a *analysis) actorLists() {
 			}
 			if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
 				break // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
+			}
+			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
+				break // "After the coup in Niamey, Washington froze": a place, then the subject
 			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
@@ -365,6 +365,9 @@ func (a *analysis) prepIndex(ti int) int {
 			continue
 		case appositionNouns[w] || a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].drop && organisations[a.actors[a.actorAt[j]].group]:
 			j-- // "to NATO ally Turkey": the alliance and its noun stand aside
+			continue
+		case w == "of" && j > 2 && (toks[j-1].w == "defence" || toks[j-1].w == "defense") && toks[j-2].w == "of" && orgNouns[toks[j-3].w]:
+			j -= 4 // "the Ministry of Defence of the Republic of Uzbekistan"
 			continue
 		case w == "of" && j > 0 && (orgNouns[toks[j-1].w] || skipBeforeActor[toks[j-1].w]):
 			j--

@@ -232,9 +232,9 @@ func (r *roleReader) orderedBy() int {
 	return -1
 }
 
-// pronounSubordinators open an adverbial clause whose subject pronoun
-// refers back to the subject of the clause it hangs on.
-var pronounSubordinators = words("because since although though while whereas after before until once")
+// clauseOpeners open an adverbial clause whose subject pronoun refers back
+// to the subject of the clause it hangs on.
+var clauseOpeners = words("because since although though while whereas after before until once")
 
 // subordinateSubject returns the subject of the clause that a pronoun
 // opening an adverbial clause refers to: in "the White House said that
@@ -244,7 +244,7 @@ var pronounSubordinators = words("because since although though while whereas af
 // follow a subordinator or no subject-like list of its clause precedes it.
 func (a *analysis) subordinateSubject(li int) int {
 	l := &a.lists[li]
-	if l.ti == 0 || !pronounSubordinators[a.toks[l.ti-1].w] {
+	if l.ti == 0 || !clauseOpeners[a.toks[l.ti-1].w] {
 		return -1
 	}
 	for lj := li - 1; lj >= 0; lj-- {
@@ -722,4 +722,25 @@ func (r *roleReader) arrivingFor() []int {
 		}
 	}
 	return out
+}
+
+// afterMakerPrefix returns the first token after a manufacturer that opens
+// a weapon match ("Airbus A400M", "Leonardo AW139", "Dassault Rafale"),
+// when the rest of the match is free of actors and still holds a
+// designation; ti when there is none.
+func (a *analysis) afterMakerPrefix(ti, tj int) int {
+	k := a.actorAt[ti]
+	if k < 0 || a.actors[k].kind != gazetteer.ManufacturerMention {
+		return ti
+	}
+	t := a.actors[k].tj
+	if t >= tj {
+		return ti
+	}
+	for u := t; u < tj; u++ {
+		if a.actorAt[u] >= 0 {
+			return ti
+		}
+	}
+	return t
 }

@@ -962,6 +962,7 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 		s, e = f.ys, f.ye
 	}
 	e = a.laterDealAt(f, e)
+	s, e = a.ownStretch(f, s), a.otherItemAt(f, s, e)
 	if f.implicit || f.spec.dir == dirU {
 		// "photographs from the parade held in September 2021 showed X-made
 		// W": the year of the observation is not the transfer's.
@@ -989,6 +990,56 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 		ys = a.yearsIn(p.ts, p.te)
 	}
 	return sortUnique(append(ys, a.laterStageYears(f)...))
+}
+
+// otherItemAt returns where, after the last of frame f's weapons, a weapon
+// that is not f's opens a stretch of its own, so that its years are not
+// f's ("the drone appears as the TB-2, with three delivered in 2021, and
+// the Cobra deliveries are split into 34 in 2016 and 77 in 2017"); e when
+// none does. A weapon a purpose names ("radars for two Su-27UB in 2015")
+// does not cut.
+func (a *analysis) otherItemAt(f *frame, s, e int) int {
+	last := -1
+	for _, it := range f.items {
+		if it >= 0 && a.items[it].tj > last {
+			last = a.items[it].tj
+		}
+	}
+	if last < 0 {
+		return e
+	}
+	for t := max(last, s); t < e; t++ {
+		it := a.itemAt[t]
+		if it < 0 || slices.Contains(f.items, it) || a.items[it].org || a.items[it].arms || a.purpose(a.items[it].ti) {
+			continue
+		}
+		if t > 0 && a.toks[t-1].w == "the" && t > 1 && (a.toks[t-2].w == "and" || a.toks[t-2].w == ",") {
+			return t // ", and the Cobra deliveries ...": a subject of its own
+		}
+	}
+	return e
+}
+
+// ownStretch returns where frame f's weapons open a stretch of their own
+// after another weapon's (", and the Cobra deliveries are split into 34 in
+// 2016 and 77 in 2017" after "three TB-2 delivered in 2021"): its years
+// start there; s when they do not.
+func (a *analysis) ownStretch(f *frame, s int) int {
+	first := -1
+	for _, it := range f.items {
+		if it >= 0 && (first < 0 || a.items[it].ti < first) {
+			first = a.items[it].ti
+		}
+	}
+	if first < 2 || first <= s || a.toks[first-1].w != "the" || a.toks[first-2].w != "and" && a.toks[first-2].w != "," {
+		return s
+	}
+	for t := s; t < first-1; t++ {
+		if it := a.itemAt[t]; it >= 0 && !slices.Contains(f.items, it) && !a.items[it].org && !a.items[it].arms {
+			return first - 1
+		}
+	}
+	return s
 }
 
 // laterStageYears returns the years of the stages of f's transfer that

@@ -173,8 +173,8 @@ var buyForms = words("buy buys bought buying purchase purchases purchased purcha
 	"acquiring procure procures procured procuring acquisition acquisitions procurement")
 
 // goodsInHand are the words that show bought goods are with the buyer:
-// shown, paraded, seen on satellite imagery, spotted, photographed, flown
-// or operated ("the air force flies Rafales bought from France").
+// shown, paraded, seen on satellite imagery or footage, flown or operated
+// ("the air force flies Rafales bought from France").
 var goodsInHand = words("showed shown displayed paraded showcased imagery spotted photographed footage flies fly operates operate fields")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine

@@ -61,13 +61,9 @@ func (a *analysis) knownWeapons() []wmatch {
 			break
 		}
 		ti, tj := a.tokRange(m.Start, m.End)
-		if ti < tj && a.overlapsActor(ti, tj) && m.System != "" {
-			// "Airbus A400M": the maker is an actor, the rest the weapon.
-			for ti < tj && a.actorAt[ti] >= 0 {
-				ti++
-			}
-			if ti < tj {
-				m.Start = a.toks[ti].s
+		if ti < tj && a.overlapsActor(ti, tj) {
+			if t := a.afterMakerPrefix(ti, tj); t > ti {
+				ti, m.Start = t, a.toks[t].s // "Airbus A400M": the maker stays an actor, the A400M a weapon
 			}
 		}
 		if ti >= tj || a.overlapsActor(ti, tj) {
