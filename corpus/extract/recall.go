@@ -744,3 +744,23 @@ func (a *analysis) afterMakerPrefix(ti, tj int) int {
 	}
 	return t
 }
+
+// makerOwner returns the list of a possessor of the frame's weapon that
+// makes it: a manufacturer ("Otokar's Cobra II vehicles are in service
+// with ...") or the weapon's home country by the lexicon ("Pakistan's
+// JF-17 fighter has been exported to ..."). The maker is named in the
+// sentence, so it supplies as a stated party, not one inferred.
+func (r *roleReader) makerOwner() []int {
+	a := r.a
+	for _, it := range r.items {
+		o := a.items[it].owner
+		if o < 0 || a.actors[o].list < 0 || a.actors[o].drop || len(a.actors[o].countries) != 1 {
+			continue
+		}
+		ac := &a.actors[o]
+		if ac.kind == gazetteer.ManufacturerMention || slices.Contains(madeIn(a.items[it].canon), ac.countries[0]) {
+			return []int{ac.list}
+		}
+	}
+	return nil
+}

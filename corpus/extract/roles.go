@@ -339,6 +339,9 @@ func (r *roleReader) usageRoles() {
 		r.addBuiltBy(&r.sups)
 	}
 	if len(r.sups) == 0 {
+		r.add(&r.sups, r.makerOwner(), nil) // "Otokar's Cobra II vehicles are in service with ..."
+	}
+	if len(r.sups) == 0 {
 		r.addNamedMaker()
 	}
 	// "used by Azerbaijan in last year's fighting with Armenia": the "by"
@@ -563,6 +566,9 @@ func (r *roleReader) supplierPassiveRoles() {
 	}
 	if len(r.sups) == 0 {
 		r.addOrigins(&r.sups, nil)
+	}
+	if len(r.sups) == 0 {
+		r.add(&r.sups, r.makerOwner(), nil) // "Pakistan's JF-17 fighter has been exported to ..."
 	}
 	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
 	if len(r.recs) == 0 && f.spec.sp == spArrive {
