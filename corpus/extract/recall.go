@@ -764,3 +764,53 @@ func (r *roleReader) makerOwner() []int {
 	}
 	return nil
 }
+
+// possessedWords may stand between a country's possessive and the
+// demonym of its weapon: "Kyrgyzstan's new Turkish drones".
+var possessedWords = words("new newest old older ageing aging modern first latest own few several many")
+
+// possessedForeignRelations reads a country's weapon of another country's
+// make, named by a demonym: "Kyrgyzstan's new Turkish drones give it an
+// alternative to Russian arms" (Turkey -> Kyrgyzstan, delivered), when no
+// other relation of the sentence gives that country, and the sentence
+// neither hedges, plans, cancels nor negates, and the weapon was not taken
+// in war.
+func (a *analysis) possessedForeignRelations(rels []relation) []relation {
+	if a.hedged() || a.plansOrCancels(nil) || negates(a.text) {
+		return nil
+	}
+	var out []relation
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if !ac.poss || ac.drop || len(ac.countries) != 1 || ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
+			continue
+		}
+		t := a.actorEnd(k)
+		for n := 0; n < 2 && t < len(toks) && possessedWords[toks[t].w]; n++ {
+			t++
+		}
+		if t >= len(toks) || a.actorAt[t] < 0 {
+			continue
+		}
+		d := &a.actors[a.actorAt[t]]
+		if d.kind != gazetteer.DemonymMention || d.poss || len(d.countries) != 1 || d.countries[0] == ac.countries[0] || d.tj >= len(toks) {
+			continue
+		}
+		it := a.itemAt[d.tj]
+		if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
+			continue
+		}
+		seen := false
+		for _, r := range rels {
+			if r.Recipient == ac.countries[0] || r.Supplier == ac.countries[0] {
+				seen = true
+			}
+		}
+		if seen {
+			continue
+		}
+		out = append(out, itemRelation(&a.items[it], d.countries[0], ac.countries[0], bot.StatusDelivered, bot.KindSale))
+	}
+	return out
+}
