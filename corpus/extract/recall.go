@@ -814,3 +814,49 @@ func (a *analysis) possessedForeignRelations(rels []relation) []relation {
 	}
 	return out
 }
+
+// approvedAfter reports whether a transfer noun is the subject of a passive
+// approval ("the sale of 40 F-16 jets to Turkey was approved by the US
+// Congress"): an approval is a plan, not a delivery (the annotation rules).
+func (a *analysis) approvedAfter(tr *trig) bool {
+	if !tr.noun {
+		return false
+	}
+	for j := tr.tj; j+1 < len(a.toks) && j < tr.tj+12; j++ {
+		w := a.toks[j].w
+		if w == "," || w == ";" || j > tr.tj && a.trigAt[j] >= 0 && a.trigAt[j] != a.trigAt[tr.ti] {
+			return false
+		}
+		if beForms[w] {
+			switch a.toks[j+1].w {
+			case "approved", "cleared", "authorised", "authorized", "endorsed":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// batchWords after a receiving verb name part of goods named before in
+// the sentence: "received the last two", "took delivery of the first six".
+var batchWords = words("first last remaining final")
+
+// batchObject reports whether a receiving verb's object is part of a batch
+// named before it, with no weapon of its own: "Nigeria, which bought 12
+// Super Tucanos from the United States, received the last two in 2021".
+func (a *analysis) batchObject(f *frame) bool {
+	tr := &a.trigs[f.t]
+	if f.spec.dir != dirR || tr.noun || tr.passive {
+		return false
+	}
+	t := tr.tj
+	if t+1 >= len(a.toks) || a.toks[t].w != "the" || !batchWords[a.toks[t+1].w] {
+		return false
+	}
+	for j := t + 2; j < len(a.toks) && j < t+5; j++ {
+		if a.itemAt[j] >= 0 || a.toks[j].w == "of" {
+			return false // "received the first Rafale jets", "the first of its new jets"
+		}
+	}
+	return true
+}

@@ -471,6 +471,9 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 	if f.tj+1 < len(toks) && toks[f.tj].w == "it" && f.spec.dir == dirR {
 		ref = true
 	}
+	if !ref && a.batchObject(f) {
+		ref = true // "bought 12 Super Tucanos ... received the last two in 2021"
+	}
 	if a.countBeforeTo(f) {
 		ref = true // "bought two A400M from Spain and later sold one to Kyrgyzstan"
 	}

@@ -85,6 +85,9 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusDelivered && a.appositionOnDeal(tr) {
 		r.raise(bot.StatusOrdered) // "signed a deal for K9s, the first Korean weapons sale to the country"
 	}
+	if r.st == bot.StatusDelivered && a.approvedAfter(tr) {
+		r.raise(bot.StatusPlanned) // "the sale of 40 F-16 jets to Turkey was approved by the US Congress"
+	}
 	if !r.cancel && a.putOnHold(tr) {
 		r.cancel = true // "putting an order for more Spike missiles on hold"
 	}
