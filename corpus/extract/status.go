@@ -249,6 +249,9 @@ func (r *statusReading) cueAt(j, n int) {
 		if w == "may" && j+1 < len(toks) && toks[j+1].upper {
 			return
 		}
+		if w == "close" && !(j+2 < len(toks) && (a.trigAt[j+2] >= 0 || signing[toks[j+2].w] || toks[j+2].w == "a" || toks[j+2].w == "an")) {
+			return // "units close to the border received": a place; "close to ordering", "close to a deal": a plan
+		}
 		if approvalWords[w] && a.underContract(f) {
 			r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
 			return
