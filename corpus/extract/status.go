@@ -219,6 +219,9 @@ func (r *statusReading) willCue() {
 	r.raise(bot.StatusOrdered)
 }
 
+// wayOpeners make "the way for" a plan: "opening the way for sales".
+var wayOpeners = words("open opens opened opening pave paves paved paving clear clears cleared clearing")
+
 // requestNouns ask for a transfer: "a German request to supply".
 var requestNouns = words("request requests plea pleas appeal appeals demand demands")
 
@@ -251,6 +254,9 @@ func (r *statusReading) cueAt(j, n int) {
 		}
 		if w == "close" && !(j+2 < len(toks) && (a.trigAt[j+2] >= 0 || signing[toks[j+2].w] || toks[j+2].w == "a" || toks[j+2].w == "an")) {
 			return // "units close to the border received": a place; "close to ordering", "close to a deal": a plan
+		}
+		if w == "way" && !(j >= 2 && toks[j-1].w == "the" && wayOpeners[toks[j-2].w]) {
+			return // "on their way for": under way, not a plan
 		}
 		if approvalWords[w] && a.underContract(f) {
 			r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
