@@ -390,6 +390,9 @@ func (a *analysis) wishBefore(t int) bool {
 		if wishWords[a.toks[j].w] {
 			return true
 		}
+		if a.toks[j].w == "may" && (a.toks[j].upper || j+1 < len(a.toks) && (a.toks[j+1].upper || a.toks[j+1].digit)) {
+			continue // the month
+		}
 		switch cv, _ := cues.match(a.toks, j); cv {
 		case cuePlanned, cueCancel, cueDeny, cueNeg:
 			return true
