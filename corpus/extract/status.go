@@ -76,10 +76,37 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
 		r.st = bot.StatusDelivered
 	}
+	if f.denied && r.cancel && a.cancelDenied(f) {
+		// "India rejected reports that it had cancelled its S-400 order":
+		// the cancellation is denied, the order stands.
+		f.denied, r.cancel = false, false
+	}
 	if f.denied || r.cancel {
 		r.st = bot.StatusCancelled
 	}
 	f.status = r.st
+}
+
+// cancelDenied reports whether a denial before frame f governs a
+// cancellation word that itself governs f: "denied that it had cancelled
+// the order", "rejected reports that it had suspended deliveries".
+func (a *analysis) cancelDenied(f *frame) bool {
+	c := &a.clauses[f.clause]
+	deny := -1
+	for j := 0; j < f.start; j++ {
+		if cv, _ := cues.match(a.toks, j); cv == cueDeny || a.claimsAfter(j) {
+			deny = j
+		}
+	}
+	if deny < 0 {
+		return false
+	}
+	for j := max(deny+1, c.ts); j < f.start; j++ {
+		if cv, _ := cues.match(a.toks, j); cv == cueCancel && !a.claimsAfter(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // usageToCome reports whether a usage trigger ("in service with", "in the
