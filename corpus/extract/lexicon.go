@@ -102,6 +102,7 @@ func init() {
 	verb(dirS, del, "", 0, "supply", "", "supplied", "supplying")
 	verb(dirS, del, "", 0, "deliver", "delivers", "delivered", "delivering")
 	verb(dirS, del, "", 0, "sell", "sells", "sold", "selling")
+	verb(dirS, del, "", 0, "resell", "resells", "resold", "reselling")
 	verb(dirS, del, "", 0, "", "", "exported|re-exported", "exporting|re-exporting")
 	verb(dirS, del, "", 0, "provide", "provides", "provided", "providing")
 	verb(dirS, del, "", 0, "", "", "transferred", "transferring")
