@@ -141,7 +141,7 @@ func (a *analysis) boughtAndShown(f *frame, tr *trig) bool {
 		return false
 	}
 	for j := range a.toks {
-		if !goodsInHand[a.toks[j].w] && !(tr.noun && j > tr.tj && a.toks[j].w == "completed") {
+		if !goodsInHand[a.toks[j].w] && !(tr.noun && j > tr.tj && (a.toks[j].w == "completed" || a.toks[j].w == "complete")) {
 			continue
 		}
 		done := true
