@@ -84,16 +84,20 @@ func (cf confirmations) confirms(l *line) bool {
 	return originIs(l.system, l.supplier) && set["pair"]
 }
 
-// originIs reports whether a system's known origin is supplier (Russia
-// standing for the Soviet Union too).
+// originIs reports whether a system is known to be made by supplier: its
+// origin (Russia standing for the Soviet Union too) or a partner that
+// builds it (the S-70i Black Hawk in Poland).
 func originIs(system, supplier string) bool {
-	origin := ""
-	if sys, ok := weapons.LookupSystem(system); ok {
-		origin = sys.Origin
-	} else if ms := weapons.Find(system); len(ms) > 0 && ms[0].Start == 0 {
-		origin = ms[0].Origin // a variant of a known system: "Il-76M"
+	sys, ok := weapons.LookupSystem(system)
+	if !ok {
+		if ms := weapons.Find(system); len(ms) > 0 && ms[0].Start == 0 && ms[0].System != "" {
+			sys, ok = weapons.LookupSystem(ms[0].System) // a variant of a known system: "Il-76M"
+		}
 	}
-	return origin != "" && (origin == supplier || (origin == "Russia" && supplier == "Soviet Union"))
+	if !ok || sys.Origin == "" && len(sys.Partners) == 0 {
+		return false
+	}
+	return sys.Origin == supplier || (sys.Origin == "Russia" && supplier == "Soviet Union") || slices.Contains(sys.Partners, supplier)
 }
 
 // corroborate marks the lines read only from context that other evidence

@@ -35,7 +35,10 @@ func (f Form) String() string {
 
 var (
 	// reStory opens a question about what became of a deal.
-	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off))\b`)
+	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off)|is .+ (?:deal|sale|order|contract|purchase)\b.* (?:still on|still alive|alive|dead|off|on track))\b`)
+	// reStoryTail ends a terse question about what became of a deal:
+	// "uae rafale deal status", "Argentina F-16 latest?".
+	reStoryTail = regexp.MustCompile(`\b(?:status|latest|update|updates|fate|timeline|outcome)\s*\??$`)
 	// auxiliaries that open a yes/no question
 	yesNoOpeners = wordSet("did does do has have had is are was were will would")
 	// words after an opener that make it something else ("is there any
@@ -66,7 +69,8 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 			u.Recipients = u.Suppliers // "who supplies whom in X": X is where arms go
 		}
 		u.Suppliers, u.Either, u.Intent = nil, false, IntentSuppliers
-	case reStory.MatchString(strings.TrimSpace(lower)) && (u.Intent != IntentPassages || u.System != ""):
+	case (reStory.MatchString(strings.TrimSpace(lower)) || reStoryTail.MatchString(strings.TrimSpace(lower)) && !asksYesNo(words)) &&
+		(u.Intent != IntentPassages || u.System != ""):
 		u.Form = FormStory
 		if u.Intent == IntentPassages {
 			u.Intent = IntentBetween
@@ -75,12 +79,34 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		u.Form = FormCount
 	case asksYesNo(words) && u.Intent != IntentPassages && !hasAny(words, trendWords):
 		u.Form = FormCheck
-		if hasAny(words, cancelWords) {
+		if hasAny(words, cancelWords) || noLonger(words) {
 			// "did Russia cancel the Su-35 sale?": a verdict on delivery
 			// would answer another question; the deal's story answers it.
 			u.Form = FormStory
 		}
 	}
+}
+
+var (
+	turnWords = wordSet("turn turns turned turning")
+	sayWords  = wordSet("say says said saying")
+)
+
+// noLonger: "is Kazakhstan no longer buying Russian jets?", "does Spain
+// not buy Israeli missiles anymore?", "has Israel turned down Ukraine's
+// request?" ask whether a supply stopped or was refused.
+func noLonger(words []wordSpan) bool {
+	ws := plainWords(words)
+	for i, w := range ws {
+		if w == "anymore" || w == "longer" && i > 0 && ws[i-1] == "no" || w == "more" && i > 0 && ws[i-1] == "any" && i == len(ws)-1 {
+			return true
+		}
+		// "turned down", "said no to": a refusal
+		if i > 0 && (w == "down" && turnWords[ws[i-1]] || w == "no" && sayWords[ws[i-1]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksOverview: "who supplies whom", "who sells what to whom", "an
@@ -99,13 +125,17 @@ func asksYesNo(words []wordSpan) bool {
 // own counts answer those ("how many countries has Turkey sold TB2s to?").
 var notCountedNouns = wordSet("reports report articles sources stories times deals deal contracts countries states suppliers recipients customers buyers")
 
-// asksHowMany: "how many K2 tanks", not "how many countries" or "how many
-// reports".
+// asksHowMany: "how many K2 tanks", "the number of Rafales", not "how many
+// countries" or "how many reports".
 func asksHowMany(words []wordSpan) bool {
 	ws := plainWords(words)
 	for i := 0; i+2 < len(ws); i++ {
-		if ws[i] == "how" && ws[i+1] == "many" {
-			return !notCountedNouns[ws[i+2]]
+		if ws[i] == "how" && ws[i+1] == "many" || ws[i] == "number" && ws[i+1] == "of" {
+			n := i + 2
+			if n+1 < len(ws) && articles[ws[n]] {
+				n++ // "the number of the Rafales"
+			}
+			return !notCountedNouns[ws[n]]
 		}
 	}
 	return false

@@ -24,3 +24,20 @@ func TestMatchesKindKnownSystemIgnoresSentence(t *testing.T) {
 		t.Error("a designation the lexicon does not know is judged by its sentence")
 	}
 }
+
+func TestMatchesKindCombatAircraft(t *testing.T) {
+	for _, c := range []struct {
+		system string
+		want   bool
+	}{
+		{"EMB-314 Super Tucano", true}, // light attack aircraft
+		{"Su-30SM", true},              // combat aircraft
+		{"C-295", false},               // transport aircraft
+		{"Mi-17", false},               // transport helicopter
+	} {
+		r := Relation{System: c.system, Category: "Aircraft", Evidence: Evidence{Sentence: "The air force received " + c.system + " aircraft."}}
+		if got := matchesKind(r, []string{"combat aircraft"}); got != c.want {
+			t.Errorf("%s as combat aircraft: %v, want %v", c.system, got, c.want)
+		}
+	}
+}

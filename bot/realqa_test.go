@@ -18,11 +18,19 @@ import (
 	"github.com/briefbot/briefbot/index"
 )
 
-var realQABlind = flag.Bool("realqa-blind", false, "score the questions on the blind split of the real reports (once, when a batch of changes is done)")
+var (
+	realQABlind = flag.Bool("realqa-blind", false, "score the questions on the blind split of the real reports (once, when a batch of changes is done)")
+	// realQAHeldOut names a folder of real reports the bot was never tuned
+	// on (reports/ and questions.jsonl), kept outside the repository.
+	realQAHeldOut = flag.String("realqa-heldout", "", "ask the questions of a held-out folder (reports/, questions.jsonl), once")
+)
 
 // realQADevFloor is the share of dev questions answered right, ratcheted
 // at the level reached: a change that answers fewer of them fails here.
-const realQADevFloor = 0.85
+// 0.86 since the chat-typed batch q01-q50 (2026-12-03): 190 of 219; the
+// 169 earlier questions stand at 150 (0.89, was 149), and the batch's
+// misses are relations the index lacks.
+const realQADevFloor = 0.86
 
 // realBlindList names the blind split of ../shared/data/real-reports, fixed
 // before any rule was tuned on that set (shared with the extractor's test).
@@ -76,13 +84,9 @@ func readRealQuestions(tb testing.TB, name string) []realQuestion {
 func MustRealReportsBot(tb testing.TB, blind bool) *bot.Bot {
 	tb.Helper()
 	dir := corpustest.SharedData(tb, "real-reports", "reports")
-	res := corpus.Loader{}.LoadPaths(dir)
-	if res.Errors() > 0 {
-		tb.Fatalf("load real reports: %v", res.Problems)
-	}
 	names := corpustest.MustReadNames(tb, realBlindList)
 	var reps []bot.Report
-	for _, r := range res.Reports {
+	for _, r := range mustLoadReports(tb, dir) {
 		if names[r.ID] == blind {
 			reps = append(reps, r)
 		}
@@ -90,6 +94,22 @@ func MustRealReportsBot(tb testing.TB, blind bool) *bot.Bot {
 	if len(reps) < len(names) {
 		tb.Fatalf("%d reports in the split from %s", len(reps), dir)
 	}
+	return mustIndexedBot(tb, reps)
+}
+
+func mustLoadReports(tb testing.TB, dir string) []bot.Report {
+	tb.Helper()
+	res := corpus.Loader{}.LoadPaths(dir)
+	if res.Errors() > 0 {
+		tb.Fatalf("load real reports: %v", res.Problems)
+	}
+	return res.Reports
+}
+
+// mustIndexedBot ingests reps with the real extractor into a Bleve index
+// on disk and returns a bot over it.
+func mustIndexedBot(tb testing.TB, reps []bot.Report) *bot.Bot {
+	tb.Helper()
 	x, err := index.Create(tb.TempDir(), index.Options{Relations: extract.New().Report})
 	if err != nil {
 		tb.Fatal(err)
@@ -129,6 +149,20 @@ func TestRealQABlind(t *testing.T) {
 	b := MustRealReportsBot(t, true)
 	right := scoreRealQuestions(t, b, qs)
 	t.Logf("real-report questions, blind: %d of %d answered right (%.2f)", right, len(qs), float64(right)/float64(len(qs)))
+}
+
+// TestRealQAHeldOut asks the questions of a held-out folder named by
+// -realqa-heldout over an index of that folder's reports only: articles and
+// questions the bot was never tuned on, scored once after a batch of
+// changes (docs/accuracy.md records the figure).
+func TestRealQAHeldOut(t *testing.T) {
+	if *realQAHeldOut == "" {
+		t.Skip("a held-out folder is scored only on purpose: go test ./bot -run TestRealQAHeldOut -v -args -realqa-heldout DIR")
+	}
+	qs := readRealQuestions(t, filepath.Join(*realQAHeldOut, "questions.jsonl"))
+	b := mustIndexedBot(t, mustLoadReports(t, filepath.Join(*realQAHeldOut, "reports")))
+	right := scoreRealQuestions(t, b, qs)
+	t.Logf("real-report questions, held-out %s: %d of %d answered right (%.2f)", *realQAHeldOut, right, len(qs), float64(right)/float64(len(qs)))
 }
 
 // scoreRealQuestions asks every question through Bot.Ask, the entry point

@@ -72,7 +72,7 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	text := []string{headline(u, parties, hits)}
 	confirmed := c.supplyLines(parties, true, maxCounterparties)
 	text = append(text, confirmed...)
-	if unsure := c.supplyLines(parties, false, maxLessCertainParties); len(unsure) > 0 {
+	if unsure := c.supplyLines(parties, false, lessCertainRoom(parties)); len(unsure) > 0 {
 		text = append(text, LessCertainHeading)
 		text = append(text, unsure...)
 	}
@@ -82,6 +82,20 @@ func (b *Bot) relationAnswer(ctx context.Context, rs RelationSearcher, q string,
 	}
 	ans := &Answer{Question: q, Text: strings.Join(text, "\n"), Citations: c.citations, Relations: shownRelations(allLines(parties))}
 	return ans, nil
+}
+
+// lessCertainRoom is how many counterparties the less certain group
+// lists: maxLessCertainParties, or more when few confirmed ones leave room
+// in a listing of maxCounterparties ("which countries has South Korea
+// sold K9s to?", answered from one report's list of users).
+func lessCertainRoom(parties []*party) int {
+	confirmed := 0
+	for _, p := range parties {
+		if len(p.certainSupply(true)) > 0 {
+			confirmed++
+		}
+	}
+	return max(maxLessCertainParties, maxCounterparties-min(confirmed, maxCounterparties))
 }
 
 // allLines returns every deal line of the parties, supply first.
@@ -231,16 +245,25 @@ func shownRelations(lines []*line) []RelationLine {
 }
 
 // narrowByKind keeps relations about the kind of weapon asked for ("drones"
-// within Aircraft): a known system of that kind, or, for a system the
+// within Aircraft; deals of another category the question names stay): a known system of that kind, or, for a system the
 // lexicon does not know, an evidence sentence that names it (a known
 // helicopter is no drone because its sentence also names drones).
 func narrowByKind(hits []RelationHit, kinds []string) []RelationHit {
 	if len(kinds) == 0 {
 		return hits
 	}
+	// A kind narrows only its own category: "radars and air defence"
+	// keeps every air-defence deal beside the radars.
+	kindCats := map[string]bool{}
+	for _, k := range kinds {
+		if ms := weapons.Find(k); len(ms) > 0 && ms[0].Category != "" {
+			kindCats[string(ms[0].Category)] = true
+		}
+	}
 	var out []RelationHit
 	for _, h := range hits {
-		if matchesKind(h.Relation, kinds) {
+		other := h.Category != "" && len(kindCats) > 0 && !kindCats[string(h.Category)]
+		if other || matchesKind(h.Relation, kinds) {
 			out = append(out, h)
 		}
 	}
@@ -257,6 +280,10 @@ var kindSynonyms = map[string][]string{
 	"fighter jet": fighterWords,
 	"jet":         fighterWords,
 	"warplane":    fighterWords,
+	// "combat aircraft" takes in light attack aircraft and armed trainers
+	"combat aircraft": fighterWords,
+	"combat jet":      fighterWords,
+	"attack aircraft": fighterWords,
 	// "jet engines" are what reports call engines, turbofans or turbojets
 	"jet engine": {"engine", "turbofan", "turbojet"},
 }

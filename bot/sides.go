@@ -243,6 +243,39 @@ func possessiveNoun(text string, end int, after []string, nouns map[string]bool)
 	return false
 }
 
+// nounAfterWeapons: "kazakhstan drones suppliers", "Turkey drone
+// customers": a country, then nothing but weapon words, then one of nouns
+// (at most three words on).
+func nounAfterWeapons(text string, words []wordSpan, end int, nouns map[string]bool) bool {
+	for i, w := range words {
+		if w.start < end {
+			continue
+		}
+		for _, n := range words[i+1 : min(len(words), i+4)] {
+			if !nouns[n.w] {
+				continue
+			}
+			between := strings.TrimSpace(text[end:n.start])
+			return between != "" && onlyWeaponWords(between)
+		}
+		return false
+	}
+	return false
+}
+
+// onlyWeaponWords reports whether s is nothing but weapon words: kinds,
+// categories or named systems ("armoured vehicles", "drone", "Su-30SM").
+func onlyWeaponWords(s string) bool {
+	covered := 0
+	for _, m := range weapons.Find(capitalisedIfLower(s)) {
+		if strings.TrimSpace(s[covered:m.Start]) != "" {
+			return false
+		}
+		covered = m.End
+	}
+	return covered > 0 && strings.TrimSpace(s[covered:]) == ""
+}
+
 // armsGo reports whether a possessive country is followed by its arms
 // going somewhere ("where Russia's arms go", "Turkey's weapons went"): the
 // country supplies them.
@@ -321,7 +354,8 @@ func fillOtherSide(words []wordSpan, ms []mention, weapon bool) {
 	if len(open) != 1 || len(sides) != 1 || ms[open[0]].kind == gazetteer.ManufacturerMention {
 		return
 	}
-	if before := wordsBefore(words, ms[open[0]].start, 1); len(before) == 1 && notCounterpart[before[0]] {
+	if before := wordsBefore(words, ms[open[0]].start, 2); len(before) > 0 && notCounterpart[before[len(before)-1]] &&
+		!(before[len(before)-1] == "with" && len(before) == 2 && dealNouns[before[0]]) { // "deals with Egypt" names the other party
 		return
 	}
 	if sides[supplierSide] {

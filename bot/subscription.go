@@ -129,150 +129,232 @@ func ParseSubscribe(words string, defaultTZ string) (Subscription, error) {
 	if err != nil {
 		return Subscription{}, err
 	}
-	var (
-		sub                    = Subscription{TZ: defaultTZ}
-		kind                   string // "", "weekly", "daily", "cron"
-		spec                   string
-		hour, minute           = defaultHour, defaultMinute
-		weekday                = 1
-		gotAt, gotOn           bool
-		countryWords, catWords [][]subToken
-	)
-	setKind := func(k string) error {
-		if kind != "" && kind != k {
-			return Errorf(EInvalid, "give one schedule: %s or %s, not both", kind, k)
-		}
-		kind = k
-		return nil
-	}
-	arg := func(i int, what string) (subToken, error) {
-		if i+1 >= len(toks) || toks[i+1].text == "," {
-			return subToken{}, Errorf(EInvalid, "%q needs %s after it", toks[i].text, what)
-		}
-		return toks[i+1], nil
+	p := &subscribeParse{
+		toks:    toks,
+		sub:     Subscription{TZ: defaultTZ},
+		hour:    defaultHour,
+		minute:  defaultMinute,
+		weekday: 1,
 	}
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.quoted {
-			if err := setKind("cron"); err != nil {
-				return Subscription{}, err
-			}
-			spec = t.text
-			continue
+		last, err := p.option(i)
+		if err != nil {
+			return Subscription{}, err
 		}
-		switch w := strings.ToLower(t.text); w {
-		case ",":
-		case "weekly", "daily":
-			if err := setKind(w); err != nil {
-				return Subscription{}, err
-			}
-		case "cron":
-			if err := setKind("cron"); err != nil {
-				return Subscription{}, err
-			}
-			if i+1 < len(toks) && toks[i+1].quoted {
-				spec = toks[i+1].text
-				i++
-				continue
-			}
-			var fields []string
-			for i+1 < len(toks) && toks[i+1].text != "," && !toks[i+1].quoted && !subscribeKeywords[strings.ToLower(toks[i+1].text)] {
-				fields = append(fields, toks[i+1].text)
-				i++
-			}
-			spec = strings.Join(fields, " ")
-			if spec == "" {
-				return Subscription{}, Errorf(EInvalid, `"cron" needs a spec of 5 fields after it, such as cron 0 9 * * 1`)
-			}
-		case "at":
-			a, err := arg(i, "a time such as 09:00")
-			if err != nil {
-				return Subscription{}, err
-			}
-			if hour, minute, err = parseClock(a.text); err != nil {
-				return Subscription{}, err
-			}
-			gotAt = true
-			i++
-		case "on":
-			a, err := arg(i, "a day such as Monday")
-			if err != nil {
-				return Subscription{}, err
-			}
-			if weekday, err = parseWeekday(a.text); err != nil {
-				return Subscription{}, err
-			}
-			gotOn = true
-			i++
-		case "tz":
-			a, err := arg(i, "a time zone such as Europe/Berlin")
-			if err != nil {
-				return Subscription{}, err
-			}
-			if _, err := schedule.LoadZone(a.text); err != nil || a.text == "" {
-				return Subscription{}, Errorf(EInvalid, "unknown time zone %q: use an IANA name such as Europe/Berlin or UTC", a.text)
-			}
-			sub.TZ = a.text
-			i++
-		case "quiet":
-			sub.SkipEmpty = true
-		case "chart":
-			sub.Chart = true
-		case "countries", "country", "categories", "category":
-			j := i + 1
-			for j < len(toks) && !endsList(toks[j]) {
-				j++
-			}
-			if j == i+1 {
-				return Subscription{}, Errorf(EInvalid, "%q needs at least one name after it", t.text)
-			}
-			if strings.HasPrefix(w, "countr") {
-				countryWords = append(countryWords, toks[i+1:j])
-			} else {
-				catWords = append(catWords, toks[i+1:j])
-			}
-			i = j - 1
-		default:
-			return Subscription{}, Errorf(EInvalid, "I don't understand %q; try: digest subscribe weekly on Monday at 09:00 tz Europe/Berlin countries Kazakhstan categories aircraft", t.text)
-		}
+		i = last
 	}
+	if err := p.setSpec(); err != nil {
+		return Subscription{}, err
+	}
+	if err := p.resolveFilters(); err != nil {
+		return Subscription{}, err
+	}
+	return p.sub, nil
+}
 
-	switch kind {
-	case "", "weekly":
-		sub.Spec = fmt.Sprintf("%d %d * * %d", minute, hour, weekday)
-	case "daily":
-		if gotOn {
-			return Subscription{}, Errorf(EInvalid, `"on" goes with weekly, not daily`)
+// subscribeParse is what ParseSubscribe has read so far of a subscribe
+// command's tokens.
+type subscribeParse struct {
+	toks                   []subToken
+	sub                    Subscription
+	kind                   string // "", "weekly", "daily", "cron"
+	spec                   string // the cron spec, when kind is "cron"
+	hour, minute           int
+	weekday                int  // Sunday is 0
+	gotAt, gotOn           bool // "at" and "on" were given
+	countryWords, catWords [][]subToken
+}
+
+// option reads the option at token i and returns the index of its last
+// token.
+func (p *subscribeParse) option(i int) (int, error) {
+	t := p.toks[i]
+	if t.quoted {
+		if err := p.setKind("cron"); err != nil {
+			return i, err
 		}
-		sub.Spec = fmt.Sprintf("%d %d * * *", minute, hour)
+		p.spec = t.text
+		return i, nil
+	}
+	switch w := strings.ToLower(t.text); w {
+	case ",":
+	case "weekly", "daily":
+		return i, p.setKind(w)
 	case "cron":
-		if gotAt || gotOn {
-			return Subscription{}, Errorf(EInvalid, `"at" and "on" go with weekly or daily; a cron spec has its own time`)
-		}
-		if n := len(strings.Fields(spec)); n != 5 || strings.HasPrefix(spec, "@") || schedule.Validate(spec, "") != nil {
-			return Subscription{}, Errorf(EInvalid, "bad cron spec %q: %s", spec, cronHelp)
-		}
-		if _, err := schedule.Next(spec, "", time.Now()); err != nil {
-			return Subscription{}, Errorf(EInvalid, "bad cron spec %q: that date never comes", spec)
-		}
-		sub.Spec = strings.Join(strings.Fields(spec), " ")
+		return p.cronWords(i)
+	case "at":
+		return i + 1, p.readTime(i)
+	case "on":
+		return i + 1, p.readDay(i)
+	case "tz":
+		return i + 1, p.readZone(i)
+	case "quiet":
+		p.sub.SkipEmpty = true
+	case "chart":
+		p.sub.Chart = true
+	case "countries", "country", "categories", "category":
+		return p.listWords(i, w)
+	default:
+		return i, Errorf(EInvalid, "I don't understand %q; try: digest subscribe weekly on Monday at 09:00 tz Europe/Berlin countries Kazakhstan categories aircraft", t.text)
 	}
+	return i, nil
+}
 
-	for _, ws := range countryWords {
+// setKind sets the kind of schedule; a command gives one.
+func (p *subscribeParse) setKind(k string) error {
+	if p.kind != "" && p.kind != k {
+		return Errorf(EInvalid, "give one schedule: %s or %s, not both", p.kind, k)
+	}
+	p.kind = k
+	return nil
+}
+
+// arg returns the token after the option at token i, which needs what.
+func (p *subscribeParse) arg(i int, what string) (subToken, error) {
+	if i+1 >= len(p.toks) || p.toks[i+1].text == "," {
+		return subToken{}, Errorf(EInvalid, "%q needs %s after it", p.toks[i].text, what)
+	}
+	return p.toks[i+1], nil
+}
+
+// cronWords reads the spec after "cron" at token i: a quoted string, or
+// the words up to a comma, a quoted string or a keyword. It returns the
+// index of the spec's last token.
+func (p *subscribeParse) cronWords(i int) (int, error) {
+	toks := p.toks
+	if err := p.setKind("cron"); err != nil {
+		return i, err
+	}
+	if i+1 < len(toks) && toks[i+1].quoted {
+		p.spec = toks[i+1].text
+		return i + 1, nil
+	}
+	var fields []string
+	for i+1 < len(toks) && toks[i+1].text != "," && !toks[i+1].quoted && !subscribeKeywords[strings.ToLower(toks[i+1].text)] {
+		fields = append(fields, toks[i+1].text)
+		i++
+	}
+	p.spec = strings.Join(fields, " ")
+	if p.spec == "" {
+		return i, Errorf(EInvalid, `"cron" needs a spec of 5 fields after it, such as cron 0 9 * * 1`)
+	}
+	return i, nil
+}
+
+// readTime reads the time after "at" at token i.
+func (p *subscribeParse) readTime(i int) error {
+	a, err := p.arg(i, "a time such as 09:00")
+	if err != nil {
+		return err
+	}
+	if p.hour, p.minute, err = parseClock(a.text); err != nil {
+		return err
+	}
+	p.gotAt = true
+	return nil
+}
+
+// readDay reads the day after "on" at token i.
+func (p *subscribeParse) readDay(i int) error {
+	a, err := p.arg(i, "a day such as Monday")
+	if err != nil {
+		return err
+	}
+	if p.weekday, err = parseWeekday(a.text); err != nil {
+		return err
+	}
+	p.gotOn = true
+	return nil
+}
+
+// readZone reads the time zone after "tz" at token i.
+func (p *subscribeParse) readZone(i int) error {
+	a, err := p.arg(i, "a time zone such as Europe/Berlin")
+	if err != nil {
+		return err
+	}
+	if _, err := schedule.LoadZone(a.text); err != nil || a.text == "" {
+		return Errorf(EInvalid, "unknown time zone %q: use an IANA name such as Europe/Berlin or UTC", a.text)
+	}
+	p.sub.TZ = a.text
+	return nil
+}
+
+// listWords keeps the names after the list keyword w at token i, up to
+// the token that ends the list (see endsList), and returns the index of
+// the last name.
+func (p *subscribeParse) listWords(i int, w string) (int, error) {
+	toks := p.toks
+	j := i + 1
+	for j < len(toks) && !endsList(toks[j]) {
+		j++
+	}
+	if j == i+1 {
+		return i, Errorf(EInvalid, "%q needs at least one name after it", toks[i].text)
+	}
+	if strings.HasPrefix(w, "countr") {
+		p.countryWords = append(p.countryWords, toks[i+1:j])
+	} else {
+		p.catWords = append(p.catWords, toks[i+1:j])
+	}
+	return j - 1, nil
+}
+
+// setSpec sets the subscription's cron spec from the schedule read:
+// weekly (the default) and daily at the time given, or the cron spec,
+// which has its own time.
+func (p *subscribeParse) setSpec() error {
+	switch p.kind {
+	case "", "weekly":
+		p.sub.Spec = fmt.Sprintf("%d %d * * %d", p.minute, p.hour, p.weekday)
+	case "daily":
+		if p.gotOn {
+			return Errorf(EInvalid, `"on" goes with weekly, not daily`)
+		}
+		p.sub.Spec = fmt.Sprintf("%d %d * * *", p.minute, p.hour)
+	case "cron":
+		if p.gotAt || p.gotOn {
+			return Errorf(EInvalid, `"at" and "on" go with weekly or daily; a cron spec has its own time`)
+		}
+		spec, err := checkCronSpec(p.spec)
+		if err != nil {
+			return err
+		}
+		p.sub.Spec = spec
+	}
+	return nil
+}
+
+// checkCronSpec checks a cron spec of five fields that the scheduler
+// accepts and that runs some day, and returns it with its fields
+// separated by single spaces.
+func checkCronSpec(spec string) (string, error) {
+	if n := len(strings.Fields(spec)); n != 5 || strings.HasPrefix(spec, "@") || schedule.Validate(spec, "") != nil {
+		return "", Errorf(EInvalid, "bad cron spec %q: %s", spec, cronHelp)
+	}
+	if _, err := schedule.Next(spec, "", time.Now()); err != nil {
+		return "", Errorf(EInvalid, "bad cron spec %q: that date never comes", spec)
+	}
+	return strings.Join(strings.Fields(spec), " "), nil
+}
+
+// resolveFilters resolves the lists of countries and categories read.
+func (p *subscribeParse) resolveFilters() error {
+	for _, ws := range p.countryWords {
 		names, err := resolveList(ws, "country", lookupCountries)
 		if err != nil {
-			return Subscription{}, err
+			return err
 		}
-		sub.Countries = appendNew(sub.Countries, names...)
+		p.sub.Countries = appendNew(p.sub.Countries, names...)
 	}
-	for _, ws := range catWords {
+	for _, ws := range p.catWords {
 		names, err := resolveList(ws, "category", lookupCategory)
 		if err != nil {
-			return Subscription{}, err
+			return err
 		}
-		sub.Categories = appendNew(sub.Categories, names...)
+		p.sub.Categories = appendNew(p.sub.Categories, names...)
 	}
-	return sub, nil
+	return nil
 }
 
 // cronHelp tells what a cron spec looks like.

@@ -15,6 +15,7 @@ func TestParseSubscribe(t *testing.T) {
 		countries      []string
 		categories     []string
 		skipEmpty      bool
+		chart          bool
 		wantDescribeIn string // a substring of Describe
 	}{
 		{name: "defaults", words: "", spec: DefaultDigestSpec, tz: "Europe/Berlin",
@@ -49,6 +50,8 @@ func TestParseSubscribe(t *testing.T) {
 			wantDescribeIn: "quiet when there is nothing new"},
 		{name: "list then quoted cron", words: `countries Kazakhstan "0 7 * * 1"`, spec: "0 7 * * 1", tz: "Europe/Berlin",
 			countries: []string{"Kazakhstan"}},
+		{name: "commas between options, chart", words: "weekly, chart, at 10:00", spec: "0 10 * * 1", tz: "Europe/Berlin",
+			chart: true, wantDescribeIn: "with a chart of new deliveries"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,8 +59,9 @@ func TestParseSubscribe(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ParseSubscribe(%q): %v", tt.words, err)
 			}
-			if got.Spec != tt.spec || got.TZ != tt.tz || got.SkipEmpty != tt.skipEmpty {
-				t.Errorf("got spec %q tz %q quiet %v, want %q %q %v", got.Spec, got.TZ, got.SkipEmpty, tt.spec, tt.tz, tt.skipEmpty)
+			if got.Spec != tt.spec || got.TZ != tt.tz || got.SkipEmpty != tt.skipEmpty || got.Chart != tt.chart {
+				t.Errorf("got spec %q tz %q quiet %v chart %v, want %q %q %v %v", got.Spec, got.TZ, got.SkipEmpty, got.Chart,
+					tt.spec, tt.tz, tt.skipEmpty, tt.chart)
 			}
 			if !slices.Equal(got.Countries, tt.countries) {
 				t.Errorf("got countries %q, want %q", got.Countries, tt.countries)
@@ -98,6 +102,11 @@ func TestParseSubscribeErrors(t *testing.T) {
 		{"empty countries", "countries quiet", `"countries" needs at least one name`},
 		{"unknown category", "categories aircraft, lasers", `unknown category "lasers"`},
 		{"two schedules", "weekly daily", "give one schedule"},
+		{"quoted spec after weekly", `weekly "0 9 * * 1"`, "give one schedule: weekly or cron"},
+		{"cron after daily", "daily cron 0 9 * * 1", "give one schedule: daily or cron"},
+		{"on without day", "weekly on", `"on" needs a day`},
+		{"on before a comma", "weekly on , at 09:00", `"on" needs a day`},
+		{"unknown quoted country", `countries "Middle Earth"`, `unknown country "Middle Earth"`},
 		{"at with cron", `"0 9 * * 1" at 10:00`, `"at" and "on" go with weekly or daily`},
 		{"on with daily", "daily on Monday", `"on" goes with weekly`},
 		{"bad day", "weekly on Funday", `bad day "Funday"`},

@@ -86,7 +86,8 @@ var (
 	getVerbs = wordSet("buy buys bought buying buyer buyers purchase purchases purchased purchasing acquire acquires acquired acquiring " +
 		"procure procures procured import imports imported importing importer order orders ordered get gets got getting obtain obtains obtained " +
 		"receive receives received receiving source sources sourced " +
-		"operate operates operated operating field fields fielded fielding deploy deploys deployed deploying fly flies flew flying")
+		"operate operates operated operating field fields fielded fielding deploy deploys deployed deploying fly flies flew flying " +
+		"use uses used using")
 	// verbs of making a system at home, which in a question about arms
 	// usually means licensed production of a foreign design
 	buildVerbs = wordSet("build builds building built produce produces producing produced manufacture manufactures " +
@@ -146,7 +147,7 @@ func Understand(question string, now time.Time) Understanding {
 		}
 	default:
 		u.Licence = assignSides(text, lower, words, ms)
-		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "")
+		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "" || hasAny(words, armsNouns) || hasMaker(ms))
 	}
 
 	unsided := u.collectSides(ms)
@@ -157,7 +158,8 @@ func Understand(question string, now time.Time) Understanding {
 		u.Intent = IntentRecipients
 	case len(u.Recipients) > 0:
 		u.Intent = IntentSuppliers
-	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || transferVerbIn(words)):
+	case len(unsided) == 1 && (forced != IntentPassages || len(u.Categories) > 0 || u.System != "" || transferVerbIn(words) ||
+		hasAny(words, receiptNouns)):
 		// "air defence Kyrgyzstan": a country with a weapon is a recipient.
 		u.Recipients = unsided[0].names
 		u.Group = unsided[0].group
@@ -170,8 +172,9 @@ func Understand(question string, now time.Time) Understanding {
 	if forced != IntentPassages && u.Intent == IntentPassages {
 		u.Intent = forced
 	}
-	if u.Intent == IntentPassages && len(ms) == 0 && u.System != "" && transferVerbIn(words) {
-		// "which countries operate the Bayraktar TB2?": every route of it.
+	if u.Intent == IntentPassages && len(ms) == 0 && u.System != "" && (transferVerbIn(words) || hasAny(words, systemUserNouns)) {
+		// "which countries operate the Bayraktar TB2?", "JF-17 customers":
+		// every route of it.
 		u.Intent = IntentBetween
 	}
 	u.askedSide(ms)
@@ -238,6 +241,14 @@ func onlyNames(words []wordSpan, ms []mention) bool {
 	return true
 }
 
+// receiptNouns make the one country of a question with no verb a
+// recipient, like a weapon does ("Ukraine deliveries so far this year").
+var receiptNouns = wordSet("deliveries delivery orders purchases acquisitions")
+
+// systemUserNouns name those who buy or use a system ("JF-17
+// customers", "Rafale operators").
+var systemUserNouns = wordSet("customers customer clients client operators operator users user recipients importers")
+
 var joiningWords = wordSet("and or between the vs versus with")
 
 // mentionsIn finds countries, groups and manufacturers in text, as
@@ -245,7 +256,7 @@ var joiningWords = wordSet("and or between the vs versus with")
 func mentionsIn(text string) []mention {
 	g := gazetteer.Default()
 	var out []mention
-	for _, m := range g.Find(capitalisedIfLower(text)) {
+	for _, m := range g.Find(upperAcronyms(capitalisedIfLower(text))) {
 		var names []string
 		for _, code := range m.Codes {
 			if c, ok := g.ByCode(code); ok {
@@ -276,7 +287,7 @@ func mentionsIn(text string) []mention {
 // is returned as it is: its capitals already say what is a name ("turkey"
 // beside "Kazakhstan" is no country).
 func capitalisedIfLower(text string) string {
-	if strings.ContainsFunc(text, unicode.IsUpper) {
+	if !typedLower(text) {
 		return text
 	}
 	b := []byte(text)
@@ -287,6 +298,78 @@ func capitalisedIfLower(text string) string {
 		}
 	}
 	return string(b)
+}
+
+// chatAcronyms are country acronyms people type in lower case in chat
+// ("uae rafale deal", "has the uk blocked ..."); none is an English word
+// ("us" is, and stays a pronoun).
+var chatAcronyms = wordSet("usa uae uk rok prc dprk ussr ksa drc")
+
+// upperAcronyms writes the country acronyms of chatAcronyms, and "u.s.",
+// in capitals wherever they stand in lower case, so the gazetteer, which
+// reads acronyms only in capitals, finds them; byte offsets stay those of
+// text.
+func upperAcronyms(text string) string {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		return text
+	}
+	b := []byte(text)
+	changed := false
+	ws := wordSpans(lower)
+	for i, w := range ws {
+		a := strings.TrimSuffix(strings.TrimSuffix(w.w, "'s"), "’s")
+		if chatAcronyms[a] || a == "us" && usCountry(ws, i) {
+			copy(b[w.start:w.start+len(a)], strings.ToUpper(a))
+			changed = true
+		}
+	}
+	for i := 0; ; {
+		j := strings.Index(strings.ToLower(string(b[i:])), "u.s.")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		if at == 0 || !unicode.IsLetter(rune(b[at-1])) {
+			copy(b[at:at+4], "U.S.")
+			changed = true
+		}
+		i = at + 4
+	}
+	if !changed {
+		return text
+	}
+	return string(b)
+}
+
+// usCountry: a lower-case "us" is the country after "the" ("did the us
+// sell") or before a word of arms ("us aid to tajikistan"), and otherwise
+// the pronoun ("tell us who arms Kazakhstan").
+func usCountry(ws []wordSpan, i int) bool {
+	return i > 0 && ws[i-1].w == "the" || i+1 < len(ws) && usArmsNext[ws[i+1].w]
+}
+
+var usArmsNext = wordSet("aid arms weapons military army navy air made built supplied sales exports deliveries")
+
+// typedLower reports whether a question was typed in lower case: its only
+// capitals, if any, are in designations and acronyms ("K2 tanks for
+// poland", "TB2 buyers in africa", "did the UAE buy caracals"), which
+// people type in capitals even when they type names in lower case, or on
+// a question word that opens it.
+func typedLower(text string) bool {
+	for i, w := range reToken.FindAllString(text, -1) {
+		if !strings.ContainsFunc(w, unicode.IsUpper) || strings.ContainsFunc(w, unicode.IsDigit) {
+			continue
+		}
+		if i == 0 && (questionWords[strings.ToLower(w)] || yesNoOpeners[strings.ToLower(w)]) {
+			continue // a phone's capital on the first word: "Who sells tanks to poland?"
+		}
+		if utf8.RuneCountInString(w) > 1 && !strings.ContainsFunc(w, unicode.IsLower) {
+			continue // an acronym: "UAE", "US"
+		}
+		return false
+	}
+	return true
 }
 
 type wordSpan struct {
@@ -317,17 +400,18 @@ func wordSpans(lower string) []wordSpan {
 // whether the question asks about building a foreign system at home.
 func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bool) {
 	// The verb of the question and where it stands.
-	verbAt, verbGives, building := -1, false, false
+	verbAt, verbGives, building, passive := -1, false, false, false
 	for i, w := range words {
 		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
-			verbAt, verbGives = w.start, true
+			verbAt, verbGives, passive = w.start, true, passiveAt(words, i)
 			break
 		}
-		if getVerbs[w.w] || buildVerbs[w.w] {
+		if getVerbs[w.w] || buildVerbs[w.w] || signFor(words, i) {
 			verbAt, verbGives, building = w.start, false, buildVerbs[w.w]
 			break
 		}
 	}
+	ownerOfForeign := make([]bool, len(ms)) // a demonym read as the buyer of a foreign system
 	for i := range ms {
 		m := &ms[i]
 		if m.kind == gazetteer.GroupMention && askedBefore(words, m.start) {
@@ -348,25 +432,31 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			next = strings.TrimSuffix(after[0], "'s")
 		}
 		switch {
+		case prev == "by" && getVerbs[wordBefore(before)]:
+			m.side = recipientSide // the agent of a passive getting: "were K9s bought by Norway?"
 		case prev == "from" || prev == "by":
 			m.side = supplierSide
 		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && (verbGives || verbAt < 0 && forRecipient(*m, wordBefore(before)))):
 			m.side = recipientSide
 		case armsGo(text, m.end, after):
 			m.side = supplierSide // "where Russia's arms go"
-		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || containsSeq(before, "suppliers", "of") ||
+		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || nounAfterWeapons(text, words, m.end, recipientNouns) ||
+			containsSeq(before, "suppliers", "of") ||
 			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
 			m.side = recipientSide
-		case supplierNouns[next] || possessiveNoun(text, m.end, after, supplierNouns) || containsSeq(before, "customers", "of") ||
+		case supplierNouns[next] || possessiveNoun(text, m.end, after, supplierNouns) || nounAfterWeapons(text, words, m.end, supplierNouns) ||
+			containsSeq(before, "customers", "of") ||
 			containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
 			m.side = supplierSide
 		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end):
 			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
+			ownerOfForeign[i] = m.side == recipientSide
 		case m.kind == gazetteer.ManufacturerMention:
 			m.side = supplierSide
 		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, ms, verbAt):
-			// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get".
-			if verbGives {
+			// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get";
+			// of a passive, the one given to: "was Ukraine sent tanks by Poland?".
+			if verbGives && !passive {
 				m.side = supplierSide
 			} else {
 				m.side = recipientSide
@@ -385,12 +475,84 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			}
 		}
 	}
+	secondHand(ms, ownerOfForeign)
+	arrowSides(text, ms)
 	sideFromNeighbours(text, words, ms)
 	if building {
 		return buildSides(words, ms, verbAt)
 	}
 	_ = lower
 	return false
+}
+
+// armsNouns make a question with no verb one about arms all the same
+// ("UK weapons to Ukraine", "Armenia arms from France?").
+var armsNouns = wordSet("arms weapons weaponry military aid deal deals sales exports imports transfers")
+
+// hasMaker: an arms maker named makes a question one about arms ("elbit
+// germany").
+func hasMaker(ms []mention) bool {
+	return slices.ContainsFunc(ms, func(m mention) bool { return m.kind == gazetteer.ManufacturerMention })
+}
+
+// arrowSides reads an arrow between two countries as supply from the
+// first to the second: "france->armenia deals", "Russia → Kazakhstan".
+func arrowSides(text string, ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		switch strings.TrimSpace(text[ms[i].end:ms[i+1].start]) {
+		case "->", "→", "=>", ">", "-->":
+			ms[i].side, ms[i+1].side = supplierSide, recipientSide
+		}
+	}
+}
+
+// passiveAt reports whether the verb of giving at words[i] is a passive
+// participle ("was Ukraine sent", "has Kyiv been given"): a past
+// participle with a form of "be" before it.
+func passiveAt(words []wordSpan, i int) bool {
+	w := words[i].w
+	if !strings.HasSuffix(w, "ed") && !participles[w] {
+		return false
+	}
+	for _, b := range words[:i] {
+		if passiveAux[b.w] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	participles = wordSet("sent sold given")
+	passiveAux  = wordSet("was were is are been being be")
+)
+
+// signFor: "signed for", "sign for" is a verb of getting ("has Argentina
+// signed for Danish F-16s?").
+func signFor(words []wordSpan, i int) bool {
+	return wordSet("sign signs signed signing")[words[i].w] && i+1 < len(words) && words[i+1].w == "for"
+}
+
+// secondHand: a demonym read as the owner of a foreign-made system
+// ("Danish F-16s") beside another country the verb makes the recipient,
+// with no supplier named, is the second-hand seller: "has Argentina
+// signed for Danish F-16s?".
+func secondHand(ms []mention, ownerOfForeign []bool) {
+	recipients := 0
+	for _, m := range ms {
+		if m.side == supplierSide {
+			return
+		}
+		if m.side == recipientSide {
+			recipients++
+		}
+	}
+	for i := range ms {
+		if ownerOfForeign[i] && recipients > 1 {
+			ms[i].side = supplierSide
+			return
+		}
+	}
 }
 
 // forRecipient: in a question with no verb, "for" and a country by its
@@ -526,7 +688,7 @@ func hasAny(words []wordSpan, sets ...map[string]bool) bool {
 // "weapons" follows position end closely.
 func weaponAfter(text string, end int) bool {
 	rest := strings.ToLower(text[end:])
-	for _, suffix := range []string{"-made", "-built", "-designed", "-supplied", " arms", " weapons", " military"} {
+	for _, suffix := range []string{"-made", "-built", "-designed", "-supplied", " arms", " weapons", " military", " aid"} {
 		if strings.HasPrefix(rest, suffix) {
 			return true
 		}
@@ -545,7 +707,11 @@ func weaponAfter(text string, end int) bool {
 }
 
 // readWeapons takes categories, generic weapon words and a named system.
-func (u *Understanding) readWeapons(text string) {
+// A question typed all in lower case is read with capitals on every word
+// ("who bought rafales"), as the lexicon needs them on some names; a
+// capitalised word of that question is no sign of an unknown designation.
+func (u *Understanding) readWeapons(question string) {
+	text := capitalisedIfLower(question)
 	found := weapons.Find(text)
 	for i, m := range found {
 		if m.System != "" && i+1 < len(found) {
@@ -579,7 +745,7 @@ func (u *Understanding) readWeapons(text string) {
 		u.System = pluralSystem(text)
 	}
 	if u.System == "" {
-		u.System = unknownDesignation(text)
+		u.System = unknownDesignation(question)
 	}
 	if u.System != "" {
 		// A named system is narrower than any kind word, and a report may

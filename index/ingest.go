@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/weapons"
 	"github.com/briefbot/briefbot/corpus/dedupe"
 )
 
@@ -477,12 +478,33 @@ func relationDoc(r bot.Report, rel bot.Relation) (map[string]any, error) {
 		return nil, err
 	}
 	doc := map[string]any{
-		fType: typeRelation, fReportID: r.ID, fSupplier: rel.Supplier, fRecipient: rel.Recipient, fSystemKey: SystemKey(rel.System),
+		fType: typeRelation, fReportID: r.ID, fSupplier: rel.Supplier, fRecipient: rel.Recipient, fSystemKey: relationSystemKeys(rel.System),
 		fCategory: rel.Category, fStatus: string(rel.Status), fKind: string(rel.Kind), fSourceTyp: r.Type(),
 		fYears: years, fData: string(data),
 	}
 	addRelationDates(doc, r)
 	return doc, nil
+}
+
+// relationSystemKeys are the keys a relation's system is indexed under: as
+// written, and the canonical name of the known system it names ("S-70i
+// Blackhawk" is also the UH-60 Black Hawk), so a question naming the
+// system finds a variant the report wrote.
+func relationSystemKeys(system string) []string {
+	keys := []string{SystemKey(system)}
+	if system == "" {
+		return keys
+	}
+	canon := ""
+	if s, ok := weapons.LookupSystem(system); ok {
+		canon = s.Name
+	} else if ms := weapons.Find(system); len(ms) > 0 && ms[0].Start == 0 && ms[0].System != "" {
+		canon = ms[0].System
+	}
+	if k := SystemKey(canon); k != "" && k != keys[0] {
+		keys = append(keys, k)
+	}
+	return keys
 }
 
 // SystemKey folds a designation for matching: lower case, no spaces,

@@ -202,3 +202,24 @@ func TestOldSchemaNeedsRebuild(t *testing.T) {
 		t.Errorf("err = %v, want ErrDamaged naming both versions with rebuild advice", err)
 	}
 }
+
+// TestSearchRelationsVariantOfKnownSystem: a relation recorded under the
+// variant its report wrote ("S-70i Blackhawk") is found by a question that
+// names the known system ("UH-60 Black Hawk"), and not by another system.
+func TestSearchRelationsVariantOfKnownSystem(t *testing.T) {
+	x, err := Create(t.TempDir(), Options{Relations: relationsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	MustIngest(t, x, bot.Report{ID: "v1", Title: "Variant", Published: date("2020-11-11"),
+		Body: "Poland > Philippines | S-70i Blackhawk | Aircraft | delivered | 2020."})
+	for _, q := range []string{"UH-60 Black Hawk", "Black Hawk", "S-70i Blackhawk"} {
+		if got := strings.Join(mustRelations(t, x, bot.RelationQuery{System: q}), " "); got != "Poland>Philippines:S-70i Blackhawk" {
+			t.Errorf("system %q: got %q", q, got)
+		}
+	}
+	if got := mustRelations(t, x, bot.RelationQuery{System: "Mi-17"}); len(got) != 0 {
+		t.Errorf("Mi-17 found %v", got)
+	}
+}

@@ -92,7 +92,10 @@ var lexiconData = []lexEntry{
 		"OTH radar(s)", "early-warning radar(s)", "early warning radar(s)",
 		"air surveillance radar(s)", "air defence radar(s)", "surveillance radar(s)",
 		"counter-battery radar(s)", "fire-control radar(s)", "sensor(s)", "sonar(s)",
-		"targeting pod(s)", "electro-optical system(s)",
+		"targeting pod(s)", "electro-optical system(s)", "targeting system(s)", "imaging system(s)",
+		"thermal imaging system(s)", "camera system(s)", "electro-optics", "optronic system(s)",
+		"electronic warfare system(s)", "EW system(s)", "jamming system(s)", "jammer(s)",
+		"electro-optical sensor(s)", "thermal camera(s)", "imaging and targeting system(s)",
 	}},
 	{cat: Ships, phrases: []string{
 		"ship(s)", "warship(s)", "naval vessel(s)", "naval ship(s)", "patrol boat(s)",
@@ -123,6 +126,8 @@ var lexiconData = []lexEntry{
 		"ammunition", "artillery shell(s)", "artillery round(s)", "artillery ammunition",
 		"mortar round(s)", "mortar shell(s)", "mortar bomb(s)", "tank shell(s)", "turret(s)",
 		"body armour", "anti-tank mine(s)", "landmine(s)", "land mine(s)",
+		"military truck(s)", "army truck(s)", "military vehicle(s)", "pickup truck(s)",
+		"night-vision goggles", "night vision goggles", "night-vision device(s)",
 	}},
 }
 

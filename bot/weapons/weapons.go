@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // System is a named weapon system ("Bayraktar TB2", "S-300").
@@ -104,6 +105,9 @@ func buildLexicon() *lexicon {
 					continue
 				}
 				lx.add(&entry{alias: a, cat: s.Category, smallArms: s.SmallArms, sys: sp})
+				if pl, ok := namePlural(a, n); ok {
+					lx.addQuiet(&entry{alias: pl, cat: s.Category, smallArms: s.SmallArms, sys: sp})
+				}
 			}
 		}
 	}
@@ -131,6 +135,45 @@ func expand(p string, american bool) []string {
 		}
 	}
 	return out
+}
+
+// namePlural returns the plural of a system name written as words ("Super
+// Tucano" gives "Super Tucanos", "Gripen" "Gripens"), for names the data
+// does not already give a plural with "(s)", and of designations ending in a
+// capital ("Su-30SMs"). Designations ending in a digit need none: Find splits
+// a plural "s" off them ("T-72s").
+func namePlural(alias, written string) (string, bool) {
+	if strings.HasSuffix(written, ")") {
+		return "", false
+	}
+	r, _ := utf8.DecodeLastRuneInString(alias)
+	switch modeOf(alias) {
+	case capitalCase:
+		if !unicode.IsLower(r) || r == 's' || r == 'x' || r == 'y' {
+			return "", false
+		}
+	case designation:
+		// "Su-30SMs", "Mi-35Ms": without it Find would stop at "Su-30".
+		if !unicode.IsUpper(r) || r == 'S' {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	return alias + "s", true
+}
+
+// addQuiet adds a derived alias unless its key is taken: a derived form
+// never overrides what the data says.
+func (lx *lexicon) addQuiet(e *entry) {
+	var k []byte
+	for _, t := range tokenize(e.alias) {
+		k = t.appendFold(k, e.alias)
+	}
+	if len(k) == 0 || len(lx.keys[string(k)]) > 0 {
+		return
+	}
+	lx.add(e)
 }
 
 // add compiles an alias and adds it to the index.

@@ -108,6 +108,28 @@ func (a *analysis) verbAfter(t int) bool {
 	return false
 }
 
+// transferVerbAfter reports whether a verb of transfer follows token t,
+// past an adverb ("Myanmar also received").
+func (a *analysis) transferVerbAfter(t int) bool {
+	if t < len(a.toks) && (adverbs[a.toks[t].w] || a.lyAdverb(t)) {
+		t++
+	}
+	return t < len(a.toks) && a.trigAt[t] >= 0 && !a.trigs[a.trigAt[t]].noun
+}
+
+// afterPreposition reports whether the word before token t is a
+// preposition that governs a party ("from China and Myanmar ...").
+func (a *analysis) afterPreposition(t int) bool {
+	if t == 0 {
+		return false
+	}
+	switch a.toks[t-1].w {
+	case "from", "to", "by", "with", "for":
+		return true
+	}
+	return false
+}
+
 // buildLists joins actors into lists and finds the preposition that governs
 // each list; it also adds pronoun lists.
 func (a *analysis) buildLists() {
@@ -141,8 +163,16 @@ func (a *analysis) actorLists() {
 			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
 				break // "built by Dassault Aviation, the UAE is following": a new subject
 			}
+			if a.transferVerbAfter(a.actorEnd(n)) && (hasComma(toks[end:nx.ti]) || a.afterPreposition(ac.ti)) {
+				// "bought submarines from China, and Myanmar received one
+				// from India": Myanmar opens a clause of its own.
+				break
+			}
 			if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
 				break // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
+			}
+			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
+				break // "After the coup in Niamey, Washington froze": a place, then the subject
 			}
 			l.members = append(l.members, n)
 			l.tj = nx.tj
@@ -265,14 +295,21 @@ func (a *analysis) separatorsOnly(s, e int) bool {
 	if e-s > 4 {
 		return false
 	}
+	as, well := false, false
 	for t := s; t < e; t++ {
 		switch a.toks[t].w {
-		case ",", "and", "or", "the", "both", "as", "well", "nor", "either":
+		case ",", "and", "or", "the", "both", "nor", "either":
+		case "as":
+			as = true
+		case "well":
+			well = true
 		default:
 			return false
 		}
 	}
-	return true
+	// "as well as" joins; a lone "as" does not ("China has overtaken
+	// Russia as Turkmenistan's main supplier").
+	return !as || well
 }
 
 // licensedNear reports whether the production word at j is licensed or
@@ -329,6 +366,9 @@ func (a *analysis) prepIndex(ti int) int {
 		case appositionNouns[w] || a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].drop && organisations[a.actors[a.actorAt[j]].group]:
 			j-- // "to NATO ally Turkey": the alliance and its noun stand aside
 			continue
+		case w == "of" && j > 2 && (toks[j-1].w == "defence" || toks[j-1].w == "defense") && toks[j-2].w == "of" && orgNouns[toks[j-3].w]:
+			j -= 4 // "the Ministry of Defence of the Republic of Uzbekistan"
+			continue
 		case w == "of" && j > 0 && (orgNouns[toks[j-1].w] || skipBeforeActor[toks[j-1].w]):
 			j--
 			for j >= 0 && (orgNouns[toks[j].w] || listOrgMods[toks[j].w]) {
@@ -358,12 +398,18 @@ func (a *analysis) setPrep(l *alist, j int) {
 	case w == "to" && j > 0 && toks[j-1].w == "according":
 		l.place = true
 		l.prep = "src"
-	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all":
+	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all",
+		w == "not" && j > 0 && toks[j-1].w == ",": // "Kazakhstan, not Turkmenistan, got ..."
 		l.except = true
 		l.prep = "except"
 	case w == "in" && j > 0 && govWords[toks[j-1].w]:
 		l.prep = ""
-	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1):
+	case (w == "from" || w == "by") && j > 0 && stanceNouns[toks[j-1].w]:
+		// "despite objections from Azerbaijan", "under pressure from
+		// Washington": who objects or presses supplies nothing.
+		l.place = true
+		l.prep = "stance"
+	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
 		l.prep = w
 		l.builtIn = true
 	case preps[w]:
@@ -378,3 +424,9 @@ func (a *analysis) setPrep(l *alist, j int) {
 }
 
 var haveForms = words("has have had")
+
+// stanceNouns name what a country says or does about a deal, not a part
+// in it, when "from" or "by" names the country.
+var stanceNouns = words("objection objections protest protests criticism opposition complaint complaints " +
+	"pressure warning warnings concern concerns condemnation threat threats resistance veto appeals appeal " +
+	"calls call demands demand")

@@ -155,6 +155,9 @@ func (a *analysis) clauseSubjects() {
 	for ci := range a.clauses {
 		c := &a.clauses[ci]
 		c.subj = a.clauseSubject(c)
+		if c.kind == cCoord && a.objectAfterCoordVerb(c) {
+			c.subj = -1 // "..., imposed sanctions on Russia and supplied Ukraine with arms": Ukraine is the object
+		}
 		c.own = c.subj >= 0
 		if c.kind == cRel && c.ante >= 0 && (c.subj < 0 || a.lists[c.subj].pron != "") {
 			c.subj = c.ante
@@ -174,53 +177,98 @@ var beForms = words("is are was were be been being am")
 // donated" (shares the subject), "and Kyrgyzstan received" (a new subject
 // after a clause that already has a trigger), "and that".
 func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
-	toks := a.toks
-	j := i + 1
-	if toks[j].w == "that" {
+	if a.toks[i+1].w == "that" {
 		return cThat
 	}
-	for n := 0; n < 3 && j < len(toks) && isAux(toks[j].w); n++ {
-		j++
-	}
-	if j < len(toks) && a.trigAt[j] >= 0 && !a.trigs[a.trigAt[j]].noun && a.trigs[a.trigAt[j]].spec.form != fIng {
+	if a.verbSharesSubjectAfter(i) {
 		return cCoord
 	}
-	if j < len(toks) && (toks[j].w == "got" || toks[j].w == "gets") {
-		return cCoord // "gifted a helicopter to X and got an F-86 as a return gift"
-	}
 	// A new subject: only when a trigger precedes "and" in this clause.
-	start := 0
-	if len(cuts) > 0 {
-		start = cuts[len(cuts)-1].at
-	}
-	before := false
-	for t := start; t < i; t++ {
-		if a.trigAt[t] >= 0 && !a.trigs[a.trigAt[t]].noun {
-			before = true
-			break
-		}
-	}
-	if !before {
+	if !a.verbTriggerBetween(currentClauseStart(cuts), i) {
 		return cMain
 	}
-	j = i + 1
-	actor := false
-	// A list of countries opened by the "and" ("and Kazakhstan, Turkmenistan
-	// and Uzbekistan received") is skipped whole: its commas and inner "and"
-	// belong to the list, not to the clause structure.
-	if li := a.listAt[j]; li >= 0 && a.lists[li].ti == j && a.lists[li].prep == "" && a.actorAt[j] >= 0 {
-		j = a.lists[li].tj
-		if j < len(toks) && a.trigAt[j] < 0 && a.finiteVerbAt(j) {
-			return cConj // ", and Kazakhstan declined the offer", ", and Peru is still considering": a clause of its own
-		}
-		for n := 0; n < 3 && j < len(toks) && isAux(toks[j].w); n++ {
-			j++
-		}
-		if t := a.trigAt[min(j, len(toks)-1)]; j < len(toks) && t >= 0 && !a.trigs[t].noun && a.trigs[t].spec.form != fIng {
-			return cConj
-		}
-		j = i + 1
+	if a.countryListThenVerbAt(i + 1) {
+		return cConj
 	}
+	return a.newSubjectAfterAnd(i)
+}
+
+// verbSharesSubjectAfter reports whether "and" at i is followed, after at
+// most three auxiliaries or adverbs, by a verb that shares the subject
+// before it: "and later donated", "and got".
+func (a *analysis) verbSharesSubjectAfter(i int) bool {
+	toks := a.toks
+	j := a.skipAuxiliaries(i + 1)
+	if a.finiteVerbTriggerAt(j) {
+		return true
+	}
+	// "gifted a helicopter to X and got an F-86 as a return gift"
+	return j < len(toks) && (toks[j].w == "got" || toks[j].w == "gets")
+}
+
+// skipAuxiliaries returns the first token from j on after at most three
+// auxiliaries or adverbs ("has also", "will then").
+func (a *analysis) skipAuxiliaries(j int) int {
+	for n := 0; n < 3 && j < len(a.toks) && isAux(a.toks[j].w); n++ {
+		j++
+	}
+	return j
+}
+
+// finiteVerbTriggerAt reports whether token j is a trigger used as a verb
+// and not as an "-ing" form.
+func (a *analysis) finiteVerbTriggerAt(j int) bool {
+	if j >= len(a.toks) || a.trigAt[j] < 0 {
+		return false
+	}
+	tr := a.trigs[a.trigAt[j]]
+	return !tr.noun && tr.spec.form != fIng
+}
+
+// currentClauseStart is the token where the clause being cut starts: the
+// last cut, or the sentence's start.
+func currentClauseStart(cuts []cut) int {
+	if len(cuts) > 0 {
+		return cuts[len(cuts)-1].at
+	}
+	return 0
+}
+
+// verbTriggerBetween reports whether a token in [start, end) is a trigger
+// used as a verb.
+func (a *analysis) verbTriggerBetween(start, end int) bool {
+	for t := start; t < end; t++ {
+		if a.trigAt[t] >= 0 && !a.trigs[a.trigAt[t]].noun {
+			return true
+		}
+	}
+	return false
+}
+
+// countryListThenVerbAt reports whether a list of countries opens at token
+// j and is followed by a verb: "and Kazakhstan, Turkmenistan and Uzbekistan
+// received". Such a list is skipped whole: its commas and inner "and"
+// belong to the list, not to the clause structure.
+func (a *analysis) countryListThenVerbAt(j int) bool {
+	li := a.listAt[j]
+	if li < 0 || a.lists[li].ti != j || a.lists[li].prep != "" || a.actorAt[j] < 0 {
+		return false
+	}
+	if end := a.lists[li].tj; end < len(a.toks) && a.trigAt[end] < 0 && a.finiteVerbAt(end) {
+		return true // ", and Kazakhstan declined the offer", ", and Peru is still considering": a clause of its own
+	}
+	return a.finiteVerbTriggerAt(a.skipAuxiliaries(a.lists[li].tj))
+}
+
+// newSubjectAfterAnd reads the five tokens after "and" at i, after a clause
+// that has a verb: an actor ("Kyrgyzstan", "it", "they") then a verb makes
+// a conjoined clause with its own subject, a verb after a preposition
+// ("and in 2016 received") shares the subject, a verb after other words
+// ends a noun phrase's clause. Anything else keeps the main clause.
+func (a *analysis) newSubjectAfterAnd(i int) clauseKind {
+	toks := a.toks
+	actor := false
+	j := i + 1
 	for n := 0; n < 5 && j < len(toks); n++ {
 		if a.actorAt[j] >= 0 || toks[j].w == "it" || toks[j].w == "they" {
 			actor = true
@@ -248,10 +296,7 @@ func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
 // reducedBefore reports whether the last trigger before token i in the
 // current clause is a reduced participle.
 func (a *analysis) reducedBefore(i int, cuts []cut) bool {
-	start := 0
-	if len(cuts) > 0 {
-		start = cuts[len(cuts)-1].at
-	}
+	start := currentClauseStart(cuts)
 	for t := i - 1; t >= start; t-- {
 		if k := a.trigAt[t]; k >= 0 {
 			return a.trigs[k].reduced

@@ -201,6 +201,10 @@ func (a *analysis) markOpponents() {
 // supply of drones to Russia", "allegedly supplied".
 var allegedWords = words("alleged allegedly purported purportedly rumoured rumored supposed supposedly")
 
+// rumourWords before a transfer make it hearsay the text does not vouch
+// for: "unconfirmed reports say", "rumours that".
+var rumourWords = words("unconfirmed unverified rumour rumours rumor rumors hearsay")
+
 // markAlleged drops a transfer the text itself calls alleged: the word
 // right before the trigger, or before it and its possessor ("Iran's
 // alleged supply").
@@ -218,6 +222,11 @@ func (a *analysis) markAlleged() {
 		}
 		if a.believedBefore(tr.ti) {
 			tr.drop = true // "US officials believe Iran supplied missiles to Russia"
+		}
+		for j := 0; j < tr.ti; j++ {
+			if rumourWords[a.toks[j].w] {
+				tr.drop = true // "Unconfirmed reports say Iran has sent drones": a rumour is no delivery
+			}
 		}
 		// "The Uzbek Air Force appears to have placed a second order": the
 		// writer infers the deal, the text does not state it.

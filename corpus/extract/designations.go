@@ -38,23 +38,37 @@ func (a *analysis) designationBefore(start int, ms []wmatch, k int) (int, string
 // designationRun finds a designation ending just before token end: words
 // with digits or capitals joined by hyphens or slashes.
 func (a *analysis) designationRun(end int, ms []wmatch, k int) (int, string) {
-	toks := a.toks
-	start := end
+	first, hasDigit, hasUpper := a.designationRunStart(end, ms, k)
+	first = a.skipLeadingNumbers(first, end)
+	if first < 0 || first >= end || !(hasDigit || hasUpper) {
+		return end, ""
+	}
+	if !a.hasMarkedWord(first, end) {
+		return end, ""
+	}
+	if first == 0 && !hasDigit && end-first == 1 {
+		return end, "" // a capitalised first word
+	}
+	return first, a.text[a.toks[first].s:a.toks[end-1].e]
+}
+
+// designationRunStart walks back from token end over at most five tokens
+// of a run of designation words and the hyphens or slashes that join them,
+// never into the generic match before ms[k]. It returns the run's first
+// word (-1 when there is none) and whether a word of it has a digit or a
+// capital (in a word longer than one letter).
+func (a *analysis) designationRunStart(end int, ms []wmatch, k int) (first int, hasDigit, hasUpper bool) {
+	first = -1
 	j := end - 1
-	first := -1
-	hasDigit, hasUpper := false, false
 	for n := 0; j >= 0 && n < 5; n++ {
-		t := toks[j]
 		if k > 0 && ms[k-1].tj > j {
-			break
+			return
 		}
-		if t.word {
-			joined := j+2 < len(toks) && toks[j+1].w == "-" && toks[j+1].s == t.e && toks[j+2].s == toks[j+1].e
-			if a.actorAt[j] >= 0 || notDesignation[t.w] && !joined || !(t.digit || t.upper) || isYearTok(t) {
-				break
-			}
-			if _, ok := months[t.w]; ok {
-				break
+		t := a.toks[j]
+		switch {
+		case t.word:
+			if !a.designationWordAt(j) {
+				return
 			}
 			if t.digit {
 				hasDigit = true
@@ -63,39 +77,60 @@ func (a *analysis) designationRun(end int, ms []wmatch, k int) (int, string) {
 				hasUpper = true
 			}
 			first = j
-			j--
-			continue
+		case a.designationJoinerAt(j):
+		default:
+			return
 		}
-		if (t.w == "-" || t.w == "/") && j > 0 && toks[j-1].word && toks[j-1].e == t.s {
-			j--
-			continue
-		}
-		break
+		j--
 	}
-	// A designation does not start with a bare number ("about 40 missiles",
-	// "30 Blue Arrow-7") or consist of a measure ("33m").
+	return
+}
+
+// designationWordAt reports whether the word at token j can be part of a
+// designation: it has a digit or a capital, names no actor, is no year or
+// month, and is no word that never designates ("notDesignation") unless a
+// hyphen joins it to the next word.
+func (a *analysis) designationWordAt(j int) bool {
+	toks := a.toks
+	t := toks[j]
+	joined := j+2 < len(toks) && toks[j+1].w == "-" && toks[j+1].s == t.e && toks[j+2].s == toks[j+1].e
+	if a.actorAt[j] >= 0 || notDesignation[t.w] && !joined || !(t.digit || t.upper) || isYearTok(t) {
+		return false
+	}
+	_, isMonth := months[t.w]
+	return !isMonth
+}
+
+// designationJoinerAt reports whether token j is a hyphen or slash written
+// right after a word ("Blue Arrow-7", "S-300/400").
+func (a *analysis) designationJoinerAt(j int) bool {
+	t := a.toks[j]
+	return (t.w == "-" || t.w == "/") && j > 0 && a.toks[j-1].word && a.toks[j-1].e == t.s
+}
+
+// skipLeadingNumbers moves first past the numbers and measures a run starts
+// with: a designation does not start with a bare number ("about 40
+// missiles", "30 Blue Arrow-7") or consist of a measure ("33m").
+func (a *analysis) skipLeadingNumbers(first, end int) int {
+	toks := a.toks
 	for first >= 0 && first < end && toks[first].word && isNumberOrMeasure(toks[first].w) {
 		first++
 		for first < end && !toks[first].word {
 			first++
 		}
 	}
-	if first < 0 || first >= end || !(hasDigit || hasUpper) {
-		return start, ""
-	}
-	hasUpper = false
+	return first
+}
+
+// hasMarkedWord reports whether a token in [first, end) has a capital or a
+// digit that is not a bare number or measure.
+func (a *analysis) hasMarkedWord(first, end int) bool {
 	for t := first; t < end; t++ {
-		if toks[t].upper || toks[t].digit && !isNumberOrMeasure(toks[t].w) {
-			hasUpper = true
+		if a.toks[t].upper || a.toks[t].digit && !isNumberOrMeasure(a.toks[t].w) {
+			return true
 		}
 	}
-	if !hasUpper {
-		return start, ""
-	}
-	if first == 0 && !hasDigit && end-first == 1 {
-		return start, "" // a capitalised first word
-	}
-	return first, a.text[toks[first].s:toks[end-1].e]
+	return false
 }
 
 // isNumberOrMeasure reports whether w is a number ("40", "2") or a measure

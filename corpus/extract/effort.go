@@ -112,7 +112,7 @@ func (a *analysis) requesterOf(f *frame) []roleParty {
 
 // dealWords are the nouns that name a deal already mentioned: "but the
 // deal was later abandoned".
-var dealWords = words("deal deals contract contracts agreement agreements order orders purchase sale")
+var dealWords = words("deal deals contract contracts agreement agreements order orders purchase sale offer offers proposal")
 
 // cancelsEarlierDeal reports whether frame f is "the deal" of an earlier
 // frame of the sentence, cancelled with no parties of its own: "Egypt

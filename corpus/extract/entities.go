@@ -417,12 +417,39 @@ func (a *analysis) classifyActors() {
 			}
 			continue
 		}
+		if ac.poss && a.possessed(ac) < len(a.toks) && rivalNouns[a.toks[a.possessed(ac)].w] {
+			ac.drop = true // "Azerbaijan, Armenia's rival, buys ...": Armenia is no party
+			continue
+		}
+		if next := a.possessed(ac); !ac.poss && ac.tj < len(a.toks) && stanceAfterNouns[a.toks[ac.tj].w] ||
+			ac.poss && next < len(a.toks) && stanceAfterNouns[a.toks[next].w] {
+			ac.drop = true // "completed with US approval", "under Washington's pressure": a stance, not a party
+			continue
+		}
 		a.classifyBefore(k, j)
 		if ac.kind == gazetteer.DemonymMention && ac.made && ac.origin < 0 {
 			ac.drop = true
 		}
 	}
 }
+
+// possessed returns the token after a possessive actor's "'s" or "'".
+func (a *analysis) possessed(ac *actor) int {
+	if ac.tj+1 < len(a.toks) && a.toks[ac.tj+1].w == "s" {
+		return ac.tj + 2
+	}
+	return ac.tj + 1
+}
+
+// stanceAfterNouns after a country name what it thinks of a deal: "with US
+// approval", "under US pressure", "Germany's consent".
+var stanceAfterNouns = words("approval approvals consent blessing " +
+	"backing pressure objection objections objecting veto opposition mediation")
+
+// rivalNouns after a possessive country name a relation between states,
+// not a party to a transfer: "Armenia's rival", "Russia's neighbour".
+var rivalNouns = words("rival rivals neighbour neighbours neighbor neighbors enemy enemies adversary " +
+	"adversaries foe foes competitor competitors")
 
 // actorHead returns the token an actor qualifies: past its possessive or
 // "-made", coordinated demonyms ("Russian and Chinese arms") and up to
@@ -447,7 +474,7 @@ func (a *analysis) actorHead(ac *actor) int {
 		}
 	}
 	for n := 0; n < 3 && j < len(toks) && a.itemAt[j] < 0 && a.trigAt[j] < 0 && a.actorAt[j] < 0 &&
-		isModifier(toks[j]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
+		(isModifier(toks[j]) || superlative[toks[j].w]) && !triggers.has(toks[j].w) && !cues.has(toks[j].w) && !notModifier[toks[j].w]; n++ {
 		j++
 	}
 	return j
@@ -539,6 +566,10 @@ func isOrgAhead(toks []tok, j int) bool {
 }
 
 // notModifier are words that end the noun phrase after a name.
+// superlative marks the function words that open a modifier of the head
+// ("Turkmenistan's most frequent supplier").
+var superlative = words("most least")
+
 var notModifier = words("include includes included including comprise comprises are is was were has have had " +
 	"deals deal contracts contract orders record records list lists account accounts")
 

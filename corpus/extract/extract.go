@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.46p"
+const Version = "2026-12-03.53p"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -186,6 +186,13 @@ func (e *Extractor) subject(title string, about []string) []string {
 		after := strings.ToLower(strings.TrimLeft(title[m.End:], " "))
 		poss := strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ")
 		switch {
+		case len(before) > 1 && before[len(before)-1] == "to" && turnVerbs[before[len(before)-2]]:
+			// "Kyrgyzstan turns to Turkey": Turkey is the source; the
+			// country that turns, named first, is the subject.
+			if i > 0 {
+				owners = append(owners, named...)
+				named = nil
+			}
 		case len(before) > 0 && supplyWords[before[len(before)-1]]:
 			governed = append(governed, names...)
 		case poss && (i == 0 || strings.Contains(after, "imports") || strings.Contains(after, "suppliers")):
@@ -205,6 +212,10 @@ func (e *Extractor) subject(title string, about []string) []string {
 // supplyWords govern a recipient in a title: "for Kazakhstan", "Who arms
 // Kazakhstan".
 var supplyWords = words("for to arms supplies equips reach reaches")
+
+// turnVerbs before "to" in a title name a source, not a recipient: "Kyrgyzstan
+// turns to Turkey for drones".
+var turnVerbs = words("turns turned turning turn looks looked looking pivots pivoted shifts shifted switches switched moves moved")
 
 // hasStated reports whether some relation was read from the sentence alone.
 func hasStated(rels []relation) bool {
@@ -340,7 +351,8 @@ func negates(text string) bool {
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			if i-start <= 7 && negativeWords[strings.ToLower(text[start:i])] && !(i < len(text) && text[i] == '.' && strings.EqualFold(text[start:i], "no")) {
+			if i-start <= 7 && negativeWords[strings.ToLower(text[start:i])] && !(i < len(text) && text[i] == '.' && strings.EqualFold(text[start:i], "no")) &&
+				!noLonger(text, start, i) {
 				return true
 			}
 			start = -1

@@ -104,30 +104,7 @@ func (a *analysis) dropQualifiers(absorbedInto []int) {
 		if absorbedInto[i] >= 0 {
 			continue
 		}
-		if lastHeavy >= 0 && (tr.spec.light || tr.noun) && a.qualifiesOnly(tr) {
-			tr.drop = true
-			continue
-		}
-		if lastHeavy >= 0 && tr.noun && a.appositive(tr) {
-			tr.drop = true
-			for j := tr.ti - 1; j > a.trigs[lastHeavy].tj; j-- {
-				if a.toks[j].w == "," {
-					a.trigs[lastHeavy].cutAt = j
-					break
-				}
-			}
-			continue
-		}
-		if lastHeavy >= 0 && tr.noun && tr.spec.sp == spProduce && tr.ti-a.trigs[lastHeavy].tj <= 2 &&
-			a.trigs[lastHeavy].spec.dir == dirS {
-			tr.drop = true // "license the production of": the object of the verb
-			continue
-		}
-		if lastContent >= 0 && tr.reduced && !a.subjectBetween(a.trigs[lastContent].tj, tr.ti) {
-			tr.drop = true // "took delivery of the fighters ordered from Russia"
-			if tr.spec.status == del && !a.negatedBefore(tr.ti) {
-				a.trigs[lastContent].later = true // "ordered in 2007 and delivered in 2008"
-			}
+		if a.dropQualifier(tr, lastHeavy, lastContent) {
 			continue
 		}
 		if !tr.noun && !tr.spec.light {
@@ -137,6 +114,48 @@ func (a *analysis) dropQualifiers(absorbedInto []int) {
 			lastContent = i
 		}
 	}
+}
+
+// dropQualifier drops tr and reports true when it only qualifies or
+// restates an earlier trigger of its clause: lastHeavy is the last transfer
+// verb kept, lastContent the last trigger kept that is not light (-1 when
+// there is none).
+func (a *analysis) dropQualifier(tr *trig, lastHeavy, lastContent int) bool {
+	switch {
+	case lastHeavy >= 0 && (tr.spec.light || tr.noun) && a.qualifiesOnly(tr):
+		tr.drop = true
+	case lastHeavy >= 0 && tr.noun && a.appositive(tr):
+		tr.drop = true
+		a.cutBeforeAppositive(&a.trigs[lastHeavy], tr)
+	case lastHeavy >= 0 && objectOfLicence(tr, &a.trigs[lastHeavy]):
+		tr.drop = true // "license the production of": the object of the verb
+	case lastContent >= 0 && tr.reduced && !a.subjectBetween(a.trigs[lastContent].tj, tr.ti):
+		tr.drop = true // "took delivery of the fighters ordered from Russia"
+		if tr.spec.status == del && !a.negatedBefore(tr.ti) {
+			a.trigs[lastContent].later = true // "ordered in 2007 and delivered in 2008"
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// cutBeforeAppositive ends the object of verb at the last comma before the
+// appositive tr.
+func (a *analysis) cutBeforeAppositive(verb, tr *trig) {
+	for j := tr.ti - 1; j > verb.tj; j-- {
+		if a.toks[j].w == "," {
+			verb.cutAt = j
+			return
+		}
+	}
+}
+
+// objectOfLicence reports whether the noun trigger tr is the production
+// that the supplier's verb just before it licenses: "license the
+// production of".
+func objectOfLicence(tr, verb *trig) bool {
+	return tr.noun && tr.spec.sp == spProduce && tr.ti-verb.tj <= 2 && verb.spec.dir == dirS
 }
 
 // makeFrames makes a frame of each trigger kept, over the triggers it
@@ -199,63 +218,96 @@ func (a *analysis) frameSpans() {
 // delivered two CH-3 in 2016, Italy three Falco UAVs in 2011, and Israel
 // about ten SkyStriker in 2021" is three transfers.
 func (a *analysis) gapping() {
-	toks := a.toks
 	var out []*frame
 	for _, f := range a.frames {
 		out = append(out, f)
-		tr := &a.trigs[f.t]
-		if tr.noun || tr.passive || f.spec.light || f.spec.dir == dirU {
+		if !a.verbCanBeGapped(f) {
 			continue
 		}
-		var gaps []int
-		for li := range a.lists {
-			l := &a.lists[li]
-			if l.ti <= f.tj+3 || l.ti >= f.readTo || l.pron != "" || !a.subjectLike(li) {
-				continue
-			}
-			p := l.ti - 1
-			if toks[p].w == "the" && p > 0 {
-				p--
-			}
-			if !(toks[p].w == "," || toks[p].w == "and" || toks[p].w == ";") {
-				continue
-			}
-			// an item follows within a few words, and no verb
-			j := a.actorEnd(l.members[len(l.members)-1])
-			ok := false
-			for n := 0; n < 4 && j < f.readTo; n, j = n+1, j+1 {
-				if a.itemAt[j] >= 0 {
-					ok = true
-					break
-				}
-				if a.trigAt[j] >= 0 || a.listAt[j] >= 0 || !(toks[j].digit || numberWords[toks[j].w] > 0 ||
-					toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" || !functionWords[toks[j].w]) {
-					break
-				}
-			}
-			if ok {
-				gaps = append(gaps, li)
-			}
-		}
+		gaps := a.gappedSubjects(f)
 		if len(gaps) == 0 || len(out)+len(gaps) > 2*maxTriggers {
 			continue
 		}
-		end := f.readTo
-		f.readTo, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
-		for k, li := range gaps {
-			l := &a.lists[li]
-			g := *f
-			g.gapped = true
-			g.absorbed = nil
-			g.readFrom, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
-			g.ys, g.readTo, g.ye = l.ti, end, end
-			if k+1 < len(gaps) {
-				g.readTo, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
-			}
-			out = append(out, &g)
-		}
+		out = append(out, a.gappedFrames(f, gaps)...)
 	}
 	a.frames = out
+}
+
+// verbCanBeGapped reports whether later conjuncts can leave out f's verb:
+// an active transfer verb with a direction, not a noun or a light verb.
+func (a *analysis) verbCanBeGapped(f *frame) bool {
+	tr := &a.trigs[f.t]
+	return !(tr.noun || tr.passive || f.spec.light || f.spec.dir == dirU)
+}
+
+// gappedSubjects returns the lists that open a conjunct without a verb in
+// f's reading span: a subject-like list of countries more than three
+// tokens after the verb, after a comma, "and" or ";", followed by an item.
+func (a *analysis) gappedSubjects(f *frame) []int {
+	var gaps []int
+	for li := range a.lists {
+		l := &a.lists[li]
+		if l.ti <= f.tj+3 || l.ti >= f.readTo || l.pron != "" || !a.subjectLike(li) {
+			continue
+		}
+		if !a.conjunctOpensAt(l.ti) {
+			continue
+		}
+		if a.itemFollowsWithoutVerb(a.actorEnd(l.members[len(l.members)-1]), f.readTo) {
+			gaps = append(gaps, li)
+		}
+	}
+	return gaps
+}
+
+// conjunctOpensAt reports whether a comma, "and" or ";" stands before token
+// t, or before a "the" at t-1.
+func (a *analysis) conjunctOpensAt(t int) bool {
+	toks := a.toks
+	p := t - 1
+	if toks[p].w == "the" && p > 0 {
+		p--
+	}
+	return toks[p].w == "," || toks[p].w == "and" || toks[p].w == ";"
+}
+
+// itemFollowsWithoutVerb reports whether an item follows within a few
+// words from token j (before end), and no verb: only numbers, "about",
+// "around", "some" and content words stand before it.
+func (a *analysis) itemFollowsWithoutVerb(j, end int) bool {
+	toks := a.toks
+	for n := 0; n < 4 && j < end; n, j = n+1, j+1 {
+		if a.itemAt[j] >= 0 {
+			return true
+		}
+		if a.trigAt[j] >= 0 || a.listAt[j] >= 0 || !(toks[j].digit || numberWords[toks[j].w] > 0 ||
+			toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" || !functionWords[toks[j].w]) {
+			return false
+		}
+	}
+	return false
+}
+
+// gappedFrames ends f's reading at the first gapped conjunct and returns a
+// copy of f for each conjunct that opens at gaps, reading from its subject
+// to the next conjunct or f's old end.
+func (a *analysis) gappedFrames(f *frame, gaps []int) []*frame {
+	var out []*frame
+	end := f.readTo
+	f.readTo, f.ye = a.lists[gaps[0]].ti, a.lists[gaps[0]].ti
+	for k, li := range gaps {
+		l := &a.lists[li]
+		g := *f
+		g.gapped = true
+		g.absorbed = nil
+		g.readFrom, g.start, g.ti, g.tj = l.ti, l.tj, l.tj, l.tj
+		g.ys, g.readTo, g.ye = l.ti, end, end
+		if k+1 < len(gaps) {
+			g.readTo, g.ye = a.lists[gaps[k+1]].ti, a.lists[gaps[k+1]].ti
+		}
+		out = append(out, &g)
+	}
+	return out
 }
 
 // subjectBetween reports whether a subject-like list starts in [s, e).
@@ -283,87 +335,134 @@ func (a *analysis) negatedBefore(t int) bool {
 // "signed a contract to supply", "in talks with Turkey on buying", "offered
 // to hand over", "pledged $200 million in military aid".
 func (a *analysis) absorbs(A, B *trig) bool {
-	toks := a.toks
 	gap := B.ti - A.tj
 	switch {
 	case A.spec.light:
-		if gap > 8 {
-			return false
-		}
-		for t := A.tj; t < B.ti; t++ {
-			w := toks[t].w
-			if li := a.listAt[t]; li >= 0 {
-				if p := a.lists[li].prep; p == "with" || p == "from" {
-					continue
-				}
-				return false
-			}
-			if a.itemAt[t] >= 0 || w == "," {
-				return false
-			}
-			switch w {
-			case "with", "on", "about", "over", "for", "to", "from", "of", "regarding", "concerning", "the", "a",
-				"an", "local", "possible", "planned", "new", "further", "additional", "joint", "jointly", "'",
-				"s", "its", "their", "potential", "future", "monday", "tuesday", "wednesday", "thursday", "friday",
-				"saturday", "sunday", "yesterday", "today":
-			default:
-				return false
-			}
-		}
-		return true
-	case !A.noun && !B.noun && B.spec.form == fBase && gap == 1 && toks[A.tj].w == "to":
+		return gap <= 8 && a.lightLinkBetween(A.tj, B.ti)
+	case !A.noun && !B.noun && B.spec.form == fBase && gap == 1 && a.toks[A.tj].w == "to":
 		return true
 	case !A.noun && B.noun && gap <= 6:
-		for t := A.tj; t < B.ti; t++ {
-			if a.listAt[t] >= 0 || toks[t].w == "," || a.itemAt[t] >= 0 && !a.items[a.itemAt[t]].arms {
-				return false
-			}
-		}
-		return true
+		return a.nothingOwnBetween(A.tj, B.ti)
 	case A.noun && A.spec.sp == spExportPerm && B.noun && gap <= 3:
 		return true
 	}
 	return false
 }
 
+// lightLinkBetween reports whether the tokens in [s, e) only link a light
+// trigger to the next one ("a contract with Turkey on the possible"):
+// prepositions, articles, possessives, a few modifiers and weekdays, and
+// lists of countries after "with" or "from"; no other list, item or comma.
+func (a *analysis) lightLinkBetween(s, e int) bool {
+	toks := a.toks
+	for t := s; t < e; t++ {
+		w := toks[t].w
+		if li := a.listAt[t]; li >= 0 {
+			if p := a.lists[li].prep; p == "with" || p == "from" {
+				continue
+			}
+			return false
+		}
+		if a.itemAt[t] >= 0 || w == "," || !isLightLinkWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLightLinkWord reports whether w can stand between a light trigger and
+// the trigger it governs.
+func isLightLinkWord(w string) bool {
+	switch w {
+	case "with", "on", "about", "over", "for", "to", "from", "of", "regarding", "concerning", "the", "a",
+		"an", "local", "possible", "planned", "new", "further", "additional", "joint", "jointly", "'",
+		"s", "its", "their", "potential", "future", "monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "yesterday", "today":
+		return true
+	}
+	return false
+}
+
+// nothingOwnBetween reports whether the tokens in [s, e) between a verb
+// and a noun trigger hold no list, no comma and no item other than a
+// generic arms word.
+func (a *analysis) nothingOwnBetween(s, e int) bool {
+	toks := a.toks
+	for t := s; t < e; t++ {
+		if a.listAt[t] >= 0 || toks[t].w == "," || a.itemAt[t] >= 0 && !a.items[a.itemAt[t]].arms {
+			return false
+		}
+	}
+	return true
+}
+
 // qualifiesOnly reports whether a light or nominal trigger after a transfer
 // verb has no parties of its own.
 func (a *analysis) qualifiesOnly(tr *trig) bool {
+	if a.wordJustBefore(tr.ti, "under") || a.wordJustBefore(tr.ti, "as") {
+		return true
+	}
+	if tr.spec.light && a.dealPhraseBefore(tr.ti) {
+		return true
+	}
+	return !a.hasOwnParties(tr)
+}
+
+// wordJustBefore reports whether w is one of the two words before token t
+// ("under a contract", "as aid").
+func (a *analysis) wordJustBefore(t int, w string) bool {
 	toks := a.toks
-	if tr.ti > 0 && (toks[tr.ti-1].w == "under" || tr.ti > 1 && toks[tr.ti-2].w == "under") {
-		return true
-	}
-	if tr.ti > 0 && (toks[tr.ti-1].w == "as" || tr.ti > 1 && toks[tr.ti-2].w == "as") {
-		return true
-	}
-	if tr.spec.light {
-		// "in a $3.5 m deal", "through a contract", "as part of a deal"
-		for t, n := tr.ti-1, 0; t >= 0 && n < 6; t, n = t-1, n+1 {
-			w := toks[t].w
-			if w == "in" || w == "under" || w == "through" || w == "via" || w == "of" {
-				return true
-			}
-			if !(w == "a" || w == "an" || w == "the" || w == "$" || w == "m" || w == "bn" || w == "million" ||
-				w == "billion" || w == "." || toks[t].digit || !functionWords[w] && a.listAt[t] < 0 && a.itemAt[t] < 0) {
-				break
-			}
+	return t > 0 && (toks[t-1].w == w || t > 1 && toks[t-2].w == w)
+}
+
+// dealPhraseBefore reports whether a light trigger at token t is the noun
+// of a phrase that only says how a transfer was made: "in a $3.5 m deal",
+// "through a contract", "as part of a deal". It looks back over at most six
+// articles, amounts and content words for the preposition.
+func (a *analysis) dealPhraseBefore(t int) bool {
+	for j, n := t-1, 0; j >= 0 && n < 6; j, n = j-1, n+1 {
+		switch a.toks[j].w {
+		case "in", "under", "through", "via", "of":
+			return true
+		}
+		if !a.dealModifierAt(j) {
+			return false
 		}
 	}
+	return false
+}
+
+// dealModifierAt reports whether token j can stand between a preposition
+// and a deal's noun: an article, an amount ("$3.5 m", "2 billion") or a
+// content word that names no country and no weapon.
+func (a *analysis) dealModifierAt(j int) bool {
+	w := a.toks[j].w
+	switch w {
+	case "a", "an", "the", "$", "m", "bn", "million", "billion", ".":
+		return true
+	}
+	return a.toks[j].digit || !functionWords[w] && a.listAt[j] < 0 && a.itemAt[j] < 0
+}
+
+// hasOwnParties reports whether a trigger has parties of its own in its
+// clause: a list of countries (not a place) after it before the next
+// trigger (within 40 tokens), or a list in the three tokens before it.
+func (a *analysis) hasOwnParties(tr *trig) bool {
 	c := &a.clauses[a.clauseAt[tr.ti]]
 	for t := tr.tj; t < c.te && t < tr.tj+40; t++ {
 		if a.trigAt[t] >= 0 && a.trigAt[t] != a.trigAt[tr.ti] {
 			break
 		}
 		if li := a.listAt[t]; li >= 0 && !a.lists[li].place {
-			return false
+			return true
 		}
 	}
 	for t := tr.ti - 1; t >= c.ts && t >= tr.ti-3; t-- {
-		if li := a.listAt[t]; li >= 0 {
-			return false
+		if a.listAt[t] >= 0 {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // appositive reports whether a noun trigger restates the transfer before it

@@ -59,6 +59,22 @@ func (a *analysis) holderRelations() []relation {
 // Chinese HQ-9" starting at token t (after "is the"), -1 when the tokens
 // there say something else.
 func (a *analysis) heldItem(t int) int {
+	j := a.holderPhraseEnd(t)
+	if j < 0 {
+		return -1
+	}
+	it := a.systemItemStartingAt(a.skipHeldQualifiers(j))
+	if it < 0 || a.heldPendingAfter(a.items[it].tj) {
+		return -1
+	}
+	return it
+}
+
+// holderPhraseEnd reads "only other Central Asian country with" from token
+// t: at most six content words (or "other") before a holder noun, then
+// "with". It returns the token after "with", -1 when there is no such
+// phrase.
+func (a *analysis) holderPhraseEnd(t int) int {
 	toks := a.toks
 	j := t
 	for n := 0; j < len(toks) && n < 6 && !holderNouns[toks[j].w]; n, j = n+1, j+1 {
@@ -69,23 +85,45 @@ func (a *analysis) heldItem(t int) int {
 	if j+2 >= len(toks) || !holderNouns[toks[j].w] || toks[j+1].w != "with" {
 		return -1
 	}
-	j += 2
+	return j + 2
+}
+
+// skipHeldQualifiers returns the token after the article or count ("a",
+// "an", "about", "two", "12") and the demonyms that qualify the weapon
+// from token j on.
+func (a *analysis) skipHeldQualifiers(j int) int {
+	toks := a.toks
 	for j < len(toks) && (toks[j].w == "a" || toks[j].w == "an" || toks[j].w == "about" || toks[j].digit && !isYearTok(toks[j]) || numberWords[toks[j].w] > 1) {
 		j++
 	}
 	for j < len(toks) && a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].origin >= 0 {
 		j++ // "a Chinese HQ-9": the demonym qualifies the weapon
 	}
+	return j
+}
+
+// systemItemStartingAt returns the item that starts at token j and names a
+// system, -1 when there is none.
+func (a *analysis) systemItemStartingAt(j int) int {
+	toks := a.toks
 	it := a.itemAt[min(j, len(toks)-1)]
 	if j >= len(toks) || it < 0 || a.items[it].ti != j || a.items[it].system == "" {
 		return -1
 	}
-	for e := a.items[it].tj; e < len(toks) && toks[e].w != "," && toks[e].w != ":" && toks[e].w != ";"; e++ {
+	return it
+}
+
+// heldPendingAfter reports whether a word from token e to the end of the
+// phrase (a comma, ":" or ";") makes the holding an order or a plan ("with
+// a Chinese HQ-9 on order").
+func (a *analysis) heldPendingAfter(e int) bool {
+	toks := a.toks
+	for ; e < len(toks) && toks[e].w != "," && toks[e].w != ":" && toks[e].w != ";"; e++ {
 		if holderPending[toks[e].w] {
-			return -1
+			return true
 		}
 	}
-	return it
+	return false
 }
 
 // itemOrigin returns the one country that makes item it: the demonym before
@@ -103,3 +141,32 @@ func (a *analysis) itemOrigin(it int) string {
 	}
 	return ""
 }
+
+// onTrial reports whether the sentence puts weapons through trials ("is
+// testing", "were evaluated", "field trials"): a buyer trying a weapon has
+// not bought it.
+func (a *analysis) onTrial() bool {
+	for _, t := range a.toks {
+		if trialWords[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+var trialWords = words("test tests tested testing trial trials trialled trialed trialling trialing " +
+	"evaluate evaluates evaluated evaluating evaluation evaluations")
+
+// exerciseNamed reports whether the sentence is about a military exercise
+// ("a joint exercise with Chinese troops using Russian-made tanks"): whose
+// weapons take part, and whether they were ever transferred, it does not say.
+func (a *analysis) exerciseNamed() bool {
+	for _, t := range a.toks {
+		if exerciseWords[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
+var exerciseWords = words("exercise exercises drill drills manoeuvres maneuvers wargames")

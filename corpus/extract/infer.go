@@ -171,10 +171,28 @@ func (a *analysis) inferBothSides(f *frame, ic *inferContext) (sups, recs []role
 		// "About four Caracal tank destroyers, ordered in 2010 and
 		// delivered in 2011" after a sentence that names Belarus.
 		sups = contextParty(maker)
+	case a.pronounBuyer(f) && a.itemsMaker(f.items) != "" && !a.otherSource(a.itemsMaker(f.items)):
+		// "In 2021 it received Bayraktar TB2 drones": the buyer is the
+		// report's subject (inferRecipient), the maker by the lexicon sells.
+		sups = contextParty(a.itemsMaker(f.items))
 	default:
 		return nil, nil, false
 	}
 	return sups, recs, true
+}
+
+// pronounBuyer reports whether frame f's buyer is a pronoun subject: "it
+// received", "they bought".
+func (a *analysis) pronounBuyer(f *frame) bool {
+	if f.spec.dir != dirR || a.trigs[f.t].noun || a.trigs[f.t].passive {
+		return false
+	}
+	for _, l := range a.lists {
+		if (l.pron == "it" || l.pron == "they") && l.ti < f.start && f.start-l.tj <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // inferRecipient finds a missing recipient, best first: a place of local
@@ -195,6 +213,9 @@ func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) 
 	}
 	if a.partsWithHost(f.items) {
 		return nil // the host's builder receives the parts; the text does not say who that is
+	}
+	if a.toForces(f) {
+		return nil // "handed over APCs to the 201st base, its own facility in Tajikistan"
 	}
 	// "Russia's only transport aircraft for Kazakhstan in the export is one
 	// Il-76M": the report's subject, named in the sentence.
@@ -219,6 +240,37 @@ func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) 
 	}
 	return nil
 }
+
+// toForces reports whether frame f sends its goods "to" the sender's own
+// troops, base or unit ("to the 201st base, its own facility in
+// Tajikistan", "to its troops"): they stay the sender's, and no country of
+// the context receives them.
+func (a *analysis) toForces(f *frame) bool {
+	toks := a.toks
+	for t := f.tj; t < f.readTo && t < len(toks); t++ {
+		if toks[t].w != "to" {
+			continue
+		}
+		force, own := false, false
+		for j := t + 1; j < len(toks) && j <= t+10; j++ {
+			switch w := toks[j].w; {
+			case a.actorAt[j] >= 0 || a.itemAt[j] >= 0 || w == "." || w == ";":
+				j = len(toks)
+			case forceNouns[w]:
+				force = true
+			case w == "own" || w == "its" || w == "their":
+				own = true
+			}
+		}
+		if force && own {
+			return true
+		}
+	}
+	return false
+}
+
+var forceNouns = words("base bases airbase airbases garrison garrisons contingent contingents troops forces " +
+	"facility facilities unit units soldiers front")
 
 // localProducer reads "delivered EC145 helicopters, including assembly in
 // Kazakhstan": the place of local production receives. A place named

@@ -30,6 +30,9 @@ const (
 	spGive               // give/gift/donate: ditransitive, aid
 	spCustomer           // "customer"/"client": the named customers receive, the possessor supplies
 	spReturn             // "W were returned to X": the holder hands W back to X (see returnRoles)
+	spHand               // bare "handed": a transfer only when a weapon follows closely (see keepHand)
+	spUse                // "is using": the user holds the weapon, unless it was captured (see keepUse)
+	spPassOn             // "passed W on to X": a transfer only with "on to" after the goods (see keepPassOn)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -108,8 +111,10 @@ func init() {
 	verb(dirS, del, "", 0, "", "", "transferred", "transferring")
 	verb(dirS, del, aid, spGive, "donate", "donates", "donated", "donating")
 	verb(dirS, del, "", 0, "send", "sends", "sent", "sending")
-	verb(dirS, del, "", 0, "ship", "", "shipped", "shipping")
+	verb(dirS, del, "", 0, "ship", "", "shipped", "shipping") // "to ship" is no weapon: a blocker in the weapons lexicon
 	verb(dirS, del, "", 0, "hand over", "hands over", "handed over", "handing over")
+	// "handed the Bangladesh Navy two frigates": the double object of give, but a sale.
+	verb(dirS, del, "", spHand, "hand", "hands", "handed", "handing")
 	// "pass on Swiss-built APCs to Ukraine": kept only before a weapon
 	// (keepTrigger); "passed on the offer" declines it.
 	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
@@ -124,8 +129,11 @@ func init() {
 	verb(dirS, pln, "", 0, "promise", "promises", "promised", "promising")
 	verb(dirS, pln, "", 0, "pledge", "pledges", "pledged", "pledging")
 	verb(dirS, del, "", spArrive, "arrive", "arrives", "arrived", "arriving")
+	verb(dirS, del, "", spArrive, "touch down", "touches down", "touched down", "touching down")
 	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
 	verb(dirS, del, aid, spReturn, "hand back", "hands back", "handed back", "handing back")
+	verb(dirS, del, aid, spReturn, "send back", "sends back", "sent back", "sending back")
+	verb(dirS, del, aid, spReturn, "give back", "gives back", "gave back", "giving back", "part=given back")
 	// Words that are nouns or verbs: decided in context.
 	for _, w := range []struct {
 		d     dir
@@ -159,12 +167,28 @@ func init() {
 	verb(dirR, del, "", 0, "obtain", "obtains", "obtained", "obtaining")
 	verb(dirR, del, "", 0, "take delivery of|take delivery", "takes delivery of|takes delivery",
 		"", "taking delivery of|taking delivery", "part=taken delivery of|taken delivery", "pastonly=took delivery of|took delivery")
+	verb(dirR, del, "", 0, "accept delivery of|accept delivery", "accepts delivery of|accepts delivery",
+		"accepted delivery of|accepted delivery", "accepting delivery of|accepting delivery")
 	verb(dirR, del, "", 0, "induct", "inducts", "inducted", "inducting")
+	verb(dirR, del, "", 0, "", "", "fielded", "fielding")
 	verb(dirR, del, "", 0, "", "commissions", "commissioned", "")
 	verb(dirR, ord, "", 0, "await", "awaits", "awaited", "awaiting")
 	verb(dirR, pln, "", 0, "seek", "seeks", "sought", "seeking")
 	verb(dirR, pln, "", spTurnTo, "turn to", "turns to", "turned to", "turning to")
 	verb(dirR, ord, "", 0, "sign for", "signs for", "signed for", "signing for")
+	// "Vietnam contracted South Korea's Hanwha for K9 howitzers"; "Ukraine will get Gripens from Sweden".
+	verb(dirR, ord, "", 0, "", "", "contracted", "")
+	verb(dirR, del, "", 0, "get", "gets", "", "getting")
+	verb(dirR, del, "", spHand, "", "", "", "", "pastonly=got", "part=gotten")
+	// "has started using Swedish CV90s", "Russia is using Iranian drones": the user holds them.
+	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
+		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})
+	verb(dirR, del, "", spUse, "deploy", "deploys", "deployed", "deploying")
+	// Goods handed on: "passed on", and "passed howitzers of Finnish origin on to Ukraine" (see keepPassOn).
+	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
+	verb(dirS, del, "", spPassOn, "pass", "passes", "passed", "passing")
+	// "welcomed its first Rafale jets": only with the weapon close after it (keepHand).
+	verb(dirR, del, "", spHand, "", "welcomes", "welcomed", "welcoming")
 
 	// Licensing to a producer: "Italy will license the production of M-346 trainers to Poland".
 	triggers.add("license|licence|licenses|licences", trigSpec{dir: dirS, status: del, kind: lic, form: fBase, ambig: true})
@@ -174,10 +198,13 @@ func init() {
 	verb(dirR, del, lic, spProduce, "assemble", "assembles", "assembled", "assembling")
 	verb(dirR, del, lic, spProduce, "manufacture", "manufactures", "manufactured", "manufacturing")
 	verb(dirR, del, lic, spProduce, "co-produce", "co-produces", "co-produced", "co-producing")
+	verb(dirR, del, lic, spProduce, "", "turns out", "turned out", "turning out")
 	noun(dirR, del, lic, spProduce, "production|licensed production|licence production|license production|"+
 		"local production|joint production|co-production|assembly|local assembly|licensed assembly")
 
 	// Usage: the weapon's origin supplies the user.
+	// "Poland became the first foreign operator of the K239": the operator holds the weapon.
+	noun(dirU, del, "", 0, "operator of|operators of|foreign operator of|export operator of|user of|users of|foreign user of")
 	noun(dirU, del, "", 0, "entered service with|enter service with|enters service with|entering service with|"+
 		"in service with|operated by|in the hands of|in use with|flown by|used by|in the inventory of|"+
 		"in the arsenal of|entered service in|in service in")
@@ -189,6 +216,8 @@ func init() {
 		"military-technical assistance|military technical assistance|lethal aid")
 	noun(dirS, pln, aid, 0, "aid package|military aid package|assistance package|security assistance package")
 	noun(dirS, del, "", spSupplier, "supplier|suppliers|arms supplier|arms suppliers")
+	// "Sweden is one of Ukraine's largest military donors": the possessor receives aid.
+	noun(dirS, del, aid, spSupplier, "donor|donors|military donor|military donors|arms donor|arms donors")
 	// A customer has bought (the guidelines: ordered, nothing said of delivery).
 	noun(dirS, ord, "", spCustomer, "customer|customers|client|clients|export customer|export customers|"+
 		"foreign customer|foreign customers|foreign client|foreign clients|export client|export clients|"+
@@ -239,7 +268,9 @@ func init() {
 		"terminate|terminated|terminates|veto|vetoed|vetoes|ban|bans|banned|stop|stops|stopped|pulled out of|"+
 		"withdrew from|abandoned|abandons|rejected|rejects|reject|declined|declines|put on hold|ditch|ditches|ditched|"+
 		"ditching|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|bar|bars|barred|barring|"+
-		"give up|gives up|gave up|giving up|given up", cueCancel)
+		"give up|gives up|gave up|giving up|given up|"+
+		"limit|limits|restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|"+
+		"came to a halt|come to a halt|comes to a halt|ground to a halt", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
 		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
@@ -271,7 +302,7 @@ var (
 		"pilots crews exercises exercise drill drills programme program programs programmes budget budgets " +
 		"industry industries sector capability capabilities network academy school cooperation market markets " +
 		"officer personnel side state states team doctrine strategy fleet fleets modernisation modernization " +
-		"parade purchases spending")
+		"parade purchases spending factories factory shipyard shipyards plant plants")
 	// weaponOrgNouns are the orgNouns after which a weapon word is not a weapon.
 	weaponOrgNouns = words("forces force troops units unit command exercises exercise drill drills programme program " +
 		"programs programmes budget budgets industry industries sector capability capabilities network academy " +
@@ -287,7 +318,7 @@ var (
 	skipBeforeActor = words("the a an its their his her all both every each three five four two six several " +
 		"many other various some most new neighbouring neighboring fellow member members countries states " +
 		"nations customers buyers clients partners neighbours neighbors such as including like allies ally " +
-		"remaining former central")
+		"remaining former central royal")
 	// placeWords before an actor make it a place ("visited Ankara").
 	placeWords = words("visited visiting visits visit trip trips travelled traveled flew arrived held hosted " +
 		"landed stationed based located headquartered summit meeting talks-in")

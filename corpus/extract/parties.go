@@ -105,8 +105,8 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 	object := l.pron == "it" && l.ti > 0 && a.trigAt[l.ti-1] >= 0
 	usable := func(lj int) []roleParty {
 		lk := &a.lists[lj]
-		if lk.pron != "" || lk.place || lk.except {
-			return nil
+		if lk.pron != "" || lk.place || lk.except || a.dateline(lj) {
+			return nil // a dateline city ("BEIRUT —") is no antecedent
 		}
 		ps := a.parties(lj, f, nil)
 		var out []roleParty
@@ -119,12 +119,21 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 		return out
 	}
 	if !object {
+		if lj := a.subordinateSubject(li); lj >= 0 {
+			if ps := usable(lj); len(ps) > 0 {
+				return ps // "Turkey could no longer buy F-35s because it had accepted ..."
+			}
+		}
 		for lj := 0; lj < li; lj++ {
 			if a.subjectLike(lj) {
 				if ps := usable(lj); len(ps) > 0 {
 					return ps
 				}
 			}
+		}
+	} else if lj := a.objectPronounSubject(li); lj >= 0 {
+		if ps := usable(lj); len(ps) > 0 {
+			return ps // "Riyadh could turn to China ... if Washington keeps refusing to sell it the F-35"
 		}
 	}
 	if object {
@@ -142,6 +151,11 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 		}
 	}
 	for lj := li - 1; lj >= 0; lj-- {
+		if object && (a.lists[lj].prep == "from" || a.lists[lj].prep == "by") {
+			// "received trucks from China, and Russia sent it helicopters":
+			// a source named before is no recipient of the next transfer.
+			continue
+		}
 		if ps := usable(lj); len(ps) > 0 && !(object && a.suppliesEarlier(ps)) {
 			return ps
 		}

@@ -52,59 +52,89 @@ func (a *analysis) registerOpenings() []registerOpening {
 // are", "The American ones are", and after another opening (continued)
 // "France's Ground Master-400 radars".
 func (a *analysis) registerOpeningAt(t int, continued bool) (registerOpening, bool) {
-	toks := a.toks
-	if t < len(toks) && toks[t].w == "the" {
-		t++
-	}
-	if t >= len(toks) || a.actorAt[t] < 0 || a.actors[a.actorAt[t]].ti != t {
+	ac := a.singleCountryAt(t)
+	if ac == nil {
 		return registerOpening{}, false
 	}
-	ac := &a.actors[a.actorAt[t]]
-	if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 {
+	o := registerOpening{sup: ac.countries[0], at: ac.ti}
+	switch {
+	case ac.kind == gazetteer.DemonymMention:
+		return a.demonymOpening(o, ac.tj)
+	case ac.drop:
 		return registerOpening{}, false
-	}
-	o := registerOpening{sup: ac.countries[0], at: t}
-	j := ac.tj
-	if ac.kind == gazetteer.DemonymMention {
-		// A demonym with no weapon after it is dropped as an actor; here
-		// it stands for its country's deals.
-		// "The American ones are ...": a demonym opens only with "ones".
-		if j+1 < len(toks) && (toks[j].w == "ones" || toks[j].w == "deals") && registerVerbs[toks[j+1].w] {
-			o.start = j + 2
-			return o, true
-		}
-		return registerOpening{}, false
-	}
-	if ac.drop {
-		return registerOpening{}, false
-	}
-	if ac.poss {
-		j = skipPossessive(toks, j)
-		bare := j
-		if j < len(toks) && (numberWords[toks[j].w] > 0 && toks[j].w != "a" || toks[j].digit && !isYearTok(toks[j])) {
-			j++
-		}
-		if j < len(toks) && registerNouns[toks[j].w] {
-			j++
-		}
-		if j < len(toks) && registerVerbs[toks[j].w] {
-			o.start = j + 1
-			return o, true
-		}
-		if continued && bare < len(toks) && a.itemAt[bare] >= 0 {
-			o.start = bare
-			return o, true
-		}
-		return registerOpening{}, false
+	case ac.poss:
+		return a.possessiveOpening(o, ac.tj, continued)
 	}
 	// "Turkey has four", "Czechia has one deal", "Russia has 16 deals";
 	// not "Spain and Israel have six each": what follows is shared out.
 	if ac.list >= 0 && len(a.lists[ac.list].members) > 1 {
 		return registerOpening{}, false
 	}
-	if d, ok := a.dealOpeningAt(o, j); ok {
+	if d, ok := a.dealOpeningAt(o, ac.tj); ok {
 		return d, true
 	}
+	return a.hasCountOpening(o, ac.tj)
+}
+
+// singleCountryAt returns the actor that starts at token t, or after a
+// "the" there, when it names one country (not a group); nil otherwise.
+func (a *analysis) singleCountryAt(t int) *actor {
+	toks := a.toks
+	if t < len(toks) && toks[t].w == "the" {
+		t++
+	}
+	if t >= len(toks) || a.actorAt[t] < 0 || a.actors[a.actorAt[t]].ti != t {
+		return nil
+	}
+	ac := &a.actors[a.actorAt[t]]
+	if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 {
+		return nil
+	}
+	return ac
+}
+
+// demonymOpening reads the rest of an opening whose demonym ends at token
+// j. A demonym with no weapon after it is dropped as an actor; here it
+// stands for its country's deals. "The American ones are ...": a demonym
+// opens only with "ones" (or "deals") and a register verb.
+func (a *analysis) demonymOpening(o registerOpening, j int) (registerOpening, bool) {
+	toks := a.toks
+	if j+1 < len(toks) && (toks[j].w == "ones" || toks[j].w == "deals") && registerVerbs[toks[j+1].w] {
+		o.start = j + 2
+		return o, true
+	}
+	return registerOpening{}, false
+}
+
+// possessiveOpening reads the rest of an opening whose country ends at
+// token j before a possessive: "China's are", "Russia's 16 deals are",
+// "The Netherlands' two deals are", and after another opening (continued)
+// a bare possessive before a weapon, "France's Ground Master-400 radars".
+func (a *analysis) possessiveOpening(o registerOpening, j int, continued bool) (registerOpening, bool) {
+	toks := a.toks
+	j = skipPossessive(toks, j)
+	bare := j
+	if j < len(toks) && isCountTok(toks[j]) {
+		j++
+	}
+	if j < len(toks) && registerNouns[toks[j].w] {
+		j++
+	}
+	if j < len(toks) && registerVerbs[toks[j].w] {
+		o.start = j + 1
+		return o, true
+	}
+	if continued && bare < len(toks) && a.itemAt[bare] >= 0 {
+		o.start = bare
+		return o, true
+	}
+	return registerOpening{}, false
+}
+
+// hasCountOpening reads the rest of an opening whose country ends at token
+// j: "has" or "have" and a count, "Turkey has four", "Russia has 16 deals".
+func (a *analysis) hasCountOpening(o registerOpening, j int) (registerOpening, bool) {
+	toks := a.toks
 	if j+1 < len(toks) && (toks[j].w == "has" || toks[j].w == "have") &&
 		(numberWords[toks[j+1].w] > 0 && toks[j+1].w != "a" || toks[j+1].digit) {
 		o.start = j + 2
@@ -113,44 +143,75 @@ func (a *analysis) registerOpeningAt(t int, continued bool) (registerOpening, bo
 	return registerOpening{}, false
 }
 
+// isCountTok reports whether t is a count: a number word other than "a", or
+// digits that are no year.
+func isCountTok(t tok) bool {
+	return numberWords[t.w] > 0 && t.w != "a" || t.digit && !isYearTok(t)
+}
+
 // dealOpeningAt reads the rest of an opening whose country ends at token
 // j: "The United States has an open order: ...", "Ukraine follows with
 // nine deals, mostly missiles".
 func (a *analysis) dealOpeningAt(o registerOpening, j int) (registerOpening, bool) {
-	toks := a.toks
-	at := func(k int, set map[string]bool) bool { return k < len(toks) && set[toks[k].w] }
 	switch {
-	case at(j, hasWords) && at(j+1, oneWords):
-		k := j + 2
-		if at(k, openWords) {
-			o.open = true
-			k++
-		}
-		if at(k, dealNouns) && at(k+1, colonWord) {
-			o.start = k + 2
+	case a.tokIn(j, hasWords) && a.tokIn(j+1, oneWords):
+		return a.oneDealOpening(o, j+2)
+	case a.tokIn(j, sourceOpeners):
+		return a.sourceOpening(o, j)
+	case a.tokIn(j, followWords) && a.tokIn(j+1, withWord):
+		return a.followsWithOpening(o, j+2)
+	}
+	return registerOpening{}, false
+}
+
+// tokIn reports whether token k exists and its word is in set.
+func (a *analysis) tokIn(k int, set map[string]bool) bool {
+	return k < len(a.toks) && set[a.toks[k].w]
+}
+
+// oneDealOpening reads the rest of "X has a[n open] order:" from token k,
+// after "has a": an "open" makes what it lists ordered.
+func (a *analysis) oneDealOpening(o registerOpening, k int) (registerOpening, bool) {
+	if a.tokIn(k, openWords) {
+		o.open = true
+		k++
+	}
+	if a.tokIn(k, dealNouns) && a.tokIn(k+1, colonWord) {
+		o.start = k + 2
+		return o, true
+	}
+	return registerOpening{}, false
+}
+
+// sourceOpening reads the rest of an opening whose source opener ("is",
+// "adds") is token j: "Czechia is the other European source of transport
+// aircraft: two L-410 ...", "Russia adds the combat helicopters: 12
+// Mi-35M". After "is", a source noun must come before the colon; an actor
+// that is no group, a trigger that is no source noun, a comma or ";" ends
+// the search, as do eight tokens.
+func (a *analysis) sourceOpening(o registerOpening, j int) (registerOpening, bool) {
+	toks := a.toks
+	source := toks[j].w != "is"
+	for k := j + 1; k < len(toks) && k <= j+8; k++ {
+		if toks[k].w == ":" && source {
+			o.start = k + 1
 			return o, true
 		}
-	case at(j, sourceOpeners):
-		// "Czechia is the other European source of transport aircraft:
-		// two L-410 ...", "Russia adds the combat helicopters: 12 Mi-35M".
-		source := toks[j].w != "is"
-		for k := j + 1; k < len(toks) && k <= j+8; k++ {
-			if toks[k].w == ":" && source {
-				o.start = k + 1
-				return o, true
-			}
-			if a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind != gazetteer.GroupMention ||
-				a.trigAt[k] >= 0 && !sourceNouns[toks[k].w] || toks[k].w == "," || toks[k].w == ";" {
-				break
-			}
-			source = source || sourceNouns[toks[k].w]
+		if a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind != gazetteer.GroupMention ||
+			a.trigAt[k] >= 0 && !sourceNouns[toks[k].w] || toks[k].w == "," || toks[k].w == ";" {
+			break
 		}
-	case at(j, followWords) && at(j+1, withWord):
-		k := j + 2
-		if k < len(toks) && (numberWords[toks[k].w] > 0 && toks[k].w != "a" || toks[k].digit && !isYearTok(toks[k])) && at(k+1, dealNouns) {
-			o.start = k + 2
-			return o, true
-		}
+		source = source || sourceNouns[toks[k].w]
+	}
+	return registerOpening{}, false
+}
+
+// followsWithOpening reads the rest of "X follows with nine deals" from
+// token k, after "follows with": a count and a deal noun.
+func (a *analysis) followsWithOpening(o registerOpening, k int) (registerOpening, bool) {
+	if k < len(a.toks) && isCountTok(a.toks[k]) && a.tokIn(k+1, dealNouns) {
+		o.start = k + 2
+		return o, true
 	}
 	return registerOpening{}, false
 }

@@ -121,6 +121,25 @@ var continuesList = words("including notably mainly mostly chiefly such among es
 // frameItems returns the weapon items a frame transfers: after the trigger
 // for an active verb, before it for a passive, a usage phrase or a noun
 // with nothing after it.
+// inExchange reports whether the weapon at token t is what a giver gets
+// back: "in exchange for US Patriots", "in return for F-16s".
+func (a *analysis) inExchange(t int) bool {
+	for j := t - 1; j >= 1 && j >= t-5; j-- {
+		if a.toks[j].w == "for" && (a.toks[j-1].w == "exchange" || a.toks[j-1].w == "return") {
+			return true
+		}
+		if !a.toks[j].word {
+			return false
+		}
+	}
+	return false
+}
+
+// equipWith reports whether tr is a form of "equip" followed by "with".
+func equipWith(toks []tok, tr *trig) bool {
+	return strings.HasPrefix(toks[tr.ti].w, "equip") && tr.tj < len(toks) && toks[tr.tj].w == "with"
+}
+
 func (a *analysis) frameItems(f *frame) []int {
 	tr := &a.trigs[f.t]
 	collect := func(s, e int) []int {
@@ -132,6 +151,9 @@ func (a *analysis) frameItems(f *frame) []int {
 				}
 				if len(out) > 0 && a.purpose(a.items[it].ti) {
 					continue // "radars for two Su-27UB aircraft": what the weapon is for
+				}
+				if a.inExchange(a.items[it].ti) {
+					continue // "... to Ukraine in exchange for US Patriots": what the giver gets
 				}
 				out = append(out, it)
 			}
@@ -194,6 +216,11 @@ func (a *analysis) frameItems(f *frame) []int {
 	}
 	var out []int
 	switch {
+	case tr.passive && equipWith(a.toks, tr) && len(after) > 0:
+		// "Turkey's TB2 drones were equipped with targeting systems made
+		// by a Canadian company": the goods are what they were fitted
+		// with; the drones are the host.
+		out = after
 	case f.spec.dir == dirU || tr.passive || f.spec.sp == spArrive:
 		out = before
 		if tr.reduced && len(out) > 1 && a.items[out[len(out)-1]].tj >= tr.ti-1 {
@@ -234,6 +261,9 @@ func (a *analysis) frameItems(f *frame) []int {
 	}
 	if len(out) == 0 {
 		out = a.thatRelativeItem(f)
+	}
+	if len(out) == 0 {
+		out = a.boughtRelativeItem(f)
 	}
 	return out
 }
@@ -575,7 +605,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.deal = f.spec.light
 						rel.returned = f.spec.sp == spReturn
 						rel.Years = slices.Clone(years)
-						if ys := a.itemYears(it, items, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
+						if ys := a.itemYears(it, items, a.clauses[f.clause].ts, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
 							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.
 							rel.Years = ys
 						}
@@ -817,8 +847,11 @@ func (a *analysis) yearsEnd(f *frame) int {
 // itemYears returns the years a list ties to item it among items: those
 // between it and the next item, else those of the first later segment
 // that has any ("HQ-9, FM-90 and KS-1A systems in 2016" dates all three);
-// nil when none follows it before end.
-func (a *analysis) itemYears(it int, items []int, end int) []int {
+// nil when none follows it before end. A later date after "then",
+// "followed by" or "later" is not the earlier items': they take the years
+// before them back to start ("In 2021 it received TB2 drones, followed by
+// Aksungur drones in 2022").
+func (a *analysis) itemYears(it int, items []int, start, end int) []int {
 	if it < 0 {
 		return nil
 	}
@@ -842,13 +875,16 @@ func (a *analysis) itemYears(it int, items []int, end int) []int {
 		if ys := a.yearsIn(s, e); len(ys) > 0 {
 			return sortUnique(ys)
 		}
-		if a.wordIn("then", s, e) {
+		if a.wordIn("then", s, e) || a.wordIn("followed", s, e) || a.wordIn("later", s, e) {
 			// "... in 2016, together with YLC-2 radars, and then a DWL-002
 			// ... in 2017": the later date is not the radars'.
 			for b := at - 1; b >= 0; b-- {
 				if ys := a.yearsIn(seg(b)); len(ys) > 0 {
 					return sortUnique(ys)
 				}
+			}
+			if first := a.items[order[0]].ti; start < first {
+				return sortUnique(a.yearsIn(start, first))
 			}
 			return nil
 		}
@@ -936,6 +972,7 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 		s, e = f.ys, f.ye
 	}
 	e = a.laterDealAt(f, e)
+	s, e = a.ownStretch(f, s), a.otherItemAt(f, s, e)
 	if f.implicit || f.spec.dir == dirU {
 		// "photographs from the parade held in September 2021 showed X-made
 		// W": the year of the observation is not the transfer's.
@@ -962,7 +999,120 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 		p := &a.clauses[c.parent]
 		ys = a.yearsIn(p.ts, p.te)
 	}
-	return sortUnique(ys)
+	return sortUnique(append(ys, a.laterStageYears(f)...))
+}
+
+// otherItemAt returns where, after the last of frame f's weapons, a weapon
+// that is not f's opens a stretch of its own, so that its years are not
+// f's ("the drone appears as the TB-2, with three delivered in 2021, and
+// the Cobra deliveries are split into 34 in 2016 and 77 in 2017"); e when
+// none does. A weapon a purpose names ("radars for two Su-27UB in 2015")
+// does not cut.
+func (a *analysis) otherItemAt(f *frame, s, e int) int {
+	last := -1
+	for _, it := range f.items {
+		if it >= 0 && a.items[it].tj > last {
+			last = a.items[it].tj
+		}
+	}
+	if last < 0 {
+		return e
+	}
+	for t := max(last, s); t < e; t++ {
+		it := a.itemAt[t]
+		if it < 0 || slices.Contains(f.items, it) || a.items[it].org || a.items[it].arms || a.purpose(a.items[it].ti) {
+			continue
+		}
+		if t > 0 && a.toks[t-1].w == "the" && t > 1 && (a.toks[t-2].w == "and" || a.toks[t-2].w == ",") {
+			return t // ", and the Cobra deliveries ...": a subject of its own
+		}
+	}
+	return e
+}
+
+// ownStretch returns where frame f's weapons open a stretch of their own
+// after another weapon's (", and the Cobra deliveries are split into 34 in
+// 2016 and 77 in 2017" after "three TB-2 delivered in 2021"): its years
+// start there; s when they do not.
+func (a *analysis) ownStretch(f *frame, s int) int {
+	first := -1
+	for _, it := range f.items {
+		if it >= 0 && (first < 0 || a.items[it].ti < first) {
+			first = a.items[it].ti
+		}
+	}
+	if first < 2 || first <= s || a.toks[first-1].w != "the" || a.toks[first-2].w != "and" && a.toks[first-2].w != "," {
+		return s
+	}
+	for t := s; t < first-1; t++ {
+		if it := a.itemAt[t]; it >= 0 && !slices.Contains(f.items, it) && !a.items[it].org && !a.items[it].arms {
+			return first - 1
+		}
+	}
+	return s
+}
+
+// laterStageYears returns the years of the stages of f's transfer that
+// follow it in the sentence as bare verbs, with no subject, goods or
+// parties of their own: "Ukraine delivered two An-72A to Kazakhstan,
+// ordered around 2010 and delivered in 2011"; "Kazakhstan ordered two
+// An-72A from Ukraine, which were delivered in 2011 and 2013". A relation's
+// years cover every stage (testdata/gold/README.md). The frames after f are
+// not resolved yet when f is emitted, so this reads their tokens.
+func (a *analysis) laterStageYears(f *frame) []int {
+	at := slices.Index(a.frames, f)
+	if at < 0 || len(f.items) == 0 {
+		return nil
+	}
+	var ys []int
+	for _, g := range a.frames[at+1:] {
+		tr := &a.trigs[g.t]
+		if tr.noun || g.spec.status != bot.StatusDelivered && g.spec.status != bot.StatusOrdered || a.ownSubject(tr) {
+			break
+		}
+		stage, ok := a.bareStageYears(tr)
+		if !ok {
+			break
+		}
+		ys = append(ys, stage...)
+	}
+	return ys
+}
+
+// ownSubject reports whether a country stands right before trigger tr,
+// past auxiliaries and adverbs ("... and Belarus received them in 2016"),
+// or a negation does ("none had been delivered by 2023"): either way the
+// verb is no further stage of the transfer before it.
+func (a *analysis) ownSubject(tr *trig) bool {
+	for t := tr.ti - 1; t >= 0; t-- {
+		switch a.toks[t].w {
+		case "has", "have", "had", "was", "were", "been", "is", "are", "then", "later", "also", "first", "finally":
+			continue
+		case "none", "not", "never", "no", "yet", "t":
+			return true
+		}
+		return a.actorAt[t] >= 0
+	}
+	return false
+}
+
+// bareStageYears returns the years after trigger tr up to the next
+// punctuation or trigger ("delivered in 2011 and 2013."); ok is false when
+// a weapon or a country stands there, making it a transfer of its own.
+func (a *analysis) bareStageYears(tr *trig) (ys []int, ok bool) {
+	t := tr.tj
+	for ; t < len(a.toks); t++ {
+		if a.actorAt[t] >= 0 || a.itemAt[t] >= 0 {
+			return nil, false
+		}
+		if a.trigAt[t] >= 0 {
+			break
+		}
+		if w := a.toks[t].w; w == "," || w == ";" || w == ":" || w == "." || w == "(" {
+			break
+		}
+	}
+	return a.yearsIn(tr.tj, t), true
 }
 
 // dealDate returns the date of the deal a frame belongs to when a deal noun

@@ -101,6 +101,7 @@ func (a *analysis) resolve() []relation {
 		a.makeGroups(f)
 		rels = a.emit(f, rels)
 	}
+	rels = a.completeFromRelative(rels)
 	rels = append(rels, a.ellipsis()...)
 	rels = append(rels, a.implicit()...)
 	a.res.rels = rels
@@ -340,6 +341,9 @@ func (a *analysis) implicit() []relation {
 		}
 		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
 			spec: trigSpec{dir: dirU}}
+		if a.onTrial() {
+			f.status = bot.StatusPlanned // "The Kazakh army is testing the Turkish Otokar Arma": on trial, not bought
+		}
 		var sups []roleParty
 		for _, m := range x.origins {
 			if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 {
@@ -354,6 +358,9 @@ func (a *analysis) implicit() []relation {
 		owner := x.owner
 		if owner < 0 && len(x.origins) > 0 {
 			owner = a.possessorBefore(a.actors[x.origins[0]].ti) // "Turkmenistan's Turkish-built ships"
+		}
+		if owner < 0 && a.exerciseNamed() {
+			continue // "a joint exercise with Chinese troops using Russian-made tanks": whose tanks?
 		}
 		if owner >= 0 && a.actors[owner].list >= 0 {
 			recs = a.parties(a.actors[owner].list, f, sups)

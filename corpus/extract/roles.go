@@ -69,7 +69,9 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 			r.recs = req // "At Kazakhstan's request, Russia delivered ..."
 		}
 	}
-	return dropSame(r.sups, r.recs)
+	r.sups, r.recs = a.cosignedWithMaker(f, r.items, r.sups, r.recs)
+	r.sups, r.recs = a.licensorMakes(f, r.items, r.sups, r.recs)
+	return dropSame(r.sups, a.dropBuiltFor(r.sups, r.recs))
 }
 
 // issueVerbs grant an export permit.
@@ -344,6 +346,7 @@ func (r *roleReader) usageRoles() {
 	r.add(&r.recs, r.byPrep(r.after, "by"), r.sups)
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "with", "of"), r.sups)
+		_, r.recs = dropSame(r.sups, r.recs) // "a user of the American F-16": the maker is no user
 	}
 	if len(r.recs) == 0 {
 		// "in service with seven countries: South Korea, Turkey, Poland".
@@ -453,6 +456,9 @@ func (r *roleReader) supplierSubjectRoles() {
 		}
 		return
 	}
+	if r.agent < 0 {
+		r.agent = r.a.demonymSeller(r.f) // "the first Korean weapons sale to the country"
+	}
 	if r.agent >= 0 {
 		r.add(&r.sups, r.one(r.agent), nil)
 	} else {
@@ -480,6 +486,14 @@ func (r *roleReader) supplierSubjectRoles() {
 	}
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "for"), r.sups)
+	}
+	if len(r.recs) == 0 && !r.tr.noun && r.subject >= 0 {
+		// "Russia supplies almost all of Tajikistan's major arms": the
+		// possessor of the goods a named supplier hands over receives them.
+		r.addOwners(&r.recs)
+	}
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.one(r.orderedBy()), r.sups) // "deliveries of the VN-18s ordered by Venezuela"
 	}
 	if len(r.recs) == 0 && r.tr.noun && r.agent >= 0 && r.subject >= 0 {
 		// "Kazakhstan turned down a Russian offer": the subject receives.
@@ -541,6 +555,9 @@ func (r *roleReader) dealWith() bool {
 func (r *roleReader) supplierPassiveRoles() {
 	a, f := r.a, r.f
 	r.add(&r.sups, r.byPrep(r.after, "by", "from"), nil)
+	if len(r.sups) == 0 && f.spec.sp == spArrive {
+		r.add(&r.sups, r.arrivedFrom(), nil) // "drones from Turkey arrived"
+	}
 	if len(r.sups) == 0 {
 		r.addBuiltBy(&r.sups)
 	}
@@ -548,6 +565,9 @@ func (r *roleReader) supplierPassiveRoles() {
 		r.addOrigins(&r.sups, nil)
 	}
 	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
+	if len(r.recs) == 0 && f.spec.sp == spArrive {
+		r.add(&r.recs, r.one(r.arrivedIn()), r.sups) // "drones from Turkey arrived in Niamey"
+	}
 	if len(r.recs) == 0 {
 		// "TB2s to Kyrgyzstan (three, delivered in 2021 and 2022)".
 		r.add(&r.recs, r.one(a.parenthesisedList(f.start)), r.sups)
@@ -558,6 +578,9 @@ func (r *roleReader) supplierPassiveRoles() {
 	}
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
+	}
+	if len(r.recs) == 0 && equipWith(a.toks, r.tr) {
+		r.add(&r.recs, a.hostOwners(f), r.sups) // "Turkey's drones were equipped with Canadian sensors"
 	}
 	if len(r.recs) == 0 && r.tr.reduced && len(r.sups) > 0 {
 		r.add(&r.recs, r.one(r.a.userOf(f, r.subject)), r.sups) // "Kazakhstan operates ... a Y-8 supplied by China"
@@ -646,6 +669,15 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	if len(r.recs) == 0 && r.tr.noun {
 		r.add(&r.recs, r.byPrep(r.after, "by"), r.sups) // "arms imports by European states"
 	}
+	if len(r.recs) == 0 && r.tr.noun && f.spec.light {
+		// "Indonesia's Rafale deal with France": the possessor of the
+		// weapon that names the deal buys.
+		for _, it := range r.items {
+			if o := r.a.items[it].owner; o >= 0 && r.a.actors[o].list >= 0 && r.a.items[it].tj == r.tr.ti {
+				r.add(&r.recs, []int{r.a.actors[o].list}, r.sups)
+			}
+		}
+	}
 	return true
 }
 
@@ -674,6 +706,9 @@ func (r *roleReader) counterpartSuppliers() bool {
 // recipientPassiveRoles reads "X was bought by Kazakhstan from Russia".
 func (r *roleReader) recipientPassiveRoles() {
 	r.add(&r.recs, r.byPrep(r.after, "by", "for"), nil)
+	if len(r.recs) == 0 && r.f.spec.sp == spProduce && r.f.spec.kind == bot.KindLicence && len(r.byPrep(r.after, "from")) > 0 {
+		r.add(&r.recs, r.producedIn(), nil) // "are produced in Kazakhstan under licence from Turkey"
+	}
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}
@@ -792,6 +827,9 @@ func (r *roleReader) customerRoles() {
 	}
 	if len(r.sups) == 0 {
 		r.add(&r.sups, r.byPrep(r.after, "of"), r.recs)
+	}
+	if len(r.sups) == 0 && len(r.recs) > 0 {
+		r.addOrigins(&r.sups, r.recs) // "one of the largest buyers of Indian weapons"
 	}
 	if len(r.sups) == 0 && len(r.recs) > 0 {
 		r.addNamedMaker() // "The Rafale ... It now has six foreign clients including Qatar"
@@ -958,3 +996,19 @@ func (a *analysis) partsOnly(items []int) bool {
 
 // partNouns after a weapon word make it a modifier of parts or technology.
 var partNouns = words("technology technologies component components parts know-how optics")
+
+// hostOwners returns the lists of the possessors of the weapons named
+// before f's trigger: the hosts an "equipped with" frame fits parts to.
+func (a *analysis) hostOwners(f *frame) []int {
+	var out []int
+	for t := f.readFrom; t < f.start && t < len(a.itemAt); t++ {
+		it := a.itemAt[t]
+		if it < 0 || (t > f.readFrom && a.itemAt[t-1] == it) {
+			continue
+		}
+		if o := a.items[it].owner; o >= 0 && a.actors[o].list >= 0 {
+			out = append(out, a.actors[o].list)
+		}
+	}
+	return out
+}

@@ -81,6 +81,18 @@ func (a *analysis) status(f *frame) {
 		// the cancellation is denied, the order stands.
 		f.denied, r.cancel = false, false
 	}
+	if r.st == bot.StatusDelivered && tr.noun && a.inTransit(f) {
+		r.raise(bot.StatusOrdered) // "a shipment of T-72 tanks destined for Tajikistan was held up"
+	}
+	if f.spec.dir == dirU && r.st == bot.StatusDelivered && a.toServe(tr) {
+		r.raise(bot.StatusOrdered) // "to serve in the inventory of the Royal Saudi Air Force"
+	}
+	if r.st == bot.StatusDelivered && a.appositionOnDeal(tr) {
+		r.raise(bot.StatusOrdered) // "signed a deal for K9s, the first Korean weapons sale to the country"
+	}
+	if !r.cancel && a.putOnHold(tr) {
+		r.cancel = true // "putting an order for more Spike missiles on hold"
+	}
 	if f.denied || r.cancel {
 		r.st = bot.StatusCancelled
 	}
@@ -108,6 +120,32 @@ func (a *analysis) cancelDenied(f *frame) bool {
 	}
 	return false
 }
+
+// inTransit reports whether frame f's shipment is only on its way ("a
+// shipment destined for Tajikistan", "a cargo bound for Yemen") and the
+// sentence says nothing of its arrival.
+func (a *analysis) inTransit(f *frame) bool {
+	transit := false
+	for t := f.tj; t < f.readTo && t < len(a.toks); t++ {
+		switch w := a.toks[t].w; {
+		case w == "destined" || w == "bound" || w == "headed" || w == "heading" ||
+			w == "route" && t > 0 && a.toks[t-1].w == "en" || w == "way" && t > 0 && a.toks[t-1].w == "its":
+			transit = true
+		}
+	}
+	if !transit {
+		return false
+	}
+	for _, tk := range a.toks {
+		if arrivalWords[tk.w] {
+			return false
+		}
+	}
+	return true
+}
+
+var arrivalWords = words("arrive arrives arrived arriving reached reaches received receives unloaded landed " +
+	"handed delivered")
 
 // usageToCome reports whether a usage trigger ("in service with", "in the
 // inventory of") is an infinitive or a future: "a contract to export drones
@@ -141,7 +179,7 @@ func (a *analysis) boughtAndShown(f *frame, tr *trig) bool {
 		return false
 	}
 	for j := range a.toks {
-		if !goodsInHand[a.toks[j].w] && !(tr.noun && j > tr.tj && (a.toks[j].w == "completed" || a.toks[j].w == "complete")) {
+		if !goodsInHand[a.toks[j].w] && !a.satelliteImages(j) && !(tr.noun && j > tr.tj && (a.toks[j].w == "completed" || a.toks[j].w == "complete")) {
 			continue
 		}
 		done := true
@@ -162,9 +200,9 @@ var buyForms = words("buy buys bought buying purchase purchases purchased purcha
 	"acquiring procure procures procured procuring acquisition acquisitions procurement")
 
 // goodsInHand are the words that show bought goods are with the buyer:
-// shown, paraded, seen on satellite imagery, flown or operated ("the air
-// force flies Rafales bought from France").
-var goodsInHand = words("showed shown displayed paraded showcased imagery flies fly operates operate fields")
+// shown, paraded, seen on satellite imagery or footage, flown or operated
+// ("the air force flies Rafales bought from France").
+var goodsInHand = words("showed shown displayed paraded showcased imagery spotted photographed footage flies fly operates operate fields")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine
 // words, past premodifiers of the trigger ("froze new arms export
@@ -296,7 +334,11 @@ func (r *statusReading) cueAt(j, n int) {
 	case cueOrdered:
 		r.orderedCue(j)
 	case cueNeg:
-		if n <= 4 && !r.tr.noun {
+		switch {
+		case n > 4 || r.tr.noun:
+		case w == "no" && j+1 < len(toks) && toks[j+1].w == "longer":
+			r.cancel = true // "Russia no longer delivers weapons to Armenia": stopped, not denied
+		default:
 			f.neg = true
 		}
 	}
@@ -413,6 +455,15 @@ func (r *statusReading) denialsAndNegation() {
 	}
 	if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
 		yet = true
+	}
+	if !yet && r.st == bot.StatusDelivered {
+		// "has not received the F-16s it ordered in 2019": not yet
+		// delivered, not a denial.
+		for k := range a.trigs {
+			if tr := &a.trigs[k]; k != f.t && tr.spec.status == bot.StatusOrdered && !tr.noun && tr.ti > f.tj {
+				yet = true
+			}
+		}
 	}
 	for j := f.tj; j < c.te; j++ {
 		if toks[j].w == "until" || toks[j].w == "till" {

@@ -80,7 +80,7 @@ func (a *analysis) nounHere(i int) bool {
 	switch p.w {
 	case "it", "they", "which", "who", "also", "now", "still", "regularly", "currently", "mainly", "mostly",
 		"largely", "to", "will", "would", "may", "might", "could", "can", "not", "did", "does", "never",
-		"reportedly", "often", "usually", "traditionally", "then", "later":
+		"reportedly", "often", "usually", "traditionally", "then", "later", "longer":
 		return false
 	}
 	return true
@@ -104,7 +104,7 @@ func (a *analysis) counted(tr *trig) bool {
 			t.w == "few" || t.w == "dozens" || t.w == "most" || t.w == "all":
 			// "signing several drone deals with Türkiye": the deals are
 			// made in the clause, not counted.
-			return j == 0 || !signing[toks[j-1].w]
+			return j == 0 || !signing[toks[j-1].w] && !a.cancelBefore(j)
 		case haveForms[t.w]:
 			return true // "have more deals with Kazakhstan"
 		case a.actorAt[j] >= 0, t.w == "'" || t.w == "s" || t.w == "other" || t.w == "separate" ||
@@ -156,12 +156,7 @@ func (a *analysis) voice(tr *trig) {
 func (a *analysis) reducedPassive(tr *trig) bool {
 	toks := a.toks
 	nx := toks[tr.tj].w
-	// A name may follow the designation ("Y-8F-200W Pegasus").
-	prevItem := tr.ti > 0 && (a.itemAt[tr.ti-1] >= 0 || tr.ti > 1 && a.itemAt[tr.ti-2] >= 0 &&
-		(toks[tr.ti-1].w == "already" || toks[tr.ti-1].upper && a.actorAt[tr.ti-1] < 0))
-	prevNoun := tr.ti > 0 && (toks[tr.ti-1].w == "items" || toks[tr.ti-1].w == "equipment" || toks[tr.ti-1].w == "ones")
-	if (prevItem || prevNoun) && (nx == "from" || nx == "by" || nx == "to" || nx == "in" || nx == "for" ||
-		nx == "under" || beForms[nx]) {
+	if a.goodsJustBefore(tr.ti) && (passiveParticleWords[nx] || beForms[nx]) {
 		return true
 	}
 	// Set off by a comma after the goods.
@@ -169,8 +164,35 @@ func (a *analysis) reducedPassive(tr *trig) bool {
 		return true
 	}
 	// A participle after a comma qualifies the clause.
-	return tr.ti > 0 && toks[tr.ti-1].w == "," && (nx == "in" || nx == "from" || nx == "between" || nx == "since" ||
-		nx == "by" || nx == "under")
+	return tr.ti > 0 && toks[tr.ti-1].w == "," && commaParticipleWords[nx]
+}
+
+var (
+	// passiveParticleWords follow a reduced passive right after the goods
+	// ("fighters ordered from Russia"), as does a form of "to be" ("items
+	// transferred were").
+	passiveParticleWords = words("from by to in for under")
+	// commaParticipleWords follow a participle that qualifies the clause
+	// after a comma (", delivered in 2019").
+	commaParticipleWords = words("in from between since by under")
+)
+
+// goodsJustBefore reports whether the goods stand just before token t: an
+// item, or "items", "equipment", "ones". A name may follow the designation
+// ("Y-8F-200W Pegasus"), as may "already".
+func (a *analysis) goodsJustBefore(t int) bool {
+	toks := a.toks
+	if t == 0 {
+		return false
+	}
+	if a.itemAt[t-1] >= 0 {
+		return true
+	}
+	if t > 1 && a.itemAt[t-2] >= 0 && (toks[t-1].w == "already" || toks[t-1].upper && a.actorAt[t-1] < 0) {
+		return true
+	}
+	w := toks[t-1].w
+	return w == "items" || w == "equipment" || w == "ones"
 }
 
 // sharedPassive reports whether the "and" at j joins the past form to an
@@ -200,6 +222,12 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		return a.keepArm(tr)
 	case spArrive:
 		return !tr.noun
+	case spHand:
+		return a.keepHand(tr)
+	case spUse:
+		return a.keepUse(tr)
+	case spPassOn:
+		return a.keepPassOn(tr)
 	}
 	if tr.spec.sp == spGive && tr.tj < len(toks) && (toks[tr.tj].w == "up" || toks[tr.tj].w == "in") {
 		return false // "give up its S-400s", "gave in to pressure": no gift
@@ -255,7 +283,7 @@ func (a *analysis) keepProduce(tr *trig) bool {
 		for j < len(toks) && skipBeforeActor[toks[j].w] {
 			j++
 		}
-		if j < len(toks) && a.actorAt[j] >= 0 {
+		if j < len(toks) && a.actorAt[j] >= 0 && !a.underLicenceAfter(j) {
 			return false
 		}
 	}

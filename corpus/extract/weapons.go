@@ -61,6 +61,11 @@ func (a *analysis) knownWeapons() []wmatch {
 			break
 		}
 		ti, tj := a.tokRange(m.Start, m.End)
+		if ti < tj && a.overlapsActor(ti, tj) {
+			if t := a.afterMakerPrefix(ti, tj); t > ti {
+				ti, m.Start = t, a.toks[t].s // "Airbus A400M": the maker stays an actor, the A400M a weapon
+			}
+		}
 		if ti >= tj || a.overlapsActor(ti, tj) {
 			continue
 		}
@@ -192,6 +197,18 @@ func (a *analysis) listedDesignations(ms []wmatch, k, ti int) []wmatch {
 	return listed
 }
 
+// serviceName reports whether item it is the capitalised name of an air
+// defence service right after its country, "Forces" left out: "eight C295M
+// transport aircraft for the Kazakhstan Air Defence".
+func (a *analysis) serviceName(it *item) bool {
+	toks := a.toks
+	if it.system != "" || it.ti == 0 || it.tj-it.ti != 2 || a.actorAt[it.ti-1] < 0 || a.actors[a.actorAt[it.ti-1]].poss {
+		return false
+	}
+	w1, w2 := toks[it.ti], toks[it.ti+1]
+	return w1.upper && w2.upper && w1.w == "air" && (w2.w == "defence" || w2.w == "defense")
+}
+
 // mergeItems merges runs of adjacent matches into items ("Su-30SM
 // multirole fighters") and records them in a.items and a.itemAt.
 func (a *analysis) mergeItems(ms []wmatch) {
@@ -206,6 +223,9 @@ func (a *analysis) mergeItems(ms []wmatch) {
 		}
 		if it.tj < len(toks) && weaponOrgNouns[toks[it.tj].w] ||
 			it.tj+1 < len(toks) && weaponOrgNouns[toks[it.tj+1].w] && listOrgMods[toks[it.tj].w] {
+			it.org = true
+		}
+		if a.serviceName(&it) {
 			it.org = true
 		}
 		if it.ti > 0 && moreWords[toks[it.ti-1].w] || it.ti > 1 && moreWords[toks[it.ti-2].w] {
@@ -478,6 +498,14 @@ func (a *analysis) systemName(start, end int, canon string) (string, int) {
 	if n := len(name); n > 2 && name[n-1] == 's' && !strings.HasSuffix(strings.ToLower(canon), "s") &&
 		(strings.EqualFold(name[:n-1], canon) || name[n-2] >= '0' && name[n-2] <= '9') {
 		name = name[:n-1]
+	}
+	if one, ok := strings.CutSuffix(name, "s"); ok {
+		// "Eurofighters", "Black Hawks": the plural of a name the lexicon knows.
+		if s1, ok := weapons.LookupSystem(one); ok {
+			if s0, ok := weapons.LookupSystem(name); !ok || s0.Name == s1.Name {
+				name = one
+			}
+		}
 	}
 	return name, e
 }

@@ -21,13 +21,23 @@ GROUPS = {
     "Baltic states": {"Estonia", "Latvia", "Lithuania"},
     "Alliance of Sahel States": {"Burkina Faso", "Mali", "Niger"},
 }
-# Canonical English short names allowed as supplier/recipient. Extend when a new country is needed.
-COUNTRIES = set(CA) | set().union(*GROUPS.values()) | {
+# Canonical English short names allowed as supplier/recipient: the
+# gazetteer's (bot/gazetteer/data_countries.go, third field), else the list below.
+def gazetteer_names():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "bot", "gazetteer", "data_countries.go")
+    try:
+        with open(path, encoding="utf-8") as f:
+            return {ln.split("|")[2] for ln in f if re.match(r"^[A-Z]{2}\|[A-Z]{3}\|", ln)}
+    except OSError:
+        return set()
+
+
+COUNTRIES = set(CA) | set().union(*GROUPS.values()) | gazetteer_names() | {
     "Afghanistan", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan",
     "Bangladesh", "Belarus", "Bolivia", "Brazil", "Bulgaria", "Cambodia", "Canada", "Chad", "Chile",
     "China", "Colombia", "Czechia", "DR Congo", "Denmark", "Dominican Republic", "Ecuador", "Egypt",
     "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana", "Greece", "Hungary", "India", "Indonesia",
-    "Iran", "Iraq", "Syria", "Israel", "Italy", "Japan", "Jordan", "Kenya", "Malaysia", "Mexico", "Mongolia", "Morocco",
+    "Iran", "Iraq", "Syria", "Israel", "Italy", "Japan", "Jordan", "Kenya", "Libya", "Lithuania", "Malaysia", "Mexico", "Mongolia", "Morocco",
     "Myanmar", "Netherlands", "Nigeria", "North Korea", "Norway", "Pakistan", "Peru", "Philippines",
     "Poland", "Romania", "Russia", "Serbia", "Slovakia", "Somalia", "South Africa", "South Korea", "Soviet Union",
     "Spain", "Sudan", "Sweden", "Switzerland", "Taiwan", "Thailand", "Tunisia", "Turkey", "Ukraine",

@@ -1,0 +1,623 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// Rules of the December 2026 recall round, kept together: each reads one
+// more pattern of English seen in real arms reporting.
+
+// keepHand keeps a bare "hand"/"handed" ("China handed the Bangladesh Navy
+// two frigates", "handed two patrol boats to Ghana") only when a weapon
+// follows within a few words of the same clause, before any comma:
+// "handed Ukraine a defeat, destroying ten tanks" and "handed the officers
+// long sentences" transfer nothing.
+func (a *analysis) keepHand(tr *trig) bool {
+	if tr.noun {
+		return false
+	}
+	toks := a.toks
+	for j := tr.tj; j < len(toks) && j < tr.tj+9; j++ {
+		if a.itemAt[j] >= 0 {
+			return true
+		}
+		if a.trigAt[j] >= 0 || !toks[j].word && toks[j].w != "-" && toks[j].w != "'" && toks[j].w != "'s" || toks[j].w == "of" {
+			return false // "handed Washington a list of American systems" hands over a list
+		}
+		if _, n := triggers.match(toks, j); n > 0 && a.actorAt[j] < 0 {
+			return false // "got the green light to buy F-16s": the later verb transfers
+		}
+	}
+	return false
+}
+
+// arrivedIn returns the list right after an arrival verb's "in" ("drones
+// from Turkey arrived in Niamey", "the first K2 tanks arrived in Poland"):
+// the country, or the capital that stands for it, that the goods reached.
+// Only a country name or a capital counts, never a demonym or a group, and
+// only when no "to"/"for" recipient is named; -1 if none.
+func (r *roleReader) arrivedIn() int {
+	a, f := r.a, r.f
+	if !r.arrivingGoods() {
+		return -1
+	}
+	t := f.tj
+	if t < len(a.toks) && a.toks[t].w == "in" {
+		t++
+	} else {
+		return -1
+	}
+	li := -1
+	if t < len(a.toks) {
+		li = a.listAt[t]
+	}
+	if li < 0 || len(a.lists[li].members) != 1 || a.lists[li].pron != "" || a.lists[li].except {
+		return -1
+	}
+	ac := &a.actors[a.lists[li].members[0]]
+	if ac.drop || ac.poss || len(ac.countries) != 1 ||
+		ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
+		return -1
+	}
+	return li
+}
+
+// arrivingGoods reports whether a weapon of the frame stands before its
+// arrival verb, as its subject: "the drones arrived", not "the delegation
+// arrived in Moscow to discuss drones".
+func (r *roleReader) arrivingGoods() bool {
+	for _, it := range r.items {
+		if r.a.items[it].tj <= r.f.ti {
+			return true
+		}
+	}
+	return false
+}
+
+// arrivedFrom returns the "from" list right after the arriving goods
+// ("Akinci drones from Turkey arrived in Niamey"): the sender.
+func (r *roleReader) arrivedFrom() []int {
+	a := r.a
+	if !r.arrivingGoods() {
+		return nil
+	}
+	var out []int
+	for _, li := range r.byPrep(r.before, "from") {
+		l := &a.lists[li]
+		for _, it := range r.items {
+			if a.items[it].tj+1 == l.ti {
+				out = append(out, li)
+			}
+		}
+	}
+	return out
+}
+
+// boughtRelativeItem returns the weapon a relative clause with "that"
+// qualifies when the clause's subject bought or ordered it ("the K2 tanks
+// that Poland ordered from South Korea", "the F-16s that Argentina bought
+// from Denmark"), for the buying verb itself and for a passive or arrival
+// verb after it in the same clause ("... arrived at the port", "... have
+// been handed over"), whose subject is that weapon; nil otherwise.
+func (a *analysis) boughtRelativeItem(f *frame) []int {
+	c := &a.clauses[f.clause]
+	if c.kind != cThat || c.ts < 2 || a.toks[c.ts-1].w != "that" || c.subj < 0 {
+		return nil
+	}
+	it := a.itemAt[c.ts-2]
+	if it < 0 || a.items[it].org {
+		return nil
+	}
+	// The relative's own verb: the first trigger after its subject.
+	s := a.lists[c.subj].tj
+	for s < c.te && (adverbs[a.toks[s].w] || haveForms[a.toks[s].w]) {
+		s++
+	}
+	k := a.trigAt[s]
+	if s >= c.te || k < 0 {
+		return nil
+	}
+	rt := &a.trigs[k]
+	if rt.noun || rt.passive || rt.spec.dir != dirR || rt.spec.kind != "" || rt.spec.status != ord && rt.spec.status != del {
+		return nil
+	}
+	tr := &a.trigs[f.t]
+	switch {
+	case f.t == k:
+		return []int{it}
+	case tr.ti > rt.ti && (tr.passive || f.spec.sp == spArrive) && !tr.noun:
+		for t := rt.tj; t < tr.ti; t++ {
+			if a.itemAt[t] >= 0 || a.trigAt[t] >= 0 && a.trigAt[t] != f.t || a.toks[t].w == "," {
+				return nil
+			}
+		}
+		return []int{it}
+	}
+	return nil
+}
+
+// dropBuiltFor drops a recipient named by "for" right after a maker's
+// "built in X" when X does not supply in the frame: in "Germany's refusal
+// to supply engines for a submarine built in China for the Royal Thai Navy"
+// Thailand is China's customer, not Germany's. (With "Royal" read before a
+// service name, such "for" lists became visible to distant triggers.)
+func (a *analysis) dropBuiltFor(sups, recs []roleParty) []roleParty {
+	var out []roleParty
+	for _, p := range recs {
+		if p.li >= 0 && a.lists[p.li].prep == "for" {
+			if b := a.builtListBefore(p.li); b >= 0 && !sameSide(sups, a.actors[a.lists[b].members[0]].countries) {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// builtListBefore returns the "built in"/"built by" list that ends right
+// before the "for" of list li ("built in China for the Thai Navy"); -1.
+func (a *analysis) builtListBefore(li int) int {
+	t := a.lists[li].ti - 1
+	for t >= 0 && a.toks[t].w != "for" {
+		if !skipBeforeActor[a.toks[t].w] {
+			return -1
+		}
+		t--
+	}
+	if t < 1 {
+		return -1
+	}
+	if b := a.listAt[t-1]; b >= 0 && a.lists[b].builtIn && len(a.lists[b].members) > 0 {
+		return b
+	}
+	return -1
+}
+
+// placeThenSubject reports whether a list that starts at ti after a place
+// preposition ("in Niamey") is followed, past a comma, by an actor whose
+// next word is a finite verb: "After the coup in Niamey, Washington froze
+// the delivery" names a place and then the subject, not a list of two.
+func (a *analysis) placeThenSubject(ti, next int) bool {
+	if ti == 0 || !placePreps[a.toks[ti-1].w] || next >= len(a.toks) {
+		return false
+	}
+	if a.verbAfter(next) {
+		return true
+	}
+	if _, n := cues.match(a.toks, next); n > 0 {
+		return true // "froze", "halted", "agreed"
+	}
+	if spec, n := triggers.match(a.toks, next); n > 0 && spec.form != fNoun && !spec.ambig {
+		return true // "delivered", "sold"
+	}
+	return false
+}
+
+// orderedBy returns the buyer a reduced passive names right after one of
+// the frame's weapons: "Norinco has completed deliveries of the VN-18
+// vehicles ordered by Venezuela's marines", "supplied the jets bought by
+// Egypt"; -1 if none.
+func (r *roleReader) orderedBy() int {
+	a := r.a
+	for _, it := range r.items {
+		t := a.items[it].tj
+		if t >= len(a.toks) || t < r.f.tj {
+			continue
+		}
+		k := a.trigAt[t]
+		if k < 0 || k == r.f.t {
+			continue
+		}
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.dir != dirR || tr.spec.kind != "" || a.toks[t].w != "ordered" && a.toks[t].w != "bought" &&
+			a.toks[t].w != "purchased" && a.toks[t].w != "acquired" && a.toks[t].w != "procured" {
+			continue
+		}
+		u := tr.tj
+		if u+1 >= len(a.toks) || a.toks[u].w != "by" {
+			continue
+		}
+		u++
+		for u < len(a.toks) && skipBeforeActor[a.toks[u].w] {
+			u++
+		}
+		if u < len(a.toks) && a.listAt[u] >= 0 && a.lists[a.listAt[u]].prep == "by" {
+			return a.listAt[u]
+		}
+	}
+	return -1
+}
+
+// clauseOpeners open an adverbial clause whose subject pronoun refers back
+// to the subject of the clause it hangs on.
+var clauseOpeners = words("because since although though while whereas after before until once")
+
+// subordinateSubject returns the subject of the clause that a pronoun
+// opening an adverbial clause refers to: in "the White House said that
+// Turkey could no longer buy F-35s because it had accepted delivery of
+// S-400s", "it" is Turkey, the subject of the clause "because" hangs on,
+// not the White House. It returns -1 when the pronoun (list li) does not
+// follow a subordinator or no subject-like list of its clause precedes it.
+func (a *analysis) subordinateSubject(li int) int {
+	l := &a.lists[li]
+	if l.ti == 0 || !clauseOpeners[a.toks[l.ti-1].w] {
+		return -1
+	}
+	for lj := li - 1; lj >= 0; lj-- {
+		lk := &a.lists[lj]
+		if a.clauseAt[lk.ti] != a.clauseAt[l.ti] {
+			return -1
+		}
+		if lk.pron == "" && a.subjectLike(lj) {
+			return lj
+		}
+	}
+	return -1
+}
+
+// noLonger reports whether the word text[s:e] is the "no" of "no longer",
+// which negates the verb after it ("could no longer buy F-35s"), read by
+// the frame's own negation, and is no negative quantifier of the sentence.
+func noLonger(text string, s, e int) bool {
+	return strings.EqualFold(text[s:e], "no") && len(text) >= e+7 && strings.EqualFold(text[e:e+7], " longer")
+}
+
+// cancelBefore reports whether a cancelling verb stands right before token
+// j, a quantifier of transfer nouns: "suspend all arms purchases from
+// Israel", "halted all arms sales to Turkey" stop the transfers, they do
+// not count them.
+func (a *analysis) cancelBefore(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		if c, n := cues.match(a.toks, k); n > 0 && k+n == j && c == cueCancel {
+			return true
+		}
+	}
+	return false
+}
+
+// putVerbs place the transfer noun that "on hold" then suspends.
+var putVerbs = words("put puts putting placed places placing")
+
+// putOnHold reads a transfer noun that a "put" places "on hold" with the
+// noun in between: "putting an order for more Spike missiles on hold",
+// "Washington put the sale of F-16s to Turkey on hold". (The unbroken
+// phrase "put on hold" is a cancelling cue of its own.)
+func (a *analysis) putOnHold(tr *trig) bool {
+	if !tr.noun {
+		return false
+	}
+	toks := a.toks
+	j := tr.ti - 1
+	for j >= 0 && j >= tr.ti-3 && (toks[j].w == "an" || toks[j].w == "a" || toks[j].w == "the" || toks[j].w == "its" ||
+		toks[j].w == "their" || toks[j].w == "all" || toks[j].w == "arms" || a.actorAt[j] >= 0) {
+		j--
+	}
+	if j < 0 || !putVerbs[toks[j].w] {
+		return false
+	}
+	for k := tr.tj; k+1 < len(toks) && k < tr.tj+12; k++ {
+		if toks[k].w == "," || toks[k].w == ";" || a.trigAt[k] >= 0 {
+			return false
+		}
+		if toks[k].w == "on" && toks[k+1].w == "hold" {
+			return true
+		}
+	}
+	return false
+}
+
+// objectPronounSubject returns, for an object "it" after a supply verb in
+// a clause opened by "if", "unless" or "because", the subject of the main
+// clause before it: in "Riyadh could turn to China for J-35s if Washington
+// keeps refusing to sell it the F-35", "it" is Riyadh, not China, the
+// nearest country. -1 when the clause is no such subordinate one.
+func (a *analysis) objectPronounSubject(li int) int {
+	l := &a.lists[li]
+	open := -1
+	for t := l.ti - 1; t >= 0 && t >= l.ti-10; t-- {
+		if w := a.toks[t].w; w == "if" || w == "unless" || w == "because" {
+			open = t
+			break
+		}
+		if a.toks[t].w == "," || a.toks[t].w == ";" {
+			return -1
+		}
+	}
+	if open < 0 {
+		return -1
+	}
+	for lj := 0; lj < li && a.lists[lj].ti < open; lj++ {
+		if a.lists[lj].pron == "" && a.subjectLike(lj) {
+			return lj
+		}
+	}
+	return -1
+}
+
+// objectAfterCoordVerb reports whether a coordinated clause opens with its
+// verb ("and supplied Ukraine with defensive arms") and the subject found
+// for it stands after that verb: it is the verb's object, and the clause
+// shares the subject before it.
+func (a *analysis) objectAfterCoordVerb(c *clause) bool {
+	if c.subj < 0 {
+		return false
+	}
+	t := c.ts
+	if t < c.te && a.toks[t].w == "and" {
+		t++
+	} else if t == 0 || a.toks[t-1].w != "and" {
+		return false // only "... and supplied Ukraine", not ", offering German engines"
+	}
+	for n := 0; n < 3 && t < c.te && (isAux(a.toks[t].w) || adverbs[a.toks[t].w]); n++ {
+		t++
+	}
+	if t >= c.te || a.trigAt[t] < 0 {
+		return false
+	}
+	tr := &a.trigs[a.trigAt[t]]
+	return !tr.noun && !tr.passive && tr.spec.form != fIng && a.lists[c.subj].ti >= tr.tj
+}
+
+// toServeVerbs after "to" make a usage phrase a purpose, not a fact.
+var toServeVerbs = words("serve enter join equip")
+
+// toServe reports whether a usage trigger ("in the inventory of", "in
+// service with") is the goal of an infinitive ("to serve in the inventory
+// of the Royal Saudi Air Force", "to enter service with"): the goods are
+// still to come.
+func (a *analysis) toServe(tr *trig) bool {
+	for j := tr.ti - 1; j >= 1 && j >= tr.ti-3; j-- {
+		k := j - 1
+		if k >= 1 && !a.toks[k].word && a.toks[k].w != "," {
+			k-- // "to “serve in ..."
+		}
+		if toServeVerbs[a.toks[j].w] && a.toks[k].w == "to" {
+			return true
+		}
+	}
+	if tr.ti >= 1 && a.toks[tr.ti-1].w == "to" {
+		return true // "to enter service with" read as one trigger
+	}
+	return false
+}
+
+// completeFromRelative completes a receiving frame that names no supplier
+// from the relative clause right after its goods that does ("has received
+// the second of two frigates it ordered from South Korea's Hyundai Heavy
+// Industries"): the goods received are the goods ordered, so the seller
+// of the order delivered them. The completed frame is emitted; the partial
+// frame leaves the list of partial frames.
+func (a *analysis) completeFromRelative(rels []relation) []relation {
+	var keep []*frame
+	for _, f := range a.res.partials {
+		g := a.relativeOrder(f)
+		if g == nil {
+			keep = append(keep, f)
+			continue
+		}
+		h := *f
+		h.rsups = g.rsups
+		h.groups = nil
+		a.makeGroups(&h)
+		rels = a.emit(&h, rels)
+	}
+	a.res.partials = keep
+	return rels
+}
+
+// relativeOrder returns the complete buying frame of a relative clause on
+// the goods of receiving frame f ("frigates it ordered from South Korea",
+// "the tanks that Poland bought from Korea"), whose buyer is f's recipient;
+// nil if none.
+func (a *analysis) relativeOrder(f *frame) *frame {
+	if f.spec.dir != dirR || f.status != bot.StatusDelivered || a.trigs[f.t].noun || len(f.rsups) > 0 || len(f.rrecs) == 0 || len(f.items) == 0 {
+		return nil
+	}
+	for _, g := range a.res.kept {
+		if g == f || g.t <= f.t || g.spec.dir != dirR || len(g.rsups) == 0 || len(g.rrecs) == 0 || g.clause != f.clause && a.clauses[g.clause].kind != cThat {
+			continue
+		}
+		if len(g.items) == 0 || g.items[0] != f.items[0] || a.items[g.items[0]].tj > a.trigs[g.t].ti {
+			continue
+		}
+		// The relative's verb comes right after the goods, past "that" and its subject.
+		between := 0
+		for t := a.items[g.items[0]].tj; t < a.trigs[g.t].ti; t++ {
+			if a.listAt[t] < 0 && a.toks[t].w != "that" && a.toks[t].w != "which" && !haveForms[a.toks[t].w] && !adverbs[a.toks[t].w] {
+				between++
+			}
+		}
+		if between > 0 || !sameSide(f.rrecs, g.rrecs[0].countries) {
+			continue
+		}
+		return g
+	}
+	return nil
+}
+
+// cosignedWithMaker splits the two signers of a deal read as buyers ("Ankara
+// and Baghdad signed a deal for Turkish drones", "the contract for 12
+// Rafale jets was signed by Serbia and France") when exactly one of them
+// makes the goods, by the weapon's adjective ("Turkish drones") or by the
+// lexicon (a Rafale is French): the maker sells to the other.
+func (a *analysis) cosignedWithMaker(f *frame, items []int, sups, recs []roleParty) ([]roleParty, []roleParty) {
+	if !f.spec.light || len(sups) > 0 || len(recs) != 2 || recs[0].li < 0 || recs[0].li != recs[1].li ||
+		len(recs[0].countries) != 1 || len(recs[1].countries) != 1 {
+		return sups, recs
+	}
+	var makers []string
+	for _, it := range items {
+		for _, m := range a.items[it].origins {
+			makers = append(makers, a.actors[m].countries...)
+		}
+		makers = append(makers, madeIn(a.items[it].canon)...)
+	}
+	in0, in1 := slices.Contains(makers, recs[0].countries[0]), slices.Contains(makers, recs[1].countries[0])
+	switch {
+	case in0 && !in1:
+		return recs[:1], recs[1:]
+	case in1 && !in0:
+		return recs[1:], recs[:1]
+	}
+	return sups, recs
+}
+
+// licensorMakes turns round a joint or licensed production read with the
+// weapon's maker as the producer and its partner as the licensor ("Turkey
+// will co-produce the KAAN fighter with Indonesia"): the designing country,
+// by the lexicon, is the licensor.
+func (a *analysis) licensorMakes(f *frame, items []int, sups, recs []roleParty) ([]roleParty, []roleParty) {
+	if f.spec.kind != bot.KindLicence || f.spec.sp != spProduce || len(sups) != 1 || len(recs) != 1 ||
+		sups[0].li < 0 || a.lists[sups[0].li].prep != "with" {
+		return sups, recs // "built under licence from South Korea" names its licensor
+	}
+	if a.makerSide(items, sups, recs) == -1 {
+		return recs, sups
+	}
+	return sups, recs
+}
+
+// afterMakerPrefix returns the first token after a manufacturer that opens
+// a weapon match ("Airbus A400M", "Leonardo AW139", "Dassault Rafale"),
+// when the rest of the match is free of actors and still holds a
+// designation; ti when there is none.
+func (a *analysis) afterMakerPrefix(ti, tj int) int {
+	k := a.actorAt[ti]
+	if k < 0 || a.actors[k].kind != gazetteer.ManufacturerMention {
+		return ti
+	}
+	t := a.actors[k].tj
+	if t >= tj {
+		return ti
+	}
+	for u := t; u < tj; u++ {
+		if a.actorAt[u] >= 0 {
+			return ti
+		}
+	}
+	return t
+}
+
+// keepUse keeps "is using", "has started using" as a holder's verb only
+// when a weapon follows closely and was not taken in war ("is using
+// captured Russian tanks" transfers nothing).
+func (a *analysis) keepUse(tr *trig) bool {
+	if !a.keepHand(tr) {
+		return false
+	}
+	end := -1 // the weapon's end, then up to three words after it ("tanks captured near Kharkiv")
+	for j := tr.tj; j < len(a.toks) && j < tr.tj+14; j++ {
+		if end < 0 && a.itemAt[j] >= 0 {
+			end = a.items[a.itemAt[j]].tj + 3
+		}
+		if end >= 0 && j > end || a.toks[j].w == "," {
+			break
+		}
+		if combatWords[a.toks[j].w] || a.toks[j].w == "trophy" || a.toks[j].w == "abandoned" {
+			return false
+		}
+	}
+	return true
+}
+
+// satelliteImages reports whether token j is the noun of "satellite
+// images/photos/pictures", which show bought goods in the buyer's hands.
+func (a *analysis) satelliteImages(j int) bool {
+	switch a.toks[j].w {
+	case "images", "photos", "pictures", "photographs":
+		return j > 0 && a.toks[j-1].w == "satellite"
+	}
+	return false
+}
+
+// demonymSeller returns the list of demonyms standing before a transfer
+// noun across arms words only ("the first Korean weapons sale to the
+// country", "Russian arms deliveries"): the seller of the noun, as "US
+// sale" names it; -1 if none.
+func (a *analysis) demonymSeller(f *frame) int {
+	tr := &a.trigs[f.t]
+	if !tr.noun || f.spec.dir != dirS {
+		return -1
+	}
+	t := tr.ti - 1
+	for n := 0; n < 3 && t >= 0 && a.listAt[t] < 0; n++ {
+		if it := a.itemAt[t]; it < 0 || !a.items[it].arms {
+			if w := a.toks[t].w; w != "arms" && w != "weapons" && w != "defence" && w != "defense" && w != "military" {
+				return -1
+			}
+		}
+		t--
+	}
+	if t < 0 || a.listAt[t] < 0 || a.lists[a.listAt[t]].tj != t+1 || !allDemonyms(a, a.listAt[t]) {
+		return -1
+	}
+	return a.listAt[t]
+}
+
+// appositionOnDeal reports whether a transfer noun heads an apposition
+// that renames a deal signed earlier in the sentence: "Vietnam has signed a
+// deal for 20 K9 howitzers, the first Korean weapons sale to the country".
+// The sale is the deal, still an order.
+func (a *analysis) appositionOnDeal(tr *trig) bool {
+	if !tr.noun {
+		return false
+	}
+	t := tr.ti - 1
+	for n := 0; n < 5 && t >= 0 && a.toks[t].w != ","; n++ {
+		t--
+	}
+	if t < 1 || a.toks[t].w != "," || t+2 >= len(a.toks) || a.toks[t+1].w != "the" {
+		return false
+	}
+	switch a.toks[t+2].w {
+	case "first", "second", "third", "largest", "biggest", "latest", "last", "country's", "region's":
+	default:
+		return false
+	}
+	for k := 0; k < len(a.trigs); k++ {
+		p := &a.trigs[k]
+		if p.ti < t && p.spec.light && p.spec.status == bot.StatusOrdered {
+			return true
+		}
+	}
+	return false
+}
+
+// underLicenceAfter reports whether "under licence" (or "under license")
+// follows the country at token j within a few words: "drones are to be
+// assembled in Ukraine under licence from Turkey" names the licensee after
+// "in", not the maker.
+func (a *analysis) underLicenceAfter(j int) bool {
+	for k := j + 1; k+1 < len(a.toks) && k <= j+4; k++ {
+		if a.toks[k].w == "under" && (a.toks[k+1].w == "licence" || a.toks[k+1].w == "license") {
+			return true
+		}
+	}
+	return false
+}
+
+// keepPassOn keeps a bare "passed" only in "passed W ... on to X" ("Estonia
+// passed howitzers of Finnish origin on to Ukraine"): a weapon, then "on
+// to" within a few words, in the same stretch of the sentence.
+func (a *analysis) keepPassOn(tr *trig) bool {
+	if tr.noun {
+		return false
+	}
+	item := false
+	for j := tr.tj; j+1 < len(a.toks) && j < tr.tj+10; j++ {
+		if a.itemAt[j] >= 0 {
+			item = true
+		}
+		switch a.toks[j].w {
+		case ",", ";", ".":
+			return false
+		case "on":
+			return item && a.toks[j+1].w == "to"
+		}
+	}
+	return false
+}
