@@ -107,6 +107,7 @@ func init() {
 	verb(dirS, del, "", 0, "supply", "", "supplied", "supplying")
 	verb(dirS, del, "", 0, "deliver", "delivers", "delivered", "delivering")
 	verb(dirS, del, "", 0, "sell", "sells", "sold", "selling")
+	verb(dirS, del, "", 0, "resell", "resells", "resold", "reselling")
 	verb(dirS, del, "", 0, "", "", "exported|re-exported", "exporting|re-exporting")
 	verb(dirS, del, "", 0, "provide", "provides", "provided", "providing")
 	verb(dirS, del, "", 0, "", "", "transferred", "transferring")
@@ -275,6 +276,7 @@ func init() {
 		"terminate|terminated|terminates|veto|vetoed|vetoes|ban|bans|banned|stop|stops|stopped|pulled out of|"+
 		"withdrew from|abandoned|abandons|rejected|rejects|reject|declined|declines|put on hold|ditch|ditches|ditched|"+
 		"ditching|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|bar|bars|barred|barring|"+
+		"give up|gives up|gave up|giving up|given up|"+
 		"limit|limits|restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|"+
 		"came to a halt|come to a halt|comes to a halt|ground to a halt", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)

@@ -190,6 +190,16 @@ func (a *analysis) frameItems(f *frame) []int {
 			break
 		}
 	}
+	if c := &a.clauses[f.clause]; bs < f.start && subordinators[a.toks[c.ts].w] {
+		// "After Ankara bought S-400s, Washington cancelled its F-35 sale":
+		// the opening subordinate clause's weapons are not the main verb's.
+		for t := c.ts + 1; t < f.start; t++ {
+			if a.toks[t].w == "," {
+				bs = max(bs, t+1) // the comma that closes the opening clause
+				break
+			}
+		}
+	}
 	before := collect(bs, f.start)
 	if a.headBefore(f) && len(after) > 0 && len(a.dropPurpose(after)) == 0 {
 		// "About 40 Kh-35 missiles, ordered in a deal for the Tarantul
