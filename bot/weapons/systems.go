@@ -58,7 +58,7 @@ var systemData = []System{
 	sys("Hisar", AirDefence, "Turkey", "surface-to-air missile system", "Hisar-A", "Hisar-O", "Hisar-A+", "Hisar-O+"),
 	sys("Korkut", AirDefence, "Turkey", "self-propelled anti-aircraft gun"),
 	sys("Otokar Cobra", ArmouredVehicles, "Turkey", "armoured vehicle", "Cobra", "Cobra II", "Otokar Cobra II"),
-	sys("Otokar Arma", ArmouredVehicles, "Turkey", "armoured personnel carrier", "Arma 6x6", "Arma 8x8"),
+	sys("Otokar Arma", ArmouredVehicles, "Turkey", "armoured personnel carrier", "Arma 6x6", "Arma 8x8", "ARMA", "Arma APC(s)", "Arma vehicle(s)"),
 	sys("Tulpar", ArmouredVehicles, "Turkey", "infantry fighting vehicle", "Otokar Tulpar"),
 	sys("BMC Kirpi", ArmouredVehicles, "Turkey", "MRAP vehicle", "Kirpi", "Kirpi II"),
 	sys("BMC Vuran", ArmouredVehicles, "Turkey", "MRAP vehicle", "Vuran"),

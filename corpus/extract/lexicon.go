@@ -131,6 +131,8 @@ func init() {
 	verb(dirS, pln, "", 0, "promise", "promises", "promised", "promising")
 	verb(dirS, pln, "", 0, "pledge", "pledges", "pledged", "pledging")
 	verb(dirS, pln, "", 0, "earmark", "earmarks", "earmarked", "earmarking")
+	// A buyer's trials of a foreign weapon are a plan: "ARMA vehicles are being tested by Kazakhstan".
+	verb(dirR, pln, "", 0, "", "", "tested|trialled|trialed", "testing|trialling|trialing")
 	verb(dirS, del, "", spArrive, "arrive", "arrives", "arrived", "arriving")
 	verb(dirS, del, "", spArrive, "touch down", "touches down", "touched down", "touching down")
 	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
