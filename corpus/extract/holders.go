@@ -170,3 +170,14 @@ func (a *analysis) exerciseNamed() bool {
 }
 
 var exerciseWords = words("exercise exercises drill drills manoeuvres maneuvers wargames")
+
+// madeByMakerOnly reports whether only makers' names qualify item x
+// ("Boeing jets", not "U.S.-supplied aircraft").
+func (a *analysis) madeByMakerOnly(x *item) bool {
+	for _, m := range x.origins {
+		if a.actors[m].kind != gazetteer.ManufacturerMention {
+			return false
+		}
+	}
+	return len(x.origins) > 0
+}

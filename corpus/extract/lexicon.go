@@ -291,7 +291,7 @@ func init() {
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
 		"cleared|clears|able to|process of|committed to|commits to|committing to|letter of intent|letters of intent|memorandum of understanding|"+
 		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|nearing|"+
-		"on the verge of|poised to|way for", cuePlanned)
+		"on the verge of|poised to|way for|green light|go-ahead", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+

@@ -336,7 +336,8 @@ func (a *analysis) implicit() []relation {
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]
-		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) || a.wishBefore(x.ti) {
+		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) || a.wishBefore(x.ti) ||
+			x.system == "" && civilWords[a.toks[x.tj-1].w] && a.madeByMakerOnly(x) { // "operates Boeing jets": an airline's too
 			continue
 		}
 		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
