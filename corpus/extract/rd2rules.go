@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot"
 )
@@ -182,10 +183,10 @@ var refuseVerbs = words("refused refuses refuse declined declines decline")
 // "declined to take the jets": the status stage reads the refusal as a
 // cancellation, and "them" takes the weapons of the transfer before.
 // "accept" and "take" are no triggers elsewhere ("accepted the offer",
-// "take part").
+// "take part"). It also adds the fleet triggers (addFleetUpdate).
 func (a *analysis) addRefusedReceipt() {
 	toks := a.toks
-	added := false
+	var add []trig
 	for i := 0; i+3 < len(toks); i++ {
 		if !refuseVerbs[toks[i].w] || toks[i+1].w != "to" || (toks[i+2].w != "accept" && toks[i+2].w != "take") {
 			continue
@@ -196,23 +197,59 @@ func (a *analysis) addRefusedReceipt() {
 		default:
 			continue
 		}
-		if a.trigAt[t] >= 0 || len(a.trigs) >= maxTriggers {
+		if a.trigAt[t] < 0 {
+			add = append(add, trig{ti: t, tj: t + 1, spec: trigSpec{dir: dirR, status: bot.StatusDelivered, form: fBase}})
+		}
+	}
+	add = append(add, a.fleetUpdates()...)
+	a.insertTrigs(add)
+}
+
+// fleetWords hold a country's weapons: "the air force's fleet has been
+// updated with Russian Su-30MKA fighters".
+var fleetWords = words("fleet fleets arsenal arsenals inventory inventories")
+
+// fleetVerbs add weapons to a fleet when "with" follows.
+var fleetVerbs = words("updated replenished reinforced bolstered expanded augmented strengthened modernised modernized upgraded renewed")
+
+// fleetUpdates returns usage triggers for "X's fleet has been updated
+// with Russian Su-30MKA fighters": the weapons are in the fleet's owner's
+// hands (delivered), their origin supplies.
+func (a *analysis) fleetUpdates() []trig {
+	toks := a.toks
+	var out []trig
+	for t := 1; t+1 < len(toks); t++ {
+		if !fleetVerbs[toks[t].w] || toks[t+1].w != "with" || a.trigAt[t] >= 0 {
 			continue
 		}
-		tr := trig{ti: t, tj: t + 1, spec: trigSpec{dir: dirR, status: bot.StatusDelivered, form: fBase}}
+		for j := t - 1; j >= 0 && j >= t-5; j-- {
+			if fleetWords[toks[j].w] {
+				out = append(out, trig{ti: t, tj: t + 1, spec: trigSpec{dir: dirU, status: bot.StatusDelivered, form: fPart}})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// insertTrigs adds triggers in token order and reindexes trigAt.
+func (a *analysis) insertTrigs(add []trig) {
+	if len(add) == 0 {
+		return
+	}
+	for _, tr := range add {
+		if len(a.trigs) >= maxTriggers {
+			break
+		}
 		a.voice(&tr)
 		at := len(a.trigs)
 		for k, o := range a.trigs {
-			if o.ti > t {
+			if o.ti > tr.ti {
 				at = k
 				break
 			}
 		}
 		a.trigs = slices.Insert(a.trigs, at, tr)
-		added = true
-	}
-	if !added {
-		return
 	}
 	for i := range a.trigAt {
 		a.trigAt[i] = -1
@@ -254,4 +291,45 @@ func (a *analysis) requesterAfter(t int) int {
 		return -1
 	}
 	return -1
+}
+
+func init() {
+	// "Egypt backed out of plans to acquire Su-35s", "walked away from the
+	// deal": like "pulled out of", a cancellation.
+	// "Serbia has presented the FK-3 procured from China": shown goods are
+	// in the buyer's hands, like "displayed".
+	goodsInHand["presented"], goodsInHand["exhibited"] = true, true
+	cues.add("back out of|backs out of|backed out of|backing out of|pull out of|pulls out of|pulling out of|"+
+		"walk away from|walks away from|walked away from|walking away from", cueCancel)
+}
+
+// withAbsoluteSubject reads an opening "With X -ing ..." phrase that holds
+// the frame's trigger ("With Egypt and Algeria backing out of plans to
+// acquire Su-35s, ..."): X, not the main clause's subject, acts. It returns
+// X's list (-1 when X is in none) and whether the phrase holds the trigger.
+func (r *roleReader) withAbsoluteSubject() (int, bool) {
+	a := r.a
+	toks := a.toks
+	if len(toks) < 4 || toks[0].w != "with" || a.actorAt[1] < 0 {
+		return -1, false
+	}
+	g := 1
+	for g < len(toks) && (toks[g].w == "and" || toks[g].w == "the" || a.actorAt[g] >= 0) {
+		g++ // "With Peru and Chile backing out"
+	}
+	for g < len(toks) && (strings.HasSuffix(toks[g].w, "ly") || adverbs[toks[g].w]) {
+		g++ // "reportedly", "finally"
+	}
+	if g >= len(toks) || !strings.HasSuffix(toks[g].w, "ing") || g > r.tr.ti {
+		return -1, false
+	}
+	for t := g; t < r.tr.ti; t++ {
+		if toks[t].w == "," || toks[t].w == ";" {
+			return -1, false
+		}
+	}
+	if li := a.listAt[1]; li >= 0 && len(a.lists[li].members) > 0 {
+		return li, true
+	}
+	return -1, true
 }

@@ -148,6 +148,9 @@ func (r *roleReader) findSubject() int {
 	if li := r.forGerundTarget(); li >= 0 {
 		return li
 	}
+	if li, ok := r.withAbsoluteSubject(); ok {
+		return li // "With Egypt backing out of plans to acquire ..., Iran ...": Egypt, or no one
+	}
 	for i := len(r.before) - 1; i >= 0; i-- {
 		if li := r.before[i]; li != r.agent && a.subjectLike(li) {
 			return li
