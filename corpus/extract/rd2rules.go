@@ -126,6 +126,19 @@ func (a *analysis) markRd2Doubts() {
 				tr.drop = true
 			}
 		}
+		if end := a.offAgendaAfter(tr.tj); end > 0 {
+			// "buying the Su-30 is not on the agenda": neither the purchase
+			// nor its weapon and seller belong to another transfer.
+			tr.drop = true
+			for j := tr.tj; j < end; j++ {
+				if i := a.actorAt[j]; i >= 0 {
+					a.actors[i].drop = true
+				}
+				if i := a.itemAt[j]; i >= 0 {
+					a.items[i].org = true
+				}
+			}
+		}
 		for j := 0; j+1 < tr.ti; j++ {
 			if toks[j].w == "social" && toks[j+1].w == "media" {
 				for i := j - 1; i >= 0 && i >= j-4; i-- {
@@ -202,6 +215,7 @@ func (a *analysis) addRefusedReceipt() {
 		}
 	}
 	add = append(add, a.fleetUpdates()...)
+	add = append(add, a.forcesDisplay()...)
 	a.insertTrigs(add)
 }
 
@@ -332,4 +346,54 @@ func (r *roleReader) withAbsoluteSubject() (int, bool) {
 		return li, true
 	}
 	return -1, true
+}
+
+// forceWords name a country's armed forces: "the Serbian military".
+var forceWords = words("military army forces navy")
+
+// displayVerbs show weapons in hand.
+var displayVerbs = words("displayed paraded showcased showed")
+
+// forcesDisplay returns usage triggers for "the Serbian military also
+// displayed the Russian Pantsir": armed forces that show a foreign weapon
+// hold it (delivered); the weapon's origin supplies. A country showing
+// its own weapon, or one not named as armed forces, gives nothing here.
+func (a *analysis) forcesDisplay() []trig {
+	toks := a.toks
+	var out []trig
+	for t := 2; t+1 < len(toks); t++ {
+		if !displayVerbs[toks[t].w] || a.trigAt[t] >= 0 {
+			continue
+		}
+		j := t - 1
+		for j > 0 && (toks[j].w == "also" || toks[j].w == "has" || toks[j].w == "have" || a.lyAdverb(j)) {
+			j--
+		}
+		if !forceWords[toks[j].w] || j == 0 || a.actorAt[j-1] < 0 {
+			continue
+		}
+		out = append(out, trig{ti: t, tj: t + 1, spec: trigSpec{dir: dirU, status: bot.StatusDelivered, form: fPast}})
+	}
+	return out
+}
+
+// offAgendaAfter returns the index of "is" in "is not on the agenda" or
+// "is off the table" after the transfer phrase starting at t, else -1:
+// "buying the Su-30 is not on the agenda" states that no purchase is
+// planned.
+func (a *analysis) offAgendaAfter(t int) int {
+	toks := a.toks
+	for j := t; j+3 < len(toks) && j <= t+8; j++ {
+		switch toks[j].w {
+		case ",", ";", ".", "and", "but":
+			return -1
+		case "is", "was", "are", "were":
+			n := toks[j+1].w
+			if n == "not" && toks[j+2].w == "on" && j+4 < len(toks) && toks[j+4].w == "agenda" ||
+				n == "off" && toks[j+3].w == "table" {
+				return j
+			}
+		}
+	}
+	return -1
 }
