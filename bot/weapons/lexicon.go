@@ -95,6 +95,7 @@ var lexiconData = []lexEntry{
 		"counter-battery radar(s)", "fire-control radar(s)", "sensor(s)", "sonar(s)",
 		"targeting pod(s)", "electro-optical system(s)", "targeting system(s)", "imaging system(s)",
 		"thermal imaging system(s)", "camera system(s)", "electro-optics", "optronic system(s)",
+		"electro-optical sensor(s)", "thermal camera(s)", "imaging and targeting system(s)",
 		"electronic warfare system(s)", "EW system(s)", "jamming system(s)", "jammer(s)",
 		"electro-optical sensor(s)", "thermal camera(s)", "imaging and targeting system(s)",
 	}},

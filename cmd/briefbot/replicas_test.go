@@ -117,6 +117,13 @@ func startReplicas(t *testing.T, n int, u string, f *slackChannels) []replica {
 // test unless exactly one does.
 func leaderOf(t *testing.T, rs []replica) int {
 	t.Helper()
+	// Ready replicas elect a leader within the settle time; a loaded
+	// machine may take longer than the health check did.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if slices.ContainsFunc(rs, func(r replica) bool { return r.srv.Leading() }) {
+			break
+		}
+	}
 	leader := -1
 	for i, r := range rs {
 		if r.srv.Leading() {
@@ -144,6 +151,9 @@ func TestReplicasOneLeaderFailover(t *testing.T) {
 	f := newSlackChannels(t)
 	rs := startReplicas(t, 2, u, f)
 	first := leaderOf(t, rs)
+	for deadline := time.Now().Add(10 * time.Second); len(f.digests("C1")) == 0 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond) // the new leader's catch-up digest
+	}
 	if ids := slices.Compact(f.digests("C1")); len(ids) != 1 {
 		t.Fatalf("digests in C1 = %v, want one catch-up digest\nleader log:\n%s", ids, rs[first].stderr)
 	}

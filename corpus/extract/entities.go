@@ -159,7 +159,8 @@ func (a *analysis) body() string {
 // to four capitalised words, then up to two comma parts (a date "July 17",
 // a country), then an optional agency in brackets, then the dash or colon.
 // It must look like a dateline: its first words in capitals ("BEIRUT"), a
-// date or an agency. "Turkmenistan: China delivered ..." opens a summary
+// date or an agency, and no country's name first (a city, or a capital).
+// "Turkmenistan: China delivered ..." and "KYRGYZSTAN: ..." open a summary
 // with its subject, which is a party.
 func (a *analysis) datelineEnd() int {
 	toks := a.toks
@@ -177,7 +178,9 @@ func (a *analysis) datelineEnd() int {
 	}
 	actor, caps, long := false, true, false
 	for t := 0; t < n; t++ {
-		actor = actor || a.actorAt[t] >= 0
+		if k := a.actorAt[t]; k >= 0 && a.actors[k].kind != gazetteer.CapitalMention {
+			return 0 // "KYRGYZSTAN: Russia delivered ...": a country heading the line is its topic, not where it was filed
+		}
 		w := a.text[toks[t].s:toks[t].e]
 		caps = caps && strings.ToUpper(w) == w
 		long = long || len(w) >= 3
@@ -206,6 +209,9 @@ func (a *analysis) datelineEnd() int {
 		}
 		j = k + 1
 		styled = true
+	}
+	for t := 0; t < j; t++ {
+		actor = actor || a.actorAt[t] >= 0
 	}
 	if !actor || !styled || j >= len(toks) || j+1 >= len(toks) {
 		return 0

@@ -33,6 +33,8 @@ const (
 	spHand               // bare "handed": a transfer only when a weapon follows closely (see keepHand)
 	spUse                // "is using": the user holds the weapon, unless it was captured (see keepUse)
 	spPassOn             // "passed W on to X": a transfer only with "on to" after the goods (see keepPassOn)
+	spOperate            // "operates W": as spUse, for a named system or a military weapon word (see keepOperate)
+	spLease              // "leased": the lessor acts, or the lessee with "from X" (see keepLease)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -105,6 +107,7 @@ func init() {
 	verb(dirS, del, "", 0, "supply", "", "supplied", "supplying")
 	verb(dirS, del, "", 0, "deliver", "delivers", "delivered", "delivering")
 	verb(dirS, del, "", 0, "sell", "sells", "sold", "selling")
+	verb(dirS, del, "", 0, "resell", "resells", "resold", "reselling")
 	verb(dirS, del, "", 0, "", "", "exported|re-exported", "exporting|re-exporting")
 	verb(dirS, del, "", 0, "provide", "provides", "provided", "providing")
 	verb(dirS, del, "", 0, "", "", "transferred", "transferring")
@@ -127,6 +130,9 @@ func init() {
 	verb(dirS, pln, "", 0, "", "", "marketed", "marketing")
 	verb(dirS, pln, "", 0, "promise", "promises", "promised", "promising")
 	verb(dirS, pln, "", 0, "pledge", "pledges", "pledged", "pledging")
+	verb(dirS, pln, "", 0, "earmark", "earmarks", "earmarked", "earmarking")
+	// A buyer's trials of a foreign weapon are a plan: "ARMA vehicles are being tested by Kazakhstan".
+	verb(dirR, pln, "", 0, "", "", "tested|trialled|trialed", "testing|trialling|trialing")
 	verb(dirS, del, "", spArrive, "arrive", "arrives", "arrived", "arriving")
 	verb(dirS, del, "", spArrive, "touch down", "touches down", "touched down", "touching down")
 	verb(dirS, del, aid, spReturn, "return", "returns", "returned", "returning")
@@ -183,6 +189,11 @@ func init() {
 	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
 		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})
 	verb(dirR, del, "", spUse, "deploy", "deploys", "deployed", "deploying")
+	// "Uzbekistan operates Chinese Wing Loong drones": the operator holds a weapon of another make.
+	verb(dirR, del, "", spOperate, "operate", "operates", "", "operating")
+	verb(dirR, del, "", spOperate, "", "flies", "", "")
+	// A lease hands the goods over: "Hungary leased Gripens from Sweden", "Sweden leased Gripens to Hungary" (see keepLease).
+	verb(dirS, del, "", spLease, "lease", "leases", "leased", "leasing")
 	// Goods handed on: "passed on", and "passed howitzers of Finnish origin on to Ukraine" (see keepPassOn).
 	verb(dirS, del, "", 0, "pass on", "passes on", "passed on", "passing on")
 	verb(dirS, del, "", spPassOn, "pass", "passes", "passed", "passing")
@@ -267,6 +278,7 @@ func init() {
 		"terminate|terminated|terminates|veto|vetoed|vetoes|ban|bans|banned|stop|stops|stopped|pulled out of|"+
 		"withdrew from|abandoned|abandons|rejected|rejects|reject|declined|declines|put on hold|ditch|ditches|ditched|"+
 		"ditching|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|bar|bars|barred|barring|"+
+		"give up|gives up|gave up|giving up|given up|"+
 		"limit|limits|restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|"+
 		"came to a halt|come to a halt|comes to a halt|ground to a halt", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
@@ -277,7 +289,7 @@ func init() {
 		"pledges|promise|promised|promises|discuss|discussed|discussing|discussion|discussions|mull|mulls|mulling|"+
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
-		"cleared|clears|able to|process of|letter of intent|letters of intent|memorandum of understanding|"+
+		"cleared|clears|able to|process of|committed to|commits to|committing to|letter of intent|letters of intent|memorandum of understanding|"+
 		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|nearing|"+
 		"on the verge of|poised to|way for", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+

@@ -28,7 +28,7 @@ var (
 // change that loses precision or recall on real reporting fails here.
 const (
 	realDevPrecisionFloor = 1.000
-	realDevRecallFloor    = 0.870
+	realDevRecallFloor    = 0.880
 )
 
 // accuracyDoc is where the score tables live, relative to this package.

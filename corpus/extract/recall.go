@@ -481,27 +481,6 @@ func (a *analysis) licensorMakes(f *frame, items []int, sups, recs []roleParty) 
 	return sups, recs
 }
 
-// afterMakerPrefix returns the first token after a manufacturer that opens
-// a weapon match ("Airbus A400M", "Leonardo AW139", "Dassault Rafale"),
-// when the rest of the match is free of actors and still holds a
-// designation; ti when there is none.
-func (a *analysis) afterMakerPrefix(ti, tj int) int {
-	k := a.actorAt[ti]
-	if k < 0 || a.actors[k].kind != gazetteer.ManufacturerMention {
-		return ti
-	}
-	t := a.actors[k].tj
-	if t >= tj {
-		return ti
-	}
-	for u := t; u < tj; u++ {
-		if a.actorAt[u] >= 0 {
-			return ti
-		}
-	}
-	return t
-}
-
 // keepUse keeps "is using", "has started using" as a holder's verb only
 // when a weapon follows closely and was not taken in war ("is using
 // captured Russian tanks" transfers nothing).
@@ -620,4 +599,264 @@ func (a *analysis) keepPassOn(tr *trig) bool {
 		}
 	}
 	return false
+}
+
+// civilWords are generic aircraft words that airlines operate too.
+var civilWords = words("jet jets aircraft plane planes airplane airplanes aeroplanes airliner airliners")
+
+// keepOperate keeps "operates", "flies" as a holder's verb ("Uzbekistan
+// operates Chinese Wing Loong drones") like keepUse, when the weapon's
+// origin is named with it ("Chinese") and it is a named system or a
+// military word: "operates Boeing jets" may be an airline's fleet, and
+// "flies around 25 Mi-35s" names no seller.
+func (a *analysis) keepOperate(tr *trig) bool {
+	if !a.keepUse(tr) {
+		return false
+	}
+	for j := tr.tj; j < len(a.toks) && a.toks[j].w != ";"; j++ {
+		if _, n := triggers.match(a.toks, j); n > 0 && a.actorAt[j] < 0 && a.itemAt[j] < 0 {
+			return false // "flies four Mi-8s, two An-26s and a Y-8 supplied by China": the participle says whose
+		}
+	}
+	for j := tr.tj; j < len(a.toks) && j < tr.tj+9; j++ {
+		if it := a.itemAt[j]; it >= 0 {
+			w := &a.items[it]
+			return a.originBefore(w.ti) && (w.system != "" || !civilWords[a.toks[w.tj-1].w])
+		}
+	}
+	return false
+}
+
+// originBefore reports whether a demonym or an "X-made" adjective stands
+// right before the weapon starting at token ti ("Chinese Wing Loong").
+func (a *analysis) originBefore(ti int) bool {
+	t := ti - 1
+	if t >= 1 && madeWords[a.toks[t].w] && a.toks[t-1].w == "-" {
+		t -= 2
+	}
+	if t < 0 || a.actorAt[t] < 0 {
+		return false
+	}
+	ac := &a.actors[a.actorAt[t]]
+	return ac.kind == gazetteer.DemonymMention || ac.kind == gazetteer.NameMention && ac.tj == ti-2
+}
+
+// itemListGoesOn reports whether the comma at t sits inside a list of
+// weapons that ends with "and"/"or" and a last weapon before e ("contracts
+// for K2 tanks, K9 howitzers and FA-50 jets"): only weapons, commas and
+// the conjunction follow, so the list is one object.
+func (a *analysis) itemListGoesOn(t, e int) bool {
+	if t+1 >= e || a.itemAt[t+1] < 0 || t == 0 || a.itemAt[t-1] < 0 {
+		return false
+	}
+	for j := t + 1; j < e; j++ {
+		w := a.toks[j].w
+		switch {
+		case a.itemAt[j] >= 0, w == ",":
+		case w == "and" || w == "or":
+			return j+1 < e && a.itemAt[j+1] >= 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// keepLease keeps "lease/leased" when a weapon follows closely or the verb
+// is a passive ("Gripen jets were leased to Hungary"), and turns it into a
+// recipient's verb when "from" follows before any "to" ("the Czech
+// Republic leased 14 Gripen fighters from Sweden": the lessee receives).
+func (a *analysis) keepLease(tr *trig) bool {
+	if tr.noun {
+		return false
+	}
+	if !tr.passive && !a.keepHand(tr) {
+		return false
+	}
+	for j := tr.tj; j < len(a.toks) && j < tr.tj+12; j++ {
+		switch a.toks[j].w {
+		case "to", ",", ";":
+			return true
+		case "from":
+			tr.spec.dir = dirR
+			return true
+		}
+	}
+	return true
+}
+
+// intoService returns the armed service a receiving passive puts the
+// goods "into" ("the Chinese-built frigate was commissioned into the
+// Pakistan Navy", "Rafale jets were inducted into the Indian Air Force"):
+// its country receives; -1 if none.
+func (r *roleReader) intoService() int {
+	a := r.a
+	if !r.tr.passive || r.tr.noun || !r.arrivingGoods() {
+		return -1 // the goods must be the subject: not "soldiers were inducted into the army"
+	}
+	for _, li := range r.after {
+		l := &a.lists[li]
+		if l.prep != "into" || len(l.members) != 1 || l.ti > r.f.tj+3 {
+			continue
+		}
+		if ac := &a.actors[l.members[0]]; ac.org && !ac.drop && len(ac.countries) == 1 {
+			return li
+		}
+	}
+	return -1
+}
+
+// arrivingFor returns the "for" list right after the arriving goods ("the
+// first batch of Chinese-made VT-4 tanks for Nigeria arrived in Lagos").
+func (r *roleReader) arrivingFor() []int {
+	a := r.a
+	if !r.arrivingGoods() {
+		return nil
+	}
+	var out []int
+	for _, li := range r.byPrep(r.before, "for") {
+		for _, it := range r.items {
+			if a.items[it].tj+1 == a.lists[li].ti || a.items[it].tj+2 == a.lists[li].ti && a.toks[a.items[it].tj+1].w == "the" {
+				out = append(out, li)
+			}
+		}
+	}
+	return out
+}
+
+// afterMakerPrefix returns the first token after a manufacturer that opens
+// a weapon match ("Airbus A400M", "Leonardo AW139", "Dassault Rafale"),
+// when the rest of the match is free of actors and still holds a
+// designation; ti when there is none.
+func (a *analysis) afterMakerPrefix(ti, tj int) int {
+	k := a.actorAt[ti]
+	if k < 0 || a.actors[k].kind != gazetteer.ManufacturerMention {
+		return ti
+	}
+	t := a.actors[k].tj
+	if t >= tj {
+		return ti
+	}
+	for u := t; u < tj; u++ {
+		if a.actorAt[u] >= 0 {
+			return ti
+		}
+	}
+	return t
+}
+
+// makerOwner returns the list of a possessor of the frame's weapon that
+// makes it: a manufacturer ("Otokar's Cobra II vehicles are in service
+// with ...") or the weapon's home country by the lexicon ("Pakistan's
+// JF-17 fighter has been exported to ..."). The maker is named in the
+// sentence, so it supplies as a stated party, not one inferred.
+func (r *roleReader) makerOwner() []int {
+	a := r.a
+	for _, it := range r.items {
+		o := a.items[it].owner
+		if o < 0 || a.actors[o].list < 0 || a.actors[o].drop || len(a.actors[o].countries) != 1 {
+			continue
+		}
+		ac := &a.actors[o]
+		if ac.kind == gazetteer.ManufacturerMention || slices.Contains(madeIn(a.items[it].canon), ac.countries[0]) {
+			return []int{ac.list}
+		}
+	}
+	return nil
+}
+
+// possessedWords may stand between a country's possessive and the
+// demonym of its weapon: "Kyrgyzstan's new Turkish drones".
+var possessedWords = words("new newest old older ageing aging modern first latest own few several many")
+
+// possessedForeignRelations reads a country's weapon of another country's
+// make, named by a demonym: "Kyrgyzstan's new Turkish drones give it an
+// alternative to Russian arms" (Turkey -> Kyrgyzstan, delivered), when no
+// other relation of the sentence gives that country, and the sentence
+// neither hedges, plans, cancels nor negates, and the weapon was not taken
+// in war.
+func (a *analysis) possessedForeignRelations(rels []relation) []relation {
+	if a.hedged() || a.plansOrCancels(nil) || negates(a.text) {
+		return nil
+	}
+	var out []relation
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if !ac.poss || ac.drop || len(ac.countries) != 1 || ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
+			continue
+		}
+		t := a.actorEnd(k)
+		for n := 0; n < 2 && t < len(toks) && possessedWords[toks[t].w]; n++ {
+			t++
+		}
+		if t >= len(toks) || a.actorAt[t] < 0 {
+			continue
+		}
+		d := &a.actors[a.actorAt[t]]
+		if d.kind != gazetteer.DemonymMention || d.poss || len(d.countries) != 1 || d.countries[0] == ac.countries[0] || d.tj >= len(toks) {
+			continue
+		}
+		it := a.itemAt[d.tj]
+		if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
+			continue
+		}
+		seen := false
+		for _, r := range rels {
+			if r.Recipient == ac.countries[0] || r.Supplier == ac.countries[0] {
+				seen = true
+			}
+		}
+		if seen {
+			continue
+		}
+		out = append(out, itemRelation(&a.items[it], d.countries[0], ac.countries[0], bot.StatusDelivered, bot.KindSale))
+	}
+	return out
+}
+
+// approvedAfter reports whether a transfer noun is the subject of a passive
+// approval ("the sale of 40 F-16 jets to Turkey was approved by the US
+// Congress"): an approval is a plan, not a delivery (the annotation rules).
+func (a *analysis) approvedAfter(tr *trig) bool {
+	if !tr.noun {
+		return false
+	}
+	for j := tr.tj; j+1 < len(a.toks) && j < tr.tj+12; j++ {
+		w := a.toks[j].w
+		if w == "," || w == ";" || j > tr.tj && a.trigAt[j] >= 0 && a.trigAt[j] != a.trigAt[tr.ti] {
+			return false
+		}
+		if beForms[w] {
+			switch a.toks[j+1].w {
+			case "approved", "cleared", "authorised", "authorized", "endorsed":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// batchWords after a receiving verb name part of goods named before in
+// the sentence: "received the last two", "took delivery of the first six".
+var batchWords = words("first last remaining final")
+
+// batchObject reports whether a receiving verb's object is part of a batch
+// named before it, with no weapon of its own: "Nigeria, which bought 12
+// Super Tucanos from the United States, received the last two in 2021".
+func (a *analysis) batchObject(f *frame) bool {
+	tr := &a.trigs[f.t]
+	if f.spec.dir != dirR || tr.noun || tr.passive {
+		return false
+	}
+	t := tr.tj
+	if t+1 >= len(a.toks) || a.toks[t].w != "the" || !batchWords[a.toks[t+1].w] {
+		return false
+	}
+	for j := t + 2; j < len(a.toks) && j < t+5; j++ {
+		if a.itemAt[j] >= 0 || a.toks[j].w == "of" {
+			return false // "received the first Rafale jets", "the first of its new jets"
+		}
+	}
+	return true
 }

@@ -176,7 +176,7 @@ func (a *analysis) frameItems(f *frame) []int {
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
-			if a.toks[t].w == "," && !(t+1 < ae && continuesList[a.toks[t+1].w]) {
+			if a.toks[t].w == "," && !(t+1 < ae && continuesList[a.toks[t+1].w]) && !a.itemListGoesOn(t, ae) {
 				ae = t
 				break
 			}
@@ -188,6 +188,16 @@ func (a *analysis) frameItems(f *frame) []int {
 		if subordinators[a.toks[t].w] && a.toks[t-1].w != "," {
 			bs = t // "turned to India for BrahMos missiles after talks with Russia stalled": not the talks' missiles
 			break
+		}
+	}
+	if c := &a.clauses[f.clause]; bs < f.start && subordinators[a.toks[c.ts].w] {
+		// "After Ankara bought S-400s, Washington cancelled its F-35 sale":
+		// the opening subordinate clause's weapons are not the main verb's.
+		for t := c.ts + 1; t < f.start; t++ {
+			if a.toks[t].w == "," {
+				bs = max(bs, t+1) // the comma that closes the opening clause
+				break
+			}
 		}
 	}
 	before := collect(bs, f.start)
@@ -470,6 +480,9 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 	}
 	if f.tj+1 < len(toks) && toks[f.tj].w == "it" && f.spec.dir == dirR {
 		ref = true
+	}
+	if !ref && a.batchObject(f) {
+		ref = true // "bought 12 Super Tucanos ... received the last two in 2021"
 	}
 	if a.countBeforeTo(f) {
 		ref = true // "bought two A400M from Spain and later sold one to Kyrgyzstan"
@@ -962,6 +975,7 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 		s, e = f.ys, f.ye
 	}
 	e = a.laterDealAt(f, e)
+	s, e = a.ownStretch(f, s), a.otherItemAt(f, s, e)
 	if f.implicit || f.spec.dir == dirU {
 		// "photographs from the parade held in September 2021 showed X-made
 		// W": the year of the observation is not the transfer's.
@@ -989,6 +1003,56 @@ func (a *analysis) groupYears(f *frame, g *group) []int {
 		ys = a.yearsIn(p.ts, p.te)
 	}
 	return sortUnique(append(ys, a.laterStageYears(f)...))
+}
+
+// otherItemAt returns where, after the last of frame f's weapons, a weapon
+// that is not f's opens a stretch of its own, so that its years are not
+// f's ("the drone appears as the TB-2, with three delivered in 2021, and
+// the Cobra deliveries are split into 34 in 2016 and 77 in 2017"); e when
+// none does. A weapon a purpose names ("radars for two Su-27UB in 2015")
+// does not cut.
+func (a *analysis) otherItemAt(f *frame, s, e int) int {
+	last := -1
+	for _, it := range f.items {
+		if it >= 0 && a.items[it].tj > last {
+			last = a.items[it].tj
+		}
+	}
+	if last < 0 {
+		return e
+	}
+	for t := max(last, s); t < e; t++ {
+		it := a.itemAt[t]
+		if it < 0 || slices.Contains(f.items, it) || a.items[it].org || a.items[it].arms || a.purpose(a.items[it].ti) {
+			continue
+		}
+		if t > 0 && a.toks[t-1].w == "the" && t > 1 && (a.toks[t-2].w == "and" || a.toks[t-2].w == ",") {
+			return t // ", and the Cobra deliveries ...": a subject of its own
+		}
+	}
+	return e
+}
+
+// ownStretch returns where frame f's weapons open a stretch of their own
+// after another weapon's (", and the Cobra deliveries are split into 34 in
+// 2016 and 77 in 2017" after "three TB-2 delivered in 2021"): its years
+// start there; s when they do not.
+func (a *analysis) ownStretch(f *frame, s int) int {
+	first := -1
+	for _, it := range f.items {
+		if it >= 0 && (first < 0 || a.items[it].ti < first) {
+			first = a.items[it].ti
+		}
+	}
+	if first < 2 || first <= s || a.toks[first-1].w != "the" || a.toks[first-2].w != "and" && a.toks[first-2].w != "," {
+		return s
+	}
+	for t := s; t < first-1; t++ {
+		if it := a.itemAt[t]; it >= 0 && !slices.Contains(f.items, it) && !a.items[it].org && !a.items[it].arms {
+			return first - 1
+		}
+	}
+	return s
 }
 
 // laterStageYears returns the years of the stages of f's transfer that

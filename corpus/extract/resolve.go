@@ -33,7 +33,7 @@ func (a *analysis) resolve() []relation {
 		}
 		items := a.frameItems(f)
 		f.anaphor, f.newBatch = a.anaphor(f)
-		if len(items) == 0 && f.anaphor {
+		if len(items) == 0 && (f.anaphor || a.handedOn(f)) { // "... before being resold to Ecuador": the same goods
 			for k := len(a.res.kept) - 1; k >= 0; k-- {
 				if d := a.res.kept[k]; len(d.items) > 0 {
 					items = d.items
@@ -59,6 +59,9 @@ func (a *analysis) resolve() []relation {
 					// with weapons of its own leaves their seller open.
 					otherWeapon := d.clause != f.clause && a.clauses[f.clause].own && a.clauses[f.clause].kind == cConj &&
 						!f.anaphor && len(items) > 0 && len(d.items) > 0 && !sharesItem(items, d.items)
+					if len(sups) == 0 && a.handedOn(f) && len(d.rrecs) > 0 && !overlap(d.rrecs, recs) {
+						sups = d.rrecs // "sold by Germany to Chile before being resold to Ecuador": Chile resells
+					}
 					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan && !otherWeapon {
 						sups = d.rsups
 					}
@@ -282,6 +285,14 @@ func plain(ps []roleParty) []party {
 	return out
 }
 
+// handedOn reports whether frame f hands goods on a second time: "resold",
+// "re-exported".
+func (a *analysis) handedOn(f *frame) bool {
+	w := a.toks[a.trigs[f.t].ti].w
+	return w == "resold" || w == "resell" || w == "resells" || w == "reselling" ||
+		w == "re" && a.trigs[f.t].tj-a.trigs[f.t].ti > 1
+}
+
 // sharesItem reports whether two frames name a weapon in common.
 func sharesItem(x, y []int) bool {
 	for _, i := range x {
@@ -396,6 +407,9 @@ func (a *analysis) wishBefore(t int) bool {
 	for j := c.ts; j < t; j++ {
 		if wishWords[a.toks[j].w] {
 			return true
+		}
+		if a.toks[j].w == "may" && (a.toks[j].upper || j+1 < len(a.toks) && (a.toks[j+1].upper || a.toks[j+1].digit)) {
+			continue // the month
 		}
 		switch cv, _ := cues.match(a.toks, j); cv {
 		case cuePlanned, cueCancel, cueDeny, cueNeg:

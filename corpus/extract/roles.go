@@ -344,6 +344,9 @@ func (r *roleReader) usageRoles() {
 		r.addBuiltBy(&r.sups)
 	}
 	if len(r.sups) == 0 {
+		r.add(&r.sups, r.makerOwner(), nil) // "Otokar's Cobra II vehicles are in service with ..."
+	}
+	if len(r.sups) == 0 {
 		r.addNamedMaker()
 	}
 	// "used by Azerbaijan in last year's fighting with Armenia": the "by"
@@ -572,7 +575,13 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.sups) == 0 {
 		r.addOrigins(&r.sups, nil)
 	}
+	if len(r.sups) == 0 {
+		r.add(&r.sups, r.makerOwner(), nil) // "Pakistan's JF-17 fighter has been exported to ..."
+	}
 	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
+	if len(r.recs) == 0 && f.spec.sp == spArrive {
+		r.add(&r.recs, r.arrivingFor(), r.sups) // "the first VT-4 tanks for Nigeria arrived"
+	}
 	if len(r.recs) == 0 && f.spec.sp == spArrive {
 		r.add(&r.recs, r.one(r.arrivedIn()), r.sups) // "drones from Turkey arrived in Niamey"
 	}
@@ -714,6 +723,9 @@ func (r *roleReader) counterpartSuppliers() bool {
 // recipientPassiveRoles reads "X was bought by Kazakhstan from Russia".
 func (r *roleReader) recipientPassiveRoles() {
 	r.add(&r.recs, r.byPrep(r.after, "by", "for"), nil)
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.one(r.intoService()), nil) // "was commissioned into the Pakistan Navy"
+	}
 	if len(r.recs) == 0 && r.f.spec.sp == spProduce && r.f.spec.kind == bot.KindLicence && len(r.byPrep(r.after, "from")) > 0 {
 		r.add(&r.recs, r.producedIn(), nil) // "are produced in Kazakhstan under licence from Turkey"
 	}

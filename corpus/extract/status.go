@@ -76,6 +76,11 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
 		r.st = bot.StatusDelivered
 	}
+	if f.denied && r.cancel && a.cancelDenied(f) {
+		// "India rejected reports that it had cancelled its S-400 order":
+		// the cancellation is denied, the order stands.
+		f.denied, r.cancel = false, false
+	}
 	if r.st == bot.StatusDelivered && tr.noun && a.inTransit(f) {
 		r.raise(bot.StatusOrdered) // "a shipment of T-72 tanks destined for Tajikistan was held up"
 	}
@@ -85,6 +90,9 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusDelivered && a.appositionOnDeal(tr) {
 		r.raise(bot.StatusOrdered) // "signed a deal for K9s, the first Korean weapons sale to the country"
 	}
+	if r.st == bot.StatusDelivered && a.approvedAfter(tr) {
+		r.raise(bot.StatusPlanned) // "the sale of 40 F-16 jets to Turkey was approved by the US Congress"
+	}
 	if !r.cancel && a.putOnHold(tr) {
 		r.cancel = true // "putting an order for more Spike missiles on hold"
 	}
@@ -92,6 +100,28 @@ func (a *analysis) status(f *frame) {
 		r.st = bot.StatusCancelled
 	}
 	f.status = r.st
+}
+
+// cancelDenied reports whether a denial before frame f governs a
+// cancellation word that itself governs f: "denied that it had cancelled
+// the order", "rejected reports that it had suspended deliveries".
+func (a *analysis) cancelDenied(f *frame) bool {
+	c := &a.clauses[f.clause]
+	deny := -1
+	for j := 0; j < f.start; j++ {
+		if cv, _ := cues.match(a.toks, j); cv == cueDeny || a.claimsAfter(j) {
+			deny = j
+		}
+	}
+	if deny < 0 {
+		return false
+	}
+	for j := max(deny+1, c.ts); j < f.start; j++ {
+		if cv, _ := cues.match(a.toks, j); cv == cueCancel && !a.claimsAfter(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // inTransit reports whether frame f's shipment is only on its way ("a
@@ -152,7 +182,7 @@ func (a *analysis) boughtAndShown(f *frame, tr *trig) bool {
 		return false
 	}
 	for j := range a.toks {
-		if !goodsInHand[a.toks[j].w] && !a.satelliteImages(j) && !(tr.noun && j > tr.tj && a.toks[j].w == "completed") {
+		if !goodsInHand[a.toks[j].w] && !a.satelliteImages(j) && !(tr.noun && j > tr.tj && (a.toks[j].w == "completed" || a.toks[j].w == "complete")) {
 			continue
 		}
 		done := true
@@ -257,6 +287,9 @@ func (r *statusReading) willCue() {
 	r.raise(bot.StatusOrdered)
 }
 
+// wayOpeners make "the way for" a plan: "opening the way for sales".
+var wayOpeners = words("open opens opened opening pave paves paved paving clear clears cleared clearing")
+
 // requestNouns ask for a transfer: "a German request to supply".
 var requestNouns = words("request requests plea pleas appeal appeals demand demands")
 
@@ -286,6 +319,12 @@ func (r *statusReading) cueAt(j, n int) {
 	case cuePlanned:
 		if w == "may" && j+1 < len(toks) && toks[j+1].upper {
 			return
+		}
+		if w == "close" && !(j+2 < len(toks) && (a.trigAt[j+2] >= 0 || signing[toks[j+2].w] || toks[j+2].w == "a" || toks[j+2].w == "an")) {
+			return // "units close to the border received": a place; "close to ordering", "close to a deal": a plan
+		}
+		if w == "way" && !(j >= 2 && toks[j-1].w == "the" && wayOpeners[toks[j-2].w]) {
+			return // "on their way for": under way, not a plan
 		}
 		if approvalWords[w] && a.underContract(f) {
 			r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made

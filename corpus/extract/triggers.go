@@ -228,6 +228,13 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 		return a.keepUse(tr)
 	case spPassOn:
 		return a.keepPassOn(tr)
+	case spOperate:
+		return a.keepOperate(tr)
+	case spLease:
+		return a.keepLease(tr)
+	}
+	if tr.spec.sp == spGive && tr.tj < len(toks) && (toks[tr.tj].w == "up" || toks[tr.tj].w == "in") {
+		return false // "give up its S-400s", "gave in to pressure": no gift
 	}
 	if tr.tj-tr.ti == 2 && passForms[toks[tr.ti].w] && toks[tr.tj-1].w == "on" && !a.weaponSoonAfter(tr.tj) {
 		return false // "passed on the offer", "passes on the costs"
