@@ -49,6 +49,7 @@ var lexiconData = []lexEntry{
 		"surface-to-air missile(s)", "surface-to-air missile system(s)", "anti-aircraft",
 		"anti-aircraft gun(s)", "anti-aircraft system(s)", "anti-aircraft missile(s)",
 		"anti-aircraft missile system(s)", "missile defence", "missile defence system(s)",
+		"anti-air system(s)", "anti-air missile(s)",
 		"anti-missile system(s)", "anti-ballistic missile(s)", "anti-drone system(s)",
 		"counter-drone system(s)", "SPAAG(s)", "self-propelled anti-aircraft gun(s)",
 	}},

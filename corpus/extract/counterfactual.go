@@ -64,6 +64,7 @@ func (a *analysis) markCounterfactuals() {
 	a.markObjectedTransfers()
 	a.markAlleged()
 	a.markOpponents()
+	a.markRd2Doubts()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
 	for k := range a.trigs {

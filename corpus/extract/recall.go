@@ -572,7 +572,7 @@ func (a *analysis) appositionOnDeal(tr *trig) bool {
 // "in", not the maker.
 func (a *analysis) underLicenceAfter(j int) bool {
 	for k := j + 1; k+1 < len(a.toks) && k <= j+4; k++ {
-		if a.toks[k].w == "under" && (a.toks[k+1].w == "licence" || a.toks[k+1].w == "license") {
+		if a.toks[k].w == "under" && (a.toks[k+1].w == "licence" || a.toks[k+1].w == "license") || a.licenceUnderAt(k) >= 0 {
 			return true
 		}
 	}

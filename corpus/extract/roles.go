@@ -50,7 +50,9 @@ func (a *analysis) roles(f *frame, items []int) (sups, recs []roleParty) {
 			return nil, nil
 		}
 	default:
-		r.recipientPassiveRoles()
+		if !r.licensorRoles() {
+			r.recipientPassiveRoles()
+		}
 	}
 	if li := a.sourceOfGoods(f); li >= 0 {
 		// "the re-export of Soviet-era tanks from Poland to Ukraine": the
@@ -145,6 +147,9 @@ func (r *roleReader) findSubject() int {
 	c := &a.clauses[f.clause]
 	if li := r.forGerundTarget(); li >= 0 {
 		return li
+	}
+	if li, ok := r.withAbsoluteSubject(); ok {
+		return li // "With Egypt backing out of plans to acquire ..., Iran ...": Egypt, or no one
 	}
 	for i := len(r.before) - 1; i >= 0; i-- {
 		if li := r.before[i]; li != r.agent && a.subjectLike(li) {
@@ -497,6 +502,9 @@ func (r *roleReader) supplierSubjectRoles() {
 	}
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.one(r.orderedBy()), r.sups) // "deliveries of the VN-18s ordered by Venezuela"
+	}
+	if len(r.recs) == 0 && !r.tr.noun {
+		r.add(&r.recs, r.one(r.a.requesterAfter(r.tr.tj)), r.sups) // "supplied the equipment that Iran had requested"
 	}
 	if len(r.recs) == 0 && r.tr.noun && r.agent >= 0 && r.subject >= 0 {
 		// "Kazakhstan turned down a Russian offer": the subject receives.

@@ -188,7 +188,7 @@ func (a *analysis) goodsJustBefore(t int) bool {
 	if a.itemAt[t-1] >= 0 {
 		return true
 	}
-	if t > 1 && a.itemAt[t-2] >= 0 && (toks[t-1].w == "already" || toks[t-1].upper && a.actorAt[t-1] < 0) {
+	if t > 1 && a.itemAt[t-2] >= 0 && (toks[t-1].w == "already" || toks[t-1].upper && a.actorAt[t-1] < 0 || a.lyAdverb(t-1)) {
 		return true
 	}
 	w := toks[t-1].w
