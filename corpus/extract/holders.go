@@ -145,9 +145,12 @@ func (a *analysis) itemOrigin(it int) string {
 // onTrial reports whether the sentence puts weapons through trials ("is
 // testing", "were evaluated", "field trials"): a buyer trying a weapon has
 // not bought it.
-func (a *analysis) onTrial() bool {
+func (a *analysis) onTrial() bool { return a.anyWord(trialWords) }
+
+// anyWord reports whether the sentence holds a word of set.
+func (a *analysis) anyWord(set map[string]bool) bool {
 	for _, t := range a.toks {
-		if trialWords[t.w] {
+		if set[t.w] {
 			return true
 		}
 	}
@@ -160,14 +163,7 @@ var trialWords = words("test tests tested testing trial trials trialled trialed 
 // exerciseNamed reports whether the sentence is about a military exercise
 // ("a joint exercise with Chinese troops using Russian-made tanks"): whose
 // weapons take part, and whether they were ever transferred, it does not say.
-func (a *analysis) exerciseNamed() bool {
-	for _, t := range a.toks {
-		if exerciseWords[t.w] {
-			return true
-		}
-	}
-	return false
-}
+func (a *analysis) exerciseNamed() bool { return a.anyWord(exerciseWords) }
 
 var exerciseWords = words("exercise exercises drill drills manoeuvres maneuvers wargames")
 

@@ -136,15 +136,7 @@ func (a *analysis) inTransit(f *frame) bool {
 			transit = true
 		}
 	}
-	if !transit {
-		return false
-	}
-	for _, tk := range a.toks {
-		if arrivalWords[tk.w] {
-			return false
-		}
-	}
-	return true
+	return transit && !a.anyWord(arrivalWords)
 }
 
 var arrivalWords = words("arrive arrives arrived arriving reached reaches received receives unloaded landed " +
