@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.62e"
+const Version = "2026-12-03.63e"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -325,6 +325,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.possessedForeignRelations(rels)...)
 	rels = append(rels, a.blockedMakerRelations(rels)...)
 	rels = append(rels, a.heldForeignRelations()...)
+	rels = append(rels, a.usedBySupplied()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}

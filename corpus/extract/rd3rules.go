@@ -235,3 +235,65 @@ func (a *analysis) heldForeignRelations() []relation {
 	}
 	return out
 }
+
+// supplyParticiples are the past participles of supply that a reduced
+// passive puts after the goods: "tanks supplied by Russia".
+var supplyParticiples = words("delivered supplied provided sold donated transferred given")
+
+// usedBySupplied reads "<goods> supplied by S (have been) used by R":
+// goods a supplier handed over that the recipient uses, S -> R delivered.
+// "Arms delivered by Russia have been fully used by Mongolian armed
+// forces." The goods must be weapons named just before the participle.
+func (a *analysis) usedBySupplied() []relation {
+	if a.hedged() || negates(a.text) {
+		return nil
+	}
+	toks := a.toks
+	var out []relation
+	for t := 1; t+4 < len(toks); t++ {
+		if !supplyParticiples[toks[t].w] || toks[t+1].w != "by" || a.actorAt[t+2] < 0 {
+			continue
+		}
+		s := &a.actors[a.actorAt[t+2]]
+		if s.drop || len(s.countries) != 1 {
+			continue
+		}
+		it := -1
+		for j := t - 1; j >= 0 && j >= t-3; j-- {
+			if a.itemAt[j] >= 0 {
+				it = a.itemAt[j]
+				break
+			}
+		}
+		if it < 0 || a.items[it].org {
+			continue
+		}
+		j := a.actorEnd(a.actorAt[t+2])
+		for j < len(toks) && (beForms[toks[j].w] || haveForms[toks[j].w] || adverbs[toks[j].w] || toks[j].w == "fully" || toks[j].w == "widely") {
+			if toks[j].w == "not" || toks[j].w == "never" {
+				j = len(toks) // "are not used by": nothing
+			}
+			j++
+		}
+		if j+2 >= len(toks) || toks[j].w != "used" && toks[j].w != "operated" || toks[j+1].w != "by" {
+			continue
+		}
+		k := j + 2
+		if toks[k].w == "the" {
+			k++
+		}
+		if k >= len(toks) || a.actorAt[k] < 0 {
+			continue
+		}
+		r := &a.actors[a.actorAt[k]]
+		if r.drop || len(r.countries) != 1 || r.countries[0] == s.countries[0] {
+			continue
+		}
+		kind := bot.KindSale
+		if toks[t].w == "donated" || toks[t].w == "given" {
+			kind = bot.KindAid
+		}
+		out = append(out, itemRelation(&a.items[it], s.countries[0], r.countries[0], bot.StatusDelivered, kind))
+	}
+	return out
+}
