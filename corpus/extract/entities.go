@@ -87,6 +87,7 @@ func (a *analysis) findActors() {
 	a.markCompounds()
 	a.dropDateline()
 	a.dropSingularGroups()
+	a.dropCurrencyActors()
 }
 
 // dropSingularGroups drops a regional group named as an adjective of one

@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.60"
+const Version = "2026-12-03.63e"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -95,8 +95,9 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	about := e.about(r.Body)
 	subject := e.subject(r.Title, about)
 	var all []relation
+	var deniers []string // countries the report shows denying claims of their supply
 	finish := func(readTo int) ([]bot.Relation, int, int) {
-		return checkInferred(foldVague(all), append(e.countriesIn(r.Title), about...), subject), long, readTo
+		return checkInferred(foldVague(e.dropDeniedClaims(all, deniers)), append(e.countriesIn(r.Title), about...), subject), long, readTo
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis
@@ -145,6 +146,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 			}
 		}
 		found = a.dropNegated(text, found)
+		deniers = append(deniers, a.claimDeniers(found)...)
 		if maxRelations > 0 && len(all)+len(found) > maxRelations {
 			return finish(sp.Start)
 		}
@@ -321,6 +323,9 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.localBuildRelations()...)
 	rels = append(rels, a.holderRelations()...)
 	rels = append(rels, a.possessedForeignRelations(rels)...)
+	rels = append(rels, a.blockedMakerRelations(rels)...)
+	rels = append(rels, a.heldForeignRelations()...)
+	rels = append(rels, a.usedBySupplied()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}

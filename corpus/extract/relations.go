@@ -449,7 +449,7 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 		switch toks[t].w {
 		case "them", "ones", "these", "those", "they", "both":
 			ref = true
-		case "more", "another", "further":
+		case "more", "another", "further", "additional":
 			if t+1 >= len(toks) || a.itemAt[t+1] < 0 {
 				ref, more = true, true
 			}

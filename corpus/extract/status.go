@@ -330,7 +330,7 @@ func (r *statusReading) cueAt(j, n int) {
 		r.orderedCue(j)
 	case cueNeg:
 		switch {
-		case n > 4 || r.tr.noun:
+		case n > 4 || r.tr.noun && !a.verbOpensFrame(f):
 		case w == "no" && j+1 < len(toks) && toks[j+1].w == "longer":
 			r.cancel = true // "Russia no longer delivers weapons to Armenia": stopped, not denied
 		default:
@@ -461,7 +461,7 @@ func (r *statusReading) denialsAndNegation() {
 		}
 	}
 	for j := f.tj; j < c.te; j++ {
-		if toks[j].w == "until" || toks[j].w == "till" {
+		if (toks[j].w == "until" || toks[j].w == "till") && !a.anyObject(f) {
 			yet = true // "will not deliver more F-16s until the pilots are trained": a delay
 		}
 	}
