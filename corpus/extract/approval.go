@@ -60,6 +60,9 @@ func (a *analysis) approvedForeignSale(f *frame, items []int, sups []roleParty) 
 // approvalBefore reports whether an approval word governs the noun at t:
 // "approved the (possible) sale of".
 func (a *analysis) approvalBefore(t int) bool {
+	if a.greenLightBefore(t) {
+		return true
+	}
 	for j, n := t-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
 		w := a.toks[j].w
 		if approvalWords[w] {

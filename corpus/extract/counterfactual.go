@@ -63,6 +63,7 @@ func (a *analysis) markCounterfactuals() {
 	a.markUnknownParties()
 	a.markObjectedTransfers()
 	a.markAlleged()
+	a.markRd5()
 	a.markOpponents()
 	a.markRd2Doubts()
 	// "The United States does not appear as a direct supplier": a negated

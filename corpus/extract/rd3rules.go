@@ -24,7 +24,7 @@ func (a *analysis) dropCurrencyActors() {
 	toks := a.toks
 	for k := range a.actors {
 		ac := &a.actors[k]
-		if ac.drop || ac.tj >= len(toks) || !currencyWords[toks[ac.tj].w] {
+		if ac.drop || !currencyAfter(toks, ac.tj) {
 			continue
 		}
 		ac.drop = true

@@ -134,7 +134,7 @@ func (a *analysis) voice(tr *trig) {
 	switch {
 	case (f == fPast || f == fPart) && be:
 		tr.passive = true
-		if toks[j].w == "be" && j > 0 && toks[j-1].w == "to" {
+		if toks[j].w == "be" && j > 0 && toks[j-1].w == "to" && !a.ordinalInfinitive(j-1) {
 			tr.toBe = true
 		}
 	case f == fPast && tr.tj < len(toks):
