@@ -102,7 +102,7 @@ func foldVague(rels []relation) []relation {
 		p := pair{r.Supplier, r.Recipient}
 		vague := r.System == "" && !r.Denied && (r.deal && r.Status == bot.StatusOrdered && delivered[p] ||
 			r.Status == bot.StatusPlanned && later[p])
-		if vague {
+		if vague || r.rest && r.Status == bot.StatusOrdered && delivered[p] {
 			continue
 		}
 		out = append(out, r)

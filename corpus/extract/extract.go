@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.64g"
+const Version = "2026-12-03.65g"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -128,7 +128,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 		found = addNew(found, a.gappedRelations(found))
 		found = addNew(found, a.componentRelations(found))
 		found = addNew(found, a.recordedDealRelations(subject))
-		found = a.openOrdersOnly(found)
+		found = a.markRest(a.openOrdersOnly(found))
 		if !hasStated(found) {
 			// A maker's weapon named with no verb, only where no verb
 			// states a transfer to someone else.

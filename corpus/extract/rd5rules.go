@@ -185,3 +185,29 @@ func (a *analysis) underLicenceRelations() []relation {
 	}
 	return out
 }
+
+// markRest marks the orders of a sentence about "the rest of" the goods
+// ("the rest of the promised 24 jets will be delivered in the coming
+// months", "the remaining tanks", "the remainder of the order"): the
+// remainder of a transfer the report shows under way. A report that states
+// a delivery between the same pair keeps one delivered line for the whole
+// transfer (foldVague drops the order); without one the order stands.
+func (a *analysis) markRest(rels []relation) []relation {
+	toks := a.toks
+	rest := false
+	for j := 0; j+1 < len(toks); j++ {
+		if (toks[j].w == "rest" || toks[j].w == "remainder") && toks[j+1].w == "of" ||
+			toks[j].w == "the" && toks[j+1].w == "remaining" {
+			rest = true
+		}
+	}
+	if !rest {
+		return rels
+	}
+	for i := range rels {
+		if rels[i].Status == bot.StatusOrdered && !rels[i].newBatch {
+			rels[i].rest = true
+		}
+	}
+	return rels
+}

@@ -548,6 +548,8 @@ type relation struct {
 	// returned says the relation is a return of equipment to the country
 	// it came from (spReturn): the holder supplies, whoever made it.
 	returned bool
+	// rest says the goods are "the rest of" a transfer (see markRest).
+	rest bool
 }
 
 // emit turns a frame's groups into relations.
