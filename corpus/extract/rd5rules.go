@@ -211,3 +211,10 @@ func (a *analysis) markRest(rels []relation) []relation {
 	}
 	return rels
 }
+
+// An allocation of aid is a budget decision, not a handover: "announced
+// the allocation of military assistance to Ukraine worth $500 million" is a
+// plan (what the money then buys is read on its own).
+func init() {
+	cues.add("allocation|allocations|allocated|allocates|allocate|allocating", cuePlanned)
+}
