@@ -185,7 +185,7 @@ func (a *analysis) boughtAndShown(f *frame, tr *trig) bool {
 		if !goodsInHand[a.toks[j].w] && !a.satelliteImages(j) && !(tr.noun && j > tr.tj && (a.toks[j].w == "completed" || a.toks[j].w == "complete")) {
 			continue
 		}
-		done := true
+		done := !a.notInHand(tr, j)
 		for b := j - 1; b >= 0 && b >= j-3; b-- {
 			if notDoneYet[a.toks[b].w] || a.toks[b].w == "to" || a.toks[b].w == "not" {
 				done = false
