@@ -7,6 +7,9 @@ func init() {
 	// "faced pressure to abandon its reluctance to provide weapons",
 	// "unwilling to sell tanks": the transfer is what the country holds
 	// back from, a negation.
+	// "a Dutch court ordered the government to block exports": a court is
+	// an organ of its state, like a ministry.
+	orgNouns["court"], orgNouns["courts"] = true, true
 	cues.add("reluctance to|reluctant to|unwilling to|unwillingness to|hesitant to|hesitancy to|loath to|loth to", cueNeg)
 }
 
@@ -15,13 +18,18 @@ func init() {
 var abstractTested = words("neutrality resolve patience relations ties alliance policy policies limits loyalty " +
 	"friendship partnership unity credibility commitment commitments nerves")
 
-// markRd4Doubts drops triggers the sentence does not use for a transfer: a
+// markRd4Doubts drops triggers the sentence does not use for a transfer:
+// "ordered the government to block" (a command, not a purchase), a
 // trial word whose subject is an abstract noun ("its neutrality strongly
 // tested"), not a weapon under trial.
 func (a *analysis) markRd4Doubts() {
 	toks := a.toks
 	for k := range a.trigs {
 		tr := &a.trigs[k]
+		if a.commandOrder(tr) {
+			tr.drop = true
+			continue
+		}
 		if tr.noun || tr.spec.status != pln {
 			continue
 		}
@@ -64,6 +72,60 @@ func (a *analysis) notInHand(tr *trig, j int) bool {
 		}
 		if a.itemAt[k] >= 0 {
 			break
+		}
+	}
+	return false
+}
+
+// possRequest reports whether a country name in the possessive owns a
+// request noun: "vetoed Denmark's request to send": like "a Danish
+// request", the refusal before it governs what the request asks for.
+func (a *analysis) possRequest(ac *actor) bool {
+	n := a.possessed(ac)
+	return ac.poss && n < len(a.toks) && requestNouns[a.toks[n].w]
+}
+
+// startVerbs after "delivery to" put the delivery in the future.
+var startVerbs = words("begin start commence follow")
+
+// deliveryToCome reports whether the delivery noun at j is followed by an
+// infinitive of its start or a bare participle of expectation: "with
+// delivery to begin this year", "deliveries expected in 2026" (the goods
+// are ordered, not delivered).
+func (a *analysis) deliveryToCome(j, end int) bool {
+	toks := a.toks
+	if j+2 < end && toks[j+1].w == "to" && startVerbs[toks[j+2].w] {
+		return true
+	}
+	return j+1 < end && (toks[j+1].w == "expected" || toks[j+1].w == "scheduled" || toks[j+1].w == "slated")
+}
+
+// commandOrder reports whether the verb "ordered" at tr gives a command:
+// "ordered the government to block exports", "orders its navy to stop":
+// a short object naming an organ of state (government, army, officials),
+// then "to" and a verb. "ordered two more to replace its jets" buys.
+func (a *analysis) commandOrder(tr *trig) bool {
+	toks := a.toks
+	switch toks[tr.ti].w {
+	case "ordered", "orders", "order", "ordering":
+	default:
+		return false
+	}
+	if tr.noun {
+		return false
+	}
+	body := false // an organ of state receives the command
+	for j := tr.tj; j < len(toks) && j <= tr.tj+4; j++ {
+		if a.itemAt[j] >= 0 || a.actorAt[j] >= 0 && j == tr.tj {
+			return false
+		}
+		if toks[j].w == "to" {
+			return body && j+1 < len(toks) && toks[j+1].word && toks[j+1].w != "be" &&
+				a.itemAt[j+1] < 0 && a.actorAt[j+1] < 0
+		}
+		body = body || orgNouns[toks[j].w]
+		if !toks[j].word {
+			return false
 		}
 	}
 	return false
