@@ -20,10 +20,16 @@ var abstractTested = words("neutrality resolve patience relations ties alliance 
 
 // markRd4Doubts drops triggers the sentence does not use for a transfer:
 // "ordered the government to block" (a command, not a purchase), a
+// transport aircraft "with the missiles" (a carrier, not the goods), a
 // trial word whose subject is an abstract noun ("its neutrality strongly
 // tested"), not a weapon under trial.
 func (a *analysis) markRd4Doubts() {
 	toks := a.toks
+	for it := range a.items {
+		if a.carrierItem(it) {
+			a.items[it].org = true // a carrier, not the goods
+		}
+	}
 	for k := range a.trigs {
 		tr := &a.trigs[k]
 		if a.commandOrder(tr) {
@@ -125,6 +131,50 @@ func (a *analysis) commandOrder(tr *trig) bool {
 		}
 		body = body || orgNouns[toks[j].w]
 		if !toks[j].word {
+			return false
+		}
+	}
+	return false
+}
+
+// carrierPreps before a transport name it as the means of carriage.
+var carrierPreps = words("using aboard via")
+
+// carrierWords in a weapon's phrase make it a carrier of goods.
+var carrierWords = words("transport cargo airlifter airlifters freighter freighters")
+
+// carrierItem reports whether item it is the transport that carries the
+// goods of another item: "sent its C-17 Globemaster transport
+// aircraft with the missiles to Manila" (the missiles are supplied, the
+// aircraft flies them), "an airlift using the Chinese Y-20 transport
+// planes". "Su-30 jets with R-77 missiles" both go.
+func (a *analysis) carrierItem(it int) bool {
+	toks := a.toks
+	x := &a.items[it]
+	carrier := false
+	for j := x.ti; j < x.tj && j < len(toks); j++ {
+		carrier = carrier || carrierWords[toks[j].w]
+	}
+	if !carrier {
+		return false
+	}
+	for j := x.ti - 1; j >= 0 && j >= x.ti-5; j-- {
+		w := toks[j].w
+		if carrierPreps[w] {
+			return true // "an airlift using the Chinese Y-20 transport planes"
+		}
+		if w != "the" && w != "its" && w != "their" && w != "a" && w != "an" && a.actorAt[j] < 0 && !toks[j].digit && numberWords[w] == 0 {
+			break
+		}
+	}
+	if x.tj >= len(toks) || toks[x.tj].w != "with" {
+		return false
+	}
+	for j := x.tj + 1; j < len(toks) && j <= x.tj+4; j++ {
+		if o := a.itemAt[j]; o >= 0 {
+			return o != it && !a.items[o].org
+		}
+		if w := toks[j].w; w != "the" && w != "its" && w != "their" && w != "all" && !toks[j].digit && numberWords[w] == 0 {
 			return false
 		}
 	}
