@@ -140,6 +140,13 @@ func (a *analysis) commandOrder(tr *trig) bool {
 // carrierPreps before a transport name it as the means of carriage.
 var carrierPreps = words("using aboard via")
 
+// movedWords before "with" and an aircraft or ship make it the carrier.
+var movedWords = words("delivered shipped transported airlifted flown moved brought")
+
+// carrierHeads end the name of a craft that may carry goods ("Y-20
+// planes"); helicopters that come with frigates are goods.
+var carrierHeads = words("plane planes aircraft flights ship ships vessels")
+
 // carrierWords in a weapon's phrase make it a carrier of goods.
 var carrierWords = words("transport cargo airlifter airlifters freighter freighters")
 
@@ -154,6 +161,18 @@ func (a *analysis) carrierItem(it int) bool {
 	carrier := false
 	for j := x.ti; j < x.tj && j < len(toks); j++ {
 		carrier = carrier || carrierWords[toks[j].w]
+	}
+	if !carrier && x.tj > x.ti && carrierHeads[toks[x.tj-1].w] {
+		// "would need to be delivered with 12 Y-20 planes": the planes
+		// that move the goods.
+		for j := x.ti - 1; j >= 1 && j >= x.ti-3; j-- {
+			if toks[j].w == "with" {
+				return movedWords[toks[j-1].w]
+			}
+			if w := toks[j].w; w != "the" && !toks[j].digit && numberWords[w] == 0 && a.actorAt[j] < 0 {
+				break
+			}
+		}
 	}
 	if !carrier {
 		return false
