@@ -66,6 +66,7 @@ func (a *analysis) markCounterfactuals() {
 	a.markRd5()
 	a.markOpponents()
 	a.markRd2Doubts()
+	a.markRd4Doubts()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
 	for k := range a.trigs {

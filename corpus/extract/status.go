@@ -177,7 +177,7 @@ func (a *analysis) boughtAndShown(f *frame, tr *trig) bool {
 		if !goodsInHand[a.toks[j].w] && !a.satelliteImages(j) && !(tr.noun && j > tr.tj && (a.toks[j].w == "completed" || a.toks[j].w == "complete")) {
 			continue
 		}
-		done := true
+		done := !a.notInHand(tr, j)
 		for b := j - 1; b >= 0 && b >= j-3; b-- {
 			if notDoneYet[a.toks[b].w] || a.toks[b].w == "to" || a.toks[b].w == "not" {
 				done = false
@@ -227,7 +227,7 @@ func (r *statusReading) cuesBefore() {
 				a.lists[ac.list].tj+1 == f.start:
 				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
 				continue
-			case ac.kind == gazetteer.DemonymMention && ac.tj < len(toks) && requestNouns[toks[ac.tj].w]:
+			case ac.kind == gazetteer.DemonymMention && ac.tj < len(toks) && requestNouns[toks[ac.tj].w] || a.possRequest(ac):
 				// "declined a German request to supply": the refusal governs
 				// the request and what it asks for.
 				j, n = ac.ti, n+(ac.tj-ac.ti)-1
@@ -420,9 +420,14 @@ func (r *statusReading) deliveriesDue() {
 		return
 	}
 	toks, f := r.a.toks, r.f
+	if r.tr.noun && r.a.deliveryToCome(r.tr.ti, f.readTo) {
+		r.raise(bot.StatusOrdered) // "with delivery to begin this year"
+		return
+	}
 	for j := f.tj; j+1 < f.readTo && j < f.tj+40; j++ {
 		if (toks[j].w == "deliveries" || toks[j].w == "delivery") && (toks[j+1].w == "due" ||
-			j+2 < f.readTo && beForms[toks[j+1].w] && (toks[j+2].w == "due" || toks[j+2].w == "expected" || toks[j+2].w == "scheduled")) {
+			j+2 < f.readTo && beForms[toks[j+1].w] && (toks[j+2].w == "due" || toks[j+2].w == "expected" || toks[j+2].w == "scheduled") ||
+			r.a.deliveryToCome(j, f.readTo)) {
 			r.raise(bot.StatusOrdered)
 			return
 		}
