@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.66g"
+const Version = "2026-12-03.67g"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -97,7 +97,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	var all []relation
 	var deniers []string // countries the report shows denying claims of their supply
 	finish := func(readTo int) ([]bot.Relation, int, int) {
-		return checkInferred(foldVague(e.dropDeniedClaims(all, deniers)), append(e.countriesIn(r.Title), about...), subject), long, readTo
+		return checkInferred(foldVague(e.dropDeniedClaims(willPlans(all, r.Body), deniers)), append(e.countriesIn(r.Title), about...), subject), long, readTo
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis

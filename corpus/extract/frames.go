@@ -31,6 +31,7 @@ type frame struct {
 	groups       []group
 	implicit     bool // an "X-made W of Y" frame without a trigger
 	modalPlan    bool // "could", "may": too weak to infer a missing side
+	willOnly     bool // ordered only by "will" (see willPlans)
 }
 
 // party is one side of a transfer as read from the sentence or its context.

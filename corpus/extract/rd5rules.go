@@ -218,3 +218,37 @@ func (a *analysis) markRest(rels []relation) []relation {
 func init() {
 	cues.add("allocation|allocations|allocated|allocates|allocate|allocating", cuePlanned)
 }
+
+// reportDealWords in a report name a deal that a future transfer may follow.
+var reportDealWords = words("contract contracts deal deals agreement agreements agreed signed sign order orders ordered " +
+	"purchase purchased purchases bought buy buys procure procured procurement acquire acquired acquisition " +
+	"sale sold package packages memorandum")
+
+// willPlans lowers to planned the orders that only "will" made ("Norway
+// will send two air defence systems to Ukraine") when the report names no
+// deal of any kind: a future transfer without a deal is a plan (the
+// annotation guidelines: "will deliver" after a signed deal is ordered;
+// without one, planned). A report that names a contract, a purchase, a
+// sale or an aid package keeps the order.
+func willPlans(rels []relation, body string) []relation {
+	any := false
+	for _, r := range rels {
+		if r.willOnly && r.Status == bot.StatusOrdered {
+			any = true
+		}
+	}
+	if !any {
+		return rels
+	}
+	for _, t := range tokenize(body) {
+		if reportDealWords[t.w] {
+			return rels
+		}
+	}
+	for i := range rels {
+		if rels[i].willOnly && rels[i].Status == bot.StatusOrdered {
+			rels[i].Status = bot.StatusPlanned
+		}
+	}
+	return rels
+}

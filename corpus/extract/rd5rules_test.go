@@ -30,3 +30,21 @@ func TestRestOfDeliveredTransfer(t *testing.T) {
 		t.Errorf("without a delivery, the order stands: got %q", got)
 	}
 }
+
+// An order that only "will" makes is a plan when the report names no deal;
+// a report that names a contract keeps the order.
+func TestWillWithoutDealIsPlan(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Denmark to send howitzers to Ukraine",
+		Body: "Denmark will send 12 CAESAR howitzers to Ukraine, its defence minister said on Monday."}
+	got := relKeys(e.Report(r))
+	if !slices.Contains(got, "Denmark>Ukraine CAESAR planned") {
+		t.Errorf("a future transfer without a deal should be planned: got %q", got)
+	}
+	r.Body = "Denmark signed a contract with Ukraine last month. " +
+		"Denmark will send 12 CAESAR howitzers to Ukraine, its defence minister said on Monday."
+	got = relKeys(e.Report(r))
+	if !slices.Contains(got, "Denmark>Ukraine CAESAR ordered") {
+		t.Errorf("after a named contract the future transfer stays ordered: got %q", got)
+	}
+}

@@ -550,6 +550,8 @@ type relation struct {
 	returned bool
 	// rest says the goods are "the rest of" a transfer (see markRest).
 	rest bool
+	// willOnly says only "will" made it an order (see willPlans).
+	willOnly bool
 }
 
 // emit turns a frame's groups into relations.
@@ -609,6 +611,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						rel.recHostMaker = r.hostMaker
 						rel.deal = f.spec.light
 						rel.returned = f.spec.sp == spReturn
+						rel.willOnly = f.willOnly
 						rel.Years = slices.Clone(years)
 						if ys := a.itemYears(it, items, a.clauses[f.clause].ts, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
 							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.

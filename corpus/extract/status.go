@@ -100,6 +100,7 @@ func (a *analysis) status(f *frame) {
 		r.st = bot.StatusCancelled
 	}
 	f.status = r.st
+	f.willOnly = r.modal && r.st == bot.StatusOrdered && !tr.noun && !f.spec.light && len(f.absorbed) == 0
 }
 
 // cancelDenied reports whether a denial before frame f governs a
