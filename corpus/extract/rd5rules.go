@@ -34,6 +34,7 @@ func (a *analysis) greenLightBefore(t int) bool {
 func (a *analysis) markRd5() {
 	a.markThirdParty()
 	a.markGivenApproval()
+	a.markPledgedService()
 }
 
 // approvalObjects after "give" make it an approval, not a gift: "has given
@@ -251,4 +252,31 @@ func willPlans(rels []relation, body string) []relation {
 		}
 	}
 	return rels
+}
+
+// serviceObjects after a pledge or offer are services, not goods: "pledged
+// support and training for Poland's use of Korean weapons".
+var serviceObjects = words("support training cooperation assistance maintenance help")
+
+// markPledgedService drops a pledge or offer verb whose object is a
+// service ("pledged support and training for ...", "offered cooperation
+// in ..."): the weapons named after "for" are what the service is for.
+func (a *analysis) markPledgedService() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.status != bot.StatusPlanned || tr.tj+2 >= len(toks) {
+			continue
+		}
+		j := tr.tj
+		if !serviceObjects[toks[j].w] || j > 0 && toks[j-1].w == "military" {
+			continue
+		}
+		if toks[j+1].w == "and" && serviceObjects[toks[j+2].w] {
+			j += 2
+		}
+		if j+1 < len(toks) && toks[j+1].w == "for" {
+			tr.drop = true
+		}
+	}
 }
