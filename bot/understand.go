@@ -72,6 +72,7 @@ type mention struct {
 	names      []string
 	group      string
 	kind       gazetteer.MentionKind
+	homes      []string // a multinational maker's home countries, principal first
 	side       side
 	asked      bool // the side the question asks for: "which Central Asian countries"
 }
@@ -127,6 +128,7 @@ func Understand(question string, now time.Time) Understanding {
 
 	ms := mentionsIn(text)
 	u.readWeapons(text)
+	makerAtOrigin(text, ms)
 	u.readYears(lower, now)
 	words := wordSpans(lower)
 	u.ByVolume = hasAny(words, wordSet("volume volumes tiv tivs value"))
@@ -262,14 +264,17 @@ func mentionsIn(text string) []mention {
 			if c, ok := g.ByCode(code); ok {
 				names = append(names, c.Name)
 			}
-			if m.Kind == gazetteer.ManufacturerMention {
-				break // a maker stands for its principal home country
-			}
 		}
 		if len(names) == 0 {
 			continue
 		}
-		mm := mention{start: m.Start, end: m.End, names: names, kind: m.Kind}
+		var homes []string
+		if m.Kind == gazetteer.ManufacturerMention {
+			// A maker stands for its principal home country, unless the
+			// system asked about is built in another of its homes.
+			homes, names = names, names[:1]
+		}
+		mm := mention{start: m.Start, end: m.End, names: names, kind: m.Kind, homes: homes}
 		if m.Kind == gazetteer.GroupMention {
 			mm.group = m.Group
 		}
@@ -279,6 +284,27 @@ func mentionsIn(text string) []mention {
 		}
 	}
 	return out
+}
+
+// makerAtOrigin reads a multinational maker as the home country where the
+// system the question names is built: "Airbus C295s" come from Spain, not
+// from Airbus's principal home, France.
+func makerAtOrigin(text string, ms []mention) {
+	origin := ""
+	for _, m := range weapons.Find(capitalisedIfLower(text)) {
+		if m.System != "" && m.Origin != "" {
+			origin = m.Origin
+			break
+		}
+	}
+	if origin == "" {
+		return
+	}
+	for i := range ms {
+		if len(ms[i].homes) > 1 && slices.Contains(ms[i].homes, origin) {
+			ms[i].names = []string{origin}
+		}
+	}
 }
 
 // capitalisedIfLower gives a question typed all in lower case ("who sells
