@@ -58,6 +58,31 @@ var (
 	overviewWords = wordSet("overview matrix flows breakdown landscape")
 )
 
+// asksTrend: the question has a word of shares, trends or rankings, other
+// than "more" right before a weapon, which asks about a further batch ("is
+// Ukraine buying more Bayraktars?"), not a trend ("is Russia selling more?").
+func asksTrend(lower string, words []wordSpan) bool {
+	comparison := containsWord(words, "than") // "more drones than Russia"
+	for _, w := range words {
+		if trendWords[w.w] && !(w.w == "more" && !comparison && batchAfter(lower, w.end)) {
+			return true
+		}
+	}
+	return false
+}
+
+// batchAfter: a weapon follows at end, and not arms in general ("more
+// Bayraktars", "more tanks"; not "more weapons", which asks for a trend).
+func batchAfter(lower string, end int) bool {
+	next, _, _ := strings.Cut(strings.TrimLeft(lower[end:], " "), " ")
+	if generalArms[strings.Trim(next, "?.,!")] {
+		return false
+	}
+	return weaponAfter(capitalisedIfLower(lower), end)
+}
+
+var generalArms = wordSet("arms weapons weaponry military equipment aid")
+
 // readForm reads the shape of answer a question asks for.
 func (u *Understanding) readForm(lower string, words []wordSpan) {
 	switch {
@@ -77,7 +102,7 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		}
 	case asksHowMany(words) && u.Intent != IntentPassages:
 		u.Form = FormCount
-	case asksYesNo(words) && u.Intent != IntentPassages && !hasAny(words, trendWords):
+	case asksYesNo(words) && u.Intent != IntentPassages && !asksTrend(lower, words):
 		u.Form = FormCheck
 		if hasAny(words, cancelWords) || noLonger(words) {
 			// "did Russia cancel the Su-35 sale?": a verdict on delivery

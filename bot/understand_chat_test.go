@@ -84,6 +84,10 @@ func TestUnderstandChat(t *testing.T) {
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
+		// "more" before a weapon asks about a further batch, not a trend
+		{"Is Ghana buying more Bayraktars?", "suppliers/check S[] R[Ghana] cat[Aircraft] kind[] sys[Bayraktar] 0-0"},
+		{"is ghana getting more tanks", "suppliers/check S[] R[Ghana] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
+		{"Is Ghana buying more weapons?", "suppliers/list S[] R[Ghana] cat[] kind[] sys[] 0-0"},
 	} {
 		u := Understand(tc.q, now)
 		got := fmt.Sprintf("%s/%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Form, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)
