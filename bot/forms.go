@@ -35,7 +35,7 @@ func (f Form) String() string {
 
 var (
 	// reStory opens a question about what became of a deal.
-	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off)|is .+ (?:deal|sale|order|contract|purchase)\b.* (?:still on|still alive|alive|dead|off|on track))\b`)
+	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off)|why (?:has|have|did|does|do|is|are)(?:n't|n’t)?(?: not)? .+ (?:got|get|gotten|received|receive|taken delivery)|is .+ (?:deal|sale|order|contract|purchase)\b.* (?:still on|still alive|alive|dead|off|on track))\b`)
 	// reStoryTail ends a terse question about what became of a deal:
 	// "uae rafale deal status", "Argentina F-16 latest?".
 	reStoryTail = regexp.MustCompile(`\b(?:status|latest|update|updates|fate|timeline|outcome)\s*\??$`)

@@ -58,3 +58,19 @@ func TestMatchesKindPlane(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchesKindWarship(t *testing.T) {
+	for _, c := range []struct {
+		system, sentence string
+		want             bool
+	}{
+		{"MILGEM corvette", "The navy received a MILGEM corvette.", true},
+		{"Type 054A/P", "The navy received Type 054A/P frigates.", true},
+		{"Su-30SM", "The air force received Su-30SM fighters.", false},
+	} {
+		r := Relation{System: c.system, Category: "Ships", Evidence: Evidence{Sentence: c.sentence}}
+		if got := matchesKind(r, []string{"warship"}); got != c.want {
+			t.Errorf("%s as a warship: %v, want %v", c.system, got, c.want)
+		}
+	}
+}

@@ -288,6 +288,8 @@ var kindSynonyms = map[string][]string{
 	"jet engine": {"engine", "turbofan", "turbojet"},
 	// a plane is any fixed-wing aircraft, a transport or trainer as much as
 	// a fighter ("is Tashkent buying transport planes"), not a helicopter
+	// a warship is any surface combatant the lexicon names by its type
+	"warship":   {"warship", "frigate", "corvette", "destroyer", "cruiser", "missile boat", "patrol ship", "assault ship"},
 	"plane":     planeWords,
 	"airplane":  planeWords,
 	"aeroplane": planeWords,

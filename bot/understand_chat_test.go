@@ -88,6 +88,8 @@ func TestUnderstandChat(t *testing.T) {
 		{"Is Ghana buying more Bayraktars?", "suppliers/check S[] R[Ghana] cat[Aircraft] kind[] sys[Bayraktar] 0-0"},
 		{"is ghana getting more tanks", "suppliers/check S[] R[Ghana] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
 		{"Is Ghana buying more weapons?", "suppliers/list S[] R[Ghana] cat[] kind[] sys[] 0-0"},
+		// "why hasn't X got Y" asks what became of the deal
+		{"why hasn't ghana got its turkish helicopters", "between/story S[Turkey] R[Ghana] cat[Aircraft] kind[helicopter] sys[] 0-0"},
 	} {
 		u := Understand(tc.q, now)
 		got := fmt.Sprintf("%s/%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Form, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)
