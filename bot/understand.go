@@ -474,7 +474,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			containsSeq(before, "customers", "of") ||
 			containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
 			m.side = supplierSide
-		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end):
+		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end) && !forcesAfter(text, m.end):
 			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
 			ownerOfForeign[i] = m.side == recipientSide
 		case m.kind == gazetteer.ManufacturerMention:
@@ -514,6 +514,21 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 // armsNouns make a question with no verb one about arms all the same
 // ("UK weapons to Ukraine", "Armenia arms from France?").
 var armsNouns = wordSet("arms weapons weaponry military aid deal deals sales exports imports transfers")
+
+// forcesAfter: the demonym names a country's forces, not where arms come
+// from: "the Uzbek military" in "who supplies the Uzbek military with
+// transport aircraft", where "military" is no adjective of a weapon.
+func forcesAfter(text string, end int) bool {
+	rest := strings.Fields(strings.ToLower(text[end:]))
+	if len(rest) == 0 || strings.Trim(rest[0], "?.,!") != "military" {
+		return false
+	}
+	return len(rest) == 1 || rest[0] != "military" || militaryFollowers[rest[1]]
+}
+
+// militaryFollowers: words after "military" that make it the forces ("the
+// Uzbek military with ...", "the Uzbek military from ...").
+var militaryFollowers = wordSet("with from get gets got receive receives received buy buys bought since in and or")
 
 // hasMaker: an arms maker named makes a question one about arms ("elbit
 // germany").

@@ -88,6 +88,9 @@ func TestUnderstandChat(t *testing.T) {
 		{"Is Ghana buying more Bayraktars?", "suppliers/check S[] R[Ghana] cat[Aircraft] kind[] sys[Bayraktar] 0-0"},
 		{"is ghana getting more tanks", "suppliers/check S[] R[Ghana] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
 		{"Is Ghana buying more weapons?", "suppliers/list S[] R[Ghana] cat[] kind[] sys[] 0-0"},
+		// a demonym before "military" that is the forces is no origin of arms
+		{"Who supplies the Ghanaian military with transport aircraft?", "suppliers/list S[] R[Ghana] cat[Aircraft] kind[transport aircraft] sys[] 0-0"},
+		{"Who sells Ghanaian military equipment?", "recipients/list S[Ghana] R[] cat[] kind[] sys[] 0-0"},
 		// "why hasn't X got Y" asks what became of the deal
 		{"why hasn't ghana got its turkish helicopters", "between/story S[Turkey] R[Ghana] cat[Aircraft] kind[helicopter] sys[] 0-0"},
 	} {
