@@ -83,6 +83,21 @@ func batchAfter(lower string, end int) bool {
 
 var generalArms = wordSet("arms weapons weaponry military equipment aid")
 
+// droppedAuxiliary: a yes/no question typed without its auxiliary, a
+// country then a participle of getting or giving and a question mark
+// ("Mongolia getting Su-27s?", "South Korea selling K9s to Egypt?").
+func droppedAuxiliary(lower string, words []wordSpan) bool {
+	if !strings.HasSuffix(strings.TrimSpace(lower), "?") || len(words) < 3 || questionOpeners[words[0].w] {
+		return false
+	}
+	return supplyParticiples[words[1].w] || supplyParticiples[words[2].w] && len(words) > 3
+}
+
+var (
+	questionOpeners   = wordSet("who whom whose what which where when why how")
+	supplyParticiples = wordSet("getting buying receiving ordering acquiring purchasing selling sending supplying giving delivering exporting")
+)
+
 // readForm reads the shape of answer a question asks for.
 func (u *Understanding) readForm(lower string, words []wordSpan) {
 	switch {
@@ -102,7 +117,7 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		}
 	case asksHowMany(words) && u.Intent != IntentPassages:
 		u.Form = FormCount
-	case asksYesNo(words) && u.Intent != IntentPassages && !asksTrend(lower, words):
+	case (asksYesNo(words) || droppedAuxiliary(lower, words)) && u.Intent != IntentPassages && !asksTrend(lower, words):
 		u.Form = FormCheck
 		if hasAny(words, cancelWords) || noLonger(words) {
 			// "did Russia cancel the Su-35 sale?": a verdict on delivery
