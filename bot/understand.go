@@ -428,7 +428,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	// The verb of the question and where it stands.
 	verbAt, verbGives, building, passive := -1, false, false, false
 	for i, w := range words {
-		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
+		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) && !shipNoun(words, i) {
 			verbAt, verbGives, passive = w.start, true, passiveAt(words, i)
 			break
 		}
@@ -628,12 +628,20 @@ var comparedWith = wordSet("than versus vs like besides except unlike")
 // Tajikistan"), not as a noun ("the Astana arms fair").
 func transferVerbIn(words []wordSpan) bool {
 	for i, w := range words {
-		if getVerbs[w.w] || giftVerb(words, i) || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) {
+		if getVerbs[w.w] || giftVerb(words, i) || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) && !shipNoun(words, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// shipNoun: "ship(s)" after a question word, article or count is the
+// noun, not the verb ("what ships has Turkey sold Pakistan").
+func shipNoun(words []wordSpan, i int) bool {
+	return (words[i].w == "ships" || words[i].w == "ship") && i > 0 && beforeShipNoun[words[i-1].w]
+}
+
+var beforeShipNoun = wordSet("what which many the a its their any more new naval navy two three four five six")
 
 // notTransferTo are words before a "to" that does not lead to a
 // recipient ("what happened to Jakarta's deal", "according to Moscow").

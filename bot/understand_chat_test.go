@@ -91,6 +91,8 @@ func TestUnderstandChat(t *testing.T) {
 		// a demonym before "military" that is the forces is no origin of arms
 		{"Who supplies the Ghanaian military with transport aircraft?", "suppliers/list S[] R[Ghana] cat[Aircraft] kind[transport aircraft] sys[] 0-0"},
 		{"Who sells Ghanaian military equipment?", "recipients/list S[Ghana] R[] cat[] kind[] sys[] 0-0"},
+		// "ships" after a question word is the noun, not the verb
+		{"What ships has Turkey sold Ghana?", "between/list S[Turkey] R[Ghana] cat[Ships] kind[] sys[] 0-0"},
 		// a yes/no question typed without its auxiliary
 		{"Ghana getting Su-27s?", "suppliers/check S[] R[Ghana] cat[Aircraft] kind[] sys[Su-27] 0-0"},
 		{"South Korea selling K9s to Ghana?", "between/check S[South Korea] R[Ghana] cat[Artillery] kind[] sys[K9 Thunder] 0-0"},
