@@ -166,8 +166,8 @@ func Understand(question string, now time.Time) Understanding {
 		u.Recipients = unsided[0].names
 		u.Group = unsided[0].group
 		u.Intent = IntentSuppliers
-	case len(unsided) >= 2 && (len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs) || onlyNames(words, ms)):
-		// "Turkey and Kazakhstan": transfers either way.
+	case len(unsided) >= 2 && (len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs, dealNouns) || onlyNames(words, ms)):
+		// "Turkey and Kazakhstan", "Uzbekistan Spain deal": transfers either way.
 		u.Suppliers, u.Recipients, u.Either = unsided[0].names, unsided[1].names, true
 		u.Intent = IntentBetween
 	}

@@ -91,6 +91,8 @@ func TestUnderstandChat(t *testing.T) {
 		// a demonym before "military" that is the forces is no origin of arms
 		{"Who supplies the Ghanaian military with transport aircraft?", "suppliers/list S[] R[Ghana] cat[Aircraft] kind[transport aircraft] sys[] 0-0"},
 		{"Who sells Ghanaian military equipment?", "recipients/list S[Ghana] R[] cat[] kind[] sys[] 0-0"},
+		// two countries and a deal noun: transfers either way
+		{"Ghana Spain deal", "between/list S[Ghana] R[Spain] cat[] kind[] sys[] 0-0 either"},
 		// "ships" after a question word is the noun, not the verb
 		{"What ships has Turkey sold Ghana?", "between/list S[Turkey] R[Ghana] cat[Ships] kind[] sys[] 0-0"},
 		// a yes/no question typed without its auxiliary
