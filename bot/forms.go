@@ -98,6 +98,34 @@ var (
 	supplyParticiples = wordSet("getting buying receiving ordering acquiring purchasing selling sending supplying giving delivering exporting")
 )
 
+// furtherBatch: the question asks about a further batch of a weapon: "more"
+// or "additional" right before it or before a count of it ("six more
+// A-29s", "an additional six F-16s"), or "a second batch".
+func furtherBatch(lower string, words []wordSpan) bool {
+	if containsWord(words, "than") {
+		return false
+	}
+	for i, w := range words {
+		switch {
+		case batchWords[w.w] && i+1 < len(words) && batchNouns[words[i+1].w]:
+			return true
+		case w.w == "more" || w.w == "additional" || w.w == "further":
+			if batchAfter(lower, w.end) {
+				return true
+			}
+			if i+1 < len(words) && numberWords[words[i+1].w] > 0 && batchAfter(lower, words[i+1].end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	batchWords = wordSet("second third next new another further additional")
+	batchNouns = wordSet("batch batches tranche lot")
+)
+
 // readForm reads the shape of answer a question asks for.
 func (u *Understanding) readForm(lower string, words []wordSpan) {
 	switch {

@@ -56,6 +56,9 @@ type Understanding struct {
 	// Licence is set when the question asks about building a foreign
 	// system at home ("is Riyadh going to build Chinese drones?").
 	Licence bool
+	// Further is set when the question asks about a further batch ("six
+	// more A-29s", "a second batch of Su-30SM2s"), not the first.
+	Further bool
 }
 
 // side is what a country mention was read to be.
@@ -184,6 +187,7 @@ func Understand(question string, now time.Time) Understanding {
 	if forced == IntentPassages {
 		u.chartOfOne(lower, words, ms)
 		u.readForm(lower, words)
+		u.Further = furtherBatch(lower, words)
 	}
 	return u
 }
