@@ -36,6 +36,14 @@ func (b *Bot) checkAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 		// at home: only licence deals answer it, not imports.
 		judged = &Answer{Citations: ans.Citations, Relations: licenceLines(ans.Relations)}
 	}
+	if u.Further {
+		// "Is Washington sending six more A-29s?" asks about the batch
+		// still to come: a pending order or plan answers it before the
+		// deliveries already made.
+		if p := pendingLines(judged); len(p) > 0 {
+			judged = &Answer{Citations: judged.Citations, Relations: p}
+		}
+	}
 	v, basis := verdictOf(judged)
 	ans.Verdict = v
 	for _, l := range basis {
@@ -82,6 +90,17 @@ func statedLines(ctx context.Context, rs RelationSearcher, u Understanding, f Fi
 
 func lineKey(supplier, recipient, system, status string) string {
 	return supplier + "|" + recipient + "|" + fold(system) + "|" + status
+}
+
+// pendingLines are the ordered or planned lines not cancelled since.
+func pendingLines(ans *Answer) []RelationLine {
+	var out []RelationLine
+	for _, l := range ans.Relations {
+		if (Status(l.Status) == StatusOrdered || Status(l.Status) == StatusPlanned) && !cancelledLater(ans, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func licenceLines(lines []RelationLine) []RelationLine {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/bot/weapons"
 )
 
 // maxFigures bounds the figures a "how many" answer quotes.
@@ -71,6 +73,15 @@ func figureIn(sentence string, l RelationLine, kinds []string) string {
 	} else if l.Category != "" {
 		// a deal of a kind only: "12 armoured vehicles", "four aircraft"
 		targets = append(targets, strings.ToLower(strings.Fields(l.Category)[0]))
+	}
+	if l.System != "" {
+		// the sentence may write the system by another of its names:
+		// "four A-29 Super Tucano" for the EMB-314, "four C295W" for the C-295
+		for _, m := range weapons.Find(sentence) {
+			if m.System == l.System {
+				targets = appendNew(targets, strings.ToLower(strings.Fields(m.Text)[0]))
+			}
+		}
 	}
 	targets = append(targets, kinds...)
 	toks := strings.Fields(sentence)

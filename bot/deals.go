@@ -284,6 +284,7 @@ func (c *composer) group(hits []RelationHit, u Understanding, counts map[string]
 	for _, p := range order {
 		p.supply = foldGeneric(p.supply)
 		p.other = foldGeneric(p.other)
+		p.supply = foldCancelledOrders(p.supply, p.other)
 		for _, l := range append(p.supply, p.other...) {
 			slices.Sort(l.years)
 		}
@@ -296,6 +297,28 @@ func (c *composer) group(hits []RelationHit, u Understanding, counts map[string]
 	}
 	noteCoverage(all)
 	return order
+}
+
+// foldCancelledOrders folds an order (nothing delivered) into the
+// cancellation of the same deal reported no earlier: a deal ordered and
+// then cancelled is no supply ("Egypt had ordered Su-35s but refused
+// them"). It returns the supply lines left.
+func foldCancelledOrders(supply, other []*line) []*line {
+	out := supply[:0]
+	for _, l := range supply {
+		i := slices.IndexFunc(other, func(c *line) bool {
+			return l.status == StatusOrdered && c.status == StatusCancelled && !c.denied && c.supplier == l.supplier &&
+				c.recipient == l.recipient && c.key == l.key && c.latest >= l.latest
+		})
+		if i < 0 {
+			out = append(out, l)
+			continue
+		}
+		for _, h := range l.hits {
+			other[i].addEvidence(h)
+		}
+	}
+	return out
 }
 
 // rankParties orders counterparties: those with certain supply first, then

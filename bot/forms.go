@@ -35,7 +35,7 @@ func (f Form) String() string {
 
 var (
 	// reStory opens a question about what became of a deal.
-	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off)|is .+ (?:deal|sale|order|contract|purchase)\b.* (?:still on|still alive|alive|dead|off|on track))\b`)
+	reStory = regexp.MustCompile(`^(?:so,? |and )?(?:(?:tell|give|show) me (?:about )?)?(?:what(?:ever)?(?:'s|’s| is| was| has| had)? happen(?:ed|ing) (?:to|with)|what became of|what(?:'s|’s| is| was) (?:the |going on with )?(?:status|state|story|latest|history|outcome|fate|timeline)?\s*(?:of|on|with)|(?:the )?(?:status|story|history|timeline|fate|outcome) of|where (?:does|do|did|is) .+ (?:stand|end up|now)|how did .+ (?:end|go|turn out)|is .+ deal (?:still )?(?:on|alive|dead|off)|why (?:has|have|did|does|do|is|are)(?:n't|n’t)?(?: not)? .+ (?:got|get|gotten|received|receive|taken delivery)|is .+ (?:deal|sale|order|contract|purchase)\b.* (?:still on|still alive|alive|dead|off|on track))\b`)
 	// reStoryTail ends a terse question about what became of a deal:
 	// "uae rafale deal status", "Argentina F-16 latest?".
 	reStoryTail = regexp.MustCompile(`\b(?:status|latest|update|updates|fate|timeline|outcome)\s*\??$`)
@@ -58,6 +58,74 @@ var (
 	overviewWords = wordSet("overview matrix flows breakdown landscape")
 )
 
+// asksTrend: the question has a word of shares, trends or rankings, other
+// than "more" right before a weapon, which asks about a further batch ("is
+// Ukraine buying more Bayraktars?"), not a trend ("is Russia selling more?").
+func asksTrend(lower string, words []wordSpan) bool {
+	comparison := containsWord(words, "than") // "more drones than Russia"
+	for _, w := range words {
+		if trendWords[w.w] && !(w.w == "more" && !comparison && batchAfter(lower, w.end)) {
+			return true
+		}
+	}
+	return false
+}
+
+// batchAfter: a weapon follows at end, and not arms in general ("more
+// Bayraktars", "more tanks"; not "more weapons", which asks for a trend).
+func batchAfter(lower string, end int) bool {
+	next, _, _ := strings.Cut(strings.TrimLeft(lower[end:], " "), " ")
+	if generalArms[strings.Trim(next, "?.,!")] {
+		return false
+	}
+	return weaponAfter(capitalisedIfLower(lower), end)
+}
+
+var generalArms = wordSet("arms weapons weaponry military equipment aid")
+
+// droppedAuxiliary: a yes/no question typed without its auxiliary, a
+// country then a participle of getting or giving and a question mark
+// ("Mongolia getting Su-27s?", "South Korea selling K9s to Egypt?").
+func droppedAuxiliary(lower string, words []wordSpan) bool {
+	if !strings.HasSuffix(strings.TrimSpace(lower), "?") || len(words) < 3 || questionOpeners[words[0].w] {
+		return false
+	}
+	return supplyParticiples[words[1].w] || supplyParticiples[words[2].w] && len(words) > 3
+}
+
+var (
+	questionOpeners   = wordSet("who whom whose what which where when why how")
+	supplyParticiples = wordSet("getting buying receiving ordering acquiring purchasing selling sending supplying giving delivering exporting")
+)
+
+// furtherBatch: the question asks about a further batch of a weapon: "more"
+// or "additional" right before it or before a count of it ("six more
+// A-29s", "an additional six F-16s"), or "a second batch".
+func furtherBatch(lower string, words []wordSpan) bool {
+	if containsWord(words, "than") {
+		return false
+	}
+	for i, w := range words {
+		switch {
+		case batchWords[w.w] && i+1 < len(words) && batchNouns[words[i+1].w]:
+			return true
+		case w.w == "more" || w.w == "additional" || w.w == "further":
+			if batchAfter(lower, w.end) {
+				return true
+			}
+			if i+1 < len(words) && numberWords[words[i+1].w] > 0 && batchAfter(lower, words[i+1].end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	batchWords = wordSet("second third next new another further additional")
+	batchNouns = wordSet("batch batches tranche lot")
+)
+
 // readForm reads the shape of answer a question asks for.
 func (u *Understanding) readForm(lower string, words []wordSpan) {
 	switch {
@@ -77,7 +145,7 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		}
 	case asksHowMany(words) && u.Intent != IntentPassages:
 		u.Form = FormCount
-	case asksYesNo(words) && u.Intent != IntentPassages && !hasAny(words, trendWords):
+	case (asksYesNo(words) || droppedAuxiliary(lower, words)) && u.Intent != IntentPassages && !asksTrend(lower, words):
 		u.Form = FormCheck
 		if hasAny(words, cancelWords) || noLonger(words) {
 			// "did Russia cancel the Su-35 sale?": a verdict on delivery

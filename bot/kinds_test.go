@@ -41,3 +41,36 @@ func TestMatchesKindCombatAircraft(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchesKindPlane(t *testing.T) {
+	for _, c := range []struct {
+		system string
+		want   bool
+	}{
+		{"C-295", true},   // transport aircraft
+		{"Yak-130", true}, // trainer
+		{"Su-30SM", true}, // combat aircraft
+		{"Mi-17", false},  // transport helicopter
+	} {
+		r := Relation{System: c.system, Category: "Aircraft", Evidence: Evidence{Sentence: "The air force received " + c.system + " aircraft."}}
+		if got := matchesKind(r, []string{"plane"}); got != c.want {
+			t.Errorf("%s as a plane: %v, want %v", c.system, got, c.want)
+		}
+	}
+}
+
+func TestMatchesKindWarship(t *testing.T) {
+	for _, c := range []struct {
+		system, sentence string
+		want             bool
+	}{
+		{"MILGEM corvette", "The navy received a MILGEM corvette.", true},
+		{"Type 054A/P", "The navy received Type 054A/P frigates.", true},
+		{"Su-30SM", "The air force received Su-30SM fighters.", false},
+	} {
+		r := Relation{System: c.system, Category: "Ships", Evidence: Evidence{Sentence: c.sentence}}
+		if got := matchesKind(r, []string{"warship"}); got != c.want {
+			t.Errorf("%s as a warship: %v, want %v", c.system, got, c.want)
+		}
+	}
+}

@@ -286,7 +286,17 @@ var kindSynonyms = map[string][]string{
 	"attack aircraft": fighterWords,
 	// "jet engines" are what reports call engines, turbofans or turbojets
 	"jet engine": {"engine", "turbofan", "turbojet"},
+	// a plane is any fixed-wing aircraft, a transport or trainer as much as
+	// a fighter ("is Tashkent buying transport planes"), not a helicopter
+	// a warship is any surface combatant the lexicon names by its type
+	"warship":   {"warship", "frigate", "corvette", "destroyer", "cruiser", "missile boat", "patrol ship", "assault ship"},
+	"plane":     planeWords,
+	"airplane":  planeWords,
+	"aeroplane": planeWords,
 }
+
+var planeWords = append([]string{"plane", "transport aircraft", "trainer aircraft", "tanker aircraft", "patrol aircraft",
+	"utility aircraft", "airlifter"}, fighterWords...)
 
 var fighterWords = []string{"fighter", "combat aircraft", "combat jet", "warplane", "jet", "attack aircraft", "strike aircraft"}
 

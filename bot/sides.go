@@ -369,6 +369,9 @@ func fillOtherSide(words []wordSpan, ms []mention, weapon bool) {
 // another category ("Cobra helicopters": the lexicon's "Cobra" is a
 // vehicle): the known system of that category whose name holds the word,
 // or, when the lexicon has none, the word itself as an unknown designation.
+// A word that loosely names the system's own kind is no namesake: loitering
+// munitions (Missiles) are called drones, and air-defence systems missiles
+// ("Harop drones", "FK-3 missiles").
 func namesakeOfKind(m, next weapons.Match, text string) (string, bool) {
 	if next.System != "" || next.Category == "" || next.Category == m.Category ||
 		next.Start < m.End || strings.TrimSpace(text[m.End:next.Start]) != "" {
@@ -384,5 +387,15 @@ func namesakeOfKind(m, next weapons.Match, text string) (string, bool) {
 			}
 		}
 	}
+	if looseKindWord[[2]weapons.Category{m.Category, next.Category}] {
+		return "", false
+	}
 	return m.Text, true
+}
+
+// looseKindWord: {system's category, category of the word after it} pairs
+// where the word is a common loose name for the system's kind.
+var looseKindWord = map[[2]weapons.Category]bool{
+	{weapons.Missiles, weapons.Aircraft}:   true,
+	{weapons.AirDefence, weapons.Missiles}: true,
 }

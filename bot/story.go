@@ -64,6 +64,16 @@ type stageHit struct {
 // same year, deal and status are one stage with all their citations.
 func storyStages(c *composer, hits []RelationHit) []StoryStage {
 	placed := make([]stageHit, 0, len(hits))
+	// A report written no earlier than the years it states: an undated
+	// stage of a report with no publication date stands at its latest
+	// stated year, not before everything ("ordered in 2018" ... "the US
+	// has blocked the sale").
+	reportYear := map[string]int{}
+	for _, h := range hits {
+		for _, y := range h.Years {
+			reportYear[h.Evidence.ReportID] = max(reportYear[h.Evidence.ReportID], y)
+		}
+	}
 	for _, h := range hits {
 		s := stageHit{RelationHit: h, published: h.Report.PublishedString()}
 		if len(h.Years) > 0 {
@@ -73,6 +83,8 @@ func storyStages(c *composer, hits []RelationHit) []StoryStage {
 			}
 		} else if !h.Report.Published.IsZero() {
 			s.year = h.Report.Published.Year()
+		} else {
+			s.year = reportYear[h.Evidence.ReportID]
 		}
 		placed = append(placed, s)
 	}

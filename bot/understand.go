@@ -56,6 +56,9 @@ type Understanding struct {
 	// Licence is set when the question asks about building a foreign
 	// system at home ("is Riyadh going to build Chinese drones?").
 	Licence bool
+	// Further is set when the question asks about a further batch ("six
+	// more A-29s", "a second batch of Su-30SM2s"), not the first.
+	Further bool
 }
 
 // side is what a country mention was read to be.
@@ -72,6 +75,7 @@ type mention struct {
 	names      []string
 	group      string
 	kind       gazetteer.MentionKind
+	homes      []string // a multinational maker's home countries, principal first
 	side       side
 	asked      bool // the side the question asks for: "which Central Asian countries"
 }
@@ -127,6 +131,7 @@ func Understand(question string, now time.Time) Understanding {
 
 	ms := mentionsIn(text)
 	u.readWeapons(text)
+	makerAtOrigin(text, ms)
 	u.readYears(lower, now)
 	words := wordSpans(lower)
 	u.ByVolume = hasAny(words, wordSet("volume volumes tiv tivs value"))
@@ -164,8 +169,8 @@ func Understand(question string, now time.Time) Understanding {
 		u.Recipients = unsided[0].names
 		u.Group = unsided[0].group
 		u.Intent = IntentSuppliers
-	case len(unsided) >= 2 && (len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs) || onlyNames(words, ms)):
-		// "Turkey and Kazakhstan": transfers either way.
+	case len(unsided) >= 2 && (len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs, dealNouns) || onlyNames(words, ms)):
+		// "Turkey and Kazakhstan", "Uzbekistan Spain deal": transfers either way.
 		u.Suppliers, u.Recipients, u.Either = unsided[0].names, unsided[1].names, true
 		u.Intent = IntentBetween
 	}
@@ -182,6 +187,7 @@ func Understand(question string, now time.Time) Understanding {
 	if forced == IntentPassages {
 		u.chartOfOne(lower, words, ms)
 		u.readForm(lower, words)
+		u.Further = furtherBatch(lower, words)
 	}
 	return u
 }
@@ -262,14 +268,17 @@ func mentionsIn(text string) []mention {
 			if c, ok := g.ByCode(code); ok {
 				names = append(names, c.Name)
 			}
-			if m.Kind == gazetteer.ManufacturerMention {
-				break // a maker stands for its principal home country
-			}
 		}
 		if len(names) == 0 {
 			continue
 		}
-		mm := mention{start: m.Start, end: m.End, names: names, kind: m.Kind}
+		var homes []string
+		if m.Kind == gazetteer.ManufacturerMention {
+			// A maker stands for its principal home country, unless the
+			// system asked about is built in another of its homes.
+			homes, names = names, names[:1]
+		}
+		mm := mention{start: m.Start, end: m.End, names: names, kind: m.Kind, homes: homes}
 		if m.Kind == gazetteer.GroupMention {
 			mm.group = m.Group
 		}
@@ -279,6 +288,27 @@ func mentionsIn(text string) []mention {
 		}
 	}
 	return out
+}
+
+// makerAtOrigin reads a multinational maker as the home country where the
+// system the question names is built: "Airbus C295s" come from Spain, not
+// from Airbus's principal home, France.
+func makerAtOrigin(text string, ms []mention) {
+	origin := ""
+	for _, m := range weapons.Find(capitalisedIfLower(text)) {
+		if m.System != "" && m.Origin != "" {
+			origin = m.Origin
+			break
+		}
+	}
+	if origin == "" {
+		return
+	}
+	for i := range ms {
+		if len(ms[i].homes) > 1 && slices.Contains(ms[i].homes, origin) {
+			ms[i].names = []string{origin}
+		}
+	}
 }
 
 // capitalisedIfLower gives a question typed all in lower case ("who sells
@@ -402,7 +432,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	// The verb of the question and where it stands.
 	verbAt, verbGives, building, passive := -1, false, false, false
 	for i, w := range words {
-		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) {
+		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) && !shipNoun(words, i) {
 			verbAt, verbGives, passive = w.start, true, passiveAt(words, i)
 			break
 		}
@@ -448,7 +478,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			containsSeq(before, "customers", "of") ||
 			containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
 			m.side = supplierSide
-		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end):
+		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end) && !forcesAfter(text, m.end):
 			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
 			ownerOfForeign[i] = m.side == recipientSide
 		case m.kind == gazetteer.ManufacturerMention:
@@ -488,6 +518,21 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 // armsNouns make a question with no verb one about arms all the same
 // ("UK weapons to Ukraine", "Armenia arms from France?").
 var armsNouns = wordSet("arms weapons weaponry military aid deal deals sales exports imports transfers")
+
+// forcesAfter: the demonym names a country's forces, not where arms come
+// from: "the Uzbek military" in "who supplies the Uzbek military with
+// transport aircraft", where "military" is no adjective of a weapon.
+func forcesAfter(text string, end int) bool {
+	rest := strings.Fields(strings.ToLower(text[end:]))
+	if len(rest) == 0 || strings.Trim(rest[0], "?.,!") != "military" {
+		return false
+	}
+	return len(rest) == 1 || rest[0] != "military" || militaryFollowers[rest[1]]
+}
+
+// militaryFollowers: words after "military" that make it the forces ("the
+// Uzbek military with ...", "the Uzbek military from ...").
+var militaryFollowers = wordSet("with from get gets got receive receives received buy buys bought since in and or")
 
 // hasMaker: an arms maker named makes a question one about arms ("elbit
 // germany").
@@ -587,12 +632,20 @@ var comparedWith = wordSet("than versus vs like besides except unlike")
 // Tajikistan"), not as a noun ("the Astana arms fair").
 func transferVerbIn(words []wordSpan) bool {
 	for i, w := range words {
-		if getVerbs[w.w] || giftVerb(words, i) || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) {
+		if getVerbs[w.w] || giftVerb(words, i) || supplyVerbs[w.w] && (w.w != "arms" || isQuestionWord(words, i)) && !shipNoun(words, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// shipNoun: "ship(s)" after a question word, article or count is the
+// noun, not the verb ("what ships has Turkey sold Pakistan").
+func shipNoun(words []wordSpan, i int) bool {
+	return (words[i].w == "ships" || words[i].w == "ship") && i > 0 && beforeShipNoun[words[i-1].w]
+}
+
+var beforeShipNoun = wordSet("what which many the a its their any more new naval navy two three four five six")
 
 // notTransferTo are words before a "to" that does not lead to a
 // recipient ("what happened to Jakarta's deal", "according to Moscow").

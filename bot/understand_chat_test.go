@@ -84,6 +84,23 @@ func TestUnderstandChat(t *testing.T) {
 		// a terse question ending in "status" asks for the deal's story
 		{"Argentina F-16 deal latest?", "suppliers/story S[] R[Argentina] cat[Aircraft] kind[] sys[F-16] 0-0"},
 		{"Did the UAE get a Rafale status update?", "suppliers/check S[] R[United Arab Emirates] cat[Aircraft] kind[] sys[Rafale] 0-0"},
+		// "more" before a weapon asks about a further batch, not a trend
+		{"Is Ghana buying more Bayraktars?", "suppliers/check S[] R[Ghana] cat[Aircraft] kind[] sys[Bayraktar] 0-0"},
+		{"is ghana getting more tanks", "suppliers/check S[] R[Ghana] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
+		{"Is Ghana buying more weapons?", "suppliers/list S[] R[Ghana] cat[] kind[] sys[] 0-0"},
+		// a demonym before "military" that is the forces is no origin of arms
+		{"Who supplies the Ghanaian military with transport aircraft?", "suppliers/list S[] R[Ghana] cat[Aircraft] kind[transport aircraft] sys[] 0-0"},
+		{"Who sells Ghanaian military equipment?", "recipients/list S[Ghana] R[] cat[] kind[] sys[] 0-0"},
+		// two countries and a deal noun: transfers either way
+		{"Ghana Spain deal", "between/list S[Ghana] R[Spain] cat[] kind[] sys[] 0-0 either"},
+		// "ships" after a question word is the noun, not the verb
+		{"What ships has Turkey sold Ghana?", "between/list S[Turkey] R[Ghana] cat[Ships] kind[] sys[] 0-0"},
+		// a yes/no question typed without its auxiliary
+		{"Ghana getting Su-27s?", "suppliers/check S[] R[Ghana] cat[Aircraft] kind[] sys[Su-27] 0-0"},
+		{"South Korea selling K9s to Ghana?", "between/check S[South Korea] R[Ghana] cat[Artillery] kind[] sys[K9 Thunder] 0-0"},
+		{"Ghana getting Su-27s", "suppliers/list S[] R[Ghana] cat[Aircraft] kind[] sys[Su-27] 0-0"},
+		// "why hasn't X got Y" asks what became of the deal
+		{"why hasn't ghana got its turkish helicopters", "between/story S[Turkey] R[Ghana] cat[Aircraft] kind[helicopter] sys[] 0-0"},
 	} {
 		u := Understand(tc.q, now)
 		got := fmt.Sprintf("%s/%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Form, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)

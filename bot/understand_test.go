@@ -31,6 +31,12 @@ func TestUnderstand(t *testing.T) {
 		{"who supplies Казахстан last year", "suppliers S[] R[Kazakhstan] cat[] kind[] sys[] 2025-2025"},
 		{"how much did Kazakhstan spend on defence", "passages S[] R[] cat[] kind[] sys[] 0-0"},
 		{"Central Asia defence spending 2023", "passages S[] R[] cat[] kind[] sys[] 2023-2023"},
+		// a loose kind word beside a system is no namesake: loitering munitions are "drones", air defence "missiles"
+		{"did Kenya buy Harop drones from Israel?", "between S[Israel] R[Kenya] cat[Missiles Aircraft] kind[] sys[Harop] 0-0"},
+		{"did Nairobi get FK-3 missiles from China?", "between S[China] R[Kenya] cat[Air-defence systems Missiles] kind[] sys[FK-3] 0-0"},
+		// a multinational maker is the home where the system asked about is built
+		{"who is selling Airbus C295s to Ghana?", "between S[Spain] R[Ghana] cat[Aircraft] kind[] sys[C-295] 0-0"},
+		{"what has Airbus sold to Ghana?", "between S[France] R[Ghana] cat[] kind[] sys[] 0-0"},
 	} {
 		u := Understand(tc.q, now)
 		got := fmt.Sprintf("%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)
