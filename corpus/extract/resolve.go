@@ -34,61 +34,17 @@ func (a *analysis) resolve() []relation {
 		items := a.frameItems(f)
 		f.anaphor, f.newBatch = a.anaphor(f)
 		if len(items) == 0 && (f.anaphor || a.handedOn(f)) { // "... before being resold to Ecuador": the same goods
-			for k := len(a.res.kept) - 1; k >= 0; k-- {
-				if d := a.res.kept[k]; len(d.items) > 0 {
-					items = d.items
-					break
-				}
-			}
+			items = a.lastKeptItems(items)
 		}
 		sups, recs := a.roles(f, items)
 		sups, recs, ok := a.governedRoles(f, items, sups, recs)
 		if !ok {
 			continue
 		}
-		if (len(sups) == 0 || len(recs) == 0) && len(a.res.kept) > 0 {
-			last := a.res.kept[len(a.res.kept)-1]
-			if f.anaphor || a.clauses[f.clause].kind != cMain || last.clause == f.clause {
-				for k := len(a.res.kept) - 1; k >= 0; k-- {
-					d := a.res.kept[k]
-					// "China delivered radars to Turkmenistan, and Kazakhstan held
-					// talks on buying them": another buyer's plan leaves its
-					// seller open.
-					otherBuyersPlan := (f.status == bot.StatusPlanned || f.status == bot.StatusCancelled && !f.denied) && len(recs) > 0 && !overlap(d.rrecs, recs)
-					// "..., while Riyadh also buys jets": a clause of its own
-					// with weapons of its own leaves their seller open.
-					otherWeapon := d.clause != f.clause && a.clauses[f.clause].own && a.clauses[f.clause].kind == cConj &&
-						!f.anaphor && len(items) > 0 && len(d.items) > 0 && !sharesItem(items, d.items)
-					if len(sups) == 0 && a.handedOn(f) && len(d.rrecs) > 0 && !overlap(d.rrecs, recs) {
-						sups = d.rrecs // "sold by Germany to Chile before being resold to Ecuador": Chile resells
-					}
-					if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan && !otherWeapon {
-						sups = d.rsups
-					}
-					if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) {
-						recs = d.rrecs
-					}
-				}
-			}
-		}
-		if a.topic >= 0 && (len(sups) == 0) != (len(recs) == 0) {
-			// "Kazakhstan: China delivered three Wing Loong-1 in 2016".
-			if tp := a.parties(a.topic, f, append(sups, recs...)); len(tp) > 0 {
-				if len(recs) == 0 {
-					recs = tp
-				} else {
-					sups = tp
-				}
-			}
-		}
+		sups, recs = a.borrowKeptRoles(f, items, sups, recs)
+		sups, recs = a.topicRoles(f, sups, recs)
 		items = a.filterItems(items, recs)
-		if len(items) == 0 && !a.armsBearing(f) && !f.anaphor && (a.weapon == nil || !a.weaponSubject(f)) {
-			continue // no weapon, unless "it" is the weapon the report is about
-		}
-		if a.noEvidence >= 0 && a.noEvidence < f.start && !f.denied {
-			continue
-		}
-		if allArms(a, items) && f.spec.light && !a.armsBearing(f) && len(items) > 0 && !a.armsNear(f) {
+		if a.unsupportedFrame(f, items) {
 			continue
 		}
 		f.items, f.rsups, f.rrecs = items, sups, recs

@@ -1,0 +1,95 @@
+package extract
+
+import "github.com/briefbot/briefbot/bot"
+
+// Named steps of resolve, implicit and makeGroups (resolve.go).
+
+// lastKeptItems returns the weapons of the latest kept frame that names
+// any, or fallback when none does: "... before being resold to Ecuador"
+// hands on the same goods.
+func (a *analysis) lastKeptItems(fallback []int) []int {
+	for k := len(a.res.kept) - 1; k >= 0; k-- {
+		if d := a.res.kept[k]; len(d.items) > 0 {
+			return d.items
+		}
+	}
+	return fallback
+}
+
+// borrowKeptRoles fills a missing side of frame f from the frames kept
+// before it in the sentence, when f refers back to them, is not a main
+// clause or shares the last one's clause.
+func (a *analysis) borrowKeptRoles(f *frame, items []int, sups, recs []roleParty) ([]roleParty, []roleParty) {
+	if len(sups) != 0 && len(recs) != 0 || len(a.res.kept) == 0 {
+		return sups, recs
+	}
+	last := a.res.kept[len(a.res.kept)-1]
+	if !(f.anaphor || a.clauses[f.clause].kind != cMain || last.clause == f.clause) {
+		return sups, recs
+	}
+	for k := len(a.res.kept) - 1; k >= 0; k-- {
+		sups, recs = a.borrowFrameRoles(f, a.res.kept[k], items, sups, recs)
+	}
+	return sups, recs
+}
+
+// borrowFrameRoles fills a missing side of frame f from the kept frame d.
+func (a *analysis) borrowFrameRoles(f, d *frame, items []int, sups, recs []roleParty) ([]roleParty, []roleParty) {
+	otherBuyersPlan := isOtherBuyersPlan(f, d, recs)
+	otherWeapon := a.isOtherWeapon(f, d, items)
+	if len(sups) == 0 && a.handedOn(f) && len(d.rrecs) > 0 && !overlap(d.rrecs, recs) {
+		sups = d.rrecs // "sold by Germany to Chile before being resold to Ecuador": Chile resells
+	}
+	if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan && !otherWeapon {
+		sups = d.rsups
+	}
+	if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) {
+		recs = d.rrecs
+	}
+	return sups, recs
+}
+
+// isOtherBuyersPlan: "China delivered radars to Turkmenistan, and
+// Kazakhstan held talks on buying them": another buyer's plan leaves its
+// seller open.
+func isOtherBuyersPlan(f, d *frame, recs []roleParty) bool {
+	return (f.status == bot.StatusPlanned || f.status == bot.StatusCancelled && !f.denied) && len(recs) > 0 && !overlap(d.rrecs, recs)
+}
+
+// isOtherWeapon: "..., while Riyadh also buys jets": a clause of its own
+// with weapons of its own leaves their seller open.
+func (a *analysis) isOtherWeapon(f, d *frame, items []int) bool {
+	return d.clause != f.clause && a.clauses[f.clause].own && a.clauses[f.clause].kind == cConj &&
+		!f.anaphor && len(items) > 0 && len(d.items) > 0 && !sharesItem(items, d.items)
+}
+
+// topicRoles fills the one missing side from the report's topic country:
+// "Kazakhstan: China delivered three Wing Loong-1 in 2016".
+func (a *analysis) topicRoles(f *frame, sups, recs []roleParty) ([]roleParty, []roleParty) {
+	if a.topic < 0 || (len(sups) == 0) == (len(recs) == 0) {
+		return sups, recs
+	}
+	if tp := a.parties(a.topic, f, append(sups, recs...)); len(tp) > 0 {
+		if len(recs) == 0 {
+			recs = tp
+		} else {
+			sups = tp
+		}
+	}
+	return sups, recs
+}
+
+// unsupportedFrame reports whether frame f, with its filtered weapons,
+// states no transfer to keep.
+func (a *analysis) unsupportedFrame(f *frame, items []int) bool {
+	if len(items) == 0 && !a.armsBearing(f) && !f.anaphor && (a.weapon == nil || !a.weaponSubject(f)) {
+		return true // no weapon, unless "it" is the weapon the report is about
+	}
+	if a.noEvidence >= 0 && a.noEvidence < f.start && !f.denied {
+		return true
+	}
+	if allArms(a, items) && f.spec.light && !a.armsBearing(f) && len(items) > 0 && !a.armsNear(f) {
+		return true
+	}
+	return false
+}
