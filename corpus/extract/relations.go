@@ -140,26 +140,60 @@ func equipWith(toks []tok, tr *trig) bool {
 	return strings.HasPrefix(toks[tr.ti].w, "equip") && tr.tj < len(toks) && toks[tr.tj].w == "with"
 }
 
+// frameItems returns the weapons frame f transfers: those read after its
+// trigger (the object) or before it (the subject), as the trigger's voice
+// and kind say.
 func (a *analysis) frameItems(f *frame) []int {
 	tr := &a.trigs[f.t]
-	collect := func(s, e int) []int {
-		var out []int
-		for t := s; t < e; t++ {
-			if it := a.itemAt[t]; it >= 0 && !a.items[it].org && (len(out) == 0 || out[len(out)-1] != it) {
-				if a.setAside(it) {
-					continue // "Before the TB2, Uzbekistan's drones came from China"
-				}
-				if len(out) > 0 && a.purpose(a.items[it].ti) {
-					continue // "radars for two Su-27UB aircraft": what the weapon is for
-				}
-				if a.inExchange(a.items[it].ti) {
-					continue // "... to Ukraine in exchange for US Patriots": what the giver gets
-				}
-				out = append(out, it)
-			}
-		}
-		return out
+	after := a.collectItems(f.tj, a.objectEnd(f, tr))
+	bs := a.subjectStart(f)
+	before := a.collectItems(bs, f.start)
+	if a.headBefore(f) && len(after) > 0 && len(a.dropPurpose(after)) == 0 {
+		// "About 40 Kh-35 missiles, ordered in a deal for the Tarantul
+		// boats": the missiles are ordered, the boats are what they are for.
+		after = nil
 	}
+	if a.itemBefore(f.readFrom, a.clauses[f.clause].ts) {
+		// "..., were delivered": the subject is the weapon named before,
+		// not "the Tarantul boats" the earlier deal was for.
+		before = a.dropPurpose(before)
+	}
+	if between := a.collectItems(f.start, f.ti); len(between) > 0 {
+		after = append(between, after...)
+	}
+	out := a.voiceItems(f, tr, before, after)
+	if len(out) == 0 {
+		out = a.thatRelativeItem(f)
+	}
+	if len(out) == 0 {
+		out = a.boughtRelativeItem(f)
+	}
+	return out
+}
+
+// collectItems returns the weapons named from token s to e, each once,
+// leaving out organisations and weapons that are not the goods.
+func (a *analysis) collectItems(s, e int) []int {
+	var out []int
+	for t := s; t < e; t++ {
+		if it := a.itemAt[t]; it >= 0 && !a.items[it].org && (len(out) == 0 || out[len(out)-1] != it) {
+			if a.setAside(it) {
+				continue // "Before the TB2, Uzbekistan's drones came from China"
+			}
+			if len(out) > 0 && a.purpose(a.items[it].ti) {
+				continue // "radars for two Su-27UB aircraft": what the weapon is for
+			}
+			if a.inExchange(a.items[it].ti) {
+				continue // "... to Ukraine in exchange for US Patriots": what the giver gets
+			}
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// objectEnd returns where frame f's object stops being read.
+func (a *analysis) objectEnd(f *frame, tr *trig) int {
 	ae := f.readTo
 	for t := f.tj; t+1 < ae; t++ {
 		if unknownWords[a.toks[t].w] && partyNouns[a.toks[t+1].w] {
@@ -182,7 +216,11 @@ func (a *analysis) frameItems(f *frame) []int {
 			}
 		}
 	}
-	after := collect(f.tj, ae)
+	return ae
+}
+
+// subjectStart returns where frame f's subject starts being read.
+func (a *analysis) subjectStart(f *frame) int {
 	bs := f.readFrom
 	for t := f.start - 1; t > f.readFrom; t-- {
 		if subordinators[a.toks[t].w] && a.toks[t-1].w != "," {
@@ -200,70 +238,68 @@ func (a *analysis) frameItems(f *frame) []int {
 			}
 		}
 	}
-	before := collect(bs, f.start)
-	if a.headBefore(f) && len(after) > 0 && len(a.dropPurpose(after)) == 0 {
-		// "About 40 Kh-35 missiles, ordered in a deal for the Tarantul
-		// boats": the missiles are ordered, the boats are what they are for.
-		after = nil
-	}
-	if a.itemBefore(f.readFrom, a.clauses[f.clause].ts) {
-		// "..., were delivered": the subject is the weapon named before,
-		// not "the Tarantul boats" the earlier deal was for.
-		before = a.dropPurpose(before)
-	}
-	if between := collect(f.start, f.ti); len(between) > 0 {
-		after = append(between, after...)
-	}
-	var out []int
+	return bs
+}
+
+// voiceItems chooses between the weapons before and after the trigger by
+// its voice and kind.
+func (a *analysis) voiceItems(f *frame, tr *trig, before, after []int) []int {
 	switch {
 	case tr.passive && equipWith(a.toks, tr) && len(after) > 0:
 		// "Turkey's TB2 drones were equipped with targeting systems made
 		// by a Canadian company": the goods are what they were fitted
 		// with; the drones are the host.
-		out = after
+		return after
 	case f.spec.dir == dirU || tr.passive || f.spec.sp == spArrive:
-		out = before
-		if tr.reduced && len(out) > 1 && a.items[out[len(out)-1]].tj >= tr.ti-1 {
-			out = out[len(out)-1:] // "..., An-26s and a Y-8 Pegasus supplied by China": the weapon it qualifies
-		}
-		if len(out) == 0 {
-			out = after
-		}
-		if len(out) == 0 && a.clauses[f.clause].kind == cCoord && f.clause > 0 {
-			// "The patrol boats were built in South Korea and delivered to ...":
-			// the subject of the coordinated passive.
-			p := &a.clauses[f.clause-1]
-			if it := collect(p.ts, p.te); len(it) > 0 {
-				out = it[:1]
-			}
-		}
-		if len(out) == 0 && a.clauses[f.clause].kind == cResume {
-			// "The S-400 systems, which cost $2.5 billion, were delivered
-			// to Turkey": the subject before the relative clause.
-			out = a.resumedSubjectItems(f, collect)
-		}
+		return a.subjectItems(f, tr, before, after)
 	case tr.noun || f.spec.light:
-		out = after
-		if len(out) == 0 {
-			out = before
+		if len(after) == 0 {
+			return before
 		}
+		return after
 	default:
+		return a.objectItems(f, before, after)
+	}
+}
+
+// subjectItems returns the weapons of a passive, arrival or undirected
+// frame: its subject first.
+func (a *analysis) subjectItems(f *frame, tr *trig, before, after []int) []int {
+	out := before
+	if tr.reduced && len(out) > 1 && a.items[out[len(out)-1]].tj >= tr.ti-1 {
+		out = out[len(out)-1:] // "..., An-26s and a Y-8 Pegasus supplied by China": the weapon it qualifies
+	}
+	if len(out) == 0 {
 		out = after
-		if len(out) == 0 && a.headBefore(f) {
-			out = before // "About 28 Mistral SAMs, ordered around 2012, were delivered ..."
-		}
-		if len(out) == 0 {
-			out = a.contactRelativeItem(f)
-		}
-		if len(out) == 0 {
-			out = a.whichRelativeItem(f)
+	}
+	if len(out) == 0 && a.clauses[f.clause].kind == cCoord && f.clause > 0 {
+		// "The patrol boats were built in South Korea and delivered to ...":
+		// the subject of the coordinated passive.
+		p := &a.clauses[f.clause-1]
+		if it := a.collectItems(p.ts, p.te); len(it) > 0 {
+			out = it[:1]
 		}
 	}
-	if len(out) == 0 {
-		out = a.thatRelativeItem(f)
+	if len(out) == 0 && a.clauses[f.clause].kind == cResume {
+		// "The S-400 systems, which cost $2.5 billion, were delivered
+		// to Turkey": the subject before the relative clause.
+		out = a.resumedSubjectItems(f, a.collectItems)
+	}
+	return out
+}
+
+// objectItems returns the weapons of an active verb's frame: its object
+// first.
+func (a *analysis) objectItems(f *frame, before, after []int) []int {
+	out := after
+	if len(out) == 0 && a.headBefore(f) {
+		out = before // "About 28 Mistral SAMs, ordered around 2012, were delivered ..."
 	}
 	if len(out) == 0 {
-		out = a.boughtRelativeItem(f)
+		out = a.contactRelativeItem(f)
+	}
+	if len(out) == 0 {
+		out = a.whichRelativeItem(f)
 	}
 	return out
 }
