@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"slices"
-
-	"github.com/briefbot/briefbot/bot"
-)
+import "slices"
 
 // resolved holds what resolve found, for the sentences after this one.
 type resolved struct {
@@ -264,31 +260,11 @@ func sharesItem(x, y []int) bool {
 // delivered. Stock inherited at independence and weapons used in their
 // country of origin give nothing.
 func (a *analysis) implicit() []relation {
-	for _, t := range a.toks {
-		if t.w == "inherited" || t.w == "inherit" || t.w == "inherits" {
-			return nil
-		}
+	if a.saysInherited() {
+		return nil
 	}
-	covered := map[int]bool{}
-	clauseHasFrame := map[int]bool{}
-	for _, f := range a.res.kept {
-		for _, it := range f.items {
-			covered[it] = true
-		}
-		clauseHasFrame[f.clause] = true
-	}
-	for _, f := range a.frames {
-		// "the Lockheed F-35, of which Warsaw is acquiring 32": the clause's
-		// own verb of transfer decides, even when it reads nothing.
-		if !f.spec.light && !a.trigs[f.t].noun {
-			clauseHasFrame[f.clause] = true
-		}
-	}
-	for k := range a.trigs {
-		if tr := &a.trigs[k]; tr.objected {
-			clauseHasFrame[a.clauseAt[tr.ti]] = true // "its opposition to the sale of Eurofighters"
-		}
-	}
+	covered := a.keptItemSet()
+	clauseHasFrame := a.transferClauses()
 	var rels []relation
 	for it := range a.items {
 		x := &a.items[it]
@@ -296,55 +272,12 @@ func (a *analysis) implicit() []relation {
 			x.system == "" && civilWords[a.toks[x.tj-1].w] && a.madeByMakerOnly(x) { // "operates Boeing jets": an airline's too
 			continue
 		}
-		f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
-			spec: trigSpec{dir: dirU}}
-		if a.onTrial() {
-			f.status = bot.StatusPlanned // "The Kazakh army is testing the Turkish Otokar Arma": on trial, not bought
-		}
-		var sups []roleParty
-		for _, m := range x.origins {
-			if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 {
-				sups = append(sups, roleParty{party: party{countries: ac.countries, pos: ac.ti}, li: -1, it: it})
-			}
-		}
+		f := a.implicitFrame(x)
+		sups := a.originSuppliers(x, it)
 		if len(sups) == 0 {
 			continue
 		}
-		var recs []roleParty
-		c := &a.clauses[f.clause]
-		owner := x.owner
-		if owner < 0 && len(x.origins) > 0 {
-			owner = a.possessorBefore(a.actors[x.origins[0]].ti) // "Turkmenistan's Turkish-built ships"
-		}
-		if owner < 0 && a.exerciseNamed() {
-			continue // "a joint exercise with Chinese troops using Russian-made tanks": whose tanks?
-		}
-		if owner >= 0 && a.actors[owner].list >= 0 {
-			recs = a.parties(a.actors[owner].list, f, sups)
-		}
-		for li := range a.lists {
-			if len(recs) > 0 {
-				break
-			}
-			l := &a.lists[li]
-			if l.ti < c.ts || l.ti >= c.te || l.place || l.except || l.builtIn {
-				continue
-			}
-			skip := false
-			for _, m := range l.members {
-				if a.actors[m].origin >= 0 {
-					skip = true
-				}
-			}
-			if skip {
-				continue
-			}
-			for _, p := range a.parties(li, f, sups) {
-				if !sameSide(sups, p.countries) {
-					recs = append(recs, p)
-				}
-			}
-		}
+		recs := a.implicitRecipients(f, x, sups)
 		if len(recs) == 0 {
 			continue
 		}

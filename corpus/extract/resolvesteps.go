@@ -93,3 +93,117 @@ func (a *analysis) unsupportedFrame(f *frame, items []int) bool {
 	}
 	return false
 }
+
+// saysInherited reports whether the sentence speaks of stock inherited
+// (at independence): implicit reads nothing then.
+func (a *analysis) saysInherited() bool {
+	for _, t := range a.toks {
+		if t.w == "inherited" || t.w == "inherit" || t.w == "inherits" {
+			return true
+		}
+	}
+	return false
+}
+
+// keptItemSet returns the weapons of the kept frames.
+func (a *analysis) keptItemSet() map[int]bool {
+	covered := map[int]bool{}
+	for _, f := range a.res.kept {
+		for _, it := range f.items {
+			covered[it] = true
+		}
+	}
+	return covered
+}
+
+// transferClauses returns the clauses that have a transfer of their own:
+// a kept frame, a verb of transfer or an objected trigger.
+func (a *analysis) transferClauses() map[int]bool {
+	clauseHasFrame := map[int]bool{}
+	for _, f := range a.res.kept {
+		clauseHasFrame[f.clause] = true
+	}
+	for _, f := range a.frames {
+		// "the Lockheed F-35, of which Warsaw is acquiring 32": the clause's
+		// own verb of transfer decides, even when it reads nothing.
+		if !f.spec.light && !a.trigs[f.t].noun {
+			clauseHasFrame[f.clause] = true
+		}
+	}
+	for k := range a.trigs {
+		if tr := &a.trigs[k]; tr.objected {
+			clauseHasFrame[a.clauseAt[tr.ti]] = true // "its opposition to the sale of Eurofighters"
+		}
+	}
+	return clauseHasFrame
+}
+
+// implicitFrame returns the frame implicit reads for weapon x: a sale,
+// delivered.
+func (a *analysis) implicitFrame(x *item) *frame {
+	f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
+		spec: trigSpec{dir: dirU}}
+	if a.onTrial() {
+		f.status = bot.StatusPlanned // "The Kazakh army is testing the Turkish Otokar Arma": on trial, not bought
+	}
+	return f
+}
+
+// originSuppliers returns the countries that made weapon x (item it), one
+// country per origin.
+func (a *analysis) originSuppliers(x *item, it int) []roleParty {
+	var sups []roleParty
+	for _, m := range x.origins {
+		if ac := &a.actors[m]; !ac.drop && len(ac.countries) == 1 {
+			sups = append(sups, roleParty{party: party{countries: ac.countries, pos: ac.ti}, li: -1, it: it})
+		}
+	}
+	return sups
+}
+
+// implicitRecipients returns who holds weapon x: its owner, else the
+// parties of its clause that are not its makers.
+func (a *analysis) implicitRecipients(f *frame, x *item, sups []roleParty) []roleParty {
+	var recs []roleParty
+	owner := x.owner
+	if owner < 0 && len(x.origins) > 0 {
+		owner = a.possessorBefore(a.actors[x.origins[0]].ti) // "Turkmenistan's Turkish-built ships"
+	}
+	if owner < 0 && a.exerciseNamed() {
+		return nil // "a joint exercise with Chinese troops using Russian-made tanks": whose tanks?
+	}
+	if owner >= 0 && a.actors[owner].list >= 0 {
+		recs = a.parties(a.actors[owner].list, f, sups)
+	}
+	return a.clauseRecipients(f, sups, recs)
+}
+
+// clauseRecipients adds to recs, while it is empty, the parties of a list
+// in f's clause that are not the makers sups and carry no origin.
+func (a *analysis) clauseRecipients(f *frame, sups, recs []roleParty) []roleParty {
+	c := &a.clauses[f.clause]
+	for li := range a.lists {
+		if len(recs) > 0 {
+			break
+		}
+		l := &a.lists[li]
+		if l.ti < c.ts || l.ti >= c.te || l.place || l.except || l.builtIn {
+			continue
+		}
+		skip := false
+		for _, m := range l.members {
+			if a.actors[m].origin >= 0 {
+				skip = true
+			}
+		}
+		if skip {
+			continue
+		}
+		for _, p := range a.parties(li, f, sups) {
+			if !sameSide(sups, p.countries) {
+				recs = append(recs, p)
+			}
+		}
+	}
+	return recs
+}
