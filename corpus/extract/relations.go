@@ -615,48 +615,10 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 						continue
 					}
 					for _, it := range items {
-						if p, ok := pairs[s.pos]; ok && p != it {
-							continue // "Rafale and F-16 fighters bought from France and the US respectively"
+						if a.notPairsItem(s, r, rc, it, items, pairs) {
+							continue
 						}
-						if p, ok := pairs[r.pos]; ok && p != it {
-							continue // "sold K9 and K2 to Poland and Egypt respectively"
-						}
-						if it >= 0 && a.ownedByOther(it, s.countries[0], rc) {
-							continue // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
-						}
-						if src := a.itemSource(it); src != "" && src != s.countries[0] && len(items) > 1 {
-							continue // "Austria supplied APCs, with MAN engines from Germany": Germany's
-						}
-						status := f.status
-						if it >= 0 && !f.denied && (status == bot.StatusOrdered || status == bot.StatusPlanned) && a.deliveredInParen(it) {
-							status = bot.StatusDelivered // "(TB2 and Aksungur delivered from 2021 to 2023, and an open order for the Anka)"
-						}
-						if it >= 0 && a.hostBetween(it, s.pos) {
-							// "ordered TP400 engines for two A400M from Spain, and
-							// four had been delivered": Spain's is the A400M order.
-							it = a.hostOf(it)
-							if f.ordered {
-								status = bot.StatusOrdered
-							}
-						}
-						rel := relation{pos: r.pos, newBatch: f.newBatch}
-						rel.Supplier, rel.Recipient, rel.Group = s.countries[0], rc, r.group
-						rel.Status, rel.Kind, rel.Denied = status, f.kind, f.denied
-						rel.Inferred = s.inferred || r.inferred
-						rel.supInferred, rel.recInferred = s.inferred, r.inferred
-						rel.recHostMaker = r.hostMaker
-						rel.deal = f.spec.light
-						rel.returned = f.spec.sp == spReturn
-						rel.willOnly = f.willOnly
-						rel.Years = slices.Clone(years)
-						if ys := a.itemYears(it, items, a.clauses[f.clause].ts, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
-							// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.
-							rel.Years = ys
-						}
-						if it >= 0 {
-							rel.System, rel.Category = a.items[it].system, a.items[it].category
-							rel.madeIn = madeIn(a.items[it].canon)
-						}
+						rel := a.itemRelation(f, s, r, rc, it, items, years)
 						if len(out) >= maxRels {
 							return out
 						}
@@ -667,6 +629,61 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 		}
 	}
 	return out
+}
+
+// notPairsItem reports whether weapon it (-1: none named) is not supplier
+// s's to recipient country rc of party r: paired otherwise by
+// "respectively", owned by another or from another source.
+func (a *analysis) notPairsItem(s, r party, rc string, it int, items []int, pairs map[int]int) bool {
+	if p, ok := pairs[s.pos]; ok && p != it {
+		return true // "Rafale and F-16 fighters bought from France and the US respectively"
+	}
+	if p, ok := pairs[r.pos]; ok && p != it {
+		return true // "sold K9 and K2 to Poland and Egypt respectively"
+	}
+	if it >= 0 && a.ownedByOther(it, s.countries[0], rc) {
+		return true // "Italy (three Falco UAVs), ... and Israel (...)": Italy's
+	}
+	if src := a.itemSource(it); src != "" && src != s.countries[0] && len(items) > 1 {
+		return true // "Austria supplied APCs, with MAN engines from Germany": Germany's
+	}
+	return false
+}
+
+// itemRelation builds frame f's relation from supplier s to recipient
+// country rc of party r for weapon it (-1: none named).
+func (a *analysis) itemRelation(f *frame, s, r party, rc string, it int, items, years []int) relation {
+	status := f.status
+	if it >= 0 && !f.denied && (status == bot.StatusOrdered || status == bot.StatusPlanned) && a.deliveredInParen(it) {
+		status = bot.StatusDelivered // "(TB2 and Aksungur delivered from 2021 to 2023, and an open order for the Anka)"
+	}
+	if it >= 0 && a.hostBetween(it, s.pos) {
+		// "ordered TP400 engines for two A400M from Spain, and
+		// four had been delivered": Spain's is the A400M order.
+		it = a.hostOf(it)
+		if f.ordered {
+			status = bot.StatusOrdered
+		}
+	}
+	rel := relation{pos: r.pos, newBatch: f.newBatch}
+	rel.Supplier, rel.Recipient, rel.Group = s.countries[0], rc, r.group
+	rel.Status, rel.Kind, rel.Denied = status, f.kind, f.denied
+	rel.Inferred = s.inferred || r.inferred
+	rel.supInferred, rel.recInferred = s.inferred, r.inferred
+	rel.recHostMaker = r.hostMaker
+	rel.deal = f.spec.light
+	rel.returned = f.spec.sp == spReturn
+	rel.willOnly = f.willOnly
+	rel.Years = slices.Clone(years)
+	if ys := a.itemYears(it, items, a.clauses[f.clause].ts, a.yearsEnd(f)); it >= 0 && len(items) > 1 && len(ys) > 0 {
+		// "one S-300P delivered in 2000, five S-300PS in 2015": each its own.
+		rel.Years = ys
+	}
+	if it >= 0 {
+		rel.System, rel.Category = a.items[it].system, a.items[it].category
+		rel.madeIn = madeIn(a.items[it].canon)
+	}
+	return rel
 }
 
 // subordinators open a subordinate clause whose frame does not take the
