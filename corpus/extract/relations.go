@@ -481,38 +481,10 @@ func systemKey(s string) string {
 // before ("them", "ones", "four more"), and whether it is a new batch.
 func (a *analysis) anaphor(f *frame) (ref, more bool) {
 	toks := a.toks
-	check := func(t int) {
-		switch toks[t].w {
-		case "them", "ones", "these", "those", "they", "both":
-			ref = true
-		case "more", "another", "further", "additional":
-			if t+1 >= len(toks) || a.itemAt[t+1] < 0 {
-				ref, more = true, true
-			}
-		case "each":
-			if t > 0 && toks[t-1].w == "of" {
-				ref = true // "has received two of each (type)"
-			}
-		}
-	}
-	for t := f.tj; t < f.readTo && t < f.tj+4; t++ {
-		if a.itemAt[t] >= 0 {
-			break
-		}
-		check(t)
-	}
+	ref, more = a.objectRefersBack(f)
 	if f.spec.sp == spArrive || a.trigs[f.t].passive || a.trigs[f.t].noun {
-		for t := f.start - 1; t >= f.readFrom && t >= f.start-4; t-- {
-			if a.itemAt[t] >= 0 {
-				break
-			}
-			check(t)
-			// "and three were delivered in 2021 and 2022"
-			if (numberWords[toks[t].w] > 1 || toks[t].word && toks[t].digit && isNumberOrMeasure(toks[t].w)) &&
-				t+1 < len(toks) && (beForms[toks[t+1].w] || a.trigAt[t+1] >= 0) {
-				ref = true
-			}
-		}
+		r, m := a.subjectRefersBack(f)
+		ref, more = ref || r, more || m
 	}
 	if f.tj+1 < len(toks) && toks[f.tj].w == "it" && f.spec.dir == dirR {
 		ref = true
@@ -522,6 +494,58 @@ func (a *analysis) anaphor(f *frame) (ref, more bool) {
 	}
 	if a.countBeforeTo(f) {
 		ref = true // "bought two A400M from Spain and later sold one to Kyrgyzstan"
+	}
+	return ref, more
+}
+
+// backWord reports whether token t refers back to weapons named before
+// ("them", "ones", "two of each"), and whether it asks for more of them
+// ("more", "another").
+func (a *analysis) backWord(t int) (ref, more bool) {
+	toks := a.toks
+	switch toks[t].w {
+	case "them", "ones", "these", "those", "they", "both":
+		ref = true
+	case "more", "another", "further", "additional":
+		if t+1 >= len(toks) || a.itemAt[t+1] < 0 {
+			ref, more = true, true
+		}
+	case "each":
+		if t > 0 && toks[t-1].w == "of" {
+			ref = true // "has received two of each (type)"
+		}
+	}
+	return ref, more
+}
+
+// objectRefersBack reads the few words after frame f's trigger, up to a
+// weapon, for a word that refers back.
+func (a *analysis) objectRefersBack(f *frame) (ref, more bool) {
+	for t := f.tj; t < f.readTo && t < f.tj+4; t++ {
+		if a.itemAt[t] >= 0 {
+			break
+		}
+		r, m := a.backWord(t)
+		ref, more = ref || r, more || m
+	}
+	return ref, more
+}
+
+// subjectRefersBack reads the few words before frame f's trigger, back to
+// a weapon, for a word that refers back or a bare count as subject.
+func (a *analysis) subjectRefersBack(f *frame) (ref, more bool) {
+	toks := a.toks
+	for t := f.start - 1; t >= f.readFrom && t >= f.start-4; t-- {
+		if a.itemAt[t] >= 0 {
+			break
+		}
+		r, m := a.backWord(t)
+		ref, more = ref || r, more || m
+		// "and three were delivered in 2021 and 2022"
+		if (numberWords[toks[t].w] > 1 || toks[t].word && toks[t].digit && isNumberOrMeasure(toks[t].w)) &&
+			t+1 < len(toks) && (beForms[toks[t+1].w] || a.trigAt[t+1] >= 0) {
+			ref = true
+		}
 	}
 	return ref, more
 }
