@@ -147,27 +147,8 @@ func (a *analysis) makeGroups(f *frame) {
 	sups, recs, items := f.rsups, f.rrecs, f.items
 	all := group{sups: plain(sups), recs: plain(recs), items: items}
 	// Suppliers from the weapons' origins: one group per weapon.
-	fromOrigin := len(items) > 1 && len(sups) > 0
-	for _, s := range sups {
-		if s.it < 0 {
-			fromOrigin = false
-		}
-	}
-	if fromOrigin {
-		for k, it := range items {
-			g := group{recs: all.recs, items: []int{it}, s: a.items[it].ti, e: a.clauses[f.clause].te}
-			if k+1 < len(items) {
-				g.e = a.items[items[k+1]].ti
-			}
-			for _, s := range sups {
-				if s.it == it {
-					g.sups = append(g.sups, s.party)
-				}
-			}
-			if len(g.sups) > 0 {
-				f.groups = append(f.groups, g)
-			}
-		}
+	if suppliedFromOrigins(sups, items) {
+		a.groupByOrigin(f, all)
 		return
 	}
 	// Several counterpart lists after the trigger: each takes the weapons before it.
@@ -175,58 +156,12 @@ func (a *analysis) makeGroups(f *frame) {
 	if f.spec.dir == dirS {
 		side = recs
 	}
-	var lists []int
-	for _, p := range side {
-		if p.li >= 0 && a.lists[p.li].ti > f.tj && (len(lists) == 0 || lists[len(lists)-1] != p.li) {
-			lists = append(lists, p.li)
-		}
-	}
+	lists := a.counterpartLists(f, side)
 	if len(lists) < 2 || len(items) < 2 {
 		f.groups = []group{all}
 		return
 	}
-	assign := make(map[int][]int)
-	for _, it := range items {
-		target := lists[len(lists)-1]
-		for _, li := range lists {
-			if a.lists[li].ti > a.items[it].ti {
-				target = li
-				break
-			}
-		}
-		assign[target] = append(assign[target], it)
-	}
-	var prevItems []int
-	for k, li := range lists {
-		g := group{items: assign[li], s: a.lists[li].ti, e: a.clauses[f.clause].te}
-		if len(g.items) == 0 {
-			g.items = prevItems
-		} else {
-			g.s = min(g.s, a.items[g.items[0]].ti)
-		}
-		if k+1 < len(lists) {
-			g.e = a.lists[lists[k+1]].ti
-			if nx := assign[lists[k+1]]; len(nx) > 0 {
-				g.e = min(g.e, a.items[nx[0]].ti)
-			}
-		}
-		prevItems = g.items
-		for _, p := range side {
-			if p.li == li {
-				if f.spec.dir == dirS {
-					g.recs = append(g.recs, p.party)
-				} else {
-					g.sups = append(g.sups, p.party)
-				}
-			}
-		}
-		if f.spec.dir == dirS {
-			g.sups = all.sups
-		} else {
-			g.recs = all.recs
-		}
-		f.groups = append(f.groups, g)
-	}
+	a.groupByList(f, all, side, lists)
 }
 
 func plain(ps []roleParty) []party {

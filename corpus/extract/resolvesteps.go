@@ -207,3 +207,102 @@ func (a *analysis) clauseRecipients(f *frame, sups, recs []roleParty) []rolePart
 	}
 	return recs
 }
+
+// suppliedFromOrigins reports whether every supplier comes from a weapon's
+// origin, for several weapons.
+func suppliedFromOrigins(sups []roleParty, items []int) bool {
+	fromOrigin := len(items) > 1 && len(sups) > 0
+	for _, s := range sups {
+		if s.it < 0 {
+			fromOrigin = false
+		}
+	}
+	return fromOrigin
+}
+
+// groupByOrigin gives frame f one group per weapon, with the suppliers
+// read from that weapon's origin, each running to the next weapon.
+func (a *analysis) groupByOrigin(f *frame, all group) {
+	items := f.items
+	for k, it := range items {
+		g := group{recs: all.recs, items: []int{it}, s: a.items[it].ti, e: a.clauses[f.clause].te}
+		if k+1 < len(items) {
+			g.e = a.items[items[k+1]].ti
+		}
+		for _, s := range f.rsups {
+			if s.it == it {
+				g.sups = append(g.sups, s.party)
+			}
+		}
+		if len(g.sups) > 0 {
+			f.groups = append(f.groups, g)
+		}
+	}
+}
+
+// counterpartLists returns the lists of side's parties that come after
+// frame f's trigger, in order, each once in a row.
+func (a *analysis) counterpartLists(f *frame, side []roleParty) []int {
+	var lists []int
+	for _, p := range side {
+		if p.li >= 0 && a.lists[p.li].ti > f.tj && (len(lists) == 0 || lists[len(lists)-1] != p.li) {
+			lists = append(lists, p.li)
+		}
+	}
+	return lists
+}
+
+// itemsByList assigns each weapon to the first counterpart list after it,
+// else to the last list.
+func (a *analysis) itemsByList(items, lists []int) map[int][]int {
+	assign := make(map[int][]int)
+	for _, it := range items {
+		target := lists[len(lists)-1]
+		for _, li := range lists {
+			if a.lists[li].ti > a.items[it].ti {
+				target = li
+				break
+			}
+		}
+		assign[target] = append(assign[target], it)
+	}
+	return assign
+}
+
+// groupByList gives frame f one group per counterpart list, with the
+// weapons before it (or the previous list's when none), the list's
+// parties on side and the frame's other side whole.
+func (a *analysis) groupByList(f *frame, all group, side []roleParty, lists []int) {
+	assign := a.itemsByList(f.items, lists)
+	var prevItems []int
+	for k, li := range lists {
+		g := group{items: assign[li], s: a.lists[li].ti, e: a.clauses[f.clause].te}
+		if len(g.items) == 0 {
+			g.items = prevItems
+		} else {
+			g.s = min(g.s, a.items[g.items[0]].ti)
+		}
+		if k+1 < len(lists) {
+			g.e = a.lists[lists[k+1]].ti
+			if nx := assign[lists[k+1]]; len(nx) > 0 {
+				g.e = min(g.e, a.items[nx[0]].ti)
+			}
+		}
+		prevItems = g.items
+		for _, p := range side {
+			if p.li == li {
+				if f.spec.dir == dirS {
+					g.recs = append(g.recs, p.party)
+				} else {
+					g.sups = append(g.sups, p.party)
+				}
+			}
+		}
+		if f.spec.dir == dirS {
+			g.sups = all.sups
+		} else {
+			g.recs = all.recs
+		}
+		f.groups = append(f.groups, g)
+	}
+}
