@@ -41,7 +41,39 @@ func (r *statusReading) raise(s bot.Status) {
 func (a *analysis) status(f *frame) {
 	tr := &a.trigs[f.t]
 	r := &statusReading{a: a, f: f, tr: tr, st: f.spec.status}
-	for _, j := range f.absorbed {
+	r.triggerStatus()
+	r.cuesBefore()
+	if f.spec.dir == dirU && a.usageToCome(tr) {
+		r.raise(bot.StatusOrdered)
+	}
+	r.futureAuxiliary()
+	if tr.noun || tr.passive || f.spec.light {
+		r.predicateAfter()
+	}
+	r.deliveriesDue()
+	r.denialsAndNegation()
+	r.orderThenDelivery()
+	if f.denied && r.cancel && a.cancelDenied(f) {
+		// "India rejected reports that it had cancelled its S-400 order":
+		// the cancellation is denied, the order stands.
+		f.denied, r.cancel = false, false
+	}
+	r.deliveryNotYetMade()
+	if !r.cancel && a.putOnHold(tr) {
+		r.cancel = true // "putting an order for more Spike missiles on hold"
+	}
+	if f.denied || r.cancel {
+		r.st = bot.StatusCancelled
+	}
+	f.status = r.st
+	f.willOnly = r.modal && r.st == bot.StatusOrdered && !tr.noun && !f.spec.light && len(f.absorbed) == 0
+}
+
+// triggerStatus starts from the statuses of the triggers the frame
+// absorbed, and reads "is to be delivered", "is delivering" as an order.
+func (r *statusReading) triggerStatus() {
+	a, tr := r.a, r.tr
+	for _, j := range r.f.absorbed {
 		if a.trigs[j].noun && a.fromOrder(&a.trigs[j]) && r.st == bot.StatusDelivered {
 			continue // "helicopters from another 2013 order arrived"
 		}
@@ -50,10 +82,12 @@ func (a *analysis) status(f *frame) {
 	if tr.toBe || tr.prog {
 		r.raise(bot.StatusOrdered)
 	}
-	r.cuesBefore()
-	if f.spec.dir == dirU && a.usageToCome(tr) {
-		r.raise(bot.StatusOrdered)
-	}
+}
+
+// futureAuxiliary reads a future or intention earlier in the clause that
+// governs a delivering or buying verb the frame coordinates.
+func (r *statusReading) futureAuxiliary() {
+	a, f, tr := r.a, r.f, r.tr
 	// "will pool funds to restore 100 tanks and supply them": a future
 	// auxiliary earlier in the clause governs a verb it coordinates.
 	if (r.st == bot.StatusDelivered || r.st == bot.StatusOrdered && buyForms[a.toks[tr.ti].w]) && (!tr.noun || len(f.absorbed) > 0) {
@@ -64,11 +98,12 @@ func (a *analysis) status(f *frame) {
 			r.raise(bot.StatusOrdered)
 		}
 	}
-	if tr.noun || tr.passive || f.spec.light {
-		r.predicateAfter()
-	}
-	r.deliveriesDue()
-	r.denialsAndNegation()
+}
+
+// orderThenDelivery turns an order into a delivery when the sentence says
+// the goods came later, or shows them in hand.
+func (r *statusReading) orderThenDelivery() {
+	a, f, tr := r.a, r.f, r.tr
 	if (tr.later || a.deliveryFollows(tr)) && r.st == bot.StatusOrdered && !r.cancel && !f.denied && (!tr.noun || a.fromOrder(tr) || a.deliveryFollows(tr)) {
 		r.st = bot.StatusDelivered
 		f.ordered = true
@@ -76,11 +111,12 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
 		r.st = bot.StatusDelivered
 	}
-	if f.denied && r.cancel && a.cancelDenied(f) {
-		// "India rejected reports that it had cancelled its S-400 order":
-		// the cancellation is denied, the order stands.
-		f.denied, r.cancel = false, false
-	}
+}
+
+// deliveryNotYetMade weakens a delivery the sentence shows still on its
+// way, still to serve, only agreed or only approved.
+func (r *statusReading) deliveryNotYetMade() {
+	a, f, tr := r.a, r.f, r.tr
 	if r.st == bot.StatusDelivered && tr.noun && a.inTransit(f) {
 		r.raise(bot.StatusOrdered) // "a shipment of T-72 tanks destined for Tajikistan was held up"
 	}
@@ -93,14 +129,6 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusDelivered && a.approvedAfter(tr) {
 		r.raise(bot.StatusPlanned) // "the sale of 40 F-16 jets to Turkey was approved by the US Congress"
 	}
-	if !r.cancel && a.putOnHold(tr) {
-		r.cancel = true // "putting an order for more Spike missiles on hold"
-	}
-	if f.denied || r.cancel {
-		r.st = bot.StatusCancelled
-	}
-	f.status = r.st
-	f.willOnly = r.modal && r.st == bot.StatusOrdered && !tr.noun && !f.spec.light && len(f.absorbed) == 0
 }
 
 // cancelDenied reports whether a denial before frame f governs a
