@@ -320,8 +320,7 @@ var letWords = words("let letting lets")
 
 // cueAt applies the cue at token j, n words before the frame.
 func (r *statusReading) cueAt(j, n int) {
-	a, f := r.a, r.f
-	toks := a.toks
+	toks := r.a.toks
 	w := toks[j].w
 	cv, _ := cues.match(toks, j)
 	if passForms[w] && j+1 < len(toks) && toks[j+1].w == "on" && r.tr.noun && r.tr.spec.status == bot.StatusPlanned {
@@ -329,42 +328,67 @@ func (r *statusReading) cueAt(j, n int) {
 	}
 	switch cv {
 	case cueCancel:
-		if a.overridden(j) {
-			return // "bypassed the embargo by supplying": the supply went ahead
-		}
-		if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
-			f.denied = true
-		} else {
-			r.cancel = true
-		}
+		r.cancelCue(j)
 	case cuePlanned:
-		if w == "may" && j+1 < len(toks) && toks[j+1].upper {
-			return
-		}
-		if w == "close" && !(j+2 < len(toks) && (a.trigAt[j+2] >= 0 || signing[toks[j+2].w] || toks[j+2].w == "a" || toks[j+2].w == "an")) {
-			return // "units close to the border received": a place; "close to ordering", "close to a deal": a plan
-		}
-		if w == "way" && !(j >= 2 && toks[j-1].w == "the" && wayOpeners[toks[j-2].w]) {
-			return // "on their way for": under way, not a plan
-		}
-		if approvalWords[w] && a.underContract(f) {
-			r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
-			return
-		}
-		if w == "may" || w == "might" || w == "could" {
-			f.modalPlan = true
-		}
-		r.raise(bot.StatusPlanned)
+		r.plannedCue(j)
 	case cueOrdered:
 		r.orderedCue(j)
 	case cueNeg:
-		switch {
-		case n > 4 || r.tr.noun && !a.verbOpensFrame(f):
-		case w == "no" && j+1 < len(toks) && toks[j+1].w == "longer":
-			r.cancel = true // "Russia no longer delivers weapons to Armenia": stopped, not denied
-		default:
-			f.neg = true
-		}
+		r.negationCue(j, n)
+	}
+}
+
+// cancelCue applies a cancellation cue at token j: the frame is cancelled,
+// or denied when the word rejects claims.
+func (r *statusReading) cancelCue(j int) {
+	a, f := r.a, r.f
+	w := a.toks[j].w
+	if a.overridden(j) {
+		return // "bypassed the embargo by supplying": the supply went ahead
+	}
+	if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
+		f.denied = true
+	} else {
+		r.cancel = true
+	}
+}
+
+// plannedCue applies a plan cue at token j, unless the word is used in
+// another sense ("close to the border", "on their way").
+func (r *statusReading) plannedCue(j int) {
+	a, f := r.a, r.f
+	toks := a.toks
+	w := toks[j].w
+	if w == "may" && j+1 < len(toks) && toks[j+1].upper {
+		return
+	}
+	if w == "close" && !(j+2 < len(toks) && (a.trigAt[j+2] >= 0 || signing[toks[j+2].w] || toks[j+2].w == "a" || toks[j+2].w == "an")) {
+		return // "units close to the border received": a place; "close to ordering", "close to a deal": a plan
+	}
+	if w == "way" && !(j >= 2 && toks[j-1].w == "the" && wayOpeners[toks[j-2].w]) {
+		return // "on their way for": under way, not a plan
+	}
+	if approvalWords[w] && a.underContract(f) {
+		r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
+		return
+	}
+	if w == "may" || w == "might" || w == "could" {
+		f.modalPlan = true
+	}
+	r.raise(bot.StatusPlanned)
+}
+
+// negationCue applies a negation at token j, n words before the frame.
+func (r *statusReading) negationCue(j, n int) {
+	a, f := r.a, r.f
+	toks := a.toks
+	w := toks[j].w
+	switch {
+	case n > 4 || r.tr.noun && !a.verbOpensFrame(f):
+	case w == "no" && j+1 < len(toks) && toks[j+1].w == "longer":
+		r.cancel = true // "Russia no longer delivers weapons to Armenia": stopped, not denied
+	default:
+		f.neg = true
 	}
 }
 
