@@ -492,13 +492,34 @@ func (r *statusReading) deliveriesDue() {
 // promise a cancellation, any other negation a denial.
 func (r *statusReading) denialsAndNegation() {
 	a, f := r.a, r.f
-	toks := a.toks
 	if a.denyAt[f.start] || a.deniedAfter(f) {
 		f.denied = true
 	}
 	if !f.neg || f.denied {
 		return
 	}
+	yet := r.yetNear()
+	if !yet && r.st == bot.StatusDelivered {
+		yet = r.orderedLater()
+	}
+	if r.untilLater() {
+		yet = true
+	}
+	switch {
+	case yet:
+		r.raise(bot.StatusOrdered)
+	case r.modal || r.st == bot.StatusPlanned:
+		r.cancel = true
+	default:
+		f.denied = true
+	}
+}
+
+// yetNear reports whether "yet" stands in the four words before the
+// negated frame, at its start or right after its trigger.
+func (r *statusReading) yetNear() bool {
+	a, f := r.a, r.f
+	toks := a.toks
 	c := &a.clauses[f.clause]
 	yet := false
 	for j := f.start - 1; j >= c.ts && j >= f.start-4; j-- {
@@ -509,28 +530,37 @@ func (r *statusReading) denialsAndNegation() {
 	if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
 		yet = true
 	}
-	if !yet && r.st == bot.StatusDelivered {
-		// "has not received the F-16s it ordered in 2019": not yet
-		// delivered, not a denial.
-		for k := range a.trigs {
-			if tr := &a.trigs[k]; k != f.t && tr.spec.status == bot.StatusOrdered && !tr.noun && tr.ti > f.tj {
-				yet = true
-			}
+	return yet
+}
+
+// orderedLater reports whether an order verb follows the negated delivery:
+// "has not received the F-16s it ordered in 2019" is not yet delivered,
+// not a denial.
+func (r *statusReading) orderedLater() bool {
+	a, f := r.a, r.f
+	yet := false
+	for k := range a.trigs {
+		if tr := &a.trigs[k]; k != f.t && tr.spec.status == bot.StatusOrdered && !tr.noun && tr.ti > f.tj {
+			yet = true
 		}
 	}
+	return yet
+}
+
+// untilLater reports whether "until" or "till" follows the negated frame
+// in its clause: "will not deliver more F-16s until the pilots are
+// trained" is a delay.
+func (r *statusReading) untilLater() bool {
+	a, f := r.a, r.f
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	yet := false
 	for j := f.tj; j < c.te; j++ {
 		if (toks[j].w == "until" || toks[j].w == "till") && !a.anyObject(f) {
-			yet = true // "will not deliver more F-16s until the pilots are trained": a delay
+			yet = true
 		}
 	}
-	switch {
-	case yet:
-		r.raise(bot.StatusOrdered)
-	case r.modal || r.st == bot.StatusPlanned:
-		r.cancel = true
-	default:
-		f.denied = true
-	}
+	return yet
 }
 
 // claimsAfter reports whether "rejected"/"dismissed" at j governs claims
