@@ -455,15 +455,34 @@ func (r *roleReader) supplierSubjectRoles() {
 		return
 	}
 	if r.agent < 0 && r.subject >= 0 && r.refusedOffer() {
-		// "Kazakhstan declined the offer": the one offered to refuses; the
-		// offerer is only who the sentence names ("from Russia").
-		r.add(&r.recs, r.one(r.subject), nil)
-		r.add(&r.sups, r.byPrep(r.after, "by", "from"), r.recs)
-		if len(r.sups) == 0 {
-			r.addOrigins(&r.sups, r.recs)
-		}
+		r.refusedOfferRoles()
 		return
 	}
+	r.subjectSuppliers()
+	r.namedRecipients()
+	r.inferredRecipients()
+	if r.dealWith() && r.a.makerSide(r.items, r.sups, r.recs) == -1 {
+		// "Astana would reach a contract with Moscow regarding the supply
+		// of Mi-35Ms": the deal's subject need not be the seller.
+		r.sups, r.recs = r.recs, r.sups
+	}
+}
+
+// refusedOfferRoles reads an offer the subject refused.
+func (r *roleReader) refusedOfferRoles() {
+	// "Kazakhstan declined the offer": the one offered to refuses; the
+	// offerer is only who the sentence names ("from Russia").
+	r.add(&r.recs, r.one(r.subject), nil)
+	r.add(&r.sups, r.byPrep(r.after, "by", "from"), r.recs)
+	if len(r.sups) == 0 {
+		r.addOrigins(&r.sups, r.recs)
+	}
+}
+
+// subjectSuppliers takes the supplier from the agent or the subject, else
+// from "by"/"from" after a noun, the builder or the weapons' origins; for
+// "Kyrgyzstan's main supplier" the possessor receives.
+func (r *roleReader) subjectSuppliers() {
 	if r.agent < 0 {
 		r.agent = r.a.demonymSeller(r.f) // "the first Korean weapons sale to the country"
 	}
@@ -487,6 +506,11 @@ func (r *roleReader) supplierSubjectRoles() {
 		r.add(&r.recs, r.one(r.agent), nil)
 		r.add(&r.sups, r.one(r.subject), r.recs)
 	}
+}
+
+// namedRecipients takes the recipients a supplier's frame names: "to",
+// the direct object, else the "with" counterpart, else "for".
+func (r *roleReader) namedRecipients() {
 	r.add(&r.recs, r.byPrep(r.after, "to"), r.sups)
 	r.add(&r.recs, r.directObject(), r.sups)
 	if len(r.recs) == 0 {
@@ -495,6 +519,11 @@ func (r *roleReader) supplierSubjectRoles() {
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "for"), r.sups)
 	}
+}
+
+// inferredRecipients looks elsewhere in the sentence for the recipient a
+// supplier's frame does not name.
+func (r *roleReader) inferredRecipients() {
 	if len(r.recs) == 0 && !r.tr.noun && r.subject >= 0 {
 		// "Russia supplies almost all of Tajikistan's major arms": the
 		// possessor of the goods a named supplier hands over receives them.
@@ -513,11 +542,6 @@ func (r *roleReader) supplierSubjectRoles() {
 	if len(r.recs) == 0 && !r.tr.noun {
 		// "in Uzbekistan too, where the United States supplied ...".
 		r.add(&r.recs, r.one(r.a.wherePlace(r.tr.ti)), r.sups)
-	}
-	if r.dealWith() && r.a.makerSide(r.items, r.sups, r.recs) == -1 {
-		// "Astana would reach a contract with Moscow regarding the supply
-		// of Mi-35Ms": the deal's subject need not be the seller.
-		r.sups, r.recs = r.recs, r.sups
 	}
 }
 
