@@ -588,7 +588,16 @@ func (r *roleReader) dealWith() bool {
 // supplierPassiveRoles reads "X was delivered to Kazakhstan by Russia",
 // "Kazakhstan was supplied with drones".
 func (r *roleReader) supplierPassiveRoles() {
-	a, f := r.a, r.f
+	r.passiveSuppliers()
+	r.passiveRecipients()
+	r.passiveLateSuppliers()
+}
+
+// passiveSuppliers takes the supplier of a passive supply from "by" or
+// "from", the place goods arrived from, the builder, the weapons' origins
+// or the maker that owns them.
+func (r *roleReader) passiveSuppliers() {
+	f := r.f
 	r.add(&r.sups, r.byPrep(r.after, "by", "from"), nil)
 	if len(r.sups) == 0 && f.spec.sp == spArrive {
 		r.add(&r.sups, r.arrivedFrom(), nil) // "drones from Turkey arrived"
@@ -602,6 +611,14 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.sups) == 0 {
 		r.add(&r.sups, r.makerOwner(), nil) // "Pakistan's JF-17 fighter has been exported to ..."
 	}
+}
+
+// passiveRecipients takes the recipient of a passive supply: "to" or
+// "for", else the first that answers of the arrival's place, a list in
+// brackets, "including", the owners, the equipped host, the user, the
+// subject supplied "with".
+func (r *roleReader) passiveRecipients() {
+	a, f := r.a, r.f
 	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
 	if len(r.recs) == 0 && f.spec.sp == spArrive {
 		r.add(&r.recs, r.arrivingFor(), r.sups) // "the first VT-4 tanks for Nigeria arrived"
@@ -629,6 +646,13 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.recs) == 0 && f.tj < len(a.toks) && a.toks[f.tj].w == "with" {
 		r.add(&r.recs, r.one(r.subject), r.sups) // "Kazakhstan was supplied with drones"
 	}
+}
+
+// passiveLateSuppliers looks, once the recipient is known, for a supplier
+// the passive frame does not name: the subject of a denial, the topic of
+// the sentence, the maker named nearby.
+func (r *roleReader) passiveLateSuppliers() {
+	a, f := r.a, r.f
 	c := &a.clauses[f.clause]
 	if len(r.sups) == 0 && c.kind == cThat && c.parent >= 0 && a.denyAt[f.start] {
 		r.add(&r.sups, r.one(a.clauses[c.parent].subj), r.recs) // "India denied that BrahMos missiles had been sold"
