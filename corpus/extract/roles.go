@@ -680,6 +680,32 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	} else {
 		r.add(&r.recs, r.one(r.subject), nil)
 	}
+	if r.sellerInSubject() {
+		return true
+	}
+	if f.kind == "licence" {
+		r.a.jointProducer(f, r.subject, &r.recs, &r.sups, r.after)
+	}
+	if len(r.recs) == 0 && f.kind == "licence" && r.tr.noun && f.spec.sp == spProduce {
+		r.add(&r.recs, r.producedIn(), nil) // "the joint production of F414 engines in India"
+	}
+	if f.spec.sp == spTurnTo {
+		r.add(&r.sups, r.byPrep(r.after, "to"), r.recs)
+	}
+	r.add(&r.sups, r.byPrep(r.after, "from"), r.recs)
+	if !r.counterpartSuppliers() {
+		return false
+	}
+	r.buyerSuppliers()
+	r.nounRecipients()
+	return true
+}
+
+// sellerInSubject reports whether the agent or subject of a buying frame
+// is in fact the seller (a demonym on a deal, a maker signing or
+// producing for a customer), and then sets the roles that way.
+func (r *roleReader) sellerInSubject() bool {
+	f := r.f
 	if f.spec.light && r.agent >= 0 && r.a.lists[r.agent].pron == "" && allDemonyms(r.a, r.agent) {
 		// "Russian deals with Kazakhstan": the demonym supplies.
 		r.sups, r.recs = nil, nil
@@ -701,19 +727,14 @@ func (r *roleReader) recipientSubjectRoles() bool {
 		r.add(&r.recs, r.byPrep(r.after, "for", "to"), r.sups)
 		return true
 	}
-	if f.kind == "licence" {
-		r.a.jointProducer(f, r.subject, &r.recs, &r.sups, r.after)
-	}
-	if len(r.recs) == 0 && f.kind == "licence" && r.tr.noun && f.spec.sp == spProduce {
-		r.add(&r.recs, r.producedIn(), nil) // "the joint production of F414 engines in India"
-	}
-	if f.spec.sp == spTurnTo {
-		r.add(&r.sups, r.byPrep(r.after, "to"), r.recs)
-	}
-	r.add(&r.sups, r.byPrep(r.after, "from"), r.recs)
-	if !r.counterpartSuppliers() {
-		return false
-	}
+	return false
+}
+
+// buyerSuppliers looks for the supplier a buying frame does not name:
+// the weapons' origins, makers named after, the builder, who supplied the
+// goods, a maker named nearby for a deal signed.
+func (r *roleReader) buyerSuppliers() {
+	f := r.f
 	if len(r.sups) == 0 {
 		r.addOrigins(&r.sups, r.recs)
 	}
@@ -731,6 +752,12 @@ func (r *roleReader) recipientSubjectRoles() bool {
 		// country named in this sentence or the one before.
 		r.addNamedMaker()
 	}
+}
+
+// nounRecipients looks for the recipient of a buying noun with no subject
+// or agent: "imports by", the possessor of the weapon that names the deal.
+func (r *roleReader) nounRecipients() {
+	f := r.f
 	if len(r.recs) == 0 && r.tr.noun {
 		r.add(&r.recs, r.byPrep(r.after, "by"), r.sups) // "arms imports by European states"
 	}
@@ -743,7 +770,6 @@ func (r *roleReader) recipientSubjectRoles() bool {
 			}
 		}
 	}
-	return true
 }
 
 // counterpartSuppliers adds the counterparts of a deal as suppliers. When
