@@ -451,75 +451,102 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 	if !recipients {
 		listTier, titleTier = 2, 1
 	}
-	tiers := make([][]string, 5)
-	seen := map[string]bool{}
-	addC := func(tier int, c string) {
-		if c != "" && !seen[c] {
-			seen[c] = true
-			tiers[tier] = append(tiers[tier], c)
-		}
-	}
-	var rest []string
+	t := &countryTiers{tiers: make([][]string, 5), seen: map[string]bool{}}
 	if prev != nil {
-		for _, f := range prev.res.kept {
-			same, other := f.rsups, f.rrecs
-			if recipients {
-				same, other = f.rrecs, f.rsups
-			}
-			for _, p := range same {
-				if p.group == "" && len(p.countries) == 1 {
-					addC(0, p.countries[0])
-				}
-			}
-			for _, p := range other {
-				if p.group == "" && len(p.countries) == 1 && !seen[p.countries[0]] {
-					rest = append(rest, p.countries[0])
-				}
-			}
-		}
+		t.prevParties(prev, recipients)
 		if !recipients {
-			// The maker named on a weapon: "Turkish armed UAVs went to ...".
-			for it := range prev.items {
-				for _, k := range prev.items[it].origins {
-					if ac := &prev.actors[k]; !ac.drop && len(ac.countries) == 1 {
-						addC(0, ac.countries[0])
-					}
-				}
-			}
+			t.prevMakers(prev)
 		}
-		for li := range prev.lists {
-			l := &prev.lists[li]
-			// A destination ("to Kazakhstan") never supplies, a source
-			// ("from Turkey") never receives.
-			wrongSide := !recipients && (l.prep == "to" || l.prep == "for" || l.prep == "into") ||
-				recipients && (l.prep == "from" || l.prep == "by")
-			for _, m := range l.members {
-				ac := &prev.actors[m]
-				if ac.drop || ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || l.prep == "src" || wrongSide {
-					continue
-				}
-				if prev.subjectLike(li) && !slices.Contains(rest, ac.countries[0]) {
-					addC(listTier, ac.countries[0])
-				} else {
-					rest = append(rest, ac.countries[0])
-				}
-			}
-		}
+		t.prevLists(prev, recipients, listTier)
 	}
 	if a.ctx != nil {
 		for _, m := range a.ex.gaz.Find(a.ctx.Title) {
 			if m.Kind != gazetteer.GroupMention && len(m.Codes) > 0 {
-				addC(titleTier, a.ex.name(m.Codes[0]))
+				t.add(titleTier, a.ex.name(m.Codes[0]))
 			}
 		}
 		for _, c := range a.ctx.About {
-			addC(3, c)
+			t.add(3, c)
 		}
 	}
-	for _, c := range rest {
-		addC(4, c)
+	for _, c := range t.rest {
+		t.add(4, c)
 	}
-	return tiers
+	return t.tiers
+}
+
+// countryTiers collects the countries of contextCountries, each in the
+// first tier that names it.
+type countryTiers struct {
+	tiers [][]string
+	seen  map[string]bool
+	rest  []string // the previous sentence's other mentions and parties, for the last tier
+}
+
+// add puts country c in tier unless c is empty or already listed.
+func (t *countryTiers) add(tier int, c string) {
+	if c != "" && !t.seen[c] {
+		t.seen[c] = true
+		t.tiers[tier] = append(t.tiers[tier], c)
+	}
+}
+
+// prevParties adds the one-country parties of the previous sentence's
+// kept frames: those on the wanted side to the first tier, the others to
+// the rest.
+func (t *countryTiers) prevParties(prev *analysis, recipients bool) {
+	for _, f := range prev.res.kept {
+		same, other := f.rsups, f.rrecs
+		if recipients {
+			same, other = f.rrecs, f.rsups
+		}
+		for _, p := range same {
+			if p.group == "" && len(p.countries) == 1 {
+				t.add(0, p.countries[0])
+			}
+		}
+		for _, p := range other {
+			if p.group == "" && len(p.countries) == 1 && !t.seen[p.countries[0]] {
+				t.rest = append(t.rest, p.countries[0])
+			}
+		}
+	}
+}
+
+// prevMakers adds to the first tier the makers named on the previous
+// sentence's weapons.
+func (t *countryTiers) prevMakers(prev *analysis) {
+	// The maker named on a weapon: "Turkish armed UAVs went to ...".
+	for it := range prev.items {
+		for _, k := range prev.items[it].origins {
+			if ac := &prev.actors[k]; !ac.drop && len(ac.countries) == 1 {
+				t.add(0, ac.countries[0])
+			}
+		}
+	}
+}
+
+// prevLists adds the previous sentence's listed countries that may stand
+// on the wanted side: subjects to listTier, others to the rest.
+func (t *countryTiers) prevLists(prev *analysis, recipients bool, listTier int) {
+	for li := range prev.lists {
+		l := &prev.lists[li]
+		// A destination ("to Kazakhstan") never supplies, a source
+		// ("from Turkey") never receives.
+		wrongSide := !recipients && (l.prep == "to" || l.prep == "for" || l.prep == "into") ||
+			recipients && (l.prep == "from" || l.prep == "by")
+		for _, m := range l.members {
+			ac := &prev.actors[m]
+			if ac.drop || ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || l.prep == "src" || wrongSide {
+				continue
+			}
+			if prev.subjectLike(li) && !slices.Contains(t.rest, ac.countries[0]) {
+				t.add(listTier, ac.countries[0])
+			} else {
+				t.rest = append(t.rest, ac.countries[0])
+			}
+		}
+	}
 }
 
 // namedMaker returns the one country that makes the named systems among

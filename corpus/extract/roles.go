@@ -455,15 +455,34 @@ func (r *roleReader) supplierSubjectRoles() {
 		return
 	}
 	if r.agent < 0 && r.subject >= 0 && r.refusedOffer() {
-		// "Kazakhstan declined the offer": the one offered to refuses; the
-		// offerer is only who the sentence names ("from Russia").
-		r.add(&r.recs, r.one(r.subject), nil)
-		r.add(&r.sups, r.byPrep(r.after, "by", "from"), r.recs)
-		if len(r.sups) == 0 {
-			r.addOrigins(&r.sups, r.recs)
-		}
+		r.refusedOfferRoles()
 		return
 	}
+	r.subjectSuppliers()
+	r.namedRecipients()
+	r.inferredRecipients()
+	if r.dealWith() && r.a.makerSide(r.items, r.sups, r.recs) == -1 {
+		// "Astana would reach a contract with Moscow regarding the supply
+		// of Mi-35Ms": the deal's subject need not be the seller.
+		r.sups, r.recs = r.recs, r.sups
+	}
+}
+
+// refusedOfferRoles reads an offer the subject refused.
+func (r *roleReader) refusedOfferRoles() {
+	// "Kazakhstan declined the offer": the one offered to refuses; the
+	// offerer is only who the sentence names ("from Russia").
+	r.add(&r.recs, r.one(r.subject), nil)
+	r.add(&r.sups, r.byPrep(r.after, "by", "from"), r.recs)
+	if len(r.sups) == 0 {
+		r.addOrigins(&r.sups, r.recs)
+	}
+}
+
+// subjectSuppliers takes the supplier from the agent or the subject, else
+// from "by"/"from" after a noun, the builder or the weapons' origins; for
+// "Kyrgyzstan's main supplier" the possessor receives.
+func (r *roleReader) subjectSuppliers() {
 	if r.agent < 0 {
 		r.agent = r.a.demonymSeller(r.f) // "the first Korean weapons sale to the country"
 	}
@@ -487,6 +506,11 @@ func (r *roleReader) supplierSubjectRoles() {
 		r.add(&r.recs, r.one(r.agent), nil)
 		r.add(&r.sups, r.one(r.subject), r.recs)
 	}
+}
+
+// namedRecipients takes the recipients a supplier's frame names: "to",
+// the direct object, else the "with" counterpart, else "for".
+func (r *roleReader) namedRecipients() {
 	r.add(&r.recs, r.byPrep(r.after, "to"), r.sups)
 	r.add(&r.recs, r.directObject(), r.sups)
 	if len(r.recs) == 0 {
@@ -495,6 +519,11 @@ func (r *roleReader) supplierSubjectRoles() {
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.byPrep(r.after, "for"), r.sups)
 	}
+}
+
+// inferredRecipients looks elsewhere in the sentence for the recipient a
+// supplier's frame does not name.
+func (r *roleReader) inferredRecipients() {
 	if len(r.recs) == 0 && !r.tr.noun && r.subject >= 0 {
 		// "Russia supplies almost all of Tajikistan's major arms": the
 		// possessor of the goods a named supplier hands over receives them.
@@ -513,11 +542,6 @@ func (r *roleReader) supplierSubjectRoles() {
 	if len(r.recs) == 0 && !r.tr.noun {
 		// "in Uzbekistan too, where the United States supplied ...".
 		r.add(&r.recs, r.one(r.a.wherePlace(r.tr.ti)), r.sups)
-	}
-	if r.dealWith() && r.a.makerSide(r.items, r.sups, r.recs) == -1 {
-		// "Astana would reach a contract with Moscow regarding the supply
-		// of Mi-35Ms": the deal's subject need not be the seller.
-		r.sups, r.recs = r.recs, r.sups
 	}
 }
 
@@ -564,7 +588,16 @@ func (r *roleReader) dealWith() bool {
 // supplierPassiveRoles reads "X was delivered to Kazakhstan by Russia",
 // "Kazakhstan was supplied with drones".
 func (r *roleReader) supplierPassiveRoles() {
-	a, f := r.a, r.f
+	r.passiveSuppliers()
+	r.passiveRecipients()
+	r.passiveLateSuppliers()
+}
+
+// passiveSuppliers takes the supplier of a passive supply from "by" or
+// "from", the place goods arrived from, the builder, the weapons' origins
+// or the maker that owns them.
+func (r *roleReader) passiveSuppliers() {
+	f := r.f
 	r.add(&r.sups, r.byPrep(r.after, "by", "from"), nil)
 	if len(r.sups) == 0 && f.spec.sp == spArrive {
 		r.add(&r.sups, r.arrivedFrom(), nil) // "drones from Turkey arrived"
@@ -578,6 +611,14 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.sups) == 0 {
 		r.add(&r.sups, r.makerOwner(), nil) // "Pakistan's JF-17 fighter has been exported to ..."
 	}
+}
+
+// passiveRecipients takes the recipient of a passive supply: "to" or
+// "for", else the first that answers of the arrival's place, a list in
+// brackets, "including", the owners, the equipped host, the user, the
+// subject supplied "with".
+func (r *roleReader) passiveRecipients() {
+	a, f := r.a, r.f
 	r.add(&r.recs, r.byPrep(r.after, "to", "for"), r.sups)
 	if len(r.recs) == 0 && f.spec.sp == spArrive {
 		r.add(&r.recs, r.arrivingFor(), r.sups) // "the first VT-4 tanks for Nigeria arrived"
@@ -605,6 +646,13 @@ func (r *roleReader) supplierPassiveRoles() {
 	if len(r.recs) == 0 && f.tj < len(a.toks) && a.toks[f.tj].w == "with" {
 		r.add(&r.recs, r.one(r.subject), r.sups) // "Kazakhstan was supplied with drones"
 	}
+}
+
+// passiveLateSuppliers looks, once the recipient is known, for a supplier
+// the passive frame does not name: the subject of a denial, the topic of
+// the sentence, the maker named nearby.
+func (r *roleReader) passiveLateSuppliers() {
+	a, f := r.a, r.f
 	c := &a.clauses[f.clause]
 	if len(r.sups) == 0 && c.kind == cThat && c.parent >= 0 && a.denyAt[f.start] {
 		r.add(&r.sups, r.one(a.clauses[c.parent].subj), r.recs) // "India denied that BrahMos missiles had been sold"
@@ -632,6 +680,32 @@ func (r *roleReader) recipientSubjectRoles() bool {
 	} else {
 		r.add(&r.recs, r.one(r.subject), nil)
 	}
+	if r.sellerInSubject() {
+		return true
+	}
+	if f.kind == "licence" {
+		r.a.jointProducer(f, r.subject, &r.recs, &r.sups, r.after)
+	}
+	if len(r.recs) == 0 && f.kind == "licence" && r.tr.noun && f.spec.sp == spProduce {
+		r.add(&r.recs, r.producedIn(), nil) // "the joint production of F414 engines in India"
+	}
+	if f.spec.sp == spTurnTo {
+		r.add(&r.sups, r.byPrep(r.after, "to"), r.recs)
+	}
+	r.add(&r.sups, r.byPrep(r.after, "from"), r.recs)
+	if !r.counterpartSuppliers() {
+		return false
+	}
+	r.buyerSuppliers()
+	r.nounRecipients()
+	return true
+}
+
+// sellerInSubject reports whether the agent or subject of a buying frame
+// is in fact the seller (a demonym on a deal, a maker signing or
+// producing for a customer), and then sets the roles that way.
+func (r *roleReader) sellerInSubject() bool {
+	f := r.f
 	if f.spec.light && r.agent >= 0 && r.a.lists[r.agent].pron == "" && allDemonyms(r.a, r.agent) {
 		// "Russian deals with Kazakhstan": the demonym supplies.
 		r.sups, r.recs = nil, nil
@@ -653,19 +727,14 @@ func (r *roleReader) recipientSubjectRoles() bool {
 		r.add(&r.recs, r.byPrep(r.after, "for", "to"), r.sups)
 		return true
 	}
-	if f.kind == "licence" {
-		r.a.jointProducer(f, r.subject, &r.recs, &r.sups, r.after)
-	}
-	if len(r.recs) == 0 && f.kind == "licence" && r.tr.noun && f.spec.sp == spProduce {
-		r.add(&r.recs, r.producedIn(), nil) // "the joint production of F414 engines in India"
-	}
-	if f.spec.sp == spTurnTo {
-		r.add(&r.sups, r.byPrep(r.after, "to"), r.recs)
-	}
-	r.add(&r.sups, r.byPrep(r.after, "from"), r.recs)
-	if !r.counterpartSuppliers() {
-		return false
-	}
+	return false
+}
+
+// buyerSuppliers looks for the supplier a buying frame does not name:
+// the weapons' origins, makers named after, the builder, who supplied the
+// goods, a maker named nearby for a deal signed.
+func (r *roleReader) buyerSuppliers() {
+	f := r.f
 	if len(r.sups) == 0 {
 		r.addOrigins(&r.sups, r.recs)
 	}
@@ -683,6 +752,12 @@ func (r *roleReader) recipientSubjectRoles() bool {
 		// country named in this sentence or the one before.
 		r.addNamedMaker()
 	}
+}
+
+// nounRecipients looks for the recipient of a buying noun with no subject
+// or agent: "imports by", the possessor of the weapon that names the deal.
+func (r *roleReader) nounRecipients() {
+	f := r.f
 	if len(r.recs) == 0 && r.tr.noun {
 		r.add(&r.recs, r.byPrep(r.after, "by"), r.sups) // "arms imports by European states"
 	}
@@ -695,7 +770,6 @@ func (r *roleReader) recipientSubjectRoles() bool {
 			}
 		}
 	}
-	return true
 }
 
 // counterpartSuppliers adds the counterparts of a deal as suppliers. When

@@ -41,7 +41,39 @@ func (r *statusReading) raise(s bot.Status) {
 func (a *analysis) status(f *frame) {
 	tr := &a.trigs[f.t]
 	r := &statusReading{a: a, f: f, tr: tr, st: f.spec.status}
-	for _, j := range f.absorbed {
+	r.triggerStatus()
+	r.cuesBefore()
+	if f.spec.dir == dirU && a.usageToCome(tr) {
+		r.raise(bot.StatusOrdered)
+	}
+	r.futureAuxiliary()
+	if tr.noun || tr.passive || f.spec.light {
+		r.predicateAfter()
+	}
+	r.deliveriesDue()
+	r.denialsAndNegation()
+	r.orderThenDelivery()
+	if f.denied && r.cancel && a.cancelDenied(f) {
+		// "India rejected reports that it had cancelled its S-400 order":
+		// the cancellation is denied, the order stands.
+		f.denied, r.cancel = false, false
+	}
+	r.deliveryNotYetMade()
+	if !r.cancel && a.putOnHold(tr) {
+		r.cancel = true // "putting an order for more Spike missiles on hold"
+	}
+	if f.denied || r.cancel {
+		r.st = bot.StatusCancelled
+	}
+	f.status = r.st
+	f.willOnly = r.modal && r.st == bot.StatusOrdered && !tr.noun && !f.spec.light && len(f.absorbed) == 0
+}
+
+// triggerStatus starts from the statuses of the triggers the frame
+// absorbed, and reads "is to be delivered", "is delivering" as an order.
+func (r *statusReading) triggerStatus() {
+	a, tr := r.a, r.tr
+	for _, j := range r.f.absorbed {
 		if a.trigs[j].noun && a.fromOrder(&a.trigs[j]) && r.st == bot.StatusDelivered {
 			continue // "helicopters from another 2013 order arrived"
 		}
@@ -50,10 +82,12 @@ func (a *analysis) status(f *frame) {
 	if tr.toBe || tr.prog {
 		r.raise(bot.StatusOrdered)
 	}
-	r.cuesBefore()
-	if f.spec.dir == dirU && a.usageToCome(tr) {
-		r.raise(bot.StatusOrdered)
-	}
+}
+
+// futureAuxiliary reads a future or intention earlier in the clause that
+// governs a delivering or buying verb the frame coordinates.
+func (r *statusReading) futureAuxiliary() {
+	a, f, tr := r.a, r.f, r.tr
 	// "will pool funds to restore 100 tanks and supply them": a future
 	// auxiliary earlier in the clause governs a verb it coordinates.
 	if (r.st == bot.StatusDelivered || r.st == bot.StatusOrdered && buyForms[a.toks[tr.ti].w]) && (!tr.noun || len(f.absorbed) > 0) {
@@ -64,11 +98,12 @@ func (a *analysis) status(f *frame) {
 			r.raise(bot.StatusOrdered)
 		}
 	}
-	if tr.noun || tr.passive || f.spec.light {
-		r.predicateAfter()
-	}
-	r.deliveriesDue()
-	r.denialsAndNegation()
+}
+
+// orderThenDelivery turns an order into a delivery when the sentence says
+// the goods came later, or shows them in hand.
+func (r *statusReading) orderThenDelivery() {
+	a, f, tr := r.a, r.f, r.tr
 	if (tr.later || a.deliveryFollows(tr)) && r.st == bot.StatusOrdered && !r.cancel && !f.denied && (!tr.noun || a.fromOrder(tr) || a.deliveryFollows(tr)) {
 		r.st = bot.StatusDelivered
 		f.ordered = true
@@ -76,11 +111,12 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusOrdered && !r.cancel && !f.denied && !r.modal && a.boughtAndShown(f, tr) {
 		r.st = bot.StatusDelivered
 	}
-	if f.denied && r.cancel && a.cancelDenied(f) {
-		// "India rejected reports that it had cancelled its S-400 order":
-		// the cancellation is denied, the order stands.
-		f.denied, r.cancel = false, false
-	}
+}
+
+// deliveryNotYetMade weakens a delivery the sentence shows still on its
+// way, still to serve, only agreed or only approved.
+func (r *statusReading) deliveryNotYetMade() {
+	a, f, tr := r.a, r.f, r.tr
 	if r.st == bot.StatusDelivered && tr.noun && a.inTransit(f) {
 		r.raise(bot.StatusOrdered) // "a shipment of T-72 tanks destined for Tajikistan was held up"
 	}
@@ -93,14 +129,6 @@ func (a *analysis) status(f *frame) {
 	if r.st == bot.StatusDelivered && a.approvedAfter(tr) {
 		r.raise(bot.StatusPlanned) // "the sale of 40 F-16 jets to Turkey was approved by the US Congress"
 	}
-	if !r.cancel && a.putOnHold(tr) {
-		r.cancel = true // "putting an order for more Spike missiles on hold"
-	}
-	if f.denied || r.cancel {
-		r.st = bot.StatusCancelled
-	}
-	f.status = r.st
-	f.willOnly = r.modal && r.st == bot.StatusOrdered && !tr.noun && !f.spec.light && len(f.absorbed) == 0
 }
 
 // cancelDenied reports whether a denial before frame f governs a
@@ -292,8 +320,7 @@ var letWords = words("let letting lets")
 
 // cueAt applies the cue at token j, n words before the frame.
 func (r *statusReading) cueAt(j, n int) {
-	a, f := r.a, r.f
-	toks := a.toks
+	toks := r.a.toks
 	w := toks[j].w
 	cv, _ := cues.match(toks, j)
 	if passForms[w] && j+1 < len(toks) && toks[j+1].w == "on" && r.tr.noun && r.tr.spec.status == bot.StatusPlanned {
@@ -301,42 +328,67 @@ func (r *statusReading) cueAt(j, n int) {
 	}
 	switch cv {
 	case cueCancel:
-		if a.overridden(j) {
-			return // "bypassed the embargo by supplying": the supply went ahead
-		}
-		if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
-			f.denied = true
-		} else {
-			r.cancel = true
-		}
+		r.cancelCue(j)
 	case cuePlanned:
-		if w == "may" && j+1 < len(toks) && toks[j+1].upper {
-			return
-		}
-		if w == "close" && !(j+2 < len(toks) && (a.trigAt[j+2] >= 0 || signing[toks[j+2].w] || toks[j+2].w == "a" || toks[j+2].w == "an")) {
-			return // "units close to the border received": a place; "close to ordering", "close to a deal": a plan
-		}
-		if w == "way" && !(j >= 2 && toks[j-1].w == "the" && wayOpeners[toks[j-2].w]) {
-			return // "on their way for": under way, not a plan
-		}
-		if approvalWords[w] && a.underContract(f) {
-			r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
-			return
-		}
-		if w == "may" || w == "might" || w == "could" {
-			f.modalPlan = true
-		}
-		r.raise(bot.StatusPlanned)
+		r.plannedCue(j)
 	case cueOrdered:
 		r.orderedCue(j)
 	case cueNeg:
-		switch {
-		case n > 4 || r.tr.noun && !a.verbOpensFrame(f):
-		case w == "no" && j+1 < len(toks) && toks[j+1].w == "longer":
-			r.cancel = true // "Russia no longer delivers weapons to Armenia": stopped, not denied
-		default:
-			f.neg = true
-		}
+		r.negationCue(j, n)
+	}
+}
+
+// cancelCue applies a cancellation cue at token j: the frame is cancelled,
+// or denied when the word rejects claims.
+func (r *statusReading) cancelCue(j int) {
+	a, f := r.a, r.f
+	w := a.toks[j].w
+	if a.overridden(j) {
+		return // "bypassed the embargo by supplying": the supply went ahead
+	}
+	if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
+		f.denied = true
+	} else {
+		r.cancel = true
+	}
+}
+
+// plannedCue applies a plan cue at token j, unless the word is used in
+// another sense ("close to the border", "on their way").
+func (r *statusReading) plannedCue(j int) {
+	a, f := r.a, r.f
+	toks := a.toks
+	w := toks[j].w
+	if w == "may" && j+1 < len(toks) && toks[j+1].upper {
+		return
+	}
+	if w == "close" && !(j+2 < len(toks) && (a.trigAt[j+2] >= 0 || signing[toks[j+2].w] || toks[j+2].w == "a" || toks[j+2].w == "an")) {
+		return // "units close to the border received": a place; "close to ordering", "close to a deal": a plan
+	}
+	if w == "way" && !(j >= 2 && toks[j-1].w == "the" && wayOpeners[toks[j-2].w]) {
+		return // "on their way for": under way, not a plan
+	}
+	if approvalWords[w] && a.underContract(f) {
+		r.raise(bot.StatusOrdered) // "approved the sale ... under a contract signed last year": a deal made
+		return
+	}
+	if w == "may" || w == "might" || w == "could" {
+		f.modalPlan = true
+	}
+	r.raise(bot.StatusPlanned)
+}
+
+// negationCue applies a negation at token j, n words before the frame.
+func (r *statusReading) negationCue(j, n int) {
+	a, f := r.a, r.f
+	toks := a.toks
+	w := toks[j].w
+	switch {
+	case n > 4 || r.tr.noun && !a.verbOpensFrame(f):
+	case w == "no" && j+1 < len(toks) && toks[j+1].w == "longer":
+		r.cancel = true // "Russia no longer delivers weapons to Armenia": stopped, not denied
+	default:
+		f.neg = true
 	}
 }
 
@@ -440,13 +492,34 @@ func (r *statusReading) deliveriesDue() {
 // promise a cancellation, any other negation a denial.
 func (r *statusReading) denialsAndNegation() {
 	a, f := r.a, r.f
-	toks := a.toks
 	if a.denyAt[f.start] || a.deniedAfter(f) {
 		f.denied = true
 	}
 	if !f.neg || f.denied {
 		return
 	}
+	yet := r.yetNear()
+	if !yet && r.st == bot.StatusDelivered {
+		yet = r.orderedLater()
+	}
+	if r.untilLater() {
+		yet = true
+	}
+	switch {
+	case yet:
+		r.raise(bot.StatusOrdered)
+	case r.modal || r.st == bot.StatusPlanned:
+		r.cancel = true
+	default:
+		f.denied = true
+	}
+}
+
+// yetNear reports whether "yet" stands in the four words before the
+// negated frame, at its start or right after its trigger.
+func (r *statusReading) yetNear() bool {
+	a, f := r.a, r.f
+	toks := a.toks
 	c := &a.clauses[f.clause]
 	yet := false
 	for j := f.start - 1; j >= c.ts && j >= f.start-4; j-- {
@@ -457,28 +530,37 @@ func (r *statusReading) denialsAndNegation() {
 	if f.start < len(toks) && toks[f.start].w == "yet" || f.tj < len(toks) && toks[f.tj].w == "yet" {
 		yet = true
 	}
-	if !yet && r.st == bot.StatusDelivered {
-		// "has not received the F-16s it ordered in 2019": not yet
-		// delivered, not a denial.
-		for k := range a.trigs {
-			if tr := &a.trigs[k]; k != f.t && tr.spec.status == bot.StatusOrdered && !tr.noun && tr.ti > f.tj {
-				yet = true
-			}
+	return yet
+}
+
+// orderedLater reports whether an order verb follows the negated delivery:
+// "has not received the F-16s it ordered in 2019" is not yet delivered,
+// not a denial.
+func (r *statusReading) orderedLater() bool {
+	a, f := r.a, r.f
+	yet := false
+	for k := range a.trigs {
+		if tr := &a.trigs[k]; k != f.t && tr.spec.status == bot.StatusOrdered && !tr.noun && tr.ti > f.tj {
+			yet = true
 		}
 	}
+	return yet
+}
+
+// untilLater reports whether "until" or "till" follows the negated frame
+// in its clause: "will not deliver more F-16s until the pilots are
+// trained" is a delay.
+func (r *statusReading) untilLater() bool {
+	a, f := r.a, r.f
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	yet := false
 	for j := f.tj; j < c.te; j++ {
 		if (toks[j].w == "until" || toks[j].w == "till") && !a.anyObject(f) {
-			yet = true // "will not deliver more F-16s until the pilots are trained": a delay
+			yet = true
 		}
 	}
-	switch {
-	case yet:
-		r.raise(bot.StatusOrdered)
-	case r.modal || r.st == bot.StatusPlanned:
-		r.cancel = true
-	default:
-		f.denied = true
-	}
+	return yet
 }
 
 // claimsAfter reports whether "rejected"/"dismissed" at j governs claims

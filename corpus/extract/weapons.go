@@ -438,31 +438,52 @@ func (a *analysis) adjacent(end, start int) bool {
 // Baykar's drones keep their canonical "Bayraktar" names. It also returns
 // the byte where the designation ends.
 func (a *analysis) systemName(start, end int, canon string) (string, int) {
-	text := a.text
-	wordEnd := func(i int) int {
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !textfold.IsWordRune(r) {
-				break
-			}
-			i += size
-		}
-		return i
+	e := a.variantEnd(end)
+	e = a.nameWordsEnd(e, canon)
+	if strings.HasPrefix(canon, "Bayraktar ") {
+		return canon, e
 	}
+	return plainDesignation(a.text[start:e], canon), e
+}
+
+// wordEndIn returns the byte where the word runes of text from byte i end.
+func wordEndIn(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !textfold.IsWordRune(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// variantEnd extends a designation ending at byte end over a variant
+// suffix glued to it ("Su-30" + "K", but not a plural "s") or after a
+// hyphen ("Pechora" + "-2T", but not "-class" or "-made").
+func (a *analysis) variantEnd(end int) int {
+	text := a.text
 	e := end
-	if j := wordEnd(e); j > e {
+	if j := wordEndIn(text, e); j > e {
 		if suf := text[e:j]; suf != "s" && suf != "es" {
 			e = j
 		}
 	}
 	if e+1 < len(text) && text[e] == '-' {
-		j := wordEnd(e + 1)
+		j := wordEndIn(text, e+1)
 		suf := text[e+1 : j]
 		if suf != "" && suf != "class" && !madeWords[strings.ToLower(suf)] &&
 			(suf[0] >= '0' && suf[0] <= '9' || suf[0] >= 'A' && suf[0] <= 'Z') {
 			e = j
 		}
 	}
+	return e
+}
+
+// nameWordsEnd extends a designation ending at byte e over up to two
+// capitalised words that belong to it ("JF-17" + " Thunder").
+func (a *analysis) nameWordsEnd(e int, canon string) int {
+	text := a.text
 	// Capitalised words of the canonical name or of a variant before a generic noun.
 	toks := a.toks
 	lc := strings.ToLower(canon)
@@ -482,10 +503,12 @@ func (a *analysis) systemName(start, end int, canon string) (string, int) {
 		}
 		break
 	}
-	name := text[start:e]
-	if strings.HasPrefix(canon, "Bayraktar ") {
-		return canon, e
-	}
+	return e
+}
+
+// plainDesignation trims the designation name of the system canon: no
+// trailing generic nouns, no "-class", no plural "s".
+func plainDesignation(name, canon string) string {
 	// Drop trailing lower-case words ("drones", "self-propelled howitzers") and "-class".
 	fields := strings.Fields(name)
 	for len(fields) > 1 && strings.ToLower(fields[len(fields)-1]) == fields[len(fields)-1] &&
@@ -507,5 +530,5 @@ func (a *analysis) systemName(start, end int, canon string) (string, int) {
 			}
 		}
 	}
-	return name, e
+	return name
 }
