@@ -117,17 +117,8 @@ var (
 // IntentPassages.
 func Understand(question string, now time.Time) Understanding {
 	var u Understanding
-	text := question
+	forced, text := commandForm(question)
 	lower := strings.ToLower(text)
-
-	// Command forms: "suppliers X", "recipients Y", "between Y X".
-	cmd, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
-	forced := map[string]Intent{"suppliers": IntentSuppliers, "recipients": IntentRecipients, "between": IntentBetween}[strings.ToLower(cmd)]
-	if forced != IntentPassages {
-		offset := len(text) - len(rest)
-		text = strings.Repeat(" ", offset) + rest // keep offsets
-		lower = strings.ToLower(text)
-	}
 
 	ms := mentionsIn(text)
 	u.readWeapons(text)
@@ -136,6 +127,38 @@ func Understand(question string, now time.Time) Understanding {
 	words := wordSpans(lower)
 	u.ByVolume = hasAny(words, wordSet("volume volumes tiv tivs value"))
 
+	ms = u.sideMentions(forced, text, lower, words, ms)
+	unsided := u.collectSides(ms)
+	u.readIntent(forced, words, ms, unsided)
+	u.askedSide(ms)
+	u.orientByOrigin()
+	if forced == IntentPassages {
+		u.chartOfOne(lower, words, ms)
+		u.readForm(lower, words)
+		u.Further = furtherBatch(lower, words)
+	}
+	return u
+}
+
+// commandForm reads the command forms "suppliers X", "recipients Y" and
+// "between Y X": it returns the intent the command forces (IntentPassages
+// for none) and the text with the command word blanked out, so that
+// offsets into it stay those of the question.
+func commandForm(question string) (forced Intent, text string) {
+	text = question
+	cmd, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	forced = map[string]Intent{"suppliers": IntentSuppliers, "recipients": IntentRecipients, "between": IntentBetween}[strings.ToLower(cmd)]
+	if forced != IntentPassages {
+		offset := len(text) - len(rest)
+		text = strings.Repeat(" ", offset) + rest // keep offsets
+	}
+	return forced, text
+}
+
+// sideMentions gives the country mentions their sides: all on the side a
+// command forces, or as the wording of the question reads them. It returns
+// the mentions that count ("between" keeps only the first two).
+func (u *Understanding) sideMentions(forced Intent, text, lower string, words []wordSpan, ms []mention) []mention {
 	switch forced {
 	case IntentSuppliers:
 		for i := range ms {
@@ -154,8 +177,12 @@ func Understand(question string, now time.Time) Understanding {
 		u.Licence = assignSides(text, lower, words, ms)
 		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "" || hasAny(words, armsNouns) || hasMaker(ms))
 	}
+	return ms
+}
 
-	unsided := u.collectSides(ms)
+// readIntent sets the intent from the sides read, the mentions left
+// without a side and the command forced, if any.
+func (u *Understanding) readIntent(forced Intent, words []wordSpan, ms, unsided []mention) {
 	switch {
 	case len(u.Suppliers) > 0 && len(u.Recipients) > 0:
 		u.Intent = IntentBetween
@@ -182,14 +209,6 @@ func Understand(question string, now time.Time) Understanding {
 		// every route of it.
 		u.Intent = IntentBetween
 	}
-	u.askedSide(ms)
-	u.orientByOrigin()
-	if forced == IntentPassages {
-		u.chartOfOne(lower, words, ms)
-		u.readForm(lower, words)
-		u.Further = furtherBatch(lower, words)
-	}
-	return u
 }
 
 // chartOfOne reads a request for a chart that names one country or region
