@@ -126,26 +126,51 @@ func (a *analysis) voice(tr *trig) {
 	if tr.noun {
 		return
 	}
-	j := tr.ti - 1
-	for n := 0; n < 3 && j >= 0 && (adverbs[toks[j].w] && !beForms[toks[j].w] || a.lyAdverb(j)); n++ {
-		j--
-	}
+	j := a.beforeAdverbs(tr.ti)
 	be := j >= 0 && beForms[toks[j].w]
 	switch {
 	case (f == fPast || f == fPart) && be:
 		tr.passive = true
-		if toks[j].w == "be" && j > 0 && toks[j-1].w == "to" && !a.ordinalInfinitive(j-1) {
+		if a.toBeAt(j) {
 			tr.toBe = true
 		}
 	case f == fPast && tr.tj < len(toks):
-		if a.reducedPassive(tr) {
-			tr.passive, tr.reduced = true, true
-		}
-		if !tr.passive && j >= 0 && toks[j].w == "and" && a.sharedPassive(j) {
-			tr.passive = true
-		}
+		a.passiveWithoutBe(tr, j)
 	case f == fIng && be && tr.spec.dir == dirR && tr.spec.status == del:
 		tr.prog = true
+	}
+}
+
+// beforeAdverbs is the index of the word before the verb at t once up to
+// three adverbs before it are skipped ("was already delivered"); -1 at
+// the start of the sentence.
+func (a *analysis) beforeAdverbs(t int) int {
+	toks := a.toks
+	j := t - 1
+	for n := 0; n < 3 && j >= 0 && (adverbs[toks[j].w] && !beForms[toks[j].w] || a.lyAdverb(j)); n++ {
+		j--
+	}
+	return j
+}
+
+// toBeAt reports whether the form of "be" at j is the infinitive "to be"
+// of a transfer to come; not after an ordinal ("the first to be
+// delivered" names what was delivered first).
+func (a *analysis) toBeAt(j int) bool {
+	toks := a.toks
+	return toks[j].w == "be" && j > 0 && toks[j-1].w == "to" && !a.ordinalInfinitive(j-1)
+}
+
+// passiveWithoutBe marks a past form with no "to be" just before it
+// (j is the word before it) as passive when it is a reduced passive, or
+// when an "and" at j joins it to an earlier passive whose "to be" it
+// shares.
+func (a *analysis) passiveWithoutBe(tr *trig, j int) {
+	if a.reducedPassive(tr) {
+		tr.passive, tr.reduced = true, true
+	}
+	if !tr.passive && j >= 0 && a.toks[j].w == "and" && a.sharedPassive(j) {
+		tr.passive = true
 	}
 }
 
