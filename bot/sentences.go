@@ -36,66 +36,91 @@ func SplitSentences(text string) []Span {
 		start = end
 	}
 	for i := 0; i < len(text); {
-		c := text[i]
-		switch {
+		switch c := text[i]; {
 		case c == '\n':
 			// A blank line (only spaces between two newlines) ends a sentence.
-			j := i + 1
-			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-				j++
-			}
-			if j < len(text) && text[j] == '\n' {
+			if after, blank := blankLineAt(text, i); blank {
 				emit(i)
-				i = j + 1
+				i = after
 				continue
 			}
 		case c == '.' || c == '!' || c == '?':
-			j := i + 1
-			// Runs of terminators ("?!", "...") and closing quotes/brackets stay with the sentence.
-			for j < len(text) && strings.IndexByte(".!?\"')]", text[j]) >= 0 {
-				j++
+			end, ends := terminatorEnd(text, start, i)
+			if ends {
+				emit(end)
 			}
-			for j < len(text) {
-				r, size := utf8.DecodeRuneInString(text[j:])
-				if r != '’' && r != '”' {
-					break
-				}
-				j += size
-			}
-			if j >= len(text) {
-				i = j
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsSpace(r) {
-				i = j
-				continue
-			}
-			// The next word must look like a sentence start.
-			k := j
-			for k < len(text) {
-				r, size := utf8.DecodeRuneInString(text[k:])
-				if !unicode.IsSpace(r) {
-					break
-				}
-				k += size
-			}
-			next := ' '
-			if k < len(text) {
-				next, _ = utf8.DecodeRuneInString(text[k:])
-			}
-			if unicode.IsLower(next) || (c == '.' && !endsSentence(text, start, i, next)) {
-				i = j
-				continue
-			}
-			emit(j)
-			i = j
+			i = end
 			continue
 		}
 		i++
 	}
 	emit(len(text))
 	return out
+}
+
+// blankLineAt reports whether the newline at text[nl] starts a blank line:
+// only spaces, tabs and carriage returns before the next newline. after is
+// the index just past that second newline.
+func blankLineAt(text string, nl int) (after int, blank bool) {
+	j := nl + 1
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	if j < len(text) && text[j] == '\n' {
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// terminatorEnd reads the terminator ('.', '!' or '?') at text[i] of a
+// sentence begun at start. end is the index past the terminator with the
+// run of terminators and closing quotes and brackets after it; ends
+// reports whether the sentence ends there: whitespace follows and the next
+// word looks like a sentence start.
+func terminatorEnd(text string, start, i int) (end int, ends bool) {
+	end = closersEnd(text, i+1)
+	if end >= len(text) {
+		return end, false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[end:]); !unicode.IsSpace(r) {
+		return end, false
+	}
+	// The next word must look like a sentence start.
+	next := firstAfterSpace(text, end)
+	if unicode.IsLower(next) || (text[i] == '.' && !endsSentence(text, start, i, next)) {
+		return end, false
+	}
+	return end, true
+}
+
+// closersEnd skips, from text[j], runs of terminators ("?!", "...") and
+// closing quotes and brackets, which stay with the sentence, and returns
+// the index past them.
+func closersEnd(text string, j int) int {
+	for j < len(text) && strings.IndexByte(".!?\"')]", text[j]) >= 0 {
+		j++
+	}
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r != '’' && r != '”' {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// firstAfterSpace is the first rune after the whitespace at text[j:], ' '
+// when the text ends there.
+func firstAfterSpace(text string, j int) rune {
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsSpace(r) {
+			return r
+		}
+		j += size
+	}
+	return ' '
 }
 
 // endsSentence reports whether the full stop at dot ends a sentence, looking

@@ -117,17 +117,8 @@ var (
 // IntentPassages.
 func Understand(question string, now time.Time) Understanding {
 	var u Understanding
-	text := question
+	forced, text := commandForm(question)
 	lower := strings.ToLower(text)
-
-	// Command forms: "suppliers X", "recipients Y", "between Y X".
-	cmd, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
-	forced := map[string]Intent{"suppliers": IntentSuppliers, "recipients": IntentRecipients, "between": IntentBetween}[strings.ToLower(cmd)]
-	if forced != IntentPassages {
-		offset := len(text) - len(rest)
-		text = strings.Repeat(" ", offset) + rest // keep offsets
-		lower = strings.ToLower(text)
-	}
 
 	ms := mentionsIn(text)
 	u.readWeapons(text)
@@ -136,6 +127,38 @@ func Understand(question string, now time.Time) Understanding {
 	words := wordSpans(lower)
 	u.ByVolume = hasAny(words, wordSet("volume volumes tiv tivs value"))
 
+	ms = u.sideMentions(forced, text, lower, words, ms)
+	unsided := u.collectSides(ms)
+	u.readIntent(forced, words, ms, unsided)
+	u.askedSide(ms)
+	u.orientByOrigin()
+	if forced == IntentPassages {
+		u.chartOfOne(lower, words, ms)
+		u.readForm(lower, words)
+		u.Further = furtherBatch(lower, words)
+	}
+	return u
+}
+
+// commandForm reads the command forms "suppliers X", "recipients Y" and
+// "between Y X": it returns the intent the command forces (IntentPassages
+// for none) and the text with the command word blanked out, so that
+// offsets into it stay those of the question.
+func commandForm(question string) (forced Intent, text string) {
+	text = question
+	cmd, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	forced = map[string]Intent{"suppliers": IntentSuppliers, "recipients": IntentRecipients, "between": IntentBetween}[strings.ToLower(cmd)]
+	if forced != IntentPassages {
+		offset := len(text) - len(rest)
+		text = strings.Repeat(" ", offset) + rest // keep offsets
+	}
+	return forced, text
+}
+
+// sideMentions gives the country mentions their sides: all on the side a
+// command forces, or as the wording of the question reads them. It returns
+// the mentions that count ("between" keeps only the first two).
+func (u *Understanding) sideMentions(forced Intent, text, lower string, words []wordSpan, ms []mention) []mention {
 	switch forced {
 	case IntentSuppliers:
 		for i := range ms {
@@ -154,8 +177,12 @@ func Understand(question string, now time.Time) Understanding {
 		u.Licence = assignSides(text, lower, words, ms)
 		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "" || hasAny(words, armsNouns) || hasMaker(ms))
 	}
+	return ms
+}
 
-	unsided := u.collectSides(ms)
+// readIntent sets the intent from the sides read, the mentions left
+// without a side and the command forced, if any.
+func (u *Understanding) readIntent(forced Intent, words []wordSpan, ms, unsided []mention) {
 	switch {
 	case len(u.Suppliers) > 0 && len(u.Recipients) > 0:
 		u.Intent = IntentBetween
@@ -182,14 +209,6 @@ func Understand(question string, now time.Time) Understanding {
 		// every route of it.
 		u.Intent = IntentBetween
 	}
-	u.askedSide(ms)
-	u.orientByOrigin()
-	if forced == IntentPassages {
-		u.chartOfOne(lower, words, ms)
-		u.readForm(lower, words)
-		u.Further = furtherBatch(lower, words)
-	}
-	return u
 }
 
 // chartOfOne reads a request for a chart that names one country or region
@@ -429,18 +448,7 @@ func wordSpans(lower string) []wordSpan {
 // from the words around it and the verb of the question. It reports
 // whether the question asks about building a foreign system at home.
 func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bool) {
-	// The verb of the question and where it stands.
-	verbAt, verbGives, building, passive := -1, false, false, false
-	for i, w := range words {
-		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) && !shipNoun(words, i) {
-			verbAt, verbGives, passive = w.start, true, passiveAt(words, i)
-			break
-		}
-		if getVerbs[w.w] || buildVerbs[w.w] || signFor(words, i) {
-			verbAt, verbGives, building = w.start, false, buildVerbs[w.w]
-			break
-		}
-	}
+	verb := findQuestionVerb(words)
 	ownerOfForeign := make([]bool, len(ms)) // a demonym read as the buyer of a foreign system
 	for i := range ms {
 		m := &ms[i]
@@ -448,71 +456,152 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 			m.asked = true // decided by askedSide, once the others are known
 			continue
 		}
-		before := wordsBefore(words, m.start, 3)
-		for len(before) > 1 && articles[before[len(before)-1]] {
-			before = before[:len(before)-1] // "from the US" reads as "from US"
-		}
-		after := wordsAfter(words, m.end, 3)
-		prev := ""
-		if len(before) > 0 {
-			prev = before[len(before)-1]
-		}
-		next := ""
-		if len(after) > 0 {
-			next = strings.TrimSuffix(after[0], "'s")
-		}
-		switch {
-		case prev == "by" && getVerbs[wordBefore(before)]:
-			m.side = recipientSide // the agent of a passive getting: "were K9s bought by Norway?"
-		case prev == "from" || prev == "by":
-			m.side = supplierSide
-		case prev == "to" && !notTransferTo[wordBefore(before)] || (prev == "for" && (verbGives || verbAt < 0 && forRecipient(*m, wordBefore(before)))):
-			m.side = recipientSide
-		case armsGo(text, m.end, after):
-			m.side = supplierSide // "where Russia's arms go"
-		case recipientNouns[next] || possessiveNoun(text, m.end, after, recipientNouns) || nounAfterWeapons(text, words, m.end, recipientNouns) ||
-			containsSeq(before, "suppliers", "of") ||
-			containsSeq(before, "suppliers", "to") || containsSeq(before, "sources", "of"):
-			m.side = recipientSide
-		case supplierNouns[next] || possessiveNoun(text, m.end, after, supplierNouns) || nounAfterWeapons(text, words, m.end, supplierNouns) ||
-			containsSeq(before, "customers", "of") ||
-			containsSeq(before, "recipients", "of") || containsSeq(before, "clients", "of"):
-			m.side = supplierSide
-		case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end) && !forcesAfter(text, m.end):
-			m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
-			ownerOfForeign[i] = m.side == recipientSide
-		case m.kind == gazetteer.ManufacturerMention:
-			m.side = supplierSide
-		case verbAt >= 0 && m.start < verbAt && !precededByWho(words, ms, verbAt):
-			// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get";
-			// of a passive, the one given to: "was Ukraine sent tanks by Poland?".
-			if verbGives && !passive {
-				m.side = supplierSide
-			} else {
-				m.side = recipientSide
-			}
-		case verbAt >= 0 && m.start > verbAt && !comparedWith[prev]:
-			// Object of the verb: "who supplies Kazakhstan", "who buys from" is
-			// handled above; "which countries buy Turkey's drones" buy what
-			// Turkey makes.
-			switch {
-			case verbGives:
-				m.side = recipientSide
-			case possessiveAt(text, m.end):
-				m.side = supplierSide
-			case containsWord(words, "from"):
-				m.side = recipientSide // "did Kazakhstan buy ... from X": X already a supplier
-			}
-		}
+		ownerOfForeign[i] = sideFromContext(text, words, ms, m, verb)
 	}
 	secondHand(ms, ownerOfForeign)
 	arrowSides(text, ms)
 	sideFromNeighbours(text, words, ms)
-	if building {
-		return buildSides(words, ms, verbAt)
+	if verb.building {
+		return buildSides(words, ms, verb.at)
 	}
 	_ = lower
 	return false
+}
+
+// questionVerb is the verb of a question and where it stands.
+type questionVerb struct {
+	at       int  // byte offset of the verb in the question, -1 when there is none
+	gives    bool // a verb of giving ("supply"), not of getting ("buy")
+	building bool // a verb of making at home ("build")
+	passive  bool // a verb of giving as a passive participle ("was Ukraine sent")
+}
+
+// findQuestionVerb finds the first verb of giving or getting; "arms" is a
+// verb only after a question word, "ship(s)" not as a noun.
+func findQuestionVerb(words []wordSpan) questionVerb {
+	for i, w := range words {
+		if (supplyVerbs[w.w] || giftVerb(words, i)) && !(w.w == "arms" && i > 0 && !isQuestionWord(words, i)) && !shipNoun(words, i) {
+			return questionVerb{at: w.start, gives: true, passive: passiveAt(words, i)}
+		}
+		if getVerbs[w.w] || buildVerbs[w.w] || signFor(words, i) {
+			return questionVerb{at: w.start, building: buildVerbs[w.w]}
+		}
+	}
+	return questionVerb{at: -1}
+}
+
+// neighbourhood holds the words around a mention.
+type neighbourhood struct {
+	before []string // up to three words before it, articles after a preposition dropped
+	after  []string // up to three words after it
+	prev   string   // the last word of before, "" when none
+	next   string   // the first word of after without "'s", "" when none
+}
+
+func neighbourhoodOf(words []wordSpan, m mention) neighbourhood {
+	var nb neighbourhood
+	nb.before = wordsBefore(words, m.start, 3)
+	for len(nb.before) > 1 && articles[nb.before[len(nb.before)-1]] {
+		nb.before = nb.before[:len(nb.before)-1] // "from the US" reads as "from US"
+	}
+	nb.after = wordsAfter(words, m.end, 3)
+	if len(nb.before) > 0 {
+		nb.prev = nb.before[len(nb.before)-1]
+	}
+	if len(nb.after) > 0 {
+		nb.next = strings.TrimSuffix(nb.after[0], "'s")
+	}
+	return nb
+}
+
+// sideFromContext sets the side of one mention from, in this order, the
+// preposition before it, a noun of supply around it, its kind, and where
+// it stands from the verb; it leaves the side alone when none decides. It
+// reports whether the mention is a demonym read as the buyer of a foreign
+// system.
+func sideFromContext(text string, words []wordSpan, ms []mention, m *mention, verb questionVerb) (ownerOfForeign bool) {
+	nb := neighbourhoodOf(words, *m)
+	if s, ok := prepositionSide(*m, nb, verb); ok {
+		m.side = s
+		return false
+	}
+	if s, ok := nounSide(text, words, *m, nb); ok {
+		m.side = s
+		return false
+	}
+	switch {
+	case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end) && !forcesAfter(text, m.end):
+		m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
+		return m.side == recipientSide
+	case m.kind == gazetteer.ManufacturerMention:
+		m.side = supplierSide
+		return false
+	}
+	if s, ok := verbSide(text, words, ms, *m, nb.prev, verb); ok {
+		m.side = s
+	}
+	return false
+}
+
+// prepositionSide reads the side from the preposition before a mention
+// ("from", "by", "to", "for"); ok is false when it does not decide.
+func prepositionSide(m mention, nb neighbourhood, verb questionVerb) (s side, ok bool) {
+	switch {
+	case nb.prev == "by" && getVerbs[wordBefore(nb.before)]:
+		return recipientSide, true // the agent of a passive getting: "were K9s bought by Norway?"
+	case nb.prev == "from" || nb.prev == "by":
+		return supplierSide, true
+	case nb.prev == "to" && !notTransferTo[wordBefore(nb.before)] || (nb.prev == "for" && (verb.gives || verb.at < 0 && forRecipient(m, wordBefore(nb.before)))):
+		return recipientSide, true
+	}
+	return unknownSide, false
+}
+
+// nounSide reads the side from a noun of supply around a mention
+// ("Kazakhstan's suppliers", "customers of Turkey", "where Russia's arms
+// go"); ok is false when none decides.
+func nounSide(text string, words []wordSpan, m mention, nb neighbourhood) (s side, ok bool) {
+	switch {
+	case armsGo(text, m.end, nb.after):
+		return supplierSide, true // "where Russia's arms go"
+	case recipientNouns[nb.next] || possessiveNoun(text, m.end, nb.after, recipientNouns) || nounAfterWeapons(text, words, m.end, recipientNouns) ||
+		containsSeq(nb.before, "suppliers", "of") ||
+		containsSeq(nb.before, "suppliers", "to") || containsSeq(nb.before, "sources", "of"):
+		return recipientSide, true
+	case supplierNouns[nb.next] || possessiveNoun(text, m.end, nb.after, supplierNouns) || nounAfterWeapons(text, words, m.end, supplierNouns) ||
+		containsSeq(nb.before, "customers", "of") ||
+		containsSeq(nb.before, "recipients", "of") || containsSeq(nb.before, "clients", "of"):
+		return supplierSide, true
+	}
+	return unknownSide, false
+}
+
+// verbSide reads the side from where a mention stands from the verb of the
+// question: its subject or its object. prev is the word before the
+// mention; ok is false when it does not decide.
+func verbSide(text string, words []wordSpan, ms []mention, m mention, prev string, verb questionVerb) (s side, ok bool) {
+	switch {
+	case verb.at >= 0 && m.start < verb.at && !precededByWho(words, ms, verb.at):
+		// Subject of the verb: "what has Turkey sold", "where does Kazakhstan get";
+		// of a passive, the one given to: "was Ukraine sent tanks by Poland?".
+		if verb.gives && !verb.passive {
+			return supplierSide, true
+		}
+		return recipientSide, true
+	case verb.at >= 0 && m.start > verb.at && !comparedWith[prev]:
+		// Object of the verb: "who supplies Kazakhstan", "who buys from" is
+		// handled above; "which countries buy Turkey's drones" buy what
+		// Turkey makes.
+		switch {
+		case verb.gives:
+			return recipientSide, true
+		case possessiveAt(text, m.end):
+			return supplierSide, true
+		case containsWord(words, "from"):
+			return recipientSide, true // "did Kazakhstan buy ... from X": X already a supplier
+		}
+	}
+	return unknownSide, false
 }
 
 // armsNouns make a question with no verb one about arms all the same

@@ -93,70 +93,119 @@ func sameSide(ps []roleParty, countries []string) bool {
 func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty {
 	l := &a.lists[li]
 	if relWords[l.pron] {
-		if l.ti >= 2 && a.listAt[l.ti-2] >= 0 && a.lists[a.listAt[l.ti-2]].pron == "" {
-			ps := a.parties(a.listAt[l.ti-2], f, nil)
-			for i := range ps {
-				ps[i].pos = l.ti
-			}
-			return ps
-		}
-		return nil
+		return a.relativeAntecedent(l, f)
 	}
 	object := l.pron == "it" && l.ti > 0 && a.trigAt[l.ti-1] >= 0
-	usable := func(lj int) []roleParty {
-		lk := &a.lists[lj]
-		if lk.pron != "" || lk.place || lk.except || a.dateline(lj) {
-			return nil // a dateline city ("BEIRUT —") is no antecedent
+	s := antecedentSearch{a: a, li: li, f: f, avoid: avoid}
+	if object {
+		if ps := s.ofObject(); len(ps) > 0 {
+			return ps
 		}
-		ps := a.parties(lj, f, nil)
-		var out []roleParty
-		for _, p := range ps {
-			if !sameSide(avoid, p.countries) && a.actors[a.actorAtPos(p.pos)].origin < 0 {
-				p.pos = l.ti
-				out = append(out, p)
-			}
-		}
-		return out
+	} else if ps := s.ofSubject(); len(ps) > 0 {
+		return ps
 	}
-	if !object {
-		if lj := a.subordinateSubject(li); lj >= 0 {
-			if ps := usable(lj); len(ps) > 0 {
-				return ps // "Turkey could no longer buy F-35s because it had accepted ..."
+	return s.lastParty(object)
+}
+
+// relativeAntecedent gives the parties of the list just before the
+// relative pronoun of l ("Kazakhstan, which ..."), placed at the pronoun;
+// nil when there is none.
+func (a *analysis) relativeAntecedent(l *alist, f *frame) []roleParty {
+	if l.ti >= 2 && a.listAt[l.ti-2] >= 0 && a.lists[a.listAt[l.ti-2]].pron == "" {
+		ps := a.parties(a.listAt[l.ti-2], f, nil)
+		for i := range ps {
+			ps[i].pos = l.ti
+		}
+		return ps
+	}
+	return nil
+}
+
+// antecedentSearch looks, among the lists before the pronoun of list li,
+// for the parties it stands for in frame f, leaving out those on the side
+// of avoid.
+type antecedentSearch struct {
+	a     *analysis
+	li    int
+	f     *frame
+	avoid []roleParty
+}
+
+// usable gives the parties of list lj that can stand for the pronoun,
+// placed at the pronoun: not a pronoun, place, exception or dateline, not
+// on the avoided side, no origin of a system.
+func (s antecedentSearch) usable(lj int) []roleParty {
+	a := s.a
+	lk := &a.lists[lj]
+	if lk.pron != "" || lk.place || lk.except || a.dateline(lj) {
+		return nil // a dateline city ("BEIRUT —") is no antecedent
+	}
+	ps := a.parties(lj, s.f, nil)
+	var out []roleParty
+	for _, p := range ps {
+		if !sameSide(s.avoid, p.countries) && a.actors[a.actorAtPos(p.pos)].origin < 0 {
+			p.pos = a.lists[s.li].ti
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ofSubject reads a subject or possessive "it": when it opens an
+// adverbial clause, the subject of the clause that hangs on, else the
+// first subject of the sentence.
+func (s antecedentSearch) ofSubject() []roleParty {
+	if lj := s.a.subordinateSubject(s.li); lj >= 0 {
+		if ps := s.usable(lj); len(ps) > 0 {
+			return ps // "Turkey could no longer buy F-35s because it had accepted ..."
+		}
+	}
+	for lj := 0; lj < s.li; lj++ {
+		if s.a.subjectLike(lj) {
+			if ps := s.usable(lj); len(ps) > 0 {
+				return ps
 			}
 		}
-		for lj := 0; lj < li; lj++ {
-			if a.subjectLike(lj) {
-				if ps := usable(lj); len(ps) > 0 {
-					return ps
-				}
-			}
-		}
-	} else if lj := a.objectPronounSubject(li); lj >= 0 {
-		if ps := usable(lj); len(ps) > 0 {
+	}
+	return nil
+}
+
+// ofObject reads an object "it": in a clause opened by "if", "unless" or
+// "because", the subject of the main clause before it, else the last
+// subject before it that does not supply.
+func (s antecedentSearch) ofObject() []roleParty {
+	a := s.a
+	if lj := a.objectPronounSubject(s.li); lj >= 0 {
+		if ps := s.usable(lj); len(ps) > 0 {
 			return ps // "Riyadh could turn to China ... if Washington keeps refusing to sell it the F-35"
 		}
 	}
-	if object {
-		// An object "it" is the one sold to: the last subject that does not
-		// supply in the sentence ("Riyadh could turn to China for J-35s if
-		// Washington refuses to sell it the F-35": Riyadh), else the last
-		// party that does not ("Russia delivered helicopters to Uzbekistan,
-		// while China agreed to supply it": Uzbekistan).
-		for lj := li - 1; lj >= 0; lj-- {
-			if a.subjectLike(lj) {
-				if ps := usable(lj); len(ps) > 0 && !a.suppliesEarlier(ps) && !a.suppliesAfterTo(lj) {
-					return ps
-				}
+	// An object "it" is the one sold to: the last subject that does not
+	// supply in the sentence ("Riyadh could turn to China for J-35s if
+	// Washington refuses to sell it the F-35": Riyadh), else the last
+	// party that does not ("Russia delivered helicopters to Uzbekistan,
+	// while China agreed to supply it": Uzbekistan).
+	for lj := s.li - 1; lj >= 0; lj-- {
+		if a.subjectLike(lj) {
+			if ps := s.usable(lj); len(ps) > 0 && !a.suppliesEarlier(ps) && !a.suppliesAfterTo(lj) {
+				return ps
 			}
 		}
 	}
-	for lj := li - 1; lj >= 0; lj-- {
+	return nil
+}
+
+// lastParty is the last party named before the pronoun; for an object
+// "it", one that is no source and does not supply.
+func (s antecedentSearch) lastParty(object bool) []roleParty {
+	a := s.a
+	for lj := s.li - 1; lj >= 0; lj-- {
 		if object && (a.lists[lj].prep == "from" || a.lists[lj].prep == "by") {
 			// "received trucks from China, and Russia sent it helicopters":
 			// a source named before is no recipient of the next transfer.
 			continue
 		}
-		if ps := usable(lj); len(ps) > 0 && !(object && a.suppliesEarlier(ps)) {
+		if ps := s.usable(lj); len(ps) > 0 && !(object && a.suppliesEarlier(ps)) {
 			return ps
 		}
 	}

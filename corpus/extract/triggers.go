@@ -126,26 +126,51 @@ func (a *analysis) voice(tr *trig) {
 	if tr.noun {
 		return
 	}
-	j := tr.ti - 1
-	for n := 0; n < 3 && j >= 0 && (adverbs[toks[j].w] && !beForms[toks[j].w] || a.lyAdverb(j)); n++ {
-		j--
-	}
+	j := a.beforeAdverbs(tr.ti)
 	be := j >= 0 && beForms[toks[j].w]
 	switch {
 	case (f == fPast || f == fPart) && be:
 		tr.passive = true
-		if toks[j].w == "be" && j > 0 && toks[j-1].w == "to" && !a.ordinalInfinitive(j-1) {
+		if a.toBeAt(j) {
 			tr.toBe = true
 		}
 	case f == fPast && tr.tj < len(toks):
-		if a.reducedPassive(tr) {
-			tr.passive, tr.reduced = true, true
-		}
-		if !tr.passive && j >= 0 && toks[j].w == "and" && a.sharedPassive(j) {
-			tr.passive = true
-		}
+		a.passiveWithoutBe(tr, j)
 	case f == fIng && be && tr.spec.dir == dirR && tr.spec.status == del:
 		tr.prog = true
+	}
+}
+
+// beforeAdverbs is the index of the word before the verb at t once up to
+// three adverbs before it are skipped ("was already delivered"); -1 at
+// the start of the sentence.
+func (a *analysis) beforeAdverbs(t int) int {
+	toks := a.toks
+	j := t - 1
+	for n := 0; n < 3 && j >= 0 && (adverbs[toks[j].w] && !beForms[toks[j].w] || a.lyAdverb(j)); n++ {
+		j--
+	}
+	return j
+}
+
+// toBeAt reports whether the form of "be" at j is the infinitive "to be"
+// of a transfer to come; not after an ordinal ("the first to be
+// delivered" names what was delivered first).
+func (a *analysis) toBeAt(j int) bool {
+	toks := a.toks
+	return toks[j].w == "be" && j > 0 && toks[j-1].w == "to" && !a.ordinalInfinitive(j-1)
+}
+
+// passiveWithoutBe marks a past form with no "to be" just before it
+// (j is the word before it) as passive when it is a reduced passive, or
+// when an "and" at j joins it to an earlier passive whose "to be" it
+// shares.
+func (a *analysis) passiveWithoutBe(tr *trig, j int) {
+	if a.reducedPassive(tr) {
+		tr.passive, tr.reduced = true, true
+	}
+	if !tr.passive && j >= 0 && a.toks[j].w == "and" && a.sharedPassive(j) {
+		tr.passive = true
 	}
 }
 
@@ -214,48 +239,80 @@ func (a *analysis) sharedPassive(j int) bool {
 
 // keepTrigger drops triggers that are not transfers here.
 func (a *analysis) keepTrigger(tr *trig) bool {
-	toks := a.toks
+	if keep, decided := a.keepSpecial(tr); decided {
+		return keep
+	}
+	return !a.idiomNoGoods(tr) && !a.nounNoTransfer(tr) && !a.suppliesWithoutObject(tr)
+}
+
+// keepSpecial decides the triggers whose special sense has a test of
+// their own (produce, arm, arrive, hand, use, pass on, operate, lease);
+// decided is false for the others.
+func (a *analysis) keepSpecial(tr *trig) (keep, decided bool) {
 	switch tr.spec.sp {
 	case spProduce:
-		return a.keepProduce(tr)
+		return a.keepProduce(tr), true
 	case spArm:
-		return a.keepArm(tr)
+		return a.keepArm(tr), true
 	case spArrive:
-		return !tr.noun
+		return !tr.noun, true
 	case spHand:
-		return a.keepHand(tr)
+		return a.keepHand(tr), true
 	case spUse:
-		return a.keepUse(tr)
+		return a.keepUse(tr), true
 	case spPassOn:
-		return a.keepPassOn(tr)
+		return a.keepPassOn(tr), true
 	case spOperate:
-		return a.keepOperate(tr)
+		return a.keepOperate(tr), true
 	case spLease:
-		return a.keepLease(tr)
+		return a.keepLease(tr), true
 	}
+	return false, false
+}
+
+// idiomNoGoods reports a verb in an idiom that hands on no goods.
+func (a *analysis) idiomNoGoods(tr *trig) bool {
+	toks := a.toks
 	if tr.spec.sp == spGive && tr.tj < len(toks) && (toks[tr.tj].w == "up" || toks[tr.tj].w == "in") {
-		return false // "give up its S-400s", "gave in to pressure": no gift
+		return true // "give up its S-400s", "gave in to pressure": no gift
 	}
 	if tr.tj-tr.ti == 2 && passForms[toks[tr.ti].w] && toks[tr.tj-1].w == "on" && !a.weaponSoonAfter(tr.tj) {
-		return false // "passed on the offer", "passes on the costs"
+		return true // "passed on the offer", "passes on the costs"
 	}
-	if tr.noun && tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
-		return false // "names no supplier", "no deliveries"
+	return false
+}
+
+// nounNoTransfer reports a trigger noun that names no transfer here: one
+// denied, a statistic, or the version sold.
+func (a *analysis) nounNoTransfer(tr *trig) bool {
+	if !tr.noun {
+		return false
 	}
-	if tr.noun && a.counted(tr) {
-		return false // "nine Russian deals with Kazakhstan": a statistic
+	toks := a.toks
+	if tr.ti > 0 && (toks[tr.ti-1].w == "no" || toks[tr.ti-1].w == "without") {
+		return true // "names no supplier", "no deliveries"
 	}
-	if tr.noun && toks[tr.ti].w == "export" && tr.ti > 1 && toks[tr.ti-1].w == "the" && toks[tr.ti-2].w == "in" &&
+	if a.counted(tr) {
+		return true // "nine Russian deals with Kazakhstan": a statistic
+	}
+	if toks[tr.ti].w == "export" && tr.ti > 1 && toks[tr.ti-1].w == "the" && toks[tr.ti-2].w == "in" &&
 		tr.tj < len(toks) && exportVersion[toks[tr.tj].w] {
-		return false // "a Chinese HQ-9 in the export version", "in the export: about one system": what was sold, not a sale
+		return true // "a Chinese HQ-9 in the export version", "in the export: about one system": what was sold, not a sale
 	}
+	return false
+}
+
+// suppliesWithoutObject reports the delivery nouns "supplies" and
+// "transfer" with neither "of" nor "to" after them.
+func (a *analysis) suppliesWithoutObject(tr *trig) bool {
+	toks := a.toks
 	if tr.spec.status == del && tr.spec.dir == dirS && tr.noun && (toks[tr.ti].w == "supplies" || toks[tr.ti].w == "transfer") {
 		// "supplies of", "transfer of": need "of" or "to" after.
 		if tr.tj >= len(toks) || (toks[tr.tj].w != "of" && toks[tr.tj].w != "to") {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // exportVersion after "in the export" name the version sold: "in the
