@@ -55,33 +55,14 @@ var transferNouns = words("sale sales export exports re-export delivery deliveri
 // blockedMakerRelations reads "X blocked the sale of Y-made goods to Z":
 // the blocked sale is the maker's, so Y -> Z is cancelled beside X -> Z.
 func (a *analysis) blockedMakerRelations(rels []relation) []relation {
-	toks := a.toks
 	var out []relation
 	for _, r := range rels {
 		if r.Status != bot.StatusCancelled || r.Denied {
 			continue
 		}
 		for k := range a.actors {
-			ac := &a.actors[k]
-			if !ac.made || ac.drop || ac.origin < 0 || len(ac.countries) != 1 {
-				continue
-			}
-			m := ac.countries[0]
-			it := &a.items[ac.origin]
-			if m == r.Supplier || m == r.Recipient || r.System != "" && it.system != "" && systemKey(it.system) != systemKey(r.System) {
-				continue
-			}
-			// "... blocked the sale of Turkish-made ...": of, a transfer
-			// noun, an optional article, a block word.
-			j := ac.ti - 1
-			if j < 2 || toks[j].w != "of" || !transferNouns[toks[j-1].w] {
-				continue
-			}
-			b := j - 2
-			if b >= 0 && (toks[b].w == "the" || toks[b].w == "a" || toks[b].w == "any") {
-				b--
-			}
-			if b < 0 || !blockWords[toks[b].w] {
+			m, ok := a.blockedMaker(r, &a.actors[k])
+			if !ok {
 				continue
 			}
 			n := r
@@ -93,6 +74,40 @@ func (a *analysis) blockedMakerRelations(rels []relation) []relation {
 		}
 	}
 	return out
+}
+
+// blockedMaker returns the maker country of the "<Maker>-made" actor ac
+// when it names other goods of the cancelled relation r, and the sale
+// they belong to is blocked (blockedSaleBefore).
+func (a *analysis) blockedMaker(r relation, ac *actor) (string, bool) {
+	if !ac.made || ac.drop || ac.origin < 0 || len(ac.countries) != 1 {
+		return "", false
+	}
+	m := ac.countries[0]
+	it := &a.items[ac.origin]
+	if m == r.Supplier || m == r.Recipient || r.System != "" && it.system != "" && systemKey(it.system) != systemKey(r.System) {
+		return "", false
+	}
+	if !a.blockedSaleBefore(ac.ti) {
+		return "", false
+	}
+	return m, true
+}
+
+// blockedSaleBefore reports whether a blocked sale stands right before
+// token t: "... blocked the sale of Turkish-made ...": of, a transfer
+// noun, an optional article, a block word.
+func (a *analysis) blockedSaleBefore(t int) bool {
+	toks := a.toks
+	j := t - 1
+	if j < 2 || toks[j].w != "of" || !transferNouns[toks[j-1].w] {
+		return false
+	}
+	b := j - 2
+	if b >= 0 && (toks[b].w == "the" || toks[b].w == "a" || toks[b].w == "any") {
+		b--
+	}
+	return b >= 0 && blockWords[toks[b].w]
 }
 
 // denialVerbs reject a claim: "Iran has consistently denied the
