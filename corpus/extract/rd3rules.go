@@ -215,40 +215,69 @@ func (a *analysis) heldForeignRelations() []relation {
 		return nil
 	}
 	var out []relation
-	toks := a.toks
 	for k := range a.actors {
 		ac := &a.actors[k]
 		if ac.drop || ac.poss || len(ac.countries) != 1 || ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
 			continue
 		}
-		t := a.actorEnd(k)
-		if t < len(toks) && holdAdverbs[toks[t].w] {
-			t++
-		}
-		if t >= len(toks) || !holdVerbs[toks[t].w] {
+		t, ok := a.holdVerbAfter(k)
+		if !ok {
 			continue
 		}
-		for j := t + 1; j < len(toks) && j < t+40; j++ {
-			w := toks[j].w
-			if w == ";" || w == "." || w == "but" || a.trigAt[j] >= 0 {
-				break
-			}
-			d := a.actorAt[j]
-			if d < 0 || (j > 0 && a.actorAt[j-1] == d) {
-				continue
-			}
-			dm := &a.actors[d]
-			if dm.kind != gazetteer.DemonymMention || dm.drop || dm.poss || len(dm.countries) != 1 || dm.countries[0] == ac.countries[0] || dm.tj >= len(toks) {
-				continue
-			}
-			it := a.itemAt[dm.tj]
-			if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
-				continue
-			}
-			out = append(out, itemRelation(&a.items[it], dm.countries[0], ac.countries[0], bot.StatusDelivered, bot.KindSale))
+		out = a.appendHeldForeign(out, ac.countries[0], t)
+	}
+	return out
+}
+
+// holdVerbAfter returns the index of the holdVerbs verb right after actor
+// k, past one of the holdAdverbs: "Iran currently has".
+func (a *analysis) holdVerbAfter(k int) (int, bool) {
+	toks := a.toks
+	t := a.actorEnd(k)
+	if t < len(toks) && holdAdverbs[toks[t].w] {
+		t++
+	}
+	if t >= len(toks) || !holdVerbs[toks[t].w] {
+		return 0, false
+	}
+	return t, true
+}
+
+// appendHeldForeign adds a delivered relation to owner for each foreign
+// demonym directly before a weapon in the object of the hold verb at t,
+// which runs to the clause's end (a ";", ".", "but" or a trigger).
+func (a *analysis) appendHeldForeign(out []relation, owner string, t int) []relation {
+	toks := a.toks
+	for j := t + 1; j < len(toks) && j < t+40; j++ {
+		w := toks[j].w
+		if w == ";" || w == "." || w == "but" || a.trigAt[j] >= 0 {
+			break
+		}
+		if maker, it := a.foreignDemonymItem(j, owner); it >= 0 {
+			out = append(out, itemRelation(&a.items[it], maker, owner, bot.StatusDelivered, bot.KindSale))
 		}
 	}
 	return out
+}
+
+// foreignDemonymItem returns the country of a demonym starting at token j
+// that is not owner's, and the weapon item right after it ("Chinese
+// aircraft"); it is -1 when there is none, or the item is an
+// organisation, arms in general or fighting.
+func (a *analysis) foreignDemonymItem(j int, owner string) (string, int) {
+	d := a.actorAt[j]
+	if d < 0 || (j > 0 && a.actorAt[j-1] == d) {
+		return "", -1
+	}
+	dm := &a.actors[d]
+	if dm.kind != gazetteer.DemonymMention || dm.drop || dm.poss || len(dm.countries) != 1 || dm.countries[0] == owner || dm.tj >= len(a.toks) {
+		return "", -1
+	}
+	it := a.itemAt[dm.tj]
+	if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
+		return "", -1
+	}
+	return dm.countries[0], it
 }
 
 // supplyParticiples are the past participles of supply that a reduced
