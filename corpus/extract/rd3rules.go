@@ -302,35 +302,12 @@ func (a *analysis) usedBySupplied() []relation {
 		if s.drop || len(s.countries) != 1 {
 			continue
 		}
-		it := -1
-		for j := t - 1; j >= 0 && j >= t-3; j-- {
-			if a.itemAt[j] >= 0 {
-				it = a.itemAt[j]
-				break
-			}
-		}
+		it := a.itemShortlyBefore(t)
 		if it < 0 || a.items[it].org {
 			continue
 		}
-		j := a.actorEnd(a.actorAt[t+2])
-		for j < len(toks) && (beForms[toks[j].w] || haveForms[toks[j].w] || adverbs[toks[j].w] || toks[j].w == "fully" || toks[j].w == "widely") {
-			if toks[j].w == "not" || toks[j].w == "never" {
-				j = len(toks) // "are not used by": nothing
-			}
-			j++
-		}
-		if j+2 >= len(toks) || toks[j].w != "used" && toks[j].w != "operated" || toks[j+1].w != "by" {
-			continue
-		}
-		k := j + 2
-		if toks[k].w == "the" {
-			k++
-		}
-		if k >= len(toks) || a.actorAt[k] < 0 {
-			continue
-		}
-		r := &a.actors[a.actorAt[k]]
-		if r.drop || len(r.countries) != 1 || r.countries[0] == s.countries[0] {
+		r := a.usedByActor(a.actorEnd(a.actorAt[t+2]))
+		if r == nil || r.drop || len(r.countries) != 1 || r.countries[0] == s.countries[0] {
 			continue
 		}
 		kind := bot.KindSale
@@ -340,4 +317,46 @@ func (a *analysis) usedBySupplied() []relation {
 		out = append(out, itemRelation(&a.items[it], s.countries[0], r.countries[0], bot.StatusDelivered, kind))
 	}
 	return out
+}
+
+// itemShortlyBefore returns the nearest item in the three tokens before
+// t (the goods named just before the participle), or -1.
+func (a *analysis) itemShortlyBefore(t int) int {
+	for j := t - 1; j >= 0 && j >= t-3; j-- {
+		if a.itemAt[j] >= 0 {
+			return a.itemAt[j]
+		}
+	}
+	return -1
+}
+
+// usedByActor returns the actor of "(have been fully) used by (the) R"
+// starting at token j, or nil; a negation ("are not used by") gives nil.
+func (a *analysis) usedByActor(j int) *actor {
+	toks := a.toks
+	j = a.skipUseAuxiliaries(j)
+	if j+2 >= len(toks) || toks[j].w != "used" && toks[j].w != "operated" || toks[j+1].w != "by" {
+		return nil
+	}
+	k := j + 2
+	if toks[k].w == "the" {
+		k++
+	}
+	if k >= len(toks) || a.actorAt[k] < 0 {
+		return nil
+	}
+	return &a.actors[a.actorAt[k]]
+}
+
+// skipUseAuxiliaries steps from j over the auxiliaries and adverbs before
+// "used": "have been fully". A "not" or "never" runs it past the end.
+func (a *analysis) skipUseAuxiliaries(j int) int {
+	toks := a.toks
+	for j < len(toks) && (beForms[toks[j].w] || haveForms[toks[j].w] || adverbs[toks[j].w] || toks[j].w == "fully" || toks[j].w == "widely") {
+		if toks[j].w == "not" || toks[j].w == "never" {
+			j = len(toks) // "are not used by": nothing
+		}
+		j++
+	}
+	return j
 }
