@@ -387,9 +387,9 @@ func (a *analysis) prepIndex(ti int) int {
 // a place, a source ("according to"), an exception, a maker ("built in"),
 // a payer ("financed by").
 func (a *analysis) setPrep(l *alist, j int) {
-	toks := a.toks
-	w := toks[j].w
-	if w == "by" && j > 0 && fundWords[toks[j-1].w] {
+	w := a.toks[j].w
+	prev := a.wordBefore(j)
+	if w == "by" && fundWords[prev] {
 		l.place = true // "financed by the United States": a payer, not a party
 		return
 	}
@@ -397,32 +397,53 @@ func (a *analysis) setPrep(l *alist, j int) {
 	case placeWords[w]:
 		l.place = true
 		l.prep = "place"
-	case w == "to" && j > 0 && toks[j-1].w == "according":
+	case w == "to" && prev == "according":
 		l.place = true
 		l.prep = "src"
-	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all",
-		w == "not" && j > 0 && toks[j-1].w == ",": // "Kazakhstan, not Turkmenistan, got ..."
+	case exceptionWord(w, prev):
 		l.except = true
 		l.prep = "except"
-	case w == "in" && j > 0 && govWords[toks[j-1].w]:
+	case w == "in" && govWords[prev]:
 		l.prep = ""
-	case (w == "from" || w == "by") && j > 0 && stanceNouns[toks[j-1].w]:
+	case (w == "from" || w == "by") && stanceNouns[prev]:
 		// "despite objections from Azerbaijan", "under pressure from
 		// Washington": who objects or presses supplies nothing.
 		l.place = true
 		l.prep = "stance"
-	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
+	case (w == "in" || w == "by") && builtWords[prev] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
 		l.prep = w
 		l.builtIn = true
 	case preps[w]:
 		l.prep = w
-		if placePreps[w] || w == "than" {
-			l.place = true
-		}
-		if w == "to" && j > 0 && placeWords[toks[j-1].w] {
+		if placePreps[w] || w == "than" || w == "to" && placeWords[prev] {
 			l.place = true
 		}
 	}
+}
+
+// wordBefore returns the word before token j, or "" at the start.
+func (a *analysis) wordBefore(j int) string {
+	if j > 0 {
+		return a.toks[j-1].w
+	}
+	return ""
+}
+
+// exceptionWord reports whether w, after the word prev, leaves the list
+// out: "apart from", "except", "excluding", "all but", and ", not"
+// ("Kazakhstan, not Turkmenistan, got ...").
+func exceptionWord(w, prev string) bool {
+	switch w {
+	case "except", "excluding":
+		return true
+	case "from":
+		return prev == "apart"
+	case "but":
+		return prev == "all"
+	case "not":
+		return prev == ","
+	}
+	return false
 }
 
 var haveForms = words("has have had")
