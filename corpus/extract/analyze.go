@@ -144,49 +144,68 @@ func (a *analysis) buildLists() {
 // actorLists joins adjacent actors separated only by commas and
 // conjunctions into lists ("Kazakhstan, Kyrgyzstan and Uzbekistan").
 func (a *analysis) actorLists() {
-	toks := a.toks
 	for k := 0; k < len(a.actors) && len(a.lists) < maxLists; {
-		ac := &a.actors[k]
-		if ac.drop {
+		if a.actors[k].drop {
 			k++
 			continue
 		}
-		l := alist{ti: ac.ti, tj: ac.tj, members: []int{k}}
-		end := a.actorEnd(k)
-		n := k + 1
-		for n < len(a.actors) {
-			nx := &a.actors[n]
-			if nx.drop || !a.separatorsOnly(end, nx.ti) || (nx.origin >= 0) != (ac.origin >= 0) {
-				break
-			}
-			if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
-				break // "to Kyrgyzstan, the Kyrgyz border service said"
-			}
-			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
-				break // "built by Dassault Aviation, the UAE is following": a new subject
-			}
-			if a.transferVerbAfter(a.actorEnd(n)) && (hasComma(toks[end:nx.ti]) || a.afterPreposition(ac.ti)) {
-				// "bought submarines from China, and Myanmar received one
-				// from India": Myanmar opens a clause of its own.
-				break
-			}
-			if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
-				break // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
-			}
-			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
-				break // "After the coup in Niamey, Washington froze": a place, then the subject
-			}
-			l.members = append(l.members, n)
-			l.tj = nx.tj
-			end = a.actorEnd(n)
-			n++
-		}
+		l, n := a.gatherList(k)
 		for _, m := range l.members {
 			a.actors[m].list = len(a.lists)
 		}
 		a.lists = append(a.lists, l)
 		k = n
 	}
+}
+
+// gatherList collects the list that actor k opens; n is the first actor
+// after it.
+func (a *analysis) gatherList(k int) (l alist, n int) {
+	ac := &a.actors[k]
+	l = alist{ti: ac.ti, tj: ac.tj, members: []int{k}}
+	end := a.actorEnd(k)
+	n = k + 1
+	for n < len(a.actors) {
+		nx := &a.actors[n]
+		if nx.drop || !a.separatorsOnly(end, nx.ti) || (nx.origin >= 0) != (ac.origin >= 0) {
+			break
+		}
+		if a.opensNewClause(k, n, end) {
+			break
+		}
+		l.members = append(l.members, n)
+		l.tj = nx.tj
+		end = a.actorEnd(n)
+		n++
+	}
+	return l, n
+}
+
+// opensNewClause reports whether actor n, after separators that follow
+// the list actor k opened (ending at token end), starts something of its
+// own instead of joining the list.
+func (a *analysis) opensNewClause(k, n, end int) bool {
+	toks := a.toks
+	ac := &a.actors[k]
+	nx := &a.actors[n]
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
+		return true // "to Kyrgyzstan, the Kyrgyz border service said"
+	}
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
+		return true // "built by Dassault Aviation, the UAE is following": a new subject
+	}
+	if a.transferVerbAfter(a.actorEnd(n)) && (hasComma(toks[end:nx.ti]) || a.afterPreposition(ac.ti)) {
+		// "bought submarines from China, and Myanmar received one
+		// from India": Myanmar opens a clause of its own.
+		return true
+	}
+	if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
+		return true // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
+	}
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
+		return true // "After the coup in Niamey, Washington froze": a place, then the subject
+	}
+	return false
 }
 
 // runEnd returns the token after the run of actors from actor n joined
