@@ -105,39 +105,67 @@ func (r *roleReader) arrivedFrom() []int {
 // been handed over"), whose subject is that weapon; nil otherwise.
 func (a *analysis) boughtRelativeItem(f *frame) []int {
 	c := &a.clauses[f.clause]
-	if c.kind != cThat || c.ts < 2 || a.toks[c.ts-1].w != "that" || c.subj < 0 {
+	it := a.relativeHeadItem(c)
+	if it < 0 {
 		return nil
+	}
+	k := a.relativeBuyingTrig(c)
+	if k < 0 {
+		return nil
+	}
+	if f.t == k || a.passiveAfterRelative(f, k) {
+		return []int{it}
+	}
+	return nil
+}
+
+// relativeHeadItem returns the weapon right before the "that" that opens
+// relative clause c, when the clause has a subject; -1 otherwise.
+func (a *analysis) relativeHeadItem(c *clause) int {
+	if c.kind != cThat || c.ts < 2 || a.toks[c.ts-1].w != "that" || c.subj < 0 {
+		return -1
 	}
 	it := a.itemAt[c.ts-2]
 	if it < 0 || a.items[it].org {
-		return nil
+		return -1
 	}
-	// The relative's own verb: the first trigger after its subject.
+	return it
+}
+
+// relativeBuyingTrig returns the relative's own verb, the first trigger
+// after its subject (past adverbs and "has"), when it is an active verb of
+// ordering or receiving; -1 otherwise.
+func (a *analysis) relativeBuyingTrig(c *clause) int {
 	s := a.lists[c.subj].tj
 	for s < c.te && (adverbs[a.toks[s].w] || haveForms[a.toks[s].w]) {
 		s++
 	}
 	k := a.trigAt[s]
 	if s >= c.te || k < 0 {
-		return nil
+		return -1
 	}
 	rt := &a.trigs[k]
 	if rt.noun || rt.passive || rt.spec.dir != dirR || rt.spec.kind != "" || rt.spec.status != ord && rt.spec.status != del {
-		return nil
+		return -1
 	}
+	return k
+}
+
+// passiveAfterRelative reports whether frame f's trigger is a passive or
+// arrival verb later in the same clause as the relative's verb k, with no
+// item, other trigger or comma between them ("... have been handed over").
+func (a *analysis) passiveAfterRelative(f *frame, k int) bool {
 	tr := &a.trigs[f.t]
-	switch {
-	case f.t == k:
-		return []int{it}
-	case tr.ti > rt.ti && (tr.passive || f.spec.sp == spArrive) && !tr.noun:
-		for t := rt.tj; t < tr.ti; t++ {
-			if a.itemAt[t] >= 0 || a.trigAt[t] >= 0 && a.trigAt[t] != f.t || a.toks[t].w == "," {
-				return nil
-			}
-		}
-		return []int{it}
+	rt := &a.trigs[k]
+	if tr.ti <= rt.ti || !tr.passive && f.spec.sp != spArrive || tr.noun {
+		return false
 	}
-	return nil
+	for t := rt.tj; t < tr.ti; t++ {
+		if a.itemAt[t] >= 0 || a.trigAt[t] >= 0 && a.trigAt[t] != f.t || a.toks[t].w == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // dropBuiltFor drops a recipient named by "for" right after a maker's
