@@ -446,25 +446,41 @@ func (a *analysis) relativeOrder(f *frame) *frame {
 		return nil
 	}
 	for _, g := range a.res.kept {
-		if g == f || g.t <= f.t || g.spec.dir != dirR || len(g.rsups) == 0 || len(g.rrecs) == 0 || g.clause != f.clause && a.clauses[g.clause].kind != cThat {
-			continue
+		if a.relativeBuyingFrame(f, g) {
+			return g
 		}
-		if len(g.items) == 0 || g.items[0] != f.items[0] || a.items[g.items[0]].tj > a.trigs[g.t].ti {
-			continue
-		}
-		// The relative's verb comes right after the goods, past "that" and its subject.
-		between := 0
-		for t := a.items[g.items[0]].tj; t < a.trigs[g.t].ti; t++ {
-			if a.listAt[t] < 0 && a.toks[t].w != "that" && a.toks[t].w != "which" && !haveForms[a.toks[t].w] && !adverbs[a.toks[t].w] {
-				between++
-			}
-		}
-		if between > 0 || !sameSide(f.rrecs, g.rrecs[0].countries) {
-			continue
-		}
-		return g
 	}
 	return nil
+}
+
+// relativeBuyingFrame reports whether g is a complete buying frame, later
+// than f, in f's clause or a "that" clause, on f's first goods, whose verb
+// comes right after the goods and whose buyer is on f's recipient's side.
+func (a *analysis) relativeBuyingFrame(f, g *frame) bool {
+	if g == f || g.t <= f.t || g.spec.dir != dirR || len(g.rsups) == 0 || len(g.rrecs) == 0 || g.clause != f.clause && a.clauses[g.clause].kind != cThat {
+		return false
+	}
+	if len(g.items) == 0 || g.items[0] != f.items[0] || a.items[g.items[0]].tj > a.trigs[g.t].ti {
+		return false
+	}
+	// The relative's verb comes right after the goods, past "that" and its subject.
+	if a.wordsBeforeRelativeVerb(a.items[g.items[0]].tj, a.trigs[g.t].ti) > 0 {
+		return false
+	}
+	return sameSide(f.rrecs, g.rrecs[0].countries)
+}
+
+// wordsBeforeRelativeVerb counts the tokens from from to to that are
+// neither a list of parties, "that", "which", a form of "have" nor an
+// adverb.
+func (a *analysis) wordsBeforeRelativeVerb(from, to int) int {
+	between := 0
+	for t := from; t < to; t++ {
+		if a.listAt[t] < 0 && a.toks[t].w != "that" && a.toks[t].w != "which" && !haveForms[a.toks[t].w] && !adverbs[a.toks[t].w] {
+			between++
+		}
+	}
+	return between
 }
 
 // cosignedWithMaker splits the two signers of a deal read as buyers ("Ankara
