@@ -824,39 +824,55 @@ func (a *analysis) possessedForeignRelations(rels []relation) []relation {
 		return nil
 	}
 	var out []relation
-	toks := a.toks
 	for k := range a.actors {
 		ac := &a.actors[k]
 		if !ac.poss || ac.drop || len(ac.countries) != 1 || ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
 			continue
 		}
-		t := a.actorEnd(k)
-		for n := 0; n < 2 && t < len(toks) && possessedWords[toks[t].w]; n++ {
-			t++
-		}
-		if t >= len(toks) || a.actorAt[t] < 0 {
+		maker, it := a.possessedDemonymItem(k)
+		if it < 0 || relationsName(rels, ac.countries[0]) {
 			continue
 		}
-		d := &a.actors[a.actorAt[t]]
-		if d.kind != gazetteer.DemonymMention || d.poss || len(d.countries) != 1 || d.countries[0] == ac.countries[0] || d.tj >= len(toks) {
-			continue
-		}
-		it := a.itemAt[d.tj]
-		if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
-			continue
-		}
-		seen := false
-		for _, r := range rels {
-			if r.Recipient == ac.countries[0] || r.Supplier == ac.countries[0] {
-				seen = true
-			}
-		}
-		if seen {
-			continue
-		}
-		out = append(out, itemRelation(&a.items[it], d.countries[0], ac.countries[0], bot.StatusDelivered, bot.KindSale))
+		out = append(out, itemRelation(&a.items[it], maker, ac.countries[0], bot.StatusDelivered, bot.KindSale))
 	}
 	return out
+}
+
+// possessedDemonymItem returns the maker and the weapon of "<possessor>'s
+// (new) <Demonym> <weapon>" after the possessive actor k: a demonym of
+// another country right after it (past up to two possessedWords), then a
+// weapon that is no organisation, no arms in general and not taken in
+// war; it is -1 when there is none.
+func (a *analysis) possessedDemonymItem(k int) (string, int) {
+	toks := a.toks
+	owner := a.actors[k].countries[0]
+	t := a.actorEnd(k)
+	for n := 0; n < 2 && t < len(toks) && possessedWords[toks[t].w]; n++ {
+		t++
+	}
+	if t >= len(toks) || a.actorAt[t] < 0 {
+		return "", -1
+	}
+	d := &a.actors[a.actorAt[t]]
+	if d.kind != gazetteer.DemonymMention || d.poss || len(d.countries) != 1 || d.countries[0] == owner || d.tj >= len(toks) {
+		return "", -1
+	}
+	it := a.itemAt[d.tj]
+	if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
+		return "", -1
+	}
+	return d.countries[0], it
+}
+
+// relationsName reports whether any of rels has country c as its supplier
+// or recipient.
+func relationsName(rels []relation, c string) bool {
+	for _, r := range rels {
+		if r.Recipient == c || r.Supplier == c {
+			return true
+		}
+	}
+	return false
 }
 
 // approvedAfter reports whether a transfer noun is the subject of a passive
