@@ -144,49 +144,68 @@ func (a *analysis) buildLists() {
 // actorLists joins adjacent actors separated only by commas and
 // conjunctions into lists ("Kazakhstan, Kyrgyzstan and Uzbekistan").
 func (a *analysis) actorLists() {
-	toks := a.toks
 	for k := 0; k < len(a.actors) && len(a.lists) < maxLists; {
-		ac := &a.actors[k]
-		if ac.drop {
+		if a.actors[k].drop {
 			k++
 			continue
 		}
-		l := alist{ti: ac.ti, tj: ac.tj, members: []int{k}}
-		end := a.actorEnd(k)
-		n := k + 1
-		for n < len(a.actors) {
-			nx := &a.actors[n]
-			if nx.drop || !a.separatorsOnly(end, nx.ti) || (nx.origin >= 0) != (ac.origin >= 0) {
-				break
-			}
-			if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
-				break // "to Kyrgyzstan, the Kyrgyz border service said"
-			}
-			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
-				break // "built by Dassault Aviation, the UAE is following": a new subject
-			}
-			if a.transferVerbAfter(a.actorEnd(n)) && (hasComma(toks[end:nx.ti]) || a.afterPreposition(ac.ti)) {
-				// "bought submarines from China, and Myanmar received one
-				// from India": Myanmar opens a clause of its own.
-				break
-			}
-			if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
-				break // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
-			}
-			if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
-				break // "After the coup in Niamey, Washington froze": a place, then the subject
-			}
-			l.members = append(l.members, n)
-			l.tj = nx.tj
-			end = a.actorEnd(n)
-			n++
-		}
+		l, n := a.gatherList(k)
 		for _, m := range l.members {
 			a.actors[m].list = len(a.lists)
 		}
 		a.lists = append(a.lists, l)
 		k = n
 	}
+}
+
+// gatherList collects the list that actor k opens; n is the first actor
+// after it.
+func (a *analysis) gatherList(k int) (l alist, n int) {
+	ac := &a.actors[k]
+	l = alist{ti: ac.ti, tj: ac.tj, members: []int{k}}
+	end := a.actorEnd(k)
+	n = k + 1
+	for n < len(a.actors) {
+		nx := &a.actors[n]
+		if nx.drop || !a.separatorsOnly(end, nx.ti) || (nx.origin >= 0) != (ac.origin >= 0) {
+			break
+		}
+		if a.opensNewClause(k, n, end) {
+			break
+		}
+		l.members = append(l.members, n)
+		l.tj = nx.tj
+		end = a.actorEnd(n)
+		n++
+	}
+	return l, n
+}
+
+// opensNewClause reports whether actor n, after separators that follow
+// the list actor k opened (ending at token end), starts something of its
+// own instead of joining the list.
+func (a *analysis) opensNewClause(k, n, end int) bool {
+	toks := a.toks
+	ac := &a.actors[k]
+	nx := &a.actors[n]
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
+		return true // "to Kyrgyzstan, the Kyrgyz border service said"
+	}
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
+		return true // "built by Dassault Aviation, the UAE is following": a new subject
+	}
+	if a.transferVerbAfter(a.actorEnd(n)) && (hasComma(toks[end:nx.ti]) || a.afterPreposition(ac.ti)) {
+		// "bought submarines from China, and Myanmar received one
+		// from India": Myanmar opens a clause of its own.
+		return true
+	}
+	if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
+		return true // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
+	}
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
+		return true // "After the coup in Niamey, Washington froze": a place, then the subject
+	}
+	return false
 }
 
 // runEnd returns the token after the run of actors from actor n joined
@@ -387,9 +406,9 @@ func (a *analysis) prepIndex(ti int) int {
 // a place, a source ("according to"), an exception, a maker ("built in"),
 // a payer ("financed by").
 func (a *analysis) setPrep(l *alist, j int) {
-	toks := a.toks
-	w := toks[j].w
-	if w == "by" && j > 0 && fundWords[toks[j-1].w] {
+	w := a.toks[j].w
+	prev := a.wordBefore(j)
+	if w == "by" && fundWords[prev] {
 		l.place = true // "financed by the United States": a payer, not a party
 		return
 	}
@@ -397,32 +416,53 @@ func (a *analysis) setPrep(l *alist, j int) {
 	case placeWords[w]:
 		l.place = true
 		l.prep = "place"
-	case w == "to" && j > 0 && toks[j-1].w == "according":
+	case w == "to" && prev == "according":
 		l.place = true
 		l.prep = "src"
-	case w == "from" && j > 0 && toks[j-1].w == "apart", w == "except", w == "excluding", w == "but" && j > 0 && toks[j-1].w == "all",
-		w == "not" && j > 0 && toks[j-1].w == ",": // "Kazakhstan, not Turkmenistan, got ..."
+	case exceptionWord(w, prev):
 		l.except = true
 		l.prep = "except"
-	case w == "in" && j > 0 && govWords[toks[j-1].w]:
+	case w == "in" && govWords[prev]:
 		l.prep = ""
-	case (w == "from" || w == "by") && j > 0 && stanceNouns[toks[j-1].w]:
+	case (w == "from" || w == "by") && stanceNouns[prev]:
 		// "despite objections from Azerbaijan", "under pressure from
 		// Washington": who objects or presses supplies nothing.
 		l.place = true
 		l.prep = "stance"
-	case (w == "in" || w == "by") && j > 0 && builtWords[toks[j-1].w] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
+	case (w == "in" || w == "by") && builtWords[prev] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
 		l.prep = w
 		l.builtIn = true
 	case preps[w]:
 		l.prep = w
-		if placePreps[w] || w == "than" {
-			l.place = true
-		}
-		if w == "to" && j > 0 && placeWords[toks[j-1].w] {
+		if placePreps[w] || w == "than" || w == "to" && placeWords[prev] {
 			l.place = true
 		}
 	}
+}
+
+// wordBefore returns the word before token j, or "" at the start.
+func (a *analysis) wordBefore(j int) string {
+	if j > 0 {
+		return a.toks[j-1].w
+	}
+	return ""
+}
+
+// exceptionWord reports whether w, after the word prev, leaves the list
+// out: "apart from", "except", "excluding", "all but", and ", not"
+// ("Kazakhstan, not Turkmenistan, got ...").
+func exceptionWord(w, prev string) bool {
+	switch w {
+	case "except", "excluding":
+		return true
+	case "from":
+		return prev == "apart"
+	case "but":
+		return prev == "all"
+	case "not":
+		return prev == ","
+	}
+	return false
 }
 
 var haveForms = words("has have had")

@@ -165,56 +165,24 @@ func (a *analysis) body() string {
 // with its subject, which is a party.
 func (a *analysis) datelineEnd() int {
 	toks := a.toks
-	capWords := func(j, max int) int {
-		n := 0
-		for j < len(toks) && n < max && toks[j].word && toks[j].upper {
-			j, n = j+1, n+1
-		}
-		return n
-	}
-	j := 0
-	n := capWords(j, 4)
+	n := a.capWordsFrom(0, 4)
 	if n == 0 {
 		return 0
 	}
-	actor, caps, long := false, true, false
-	for t := 0; t < n; t++ {
-		if k := a.actorAt[t]; k >= 0 && a.actors[k].kind != gazetteer.CapitalMention {
-			return 0 // "KYRGYZSTAN: Russia delivered ...": a country heading the line is its topic, not where it was filed
-		}
-		w := a.text[toks[t].s:toks[t].e]
-		caps = caps && strings.ToUpper(w) == w
-		long = long || len(w) >= 3
+	styled, ok := a.datelineHead(n)
+	if !ok {
+		return 0
 	}
-	styled := caps && long
-	j += n
-	for parts := 0; parts < 2 && j+1 < len(toks) && toks[j].w == ","; parts++ {
-		if months[toks[j+1].w] > 0 && j+2 < len(toks) && toks[j+2].digit {
-			j += 3
-			styled = true
-			continue
-		}
-		m := capWords(j+1, 3)
-		if m == 0 {
-			return 0
-		}
-		j += 1 + m
+	j, dated, ok := a.datelineParts(n)
+	if !ok {
+		return 0
 	}
-	if j < len(toks) && toks[j].w == "(" {
-		k := j + 1
-		for k < len(toks) && k <= j+5 && toks[k].w != ")" {
-			k++
-		}
-		if k >= len(toks) || toks[k].w != ")" {
-			return 0
-		}
-		j = k + 1
-		styled = true
+	j, agency, ok := a.datelineAgency(j)
+	if !ok {
+		return 0
 	}
-	for t := 0; t < j; t++ {
-		actor = actor || a.actorAt[t] >= 0
-	}
-	if !actor || !styled || j >= len(toks) || j+1 >= len(toks) {
+	styled = styled || dated || agency
+	if !a.actorBefore(j) || !styled || j >= len(toks) || j+1 >= len(toks) {
 		return 0
 	}
 	switch toks[j].w {
@@ -222,6 +190,82 @@ func (a *analysis) datelineEnd() int {
 		return j
 	}
 	return 0
+}
+
+// capWordsFrom counts the capitalised words from token j, at most max.
+func (a *analysis) capWordsFrom(j, max int) int {
+	toks := a.toks
+	n := 0
+	for j < len(toks) && n < max && toks[j].word && toks[j].upper {
+		j, n = j+1, n+1
+	}
+	return n
+}
+
+// datelineHead reads the n capitalised words that open a dateline:
+// styled when they are all in capitals and one has three letters or
+// more ("BEIRUT"); not ok when one is an actor other than a capital.
+func (a *analysis) datelineHead(n int) (styled, ok bool) {
+	toks := a.toks
+	caps, long := true, false
+	for t := 0; t < n; t++ {
+		if k := a.actorAt[t]; k >= 0 && a.actors[k].kind != gazetteer.CapitalMention {
+			return false, false // "KYRGYZSTAN: Russia delivered ...": a country heading the line is its topic, not where it was filed
+		}
+		w := a.text[toks[t].s:toks[t].e]
+		caps = caps && strings.ToUpper(w) == w
+		long = long || len(w) >= 3
+	}
+	return caps && long, true
+}
+
+// datelineParts reads up to two comma parts from token j: a date ("July
+// 17", which makes it dated) or one to three capitalised words (a
+// country). It returns the token after them; not ok when a comma is
+// followed by neither.
+func (a *analysis) datelineParts(j int) (end int, dated, ok bool) {
+	toks := a.toks
+	for parts := 0; parts < 2 && j+1 < len(toks) && toks[j].w == ","; parts++ {
+		if months[toks[j+1].w] > 0 && j+2 < len(toks) && toks[j+2].digit {
+			j += 3
+			dated = true
+			continue
+		}
+		m := a.capWordsFrom(j+1, 3)
+		if m == 0 {
+			return 0, false, false
+		}
+		j += 1 + m
+	}
+	return j, dated, true
+}
+
+// datelineAgency reads an optional agency in brackets at token j ("(AFP)",
+// at most four words). It returns the token after it; not ok when the
+// bracket does not close in reach.
+func (a *analysis) datelineAgency(j int) (end int, agency, ok bool) {
+	toks := a.toks
+	if j >= len(toks) || toks[j].w != "(" {
+		return j, false, true
+	}
+	k := j + 1
+	for k < len(toks) && k <= j+5 && toks[k].w != ")" {
+		k++
+	}
+	if k >= len(toks) || toks[k].w != ")" {
+		return 0, false, false
+	}
+	return k + 1, true, true
+}
+
+// actorBefore reports whether an actor starts a token before j.
+func (a *analysis) actorBefore(j int) bool {
+	for t := 0; t < j; t++ {
+		if a.actorAt[t] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // gazetteerActors adds the countries, groups and makers the gazetteer

@@ -96,59 +96,94 @@ var genericBuyers = words("countries nations states governments buyers customers
 // one told by social-media reports ("reports on social media saying Ankara
 // was supplying weapons").
 func (a *analysis) markRd2Doubts() {
-	toks := a.toks
 	for k := range a.trigs {
 		tr := &a.trigs[k]
 		if !tr.noun && a.warnedNotBefore(tr.ti) {
 			tr.drop = true
 		}
-		if tr.noun {
-			j := tr.ti - 1
-			for j >= 0 && (a.actorAt[j] >= 0 || toks[j].w == "\"" || toks[j].w == "'") {
-				j--
-			}
-			if j >= 1 && toks[j].w == "of" {
-				i := j - 1
-				for i > 0 && (toks[i].w == "\"" || toks[i].w == "'") {
-					i-- // "the issue" of Israeli aid: a quote closes between
-				}
-				if discussNouns[toks[i].w] {
-					tr.drop = true
-				}
-			}
-		}
-		if !tr.noun && tr.ti >= 2 {
-			j := tr.ti - 1
-			if j >= 2 && (toks[j].w == "also" || toks[j].w == "still") {
-				j--
-			}
-			if (toks[j].w == "that" || toks[j].w == "which" || toks[j].w == "who") && genericBuyers[toks[j-1].w] && a.actorAt[j-1] < 0 && !a.memberOfBefore(j-1) {
-				tr.drop = true
-			}
-		}
-		if end := a.offAgendaAfter(tr.tj); end > 0 {
-			// "buying the Su-30 is not on the agenda": neither the purchase
-			// nor its weapon and seller belong to another transfer.
+		if tr.noun && a.discussedNounBefore(tr.ti) {
 			tr.drop = true
-			for j := tr.tj; j < end; j++ {
-				if i := a.actorAt[j]; i >= 0 {
-					a.actors[i].drop = true
-				}
-				if i := a.itemAt[j]; i >= 0 {
-					a.items[i].org = true
-				}
-			}
 		}
-		for j := 0; j+1 < tr.ti; j++ {
-			if toks[j].w == "social" && toks[j+1].w == "media" {
-				for i := j - 1; i >= 0 && i >= j-4; i-- {
-					if reportNouns[toks[i].w] {
-						tr.drop = true
-					}
+		if !tr.noun && a.genericBuyerBefore(tr.ti) {
+			tr.drop = true
+		}
+		if a.dropOffAgenda(tr.tj) {
+			tr.drop = true
+		}
+		if a.socialMediaReportBefore(tr.ti) {
+			tr.drop = true
+		}
+	}
+}
+
+// discussedNounBefore reports whether the noun trigger at t is the subject
+// of talk of one of the discussNouns: "the issue of Israeli military aid".
+func (a *analysis) discussedNounBefore(t int) bool {
+	toks := a.toks
+	j := t - 1
+	for j >= 0 && (a.actorAt[j] >= 0 || toks[j].w == "\"" || toks[j].w == "'") {
+		j--
+	}
+	if j < 1 || toks[j].w != "of" {
+		return false
+	}
+	i := j - 1
+	for i > 0 && (toks[i].w == "\"" || toks[i].w == "'") {
+		i-- // "the issue" of Israeli aid: a quote closes between
+	}
+	return discussNouns[toks[i].w]
+}
+
+// genericBuyerBefore reports whether the verb at t is done by one of the
+// genericBuyers, no country named: "countries that (also) buy weapons
+// from Russia", unless a named country is among them (memberOfBefore).
+func (a *analysis) genericBuyerBefore(t int) bool {
+	if t < 2 {
+		return false
+	}
+	toks := a.toks
+	j := t - 1
+	if j >= 2 && (toks[j].w == "also" || toks[j].w == "still") {
+		j--
+	}
+	return (toks[j].w == "that" || toks[j].w == "which" || toks[j].w == "who") && genericBuyers[toks[j-1].w] && a.actorAt[j-1] < 0 && !a.memberOfBefore(j-1)
+}
+
+// dropOffAgenda reports whether the trigger ending at tj is said to be off
+// the agenda: "buying the Su-30 is not on the agenda": neither the
+// purchase nor its weapon and seller belong to another transfer, so it
+// drops the actors and marks the items in between as organisations.
+func (a *analysis) dropOffAgenda(tj int) bool {
+	end := a.offAgendaAfter(tj)
+	if end <= 0 {
+		return false
+	}
+	for j := tj; j < end; j++ {
+		if i := a.actorAt[j]; i >= 0 {
+			a.actors[i].drop = true
+		}
+		if i := a.itemAt[j]; i >= 0 {
+			a.items[i].org = true
+		}
+	}
+	return true
+}
+
+// socialMediaReportBefore reports whether the trigger at t is told by
+// reports on social media: "reports on social media saying Ankara was
+// supplying weapons".
+func (a *analysis) socialMediaReportBefore(t int) bool {
+	toks := a.toks
+	for j := 0; j+1 < t; j++ {
+		if toks[j].w == "social" && toks[j+1].w == "media" {
+			for i := j - 1; i >= 0 && i >= j-4; i-- {
+				if reportNouns[toks[i].w] {
+					return true
 				}
 			}
 		}
 	}
+	return false
 }
 
 // warnedNotBefore reports whether the verb at t is told not to happen:

@@ -55,33 +55,14 @@ var transferNouns = words("sale sales export exports re-export delivery deliveri
 // blockedMakerRelations reads "X blocked the sale of Y-made goods to Z":
 // the blocked sale is the maker's, so Y -> Z is cancelled beside X -> Z.
 func (a *analysis) blockedMakerRelations(rels []relation) []relation {
-	toks := a.toks
 	var out []relation
 	for _, r := range rels {
 		if r.Status != bot.StatusCancelled || r.Denied {
 			continue
 		}
 		for k := range a.actors {
-			ac := &a.actors[k]
-			if !ac.made || ac.drop || ac.origin < 0 || len(ac.countries) != 1 {
-				continue
-			}
-			m := ac.countries[0]
-			it := &a.items[ac.origin]
-			if m == r.Supplier || m == r.Recipient || r.System != "" && it.system != "" && systemKey(it.system) != systemKey(r.System) {
-				continue
-			}
-			// "... blocked the sale of Turkish-made ...": of, a transfer
-			// noun, an optional article, a block word.
-			j := ac.ti - 1
-			if j < 2 || toks[j].w != "of" || !transferNouns[toks[j-1].w] {
-				continue
-			}
-			b := j - 2
-			if b >= 0 && (toks[b].w == "the" || toks[b].w == "a" || toks[b].w == "any") {
-				b--
-			}
-			if b < 0 || !blockWords[toks[b].w] {
+			m, ok := a.blockedMaker(r, &a.actors[k])
+			if !ok {
 				continue
 			}
 			n := r
@@ -93,6 +74,40 @@ func (a *analysis) blockedMakerRelations(rels []relation) []relation {
 		}
 	}
 	return out
+}
+
+// blockedMaker returns the maker country of the "<Maker>-made" actor ac
+// when it names other goods of the cancelled relation r, and the sale
+// they belong to is blocked (blockedSaleBefore).
+func (a *analysis) blockedMaker(r relation, ac *actor) (string, bool) {
+	if !ac.made || ac.drop || ac.origin < 0 || len(ac.countries) != 1 {
+		return "", false
+	}
+	m := ac.countries[0]
+	it := &a.items[ac.origin]
+	if m == r.Supplier || m == r.Recipient || r.System != "" && it.system != "" && systemKey(it.system) != systemKey(r.System) {
+		return "", false
+	}
+	if !a.blockedSaleBefore(ac.ti) {
+		return "", false
+	}
+	return m, true
+}
+
+// blockedSaleBefore reports whether a blocked sale stands right before
+// token t: "... blocked the sale of Turkish-made ...": of, a transfer
+// noun, an optional article, a block word.
+func (a *analysis) blockedSaleBefore(t int) bool {
+	toks := a.toks
+	j := t - 1
+	if j < 2 || toks[j].w != "of" || !transferNouns[toks[j-1].w] {
+		return false
+	}
+	b := j - 2
+	if b >= 0 && (toks[b].w == "the" || toks[b].w == "a" || toks[b].w == "any") {
+		b--
+	}
+	return b >= 0 && blockWords[toks[b].w]
 }
 
 // denialVerbs reject a claim: "Iran has consistently denied the
@@ -200,40 +215,69 @@ func (a *analysis) heldForeignRelations() []relation {
 		return nil
 	}
 	var out []relation
-	toks := a.toks
 	for k := range a.actors {
 		ac := &a.actors[k]
 		if ac.drop || ac.poss || len(ac.countries) != 1 || ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
 			continue
 		}
-		t := a.actorEnd(k)
-		if t < len(toks) && holdAdverbs[toks[t].w] {
-			t++
-		}
-		if t >= len(toks) || !holdVerbs[toks[t].w] {
+		t, ok := a.holdVerbAfter(k)
+		if !ok {
 			continue
 		}
-		for j := t + 1; j < len(toks) && j < t+40; j++ {
-			w := toks[j].w
-			if w == ";" || w == "." || w == "but" || a.trigAt[j] >= 0 {
-				break
-			}
-			d := a.actorAt[j]
-			if d < 0 || (j > 0 && a.actorAt[j-1] == d) {
-				continue
-			}
-			dm := &a.actors[d]
-			if dm.kind != gazetteer.DemonymMention || dm.drop || dm.poss || len(dm.countries) != 1 || dm.countries[0] == ac.countries[0] || dm.tj >= len(toks) {
-				continue
-			}
-			it := a.itemAt[dm.tj]
-			if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
-				continue
-			}
-			out = append(out, itemRelation(&a.items[it], dm.countries[0], ac.countries[0], bot.StatusDelivered, bot.KindSale))
+		out = a.appendHeldForeign(out, ac.countries[0], t)
+	}
+	return out
+}
+
+// holdVerbAfter returns the index of the holdVerbs verb right after actor
+// k, past one of the holdAdverbs: "Iran currently has".
+func (a *analysis) holdVerbAfter(k int) (int, bool) {
+	toks := a.toks
+	t := a.actorEnd(k)
+	if t < len(toks) && holdAdverbs[toks[t].w] {
+		t++
+	}
+	if t >= len(toks) || !holdVerbs[toks[t].w] {
+		return 0, false
+	}
+	return t, true
+}
+
+// appendHeldForeign adds a delivered relation to owner for each foreign
+// demonym directly before a weapon in the object of the hold verb at t,
+// which runs to the clause's end (a ";", ".", "but" or a trigger).
+func (a *analysis) appendHeldForeign(out []relation, owner string, t int) []relation {
+	toks := a.toks
+	for j := t + 1; j < len(toks) && j < t+40; j++ {
+		w := toks[j].w
+		if w == ";" || w == "." || w == "but" || a.trigAt[j] >= 0 {
+			break
+		}
+		if maker, it := a.foreignDemonymItem(j, owner); it >= 0 {
+			out = append(out, itemRelation(&a.items[it], maker, owner, bot.StatusDelivered, bot.KindSale))
 		}
 	}
 	return out
+}
+
+// foreignDemonymItem returns the country of a demonym starting at token j
+// that is not owner's, and the weapon item right after it ("Chinese
+// aircraft"); it is -1 when there is none, or the item is an
+// organisation, arms in general or fighting.
+func (a *analysis) foreignDemonymItem(j int, owner string) (string, int) {
+	d := a.actorAt[j]
+	if d < 0 || (j > 0 && a.actorAt[j-1] == d) {
+		return "", -1
+	}
+	dm := &a.actors[d]
+	if dm.kind != gazetteer.DemonymMention || dm.drop || dm.poss || len(dm.countries) != 1 || dm.countries[0] == owner || dm.tj >= len(a.toks) {
+		return "", -1
+	}
+	it := a.itemAt[dm.tj]
+	if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
+		return "", -1
+	}
+	return dm.countries[0], it
 }
 
 // supplyParticiples are the past participles of supply that a reduced
@@ -258,35 +302,12 @@ func (a *analysis) usedBySupplied() []relation {
 		if s.drop || len(s.countries) != 1 {
 			continue
 		}
-		it := -1
-		for j := t - 1; j >= 0 && j >= t-3; j-- {
-			if a.itemAt[j] >= 0 {
-				it = a.itemAt[j]
-				break
-			}
-		}
+		it := a.itemShortlyBefore(t)
 		if it < 0 || a.items[it].org {
 			continue
 		}
-		j := a.actorEnd(a.actorAt[t+2])
-		for j < len(toks) && (beForms[toks[j].w] || haveForms[toks[j].w] || adverbs[toks[j].w] || toks[j].w == "fully" || toks[j].w == "widely") {
-			if toks[j].w == "not" || toks[j].w == "never" {
-				j = len(toks) // "are not used by": nothing
-			}
-			j++
-		}
-		if j+2 >= len(toks) || toks[j].w != "used" && toks[j].w != "operated" || toks[j+1].w != "by" {
-			continue
-		}
-		k := j + 2
-		if toks[k].w == "the" {
-			k++
-		}
-		if k >= len(toks) || a.actorAt[k] < 0 {
-			continue
-		}
-		r := &a.actors[a.actorAt[k]]
-		if r.drop || len(r.countries) != 1 || r.countries[0] == s.countries[0] {
+		r := a.usedByActor(a.actorEnd(a.actorAt[t+2]))
+		if r == nil || r.drop || len(r.countries) != 1 || r.countries[0] == s.countries[0] {
 			continue
 		}
 		kind := bot.KindSale
@@ -296,4 +317,46 @@ func (a *analysis) usedBySupplied() []relation {
 		out = append(out, itemRelation(&a.items[it], s.countries[0], r.countries[0], bot.StatusDelivered, kind))
 	}
 	return out
+}
+
+// itemShortlyBefore returns the nearest item in the three tokens before
+// t (the goods named just before the participle), or -1.
+func (a *analysis) itemShortlyBefore(t int) int {
+	for j := t - 1; j >= 0 && j >= t-3; j-- {
+		if a.itemAt[j] >= 0 {
+			return a.itemAt[j]
+		}
+	}
+	return -1
+}
+
+// usedByActor returns the actor of "(have been fully) used by (the) R"
+// starting at token j, or nil; a negation ("are not used by") gives nil.
+func (a *analysis) usedByActor(j int) *actor {
+	toks := a.toks
+	j = a.skipUseAuxiliaries(j)
+	if j+2 >= len(toks) || toks[j].w != "used" && toks[j].w != "operated" || toks[j+1].w != "by" {
+		return nil
+	}
+	k := j + 2
+	if toks[k].w == "the" {
+		k++
+	}
+	if k >= len(toks) || a.actorAt[k] < 0 {
+		return nil
+	}
+	return &a.actors[a.actorAt[k]]
+}
+
+// skipUseAuxiliaries steps from j over the auxiliaries and adverbs before
+// "used": "have been fully". A "not" or "never" runs it past the end.
+func (a *analysis) skipUseAuxiliaries(j int) int {
+	toks := a.toks
+	for j < len(toks) && (beForms[toks[j].w] || haveForms[toks[j].w] || adverbs[toks[j].w] || toks[j].w == "fully" || toks[j].w == "widely") {
+		if toks[j].w == "not" || toks[j].w == "never" {
+			j = len(toks) // "are not used by": nothing
+		}
+		j++
+	}
+	return j
 }

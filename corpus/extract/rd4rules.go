@@ -156,36 +156,72 @@ var carrierWords = words("transport cargo airlifter airlifters freighter freight
 // aircraft flies them), "an airlift using the Chinese Y-20 transport
 // planes". "Su-30 jets with R-77 missiles" both go.
 func (a *analysis) carrierItem(it int) bool {
-	toks := a.toks
 	x := &a.items[it]
-	carrier := false
-	for j := x.ti; j < x.tj && j < len(toks); j++ {
-		carrier = carrier || carrierWords[toks[j].w]
-	}
-	if !carrier && x.tj > x.ti && carrierHeads[toks[x.tj-1].w] {
-		// "would need to be delivered with 12 Y-20 planes": the planes
-		// that move the goods.
-		for j := x.ti - 1; j >= 1 && j >= x.ti-3; j-- {
-			if toks[j].w == "with" {
-				return movedWords[toks[j-1].w]
-			}
-			if w := toks[j].w; w != "the" && !toks[j].digit && numberWords[w] == 0 && a.actorAt[j] < 0 {
-				break
+	if !a.hasCarrierWord(x) {
+		if x.tj > x.ti && carrierHeads[a.toks[x.tj-1].w] {
+			if moved, ok := a.movedWithCarrier(x); ok {
+				return moved
 			}
 		}
-	}
-	if !carrier {
 		return false
 	}
-	for j := x.ti - 1; j >= 0 && j >= x.ti-5; j-- {
-		w := toks[j].w
-		if carrierPreps[w] {
-			return true // "an airlift using the Chinese Y-20 transport planes"
+	if a.carrierAfterPrep(x) {
+		return true // "an airlift using the Chinese Y-20 transport planes"
+	}
+	return a.carriesOtherItem(it)
+}
+
+// hasCarrierWord reports whether the phrase of item x holds one of the
+// carrierWords ("transport", "cargo").
+func (a *analysis) hasCarrierWord(x *item) bool {
+	for j := x.ti; j < x.tj && j < len(a.toks); j++ {
+		if carrierWords[a.toks[j].w] {
+			return true
 		}
-		if w != "the" && w != "its" && w != "their" && w != "a" && w != "an" && a.actorAt[j] < 0 && !toks[j].digit && numberWords[w] == 0 {
+	}
+	return false
+}
+
+// movedWithCarrier looks back from a craft named without a carrier word
+// for "with": "would need to be delivered with 12 Y-20 planes": the
+// planes that move the goods. ok is false when no "with" is found
+// within reach; moved then says whether a movedWords verb precedes it.
+func (a *analysis) movedWithCarrier(x *item) (moved, ok bool) {
+	toks := a.toks
+	for j := x.ti - 1; j >= 1 && j >= x.ti-3; j-- {
+		if toks[j].w == "with" {
+			return movedWords[toks[j-1].w], true
+		}
+		if w := toks[j].w; w != "the" && !toks[j].digit && numberWords[w] == 0 && a.actorAt[j] < 0 {
 			break
 		}
 	}
+	return false, false
+}
+
+// carrierAfterPrep reports whether one of the carrierPreps ("using",
+// "aboard") stands shortly before item x, past only determiners,
+// actors and numbers.
+func (a *analysis) carrierAfterPrep(x *item) bool {
+	toks := a.toks
+	for j := x.ti - 1; j >= 0 && j >= x.ti-5; j-- {
+		w := toks[j].w
+		if carrierPreps[w] {
+			return true
+		}
+		if w != "the" && w != "its" && w != "their" && w != "a" && w != "an" && a.actorAt[j] < 0 && !toks[j].digit && numberWords[w] == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// carriesOtherItem reports whether item it is followed by "with" and,
+// past only determiners and numbers, another item that is not an
+// organisation: "its C-17 transport aircraft with the missiles".
+func (a *analysis) carriesOtherItem(it int) bool {
+	toks := a.toks
+	x := &a.items[it]
 	if x.tj >= len(toks) || toks[x.tj].w != "with" {
 		return false
 	}

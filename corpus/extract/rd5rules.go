@@ -144,47 +144,69 @@ func (a *analysis) underLicenceRelations() []relation {
 	toks := a.toks
 	var out []relation
 	for j := 0; j+2 < len(toks); j++ {
-		if toks[j].w != "under" || a.actorAt[j+1] < 0 {
+		sup, ok := a.licensorAfter(j)
+		if !ok {
 			continue
 		}
-		ac := &a.actors[a.actorAt[j+1]]
-		if ac.drop || ac.poss || len(ac.countries) != 1 || ac.tj >= len(toks) || !licenceWords[toks[ac.tj].w] {
-			continue
-		}
-		if ac.kind != gazetteer.NameMention && ac.kind != gazetteer.DemonymMention {
-			continue
-		}
-		// the production verb before "under", its goods between them
-		v := -1
-		for k := j - 1; k >= 0 && k >= j-8; k-- {
-			if producingWords[toks[k].w] {
-				v = k
-				break
-			}
-		}
-		if v < 1 || toks[v-1].w == "be" || toks[v-1].w == "to" || toks[v-1].w == "will" || beForms[toks[v-1].w] {
+		v := a.producingVerbBefore(j)
+		if v < 0 {
 			continue
 		}
 		rec, _ := a.clauseSubjectCountry(v)
-		sup := ac.countries[0]
 		if rec == "" || rec == sup {
 			continue
 		}
-		var r relation
-		found := false
-		for i := range a.items {
-			if x := &a.items[i]; x.ti > v && x.tj <= j && !x.org {
-				r = itemRelation(x, sup, rec, bot.StatusDelivered, bot.KindLicence)
-				found = true
-				break
-			}
+		if x := a.goodsBetween(v, j); x != nil {
+			out = append(out, itemRelation(x, sup, rec, bot.StatusDelivered, bot.KindLicence))
 		}
-		if !found {
-			continue
-		}
-		out = append(out, r)
 	}
 	return out
+}
+
+// licensorAfter returns the licensor of "under <S> licence" when token j
+// is "under": a country's name or demonym right before a licence word.
+func (a *analysis) licensorAfter(j int) (string, bool) {
+	toks := a.toks
+	if toks[j].w != "under" || a.actorAt[j+1] < 0 {
+		return "", false
+	}
+	ac := &a.actors[a.actorAt[j+1]]
+	if ac.drop || ac.poss || len(ac.countries) != 1 || ac.tj >= len(toks) || !licenceWords[toks[ac.tj].w] {
+		return "", false
+	}
+	if ac.kind != gazetteer.NameMention && ac.kind != gazetteer.DemonymMention {
+		return "", false
+	}
+	return ac.countries[0], true
+}
+
+// producingVerbBefore returns the production verb in the eight tokens
+// before "under" at j, when it is a finite verb (not after "be", "to",
+// "will" or a form of "be"); -1 otherwise.
+func (a *analysis) producingVerbBefore(j int) int {
+	toks := a.toks
+	v := -1
+	for k := j - 1; k >= 0 && k >= j-8; k-- {
+		if producingWords[toks[k].w] {
+			v = k
+			break
+		}
+	}
+	if v < 1 || toks[v-1].w == "be" || toks[v-1].w == "to" || toks[v-1].w == "will" || beForms[toks[v-1].w] {
+		return -1
+	}
+	return v
+}
+
+// goodsBetween returns the first item between the production verb at v
+// and "under" at j that is no organisation, or nil: the goods produced.
+func (a *analysis) goodsBetween(v, j int) *item {
+	for i := range a.items {
+		if x := &a.items[i]; x.ti > v && x.tj <= j && !x.org {
+			return x
+		}
+	}
+	return nil
 }
 
 // markRest marks the orders of a sentence about "the rest of" the goods

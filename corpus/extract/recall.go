@@ -105,39 +105,67 @@ func (r *roleReader) arrivedFrom() []int {
 // been handed over"), whose subject is that weapon; nil otherwise.
 func (a *analysis) boughtRelativeItem(f *frame) []int {
 	c := &a.clauses[f.clause]
-	if c.kind != cThat || c.ts < 2 || a.toks[c.ts-1].w != "that" || c.subj < 0 {
+	it := a.relativeHeadItem(c)
+	if it < 0 {
 		return nil
+	}
+	k := a.relativeBuyingTrig(c)
+	if k < 0 {
+		return nil
+	}
+	if f.t == k || a.passiveAfterRelative(f, k) {
+		return []int{it}
+	}
+	return nil
+}
+
+// relativeHeadItem returns the weapon right before the "that" that opens
+// relative clause c, when the clause has a subject; -1 otherwise.
+func (a *analysis) relativeHeadItem(c *clause) int {
+	if c.kind != cThat || c.ts < 2 || a.toks[c.ts-1].w != "that" || c.subj < 0 {
+		return -1
 	}
 	it := a.itemAt[c.ts-2]
 	if it < 0 || a.items[it].org {
-		return nil
+		return -1
 	}
-	// The relative's own verb: the first trigger after its subject.
+	return it
+}
+
+// relativeBuyingTrig returns the relative's own verb, the first trigger
+// after its subject (past adverbs and "has"), when it is an active verb of
+// ordering or receiving; -1 otherwise.
+func (a *analysis) relativeBuyingTrig(c *clause) int {
 	s := a.lists[c.subj].tj
 	for s < c.te && (adverbs[a.toks[s].w] || haveForms[a.toks[s].w]) {
 		s++
 	}
 	k := a.trigAt[s]
 	if s >= c.te || k < 0 {
-		return nil
+		return -1
 	}
 	rt := &a.trigs[k]
 	if rt.noun || rt.passive || rt.spec.dir != dirR || rt.spec.kind != "" || rt.spec.status != ord && rt.spec.status != del {
-		return nil
+		return -1
 	}
+	return k
+}
+
+// passiveAfterRelative reports whether frame f's trigger is a passive or
+// arrival verb later in the same clause as the relative's verb k, with no
+// item, other trigger or comma between them ("... have been handed over").
+func (a *analysis) passiveAfterRelative(f *frame, k int) bool {
 	tr := &a.trigs[f.t]
-	switch {
-	case f.t == k:
-		return []int{it}
-	case tr.ti > rt.ti && (tr.passive || f.spec.sp == spArrive) && !tr.noun:
-		for t := rt.tj; t < tr.ti; t++ {
-			if a.itemAt[t] >= 0 || a.trigAt[t] >= 0 && a.trigAt[t] != f.t || a.toks[t].w == "," {
-				return nil
-			}
-		}
-		return []int{it}
+	rt := &a.trigs[k]
+	if tr.ti <= rt.ti || !tr.passive && f.spec.sp != spArrive || tr.noun {
+		return false
 	}
-	return nil
+	for t := rt.tj; t < tr.ti; t++ {
+		if a.itemAt[t] >= 0 || a.trigAt[t] >= 0 && a.trigAt[t] != f.t || a.toks[t].w == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // dropBuiltFor drops a recipient named by "for" right after a maker's
@@ -418,25 +446,41 @@ func (a *analysis) relativeOrder(f *frame) *frame {
 		return nil
 	}
 	for _, g := range a.res.kept {
-		if g == f || g.t <= f.t || g.spec.dir != dirR || len(g.rsups) == 0 || len(g.rrecs) == 0 || g.clause != f.clause && a.clauses[g.clause].kind != cThat {
-			continue
+		if a.relativeBuyingFrame(f, g) {
+			return g
 		}
-		if len(g.items) == 0 || g.items[0] != f.items[0] || a.items[g.items[0]].tj > a.trigs[g.t].ti {
-			continue
-		}
-		// The relative's verb comes right after the goods, past "that" and its subject.
-		between := 0
-		for t := a.items[g.items[0]].tj; t < a.trigs[g.t].ti; t++ {
-			if a.listAt[t] < 0 && a.toks[t].w != "that" && a.toks[t].w != "which" && !haveForms[a.toks[t].w] && !adverbs[a.toks[t].w] {
-				between++
-			}
-		}
-		if between > 0 || !sameSide(f.rrecs, g.rrecs[0].countries) {
-			continue
-		}
-		return g
 	}
 	return nil
+}
+
+// relativeBuyingFrame reports whether g is a complete buying frame, later
+// than f, in f's clause or a "that" clause, on f's first goods, whose verb
+// comes right after the goods and whose buyer is on f's recipient's side.
+func (a *analysis) relativeBuyingFrame(f, g *frame) bool {
+	if g == f || g.t <= f.t || g.spec.dir != dirR || len(g.rsups) == 0 || len(g.rrecs) == 0 || g.clause != f.clause && a.clauses[g.clause].kind != cThat {
+		return false
+	}
+	if len(g.items) == 0 || g.items[0] != f.items[0] || a.items[g.items[0]].tj > a.trigs[g.t].ti {
+		return false
+	}
+	// The relative's verb comes right after the goods, past "that" and its subject.
+	if a.wordsBeforeRelativeVerb(a.items[g.items[0]].tj, a.trigs[g.t].ti) > 0 {
+		return false
+	}
+	return sameSide(f.rrecs, g.rrecs[0].countries)
+}
+
+// wordsBeforeRelativeVerb counts the tokens from from to to that are
+// neither a list of parties, "that", "which", a form of "have" nor an
+// adverb.
+func (a *analysis) wordsBeforeRelativeVerb(from, to int) int {
+	between := 0
+	for t := from; t < to; t++ {
+		if a.listAt[t] < 0 && a.toks[t].w != "that" && a.toks[t].w != "which" && !haveForms[a.toks[t].w] && !adverbs[a.toks[t].w] {
+			between++
+		}
+	}
+	return between
 }
 
 // cosignedWithMaker splits the two signers of a deal read as buyers ("Ankara
@@ -780,39 +824,55 @@ func (a *analysis) possessedForeignRelations(rels []relation) []relation {
 		return nil
 	}
 	var out []relation
-	toks := a.toks
 	for k := range a.actors {
 		ac := &a.actors[k]
 		if !ac.poss || ac.drop || len(ac.countries) != 1 || ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
 			continue
 		}
-		t := a.actorEnd(k)
-		for n := 0; n < 2 && t < len(toks) && possessedWords[toks[t].w]; n++ {
-			t++
-		}
-		if t >= len(toks) || a.actorAt[t] < 0 {
+		maker, it := a.possessedDemonymItem(k)
+		if it < 0 || relationsName(rels, ac.countries[0]) {
 			continue
 		}
-		d := &a.actors[a.actorAt[t]]
-		if d.kind != gazetteer.DemonymMention || d.poss || len(d.countries) != 1 || d.countries[0] == ac.countries[0] || d.tj >= len(toks) {
-			continue
-		}
-		it := a.itemAt[d.tj]
-		if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
-			continue
-		}
-		seen := false
-		for _, r := range rels {
-			if r.Recipient == ac.countries[0] || r.Supplier == ac.countries[0] {
-				seen = true
-			}
-		}
-		if seen {
-			continue
-		}
-		out = append(out, itemRelation(&a.items[it], d.countries[0], ac.countries[0], bot.StatusDelivered, bot.KindSale))
+		out = append(out, itemRelation(&a.items[it], maker, ac.countries[0], bot.StatusDelivered, bot.KindSale))
 	}
 	return out
+}
+
+// possessedDemonymItem returns the maker and the weapon of "<possessor>'s
+// (new) <Demonym> <weapon>" after the possessive actor k: a demonym of
+// another country right after it (past up to two possessedWords), then a
+// weapon that is no organisation, no arms in general and not taken in
+// war; it is -1 when there is none.
+func (a *analysis) possessedDemonymItem(k int) (string, int) {
+	toks := a.toks
+	owner := a.actors[k].countries[0]
+	t := a.actorEnd(k)
+	for n := 0; n < 2 && t < len(toks) && possessedWords[toks[t].w]; n++ {
+		t++
+	}
+	if t >= len(toks) || a.actorAt[t] < 0 {
+		return "", -1
+	}
+	d := &a.actors[a.actorAt[t]]
+	if d.kind != gazetteer.DemonymMention || d.poss || len(d.countries) != 1 || d.countries[0] == owner || d.tj >= len(toks) {
+		return "", -1
+	}
+	it := a.itemAt[d.tj]
+	if it < 0 || a.items[it].org || a.items[it].arms || a.combatBefore(a.items[it].ti) {
+		return "", -1
+	}
+	return d.countries[0], it
+}
+
+// relationsName reports whether any of rels has country c as its supplier
+// or recipient.
+func relationsName(rels []relation, c string) bool {
+	for _, r := range rels {
+		if r.Recipient == c || r.Supplier == c {
+			return true
+		}
+	}
+	return false
 }
 
 // approvedAfter reports whether a transfer noun is the subject of a passive
