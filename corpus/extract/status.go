@@ -114,14 +114,11 @@ func (r *statusReading) orderThenDelivery() {
 }
 
 // deliveryNotYetMade weakens a delivery the sentence shows still on its
-// way, still to serve, only agreed or only approved.
+// way, only agreed or only approved (goods still to serve: usageToCome).
 func (r *statusReading) deliveryNotYetMade() {
 	a, f, tr := r.a, r.f, r.tr
 	if r.st == bot.StatusDelivered && tr.noun && a.inTransit(f) {
 		r.raise(bot.StatusOrdered) // "a shipment of T-72 tanks destined for Tajikistan was held up"
-	}
-	if f.spec.dir == dirU && r.st == bot.StatusDelivered && a.toServe(tr) {
-		r.raise(bot.StatusOrdered) // "to serve in the inventory of the Royal Saudi Air Force"
 	}
 	if r.st == bot.StatusDelivered && a.appositionOnDeal(tr) {
 		r.raise(bot.StatusOrdered) // "signed a deal for K9s, the first Korean weapons sale to the country"
@@ -190,7 +187,7 @@ func (a *analysis) usageToCome(tr *trig) bool {
 	case "to", "will", "would", "shall":
 		return true
 	}
-	return false
+	return a.toServe(tr) // "to enter service with", "to “serve in ..."
 }
 
 // boughtAndShown reads a bare buying word (bought, purchased, acquired,
