@@ -96,15 +96,9 @@ var newsHeads = words("reports report rumours rumors rumour rumor claims claim a
 	"news word talk")
 
 // confirmed reports whether the sentence says something was confirmed.
-func (a *analysis) confirmed() bool {
-	for _, t := range a.toks {
-		switch t.w {
-		case "confirmed", "confirms", "confirm", "confirming", "confirmation":
-			return true
-		}
-	}
-	return false
-}
+func (a *analysis) confirmed() bool { return a.anyWord(confirmWords) }
+
+var confirmWords = words("confirmed confirms confirm confirming confirmation")
 
 // commentedSubject reports whether the noun phrase at s opens its clause
 // and the clause's verb comments on it: "The transfer of S-300 systems

@@ -96,14 +96,9 @@ func (a *analysis) unsupportedFrame(f *frame, items []int) bool {
 
 // saysInherited reports whether the sentence speaks of stock inherited
 // (at independence): implicit reads nothing then.
-func (a *analysis) saysInherited() bool {
-	for _, t := range a.toks {
-		if t.w == "inherited" || t.w == "inherit" || t.w == "inherits" {
-			return true
-		}
-	}
-	return false
-}
+func (a *analysis) saysInherited() bool { return a.anyWord(inheritWords) }
+
+var inheritWords = words("inherited inherit inherits")
 
 // keptItemSet returns the weapons of the kept frames.
 func (a *analysis) keptItemSet() map[int]bool {
