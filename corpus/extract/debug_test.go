@@ -55,3 +55,27 @@ func TestDebug(t *testing.T) {
 		t.Logf("REL %+v", r)
 	}
 }
+
+// TestProbe prints the relations of every line of the file $PROBE (one
+// sentence a line; "#" lines are skipped), with $TITLE as every sentence's
+// report title: go test -tags debug -run TestProbe ./corpus/extract.
+// For probe rounds: sentences in our own words in the phrasing real
+// reporting uses, read for wrong or missing relations.
+func TestProbe(t *testing.T) {
+	data, err := os.ReadFile(os.Getenv("PROBE"))
+	if err != nil {
+		t.Skip("PROBE names no readable file")
+	}
+	pub, _ := time.Parse("2006-01-02", "2024-06-15")
+	e := New()
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fmt.Printf("\n%s\n", line)
+		for _, r := range e.Sentence(line, Context{Published: pub, Title: os.Getenv("TITLE")}) {
+			fmt.Printf("   %s -> %s | %s | %s %s %v inf=%v d=%v\n", r.Supplier, r.Recipient, r.System, r.Status, r.Kind, r.Years, r.Inferred, r.Denied)
+		}
+	}
+}

@@ -258,11 +258,12 @@ var stopWords = words("stop cease halt end")
 // demandToStop reports whether frame f is a supply verb that someone asks
 // another country to stop, or not to make: "The United States called on
 // Iran to stop supplying drones to Russia", "Washington urged Beijing not
-// to send weapons to Russia". A demand states neither the transfer nor its
+// to send weapons to Russia", and of a buyer: "urged Turkey not to buy
+// Russian S-400s". A demand states neither the transfer nor its
 // cancellation, so the frame gives nothing.
 func (a *analysis) demandToStop(f *frame) bool {
 	t := f.start - 1
-	if t < 3 || a.trigs[f.t].noun || f.spec.dir != dirS {
+	if t < 3 || a.trigs[f.t].noun {
 		return false
 	}
 	switch {

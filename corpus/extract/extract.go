@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.68"
+const Version = "2026-12-03.69"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -320,6 +320,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels := a.resolve()
 	rels = append(rels, a.relianceRelations()...)
 	rels = append(rels, a.customerRelations()...)
+	rels = append(rels, a.includeListRelations()...)
 	rels = append(rels, a.localBuildRelations()...)
 	rels = append(rels, a.holderRelations()...)
 	rels = append(rels, a.possessedForeignRelations(rels)...)
@@ -338,7 +339,34 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	if a.res.dealCancelled {
 		cancelStages(rels, a.res.cancelYears)
 	}
+	if c != nil {
+		deliveriesToCome(rels, c.Published)
+	}
 	return merge(a.openOrdersOnly(rels)), a
+}
+
+// deliveriesToCome reads a delivery whose every year is after the year the
+// report was published as still to come, an order: a text cannot report
+// as done what has not happened yet ("expects to take the jets in 2026",
+// read in 2024). Whatever phrasing misled the reading, the claim the
+// answer makes is then never a delivery that the report could not know of.
+func deliveriesToCome(rels []relation, published time.Time) {
+	if published.IsZero() {
+		return
+	}
+	for i := range rels {
+		r := &rels[i]
+		if r.Status != bot.StatusDelivered || len(r.Years) == 0 {
+			continue
+		}
+		future := true
+		for _, y := range r.Years {
+			future = future && y > published.Year()
+		}
+		if future {
+			r.Status = bot.StatusOrdered
+		}
+	}
 }
 
 // negativeWords negate by quantifier: "No other country is recorded as

@@ -172,6 +172,8 @@ func init() {
 	verb(dirR, del, "", 0, "obtain", "obtains", "obtained", "obtaining")
 	verb(dirR, del, "", 0, "take delivery of|take delivery", "takes delivery of|takes delivery",
 		"", "taking delivery of|taking delivery", "part=taken delivery of|taken delivery", "pastonly=took delivery of|took delivery")
+	verb(dirR, del, "", 0, "take possession of", "takes possession of", "", "taking possession of",
+		"part=taken possession of", "pastonly=took possession of")
 	verb(dirR, del, "", 0, "accept delivery of|accept delivery", "accepts delivery of|accepts delivery",
 		"accepted delivery of|accepted delivery", "accepting delivery of|accepting delivery")
 	verb(dirR, del, "", 0, "induct", "inducts", "inducted", "inducting")
@@ -294,7 +296,7 @@ func init() {
 		"on the verge of|poised to|way for|green light|go-ahead", cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
-		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|scheduled to|won|"+
+		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|expects to|expect to|expecting to|scheduled to|won|"+
 		"secured|is to|are to|was to|were to", cueOrdered)
 	cues.add("not|never|no longer", cueNeg)
 }
