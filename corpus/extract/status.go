@@ -253,6 +253,11 @@ func (r *statusReading) cuesBefore() {
 				a.lists[ac.list].tj+1 == f.start:
 				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
 				continue
+			case ac.kind == gazetteer.DemonymMention && r.tr.noun && a.premodifiesFrame(ac, f):
+				// "cancelled its French submarine deal": the demonym
+				// names the seller; the verb before it governs the deal.
+				j, n = ac.ti, n+(ac.tj-ac.ti)-1
+				continue
 			case ac.kind == gazetteer.DemonymMention && ac.tj < len(toks) && requestNouns[toks[ac.tj].w] || a.possRequest(ac):
 				// "declined a German request to supply": the refusal governs
 				// the request and what it asks for.
@@ -846,4 +851,18 @@ func (a *analysis) openOrdersOnly(rels []relation) []relation {
 		}
 	}
 	return rels
+}
+
+// premodifiesFrame reports whether actor ac stands right before frame f's
+// trigger or right before the weapon that does: "its French submarine
+// deal", "the Russian deal".
+func (a *analysis) premodifiesFrame(ac *actor, f *frame) bool {
+	if ac.tj == f.start {
+		return true
+	}
+	if ac.tj >= len(a.toks) {
+		return false
+	}
+	it := a.itemAt[ac.tj]
+	return it >= 0 && a.items[it].tj == f.start
 }
