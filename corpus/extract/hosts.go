@@ -299,6 +299,10 @@ func (a *analysis) dealWithAfter(t int) string {
 // on American, Chinese and Russian drones".
 var relyWords = words("rely relies relying relied depend depends depending depended")
 
+// relianceStops end the object of "relies on": "has relied on Moscow but
+// needs new Chinese radars" relies on no radars.
+var relianceStops = words("; but while although though yet whereas needs wants seeks")
+
 // relianceRelations reads a country that relies on weapons of named
 // origin: "Uzbekistan ... continuing to rely on American, Chinese and
 // Russian drones rather than Turkish ones" gives United States, China and
@@ -315,7 +319,8 @@ func (a *analysis) relianceRelations() []relation {
 		if rec == "" {
 			continue
 		}
-		for j := t + 2; j < len(a.toks) && j <= t+10; j++ {
+		end := a.clauses[a.clauseAt[t]].te
+		for j := t + 2; j < end && j <= t+10 && !relianceStops[a.toks[j].w]; j++ {
 			it := a.itemAt[j]
 			if it < 0 || a.items[it].ti != j {
 				continue
