@@ -351,8 +351,9 @@ func (a *analysis) keepProduce(tr *trig) bool {
 	if a.hasLic {
 		return true
 	}
-	// "offered to build patrol boats for Turkmenistan's navy": a sale.
-	if tr.noun || tr.passive || tr.spec.form == fPast || tr.spec.form == fIng {
+	// "offered to build patrol boats for Turkmenistan's navy": a sale; so is
+	// "is building four corvettes for Pakistan" (still to come: ordered).
+	if tr.noun || tr.passive || tr.spec.form == fPast || tr.spec.form == fIng && !tr.prog {
 		return false
 	}
 	for j := tr.tj; j < len(toks) && j < tr.tj+8; j++ {
