@@ -803,8 +803,8 @@ func (a *analysis) fromOrder(tr *trig) bool {
 }
 
 // buyWords are the base forms of buying verbs: after "will" they state an
-// intention, not an order.
-var buyWords = words("buy purchase acquire procure")
+// intention, not an order ("will order six more Rafales": no deal yet).
+var buyWords = words("buy purchase acquire procure order")
 
 // earlierEvent words make what follows them an earlier event than what
 // precedes: "the new order follows the supply of eight C295".
