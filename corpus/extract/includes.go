@@ -153,3 +153,58 @@ func (a *analysis) listedHolders(li int, sup string, it int, status bot.Status) 
 	}
 	return out
 }
+
+// baseProducing are the base forms of the production verbs, after "will"
+// or "to".
+var baseProducing = words("produce build make manufacture assemble")
+
+// frontedLicenceRelations reads a licence named before its clause:
+// "Under a licence from Israel, India will manufacture Spike missiles"
+// (Israel licenses India: ordered while the production is to come,
+// delivered when the verb says it goes on). The producer is the subject
+// of the clause after the comma, the goods the first weapon after the
+// production verb.
+func (a *analysis) frontedLicenceRelations() []relation {
+	toks := a.toks
+	if a.hedged() || len(toks) < 8 || toks[0].w != "under" {
+		return nil
+	}
+	j := 1
+	if articles[toks[j].w] {
+		j++
+	}
+	if !licenceWords[toks[j].w] || toks[j+1].w != "from" {
+		return nil
+	}
+	k := j + 2
+	if toks[k].w == "the" {
+		k++ // "from the United States"
+	}
+	if a.actorAt[k] < 0 {
+		return nil
+	}
+	ac := &a.actors[a.actorAt[k]]
+	if ac.drop || len(ac.countries) != 1 || ac.tj >= len(toks) || toks[ac.tj].w != "," {
+		return nil
+	}
+	sup := ac.countries[0]
+	for v := ac.tj + 1; v < len(toks) && v <= ac.tj+8; v++ {
+		if !producingWords[toks[v].w] && !baseProducing[toks[v].w] {
+			continue
+		}
+		rec, _ := a.clauseSubjectCountry(v)
+		if rec == "" || rec == sup {
+			return nil
+		}
+		x := a.goodsBetween(v, len(toks))
+		if x == nil {
+			return nil
+		}
+		st := bot.StatusDelivered
+		if toks[v-1].w == "will" || toks[v-1].w == "to" || toks[v-1].w == "would" {
+			st = bot.StatusOrdered
+		}
+		return []relation{itemRelation(x, sup, rec, st, bot.KindLicence)}
+	}
+	return nil
+}
