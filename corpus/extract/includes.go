@@ -208,3 +208,55 @@ func (a *analysis) frontedLicenceRelations() []relation {
 	}
 	return nil
 }
+
+// kitWords are goods that are military equipment when armed forces, border
+// troops or police get them (the annotation guidelines' "Other": trucks,
+// jeeps, radios and other kit): "donated 20 vehicles to Kyrgyzstan's border
+// service". Elsewhere they are no arms ("donated ambulances to the health
+// ministry"; "vehicles" alone is no weapon).
+var kitWords = newPhraseSet[bool]()
+
+// securityForceWords name armed forces, border troops or police.
+var securityForceWords = words("army armies military troops forces guards guard police gendarmerie navy " +
+	"militaries servicemen soldiers border")
+
+func init() {
+	kitWords.add("vehicles|trucks|jeeps|pickups|pick-ups|pickup trucks|off-road vehicles|all-terrain vehicles|"+
+		"radios|radio sets|uniforms|helmets|body armour|body armor|bulletproof vests|night-vision devices|"+
+		"night-vision goggles|night vision goggles|night vision devices|binoculars|communications equipment|"+
+		"communication equipment|motorcycles|boats|patrol boats", true)
+}
+
+// forcesKit adds the kit words of a sentence that names armed forces,
+// border troops or police as generic arms words.
+func (a *analysis) forcesKit(ms []wmatch) []wmatch {
+	toks := a.toks
+	forces := false
+	for _, t := range toks {
+		forces = forces || securityForceWords[t.w]
+	}
+	if !forces {
+		return ms
+	}
+	covered := make([]bool, len(toks))
+	for _, m := range ms {
+		for t := m.ti; t < m.tj && t < len(covered); t++ {
+			covered[t] = true
+		}
+	}
+	var extra []wmatch
+	for i := 0; i < len(toks) && len(ms)+len(extra) < maxItems; i++ {
+		if covered[i] || a.actorAt[i] >= 0 || !toks[i].word {
+			continue
+		}
+		if _, n := kitWords.match(toks, i); n > 0 {
+			extra = append(extra, wmatch{ti: i, tj: i + n, arms: true, category: "Other"})
+			i += n - 1
+		}
+	}
+	if len(extra) > 0 {
+		ms = append(ms, extra...)
+		sortMatches(ms)
+	}
+	return ms
+}
