@@ -260,3 +260,103 @@ func (a *analysis) forcesKit(ms []wmatch) []wmatch {
 	}
 	return ms
 }
+
+// aidOpeners open a sentence with the programme a handover came under:
+// "Under a US assistance programme, Uzbekistan's border troops received
+// radios", "As part of Chinese military aid, ...".
+var aidOpeners = newPhraseSet[bool]()
+
+// aidNouns name the aid of an aid opener.
+var aidNouns = words("assistance aid grant grants programme program package packages donation")
+
+func init() {
+	aidOpeners.add("under|as part of|through|thanks to|with", true)
+}
+
+// frontedAidRelations reads an aid programme named before its clause,
+// "Under a US assistance programme, Uzbekistan's border troops received
+// night-vision devices": the programme's country gives (aid) what the
+// clause's subject received. Only a receiving verb of the clause counts,
+// and the clause must name no other supplier.
+func (a *analysis) frontedAidRelations() []relation {
+	toks := a.toks
+	if len(toks) < 6 {
+		return nil
+	}
+	_, n := aidOpeners.match(toks, 0)
+	if n == 0 || a.hedged() {
+		return nil
+	}
+	j := n
+	if j < len(toks) && articles[toks[j].w] {
+		j++
+	}
+	if j >= len(toks) || a.actorAt[j] < 0 {
+		return nil
+	}
+	ac := &a.actors[a.actorAt[j]]
+	if ac.drop || len(ac.countries) != 1 {
+		return nil
+	}
+	comma := -1
+	aid := false
+	for k := ac.tj; k < len(toks) && k <= ac.tj+5; k++ {
+		if toks[k].w == "," {
+			comma = k
+			break
+		}
+		aid = aid || aidNouns[toks[k].w]
+	}
+	if !aid || comma < 0 {
+		return nil
+	}
+	return a.receivedAfter(comma, ac.countries[0])
+}
+
+// receivedAfter returns sup -> subject relations for the receiving verb of
+// the clause that starts after token s: the goods are its first weapon.
+func (a *analysis) receivedAfter(s int, sup string) []relation {
+	toks := a.toks
+	for v := s + 1; v < len(toks) && v <= s+10; v++ {
+		k := a.trigAt[v]
+		if k < 0 {
+			continue
+		}
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.dir != dirR || tr.spec.status != del || tr.drop {
+			return nil
+		}
+		for t := tr.tj; t < len(toks); t++ {
+			if ak := a.actorAt[t]; ak >= 0 && !a.actors[ak].drop {
+				return nil // "received radios from Japan": the clause names its own supplier
+			}
+		}
+		rec, _ := a.clauseSubjectCountryOrPossessor(v)
+		if rec == "" || rec == sup {
+			return nil
+		}
+		x := a.goodsBetween(tr.tj-1, len(toks))
+		if x == nil {
+			return nil
+		}
+		return []relation{itemRelation(x, sup, rec, bot.StatusDelivered, bot.KindAid)}
+	}
+	return nil
+}
+
+// clauseSubjectCountryOrPossessor is clauseSubjectCountry, also taking
+// a possessor before a force ("Uzbekistan's border troops").
+func (a *analysis) clauseSubjectCountryOrPossessor(t int) (string, int) {
+	if c, p := a.clauseSubjectCountry(t); c != "" {
+		return c, p
+	}
+	c := &a.clauses[a.clauseAt[t]]
+	if c.subj < 0 || len(a.lists[c.subj].members) != 1 || a.lists[c.subj].ti > t {
+		return "", -1
+	}
+	ac := &a.actors[a.lists[c.subj].members[0]]
+	if ac.drop || len(ac.countries) != 1 || !(ac.poss || ac.org) {
+		return "", -1
+	}
+	return ac.countries[0], ac.ti
+}
