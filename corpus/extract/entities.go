@@ -424,6 +424,10 @@ func (a *analysis) placeMakers() {
 // standing for its states.
 var organisations = map[string]bool{
 	"European Union": true, "NATO": true, "CSTO": true, "SCO": true, "ASEAN": true,
+	// Continental regions are no party either: "exports drones to Africa"
+	// names no recipient (the bot uses them to filter questions).
+	"North Africa": true, "Africa": true, "South America": true, "Latin America": true, "Middle East": true,
+	"South Asia": true, "East Asia": true,
 }
 
 // extraActors are government bodies and short forms the gazetteer lacks.
