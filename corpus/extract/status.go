@@ -348,6 +348,10 @@ func (r *statusReading) cancelCue(j int) {
 	if a.overridden(j) {
 		return // "bypassed the embargo by supplying": the supply went ahead
 	}
+	if a.lifted(j) {
+		r.raise(bot.StatusPlanned) // "lifted its ban on arms exports to Turkey": sales may follow, none is stated
+		return
+	}
 	if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
 		f.denied = true
 	} else {
