@@ -344,6 +344,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	if c != nil {
 		deliveriesToCome(rels, c.Published)
 	}
+	rels = a.dropAbsences(rels)
 	return merge(a.openOrdersOnly(rels)), a
 }
 
