@@ -71,7 +71,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if len(recs) == 0 {
 			recs = a.inferRecipient(f, ic, sups)
 		}
-		if len(sups) == 0 {
+		if len(sups) == 0 && !a.designedElsewhere(f.items) {
 			sups = a.inferSupplier(f, ic, recs)
 		}
 		if len(sups) == 0 || sups[0].inferred {

@@ -282,7 +282,9 @@ func init() {
 		"ditching|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|bar|bars|barred|barring|"+
 		"give up|gives up|gave up|giving up|given up|"+
 		"limit|limits|restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|"+
-		"came to a halt|come to a halt|comes to a halt|ground to a halt", cueCancel)
+		"came to a halt|come to a halt|comes to a halt|ground to a halt|"+
+		"prevent|prevents|prevented|preventing|revoke|revokes|revoked|revoking|annul|annuls|annulled|annulling|"+
+		"invalidate|invalidates|invalidated|invalidating", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
 		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
@@ -325,7 +327,7 @@ var (
 		"provided licensed licence-built license-built")
 	// notActorAfterHyphen drop a demonym ("Russian-language media", "Soviet-era tanks").
 	notActorAfterHyphen = words("language speaking era style based born backed led occupied controlled " +
-		"held funded owned leaning friendly bound")
+		"held funded owned leaning friendly bound design designed")
 	// skipBeforeActor are words between a preposition and the actor it governs.
 	skipBeforeActor = words("the a an its their his her all both every each three five four two six several " +
 		"many other various some most new neighbouring neighboring fellow member members countries states " +

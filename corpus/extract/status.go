@@ -436,7 +436,7 @@ func (r *statusReading) orderedCue(j int) {
 func (r *statusReading) predicateAfter() {
 	a, f := r.a, r.f
 	toks := a.toks
-	for j := f.tj; j < f.readTo && j < f.tj+12; j++ {
+	for j, end := f.tj, a.windowAfter(f.tj, 12); j < f.readTo && j < end; j++ {
 		if !beForms[toks[j].w] && !haveForms[toks[j].w] {
 			continue
 		}

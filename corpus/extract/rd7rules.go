@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// Rules of the rd7 real-text round: constructions met in unseen reporting
+// on the Americas, Africa, the Gulf, South Asia and East Asia, each a
+// pattern of English with a sentence-level gold line (s2201 on).
+
+// designWords after a hyphenated origin name a design, not a supplier:
+// "Soviet-design helicopters", "Soviet-designed tanks" (lexicon.go drops
+// the origin as a party through notActorAfterHyphen).
+var designWords = words("design designed")
+
+// designedElsewhere reports whether one of the items carries a design
+// origin ("older Soviet-design helicopters, which have been handed over to
+// Ukraine"). Such goods are not the context's supplier's new weapons: the
+// previous sentence's "US-built helicopters" do not make the United States
+// their supplier, and the design's country is no supplier either.
+func (a *analysis) designedElsewhere(items []int) bool {
+	toks := a.toks
+	for _, it := range items {
+		ti := a.items[it].ti
+		for j := ti - 1; j >= 2 && j >= ti-3; j-- {
+			if designWords[toks[j].w] && toks[j-1].w == "-" && a.actorAt[j-2] >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// partnerFirmNouns name the firm of a deal partner: "with the Malaysian
+// firm DEFTECH".
+var partnerFirmNouns = words("firm company group")
+
+// partnerFirmName reports whether token t is part of the name of a deal
+// partner's firm, which links a deal to the transfer verb it governs like
+// the partner's name itself: "signed a deal with Malaysia's DEFTECH to
+// sell armoured vehicles" (the deal is the sale, an order), "a contract
+// with the Malaysian firm DEFTECH to supply". The name is one to three
+// capitalised words right after the partner's possessive or a firm noun.
+func (a *analysis) partnerFirmName(t int) bool {
+	toks := a.toks
+	j := t
+	for j > 0 && toks[j].upper && toks[j].word && !toks[j].digit && t-j < 3 {
+		j--
+	}
+	if j == t || !toks[j+1].upper {
+		return false
+	}
+	if partnerFirmNouns[toks[j].w] {
+		return true
+	}
+	if j < 2 || toks[j].w != "s" || toks[j-1].w != "'" {
+		return false
+	}
+	li := a.listAt[j-2]
+	return li >= 0 && (a.lists[li].prep == "with" || a.lists[li].prep == "from")
+}
+
+// nounSubjectAfterConj reports whether conjunction clause c opens with a
+// transfer noun as its own subject: "Kuwait ordered helicopters, while the
+// sale of tanks to Saudi Arabia has been approved by the US" (Kuwait is
+// not the seller of the tanks). Such a clause keeps no earlier subject.
+func (a *analysis) nounSubjectAfterConj(c *clause) bool {
+	toks := a.toks
+	j := c.ts
+	if j < len(toks) && clauseConj[toks[j].w] {
+		j++
+	}
+	if j+1 >= c.te || !articles[toks[j].w] {
+		return false
+	}
+	tk := a.trigAt[j+1]
+	return tk >= 0 && a.trigs[tk].noun
+}
+
+// amountWords belong to a sum of money inside a noun phrase: "some
+// $1.15bn-worth of equipment", "worth an estimated $20 million".
+var amountWords = words("worth some about around estimated million millions billion billions bn m mn")
+
+// amountToken reports whether token j is part of a sum of money.
+func (a *analysis) amountToken(j int) bool {
+	t := a.toks[j]
+	return t.digit || amountWords[t.w] || currencySigns[t.w] || currencyWords[t.w] ||
+		(t.w == "." || t.w == "-") && j > 0 && a.toks[j-1].digit
+}
+
+// windowAfter returns the end of a look-ahead of n tokens from token s in
+// which the tokens of sums of money do not count: "the sale of some
+// $1.15bn-worth of land force equipment to Saudi Arabia has been approved"
+// reads as far as "the sale of land force equipment to Saudi Arabia has
+// been approved".
+func (a *analysis) windowAfter(s, n int) int {
+	j := s
+	for ; j < len(a.toks) && n > 0; j++ {
+		if !a.amountToken(j) {
+			n--
+		}
+	}
+	return j
+}
+
+// subsidiaryCountries gives a maker named with a country right after it
+// that country, and drops the country as a mention of its own: the name is
+// the maker's local subsidiary, which stands for the country where it
+// builds ("six 407 GXi helicopters from Bell Textron Canada":
+// Canada supplies, not the United States; "Lockheed Martin UK"). The
+// country must follow the maker's name directly, with no comma or "'s"
+// between and no possessive after it.
+func (a *analysis) subsidiaryCountries() {
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.kind != gazetteer.ManufacturerMention || ac.tj >= len(toks) {
+			continue
+		}
+		n := a.actorAt[ac.tj]
+		if n < 0 || n == k {
+			continue
+		}
+		sub := &a.actors[n]
+		if sub.kind != gazetteer.NameMention || len(sub.countries) != 1 || !toks[ac.tj].upper || sub.poss ||
+			slices.Equal(sub.countries, ac.countries) {
+			continue
+		}
+		ac.countries, ac.homes = sub.countries, nil
+		sub.drop = true
+	}
+}
