@@ -197,6 +197,9 @@ func (e *Extractor) subject(title string, about []string) []string {
 			}
 		case len(before) > 0 && supplyWords[before[len(before)-1]]:
 			governed = append(governed, names...)
+		case len(before) > 0 && before[len(before)-1] == "from" && len(named) > 0:
+			// "Morocco receives first TB2 drones from Turkey": the source
+			// is not what the report is about.
 		case poss && (i == 0 || strings.Contains(after, "imports") || strings.Contains(after, "suppliers")):
 			owners = append(owners, names...)
 		default:

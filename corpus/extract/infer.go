@@ -56,6 +56,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 			continue // the weapon topic's maker supplies (topicRelations)
 		}
 		a.borrowAnaphorItem(f, prev)
+		a.suchSystem(f, prev)
 		if openSupplier(f) {
 			// A buyer's plan: only the weapon's maker, named nearby, may supply.
 			if maker := a.planMaker(f.items); maker != "" {

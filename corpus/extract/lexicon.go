@@ -188,7 +188,8 @@ func init() {
 	verb(dirR, del, "", 0, "get", "gets", "", "getting")
 	verb(dirR, del, "", spHand, "", "", "", "", "pastonly=got", "part=gotten")
 	// "has started using Swedish CV90s", "Russia is using Iranian drones": the user holds them.
-	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
+	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using|"+
+		"is already using|are already using|was already using|were already using|is still using|are still using|was still using|were still using",
 		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})
 	verb(dirR, del, "", spUse, "deploy", "deploys", "deployed", "deploying")
 	// "Uzbekistan operates Chinese Wing Loong drones": the operator holds a weapon of another make.

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
+	"github.com/briefbot/briefbot/bot/weapons"
 )
 
 // Rules of the rd7 real-text round: constructions met in unseen reporting
@@ -131,4 +133,107 @@ func (a *analysis) subsidiaryCountries() {
 		ac.countries, ac.homes = sub.countries, nil
 		sub.drop = true
 	}
+}
+
+// suchSystem gives a generic weapon written "such drones", "such
+// helicopters" the one system that the previous sentence or else the title
+// names with the same word: "Morocco receives first Bayraktar TB2 drones
+// from Turkey" ... "The armed forces ordered a total of 13 such drones"
+// (13 TB2s); not "such helicopters" after TB2 drones. Two candidate
+// systems give none.
+func (a *analysis) suchSystem(f *frame, prev *analysis) {
+	for _, it := range f.items {
+		x := &a.items[it]
+		if x.system != "" || x.arms || x.ti == 0 || a.toks[x.ti-1].w != "such" {
+			continue
+		}
+		head := singular(a.toks[x.tj-1].w)
+		sys := ""
+		if prev != nil {
+			sys = prev.oneSystemCalled(head)
+		}
+		if sys == "" && a.ctx != nil {
+			sys = oneTitleSystem(a.ctx.Title, head)
+		}
+		if sys != "" {
+			x.system, x.canon = sys, sys
+		}
+	}
+}
+
+// singular drops a plural "s": "drones" -> "drone".
+func singular(w string) string {
+	return strings.TrimSuffix(w, "s")
+}
+
+// oneSystemCalled returns the one named system among a's items written
+// with the word head after it ("Bayraktar TB2 drones" for "drone"), ""
+// when there is none or more than one.
+func (a *analysis) oneSystemCalled(head string) string {
+	sys := ""
+	for _, x := range a.items {
+		if x.system == "" || x.system == sys || singular(a.toks[x.tj-1].w) != head {
+			continue
+		}
+		if sys != "" {
+			return ""
+		}
+		sys = x.system
+	}
+	return sys
+}
+
+// oneTitleSystem returns the one known system that the title names with
+// the word head right after it, "" when there is none or more than one.
+func oneTitleSystem(title, head string) string {
+	sys := ""
+	for _, m := range weapons.Find(title) {
+		if m.System == "" || m.System == sys {
+			continue
+		}
+		next := strings.Fields(strings.ToLower(title[m.End:]))
+		if len(next) == 0 || singular(strings.Trim(next[0], ",.:;")) != head {
+			continue
+		}
+		if sys != "" {
+			return ""
+		}
+		sys = m.System
+	}
+	return sys
+}
+
+// needWords and completeWords make "needed the licences to complete a
+// deal to sell": the deal waits on something, it is not made.
+var (
+	needWords     = words("need needs needed needing require requires required requiring")
+	completeWords = words("complete completing finalise finalize finalising finalizing conclude close seal")
+)
+
+// neededToComplete reports whether the frame's transfer is what a need
+// waits on, in its clause before the frame: "The Turkish government needed
+// the licences to complete a $1.5 billion deal to sell attack helicopters
+// to Pakistan" (planned, not ordered), "needs US approval to finalise the
+// sale". Not "completed the deal" (done), not "will need to complete the
+// delivery" (nothing needed is named: an obligation).
+func (a *analysis) neededToComplete(f *frame) bool {
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	for j, n := f.start-1, 0; j > c.ts && n < 4; j-- {
+		if a.amountToken(j) {
+			continue
+		}
+		n++
+		if !completeWords[toks[j].w] || toks[j-1].w != "to" {
+			continue
+		}
+		// "needed the licences to complete": something needed stands
+		// between; "will need to complete the delivery" is an obligation.
+		for k := j - 3; k >= c.ts && k >= j-8; k-- {
+			if needWords[toks[k].w] {
+				return true
+			}
+		}
+	}
+	return false
 }

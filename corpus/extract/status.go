@@ -43,6 +43,9 @@ func (a *analysis) status(f *frame) {
 	r := &statusReading{a: a, f: f, tr: tr, st: f.spec.status}
 	r.triggerStatus()
 	r.cuesBefore()
+	if a.neededToComplete(f) {
+		r.raise(bot.StatusPlanned) // "needed the licences to complete a deal to sell"
+	}
 	if f.spec.dir == dirU && a.usageToCome(tr) {
 		r.raise(bot.StatusOrdered)
 	}
