@@ -202,7 +202,7 @@ var systemData = []System{
 	sys("UH-60 Black Hawk", Aircraft, "United States", "utility helicopter", "Black Hawk", "Blackhawk", "UH-60", "UH-60M", "UH-60L", "UH-60A", "S-70", "S-70i").with("Poland"), // S-70i built by PZL Mielec
 	sys("Bell 412", Aircraft, "United States", "utility helicopter", "Bell 412EP", "Bell 412EPI"),
 	sys("Alouette III", Aircraft, "France", "light utility helicopter", "Alouette", "Alouette 3", "SA 316", "SA 316B", "SA 319"),
-	sys("Bell 407", Aircraft, "United States", "light helicopter", "Bell 407GXi"),
+	sys("Bell 407", Aircraft, "United States", "light helicopter", "Bell 407GXi", "407GXi"),
 	sys("UH-1 Huey", Aircraft, "United States", "utility helicopter", "UH-1", "UH-1H", "Huey II"),
 	sys("AH-64 Apache", Aircraft, "United States", "attack helicopter", "AH-64", "AH-64D", "AH-64E", "Apache helicopter(s)", "Apache attack helicopter(s)"),
 	sys("AH-1 Cobra", Aircraft, "United States", "attack helicopter", "AH-1", "AH-1W", "AH-1Z", "AH-1F", "AH-1Z Viper"),

@@ -419,6 +419,9 @@ func markInferred(ps []roleParty) []roleParty {
 // one, no market trend, no "could", not a user of a weapon, nothing refused
 // or denied in the sentence.
 func (a *analysis) clearTransfer(f *frame) bool {
+	if a.revokedPermit(f) {
+		return true // "36 export licences for Egypt had been cancelled": a cancellation, not a supply
+	}
 	if a.hasTrend || f.modalPlan || f.spec.light || f.spec.dir == dirU || a.refusal(f) || a.suppliedBefore(f) ||
 		a.permitted(f) {
 		return false

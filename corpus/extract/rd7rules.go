@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/bot/weapons"
 )
@@ -236,4 +237,32 @@ func (a *analysis) neededToComplete(f *frame) bool {
 		}
 	}
 	return false
+}
+
+// deniedHaltOfTrade reports whether frame f is a country's arms trade in
+// general whose halt is denied: "denied reports that it had suspended arms
+// sales to India and Pakistan". The denial says no halt happened; it does
+// not say that any sale was made, so the frame gives nothing. A denied
+// cancellation of a named order still leaves the order ("rejected reports
+// that it had cancelled its Su-35 order": cancelDenied).
+func (a *analysis) deniedHaltOfTrade(f *frame) bool {
+	tr := &a.trigs[f.t]
+	if !tr.noun || !strings.HasSuffix(a.toks[tr.tj-1].w, "s") || !a.cancelDenied(f) {
+		return false
+	}
+	for _, it := range a.frameItems(f) {
+		if !a.items[it].arms {
+			return false
+		}
+	}
+	return true
+}
+
+// revokedPermit reports whether frame f is an export licence for a named
+// recipient that was cancelled, revoked or suspended: "36 export licences
+// for Egypt had been cancelled". Its issuer may come from the context like
+// a weapon's supplier ("UK revokes over 150 arms licences for Arab
+// states"); a licence merely granted or applied for does not.
+func (a *analysis) revokedPermit(f *frame) bool {
+	return f.spec.sp == spExportPerm && f.status == bot.StatusCancelled && !f.denied && len(f.rrecs) > 0 && len(f.rsups) == 0
 }
