@@ -59,6 +59,10 @@ type Understanding struct {
 	// Further is set when the question asks about a further batch ("six
 	// more A-29s", "a second batch of Su-30SM2s"), not the first.
 	Further bool
+	// StopCheck is set when a yes/no question asks whether a supply was
+	// stopped ("did Britain suspend arms sales to Pakistan?"): its story
+	// answers it, and with no story on record the verdict is no_record.
+	StopCheck bool
 }
 
 // side is what a country mention was read to be.
@@ -306,7 +310,7 @@ func mentionsIn(text string) []mention {
 			break // a question naming more countries than this is not about one relation
 		}
 	}
-	return out
+	return regionMentions(text, out)
 }
 
 // makerAtOrigin reads a multinational maker as the home country where the
