@@ -9,7 +9,7 @@ import (
 
 // needsContext reports whether some frame lacks a side the context may give.
 func (a *analysis) needsContext() bool {
-	return len(a.res.partials) > 0 || len(a.res.kept) == 0 && a.includes() >= 0
+	return len(a.res.partials) > 0 || (len(a.res.kept) == 0 || a.dealIncludes()) && a.includes() >= 0
 }
 
 // includes returns the token of "It includes ..." near the start of a
@@ -43,7 +43,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 		ic.prevRels = prev.resolve()
 		ic.prevPartials = prev.res.partials
 	}
-	if len(a.res.kept) == 0 && a.includes() >= 0 && len(ic.prevRels) > 0 {
+	if (len(a.res.kept) == 0 || a.dealIncludes()) && a.includes() >= 0 && len(ic.prevRels) > 0 {
 		return a.inferIncludes(ic.prevRels[0])
 	}
 	var rels []relation

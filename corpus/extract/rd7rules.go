@@ -266,3 +266,26 @@ func (a *analysis) deniedHaltOfTrade(f *frame) bool {
 func (a *analysis) revokedPermit(f *frame) bool {
 	return f.spec.sp == spExportPerm && f.status == bot.StatusCancelled && !f.denied && len(f.rrecs) > 0 && len(f.rsups) == 0
 }
+
+// dealIncludes reports whether the sentence opens "The purchase includes",
+// "The deal includes": a transfer noun with no country of its own before
+// "includes", which names the previous sentence's transfer like "It
+// includes" ("... approved the sale of defence equipment to Qatar. The
+// purchase includes 50 Javelin missiles"). Every kept frame is that noun.
+func (a *analysis) dealIncludes() bool {
+	inc := a.includes()
+	if inc < 0 || len(a.res.kept) == 0 {
+		return false
+	}
+	for t := 0; t < inc; t++ {
+		if a.actorAt[t] >= 0 {
+			return false
+		}
+	}
+	for _, f := range a.res.kept {
+		if tr := &a.trigs[f.t]; !tr.noun || tr.tj > inc || len(f.rsups) > 0 || len(f.rrecs) > 0 {
+			return false
+		}
+	}
+	return true
+}
