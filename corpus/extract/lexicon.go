@@ -180,6 +180,8 @@ func init() {
 	verb(dirR, del, "", 0, "", "", "fielded", "fielding")
 	verb(dirR, del, "", 0, "", "commissions", "commissioned", "")
 	verb(dirR, ord, "", 0, "await", "awaits", "awaited", "awaiting")
+	// "another eight are still being expected from the United States": goods awaited from a supplier.
+	verb(dirR, ord, "", 0, "", "", "expected from", "")
 	verb(dirR, pln, "", 0, "seek", "seeks", "sought", "seeking")
 	verb(dirR, pln, "", spTurnTo, "turn to", "turns to", "turned to", "turning to")
 	verb(dirR, ord, "", 0, "sign for", "signs for", "signed for", "signing for")
