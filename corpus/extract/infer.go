@@ -223,7 +223,10 @@ func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) 
 	if c := a.subjectNamed(sups); c != "" {
 		return contextParty(c)
 	}
-	if p := bestPrev(ic.prevRels, a.frameSystem(f), first(sups), "", a.aboutSet()); p != nil {
+	if c := a.pronounReferent(f, ic.prev); c != "" && !sameSide(sups, []string{c}) {
+		return contextParty(c) // "Poland ... . It would buy 12 new helicopters"
+	}
+	if p := bestPrev(ic.prevRels, a.frameSystem(f), first(sups), "", a.prevRecipientsFor(f)); p != nil {
 		return contextParty(p.Recipient)
 	}
 	for _, p := range ic.prevPartials {

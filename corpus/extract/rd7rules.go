@@ -289,3 +289,43 @@ func (a *analysis) dealIncludes() bool {
 	}
 	return true
 }
+
+// prevRecipientsFor returns the recipients of other suppliers' transfers in
+// the previous sentence that may receive frame f (bestPrev's about): the
+// report's countries, or none when a pronoun buys. "Officially, Prague does
+// not comment on arms deliveries to Ukraine. It announced that it would
+// buy 12 new US-built helicopters": "it" is the one who spoke before, not
+// the receiver of its deliveries, so the report's subject is taken.
+func (a *analysis) prevRecipientsFor(f *frame) map[string]bool {
+	if a.pronounBuyer(f) {
+		return map[string]bool{}
+	}
+	return a.aboutSet()
+}
+
+// pronounReferent returns the country a buying pronoun points to: the one
+// country that is the subject of the previous sentence's first clause
+// ("Officially, Poland does not comment on arms deliveries to Ukraine. It
+// announced that it would buy 12 new US-built helicopters": Poland buys);
+// "" when the frame's buyer is no pronoun or that subject is no country.
+func (a *analysis) pronounReferent(f *frame, prev *analysis) string {
+	if prev == nil || !a.pronounBuyer(f) {
+		return ""
+	}
+	for ci := range prev.clauses {
+		c := &prev.clauses[ci]
+		if c.kind != cMain || c.subj < 0 {
+			continue
+		}
+		l := &prev.lists[c.subj]
+		if l.pron != "" || len(l.members) != 1 {
+			return ""
+		}
+		ac := &prev.actors[l.members[0]]
+		if ac.drop || ac.poss || ac.made || len(ac.countries) != 1 {
+			return ""
+		}
+		return ac.countries[0]
+	}
+	return ""
+}
