@@ -9,7 +9,7 @@ import (
 
 // needsContext reports whether some frame lacks a side the context may give.
 func (a *analysis) needsContext() bool {
-	return len(a.res.partials) > 0 || (len(a.res.kept) == 0 || a.dealIncludes()) && a.includes() >= 0
+	return len(a.res.partials) > 0 || a.includesOnly()
 }
 
 // includes returns the token of "It includes ..." near the start of a
@@ -43,7 +43,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 		ic.prevRels = prev.resolve()
 		ic.prevPartials = prev.res.partials
 	}
-	if (len(a.res.kept) == 0 || a.dealIncludes()) && a.includes() >= 0 && len(ic.prevRels) > 0 {
+	if a.includesOnly() && len(ic.prevRels) > 0 {
 		return a.inferIncludes(ic.prevRels[0])
 	}
 	var rels []relation
@@ -72,7 +72,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if len(recs) == 0 {
 			recs = a.inferRecipient(f, ic, sups)
 		}
-		if len(sups) == 0 && !a.designedElsewhere(f.items) {
+		if len(sups) == 0 {
 			sups = a.inferSupplier(f, ic, recs)
 		}
 		if len(sups) == 0 || sups[0].inferred {
@@ -301,6 +301,9 @@ func (a *analysis) localProducer(f *frame, sups []roleParty) []roleParty {
 // that names another), the previous partial frame's supplier, the
 // weapon's maker named nearby, a country the context names.
 func (a *analysis) inferSupplier(f *frame, ic *inferContext, recs []roleParty) []roleParty {
+	if a.designedElsewhere(f.items) {
+		return nil // "older Soviet-design helicopters, which have been handed over to Ukraine"
+	}
 	maker := a.namedMaker(f.items)
 	if maker != "" && sameSide(recs, []string{maker}) {
 		maker = ""

@@ -329,3 +329,10 @@ func (a *analysis) pronounReferent(f *frame, prev *analysis) string {
 	}
 	return ""
 }
+
+// includesOnly reports whether the sentence only lists what the previous
+// sentence's transfer includes: "It includes ...", or "The purchase
+// includes ..." (dealIncludes) with no transfer of its own.
+func (a *analysis) includesOnly() bool {
+	return a.includes() >= 0 && (len(a.res.kept) == 0 || a.dealIncludes())
+}
