@@ -63,6 +63,7 @@ func TestQuestionForms(t *testing.T) {
 		{"Did Belarus sell air defence systems to Kyrgyzstan?", "no", "rumours-denials"},
 		{"Did Iran deliver Mohajer-6 drones to Tajikistan?", "no_record", ""}, // only a rumour
 		{"Is Kazakhstan buying from Iran?", "no_record", ""},
+		{"Did Iran suspend arms sales to Kazakhstan?", "no_record", ""},                 // nothing on record to stop
 		{"Has Turkey delivered TB2s to Mali since 2023?", "yes", "mali-tb2-2024"},       // undated, published 2024
 		{"Has Turkey delivered armoured vehicles to Mali since 2023?", "no_record", ""}, // undated, published 2019
 		// a yes/no question about a cancellation with no deal of the pair on record

@@ -37,6 +37,10 @@ func TestUnderstand(t *testing.T) {
 		// a multinational maker is the home where the system asked about is built
 		{"who is selling Airbus C295s to Ghana?", "between S[Spain] R[Ghana] cat[Aircraft] kind[] sys[C-295] 0-0"},
 		{"what has Airbus sold to Ghana?", "between S[France] R[Ghana] cat[] kind[] sys[] 0-0"},
+		// regions only questions name: "which North African countries", "South American"
+		{"Which North African countries has Spain armed?", "recipients S[Spain] R[Algeria Egypt Libya Morocco Sudan Tunisia] cat[] kind[] sys[] 0-0"},
+		{"who sells tanks to south american countries", "suppliers S[] R[Argentina Bolivia Brazil Chile Colombia Ecuador Guyana Paraguay Peru Suriname Uruguay Venezuela] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
+		{"did South Africa sell drones to Algeria?", "between S[South Africa] R[Algeria] cat[Aircraft] kind[drone] sys[] 0-0"},
 	} {
 		u := Understand(tc.q, now)
 		got := fmt.Sprintf("%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)

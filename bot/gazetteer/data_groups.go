@@ -127,8 +127,8 @@ var groupData = []Group{
 	// their members (corpus/extract's broadRegions): "Turkey exports drones
 	// to Africa" names no recipient.
 	{
-		Name:    "North Africa",
-		Members: []string{"DZ", "EG", "LY", "MA", "TN"},
+		Name:    "North Africa", // the UN geoscheme's Northern Africa, less Western Sahara
+		Members: []string{"DZ", "EG", "LY", "MA", "SD", "TN"},
 		Aliases: []string{"North African", "North African countries", "North African states", "northern Africa"},
 	},
 	{

@@ -59,6 +59,7 @@ var lexiconData = []lexEntry{
 		"armoured vehicle(s)", "armoured combat vehicle(s)", "armoured fighting vehicle(s)",
 		"AFV(s)", "armoured car(s)", "armoured truck(s)", "MRAP(s)", "MRAP vehicle(s)",
 		"mine-resistant ambush-protected vehicle(s)", "mine-protected vehicle(s)",
+		"mine-resistant ambush protected vehicle(s)", "mine-resistant armoured protected vehicle(s)",
 		"armoured reconnaissance vehicle(s)", "tank destroyer(s)", "armoured recovery vehicle(s)",
 		"armoured personnel vehicle(s)",
 	}},

@@ -202,7 +202,7 @@ var systemData = []System{
 	sys("UH-60 Black Hawk", Aircraft, "United States", "utility helicopter", "Black Hawk", "Blackhawk", "UH-60", "UH-60M", "UH-60L", "UH-60A", "S-70", "S-70i").with("Poland"), // S-70i built by PZL Mielec
 	sys("Bell 412", Aircraft, "United States", "utility helicopter", "Bell 412EP", "Bell 412EPI"),
 	sys("Alouette III", Aircraft, "France", "light utility helicopter", "Alouette", "Alouette 3", "SA 316", "SA 316B", "SA 319"),
-	sys("Bell 407", Aircraft, "United States", "light helicopter", "Bell 407GXi"),
+	sys("Bell 407", Aircraft, "United States", "light helicopter", "Bell 407GXi", "407GXi"),
 	sys("UH-1 Huey", Aircraft, "United States", "utility helicopter", "UH-1", "UH-1H", "Huey II"),
 	sys("AH-64 Apache", Aircraft, "United States", "attack helicopter", "AH-64", "AH-64D", "AH-64E", "Apache helicopter(s)", "Apache attack helicopter(s)"),
 	sys("AH-1 Cobra", Aircraft, "United States", "attack helicopter", "AH-1", "AH-1W", "AH-1Z", "AH-1F", "AH-1Z Viper"),
@@ -253,7 +253,7 @@ var systemData = []System{
 	sys("C-295", Aircraft, "Spain", "transport aircraft", "CASA C-295", "Airbus C295", "C295W", "C295 MPA"),
 	sys("CN-235", Aircraft, "Spain", "transport aircraft", "CASA CN-235").with("Indonesia"),
 	sys("AS350", Aircraft, "France", "light helicopter", "AS350 Ecureuil", "AS350B3", "H125", "Ecureuil", "Écureuil"),
-	sys("H225", Aircraft, "France", "transport helicopter", "EC725", "H225M", "EC725 Caracal"),
+	sys("H225M", Aircraft, "France", "transport helicopter", "EC725", "H225", "EC725 Caracal", "H225M Caracal"),
 	sys("H145", Aircraft, "Germany", "light utility helicopter", "EC145", "H145M", "EC145T2"),
 	sys("H135", Aircraft, "Germany", "light helicopter", "EC135", "H135M"),
 	sys("Eurofighter Typhoon", Aircraft, "", "combat aircraft", "Eurofighter(s)", "EF-2000", "Typhoon fighter(s)").with("Germany", "Italy", "Spain", "United Kingdom"),

@@ -271,10 +271,22 @@ func (e *entry) accepts(text string, toks []token, i, j int, spaced bool) bool {
 		return n == len(e.raw)
 	case designation:
 		if spaced {
-			return toks[i].upper && !spacedShortWords[strings.ToLower(text[toks[i].start:toks[i].end])]
+			// "Su 30SM"; a number first when the alias starts with one: "407 GXi".
+			first := text[toks[i].start:toks[i].end]
+			return (toks[i].upper || allDigits(first) && len(first) <= len(e.raw) && allDigits(e.raw[:len(first)])) && !spacedShortWords[strings.ToLower(first)]
 		}
 	}
 	return true
+}
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Find returns the weapon words and named systems in text, left to right and

@@ -202,6 +202,8 @@ func TestFind(t *testing.T) {
 		{"names need a capital", "a javelin throw; the Javelin", []want{{"Javelin", Missiles, "Javelin", "United States"}}},
 		{"blockers", "think tanks, satellite imagery and foreign fighters; agreed to ship goods", nil},
 		{"spaced short word is not a designation", "an 26-year-old officer", nil},
+		{"spaced designation opening with a number", "six 407 GXi helicopters; 407 people",
+			[]want{{"407 GXi", Aircraft, "Bell 407", "United States"}, {"helicopters", Aircraft, "", ""}}},
 		{"hyphenated designation", "two An-26 aircraft",
 			[]want{{"An-26", Aircraft, "An-26", "Ukraine"}, {"aircraft", Aircraft, "", ""}}},
 		{"loitering munitions are missiles", "Harop loitering munitions",

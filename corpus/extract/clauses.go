@@ -175,7 +175,8 @@ func (a *analysis) clauseSubjects() {
 		if c.kind == cRel && c.ante >= 0 && (c.subj < 0 || a.lists[c.subj].pron != "") {
 			c.subj = c.ante
 		}
-		if c.subj < 0 && c.kind != cMain && c.kind != cAttr && c.kind != cRel && c.kind != cNP {
+		if c.subj < 0 && c.kind != cMain && c.kind != cAttr && c.kind != cRel && c.kind != cNP &&
+			!(c.kind == cConj && a.nounSubjectAfterConj(c)) {
 			c.subj = last
 		}
 		if c.subj >= 0 && c.kind != cRel && c.kind != cAttr {

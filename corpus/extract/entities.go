@@ -85,6 +85,7 @@ func (a *analysis) findActors() {
 	a.governmentActors()
 	a.indexActors()
 	a.markCompounds()
+	a.subsidiaryCountries()
 	a.dropDateline()
 	a.dropSingularGroups()
 	a.dropCurrencyActors()

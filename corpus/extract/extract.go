@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.69"
+const Version = "2026-12-03.75"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -197,6 +197,9 @@ func (e *Extractor) subject(title string, about []string) []string {
 			}
 		case len(before) > 0 && supplyWords[before[len(before)-1]]:
 			governed = append(governed, names...)
+		case len(before) > 0 && before[len(before)-1] == "from" && len(named) > 0:
+			// "Morocco receives first TB2 drones from Turkey": the source
+			// is not what the report is about.
 		case poss && (i == 0 || strings.Contains(after, "imports") || strings.Contains(after, "suppliers")):
 			owners = append(owners, names...)
 		default:

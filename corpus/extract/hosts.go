@@ -297,7 +297,7 @@ func (a *analysis) dealWithAfter(t int) string {
 
 // relyWords say a country depends on weapons it has: "continuing to rely
 // on American, Chinese and Russian drones".
-var relyWords = words("rely relies relying relied depend depends depending depended")
+var relyWords = words("rely relies relying relied depend depends depending depended dependent reliant")
 
 // relianceStops end the object of "relies on": "has relied on Moscow but
 // needs new Chinese radars" relies on no radars.

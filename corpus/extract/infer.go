@@ -9,7 +9,7 @@ import (
 
 // needsContext reports whether some frame lacks a side the context may give.
 func (a *analysis) needsContext() bool {
-	return len(a.res.partials) > 0 || len(a.res.kept) == 0 && a.includes() >= 0
+	return len(a.res.partials) > 0 || a.includesOnly()
 }
 
 // includes returns the token of "It includes ..." near the start of a
@@ -43,7 +43,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 		ic.prevRels = prev.resolve()
 		ic.prevPartials = prev.res.partials
 	}
-	if len(a.res.kept) == 0 && a.includes() >= 0 && len(ic.prevRels) > 0 {
+	if a.includesOnly() && len(ic.prevRels) > 0 {
 		return a.inferIncludes(ic.prevRels[0])
 	}
 	var rels []relation
@@ -56,6 +56,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 			continue // the weapon topic's maker supplies (topicRelations)
 		}
 		a.borrowAnaphorItem(f, prev)
+		a.suchSystem(f, prev)
 		if openSupplier(f) {
 			// A buyer's plan: only the weapon's maker, named nearby, may supply.
 			if maker := a.planMaker(f.items); maker != "" {
@@ -225,7 +226,10 @@ func (a *analysis) inferRecipient(f *frame, ic *inferContext, sups []roleParty) 
 	if c := a.subjectNamed(sups); c != "" {
 		return contextParty(c)
 	}
-	if p := bestPrev(ic.prevRels, a.frameSystem(f), first(sups), "", a.aboutSet()); p != nil {
+	if c := a.pronounReferent(f, ic.prev); c != "" && !sameSide(sups, []string{c}) {
+		return contextParty(c) // "Poland ... . It would buy 12 new helicopters"
+	}
+	if p := bestPrev(ic.prevRels, a.frameSystem(f), first(sups), "", a.prevRecipientsFor(f)); p != nil {
 		return contextParty(p.Recipient)
 	}
 	for _, p := range ic.prevPartials {
@@ -300,6 +304,9 @@ func (a *analysis) localProducer(f *frame, sups []roleParty) []roleParty {
 // that names another), the previous partial frame's supplier, the
 // weapon's maker named nearby, a country the context names.
 func (a *analysis) inferSupplier(f *frame, ic *inferContext, recs []roleParty) []roleParty {
+	if a.designedElsewhere(f.items) {
+		return nil // "older Soviet-design helicopters, which have been handed over to Ukraine"
+	}
 	maker := a.namedMaker(f.items)
 	if maker != "" && sameSide(recs, []string{maker}) {
 		maker = ""
@@ -421,6 +428,9 @@ func markInferred(ps []roleParty) []roleParty {
 // one, no market trend, no "could", not a user of a weapon, nothing refused
 // or denied in the sentence.
 func (a *analysis) clearTransfer(f *frame) bool {
+	if a.revokedPermit(f) {
+		return true // "36 export licences for Egypt had been cancelled": a cancellation, not a supply
+	}
 	if a.hasTrend || f.modalPlan || f.spec.light || f.spec.dir == dirU || a.refusal(f) || a.suppliedBefore(f) ||
 		a.permitted(f) {
 		return false

@@ -180,6 +180,8 @@ func init() {
 	verb(dirR, del, "", 0, "", "", "fielded", "fielding")
 	verb(dirR, del, "", 0, "", "commissions", "commissioned", "")
 	verb(dirR, ord, "", 0, "await", "awaits", "awaited", "awaiting")
+	// "another eight are still being expected from the United States": goods awaited from a supplier.
+	verb(dirR, ord, "", 0, "", "", "expected from", "")
 	verb(dirR, pln, "", 0, "seek", "seeks", "sought", "seeking")
 	verb(dirR, pln, "", spTurnTo, "turn to", "turns to", "turned to", "turning to")
 	verb(dirR, ord, "", 0, "sign for", "signs for", "signed for", "signing for")
@@ -188,7 +190,8 @@ func init() {
 	verb(dirR, del, "", 0, "get", "gets", "", "getting")
 	verb(dirR, del, "", spHand, "", "", "", "", "pastonly=got", "part=gotten")
 	// "has started using Swedish CV90s", "Russia is using Iranian drones": the user holds them.
-	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using",
+	triggers.add("started using|starts using|start using|began using|begun using|begin using|been using|is using|are using|was using|were using|"+
+		"is already using|are already using|was already using|were already using|is still using|are still using|was still using|were still using",
 		trigSpec{dir: dirR, status: del, form: fThird, sp: spUse})
 	verb(dirR, del, "", spUse, "deploy", "deploys", "deployed", "deploying")
 	// "Uzbekistan operates Chinese Wing Loong drones": the operator holds a weapon of another make.
@@ -282,7 +285,9 @@ func init() {
 		"ditching|prohibit|prohibits|prohibited|prohibiting|forbid|forbids|forbade|forbidden|bar|bars|barred|barring|"+
 		"give up|gives up|gave up|giving up|given up|"+
 		"limit|limits|restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|"+
-		"came to a halt|come to a halt|comes to a halt|ground to a halt", cueCancel)
+		"came to a halt|come to a halt|comes to a halt|ground to a halt|"+
+		"prevent|prevents|prevented|preventing|revoke|revokes|revoked|revoking|annul|annuls|annulled|annulling|"+
+		"invalidate|invalidates|invalidated|invalidating", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
 		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
@@ -326,7 +331,7 @@ var (
 		"provided licensed licence-built license-built")
 	// notActorAfterHyphen drop a demonym ("Russian-language media", "Soviet-era tanks").
 	notActorAfterHyphen = words("language speaking era style based born backed led occupied controlled " +
-		"held funded owned leaning friendly bound")
+		"held funded owned leaning friendly bound design designed")
 	// skipBeforeActor are words between a preposition and the actor it governs.
 	skipBeforeActor = words("the a an its their his her all both every each three five four two six several " +
 		"many other various some most new neighbouring neighboring fellow member members countries states " +

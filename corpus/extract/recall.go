@@ -883,7 +883,7 @@ func (a *analysis) approvedAfter(tr *trig) bool {
 	if !tr.noun {
 		return false
 	}
-	for j := tr.tj; j+1 < len(a.toks) && j < tr.tj+12; j++ {
+	for j, end := tr.tj, a.windowAfter(tr.tj, 12); j+1 < len(a.toks) && j < end; j++ {
 		w := a.toks[j].w
 		if w == "," || w == ";" || j > tr.tj && a.trigAt[j] >= 0 && a.trigAt[j] != a.trigAt[tr.ti] {
 			return false

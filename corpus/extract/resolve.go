@@ -24,7 +24,7 @@ func (a *analysis) resolve() []relation {
 	a.res.done = true
 	var rels []relation
 	for _, f := range a.frames {
-		if a.commentedNominal(f) || a.insteadInClause(f) {
+		if a.commentedNominal(f) || a.insteadInClause(f) || a.deniedHaltOfTrade(f) {
 			continue // "sanctions over arms sales to Taiwan", "had hoped to sell tanks instead": no transfer stated
 		}
 		items := a.frameItems(f)

@@ -43,6 +43,9 @@ func (a *analysis) status(f *frame) {
 	r := &statusReading{a: a, f: f, tr: tr, st: f.spec.status}
 	r.triggerStatus()
 	r.cuesBefore()
+	if a.neededToComplete(f) {
+		r.raise(bot.StatusPlanned) // "needed the licences to complete a deal to sell"
+	}
 	if f.spec.dir == dirU && a.usageToCome(tr) {
 		r.raise(bot.StatusOrdered)
 	}
@@ -445,7 +448,7 @@ func (r *statusReading) orderedCue(j int) {
 func (r *statusReading) predicateAfter() {
 	a, f := r.a, r.f
 	toks := a.toks
-	for j := f.tj; j < f.readTo && j < f.tj+12; j++ {
+	for j, end := f.tj, a.windowAfter(f.tj, 12); j < f.readTo && j < end; j++ {
 		if !beForms[toks[j].w] && !haveForms[toks[j].w] {
 			continue
 		}
