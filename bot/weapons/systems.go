@@ -367,7 +367,7 @@ var systemData = []System{
 	sys("Arlan", ArmouredVehicles, "Kazakhstan", "MRAP vehicle, licence-built Marauder", "Arlan APC(s)").with("South Africa"),
 	sys("BrahMos", Missiles, "India", "cruise missile", "BRAHMOS", "BrahMos-A", "BrahMos-ER").with("Russia"),
 	sys("Tejas", Aircraft, "India", "light combat aircraft", "HAL Tejas", "Tejas Mk1A", "LCA Tejas"),
-	sys("Dhruv", Aircraft, "India", "utility helicopter", "HAL Dhruv", "ALH Dhruv", "Advanced Light Helicopter"),
+	sys("Dhruv", Aircraft, "India", "utility helicopter", "HAL Dhruv", "ALH Dhruv", "Advanced Light Helicopter", "ALH", "ALH Mk-III", "Dhruv Mk-III"),
 	sys("Akash", AirDefence, "India", "surface-to-air missile system", "Akash-NG", "Akash Prime"),
 	sys("Pinaka", Artillery, "India", "multiple rocket launcher", "Pinaka MBRL"),
 	// Widely exported systems added in December 2026 (recall round). The

@@ -364,7 +364,7 @@ func (a *analysis) lightLinkBetween(s, e int) bool {
 			}
 			return false
 		}
-		if a.itemAt[t] >= 0 || w == "," || !isLightLinkWord(w) {
+		if a.itemAt[t] >= 0 || w == "," || !isLightLinkWord(w) && !a.bodyOfCounterpart(t) {
 			return false
 		}
 	}
