@@ -2,6 +2,25 @@ package extract
 
 import "strings"
 
+func init() {
+	// "The Philippine defense department received ...", "the Ghanaian army
+	// headquarters": organs of a state, like a ministry.
+	for _, w := range []string{"department", "departments", "headquarters"} {
+		orgNouns[w] = true
+	}
+	// Generic arms phrases of regional and official reporting: "supplied
+	// military technical assets to Mongolia", "ready to supply the army
+	// with the necessary products of the defense industry".
+	armsWords.add("military technical assets|military-technical assets|military assets|military property|"+
+		"defence products|defense products|defence industry products|defense industry products|"+
+		"products of the defence industry|products of the defense industry|military-technical products|"+
+		"military technical products|military-technical equipment|military technical equipment", true)
+	// "Personnel Body Protective armour" is a description, not a designation.
+	for _, w := range []string{"personnel", "body", "bodies"} {
+		notDesignation[w] = true
+	}
+}
+
 // Rules of the rd10 real-text round: constructions met in unseen regional
 // reporting (South Asia, Central Asia, West Africa, the Balkans, Latin
 // America), each a pattern of English with a sentence-level gold line
