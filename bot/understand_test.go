@@ -37,6 +37,8 @@ func TestUnderstand(t *testing.T) {
 		// a multinational maker is the home where the system asked about is built
 		{"who is selling Airbus C295s to Ghana?", "between S[Spain] R[Ghana] cat[Aircraft] kind[] sys[C-295] 0-0"},
 		{"what has Airbus sold to Ghana?", "between S[France] R[Ghana] cat[] kind[] sys[] 0-0"},
+		// a rifle named by its maker in the plural is the rifle, not the maker
+		{"is Bamako buying Kalashnikovs from Moscow?", "between S[Russia] R[Mali] cat[Other] kind[] sys[AK-47] 0-0"},
 	} {
 		u := Understand(tc.q, now)
 		got := fmt.Sprintf("%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)

@@ -11,7 +11,7 @@ func init() {
 	// Generic arms phrases of regional and official reporting: "supplied
 	// military technical assets to Mongolia", "ready to supply the army
 	// with the necessary products of the defense industry".
-	armsWords.add("military technical assets|military-technical assets|military assets|military property|"+
+	armsWords.add("armaments|armament|military technical assets|military-technical assets|military assets|military property|"+
 		"defence products|defense products|defence industry products|defense industry products|"+
 		"products of the defence industry|products of the defense industry|military-technical products|"+
 		"military technical products|military-technical equipment|military technical equipment", true)
