@@ -224,3 +224,29 @@ func (a *analysis) bodyOfCounterpart(t int) bool {
 	}
 	return false
 }
+
+// spelledOutName gives weapon x, written out in words, the designation y
+// that follows it in brackets when both are one system: "one Advanced Light
+// Helicopter (ALH Mk-III)" is the ALH Mk-III. A bare acronym in brackets
+// ("Advanced Light Helicopters (ALH)") and a designation before the
+// brackets ("Project-1241 (Tarantul)") change nothing.
+func spelledOutName(x, y *item) {
+	if x.canon != "" && x.canon == y.canon && !designationLike(x.system) && strings.ContainsAny(y.system, "0123456789-") {
+		x.system = y.system
+	}
+}
+
+// designationLike reports whether name has a digit, a hyphen or a word in
+// capitals ("ALH Mk-III", "MiG-29", "HQ"), unlike a name spelled out in
+// words ("Advanced Light Helicopter").
+func designationLike(name string) bool {
+	if strings.ContainsAny(name, "0123456789-") {
+		return true
+	}
+	for _, w := range strings.Fields(name) {
+		if len(w) >= 2 && strings.ToUpper(w) == w {
+			return true
+		}
+	}
+	return false
+}

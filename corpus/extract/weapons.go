@@ -285,6 +285,7 @@ func (a *analysis) foldVariants() {
 		}
 		if x := &a.items[k-1]; !x.org && x.system != "" && a.parenthesisedAlias(k) {
 			y.org = true // "Project-1241 (Tarantul)": the same weapon named twice
+			spelledOutName(x, y)
 			continue
 		}
 		if !a.namesVariant(k) {
