@@ -67,6 +67,35 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
+// rd10Triggers adjusts the triggers of this round's constructions.
+func (a *analysis) rd10Triggers() {
+	a.markWonContracts()
+	a.markGivingNow()
+}
+
+// presentBe are the present forms of "be".
+var presentBe = words("is are am")
+
+// givingNow are the progressive forms of handing over a gift.
+var givingNow = words("donating gifting giving handing")
+
+// markGivingNow reads a gift in progress as decided, not yet handed over:
+// "the embassy is also donating radios to the border guards", "Japan is
+// handing over four patrol boats" (ordered, like "is buying"). A habitual
+// or ongoing supply ("Russia is supplying S-400s") stays delivered.
+func (a *analysis) markGivingNow() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.form != fIng || !givingNow[toks[tr.ti].w] {
+			continue
+		}
+		if j := a.beforeAdverbs(tr.ti); j >= 0 && presentBe[toks[j].w] {
+			tr.prog = true // not "has been giving": that gift has been made
+		}
+	}
+}
+
 // winVerbs obtain a contract or an order for the one who will deliver:
 // "India won a contract from Turkey", "HAL bagged an order".
 var winVerbs = words("won win wins winning secured secure secures securing landed land lands landing " +
