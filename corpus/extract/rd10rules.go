@@ -279,3 +279,34 @@ func designationLike(name string) bool {
 	}
 	return false
 }
+
+// includeForms list the contents of the goods.
+var includeForms = words("includes include included including comprises comprise comprised consists consisted contains contained")
+
+// resumeAfterAside are the words after the comma that closes an inclusion
+// aside when the clause around it goes on.
+var resumeAfterAside = words("to from for was were is are has have had will")
+
+// inclusionAside reports whether the comma at i opens an aside that only
+// lists what the goods include and closes with a comma before the rest of
+// its clause: "China donated military equipment, which includes rifles and
+// ammunition, to the Ghanaian army", "The donation, which includes rifles,
+// was handed over by China". Such an aside names no party and opens no
+// clause of its own: the goods it lists belong to the clause around it.
+func (a *analysis) inclusionAside(i int) bool {
+	toks := a.toks
+	if i+2 >= len(toks) || !includeForms[toks[i+2].w] {
+		return false
+	}
+	for j := i + 3; j < len(toks) && j <= i+25; j++ {
+		switch {
+		case a.actorAt[j] >= 0 || a.trigAt[j] >= 0 || toks[j].w == ";" || toks[j].w == ".":
+			return false
+		case toks[j].w == "," && j+1 < len(toks) && resumeAfterAside[toks[j+1].w]:
+			return true
+		case toks[j].w == "," && j+1 < len(toks) && toks[j+1].w == "and":
+			return false // ", and": a clause of its own may follow
+		}
+	}
+	return false
+}
