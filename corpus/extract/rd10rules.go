@@ -310,3 +310,25 @@ func (a *analysis) inclusionAside(i int) bool {
 	}
 	return false
 }
+
+// aidNounAntecedent returns the military-aid noun trigger that the
+// relative clause of frame f qualifies, -1 if none: "the second batch of
+// military aid that China has sent to Ghana" (the aid is the goods the
+// relative's verb hands over). The noun must name arms or military aid
+// ("military aid", "security assistance"), not money ("financial aid").
+func (a *analysis) aidNounAntecedent(f *frame) int {
+	c := &a.clauses[f.clause]
+	if c.kind != cThat || c.ts < 2 || a.toks[c.ts-1].w != "that" || a.trigs[f.t].noun || a.trigs[f.t].spec.dir != dirS {
+		return -1
+	}
+	k := a.trigAt[c.ts-2]
+	if k < 0 || k == f.t || !a.trigs[k].noun || a.trigs[k].spec.kind != aid {
+		return -1
+	}
+	for t := a.trigs[k].ti; t < a.trigs[k].tj; t++ {
+		if w := a.toks[t].w; w == "military" || w == "security" {
+			return k
+		}
+	}
+	return -1
+}
