@@ -2,6 +2,11 @@ package extract
 
 import "strings"
 
+// Rules of the rd10 real-text round: constructions met in unseen regional
+// reporting (South Asia, Central Asia, West Africa, the Balkans, Latin
+// America), each a pattern of English with a sentence-level gold line
+// (s2501 on).
+
 func init() {
 	// "The Philippine defense department received ...", "the Ghanaian army
 	// headquarters": organs of a state, like a ministry.
@@ -20,11 +25,6 @@ func init() {
 		notDesignation[w] = true
 	}
 }
-
-// Rules of the rd10 real-text round: constructions met in unseen regional
-// reporting (South Asia, Central Asia, West Africa, the Balkans, Latin
-// America), each a pattern of English with a sentence-level gold line
-// (s2501 on).
 
 // mergeThousands joins a number written with thousands separators into one
 // token: "$500,000 project" is "$", "500,000", "project", not "500", ",",
@@ -98,7 +98,7 @@ func (a *analysis) markGivingNow() {
 
 // winVerbs obtain a contract or an order for the one who will deliver:
 // "India won a contract from Turkey", "HAL bagged an order".
-var winVerbs = words("won win wins winning secured secure secures securing landed land lands landing " +
+var winVerbs = words("won win wins winning secured secure secures securing landed lands " +
 	"bagged bag bags bagging clinched clinch clinches clinching get gets got getting grabbed netted")
 
 // lossVerbs lose a contract or an order: the one who lost supplies nothing.
@@ -181,7 +181,7 @@ func (a *analysis) markWonContracts() {
 }
 
 // attemptWords try for what follows "to": "is competing to win an order",
-// "trying to secure a contract", "in the race to land".
+// "trying to secure a contract", "in the race to win".
 var attemptWords = words("competing compete competes trying try tries tried seeking seek seeks aims aim aiming " +
 	"race vying vie vies expects expect expected hoping hope hopes wants want bidding bid bids attempting " +
 	"attempt attempts effort efforts looking eyeing keen eager")
