@@ -117,11 +117,18 @@ func countedAfter(toks []string, j int, targets []string) string {
 				return raw
 			}
 		}
-		if raw != toks[k] || !figureModifier(raw) {
+		if raw != toks[k] && !coordinateAdjective(toks[k], raw) || !figureModifier(raw) {
 			return "" // punctuation or a word that is no modifier ends the phrase
 		}
 	}
 	return ""
+}
+
+// coordinateAdjective reports whether tok is a hyphenated adjective raw
+// followed by a comma that joins it to the next adjective: "14
+// mine-resistant, ambush-protected armoured vehicles".
+func coordinateAdjective(tok, raw string) bool {
+	return tok == raw+"," && strings.Contains(raw, "-")
 }
 
 // figureModifier: a word that may stand between a number and what it

@@ -24,6 +24,11 @@ func TestFigureIn(t *testing.T) {
 		{"It sent 80 spare parts for the Rafale.", RelationLine{System: "Rafale"}, nil, ""}, // parts are no modifier
 		{"It handed over eight other Cobra attack helicopters.", generic, []string{"helicopter"}, "8 helicopters"},
 		{"Russia sent 12 armoured vehicles.", RelationLine{Category: "Armoured vehicles"}, nil, "12 armoured"},
+		// coordinate hyphenated adjectives joined by a comma
+		{"Japan gave 9 blast-proof, all-terrain armoured trucks.", RelationLine{Category: "Armoured vehicles"}, nil, "9 armoured"},
+		{"Japan gave 9 trucks, armoured vehicles and boats.", RelationLine{Category: "Armoured vehicles"}, nil, ""},
+		{"Japan gave 9 well-used, armoured vehicles.", RelationLine{Category: "Armoured vehicles"}, nil, "9 armoured"},
+		{"Japan gave 9 old, armoured vehicles.", RelationLine{Category: "Armoured vehicles"}, nil, ""},
 		// the sentence's own name for the system: A-29 for the EMB-314, C295W for the C-295
 		{"The US handed over four A-29 Super Tucano aircraft.", RelationLine{System: "EMB-314 Super Tucano"}, nil, "4 A-29"},
 		{"Ghana ordered six C295W transport planes.", RelationLine{System: "C-295"}, nil, "6 C295W"},

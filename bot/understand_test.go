@@ -41,6 +41,8 @@ func TestUnderstand(t *testing.T) {
 		{"Which North African countries has Spain armed?", "recipients S[Spain] R[Algeria Egypt Libya Morocco Sudan Tunisia] cat[] kind[] sys[] 0-0"},
 		{"who sells tanks to south american countries", "suppliers S[] R[Argentina Bolivia Brazil Chile Colombia Ecuador Guyana Paraguay Peru Suriname Uruguay Venezuela] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
 		{"did South Africa sell drones to Algeria?", "between S[South Africa] R[Algeria] cat[Aircraft] kind[drone] sys[] 0-0"},
+		// a rifle named by its maker in the plural is the rifle, not the maker
+		{"is Bamako buying Kalashnikovs from Moscow?", "between S[Russia] R[Mali] cat[Other] kind[] sys[AK-47] 0-0"},
 	} {
 		u := Understand(tc.q, now)
 		got := fmt.Sprintf("%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)

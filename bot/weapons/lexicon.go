@@ -128,7 +128,8 @@ var lexiconData = []lexEntry{
 	{cat: Other, phrases: []string{
 		"ammunition", "artillery shell(s)", "artillery round(s)", "artillery ammunition",
 		"mortar round(s)", "mortar shell(s)", "mortar bomb(s)", "tank shell(s)", "turret(s)",
-		"body armour", "anti-tank mine(s)", "landmine(s)", "land mine(s)",
+		"body armour", "protective armour", "bulletproof vest(s)", "bullet-proof vest(s)",
+		"ballistic vest(s)", "ballistic helmet(s)", "combat helmet(s)", "anti-tank mine(s)", "landmine(s)", "land mine(s)",
 		"military truck(s)", "army truck(s)", "military vehicle(s)", "pickup truck(s)",
 		"night-vision goggles", "night vision goggles", "night-vision device(s)",
 	}},

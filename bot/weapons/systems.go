@@ -304,7 +304,8 @@ var systemData = []System{
 	sys("CV90", ArmouredVehicles, "Sweden", "infantry fighting vehicle", "CV9030", "CV9035", "CV9040", "Combat Vehicle 90"),
 	sys("RBS 70", Missiles, "Sweden", "portable surface-to-air missile", "RBS 70 NG"),
 	sys("Giraffe", Sensors, "Sweden", "air surveillance radar", "Giraffe AMB", "Giraffe 4A", "Giraffe 1X", "Giraffe radar(s)"),
-	sys("AK-47", Other, "Russia", "assault rifle", "AKM", "AK-74", "AK-74M", "AK-12", "AK-103", "Kalashnikov rifle(s)").small(),
+	sys("AK-47", Other, "Russia", "assault rifle", "AKM", "AK-74", "AK-74M", "AK-12", "AK-103", "Kalashnikov rifle(s)", "Kalashnikovs",
+		"Kalashnikov assault rifle(s)", "Kalashnikov automatic rifle(s)").small(),
 	sys("M16", Other, "United States", "assault rifle", "M16A4", "M4 carbine(s)", "M4A1").small(),
 	sys("G36", Other, "Germany", "assault rifle", "HK G36").small(),
 	sys("Tavor", Other, "Israel", "assault rifle", "IWI Tavor", "Tavor X95", "X95").small(),
@@ -367,7 +368,7 @@ var systemData = []System{
 	sys("Arlan", ArmouredVehicles, "Kazakhstan", "MRAP vehicle, licence-built Marauder", "Arlan APC(s)").with("South Africa"),
 	sys("BrahMos", Missiles, "India", "cruise missile", "BRAHMOS", "BrahMos-A", "BrahMos-ER").with("Russia"),
 	sys("Tejas", Aircraft, "India", "light combat aircraft", "HAL Tejas", "Tejas Mk1A", "LCA Tejas"),
-	sys("Dhruv", Aircraft, "India", "utility helicopter", "HAL Dhruv", "ALH Dhruv", "Advanced Light Helicopter"),
+	sys("Dhruv", Aircraft, "India", "utility helicopter", "HAL Dhruv", "ALH Dhruv", "Advanced Light Helicopter", "ALH", "ALH Mk-III", "Dhruv Mk-III"),
 	sys("Akash", AirDefence, "India", "surface-to-air missile system", "Akash-NG", "Akash Prime"),
 	sys("Pinaka", Artillery, "India", "multiple rocket launcher", "Pinaka MBRL"),
 	// Widely exported systems added in December 2026 (recall round). The

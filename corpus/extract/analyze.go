@@ -67,6 +67,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.scanCues()
 	a.scanLicensorCue()
 	a.findTriggers()
+	a.rd10Triggers()
 	a.addRefusedReceipt()
 	a.classifyActors()
 	a.markCounterfactuals()

@@ -84,7 +84,7 @@ func (a *analysis) commaCut(i int, inRel bool) (cut, bool) {
 	switch {
 	case clauseConj[nx]:
 		return cut{at: i + 1, kind: cConj, ante: -1}, true
-	case relWords[nx]:
+	case relWords[nx] && !a.inclusionAside(i):
 		ante := -1
 		if i > 0 && a.listAt[i-1] >= 0 {
 			ante = a.listAt[i-1]

@@ -134,10 +134,10 @@ func (a *analysis) hasMarkedWord(first, end int) bool {
 }
 
 // isNumberOrMeasure reports whether w is a number ("40", "2") or a measure
-// ("33m", "155mm", "10t").
+// ("33m", "155mm", "10t"), with thousands commas ("1,200").
 func isNumberOrMeasure(w string) bool {
 	i := 0
-	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || i > 0 && w[i] == ',') {
 		i++
 	}
 	if i == 0 {

@@ -364,7 +364,7 @@ func (a *analysis) lightLinkBetween(s, e int) bool {
 			}
 			return false
 		}
-		if a.itemAt[t] >= 0 || w == "," || !isLightLinkWord(w) && !partnerFirmNouns[w] && !a.partnerFirmName(t) {
+		if a.itemAt[t] >= 0 || w == "," || !isLightLinkWord(w) && !partnerFirmNouns[w] && !a.partnerFirmName(t) && !a.bodyOfCounterpart(t) {
 			return false
 		}
 	}

@@ -337,6 +337,10 @@ func (a *analysis) resumedSubjectItems(f *frame, collect func(s, e int) []int) [
 // the goods whose giver gives them as aid: "the jets that Slovakia decided
 // to give Ukraine have been handed over" is the handover of a gift.
 func (a *analysis) giftInRelative(f *frame) {
+	if a.aidNounAntecedent(f) >= 0 {
+		f.kind = bot.KindAid // "the military aid that China has sent to Ghana"
+		return
+	}
 	if f.kind != "" && f.kind != bot.KindSale || a.thatRelativeItem(f) == nil {
 		return
 	}
@@ -586,7 +590,7 @@ func (a *analysis) armsBearing(f *frame) bool {
 			return true
 		}
 	}
-	return false
+	return a.aidNounAntecedent(f) >= 0
 }
 
 // relation is a relation being built, with where it came from.

@@ -33,7 +33,7 @@ func tokenize(text string) []tok {
 	for _, w := range textfold.Words(text, maxTokens) {
 		toks = appendPunct(toks, text[:w.Start], prev)
 		if len(toks) >= maxTokens {
-			return toks
+			return mergeThousands(toks)
 		}
 		lower := text[w.Start:w.End]
 		if w.ASCII {
@@ -44,7 +44,7 @@ func tokenize(text string) []tok {
 		toks = append(toks, tok{s: w.Start, e: w.End, w: lower, word: true, upper: w.Upper, digit: w.Digit})
 		prev = w.End
 	}
-	return appendPunct(toks, text, prev)
+	return mergeThousands(appendPunct(toks, text, prev))
 }
 
 // appendPunct appends a token for each rune of text[from:] that is not a

@@ -62,9 +62,10 @@ func (a *analysis) knownWeapons() []wmatch {
 			break
 		}
 		ti, tj := a.tokRange(m.Start, m.End)
+		stripped := false
 		if ti < tj && a.overlapsActor(ti, tj) {
 			if t := a.afterMakerPrefix(ti, tj); t > ti {
-				ti, m.Start = t, a.toks[t].s // "Airbus A400M": the maker stays an actor, the A400M a weapon
+				ti, m.Start, stripped = t, a.toks[t].s, true // "Airbus A400M": the maker stays an actor, the A400M a weapon
 			}
 		}
 		if ti >= tj || a.overlapsActor(ti, tj) {
@@ -81,6 +82,9 @@ func (a *analysis) knownWeapons() []wmatch {
 			var e int
 			w.system, e = a.systemName(m.Start, m.End, m.System)
 			_, w.tj = a.tokRange(m.Start, e)
+			if stripped && !a.hasMarkedWord(ti, w.tj) {
+				w.system = m.System // "Kalashnikov automatic rifles": the AK-47, not "automatic"
+			}
 		}
 		ms = append(ms, w)
 	}
@@ -282,6 +286,7 @@ func (a *analysis) foldVariants() {
 		}
 		if x := &a.items[k-1]; !x.org && x.system != "" && a.parenthesisedAlias(k) {
 			y.org = true // "Project-1241 (Tarantul)": the same weapon named twice
+			spelledOutName(x, y)
 			continue
 		}
 		if !a.namesVariant(k) {
