@@ -239,10 +239,13 @@ func (a *analysis) sharedPassive(j int) bool {
 
 // keepTrigger drops triggers that are not transfers here.
 func (a *analysis) keepTrigger(tr *trig) bool {
+	if a.objectNotGoods(tr) {
+		return false // "got a loan from Russia", "sent Israel a letter"
+	}
 	if keep, decided := a.keepSpecial(tr); decided {
 		return keep
 	}
-	return !a.idiomNoGoods(tr) && !a.nounNoTransfer(tr) && !a.suppliesWithoutObject(tr) && !a.objectNotGoods(tr)
+	return !a.idiomNoGoods(tr) && !a.nounNoTransfer(tr) && !a.suppliesWithoutObject(tr)
 }
 
 // notGoods are objects of a sending or receiving verb that are no
@@ -253,7 +256,7 @@ var notGoods = words("letter letters message messages delegation delegations tea
 	"advisor advisors envoy envoys invitation invitations request requests note notes protest protests warning warnings " +
 	"signal signals greetings condolences congratulations speech statement green assurances guarantees troops soldiers " +
 	"personnel peacekeepers instructors observers officials loan loans credit credits funding money intelligence " +
-	"information data reply response answer visit visitors")
+	"information data reply response answer visit visitors financing finance funds")
 
 // objectDeterminers may stand before a verb's object noun.
 var objectDeterminers = words("a an the its their his her some several two three four five six more new high-level " +
