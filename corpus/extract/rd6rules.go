@@ -1,0 +1,221 @@
+package extract
+
+// Rules of the rd6 real-text round: constructions met in unseen reporting
+// on Mongolia, Afghanistan, the Caucasus, Pakistan and Turkmenistan, each a
+// pattern of English with a sentence-level gold line (s2101 on).
+
+func init() {
+	// "is now in a position to supply": like "able to", a plan.
+	cues.add("in a position to", cuePlanned)
+}
+
+// markRd6 drops the triggers of this round's non-transfers.
+func (a *analysis) markRd6() {
+	a.markMessageSent()
+	a.markUnable()
+	a.markProgramNouns()
+}
+
+// markProgramNouns drops a transfer noun that only names the program
+// under which a later verb's transfer happens: "Under a military aid
+// programme with Japan, the Philippine navy received three patrol boats"
+// (the verb gives Japan -> Philippines; the noun would read Japan as the
+// aid's recipient).
+func (a *analysis) markProgramNouns() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if !tr.noun || tr.tj+1 >= len(toks) || !programNouns[toks[tr.tj].w] || toks[tr.tj+1].w != "with" {
+			continue
+		}
+		for n := k + 1; n < len(a.trigs); n++ {
+			if !a.trigs[n].noun && !a.trigs[n].drop {
+				tr.drop = true
+			}
+		}
+	}
+}
+
+// notInPosition reports whether the word "position" at p closes "not
+// (been) in a position": "has not been in a position to supply".
+func (a *analysis) notInPosition(p int) bool {
+	toks := a.toks
+	if p < 4 || toks[p-1].w != "a" || toks[p-2].w != "in" {
+		return false
+	}
+	return toks[p-3].w == "not" || toks[p-3].w == "never" || toks[p-3].w == "been" && (toks[p-4].w == "not" || toks[p-4].w == "never")
+}
+
+// markUnable drops a verb of transfer after "unable to" or "not in a
+// position to": "Russia is still unable to deliver Su-30SM fighter jets to
+// Belarus" states neither a delivery nor a cancellation (the order stands,
+// delayed), so it gives nothing; "was able to deliver" is not touched.
+func (a *analysis) markUnable() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.ti < 2 || toks[tr.ti-1].w != "to" {
+			continue
+		}
+		w := toks[tr.ti-2].w
+		if w == "unable" || w == "inability" || w == "position" && a.notInPosition(tr.ti-2) {
+			tr.drop = true
+		}
+	}
+}
+
+// messageNouns are what a government sends that is no goods: "sent Israel
+// a letter of protest", "delivered a note to the embassy".
+var messageNouns = words("letter letters note notes message messages protest protests warning warnings " +
+	"invitation invitations delegation delegations envoy envoys signal signals greetings condolences " +
+	"request requests reply replies ultimatum")
+
+// messageAdjs stand between a verb and its message noun: "a strongly
+// worded note", "a formal protest".
+var messageAdjs = words("its their formal official diplomatic strong worded stern written open")
+
+// markMessageSent drops a supplier verb whose direct object, after an
+// optional recipient named as an indirect object, is a message: "Russia
+// had sent Israel a letter of protest after ... a drone was shot down"
+// gives nothing, while "Russia sent Israel two drones" stays a delivery.
+func (a *analysis) markMessageSent() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.passive {
+			continue
+		}
+		j := tr.tj
+		for j < len(toks) && j < tr.tj+4 && a.actorAt[j] >= 0 {
+			j++ // the indirect object: "sent Israel"
+		}
+		for j < len(toks) && (articles[toks[j].w] || toks[j].w == "its" || toks[j].w == "their" ||
+			messageAdjs[toks[j].w] || a.lyAdverb(j)) {
+			j++
+		}
+		if j < len(toks) && messageNouns[toks[j].w] {
+			tr.drop = true
+		}
+	}
+}
+
+// allyNouns close a subject like "the United States and its allies".
+var allyNouns = words("allies partners coalition")
+
+// skipAllies returns the token after "and its allies" (or "and their
+// partners") at t, or t when none follows: "In Afghanistan, the United
+// States and its allies supplied ...": the allies end the subject, they
+// do not join a list with the place before the comma.
+func (a *analysis) skipAllies(t int) int {
+	toks := a.toks
+	if t+2 < len(toks) && toks[t].w == "and" && (toks[t+1].w == "its" || toks[t+1].w == "their") {
+		j := t + 2
+		if j+1 < len(toks) && !allyNouns[toks[j].w] {
+			j++ // "its NATO allies", "its Western partners"
+		}
+		if allyNouns[toks[j].w] {
+			return j + 1
+		}
+	}
+	return t
+}
+
+// orgAndAhead reports whether the "and" at j joins two words of one
+// organisation's name, an organisation noun coming within two words: "the
+// Afghan National Defence and Security Forces", "the Kazakh Border and
+// Coast Guard".
+func orgAndAhead(toks []tok, j int) bool {
+	if toks[j].w != "and" {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+2 && toks[k].word && !functionWords[toks[k].w]; k++ {
+		if orgNouns[toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeNouns owned by a country make its possessive a place: "entered
+// Uzbekistan's airspace", "guard Tajikistan's border" (not "Uzbekistan's
+// border guards": an organisation).
+var placeNouns = words("airspace territory territories soil waters border borders coast coastline shores")
+
+// seizureNouns before "of" make the country after it a place: "during the
+// Taliban takeover of Kabul", "after the fall of Kabul".
+var seizureNouns = words("takeover fall capture seizure invasion occupation siege liberation")
+
+// markPlaceLists marks as places the lists that name where something
+// happens rather than a party: a possessive before one of the placeNouns
+// ("Uzbekistan's airspace") and a country after one of the seizureNouns
+// and "of" ("the takeover of Kabul"). A weapon named in the sentence is
+// then not read as held by that country: "During the takeover of Kabul,
+// 24 helicopters (Embraer EMB 314 ...) entered Uzbekistan's airspace"
+// gives nothing.
+func (a *analysis) markPlaceLists() {
+	toks := a.toks
+	for li := range a.lists {
+		l := &a.lists[li]
+		if len(l.members) != 1 {
+			continue
+		}
+		ac := &a.actors[l.members[0]]
+		if ac.poss {
+			if n := a.possessed(ac); n < len(toks) && placeNouns[toks[n].w] && (n+1 >= len(toks) || !orgNouns[toks[n+1].w]) {
+				l.place = true
+			}
+			continue
+		}
+		if ac.origin < 0 && l.ti >= 2 && toks[l.ti-1].w == "of" && seizureNouns[toks[l.ti-2].w] {
+			l.place = true
+		}
+	}
+}
+
+// programNouns name a framework under which goods change hands: "under a
+// cooperation program with the US Department of Defense".
+var programNouns = words("program programme programs programmes agreement agreements arrangement accord " +
+	"deal contract framework")
+
+// programPartner returns the partner of "under a ... program with X" as
+// the supplier of a buying or receiving verb that names no supplier, sups
+// otherwise: "Under a cooperation program with the US Department of
+// Defense, the Turkmen navy obtained Point-class patrol boats" (United
+// States -> Turkmenistan). The phrase must stand in the verb's clause
+// before the verb, and its partner must not be the recipient.
+func (a *analysis) programPartner(f *frame, sups, recs []roleParty) []roleParty {
+	if len(sups) > 0 || len(recs) == 0 || f.spec.dir != dirR || a.trigs[f.t].noun {
+		return sups
+	}
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	for li := range a.lists {
+		l := &a.lists[li]
+		if l.prep != "with" || l.pron != "" || l.ti >= f.start || l.ti < c.ts {
+			continue
+		}
+		j := a.prepIndex(l.ti) - 1 // the word before "with"
+		if j < 1 || !programNouns[toks[j].w] || !a.underBefore(j) {
+			continue
+		}
+		if p := a.parties(li, f, recs); len(p) > 0 && !sameSide(recs, p[0].countries) {
+			return p
+		}
+	}
+	return sups
+}
+
+// underBefore reports whether "under" opens the noun phrase that ends at
+// the program noun at j: "under a cooperation program", "under the 2019
+// agreement".
+func (a *analysis) underBefore(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		if a.toks[k].w == "under" {
+			return true
+		}
+		if !a.toks[k].word && !a.toks[k].digit || a.actorAt[k] >= 0 {
+			return false
+		}
+	}
+	return false
+}
