@@ -95,8 +95,10 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	about := e.about(r.Body)
 	subject := e.subject(r.Title, about)
 	var all []relation
-	var deniers []string // countries the report shows denying claims of their supply
+	var deniers []string       // countries the report shows denying claims of their supply
+	var cancelDenials []string // "supplier>recipient" pairs whose cancellation the report denies
 	finish := func(readTo int) ([]bot.Relation, int, int) {
+		all = dropDeniedCancels(all, cancelDenials)
 		return checkInferred(foldVague(e.dropDeniedClaims(willPlans(all, r.Body), deniers)), append(e.countriesIn(r.Title), about...), subject), long, readTo
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
@@ -145,8 +147,12 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 				}
 			}
 		}
+		if h := a.suchHolder(); h != "" {
+			heldSince(all[prevStart:], h) // "Georgia has bought Hermes drones. ... Georgia had 40 such drones."
+		}
 		found = a.dropNegated(text, found)
 		deniers = append(deniers, a.claimDeniers(found)...)
+		cancelDenials = append(cancelDenials, a.cancelDeniedPairs(found)...)
 		if maxRelations > 0 && len(all)+len(found) > maxRelations {
 			return finish(sp.Start)
 		}

@@ -1,5 +1,13 @@
 package extract
 
+import (
+	"slices"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
 // Rules of the rd6 real-text round: constructions met in unseen reporting
 // on Mongolia, Afghanistan, the Caucasus, Pakistan and Turkmenistan, each a
 // pattern of English with a sentence-level gold line (s2101 on).
@@ -7,6 +15,9 @@ package extract
 func init() {
 	// "is now in a position to supply": like "able to", a plan.
 	cues.add("in a position to", cuePlanned)
+	// "The Super Mushshak is in service of Oman and Iran": like "in
+	// service with", usage.
+	noun(dirU, del, "", 0, "in service of|in the service of")
 }
 
 // markRd6 drops the triggers of this round's non-transfers.
@@ -145,6 +156,19 @@ var placeNouns = words("airspace territory territories soil waters border border
 // Taliban takeover of Kabul", "after the fall of Kabul".
 var seizureNouns = words("takeover fall capture seizure invasion occupation siege liberation")
 
+// inServiceOf reports whether "in (the) service of" ends right before
+// token t.
+func (a *analysis) inServiceOf(t int) bool {
+	toks := a.toks
+	if t > 0 && toks[t-1].w == "the" {
+		t-- // "in the service of the Tunisian army"
+	}
+	if t < 3 || toks[t-1].w != "of" || toks[t-2].w != "service" {
+		return false
+	}
+	return toks[t-3].w == "in" || t >= 4 && toks[t-3].w == "the" && toks[t-4].w == "in"
+}
+
 // markPlaceLists marks as places the lists that name where something
 // happens rather than a party: a possessive before one of the placeNouns
 // ("Uzbekistan's airspace") and a country after one of the seizureNouns
@@ -156,6 +180,10 @@ func (a *analysis) markPlaceLists() {
 	toks := a.toks
 	for li := range a.lists {
 		l := &a.lists[li]
+		if a.inServiceOf(l.ti) {
+			l.prep, l.place = "of", false // "in service of Oman": the user, not a place
+			continue
+		}
 		if len(l.members) != 1 {
 			continue
 		}
@@ -218,4 +246,193 @@ func (a *analysis) underBefore(j int) bool {
 		}
 	}
 	return false
+}
+
+// boughtAfterArrival makes a purchase of goods that the sentence has
+// already shown arriving a delivery: "In 2002 new patrol boats were
+// commissioned into the Turkmen coast guard; they were bought from
+// Ukraine" (the boats bought are the ones in service). The purchase must
+// refer back ("they", "them") to the weapons of a delivered frame kept
+// before it in the sentence; "they will be bought" stays what it says.
+func (a *analysis) boughtAfterArrival(f *frame, items []int) {
+	if !f.anaphor || f.newBatch || f.status != bot.StatusOrdered || f.spec.dir != dirR || f.neg || f.denied || len(a.res.kept) == 0 {
+		return
+	}
+	d := a.res.kept[len(a.res.kept)-1]
+	if d.status != bot.StatusDelivered || d.neg || d.denied || d.spec.dir != dirR && d.spec.dir != dirU || !sharesItem(items, d.items) && !a.pluralPronounOpens(f.clause) {
+		return
+	}
+	if a.willBefore(f) {
+		return
+	}
+	f.status = bot.StatusDelivered
+	if len(a.yearsIn(f.ys, f.ye)) == 0 && d.ys < f.ys {
+		f.ys = d.ys // the delivery's years: "In 2002 ... were commissioned"
+	}
+}
+
+// pluralPronounOpens reports whether clause c opens with "they" or
+// "these" standing for the goods before it: "...; they were bought from
+// Ukraine, mostly Kalkan-M and Grif-T" (the types name the same boats).
+func (a *analysis) pluralPronounOpens(c int) bool {
+	t := a.clauses[c].ts
+	return t < len(a.toks) && (a.toks[t].w == "they" || a.toks[t].w == "these")
+}
+
+// willBefore reports whether a future or modal word stands in frame f's
+// clause before its trigger: "they will be bought", "they would be
+// bought".
+func (a *analysis) willBefore(f *frame) bool {
+	c := &a.clauses[f.clause]
+	for j := max(c.ts, f.start-4); j < f.start; j++ {
+		if cv, _ := cues.match(a.toks, j); cv != 0 && cv != cueOrdered || a.toks[j].w == "will" || a.toks[j].w == "would" || a.toks[j].w == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// cancelDeniedPairs returns the "supplier>recipient" pairs of found when
+// the sentence denies a cancellation: a denial cue, then a cancellation
+// cue ("denied that Israel had frozen arms sales to Georgia").
+func (a *analysis) cancelDeniedPairs(found []relation) []string {
+	deny := false
+	var out []string
+	for j := range a.toks {
+		cv, _ := cues.match(a.toks, j)
+		if cv == cueDeny {
+			deny = true
+		}
+		if deny && cv == cueCancel {
+			for _, r := range found {
+				if !r.Denied && r.Status != bot.StatusCancelled {
+					out = append(out, r.Supplier+">"+r.Recipient)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// dropDeniedCancels drops a cancellation that a sentence attributes to
+// someone ("..., Maariv reported", "according to") when the report denies
+// that cancellation of the same pair elsewhere ("denied that Israel had
+// frozen arms sales to Georgia"): the report leaves it unconfirmed. A
+// cancellation the report states in its own voice stays.
+func dropDeniedCancels(rels []relation, pairs []string) []relation {
+	if len(pairs) == 0 {
+		return rels
+	}
+	out := rels[:0]
+	for _, r := range rels {
+		if r.Status == bot.StatusCancelled && !r.Denied && slices.Contains(pairs, r.Supplier+">"+r.Recipient) && attributed(r.Evidence.Sentence) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// attributed reports whether a sentence gives someone's word (one of the
+// attributionCues).
+func attributed(sentence string) bool {
+	low := " " + strings.ToLower(sentence) + " "
+	for _, cue := range attributionCues {
+		if strings.Contains(low, cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// suchHoldVerbs state a holding before "such": "Georgia had 40 such
+// drones".
+var suchHoldVerbs = words("has have had possesses possessed owns owned operates operated")
+
+// suchCounts may stand before "such" in a holding: "40 such drones",
+// "several such systems".
+var suchCounts = words("several many dozens some few")
+
+// suchHolder returns the country of "<Country> has (had) <count> such
+// <weapon>" ("Georgia had 40 such drones"): the weapons of the sentence
+// before, now held. "" when the sentence says something else, names a
+// transfer of its own, or negates.
+func (a *analysis) suchHolder() string {
+	toks := a.toks
+	if len(a.trigs) > 0 || negates(a.text) {
+		return ""
+	}
+	for j := 1; j+2 < len(toks); j++ {
+		if toks[j].w != "such" || !(toks[j-1].digit || suchCounts[toks[j-1].w]) || a.itemAt[j+1] < 0 {
+			continue
+		}
+		h := j - 2
+		if h >= 0 && !suchHoldVerbs[toks[h].w] && h >= 1 && suchHoldVerbs[toks[h-1].w] {
+			h-- // "had about 40 such drones"
+		}
+		if h < 1 || !suchHoldVerbs[toks[h].w] {
+			return ""
+		}
+		if k := a.actorAt[h-1]; k >= 0 && !a.actors[k].drop && len(a.actors[k].countries) == 1 && a.actors[k].kind != gazetteer.DemonymMention {
+			return a.actors[k].countries[0]
+		}
+		return ""
+	}
+	return ""
+}
+
+// heldSince makes the orders of rels bought by country h deliveries: the
+// sentence after them says that h has such weapons.
+func heldSince(rels []relation, h string) {
+	for i := range rels {
+		if rels[i].Recipient == h && rels[i].Status == bot.StatusOrdered && !rels[i].Denied {
+			rels[i].Status = bot.StatusDelivered
+		}
+	}
+}
+
+// subjectLead are the words that may open a sentence before the weapon
+// that is its subject: "Approximately 300 Super Mushshak aircraft are
+// used", "Indigenously produced Super Mushshak aircraft are equipped".
+var subjectLead = words("the approximately about around some nearly over almost indigenously locally " +
+	"domestically produced built made developed designed")
+
+// leadingSubject returns the first token after the words that may open a
+// sentence before its subject weapon (at most three).
+func (a *analysis) leadingSubject() int {
+	t := 0
+	for t < len(a.toks) && t < 3 && (subjectLead[a.toks[t].w] || a.toks[t].digit && !isYearTok(a.toks[t])) {
+		t++
+	}
+	return t
+}
+
+// keepsTopic reports whether the sentence goes on about the weapon topic
+// cur without opening with it: it names cur's system and no other
+// ("Pakistan has signed agreements to export Super Mushshak aircraft to
+// Turkey"), or names no designated weapon and no country ("This contract
+// would open avenues for exports of aviation equipment"), so a later "The
+// aircraft" is still cur.
+func (a *analysis) keepsTopic(cur *weaponTopic) bool {
+	named := false
+	for it := range a.items {
+		x := &a.items[it]
+		if x.org || x.system == "" {
+			continue
+		}
+		if x.canon != cur.canon {
+			return false
+		}
+		named = true
+	}
+	if named {
+		return true
+	}
+	for k := range a.actors {
+		if !a.actors[k].drop {
+			return false
+		}
+	}
+	return true
 }
