@@ -89,6 +89,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 			continue // "an S-125T Pechora-2T from Belarus": not the context's supplier
 		}
 		f.rsups, f.rrecs = sups, recs
+		a.carryPrevSystem(f, ic.prevRels, first(sups), first(recs)) // "The first batch of four planes was delivered"
 		f.items = a.filterItems(f.items, recs)
 		f.groups = nil
 		a.makeGroups(f)

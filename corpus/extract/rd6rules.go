@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
+	"github.com/briefbot/briefbot/bot/weapons"
 )
 
 // Rules of the rd6 real-text round: constructions met in unseen reporting
@@ -435,4 +436,55 @@ func (a *analysis) keepsTopic(cur *weaponTopic) bool {
 		}
 	}
 	return true
+}
+
+// carryPrevSystem names the one generic weapon of an inferred frame by the
+// system the previous sentence names for the same pair: "Armenia would
+// like to purchase 12 Su-30SM aircraft from Russia. The first batch of
+// four planes was delivered in December." delivers Su-30SMs. The previous
+// sentence must name exactly one system of that pair in the weapon's
+// category, and the generic word must fit its kind (planes are no
+// helicopters).
+func (a *analysis) carryPrevSystem(f *frame, prev []relation, sup, rec string) {
+	if len(f.items) != 1 {
+		return
+	}
+	x := &a.items[f.items[0]]
+	if x.system != "" || x.arms || x.org || x.tj == 0 {
+		return
+	}
+	sys := ""
+	for _, r := range prev {
+		if r.Supplier != sup || r.Recipient != rec || r.System == "" || r.Category != x.category {
+			continue
+		}
+		if sys != "" && systemKey(sys) != systemKey(r.System) {
+			return // two systems: which one?
+		}
+		sys = r.System
+	}
+	s, ok := weapons.LookupSystem(sys)
+	if !ok || !genericFits(a.toks[x.tj-1].w, strings.ToLower(s.Kind)) {
+		return
+	}
+	x.system, x.canon = sys, s.Name
+}
+
+// genericFits reports whether the generic weapon word w may stand for a
+// system of the given kind: "planes" for a combat aircraft, not for a
+// helicopter or a drone; "helicopters" only for helicopters.
+func genericFits(w, kind string) bool {
+	rotor := strings.Contains(kind, "helicopter")
+	drone := strings.Contains(kind, "uav") || strings.Contains(kind, "drone") || strings.Contains(kind, "unmanned")
+	switch w {
+	case "plane", "planes", "aircraft", "jet", "jets", "fighter", "fighters", "warplane", "warplanes":
+		return !rotor && !drone
+	case "helicopter", "helicopters", "gunships", "choppers":
+		return rotor
+	case "drone", "drones", "uav", "uavs":
+		return drone
+	case "tank", "tanks":
+		return strings.Contains(kind, "tank")
+	}
+	return false
 }
