@@ -328,6 +328,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.customerRelations()...)
 	rels = append(rels, a.includeListRelations()...)
 	rels = append(rels, a.localBuildRelations()...)
+	rels = append(rels, a.beingBuiltRelations()...)
 	rels = append(rels, a.holderRelations()...)
 	rels = append(rels, a.possessedForeignRelations(rels)...)
 	rels = append(rels, a.blockedMakerRelations(rels)...)

@@ -488,3 +488,56 @@ func genericFits(w, kind string) bool {
 	}
 	return false
 }
+
+// beingBuiltRelations reads a known foreign system under construction in
+// another country: "Two of the four MILGEM ships are being built in
+// Pakistan" (Turkey -> Pakistan, ordered, licence), when the lexicon's
+// maker is named in the sentence, the one before or the title. Ships
+// "built in Istanbul", a maker's own country, a hedge or a plan give
+// nothing; so does a system the lexicon does not know.
+func (a *analysis) beingBuiltRelations() []relation {
+	if a.ctx == nil || a.hedged() || a.plansOrCancels(nil) || negates(a.text) {
+		return nil
+	}
+	var out []relation
+	for i := range a.items {
+		x := &a.items[i]
+		if x.org || x.canon == "" {
+			continue
+		}
+		rec := a.beingBuiltPlace(x.tj)
+		m := madeIn(x.canon)
+		if rec == "" || len(m) != 1 || m[0] == rec || !a.namesNearby(m[0]) {
+			continue
+		}
+		out = append(out, itemRelation(x, m[0], rec, bot.StatusOrdered, bot.KindLicence))
+	}
+	return out
+}
+
+// beingBuiltPlace returns the one country of "are being built in X" (or
+// "is being constructed in", "are to be assembled in") right after token
+// t, "" when the tokens there say something else.
+func (a *analysis) beingBuiltPlace(t int) string {
+	toks := a.toks
+	if t+4 >= len(toks) || !beForms[toks[t].w] {
+		return ""
+	}
+	j := t + 1
+	switch {
+	case toks[j].w == "being":
+		j++
+	case toks[j].w == "to" && toks[j+1].w == "be":
+		j += 2
+	default:
+		return ""
+	}
+	if j+1 >= len(toks) || !localBuildWords[toks[j].w] && toks[j].w != "constructed" || toks[j+1].w != "in" {
+		return ""
+	}
+	k := a.actorAt[j+2]
+	if k < 0 || a.actors[k].drop || len(a.actors[k].countries) != 1 || a.actors[k].kind == gazetteer.DemonymMention {
+		return ""
+	}
+	return a.actors[k].countries[0]
+}
