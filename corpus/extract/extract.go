@@ -343,6 +343,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		}
 		rels = append(rels, a.infer(prev)...)
 	}
+	a.handedOnPurchase(rels, prev) // "These were handed over by India. India purchased these helicopters from Belarus"
 	if a.res.dealCancelled {
 		cancelStages(rels, a.res.cancelYears)
 	}

@@ -55,6 +55,9 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if !a.clearTransfer(f) || a.weapon != nil && len(f.rsups) == 0 && a.weaponSubject(f) {
 			continue // the weapon topic's maker supplies (topicRelations)
 		}
+		if a.handedOnUnknownGiver(f) {
+			continue // "will be purchased from Belarus and handed over to Afghanistan": the buyer gives
+		}
 		a.borrowAnaphorItem(f, prev)
 		if openSupplier(f) {
 			// A buyer's plan: only the weapon's maker, named nearby, may supply.

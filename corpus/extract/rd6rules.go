@@ -14,6 +14,9 @@ import (
 // pattern of English with a sentence-level gold line (s2101 on).
 
 func init() {
+	// "handed over by the Indian Ambassador to Afghanistan": an envoy
+	// acts for his state, like an embassy.
+	orgNouns["ambassador"], orgNouns["ambassadors"] = true, true
 	// "is now in a position to supply": like "able to", a plan.
 	cues.add("in a position to", cuePlanned)
 	// "The Super Mushshak is in service of Oman and Iran": like "in
@@ -540,4 +543,103 @@ func (a *analysis) beingBuiltPlace(t int) string {
 		return ""
 	}
 	return a.actors[k].countries[0]
+}
+
+// handedOnPurchase makes a purchase of "these" goods a delivery when the
+// sentence before shows the buyer handing goods on: "These were handed
+// over by the Indian Ambassador to Afghanistan. India purchased these
+// helicopters from Belarus" (Belarus -> India, delivered: India could
+// only hand over what it had received). prev is the previous sentence's
+// analysis, nil when unknown.
+func (a *analysis) handedOnPurchase(rels []relation, prev *analysis) {
+	if prev == nil || !a.demonstrativePurchase() {
+		return
+	}
+	prevRels := prev.resolve()
+	for i := range rels {
+		r := &rels[i]
+		if r.Status != bot.StatusOrdered || r.Denied {
+			continue
+		}
+		for _, p := range prevRels {
+			if p.Supplier == r.Recipient && p.Status == bot.StatusDelivered && !p.Denied {
+				r.Status = bot.StatusDelivered
+			}
+		}
+	}
+}
+
+// demonstrativePurchase reports whether a buying verb in the active takes
+// goods named by "these" or "those" ("India purchased these helicopters"),
+// with no future or modal word before it.
+func (a *analysis) demonstrativePurchase() bool {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.passive || tr.drop || tr.spec.dir != dirR || tr.tj >= len(toks) {
+			continue
+		}
+		if w := toks[tr.tj].w; w != "these" && w != "those" {
+			continue
+		}
+		for j := max(0, tr.ti-3); j < tr.ti; j++ {
+			if cv, _ := cues.match(toks, j); cv != 0 || toks[j].w == "to" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// handOnWords are the verbs of a buyer handing goods on to a third party.
+var handOnWords = words("hand hands handed handing give gives given gave gift gifts gifted donate donates donated")
+
+// handedOnAfterPurchase reports whether frame f hands goods over after
+// frame d bought them: "Two more helicopters will be purchased from
+// Belarus and handed over to the Afghan Air Force" (the buyer, not
+// Belarus, hands them over), so f does not take d's seller. "were ordered
+// from Russia and delivered to Kazakhstan" still does.
+func (a *analysis) handedOnAfterPurchase(f, d *frame) bool {
+	return f.spec.dir == dirS && d.spec.dir == dirR && !a.trigs[d.t].noun && handOnWords[a.toks[a.trigs[f.t].ti].w]
+}
+
+// handedOnUnknownGiver reports whether partial frame f hands goods over,
+// names no giver, and follows a purchase in the same sentence, or is that
+// purchase and names no buyer: the giver is the buyer, which the sentence
+// does not name, so neither side is taken from the context ("will be
+// purchased from Belarus and handed over to the Afghan Air Force" would
+// make Belarus the giver, or Afghanistan the buyer).
+func (a *analysis) handedOnUnknownGiver(f *frame) bool {
+	for _, d := range a.res.kept {
+		if d == f {
+			continue
+		}
+		if len(f.rsups) == 0 && d.start < f.start && a.handedOnAfterPurchase(f, d) {
+			return true
+		}
+		if len(f.rrecs) == 0 && f.start < d.start && a.handedOnAfterPurchase(d, f) {
+			return true // the purchase: its buyer is not the one handed the goods
+		}
+	}
+	return false
+}
+
+// dropMakerGiver drops the suppliers of a hand-over frame f that were only
+// taken from the context (the weapon's maker) when a purchase before it in
+// the sentence bought the goods: "Two more Mi-17 helicopters will be
+// bought from Russia and handed over to the Afghan air force" (the buyer
+// hands them over, not Russia).
+func (a *analysis) dropMakerGiver(f *frame, sups []roleParty) []roleParty {
+	for _, p := range sups {
+		if !p.inferred {
+			return sups
+		}
+	}
+	for _, d := range a.res.kept {
+		if d.start < f.start && a.handedOnAfterPurchase(f, d) {
+			return nil
+		}
+	}
+	return sups
 }

@@ -108,3 +108,23 @@ func TestTopicKeptAcrossSentences(t *testing.T) {
 		}
 	}
 }
+
+// A buyer that the sentence before shows handing goods on had received
+// them: "These were handed over by the Indian ambassador to Nepal. India
+// purchased these helicopters from Russia" delivers Russia -> India. A
+// purchase of "these" goods after a sentence where the buyer hands over
+// nothing stays an order.
+func TestPurchaseOfGoodsHandedOn(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "India gifts two helicopters to Nepal",
+		Body: "These were handed over by the Indian ambassador to Nepal at a ceremony in Kathmandu. " +
+			"India purchased these helicopters from Russia as part of its assistance to Nepal."}
+	if got := relStatuses(e.Report(r), "Russia", "India"); !slices.Equal(got, []bot.Status{bot.StatusDelivered}) {
+		t.Errorf("goods the buyer handed on: got %v, want [delivered]", got)
+	}
+	r.Body = "Nepal received helicopters from Japan at a ceremony in Kathmandu. " +
+		"India purchased these helicopters from Russia."
+	if got := relStatuses(e.Report(r), "Russia", "India"); !slices.Equal(got, []bot.Status{bot.StatusOrdered}) {
+		t.Errorf("the buyer handed nothing on: got %v, want [ordered]", got)
+	}
+}
