@@ -643,3 +643,37 @@ func (a *analysis) dropMakerGiver(f *frame, sups []roleParty) []roleParty {
 	}
 	return sups
 }
+
+// aidForOther reports whether the aid named in buying frame f's clause is
+// given to another country than f's buyer, its subject: "India purchased
+// these helicopters from Belarus as part of the security assistance
+// package to Afghanistan" is a sale to India (the aid goes to
+// Afghanistan).
+func (a *analysis) aidForOther(f *frame) bool {
+	c := &a.clauses[f.clause]
+	if f.spec.dir != dirR || c.subj < 0 || a.lists[c.subj].pron != "" {
+		return false
+	}
+	var buyers []string
+	for _, m := range a.lists[c.subj].members {
+		buyers = append(buyers, a.actors[m].countries...)
+	}
+	for k := range a.trigs {
+		g := &a.trigs[k]
+		if k == f.t || !g.noun || g.spec.kind != bot.KindAid || g.ti < c.ts || g.ti >= c.te {
+			continue
+		}
+		j := g.tj
+		if j+1 >= len(a.toks) || a.toks[j].w != "to" {
+			continue
+		}
+		j++
+		if a.toks[j].w == "the" {
+			j++
+		}
+		if ac := a.actorAt[j]; ac >= 0 && !a.actors[ac].drop && !sameSide([]roleParty{{party: party{countries: buyers}}}, a.actors[ac].countries) {
+			return true
+		}
+	}
+	return false
+}

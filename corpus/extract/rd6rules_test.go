@@ -128,3 +128,32 @@ func TestPurchaseOfGoodsHandedOn(t *testing.T) {
 		t.Errorf("the buyer handed nothing on: got %v, want [ordered]", got)
 	}
 }
+
+// Aid named in a buyer's clause for another country is not the kind of the
+// purchase: "India bought the helicopters from Russia as part of its
+// security assistance to Nepal" is a sale to India.
+func TestAidForAnotherCountry(t *testing.T) {
+	e := New()
+	for _, c := range []struct {
+		text     string
+		sup, rec string
+		want     bot.Kind
+	}{
+		{"India bought the helicopters from Russia as part of its security assistance to Nepal.", "Russia", "India", bot.KindSale},
+		{"Nepal received the helicopters from India as part of its security assistance to Nepal.", "India", "Nepal", bot.KindAid},
+		{"Nepal received ten helicopters from India as military aid.", "India", "Nepal", bot.KindAid},
+	} {
+		found := false
+		for _, r := range e.Sentence(c.text, Context{}) {
+			if r.Supplier == c.sup && r.Recipient == c.rec {
+				found = true
+				if r.Kind != c.want {
+					t.Errorf("%q: %s -> %s kind %s, want %s", c.text, c.sup, c.rec, r.Kind, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s -> %s relation", c.text, c.sup, c.rec)
+		}
+	}
+}

@@ -682,7 +682,7 @@ func (a *analysis) kind(f *frame) {
 			return
 		}
 	}
-	if a.clauses[f.clause].aid {
+	if a.clauses[f.clause].aid && !a.aidForOther(f) {
 		f.kind = bot.KindAid
 	}
 }
