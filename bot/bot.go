@@ -113,7 +113,13 @@ func (b *Bot) formAnswer(ctx context.Context, rs RelationSearcher, q string, u U
 	case FormCheck:
 		return b.checkAnswer(ctx, rs, q, u, f)
 	case FormStory:
-		return b.storyAnswer(ctx, rs, q, u, f)
+		ans, err := b.storyAnswer(ctx, rs, q, u, f)
+		if ans == nil && err == nil && u.YesNo {
+			// "did Britain suspend arms sales to Pakistan?" with no deal
+			// between them on record: a plain "no report says so".
+			return b.checkAnswer(ctx, rs, q, u, f)
+		}
+		return ans, err
 	case FormOverview:
 		return b.overviewAnswer(ctx, rs, q, u, f)
 	case FormCount:

@@ -53,4 +53,8 @@ func TestStoryHeadlineNeverDeliveredAfterCancellation(t *testing.T) {
 	if got, want := storyHeadline(stages), "Latest (Su-35, Russia → Indonesia): cancelled, as of 2021 [2]. 3 stages:"; got != want {
 		t.Errorf("headline %q, want %q", got, want)
 	}
+	undated := []StoryStage{{Supplier: "Russia", Recipient: "Indonesia", Status: "ordered", Citations: []int{1}}}
+	if got, want := storyHeadline(undated), "Latest (Russia → Indonesia): ordered, undated [1]. 1 stage:"; got != want {
+		t.Errorf("undated headline %q, want %q", got, want) // never "as of 0"
+	}
 }

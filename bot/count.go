@@ -24,7 +24,10 @@ var numberWords = map[string]int{
 // figureModifiers may stand between a number and what it counts ("a
 // further 46 more K2", "100 old Leopard 1 tanks").
 var figureModifiers = wordSet("more additional further new extra other second-hand used modernised modernized upgraded old refurbished " +
-	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned")
+	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned " +
+	"advanced modern latest newest brand-new surplus former retired decommissioned secondhand armoured armored " +
+	"tactical wheeled tracked self-propelled naval maritime patrol reconnaissance surveillance training trainer " +
+	"amphibious infantry fighting stealth medium long-range short-range twin-engine turboprop jet cargo")
 
 // maxFigureGap is how many modifiers may stand between a number and what
 // it counts: "100 Boeing-made Harpoon", "eight other Cobra attack

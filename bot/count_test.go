@@ -27,6 +27,9 @@ func TestFigureIn(t *testing.T) {
 		// the sentence's own name for the system: A-29 for the EMB-314, C295W for the C-295
 		{"The US handed over four A-29 Super Tucano aircraft.", RelationLine{System: "EMB-314 Super Tucano"}, nil, "4 A-29"},
 		{"Ghana ordered six C295W transport planes.", RelationLine{System: "C-295"}, nil, "6 C295W"},
+		// common adjectives between the number and the system
+		{"Chile received 24 advanced Leopard battle tanks.", RelationLine{System: "Leopard"}, nil, "24 Leopard"},
+		{"Kenya took 30 wheeled tactical Otokar Arma vehicles.", RelationLine{System: "Arma"}, nil, "30 Arma"},
 	} {
 		if got := figureIn(tc.sentence, tc.line, tc.kinds); got != tc.want {
 			t.Errorf("figureIn(%q) = %q, want %q", tc.sentence, got, tc.want)

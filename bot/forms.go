@@ -150,7 +150,7 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		if hasAny(words, cancelWords) || noLonger(words) {
 			// "did Russia cancel the Su-35 sale?": a verdict on delivery
 			// would answer another question; the deal's story answers it.
-			u.Form = FormStory
+			u.Form, u.YesNo = FormStory, true
 		}
 	}
 }

@@ -65,6 +65,8 @@ func TestQuestionForms(t *testing.T) {
 		{"Is Kazakhstan buying from Iran?", "no_record", ""},
 		{"Has Turkey delivered TB2s to Mali since 2023?", "yes", "mali-tb2-2024"},       // undated, published 2024
 		{"Has Turkey delivered armoured vehicles to Mali since 2023?", "no_record", ""}, // undated, published 2019
+		// a yes/no question about a cancellation with no deal of the pair on record
+		{"Did Kazakhstan cancel arms purchases from Brazil?", "no_record", ""},
 	}
 	for _, tc := range verdicts {
 		t.Run(tc.q, func(t *testing.T) {

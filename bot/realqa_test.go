@@ -69,7 +69,7 @@ func readRealQuestions(tb testing.TB, name string) []realQuestion {
 		switch {
 		case q.ID == "" || q.Question == "" || q.Report == "" || ids[q.ID]:
 			return "id, report and question are required, ids unique"
-		case q.Suppliers == nil && q.Recipients == nil && q.Pairs == nil && q.Verdict == "" && q.Status == "" && q.Figure == 0:
+		case q.Suppliers == nil && q.Recipients == nil && q.Pairs == nil && q.Verdict == "" && q.Status == "" && q.Figure == 0 && q.System == "":
 			return q.ID + " expects nothing"
 		}
 		ids[q.ID] = true

@@ -137,7 +137,11 @@ func storyHeadline(stages []StoryStage) string {
 	if latest.System != "" {
 		deal = latest.System + ", " + deal
 	}
-	return fmt.Sprintf("Latest (%s): %s, as of %d%s. %d %s:", deal, statusWords(latest), latest.Year, citeMarks(latest.Citations),
+	when := fmt.Sprintf(", as of %d", latest.Year)
+	if latest.Year == 0 {
+		when = ", undated" // no year known: never "as of 0"
+	}
+	return fmt.Sprintf("Latest (%s): %s%s%s. %d %s:", deal, statusWords(latest), when, citeMarks(latest.Citations),
 		len(stages), plural(len(stages), "stage", "stages"))
 }
 

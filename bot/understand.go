@@ -59,6 +59,10 @@ type Understanding struct {
 	// Further is set when the question asks about a further batch ("six
 	// more A-29s", "a second batch of Su-30SM2s"), not the first.
 	Further bool
+	// YesNo is set when a yes/no question about a cancellation is answered
+	// by the deal's story ("did Britain suspend arms sales to Pakistan?"):
+	// with no deal on record, the answer is a plain "no report says so".
+	YesNo bool
 }
 
 // side is what a country mention was read to be.

@@ -234,7 +234,7 @@ func TestFind(t *testing.T) {
 		{"manufacturers", "Baykar, Turkish Aerospace and Rosoboronexport",
 			[]wantMention{{"Baykar", ManufacturerMention, "TR", "Baykar"}, {"Turkish Aerospace", ManufacturerMention, "TR", "Turkish Aerospace"}, {"Rosoboronexport", ManufacturerMention, "RU", "Rosoboronexport"}}},
 		{"multinational manufacturer", "an Airbus helicopter", []wantMention{{"Airbus", ManufacturerMention, "FR,DE,ES", "Airbus"}}},
-		{"blockers", "Latin American buyers in the South China Sea read the Washington Post", nil},
+		{"blockers", "North American buyers in the South China Sea read the Washington Post", nil},
 		{"capital metonym", "Washington and Moscow disagreed; Tehran and Minsk too",
 			[]wantMention{{"Washington", CapitalMention, "US", ""}, {"Moscow", CapitalMention, "RU", ""}, {"Tehran", CapitalMention, "IR", ""}, {"Minsk", CapitalMention, "BY", ""}}},
 		{"historical", "Soviet-era tanks from the former Soviet Union and Czechoslovakia",

@@ -94,11 +94,24 @@ func (a *analysis) commaCut(i int, inRel bool) (cut, bool) {
 		return cut{at: i + 1, kind: cCoord, ante: -1}, true
 	case nx == "according" || a.isAttribution(i):
 		return cut{at: i + 1, kind: cAttr, ante: -1}, true
-	case inRel && (beForms[nx] || haveForms[nx] || nx == "will" || nx == "would" || nx == "has" ||
-		a.trigAt[i+1] >= 0 || nx == "does" || nx == "did"):
+	case inRel && (a.finiteAt(i+1) || adverbs[nx] && i+2 < len(toks) && a.finiteAt(i+2)):
 		return cut{at: i + 1, kind: cResume, ante: -1}, true
 	}
 	return cut{}, false
+}
+
+// resumeVerbs are finite verbs that, after the comma closing a relative
+// clause, resume the main clause though they state no transfer: "Egypt,
+// which flies French jets, wants Chinese ones" (the relative clause ends
+// at the comma, so "wants" does not share its delivery).
+var resumeVerbs = words("wants want needs need plans plan hopes hope seeks seek intends intend aims aim says said " +
+	"remains remained continues continued looks looked expects expected faces faced considers considered")
+
+// finiteAt reports whether token t starts the verb of a main clause.
+func (a *analysis) finiteAt(t int) bool {
+	w := a.toks[t].w
+	return beForms[w] || haveForms[w] || w == "will" || w == "would" || w == "has" || w == "does" || w == "did" ||
+		a.trigAt[t] >= 0 || resumeVerbs[w]
 }
 
 // andCut returns the kind of clause "and" at i starts (cMain: none). In

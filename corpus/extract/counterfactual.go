@@ -84,6 +84,9 @@ func (a *analysis) markCounterfactuals() {
 	for i := 0; i < len(toks); i++ {
 		_, n := counterfactuals.match(toks, i)
 		if n == 0 {
+			n = a.inFavourOf(i)
+		}
+		if n == 0 {
 			n = a.componentAt(i)
 		}
 		if n == 0 {
@@ -304,4 +307,25 @@ func (a *analysis) believedBefore(t int) bool {
 		}
 	}
 	return false
+}
+
+// favourVoters before "in favour of" make it a stance on what follows
+// ("voted in favour of the sale"), not the alternative chosen.
+var favourVoters = words("voted vote votes voting spoke speaks argued argues ruled rules lobbied lobbies came comes " +
+	"is are was were be been being")
+
+// inFavourOf returns the length of "in favour of" (or "in favor of") at
+// token i when it names the alternative a buyer chose over what the clause
+// cancels or drops: "cancelled its French submarine deal in favour of
+// American boats" (the boats are no transfer this sentence states). 0 when
+// none, or when the phrase gives a stance: "voted in favour of the sale".
+func (a *analysis) inFavourOf(i int) int {
+	toks := a.toks
+	if i+2 >= len(toks) || toks[i].w != "in" || toks[i+1].w != "favour" && toks[i+1].w != "favor" || toks[i+2].w != "of" {
+		return 0
+	}
+	if i > 0 && favourVoters[toks[i-1].w] {
+		return 0
+	}
+	return 3
 }

@@ -112,11 +112,11 @@ func (a *analysis) dropSingularGroups() {
 		case "a", "an", "another", "one":
 			ac.drop = true
 		case "the":
-			// "Serbia is the only European country with ...": the
-			// subject of the copula, named already, is that one country.
-			if j >= 2 && copulaForms[toks[j-1].w] && a.actorAt[j-2] >= 0 {
-				ac.drop = true
-			}
+			// "Serbia is the only European country with ...",
+			// "Kazakhstan has become the first Central Asian country to
+			// operate ...": "the ... country" is one country, named
+			// elsewhere, never the whole group.
+			ac.drop = true
 		}
 	}
 }
@@ -124,9 +124,6 @@ func (a *analysis) dropSingularGroups() {
 // ordinalWords may stand between an article and a group adjective: "the
 // only other Central Asian country", "the first European state".
 var ordinalWords = words("only other first second third last sole single")
-
-// copulaForms link a country to what it is: "Serbia is the only ...".
-var copulaForms = words("is was remains remained became becomes")
 
 // singularCountryNouns after a group adjective make it describe one country.
 var singularCountryNouns = words("country state nation republic power monarchy government ally partner buyer customer operator")
@@ -424,6 +421,10 @@ func (a *analysis) placeMakers() {
 // standing for its states.
 var organisations = map[string]bool{
 	"European Union": true, "NATO": true, "CSTO": true, "SCO": true, "ASEAN": true,
+	// Continental regions are no party either: "exports drones to Africa"
+	// names no recipient (the bot uses them to filter questions).
+	"North Africa": true, "Africa": true, "South America": true, "Latin America": true, "Middle East": true,
+	"South Asia": true, "East Asia": true,
 }
 
 // extraActors are government bodies and short forms the gazetteer lacks.

@@ -96,3 +96,29 @@ func (a *analysis) overridden(j int) bool {
 	}
 	return false
 }
+
+// liftWords end a ban or an embargo named after them: "lifted its ban on
+// arms exports to Turkey", "the embargo ... was lifted".
+var liftWords = words("lift lifts lifted lifting ease eases eased easing remove removes removed " +
+	"removing relax relaxes relaxed relaxing")
+
+// lifted reports whether the cancellation word at token j is a ban that
+// is lifted: a lifting word up to three words before it, or "was lifted"
+// right after.
+func (a *analysis) lifted(j int) bool {
+	toks := a.toks
+	for b := j - 1; b >= 0 && b >= j-3; b-- {
+		if liftWords[toks[b].w] {
+			return true
+		}
+	}
+	for k := j + 1; k < len(toks) && k <= j+8; k++ {
+		if liftWords[toks[k].w] && beForms[toks[k-1].w] {
+			return true
+		}
+		if toks[k].w == "," || toks[k].w == ";" {
+			break
+		}
+	}
+	return false
+}

@@ -299,6 +299,10 @@ func (a *analysis) dealWithAfter(t int) string {
 // on American, Chinese and Russian drones".
 var relyWords = words("rely relies relying relied depend depends depending depended")
 
+// relianceStops end the object of "relies on": "has relied on Moscow but
+// needs new Chinese radars" relies on no radars.
+var relianceStops = words("; but while although though yet whereas needs wants seeks")
+
 // relianceRelations reads a country that relies on weapons of named
 // origin: "Uzbekistan ... continuing to rely on American, Chinese and
 // Russian drones rather than Turkish ones" gives United States, China and
@@ -308,14 +312,19 @@ var relyWords = words("rely relies relying relied depend depends depending depen
 func (a *analysis) relianceRelations() []relation {
 	var out []relation
 	for t := 0; t+1 < len(a.toks); t++ {
-		if !relyWords[a.toks[t].w] || a.toks[t+1].w != "on" || a.negatedBefore(t) || a.negatedBefore(t-1) || a.hedged() {
+		if !relyWords[a.toks[t].w] || a.negatedBefore(t) || a.negatedBefore(t-1) || a.hedged() {
+			continue
+		}
+		on := a.relyOn(t)
+		if on < 0 {
 			continue
 		}
 		rec, pos := a.clauseSubjectCountry(t)
 		if rec == "" {
 			continue
 		}
-		for j := t + 2; j < len(a.toks) && j <= t+10; j++ {
+		end := a.clauses[a.clauseAt[t]].te
+		for j := on + 1; j < end && j <= on+9 && !relianceStops[a.toks[j].w]; j++ {
 			it := a.itemAt[j]
 			if it < 0 || a.items[it].ti != j {
 				continue
@@ -364,4 +373,23 @@ func (a *analysis) semicolonPart(t int) (int, int) {
 		e++
 	}
 	return s, e
+}
+
+// relyGap are the words that may stand between "relied" and "on": "has
+// relied for decades on Russian equipment", "relies heavily on".
+var relyGap = words("for decades years long heavily largely mostly mainly still traditionally almost entirely exclusively " +
+	"overwhelmingly primarily chiefly")
+
+// relyOn returns the token of "on" after the reliance verb at t, across
+// relyGap words; -1 when none.
+func (a *analysis) relyOn(t int) int {
+	for j := t + 1; j < len(a.toks) && j <= t+4; j++ {
+		switch {
+		case a.toks[j].w == "on":
+			return j
+		case !relyGap[a.toks[j].w]:
+			return -1
+		}
+	}
+	return -1
 }

@@ -71,6 +71,9 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if !ok {
 			continue
 		}
+		if len(recs) == 0 && a.namesOtherRecipient(f) {
+			continue // "donated vehicles to border forces across the region": no country to infer
+		}
 		if len(recs) == 0 {
 			recs = a.inferRecipient(f, ic, sups)
 		}

@@ -308,7 +308,8 @@ var (
 	orgNouns = words("government governments ministry ministries minister ministers president premier army " +
 		"armies navy navies force forces military militaries troops guards guard service services officials " +
 		"official authorities firms firm companies company manufacturers makers contractors units unit command " +
-		"leadership leaders leader delegation embassy diplomats envoy counterpart counterparts parliament police " +
+		"leadership leaders leader delegation embassy embassies ambassador ambassadors consulate diplomats envoy envoys " +
+		"counterpart counterparts parliament police " +
 		"gendarmerie regime administration cabinet agency spokesman spokeswoman spokesperson general generals " +
 		"commander commanders officers corps brigade brigades battalions regiment division marines soldiers " +
 		"pilots crews exercises exercise drill drills programme program programs programmes budget budgets " +

@@ -45,3 +45,28 @@ func TestDumpReal(t *testing.T) {
 		}
 	}
 }
+
+// TestDumpDir prints every relation of the reports in the folder $DUMPDIR
+// (a reports/ folder of any set, e.g. a probe report written to /tmp):
+// go test -tags debug -run TestDumpDir ./corpus/extract.
+func TestDumpDir(t *testing.T) {
+	dir := os.Getenv("DUMPDIR")
+	if dir == "" {
+		t.Skip("DUMPDIR names no folder")
+	}
+	res := corpus.Loader{}.LoadPaths(dir)
+	if len(res.Problems) > 0 {
+		t.Fatalf("loading %s: %v", dir, res.Problems)
+	}
+	e := extract.New()
+	for _, r := range res.Reports {
+		last := ""
+		for _, rel := range e.Report(r) {
+			if rel.Evidence.Sentence != last {
+				fmt.Printf("\n[%s] %s\n", r.ID, rel.Evidence.Sentence)
+				last = rel.Evidence.Sentence
+			}
+			fmt.Printf("   %s -> %s | %s | %s %s %v inf=%v d=%v\n", rel.Supplier, rel.Recipient, rel.System, rel.Status, rel.Kind, rel.Years, rel.Inferred, rel.Denied)
+		}
+	}
+}

@@ -657,7 +657,8 @@ func (a *analysis) keepOperate(tr *trig) bool {
 	if !a.keepUse(tr) {
 		return false
 	}
-	for j := tr.tj; j < len(a.toks) && a.toks[j].w != ";"; j++ {
+	end := a.relativeEnd(tr.ti) // "Egypt, which operates French jets, is in talks with China": the talks are the main clause's
+	for j := tr.tj; j < end && a.toks[j].w != ";"; j++ {
 		if _, n := triggers.match(a.toks, j); n > 0 && a.actorAt[j] < 0 && a.itemAt[j] < 0 {
 			return false // "flies four Mi-8s, two An-26s and a Y-8 supplied by China": the participle says whose
 		}
@@ -919,4 +920,31 @@ func (a *analysis) batchObject(f *frame) bool {
 		}
 	}
 	return true
+}
+
+// relativeEnd returns where the relative clause that the verb at t opens
+// ends: the comma after ", which (already) operates ...". It returns
+// len(a.toks) when t opens no such clause. (Triggers are read before the
+// clauses are found, so this looks at the words alone.)
+func (a *analysis) relativeEnd(t int) int {
+	toks := a.toks
+	rel := false
+	for j := t - 1; j >= 1 && j >= t-3; j-- {
+		if (toks[j].w == "which" || toks[j].w == "who") && toks[j-1].w == "," {
+			rel = true
+			break
+		}
+		if !adverbs[toks[j].w] {
+			break
+		}
+	}
+	if !rel {
+		return len(toks)
+	}
+	for j := t + 1; j < len(toks); j++ {
+		if toks[j].w == "," {
+			return j
+		}
+	}
+	return len(toks)
 }

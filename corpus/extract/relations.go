@@ -449,7 +449,7 @@ func (a *analysis) filterItems(items []int, recs []roleParty) []int {
 	seen := map[string]bool{}
 	for _, it := range out {
 		x := &a.items[it]
-		if x.arms && hasCat {
+		if x.arms && hasCat && x.category == "" { // kit words carry "Other" and stay
 			continue
 		}
 		if x.system == "" && sysCats[x.category] && len(x.origins) == 0 {

@@ -43,10 +43,39 @@ func (a *analysis) borrowFrameRoles(f, d *frame, items []int, sups, recs []roleP
 	if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan && !otherWeapon && !a.handedOnAfterPurchase(f, d) {
 		sups = d.rsups
 	}
-	if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) {
+	if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) && !a.namesOtherRecipient(f) {
 		recs = d.rrecs
 	}
 	return sups, recs
+}
+
+// otherRecipientNouns name recipients that are no country of the sentence:
+// "donated vehicles to border forces across the region", "sold arms to
+// several African states", "to armed groups".
+var otherRecipientNouns = words("forces force troops army armies units police guards border military militaries navy " +
+	"ministries agencies services governments countries states nations partners allies customers buyers clients " +
+	"rebels militias groups fighters region neighbours neighbors")
+
+// namesOtherRecipient reports whether frame f's own clause gives its goods
+// to a recipient that is no country ("to border forces across the region"):
+// f then borrows no recipient from an earlier clause.
+func (a *analysis) namesOtherRecipient(f *frame) bool {
+	toks := a.toks
+	end := a.clauses[f.clause].te
+	for j := f.tj; j+1 < end; j++ {
+		if toks[j].w != "to" {
+			continue
+		}
+		for k := j + 1; k < end && k <= j+4; k++ {
+			if a.actorAt[k] >= 0 {
+				break
+			}
+			if otherRecipientNouns[toks[k].w] {
+				return !a.actorWithin(k+1, end, 3) // "to the army of Tajikistan" names its country
+			}
+		}
+	}
+	return false
 }
 
 // isOtherBuyersPlan: "China delivered radars to Turkmenistan, and
@@ -300,4 +329,15 @@ func (a *analysis) groupByList(f *frame, all group, side []roleParty, lists []in
 		}
 		f.groups = append(f.groups, g)
 	}
+}
+
+// actorWithin reports whether a country stands in the n tokens from s
+// (before end).
+func (a *analysis) actorWithin(s, end, n int) bool {
+	for k := s; k < end && k < s+n; k++ {
+		if a.actorAt[k] >= 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -253,6 +253,11 @@ func (r *statusReading) cuesBefore() {
 				a.lists[ac.list].tj+1 == f.start:
 				j, n = a.lists[ac.list].ti, n+(a.lists[ac.list].tj-a.lists[ac.list].ti)-1
 				continue
+			case ac.kind == gazetteer.DemonymMention && r.tr.noun && a.premodifiesFrame(ac, f):
+				// "cancelled its French submarine deal": the demonym
+				// names the seller; the verb before it governs the deal.
+				j, n = ac.ti, n+(ac.tj-ac.ti)-1
+				continue
 			case ac.kind == gazetteer.DemonymMention && ac.tj < len(toks) && requestNouns[toks[ac.tj].w] || a.possRequest(ac):
 				// "declined a German request to supply": the refusal governs
 				// the request and what it asks for.
@@ -342,6 +347,10 @@ func (r *statusReading) cancelCue(j int) {
 	w := a.toks[j].w
 	if a.overridden(j) {
 		return // "bypassed the embargo by supplying": the supply went ahead
+	}
+	if a.lifted(j) {
+		r.raise(bot.StatusPlanned) // "lifted its ban on arms exports to Turkey": sales may follow, none is stated
+		return
 	}
 	if (w == "rejected" || w == "rejects" || w == "reject" || w == "dismissed") && a.claimsAfter(j) {
 		f.denied = true
@@ -798,8 +807,8 @@ func (a *analysis) fromOrder(tr *trig) bool {
 }
 
 // buyWords are the base forms of buying verbs: after "will" they state an
-// intention, not an order.
-var buyWords = words("buy purchase acquire procure")
+// intention, not an order ("will order six more Rafales": no deal yet).
+var buyWords = words("buy purchase acquire procure order")
 
 // earlierEvent words make what follows them an earlier event than what
 // precedes: "the new order follows the supply of eight C295".
@@ -846,4 +855,18 @@ func (a *analysis) openOrdersOnly(rels []relation) []relation {
 		}
 	}
 	return rels
+}
+
+// premodifiesFrame reports whether actor ac stands right before frame f's
+// trigger or right before the weapon that does: "its French submarine
+// deal", "the Russian deal".
+func (a *analysis) premodifiesFrame(ac *actor, f *frame) bool {
+	if ac.tj == f.start {
+		return true
+	}
+	if ac.tj >= len(a.toks) {
+		return false
+	}
+	it := a.itemAt[ac.tj]
+	return it >= 0 && a.items[it].tj == f.start
 }

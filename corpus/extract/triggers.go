@@ -242,7 +242,42 @@ func (a *analysis) keepTrigger(tr *trig) bool {
 	if keep, decided := a.keepSpecial(tr); decided {
 		return keep
 	}
-	return !a.idiomNoGoods(tr) && !a.nounNoTransfer(tr) && !a.suppliesWithoutObject(tr)
+	return !a.idiomNoGoods(tr) && !a.nounNoTransfer(tr) && !a.suppliesWithoutObject(tr) && !a.objectNotGoods(tr)
+}
+
+// notGoods are objects of a sending or receiving verb that are no
+// military equipment: "sent Israel a letter of protest", "sent a
+// delegation to Tashkent", "received a request from Azerbaijan for JF-17s",
+// "gave Ukraine a green light", "sent troops" (a deployment).
+var notGoods = words("letter letters message messages delegation delegations team teams expert experts adviser advisers " +
+	"advisor advisors envoy envoys invitation invitations request requests note notes protest protests warning warnings " +
+	"signal signals greetings condolences congratulations speech statement green assurances guarantees troops soldiers " +
+	"personnel peacekeepers instructors observers officials loan loans credit credits funding money intelligence " +
+	"information data reply response answer visit visitors")
+
+// objectDeterminers may stand before a verb's object noun.
+var objectDeterminers = words("a an the its their his her some several two three four five six more new high-level " +
+	"formal official small large senior")
+
+// objectNotGoods reports whether the first word of a delivering verb's
+// object, past a country named as indirect object ("sent Israel ...") and
+// determiners, names something that is not equipment.
+func (a *analysis) objectNotGoods(tr *trig) bool {
+	if tr.noun || tr.spec.status != del {
+		return false
+	}
+	toks := a.toks
+	for j := tr.tj; j < len(toks) && j < tr.tj+8; j++ {
+		switch {
+		case a.actorAt[j] >= 0 || objectDeterminers[toks[j].w] || toks[j].digit:
+			continue
+		case a.itemAt[j] >= 0:
+			return false
+		default:
+			return notGoods[toks[j].w]
+		}
+	}
+	return false
 }
 
 // keepSpecial decides the triggers whose special sense has a test of
@@ -351,8 +386,9 @@ func (a *analysis) keepProduce(tr *trig) bool {
 	if a.hasLic {
 		return true
 	}
-	// "offered to build patrol boats for Turkmenistan's navy": a sale.
-	if tr.noun || tr.passive || tr.spec.form == fPast || tr.spec.form == fIng {
+	// "offered to build patrol boats for Turkmenistan's navy": a sale; so is
+	// "is building four corvettes for Pakistan" (still to come: ordered).
+	if tr.noun || tr.passive || tr.spec.form == fPast || tr.spec.form == fIng && !tr.prog {
 		return false
 	}
 	for j := tr.tj; j < len(toks) && j < tr.tj+8; j++ {
