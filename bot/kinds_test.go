@@ -74,3 +74,34 @@ func TestMatchesKindWarship(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchesKindPatrolCraft(t *testing.T) {
+	craft := Relation{System: "Marlin", Category: "Ships", Evidence: Evidence{Sentence: "The navy obtained Marlin-class patrol craft."}}
+	if !matchesKind(craft, []string{"patrol boat"}) {
+		t.Error("a patrol craft is a patrol boat")
+	}
+	frigate := Relation{System: "Orca", Category: "Ships", Evidence: Evidence{Sentence: "The navy obtained Orca-class frigates."}}
+	if matchesKind(frigate, []string{"patrol boat"}) {
+		t.Error("a frigate is no patrol boat")
+	}
+}
+
+func TestKindTakenInSentence(t *testing.T) {
+	sentence := "Japan will hand over two transport planes to Ghana, weeks after Ghana received military aid from Japan."
+	hit := func(cat string) RelationHit {
+		return RelationHit{Relation: Relation{Supplier: "Japan", Recipient: "Ghana", Category: cat,
+			Evidence: Evidence{ReportID: "r", Sentence: sentence}}}
+	}
+	planes, aid := hit("Aircraft"), hit("")
+	if !kindTakenInSentence(aid, []RelationHit{planes, aid}, "Aircraft") {
+		t.Error("the planes belong to the relation that carries them, not to the aid")
+	}
+	if kindTakenInSentence(aid, []RelationHit{aid}, "Aircraft") {
+		t.Error("alone, a relation of no category may stand for the kind its sentence names")
+	}
+	other := planes
+	other.Evidence.Sentence = "Japan delivered two transport planes to Ghana."
+	if kindTakenInSentence(aid, []RelationHit{other, aid}, "Aircraft") {
+		t.Error("a relation of another sentence takes nothing")
+	}
+}

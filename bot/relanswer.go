@@ -289,14 +289,20 @@ var kindSynonyms = map[string][]string{
 	// a plane is any fixed-wing aircraft, a transport or trainer as much as
 	// a fighter ("is Tashkent buying transport planes"), not a helicopter
 	// a warship is any surface combatant the lexicon names by its type
-	"warship":   {"warship", "frigate", "corvette", "destroyer", "cruiser", "missile boat", "patrol ship", "assault ship"},
-	"plane":     planeWords,
-	"airplane":  planeWords,
-	"aeroplane": planeWords,
+	"warship": {"warship", "frigate", "corvette", "destroyer", "cruiser", "missile boat", "patrol ship", "assault ship"},
+	// a patrol boat is what reports also call a patrol craft or vessel
+	"patrol boat":   patrolWords,
+	"patrol vessel": patrolWords,
+	"patrol craft":  patrolWords,
+	"plane":         planeWords,
+	"airplane":      planeWords,
+	"aeroplane":     planeWords,
 }
 
 var planeWords = append([]string{"plane", "transport aircraft", "trainer aircraft", "tanker aircraft", "patrol aircraft",
 	"utility aircraft", "airlifter"}, fighterWords...)
+
+var patrolWords = []string{"patrol boat", "patrol craft", "patrol vessel", "patrol ship", "patrol cutter"}
 
 var fighterWords = []string{"fighter", "combat aircraft", "combat jet", "warplane", "jet", "attack aircraft", "strike aircraft"}
 

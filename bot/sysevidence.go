@@ -35,7 +35,7 @@ func namedInEvidence(ctx context.Context, rs RelationSearcher, rq RelationQuery,
 	if byKind {
 		var out []RelationHit
 		for _, h := range res.Hits {
-			if h.System == "" && h.Category == "" && matchesKind(h.Relation, u.Kinds) {
+			if h.System == "" && h.Category == "" && matchesKind(h.Relation, u.Kinds) && !kindTakenInSentence(h, res.Hits, u.Categories[0]) {
 				h.Category = u.Categories[0]
 				out = append(out, h)
 			}
@@ -43,6 +43,21 @@ func namedInEvidence(ctx context.Context, rs RelationSearcher, rq RelationQuery,
 		return out, nil
 	}
 	return namingSystem(res.Hits, u), nil
+}
+
+// kindTakenInSentence reports whether another relation of h's pair read
+// from the same sentence already carries category cat: the kind of weapon
+// the sentence names belongs to that relation, not to h ("China is due to
+// hand over two transport planes ..., months after Afghanistan received
+// military aid from the country": the aid delivered is no planes).
+func kindTakenInSentence(h RelationHit, hits []RelationHit, cat string) bool {
+	for _, o := range hits {
+		if o.Category == cat && o.Supplier == h.Supplier && o.Recipient == h.Recipient &&
+			o.Evidence.ReportID == h.Evidence.ReportID && o.Evidence.Sentence == h.Evidence.Sentence {
+			return true
+		}
+	}
+	return false
 }
 
 // namingSystem keeps the relations of no system (or only a kind of weapon

@@ -189,7 +189,7 @@ TO|TON|Tonga|Kingdom of Tonga||Tongan|Nuku'alofa|
 TT|TTO|Trinidad and Tobago|Republic of Trinidad and Tobago|Trinidad & Tobago;Trinidad|Trinidadian;Tobagonian|Port of Spain|
 TN|TUN|Tunisia|Republic of Tunisia||Tunisian|Tunis|
 TR|TUR|Turkey|Republic of Türkiye|Türkiye;Turkiye;Republic of Turkey;Турция;Турции;Турцию;Турцией;Турецкая Республика|Turkish;Turks|Ankara;Анкара;Анкары;Анкаре|
-TM|TKM|Turkmenistan|Turkmenistan|Turkmenia;Türkmenistan;Туркменистан;Туркменистана;Туркменистану;Туркменистаном;Туркменистане;Туркмения;Туркмении;Туркмению|Turkmen;Turkmenistani;Turkoman|Ashgabat;Ashkhabad;Ashgabad;Aşgabat;Ашхабад;Ашхабада;Ашхабаде|
+TM|TKM|Turkmenistan|Turkmenistan|Turkmenia;Türkmenistan;Туркменистан;Туркменистана;Туркменистану;Туркменистаном;Туркменистане;Туркмения;Туркмении;Туркмению|Turkmen;Turkmenistani;Turkoman;Turkmenian|Ashgabat;Ashkhabad;Ashgabad;Aşgabat;Ашхабад;Ашхабада;Ашхабаде|
 TV|TUV|Tuvalu|||Tuvaluan|Funafuti|
 UG|UGA|Uganda|Republic of Uganda||Ugandan|Kampala|
 UA|UKR|Ukraine|Ukraine|The Ukraine;Украина;Украины;Украине;Украину;Украиной;Україна;України;Україні|Ukrainian|Kyiv;Kiev;Киев;Киева;Киеве;Київ;Києва|

@@ -141,6 +141,8 @@ var systemData = []System{
 	sys("R-360 Neptune", Missiles, "Ukraine", "anti-ship missile", "R-360", "Neptune missile(s)"),
 	sys("BTR-4", ArmouredVehicles, "Ukraine", "armoured personnel carrier", "BTR-4E", "BTR-4 Bucephalus"),
 	sys("T-84 Oplot", ArmouredVehicles, "Ukraine", "main battle tank", "Oplot", "Oplot-M", "T-84"),
+	sys("Kalkan-M", Ships, "Ukraine", "patrol boat", "Kalkan", "Kalkan-P"),
+	sys("Grif-T", Ships, "Ukraine", "patrol boat"),
 	sys("Nora B-52", Artillery, "Serbia", "self-propelled howitzer", "NORA B-52"),
 	sys("Piorun", Missiles, "Poland", "portable surface-to-air missile", "Piorun 2"),
 	sys("Krab", Artillery, "Poland", "self-propelled howitzer", "AHS Krab"),

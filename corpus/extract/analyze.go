@@ -140,6 +140,7 @@ func (a *analysis) buildLists() {
 	a.pronounLists()
 	sortLists(a.lists)
 	a.indexLists()
+	a.markPlaceLists()
 }
 
 // actorLists joins adjacent actors separated only by commas and
@@ -203,7 +204,7 @@ func (a *analysis) opensNewClause(k, n, end int) bool {
 	if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
 		return true // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
 	}
-	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.actorEnd(n)) {
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.skipAllies(a.actorEnd(n))) {
 		return true // "After the coup in Niamey, Washington froze": a place, then the subject
 	}
 	return false

@@ -64,6 +64,7 @@ func (a *analysis) markCounterfactuals() {
 	a.markObjectedTransfers()
 	a.markAlleged()
 	a.markRd5()
+	a.markRd6()
 	a.markOpponents()
 	a.markRd2Doubts()
 	a.markRd4Doubts()

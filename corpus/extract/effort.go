@@ -322,6 +322,7 @@ func (a *analysis) governedRoles(f *frame, items []int, sups, recs []roleParty) 
 	if len(sups) == 0 && len(recs) == 0 {
 		sups, recs = a.dealBetween(f, items) // "the Su-35 deal between Indonesia and Russia"
 	}
+	sups = a.programPartner(f, sups, recs) // "under a program with the US, Turkmenistan obtained"
 	if a.cancelsEarlierDeal(f, sups, recs) {
 		a.res.dealCancelled = true // "..., but the deal was later abandoned"
 		c := &a.clauses[f.clause]

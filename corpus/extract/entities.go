@@ -605,7 +605,7 @@ func isOrgAhead(toks []tok, j int) bool {
 		if orgNouns[toks[j].w] {
 			return true
 		}
-		if functionWords[toks[j].w] {
+		if functionWords[toks[j].w] && !orgAndAhead(toks, j) {
 			return false
 		}
 	}

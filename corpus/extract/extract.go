@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.76"
+const Version = "2026-12-03.77"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -95,8 +95,10 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	about := e.about(r.Body)
 	subject := e.subject(r.Title, about)
 	var all []relation
-	var deniers []string // countries the report shows denying claims of their supply
+	var deniers []string       // countries the report shows denying claims of their supply
+	var cancelDenials []string // "supplier>recipient" pairs whose cancellation the report denies
 	finish := func(readTo int) ([]bot.Relation, int, int) {
+		all = dropDeniedCancels(all, cancelDenials)
 		return checkInferred(foldVague(e.dropDeniedClaims(willPlans(all, r.Body), deniers)), append(e.countriesIn(r.Title), about...), subject), long, readTo
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
@@ -145,8 +147,12 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 				}
 			}
 		}
+		if h := a.suchHolder(); h != "" {
+			heldSince(all[prevStart:], h) // "Georgia has bought Hermes drones. ... Georgia had 40 such drones."
+		}
 		found = a.dropNegated(text, found)
 		deniers = append(deniers, a.claimDeniers(found)...)
+		cancelDenials = append(cancelDenials, a.cancelDeniedPairs(found)...)
 		if maxRelations > 0 && len(all)+len(found) > maxRelations {
 			return finish(sp.Start)
 		}
@@ -327,6 +333,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.frontedLicenceRelations()...)
 	rels = append(rels, a.frontedAidRelations()...)
 	rels = append(rels, a.localBuildRelations()...)
+	rels = append(rels, a.beingBuiltRelations()...)
 	rels = append(rels, a.holderRelations()...)
 	rels = append(rels, a.possessedForeignRelations(rels)...)
 	rels = append(rels, a.blockedMakerRelations(rels)...)
@@ -341,6 +348,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		}
 		rels = append(rels, a.infer(prev)...)
 	}
+	a.handedOnPurchase(rels, prev) // "These were handed over by India. India purchased these helicopters from Belarus"
 	if a.res.dealCancelled {
 		cancelStages(rels, a.res.cancelYears)
 	}

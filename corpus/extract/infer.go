@@ -55,6 +55,9 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if !a.clearTransfer(f) || a.weapon != nil && len(f.rsups) == 0 && a.weaponSubject(f) {
 			continue // the weapon topic's maker supplies (topicRelations)
 		}
+		if a.handedOnUnknownGiver(f) {
+			continue // "will be purchased from Belarus and handed over to Afghanistan": the buyer gives
+		}
 		a.borrowAnaphorItem(f, prev)
 		a.suchSystem(f, prev)
 		if openSupplier(f) {
@@ -93,6 +96,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 			continue // "an S-125T Pechora-2T from Belarus": not the context's supplier
 		}
 		f.rsups, f.rrecs = sups, recs
+		a.carryPrevSystem(f, ic.prevRels, first(sups), first(recs)) // "The first batch of four planes was delivered"
 		f.items = a.filterItems(f.items, recs)
 		f.groups = nil
 		a.makeGroups(f)

@@ -38,6 +38,8 @@ func (a *analysis) resolve() []relation {
 			continue
 		}
 		sups, recs = a.borrowKeptRoles(f, items, sups, recs)
+		a.boughtAfterArrival(f, items)
+		sups = a.dropMakerGiver(f, sups)
 		sups, recs = a.topicRoles(f, sups, recs)
 		items = a.filterItems(items, recs)
 		if a.unsupportedFrame(f, items) {

@@ -40,7 +40,7 @@ func (a *analysis) borrowFrameRoles(f, d *frame, items []int, sups, recs []roleP
 	if len(sups) == 0 && a.handedOn(f) && len(d.rrecs) > 0 && !overlap(d.rrecs, recs) {
 		sups = d.rrecs // "sold by Germany to Chile before being resold to Ecuador": Chile resells
 	}
-	if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan && !otherWeapon {
+	if len(sups) == 0 && len(d.rsups) > 0 && !overlap(d.rsups, recs) && !otherBuyersPlan && !otherWeapon && !a.handedOnAfterPurchase(f, d) {
 		sups = d.rsups
 	}
 	if len(recs) == 0 && len(d.rrecs) > 0 && !overlap(d.rrecs, sups) && !a.namesOtherRecipient(f) {

@@ -368,8 +368,8 @@ func (r *statusReading) plannedCue(j int) {
 	a, f := r.a, r.f
 	toks := a.toks
 	w := toks[j].w
-	if w == "may" && j+1 < len(toks) && toks[j+1].upper {
-		return
+	if w == "may" && j+1 < len(toks) && (toks[j+1].upper || toks[j+1].digit && toks[j].upper) {
+		return // the month: "in May Russia delivered", "India on May 16 handed over"
 	}
 	if w == "close" && !(j+2 < len(toks) && (a.trigAt[j+2] >= 0 || signing[toks[j+2].w] || toks[j+2].w == "a" || toks[j+2].w == "an")) {
 		return // "units close to the border received": a place; "close to ordering", "close to a deal": a plan
@@ -694,7 +694,7 @@ func (a *analysis) kind(f *frame) {
 			return
 		}
 	}
-	if a.clauses[f.clause].aid {
+	if a.clauses[f.clause].aid && !a.aidForOther(f) {
 		f.kind = bot.KindAid
 	}
 }

@@ -24,7 +24,7 @@ func (a *analysis) nextTopic(cur *weaponTopic, inReport map[string]bool) *weapon
 	if t := a.subjectWeapon(inReport); t != nil {
 		return t
 	}
-	if cur != nil && a.aboutTopic() {
+	if cur != nil && (a.aboutTopic() || a.keepsTopic(cur)) {
 		return cur
 	}
 	return nil
@@ -34,10 +34,7 @@ func (a *analysis) nextTopic(cur *weaponTopic, inReport map[string]bool) *weapon
 // VT-4 MBT is", "Rafale has since made"), nil when there is none or its
 // maker is unknown or never named in the report.
 func (a *analysis) subjectWeapon(inReport map[string]bool) *weaponTopic {
-	t := 0
-	if t < len(a.toks) && a.toks[t].w == "the" {
-		t++
-	}
+	t := a.leadingSubject()
 	if t >= len(a.toks) || a.itemAt[t] < 0 {
 		return nil
 	}
