@@ -332,6 +332,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.includeListRelations()...)
 	rels = append(rels, a.frontedLicenceRelations()...)
 	rels = append(rels, a.frontedAidRelations()...)
+	rels = append(rels, a.frontedPartnerRelations()...)
 	rels = append(rels, a.localBuildRelations()...)
 	rels = append(rels, a.beingBuiltRelations()...)
 	rels = append(rels, a.holderRelations()...)

@@ -403,3 +403,58 @@ func (a *analysis) dropAbsences(rels []relation) []relation {
 
 // speechVerbs make a negation someone's statement, a denial.
 var speechVerbs = words("said says told stated insisted insists claimed claims announced")
+
+// partnerDeals name an agreement whose partner is the other side of the
+// clause after it: "Under an agreement with Kazakhstan, Russia delivered
+// four Su-30SM jets".
+var partnerDeals = words("agreement agreements contract contracts deal deals accord treaty")
+
+// frontedPartnerRelations reads "Under an agreement with X, Y delivered W"
+// (Y -> X) and "Under a contract with X, Y received W" (X -> Y): the clause
+// names one side, the opener the other. Nothing when the clause names both
+// sides itself (its own reading stands) or no weapon.
+func (a *analysis) frontedPartnerRelations() []relation {
+	toks := a.toks
+	if len(toks) < 8 || toks[0].w != "under" || a.hedged() {
+		return nil
+	}
+	j := 1
+	if articles[toks[j].w] {
+		j++
+	}
+	if !partnerDeals[toks[j].w] || toks[j+1].w != "with" || a.actorAt[j+2] < 0 {
+		return nil
+	}
+	ac := &a.actors[a.actorAt[j+2]]
+	if ac.drop || len(ac.countries) != 1 || ac.tj >= len(toks) || toks[ac.tj].w != "," {
+		return nil
+	}
+	partner := ac.countries[0]
+	for v := ac.tj + 1; v < len(toks) && v <= ac.tj+8; v++ {
+		k := a.trigAt[v]
+		if k < 0 {
+			continue
+		}
+		tr := &a.trigs[k]
+		if tr.noun || tr.drop || tr.spec.status != del || a.actorWithin(tr.tj, len(toks), len(toks)) {
+			return nil // a clause that names its other side reads itself
+		}
+		subj, _ := a.clauseSubjectCountry(v)
+		x := a.goodsBetween(tr.tj-1, len(toks))
+		if subj == "" || subj == partner || x == nil {
+			return nil
+		}
+		st := bot.StatusDelivered
+		if toks[v-1].w == "will" || toks[v-1].w == "to" || tr.toBe || tr.prog {
+			st = bot.StatusOrdered
+		}
+		switch tr.spec.dir {
+		case dirS:
+			return []relation{itemRelation(x, subj, partner, st, bot.KindSale)}
+		case dirR:
+			return []relation{itemRelation(x, partner, subj, st, bot.KindSale)}
+		}
+		return nil
+	}
+	return nil
+}
