@@ -163,7 +163,7 @@ func (a *analysis) actorLists() {
 func (a *analysis) gatherList(k int) (l alist, n int) {
 	ac := &a.actors[k]
 	l = alist{ti: ac.ti, tj: ac.tj, members: []int{k}}
-	end := a.actorEnd(k)
+	end := a.skipAside(a.actorEnd(k))
 	n = k + 1
 	for n < len(a.actors) {
 		nx := &a.actors[n]
@@ -175,7 +175,7 @@ func (a *analysis) gatherList(k int) (l alist, n int) {
 		}
 		l.members = append(l.members, n)
 		l.tj = nx.tj
-		end = a.actorEnd(n)
+		end = a.skipAside(a.actorEnd(n))
 		n++
 	}
 	return l, n

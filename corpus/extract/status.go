@@ -59,11 +59,14 @@ func (a *analysis) status(f *frame) {
 		f.denied, r.cancel = false, false
 	}
 	r.deliveryNotYetMade()
-	if !r.cancel && a.putOnHold(tr) {
+	if !r.cancel && (a.putOnHold(tr) || a.dealOnHold(tr)) {
 		r.cancel = true // "putting an order for more Spike missiles on hold"
 	}
 	if f.denied || r.cancel {
 		r.st = bot.StatusCancelled
+	}
+	if r.modal && r.st == bot.StatusOrdered && a.underIntentOnly(f) {
+		r.st = bot.StatusPlanned // "Under the memorandum of understanding, Zagreb will supply"
 	}
 	f.status = r.st
 	f.willOnly = r.modal && r.st == bot.StatusOrdered && !tr.noun && !f.spec.light && len(f.absorbed) == 0

@@ -1,0 +1,270 @@
+package extract
+
+import "github.com/briefbot/briefbot/bot/gazetteer"
+
+// Rules of the rd9 real-text round: constructions met in unseen reporting
+// on Asian, Latin American, Middle Eastern and European deals, each a
+// pattern of English with a sentence-level gold line (s2401 on).
+
+// Attempts are plans: "China is trying to sell two submarines to Egypt",
+// "Peru attempted to buy tanks".
+func init() {
+	cues.add("trying to|tries to|try to|tried to|attempting to|attempts to|attempted to|attempt to", cuePlanned)
+}
+
+// markRd9 drops or weakens the triggers of this round's non-transfers.
+func (a *analysis) markRd9() {
+	a.markNonGoodsObjects()
+	a.markCustomerBase()
+	a.markPlanNouns()
+	a.markBackedPurchase()
+	a.markWorldwide()
+}
+
+// nonGoods are objects of a supplying verb that are no goods: "did not
+// provide any information", "gave no details", "supplied figures".
+var nonGoods = words("information details detail data figures comment comments explanation explanations " +
+	"update updates estimate estimates timeline timetable clarification assurance assurances guarantee " +
+	"guarantees answer answers breakdown specifics indication")
+
+// objectDeterminers may stand between a verb and the head of its object.
+var objectDeterminers = words("any no the a an more further additional some few new detailed exact precise " +
+	"official its their his her")
+
+// markNonGoodsObjects drops a supplying verb whose object is information,
+// not goods: "He did not provide any information about the number of
+// tanks" gives nothing (and no cancellation).
+func (a *analysis) markNonGoodsObjects() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.dir != dirS {
+			continue
+		}
+		j := tr.tj
+		for j < len(toks) && j < tr.tj+3 && objectDeterminers[toks[j].w] {
+			j++
+		}
+		if j < len(toks) && nonGoods[toks[j].w] {
+			tr.drop = true
+		}
+	}
+}
+
+// markCustomerBase drops "customer" in "customer base": a market, no
+// named buyer ("looks to expand exports beyond its customer base").
+func (a *analysis) markCustomerBase() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.spec.sp == spCustomer && tr.tj < len(toks) && (toks[tr.tj].w == "base" || toks[tr.tj].w == "bases") {
+			tr.drop = true
+		}
+	}
+}
+
+// planHeads after a transfer noun make it a plan: "the export plan
+// involves six frigates", "a purchase proposal".
+var planHeads = words("plan plans proposal proposals scheme idea project")
+
+// markPlanNouns reads a transfer noun that premodifies a plan as planned:
+// "The export plan involves six destroyer escorts" (a plan, not an
+// export made).
+func (a *analysis) markPlanNouns() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun && tr.tj < len(toks) && planHeads[toks[tr.tj].w] && statusRank(tr.spec.status) < statusRank(pln) {
+			tr.spec.status = pln
+		}
+	}
+}
+
+// backingVerbs support a purchase that is still to be made.
+var backingVerbs = words("supported supports supporting backed backs backing endorsed endorses endorsing favoured favored")
+
+// markBackedPurchase reads a purchase that a body supports as planned: "a
+// parliamentary committee supported acquiring U.S.-made missile systems",
+// "the senate backed the purchase of tanks from Germany".
+func (a *analysis) markBackedPurchase() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.spec.dir != dirR || statusRank(tr.spec.status) >= statusRank(pln) {
+			continue
+		}
+		j := tr.ti - 1
+		for j >= 0 && (toks[j].w == "the" || toks[j].w == "a" || toks[j].w == "possible" || toks[j].w == "proposed") {
+			j--
+		}
+		if j >= 0 && backingVerbs[toks[j].w] {
+			tr.spec.status = pln
+		}
+	}
+}
+
+// worldwideWords name no recipient but the world.
+var worldwideWords = newPhraseSet[bool]()
+
+func init() {
+	worldwideWords.add("worldwide|globally|around the world|across the world|across the globe|around the globe|"+
+		"to customers worldwide|all over the world", true)
+}
+
+// markWorldwide drops a supplying verb whose recipients are the world and
+// no country: "Raytheon said it has delivered more than 500 radars
+// worldwide" names no buyer, so none is taken from context ("worldwide,
+// including to Poland" names one and stays).
+func (a *analysis) markWorldwide() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.dir != dirS {
+			continue
+		}
+		world, country := false, false
+		for j := tr.tj; j < len(toks) && j < tr.tj+20 && toks[j].w != ";"; j++ {
+			if _, n := worldwideWords.match(toks, j); n > 0 {
+				world = true
+			}
+			if a.actorAt[j] >= 0 {
+				country = true
+			}
+		}
+		if world && !country {
+			tr.drop = true
+		}
+	}
+}
+
+// leasesForeignGoods reports whether a lease verb's object opens with an
+// origin demonym: "Germany agreed to lease Israeli drones" (Germany is
+// the lessee and receives; "leased Swedish Gripens to Hungary" keeps its
+// "to").
+func (a *analysis) leasesForeignGoods(tr *trig) bool {
+	toks := a.toks
+	if tr.passive {
+		return false
+	}
+	j := tr.tj
+	for j < len(toks) && j < tr.tj+3 && (objectDeterminers[toks[j].w] || toks[j].digit || numberWords[toks[j].w] > 0) {
+		j++
+	}
+	k := -1
+	if j < len(toks) {
+		k = a.actorAt[j]
+	}
+	if k < 0 || a.actors[k].kind != gazetteer.DemonymMention {
+		return false
+	}
+	for i := j; i < len(toks) && i < j+12 && toks[i].w != "," && toks[i].w != ";"; i++ {
+		if toks[i].w == "to" && i+1 < len(toks) && a.actorAt[i+1] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// militaryWeaponAt returns the weapon that "military" qualifies right after
+// the demonym k ("Israeli military reconnaissance drones": Israeli drones,
+// not the Israeli military), -1 if none.
+func (a *analysis) militaryWeaponAt(k, j int) int {
+	if a.actors[k].kind != gazetteer.DemonymMention || j+1 >= len(a.toks) || a.toks[j].w != "military" {
+		return -1
+	}
+	if it := a.itemAt[j+1]; it >= 0 && !a.items[it].org && !a.items[it].arms {
+		return it
+	}
+	return -1
+}
+
+// skipAside returns the token after a parenthesis that opens at end and
+// names no country, year or verb of transfer ("to Qatar (F-15s, for $21 billion) and Kuwait": the
+// list goes on after it), or end itself.
+func (a *analysis) skipAside(end int) int {
+	toks := a.toks
+	if end >= len(toks) || toks[end].w != "(" {
+		return end
+	}
+	for j := end + 1; j < len(toks) && j < end+16; j++ {
+		switch {
+		case a.actorAt[j] >= 0 || a.trigAt[j] >= 0 || toks[j].w == "(" || isYearTok(toks[j]):
+			return end // each member keeps its own dates and verbs
+		case toks[j].w == ")":
+			return j + 1
+		}
+	}
+	return end
+}
+
+// intentHeads name a document of intent, not a contract.
+var intentHeads = words("memorandum memoranda mou mous framework intent understanding")
+
+// underIntentOnly reports whether the sentence opens with "Under" a
+// memorandum or letter of intent and frame f follows it: "Under the
+// memorandum of understanding signed in October, Zagreb will supply Kyiv
+// with 30 tanks" is a plan (no contract), like the memorandum itself.
+func (a *analysis) underIntentOnly(f *frame) bool {
+	toks := a.toks
+	if len(toks) < 3 || toks[0].w != "under" {
+		return false
+	}
+	intent := false
+	for j := 1; j < f.start && j < len(toks); j++ {
+		switch {
+		case toks[j].w == "contract" || toks[j].w == "contracts" || toks[j].w == "deal" || toks[j].w == "agreement":
+			return false
+		case j <= 5 && intentHeads[toks[j].w]:
+			intent = true
+		}
+	}
+	return intent
+}
+
+// heldDealNouns name an agreement whose "to" verb is the transfer agreed.
+var heldDealNouns = words("deal deals contract contracts agreement agreements plan plans")
+
+// dealOnHold reports whether the transfer is a deal's ("deal to sell
+// submarines to Thailand", or the deal noun itself) and the deal is "on
+// hold" later in the clause: "But deal to sell submarines to Thailand on
+// hold", "the contract for tanks is on hold" (suspended: cancelled).
+func (a *analysis) dealOnHold(tr *trig) bool {
+	toks := a.toks
+	deal := tr.noun && heldDealNouns[toks[tr.ti].w] ||
+		tr.ti >= 2 && toks[tr.ti-1].w == "to" && heldDealNouns[toks[tr.ti-2].w]
+	if !deal {
+		return false
+	}
+	for k := tr.tj; k+1 < len(toks) && k < tr.tj+12; k++ {
+		if toks[k].w == "," || toks[k].w == ";" || a.trigAt[k] >= 0 && !a.trigs[a.trigAt[k]].noun {
+			return false
+		}
+		if toks[k].w == "on" && toks[k+1].w == "hold" {
+			return true
+		}
+	}
+	return false
+}
+
+// parenItemsFor returns the weapons recipient rc gets: items, unless each
+// is named in another country's parenthesis and rc has one of its own,
+// whose weapons are then rc's: "sold jets to Oman (F-16 models) and Jordan
+// (F-16V models)" gives Jordan the F-16V even though the frame read only
+// Oman's F-16.
+func (a *analysis) parenItemsFor(items []int, rc string) []int {
+	for _, it := range items {
+		if it < 0 || a.parenOwner(it) == "" || a.parenOwner(it) == rc {
+			return items
+		}
+	}
+	var own []int
+	for it := range a.items {
+		if !a.items[it].org && a.parenOwner(it) == rc {
+			own = append(own, it)
+		}
+	}
+	if len(own) == 0 {
+		return items
+	}
+	return own
+}
