@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot/gazetteer"
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
 
 // Rules of the rd9 real-text round: constructions met in unseen reporting
 // on Asian, Latin American, Middle Eastern and European deals, each a
@@ -19,6 +24,7 @@ func (a *analysis) markRd9() {
 	a.markPlanNouns()
 	a.markBackedPurchase()
 	a.markWorldwide()
+	a.markPlatformSupplier()
 }
 
 // nonGoods are objects of a supplying verb that are no goods: "did not
@@ -267,4 +273,62 @@ func (a *analysis) parenItemsFor(items []int, rc string) []int {
 		return items
 	}
 	return own
+}
+
+// markPlatformSupplier drops a supplier noun whose "for" names a weapon,
+// not a country: "Northrop Grumman is the only radar supplier for the
+// F-16" supplies parts for a type, to no buyer ("the main arms supplier
+// for India" names one and stays).
+func (a *analysis) markPlatformSupplier() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if !tr.noun || tr.spec.sp != spSupplier || tr.tj+1 >= len(toks) || toks[tr.tj].w != "for" {
+			continue
+		}
+		j := tr.tj + 1
+		for j < len(toks) && (toks[j].w == "the" || toks[j].w == "its" || toks[j].w == "their") {
+			j++
+		}
+		if j < len(toks) && a.itemAt[j] >= 0 && a.actorAt[j] < 0 {
+			tr.drop = true
+		}
+	}
+}
+
+// retiredWords before a weapon say its holder used it up: it was delivered.
+var retiredWords = words("decommissioned retired withdrawn")
+
+// ownerInRelative gives a buying passive in a relative clause on a weapon
+// its recipient from the weapon's demonym when the sentence names none and
+// the seller is another country: in "two decommissioned Chilean warships
+// which were acquired second-hand from the Netherlands", "Chilean" cannot
+// be the origin of goods bought from the Netherlands, so Chile bought
+// them; "decommissioned" says they had come (delivered). Only for ships,
+// whose demonym names their flag: "Russian helicopters which were bought
+// from Belarus" are Russian-made and say nothing of who holds them.
+func (a *analysis) ownerInRelative(f *frame, items []int, sups, recs []roleParty) []roleParty {
+	toks := a.toks
+	tr := &a.trigs[f.t]
+	if len(recs) > 0 || len(sups) != 1 || !tr.passive || tr.spec.dir != dirR || tr.ti < 3 {
+		return recs
+	}
+	rel := tr.ti - 2
+	if !beForms[toks[tr.ti-1].w] || toks[rel].w != "which" && toks[rel].w != "that" {
+		return recs
+	}
+	it := a.itemAt[rel-1]
+	if it < 0 || !slices.Contains(items, it) || len(a.items[it].origins) != 1 || a.items[it].category != "Ships" {
+		return recs
+	}
+	ac := &a.actors[a.items[it].origins[0]]
+	if ac.kind != gazetteer.DemonymMention || ac.made || len(ac.countries) != 1 || slices.Contains(sups[0].countries, ac.countries[0]) {
+		return recs
+	}
+	for j := ac.ti - 1; j >= 0 && j >= ac.ti-2; j-- {
+		if retiredWords[toks[j].w] && f.status == bot.StatusOrdered {
+			f.status = bot.StatusDelivered
+		}
+	}
+	return append(recs, roleParty{party: party{countries: ac.countries, pos: ac.ti}, li: -1, it: -1})
 }

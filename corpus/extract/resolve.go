@@ -39,6 +39,7 @@ func (a *analysis) resolve() []relation {
 		}
 		sups, recs = a.borrowKeptRoles(f, items, sups, recs)
 		sups, recs = a.topicRoles(f, sups, recs)
+		recs = a.ownerInRelative(f, items, sups, recs)
 		items = a.filterItems(items, recs)
 		if a.unsupportedFrame(f, items) {
 			continue
