@@ -97,7 +97,8 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	var all []relation
 	var deniers []string // countries the report shows denying claims of their supply
 	finish := func(readTo int) ([]bot.Relation, int, int) {
-		return checkInferred(foldVague(e.dropDeniedClaims(willPlans(all, r.Body), deniers)), append(e.countriesIn(r.Title), about...), subject), long, readTo
+		named := append(e.countriesIn(r.Title), about...)
+		return checkInferred(foldVague(keepAgreeing(e.dropDeniedClaims(willPlans(all, r.Body), deniers), named, subject)), named, subject), long, readTo
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis

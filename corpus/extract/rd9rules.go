@@ -332,3 +332,19 @@ func (a *analysis) ownerInRelative(f *frame, items []int, sups, recs []roleParty
 	}
 	return append(recs, roleParty{party: party{countries: ac.countries, pos: ac.ti}, li: -1, it: -1})
 }
+
+// keepAgreeing drops the relations completed from context that
+// checkInferred would drop, before foldVague weighs the stages of a pair:
+// a TB2 order wrongly completed with the supplier of the sentence before
+// must not fold away that supplier's own plan ("supported acquiring
+// U.S.-made missile systems") and then vanish itself.
+func keepAgreeing(rels []relation, named, subject []string) []relation {
+	stated := statedParties(rels, named, subject)
+	out := rels[:0:0]
+	for _, r := range rels {
+		if !r.Inferred || stated.agrees(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

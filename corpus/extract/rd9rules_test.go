@@ -30,3 +30,22 @@ func TestInferredRecipientOnBothSides(t *testing.T) {
 		t.Errorf("a country the report shows only supplying should not be inferred as a recipient: got %q", got)
 	}
 }
+
+// A relation wrongly completed from context, which the report then drops,
+// does not first fold away the plan of the pair it borrowed.
+func TestDroppedInferenceFoldsNothing(t *testing.T) {
+	e := New()
+	r := bot.Report{ID: "r", Title: "Peru to buy Bayraktar TB2 drones",
+		Body: "Peru has announced plans to purchase Bayraktar TB2 drones from Turkey in a $60 million deal. " +
+			"This comes shortly after a senate panel supported acquiring U.S.-made missile systems. " +
+			"The acquisition of Bayraktar TB2 drones is approved until 2027, according to a statement."}
+	got := relKeys(e.Report(r))
+	if !slices.Contains(got, "United States>Peru  planned") {
+		t.Errorf("the planned purchase of U.S.-made systems is missing: got %q", got)
+	}
+	for _, k := range got {
+		if k == "United States>Peru Bayraktar TB2 ordered" {
+			t.Errorf("the TB2 is not the United States': got %q", got)
+		}
+	}
+}
