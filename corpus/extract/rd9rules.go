@@ -348,3 +348,19 @@ func keepAgreeing(rels []relation, named, subject []string) []relation {
 	}
 	return out
 }
+
+// possessedRole reports whether a role noun is owned by "its" or "their"
+// a word or two before it ("its largest customers Saudi Arabia and the
+// United States": the countries after it are those customers; not "lost
+// customers Iraq and Syria").
+func (a *analysis) possessedRole(tr *trig) bool {
+	for j := tr.ti - 1; j >= 0 && j >= tr.ti-3; j-- {
+		switch a.toks[j].w {
+		case "its", "their":
+			return true
+		case "lost", "former", "potential", "prospective", "possible", "future":
+			return false
+		}
+	}
+	return false
+}
