@@ -188,8 +188,8 @@ func (a *analysis) opensNewClause(k, n, end int) bool {
 	toks := a.toks
 	ac := &a.actors[k]
 	nx := &a.actors[n]
-	if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
-		return true // "to Kyrgyzstan, the Kyrgyz border service said"
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention && ac.kind != gazetteer.DemonymMention {
+		return true // "to Kyrgyzstan, the Kyrgyz border service said"; not "Indian, Algerian and Azerbaijani militaries"
 	}
 	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
 		return true // "built by Dassault Aviation, the UAE is following": a new subject
