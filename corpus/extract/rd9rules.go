@@ -364,3 +364,30 @@ func (a *analysis) possessedRole(tr *trig) bool {
 	}
 	return false
 }
+
+// pronounObjectItems returns the weapons named earlier in frame f's clause
+// when the trigger's object is "them" or "it" and the frame found none:
+// in "Chile's Navy is preparing to sail two retired Australian warships
+// out of Sydney after purchasing them", "them" are the warships. Nil when
+// the object is no pronoun or the clause names no weapon before it.
+func (a *analysis) pronounObjectItems(f *frame) []int {
+	toks := a.toks
+	tr := &a.trigs[f.t]
+	for _, k := range f.absorbed {
+		if !a.trigs[k].noun {
+			tr = &a.trigs[k] // "after purchasing them in a deal"
+		}
+	}
+	if tr.noun || tr.passive || tr.tj >= len(toks) || toks[tr.tj].w != "them" && toks[tr.tj].w != "it" {
+		return nil
+	}
+	c := &a.clauses[f.clause]
+	var out []int
+	for it := range a.items {
+		x := &a.items[it]
+		if !x.org && !x.arms && x.ti >= c.ts && x.tj <= tr.ti {
+			out = append(out, it)
+		}
+	}
+	return out
+}
