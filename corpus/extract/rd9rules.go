@@ -391,3 +391,13 @@ func (a *analysis) pronounObjectItems(f *frame) []int {
 	}
 	return out
 }
+
+// systemHeads are generic heads that name the system itself, not a part of
+// it or what it fires: "HIMARS missile systems", "Patriot missile
+// batteries" are HIMARS and Patriot ("Gepard ammunition" is not a Gepard).
+var systemHeads = words("system systems launcher launchers battery batteries")
+
+// systemHead reports whether the generic match m ends in a system head.
+func (a *analysis) systemHead(m wmatch) bool {
+	return m.tj > m.ti && systemHeads[a.toks[m.tj-1].w]
+}
