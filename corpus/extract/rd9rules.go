@@ -401,3 +401,14 @@ var systemHeads = words("system systems launcher launchers battery batteries")
 func (a *analysis) systemHead(m wmatch) bool {
 	return m.tj > m.ti && systemHeads[a.toks[m.tj-1].w]
 }
+
+// A seller wins deals as it wins orders: "It has won deals with Pakistan
+// and Bangladesh" (the subject supplies them). Not "secured a deal", which
+// a buyer does as well ("secured a deal to buy drones").
+func init() {
+	for _, v := range []string{"won", "wins", "win", "winning", "landed", "lands", "bagged"} {
+		for _, d := range []string{"", "a ", "the ", "new ", "a new "} {
+			light(dirS, ord, "", spWinOrder, fNoun, v+" "+d+"deal|"+v+" "+d+"deals")
+		}
+	}
+}

@@ -90,6 +90,9 @@ func (a *analysis) nounHere(i int) bool {
 // "six of the 17 deals", "several contracts"): a statistic, not a transfer.
 func (a *analysis) counted(tr *trig) bool {
 	toks := a.toks
+	if tr.spec.sp == spWinOrder {
+		return false // "has won deals with Pakistan": won in the clause
+	}
 	w := toks[tr.tj-1].w
 	switch w {
 	case "deals", "contracts", "orders", "agreements", "sales", "deliveries", "transfers", "acquisitions",
