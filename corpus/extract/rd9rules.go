@@ -366,7 +366,8 @@ func (a *analysis) possessedRole(tr *trig) bool {
 }
 
 // pronounObjectItems returns the weapons named earlier in frame f's clause
-// when the trigger's object is "them" or "it" and the frame found none:
+// when the trigger's object is "them", "it" or a bare count ("an initial
+// two") and the frame found none:
 // in "Chile's Navy is preparing to sail two retired Australian warships
 // out of Sydney after purchasing them", "them" are the warships. Nil when
 // the object is no pronoun or the clause names no weapon before it.
@@ -378,7 +379,7 @@ func (a *analysis) pronounObjectItems(f *frame) []int {
 			tr = &a.trigs[k] // "after purchasing them in a deal"
 		}
 	}
-	if tr.noun || tr.passive || tr.tj >= len(toks) || toks[tr.tj].w != "them" && toks[tr.tj].w != "it" {
+	if tr.noun || tr.passive || tr.tj >= len(toks) || toks[tr.tj].w != "them" && toks[tr.tj].w != "it" && !a.bareCountAt(tr.tj) {
 		return nil
 	}
 	c := &a.clauses[f.clause]
@@ -411,4 +412,25 @@ func init() {
 			light(dirS, ord, "", spWinOrder, fNoun, v+" "+d+"deal|"+v+" "+d+"deals")
 		}
 	}
+}
+
+// countOpeners may stand before a bare count: "an initial two", "the
+// first three".
+var countOpeners = words("an a the initial first another further")
+
+// bareCountAt reports whether a count with no noun of its own starts at j:
+// "ordering an initial two from TKMS" (two of the weapons named before).
+func (a *analysis) bareCountAt(j int) bool {
+	toks := a.toks
+	for n := 0; j < len(toks) && n < 2 && countOpeners[toks[j].w]; n++ {
+		j++
+	}
+	if j+1 >= len(toks) || !(numberWords[toks[j].w] > 1 || toks[j].digit && !isYearTok(toks[j])) {
+		return false
+	}
+	switch toks[j+1].w {
+	case "from", "of", ",", ".", "in", "for", "to", "by":
+		return true
+	}
+	return false
 }
