@@ -58,6 +58,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 		a.borrowAnaphorItem(f, prev)
 		if openSupplier(f) {
 			// A buyer's plan: only the weapon's maker, named nearby, may supply.
+			a.nameDefiniteItem(f, prev)
 			if maker := a.planMaker(f.items); maker != "" {
 				f.rsups = contextParty(maker)
 			} else {

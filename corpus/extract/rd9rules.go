@@ -434,3 +434,33 @@ func (a *analysis) bareCountAt(j int) bool {
 	}
 	return false
 }
+
+// nameDefiniteItem names a definite generic weapon of a buyer's plan f
+// (no supplier named) after the one system of its category that the
+// previous sentence names: after
+// "... have purchased hundreds of T-90 battle tanks", "the tank" in
+// "Egypt has expressed interest in buying the tank" is the T-90 (whose
+// maker, named nearby or tied to it by the title, may then supply).
+func (a *analysis) nameDefiniteItem(f *frame, prev *analysis) {
+	if prev == nil || len(f.items) != 1 {
+		return
+	}
+	x := &a.items[f.items[0]]
+	if x.system != "" || x.canon != "" || x.org || x.arms || x.ti == 0 || a.toks[x.ti-1].w != "the" {
+		return
+	}
+	found := -1
+	for it := range prev.items {
+		y := &prev.items[it]
+		if y.org || y.canon == "" || y.category != x.category {
+			continue
+		}
+		if found >= 0 && prev.items[found].canon != y.canon {
+			return // two systems of that kind: which one is open
+		}
+		found = it
+	}
+	if found >= 0 {
+		x.system, x.canon = prev.items[found].system, prev.items[found].canon
+	}
+}
