@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -16,6 +17,26 @@ func TestUnderstandClassName(t *testing.T) {
 	} {
 		if got := Understand(tc.q, now).System; got != tc.want {
 			t.Errorf("%q: system %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+// A demonym before a system another country makes names the buyer, even
+// before "sale": "the Saudi Chinook sale" is a sale to Saudi Arabia, while
+// "Turkish drone sales" are Turkey's.
+func TestUnderstandDemonymBeforeForeignSystemSale(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ q, sup, rec string }{
+		{"What happened to the Saudi Chinook sale?", "[]", "[Saudi Arabia]"},
+		{"What happened to the Qatari Rafale sale?", "[]", "[Qatar]"},
+		{"How big are Turkish drone sales?", "[Turkey]", "[]"},
+	} {
+		u := Understand(tc.q, now)
+		if got := fmt.Sprint(u.Suppliers); got != tc.sup {
+			t.Errorf("%q: suppliers %s, want %s", tc.q, got, tc.sup)
+		}
+		if got := fmt.Sprint(u.Recipients); got != tc.rec {
+			t.Errorf("%q: recipients %s, want %s", tc.q, got, tc.rec)
 		}
 	}
 }
