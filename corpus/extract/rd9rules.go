@@ -464,3 +464,10 @@ func (a *analysis) nameDefiniteItem(f *frame, prev *analysis) {
 		x.system, x.canon = prev.items[found].system, prev.items[found].canon
 	}
 }
+
+// "Uses" a weapon of another make is "operates" it: "The German military
+// uses Israel's Heron 1", "Peru uses Korean trainers" (see keepOperate:
+// only a weapon whose origin stands before it).
+func init() {
+	verb(dirR, del, "", spOperate, "", "uses", "", "")
+}
