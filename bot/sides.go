@@ -176,7 +176,9 @@ func unknownDesignation(text string) string {
 			return tok
 		case k > 0 && unicode.IsUpper(first) && utf8.RuneCountInString(tok) >= 3 && !questionWords[strings.ToLower(tok)] &&
 			genericWeaponAt(text, loc[1]):
-			return tok
+			// "the Adelaide-class frigates": the class is named Adelaide,
+			// as the extractor names it.
+			return strings.TrimSuffix(strings.TrimSuffix(tok, "-class"), "-Class")
 		}
 	}
 	return ""

@@ -537,6 +537,9 @@ func sideFromContext(text string, words []wordSpan, ms []mention, m *mention, ve
 	case m.kind == gazetteer.DemonymMention && weaponAfter(text, m.end) && !forcesAfter(text, m.end):
 		m.side = demonymSide(text, m.names, m.end) // "Turkish drones", but "the Indonesian Su-35 order"
 		return m.side == recipientSide
+	case buyerOfForeign(text, *m) && !forcesAfter(text, m.end):
+		m.side = recipientSide // "the Saudi Chinook sale"
+		return true
 	case m.kind == gazetteer.ManufacturerMention:
 		m.side = supplierSide
 		return false
@@ -572,12 +575,20 @@ func nounSide(text string, words []wordSpan, m mention, nb neighbourhood) (s sid
 		containsSeq(nb.before, "suppliers", "of") ||
 		containsSeq(nb.before, "suppliers", "to") || containsSeq(nb.before, "sources", "of"):
 		return recipientSide, true
-	case supplierNouns[nb.next] || possessiveNoun(text, m.end, nb.after, supplierNouns) || nounAfterWeapons(text, words, m.end, supplierNouns) ||
+	case supplierNouns[nb.next] || possessiveNoun(text, m.end, nb.after, supplierNouns) ||
+		nounAfterWeapons(text, words, m.end, supplierNouns) && !buyerOfForeign(text, m) ||
 		containsSeq(nb.before, "customers", "of") ||
 		containsSeq(nb.before, "recipients", "of") || containsSeq(nb.before, "clients", "of"):
 		return supplierSide, true
 	}
 	return unknownSide, false
+}
+
+// buyerOfForeign reports whether demonym m qualifies a system another
+// country makes: "the Saudi Chinook sale" is a sale to Saudi Arabia, as
+// "the Indian Rafale deal" is India's.
+func buyerOfForeign(text string, m mention) bool {
+	return m.kind == gazetteer.DemonymMention && demonymSide(text, m.names, m.end) == recipientSide
 }
 
 // verbSide reads the side from where a mention stands from the verb of the

@@ -506,7 +506,7 @@ var systemData = []System{
 	sys("G5 howitzer", Artillery, "South Africa", "towed howitzer", "G5 howitzer(s)", "G5-2000"),
 	sys("Umkhonto", AirDefence, "South Africa", "surface-to-air missile system", "Umkhonto-IR", "Umkhonto-ER", "Umkhonto missile(s)"),
 	sys("Bushmaster", ArmouredVehicles, "Australia", "protected mobility vehicle", "Bushmaster PMV(s)", "Bushmaster IMV", "Bushmaster vehicle(s)", "Bushmaster armoured vehicle(s)", "Bushmaster Protected Mobility Vehicle(s)"),
-	sys("LAV", ArmouredVehicles, "Canada", "wheeled armoured vehicle", "LAV III", "LAV 6", "LAV 6.0", "LAV 700", "LAV-25", "LAV II"),
+	sys("LAV", ArmouredVehicles, "Canada", "wheeled armoured vehicle", "LAV III", "LAVs", "LAV IIIs", "LAV 6", "LAV 6.0", "LAV 700", "LAV-25", "LAV II"),
 	sys("Terrex", ArmouredVehicles, "Singapore", "armoured personnel carrier", "Terrex 2", "Terrex 3", "Terrex ICV"),
 	sys("Altay", ArmouredVehicles, "Turkey", "main battle tank", "Altay tank(s)", "Altay MBT(s)", "Altay main battle tank(s)"),
 	sys("Kaplan MT", ArmouredVehicles, "Turkey", "medium tank", "Harimau", "Kaplan medium tank(s)").with("Indonesia"),

@@ -165,7 +165,7 @@ func (a *analysis) actorLists() {
 func (a *analysis) gatherList(k int) (l alist, n int) {
 	ac := &a.actors[k]
 	l = alist{ti: ac.ti, tj: ac.tj, members: []int{k}}
-	end := a.actorEnd(k)
+	end := a.skipAside(a.actorEnd(k))
 	n = k + 1
 	for n < len(a.actors) {
 		nx := &a.actors[n]
@@ -177,7 +177,7 @@ func (a *analysis) gatherList(k int) (l alist, n int) {
 		}
 		l.members = append(l.members, n)
 		l.tj = nx.tj
-		end = a.actorEnd(n)
+		end = a.skipAside(a.actorEnd(n))
 		n++
 	}
 	return l, n
@@ -190,8 +190,8 @@ func (a *analysis) opensNewClause(k, n, end int) bool {
 	toks := a.toks
 	ac := &a.actors[k]
 	nx := &a.actors[n]
-	if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention {
-		return true // "to Kyrgyzstan, the Kyrgyz border service said"
+	if end < nx.ti && hasComma(toks[end:nx.ti]) && nx.org && nx.kind == gazetteer.DemonymMention && ac.kind != gazetteer.DemonymMention {
+		return true // "to Kyrgyzstan, the Kyrgyz border service said"; not "Indian, Algerian and Azerbaijani militaries"
 	}
 	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.verbAfter(a.actorEnd(n)) {
 		return true // "built by Dassault Aviation, the UAE is following": a new subject

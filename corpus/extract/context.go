@@ -73,7 +73,7 @@ func (p reportParties) agrees(r relation) bool {
 		if made && slices.Contains(r.madeIn, r.Recipient) {
 			return false
 		}
-		if !p.recipients[r.Recipient] && !p.subject[r.Recipient] || p.suppliers[r.Recipient] {
+		if !p.recipients[r.Recipient] && !p.subject[r.Recipient] || p.suppliers[r.Recipient] && !p.recipients[r.Recipient] {
 			return false
 		}
 	}

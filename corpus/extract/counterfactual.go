@@ -68,6 +68,7 @@ func (a *analysis) markCounterfactuals() {
 	a.markOpponents()
 	a.markRd2Doubts()
 	a.markRd4Doubts()
+	a.markRd9()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
 	for k := range a.trigs {

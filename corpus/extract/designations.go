@@ -40,6 +40,9 @@ func (a *analysis) designationBefore(start int, ms []wmatch, k int) (int, string
 func (a *analysis) designationRun(end int, ms []wmatch, k int) (int, string) {
 	first, hasDigit, hasUpper := a.designationRunStart(end, ms, k)
 	first = a.skipLeadingNumbers(first, end)
+	if first >= 0 && first+2 < end && a.toks[first].w == "ex" && a.toks[first+1].w == "-" {
+		first += 2 // "Ex-Adelaide-class frigates": the Adelaide class, second-hand
+	}
 	if first < 0 || first >= end || !(hasDigit || hasUpper) {
 		return end, ""
 	}

@@ -543,6 +543,8 @@ func (a *analysis) classifyBefore(k, j int) {
 		ac.agentOf = a.trigAt[j]
 	case a.actorAt[j] >= 0 && ac.poss:
 		// "Turkey's Dearsan": the same party.
+	case a.militaryWeaponAt(k, j) >= 0:
+		a.qualifyItem(k, a.militaryWeaponAt(k, j)) // "Israeli military drones"
 	case isOrgAhead(a.toks, j):
 		ac.org = true
 	default:

@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.77"
+const Version = "2026-12-03.78"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -99,7 +99,8 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	var cancelDenials []string // "supplier>recipient" pairs whose cancellation the report denies
 	finish := func(readTo int) ([]bot.Relation, int, int) {
 		all = dropDeniedCancels(all, cancelDenials)
-		return checkInferred(foldVague(e.dropDeniedClaims(willPlans(all, r.Body), deniers)), append(e.countriesIn(r.Title), about...), subject), long, readTo
+		named := append(e.countriesIn(r.Title), about...)
+		return checkInferred(foldVague(keepAgreeing(e.dropDeniedClaims(willPlans(all, r.Body), deniers), named, subject)), named, subject), long, readTo
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis

@@ -62,6 +62,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 		a.suchSystem(f, prev)
 		if openSupplier(f) {
 			// A buyer's plan: only the weapon's maker, named nearby, may supply.
+			a.nameDefiniteItem(f, prev)
 			if maker := a.planMaker(f.items); maker != "" {
 				f.rsups = contextParty(maker)
 			} else {

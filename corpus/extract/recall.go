@@ -718,6 +718,10 @@ func (a *analysis) keepLease(tr *trig) bool {
 	if !tr.passive && !a.keepHand(tr) {
 		return false
 	}
+	if a.leasesForeignGoods(tr) {
+		tr.spec.dir = dirR
+		return true
+	}
 	for j := tr.tj; j < len(a.toks) && j < tr.tj+12; j++ {
 		switch a.toks[j].w {
 		case "to", ",", ";":

@@ -642,7 +642,7 @@ func (a *analysis) emit(f *frame, out []relation) []relation {
 					if rc == s.countries[0] {
 						continue
 					}
-					for _, it := range items {
+					for _, it := range a.parenItemsFor(items, rc) {
 						if a.notPairsItem(s, r, rc, it, items, pairs) {
 							continue
 						}

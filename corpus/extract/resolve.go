@@ -32,6 +32,9 @@ func (a *analysis) resolve() []relation {
 		if len(items) == 0 && (f.anaphor || a.handedOn(f)) { // "... before being resold to Ecuador": the same goods
 			items = a.lastKeptItems(items)
 		}
+		if len(items) == 0 {
+			items = a.pronounObjectItems(f) // "to sail two Australian warships ... after purchasing them"
+		}
 		sups, recs := a.roles(f, items)
 		sups, recs, ok := a.governedRoles(f, items, sups, recs)
 		if !ok {
@@ -41,6 +44,7 @@ func (a *analysis) resolve() []relation {
 		a.boughtAfterArrival(f, items)
 		sups = a.dropMakerGiver(f, sups)
 		sups, recs = a.topicRoles(f, sups, recs)
+		recs = a.ownerInRelative(f, items, sups, recs)
 		items = a.filterItems(items, recs)
 		if a.unsupportedFrame(f, items) {
 			continue

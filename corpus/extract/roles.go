@@ -940,8 +940,8 @@ func (r *roleReader) namedAfter() int {
 		if l.ti > r.f.tj+3 || l.place || l.except {
 			return -1
 		}
-		if l.prep == "including" {
-			return li
+		if l.prep == "including" || l.prep == "" && l.ti == r.f.tj && r.a.possessedRole(r.tr) {
+			return li // "clients including Qatar"; "its largest customers Saudi Arabia and the United States"
 		}
 		if l.prep == "" && l.ti > r.f.tj {
 			switch toks[l.ti-1].w {

@@ -62,11 +62,14 @@ func (a *analysis) status(f *frame) {
 		f.denied, r.cancel = false, false
 	}
 	r.deliveryNotYetMade()
-	if !r.cancel && a.putOnHold(tr) {
+	if !r.cancel && (a.putOnHold(tr) || a.dealOnHold(tr)) {
 		r.cancel = true // "putting an order for more Spike missiles on hold"
 	}
 	if f.denied || r.cancel {
 		r.st = bot.StatusCancelled
+	}
+	if r.modal && r.st == bot.StatusOrdered && a.underIntentOnly(f) {
+		r.st = bot.StatusPlanned // "Under the memorandum of understanding, Zagreb will supply"
 	}
 	f.status = r.st
 	f.willOnly = r.modal && r.st == bot.StatusOrdered && !tr.noun && !f.spec.light && len(f.absorbed) == 0
@@ -236,8 +239,8 @@ func (r *statusReading) cuesBefore() {
 	toks := a.toks
 	c := &a.clauses[f.clause]
 	for j, n := f.start-1, 0; j >= c.ts && n < 9; j, n = j-1, n+1 {
-		if toks[j].w == "," || earlierEvent[toks[j].w] {
-			break // "the new order follows the supply of eight C295": an earlier transfer
+		if toks[j].w == "," || earlierEvent[toks[j].w] || toks[j].w == "after" && j+1 == f.start {
+			break // "the new order follows the supply of eight C295", "is preparing to sail them after buying them": an earlier transfer
 		}
 		if it := a.itemAt[j]; it >= 0 {
 			if x := &a.items[it]; x.arms || x.tj == f.start && r.tr.noun {
@@ -771,6 +774,10 @@ func (a *analysis) intentBefore(e int) cue {
 			// A finite verb group of its own: "the jets that Slovakia
 			// decided to give Ukraine have been handed over".
 			return 0
+		case "after":
+			if j+1 == e {
+				return 0 // "is preparing to sail them home after buying them": done before
+			}
 		case "will", "shall":
 			if j > 0 && (a.toks[j-1].w == "which" || a.toks[j-1].w == "that" || a.toks[j-1].w == "who") {
 				return 0

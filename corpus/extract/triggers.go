@@ -90,6 +90,9 @@ func (a *analysis) nounHere(i int) bool {
 // "six of the 17 deals", "several contracts"): a statistic, not a transfer.
 func (a *analysis) counted(tr *trig) bool {
 	toks := a.toks
+	if tr.spec.sp == spWinOrder {
+		return false // "has won deals with Pakistan": won in the clause
+	}
 	w := toks[tr.tj-1].w
 	switch w {
 	case "deals", "contracts", "orders", "agreements", "sales", "deliveries", "transfers", "acquisitions",
@@ -256,11 +259,13 @@ var notGoods = words("letter letters message messages delegation delegations tea
 	"advisor advisors envoy envoys invitation invitations request requests note notes protest protests warning warnings " +
 	"signal signals greetings condolences congratulations speech statement green assurances guarantees troops soldiers " +
 	"personnel peacekeepers instructors observers officials loan loans credit credits funding money intelligence " +
-	"information data reply response answer visit visitors financing finance funds")
+	"information data reply response answer visit visitors financing finance funds details detail figures " +
+	"comment comments explanation explanations update updates estimate estimates timeline timetable " +
+	"clarification guarantee answers breakdown specifics indication")
 
 // objectDeterminers may stand before a verb's object noun.
 var objectDeterminers = words("a an the its their his her some several two three four five six more new high-level " +
-	"formal official small large senior")
+	"formal official small large senior any no further additional few detailed exact precise")
 
 // objectNotGoods reports whether the first word of a delivering verb's
 // object, past a country named as indirect object ("sent Israel ...") and

@@ -257,7 +257,7 @@ func (a *analysis) mergeMatch(it *item, m wmatch, canon string, known bool) (str
 	case m.system != "" && it.system == "":
 		it.system, canon, known = m.system, m.canon, m.known
 		it.category = m.category
-	case m.system == "" && it.system != "" && m.category != it.category:
+	case m.system == "" && it.system != "" && m.category != it.category && !a.systemHead(m):
 		// "Gepard ammunition": the head noun decides; a known system
 		// is then only what the weapon is for.
 		if known {
