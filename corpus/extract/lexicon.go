@@ -314,7 +314,8 @@ var (
 		"pilots crews exercises exercise drill drills programme program programs programmes budget budgets " +
 		"industry industries sector capability capabilities network academy school cooperation market markets " +
 		"officer personnel side state states team doctrine strategy fleet fleets modernisation modernization " +
-		"parade purchases spending factories factory shipyard shipyards plant plants")
+		"parade purchases spending factories factory shipyard shipyards plant plants manufacturer maker " +
+		"exporter exporters producer producers dealer dealers")
 	// weaponOrgNouns are the orgNouns after which a weapon word is not a weapon.
 	weaponOrgNouns = words("forces force troops units unit command exercises exercise drill drills programme program " +
 		"programs programmes budget budgets industry industries sector capability capabilities network academy " +

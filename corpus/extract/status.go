@@ -729,6 +729,9 @@ var notDoneYet = words("not yet none nothing no be will due planned expected sch
 func (a *analysis) deliveryFollows(tr *trig) bool {
 	reduced := false
 	for j := tr.tj; j < len(a.toks); j++ {
+		if a.toks[j].w == "that" && a.partyRelativeThat(j) >= 0 {
+			return false // "bought radars from a firm that delivered frigates to Peru": the firm's other deal
+		}
 		if k := a.trigAt[j]; k >= 0 && &a.trigs[k] != tr && a.trigs[k].spec.status == bot.StatusOrdered && !a.trigs[k].noun &&
 			!(j > 0 && a.toks[j-1].w == "number") { // "the number ordered" is no new order
 			if !(tr.noun && j > 0 && a.toks[j-1].w == ",") {
@@ -769,6 +772,10 @@ func (a *analysis) intentBefore(e int) cue {
 				return 0
 			}
 			return cueOrdered
+		case "that", "which", "who":
+			if a.relativeOpensAfter(j) {
+				return 0 // "will not buy from a firm that supplies Syria": the future is the main clause's
+			}
 		case "help", "helps", "helping":
 			return cuePlanned // "an instruction to help Argentina purchase these planes"
 		case "to":
