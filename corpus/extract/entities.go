@@ -541,7 +541,7 @@ func (a *analysis) classifyBefore(k, j int) {
 		ac.agentOf = a.trigAt[j]
 	case a.actorAt[j] >= 0 && ac.poss:
 		// "Turkey's Dearsan": the same party.
-	case isOrgAhead(a.toks, j):
+	case isOrgAhead(a.toks, j) || a.republicNamed(ac):
 		ac.org = true
 	default:
 		if ac.kind == gazetteer.DemonymMention && !ac.made {

@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/briefbot/briefbot/bot/gazetteer"
+
 // Rules of the rd8 unseen-text round (Africa, Afghanistan, the Gulf, Central
 // Asia): relative clauses on a firm, speakers, carriers, preliminary
 // agreements and purposes. Each is tested in sentences-23.jsonl
@@ -127,4 +129,57 @@ func (a *analysis) dropCarrierMakers(it int) {
 			a.actors[k].drop = true
 		}
 	}
+}
+
+// notOneRepublic before a demonym and "republic" describe some republic,
+// not the named one: "a former Soviet republic".
+var notOneRepublic = words("a an another former ex other every each one")
+
+// republicNamed reports whether demonym actor ac and the word "republic"
+// after it name the country, as reporting often writes it without a
+// capital: "from Czech republic", "the Kyrgyz republic". "a former Soviet
+// republic" names no party.
+func (a *analysis) republicNamed(ac *actor) bool {
+	toks := a.toks
+	if ac.kind != gazetteer.DemonymMention || ac.tj >= len(toks) || toks[ac.tj].w != "republic" {
+		return false
+	}
+	return ac.ti == 0 || !notOneRepublic[toks[ac.ti-1].w]
+}
+
+// prelimAgreements come before a contract: "signed preliminary agreements
+// to buy S-400 systems" is a plan (the annotation guidelines: a
+// memorandum or letter of intent without a contract).
+const prelimAgreements = "preliminary agreement|preliminary agreements|preliminary deal|preliminary deals|" +
+	"initial agreement|initial agreements|preliminary accord|preliminary accords"
+
+// prelimLicences are preliminary licence agreements: "struck an initial
+// licensing agreement that could lead to production" (a planned licence).
+const prelimLicences = "initial licensing agreement|initial licence agreement|initial license agreement|" +
+	"preliminary licensing agreement|preliminary licence agreement|preliminary license agreement"
+
+// placeBefore reports whether the "to" at token j follows a place ("in
+// Nigeria", "in Ankara"): "Belarusian officials are in Nigeria to receive
+// the vehicles" states a purpose, and the handover is still to come.
+func (a *analysis) placeBefore(j int) bool {
+	if j < 1 || a.listAt[j-1] < 0 {
+		return false
+	}
+	l := &a.lists[a.listAt[j-1]]
+	return l.place && l.tj == j
+}
+
+// purposeAdjectives may stand between "for" and a transfer noun of aim.
+var purposeAdjectives = words("further onward subsequent later eventual possible future")
+
+// forPurpose reports whether noun trigger tr is the aim of "for", with at
+// most two purposeAdjectives between: "bought the jets for further
+// transfer to Ukraine", "for onward delivery to Kyiv". An aim is no
+// transfer done or ordered: at most a plan.
+func (a *analysis) forPurpose(tr *trig) bool {
+	j := tr.ti - 1
+	for n := 0; n < 2 && j >= 0 && purposeAdjectives[a.toks[j].w]; n++ {
+		j--
+	}
+	return j >= 0 && a.toks[j].w == "for" && j < tr.ti-1
 }

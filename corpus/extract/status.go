@@ -123,6 +123,9 @@ func (r *statusReading) deliveryNotYetMade() {
 	if r.st == bot.StatusDelivered && a.appositionOnDeal(tr) {
 		r.raise(bot.StatusOrdered) // "signed a deal for K9s, the first Korean weapons sale to the country"
 	}
+	if tr.noun && a.forPurpose(tr) {
+		r.raise(bot.StatusPlanned) // "bought the jets for further transfer to Ukraine": an aim
+	}
 	if r.st == bot.StatusDelivered && a.approvedAfter(tr) {
 		r.raise(bot.StatusPlanned) // "the sale of 40 F-16 jets to Turkey was approved by the US Congress"
 	}
@@ -779,6 +782,9 @@ func (a *analysis) intentBefore(e int) cue {
 		case "help", "helps", "helping":
 			return cuePlanned // "an instruction to help Argentina purchase these planes"
 		case "to":
+			if a.placeBefore(j) {
+				return cueOrdered // "officials are in Nigeria to receive the vehicles": a purpose, not yet done
+			}
 			for k := j - 1; k >= 0 && k >= j-4; k-- {
 				if intentWords[a.toks[k].w] {
 					return cuePlanned
