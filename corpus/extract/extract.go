@@ -328,6 +328,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.heldForeignRelations()...)
 	rels = append(rels, a.usedBySupplied()...)
 	rels = append(rels, a.underLicenceRelations()...)
+	rels = append(rels, a.deniedCustomerRelations()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}

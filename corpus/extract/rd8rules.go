@@ -1,6 +1,12 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot/gazetteer"
+import (
+	"slices"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
 
 // Rules of the rd8 unseen-text round (Africa, Afghanistan, the Gulf, Central
 // Asia): relative clauses on a firm, speakers, carriers, preliminary
@@ -182,4 +188,77 @@ func (a *analysis) forPurpose(tr *trig) bool {
 		j--
 	}
 	return j >= 0 && a.toks[j].w == "for" && j < tr.ti-1
+}
+
+// deniedCustomerRelations reads a supplier's denial that a country is its
+// customer: "Otokar denied that Uganda is the customer" gives Turkey ->
+// Uganda, cancelled and denied (the report that named the buyer is
+// denied). The denier must stand right before the denial verb and the
+// country must be the subject of "is/was the customer" in the "that"
+// clause; a denial by anyone else names no supplier.
+func (a *analysis) deniedCustomerRelations() []relation {
+	var out []relation
+	for _, f := range a.frames {
+		if f.spec.sp != spCustomer || !f.denied || a.trigs[f.t].drop {
+			continue
+		}
+		c := &a.clauses[f.clause]
+		if c.subj < 0 || len(a.lists[c.subj].members) != 1 || c.ts < 3 || a.toks[c.ts-1].w != "that" {
+			continue
+		}
+		rec := &a.actors[a.lists[c.subj].members[0]]
+		sup := a.denierBefore(c.ts - 2)
+		if sup == "" || len(rec.countries) != 1 || rec.countries[0] == sup || !a.copulaBetween(rec.tj, f.ti) {
+			continue
+		}
+		r := relation{pos: rec.ti}
+		r.Supplier, r.Recipient = sup, rec.countries[0]
+		r.Status, r.Kind, r.Denied = bot.StatusCancelled, bot.KindSale, true
+		out = append(out, r)
+	}
+	return out
+}
+
+// denierBefore returns the country of the maker right before the denial
+// verb at token j ("Otokar denied"), "" if none: a maker denies a buyer of
+// its own goods; a government may deny anyone's.
+func (a *analysis) denierBefore(j int) string {
+	if j < 1 || !denialVerbs[a.toks[j].w] {
+		return ""
+	}
+	k := a.actorAt[j-1]
+	if k < 0 || a.actors[k].drop || a.actors[k].kind != gazetteer.ManufacturerMention || len(a.actors[k].countries) != 1 {
+		return ""
+	}
+	return a.actors[k].countries[0]
+}
+
+// copulaBetween reports whether tokens [i, j) are a form of "be", an
+// optional "not" and an article: "is the", "was not a".
+func (a *analysis) copulaBetween(i, j int) bool {
+	if i >= j || !beForms[a.toks[i].w] {
+		return false
+	}
+	for t := i + 1; t < j; t++ {
+		switch a.toks[t].w {
+		case "not", "the", "a", "an", "its", "their", "african", "foreign", "export", "mystery", "unnamed":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// trailingSpeakerOther reports whether the attribution cue at byte first
+// of " "+sentence closes the sentence after a comma, with a short speaker
+// between that names no country of sup: "Otokar will supply the state
+// with 100 vehicles, the report says" is told by the report, not by
+// Otokar; "..., Turkish officials said" is the supplier's own word.
+func (e *Extractor) trailingSpeakerOther(sentence string, first int, sup string) bool {
+	end := min(len(sentence), max(0, first-1))
+	comma := strings.LastIndex(sentence[:end], ",")
+	if comma < 0 || end-comma > 40 || len(sentence)-end > 20 {
+		return false
+	}
+	return !slices.Contains(e.countriesIn(sentence[comma:end]), sup)
 }
