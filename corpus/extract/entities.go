@@ -541,6 +541,8 @@ func (a *analysis) classifyBefore(k, j int) {
 		ac.agentOf = a.trigAt[j]
 	case a.actorAt[j] >= 0 && ac.poss:
 		// "Turkey's Dearsan": the same party.
+	case a.militaryBeforeItem(j) >= 0:
+		a.qualifyItem(k, a.militaryBeforeItem(j)) // "16 Russian military transport helicopters"
 	case isOrgAhead(a.toks, j) || a.republicNamed(ac):
 		ac.org = true
 	default:

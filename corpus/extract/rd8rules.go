@@ -262,3 +262,36 @@ func (e *Extractor) trailingSpeakerOther(sentence string, first int, sup string)
 	}
 	return !slices.Contains(e.countriesIn(sentence[comma:end]), sup)
 }
+
+// militaryBeforeItem returns the weapon right after "military" at token j,
+// where "military" is an adjective ("Russian military transport
+// helicopters": Russian qualifies the helicopters, it names no armed
+// forces), -1 otherwise ("the Russian military bought ...").
+func (a *analysis) militaryBeforeItem(j int) int {
+	if j+1 >= len(a.toks) || a.toks[j].w != "military" {
+		return -1
+	}
+	it := a.itemAt[j+1]
+	if it < 0 || a.items[it].org || a.items[it].ti != j+1 {
+		return -1
+	}
+	return it
+}
+
+// init adds "dropped a plan/deal/order" to the cancellation cues: to drop
+// a deal is to cancel it ("has dropped a plan to buy 12 helicopters"),
+// while "dropped" alone (prices, bombs) cancels nothing.
+func init() {
+	var b strings.Builder
+	for _, v := range []string{"drop", "drops", "dropped", "dropping"} {
+		for _, d := range []string{"", "a ", "the ", "its ", "their ", "a planned ", "the planned "} {
+			for _, n := range []string{"plan", "plans", "deal", "deals", "order", "orders", "purchase", "contract", "bid"} {
+				if b.Len() > 0 {
+					b.WriteByte('|')
+				}
+				b.WriteString(v + " " + d + n)
+			}
+		}
+	}
+	cues.add(b.String(), cueCancel)
+}
