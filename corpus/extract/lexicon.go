@@ -177,6 +177,8 @@ func init() {
 	verb(dirR, del, "", 0, "accept delivery of|accept delivery", "accepts delivery of|accepts delivery",
 		"accepted delivery of|accepted delivery", "accepting delivery of|accepting delivery")
 	verb(dirR, del, "", 0, "induct", "inducts", "inducted", "inducting")
+	verb(dirR, del, "", 0, "take into service", "takes into service", "", "taking into service",
+		"part=taken into service", "pastonly=took into service")
 	verb(dirR, del, "", 0, "", "", "fielded", "fielding")
 	verb(dirR, del, "", 0, "", "commissions", "commissioned", "")
 	verb(dirR, ord, "", 0, "await", "awaits", "awaited", "awaiting")

@@ -295,3 +295,30 @@ func init() {
 	}
 	cues.add(b.String(), cueCancel)
 }
+
+// stateReportWords before "to be" report a present state, not one to
+// come: "was known to be in service in Mali", "is said to be in use with".
+var stateReportWords = words("known said believed reported thought understood seen found rumoured rumored")
+
+// knownToBe reports whether the "to" at token j follows one of the
+// stateReportWords, past an adverb ("already known to be").
+func (a *analysis) knownToBe(j int) bool {
+	p := a.beforeAdverbs(j)
+	return p >= 0 && stateReportWords[a.toks[p].w] && j+1 < len(a.toks) && a.toks[j+1].w == "be"
+}
+
+// inServiceIn returns the list of countries right after a usage trigger
+// ending in "in" ("in service in", "entered service in"): "The VP11 is in
+// service in Gabon and Mali" names its users, though "in" makes the list
+// a place.
+func (r *roleReader) inServiceIn() []int {
+	a, tr := r.a, r.tr
+	if tr.tj < 1 || tr.tj >= len(a.toks) || a.toks[tr.tj-1].w != "in" {
+		return nil
+	}
+	li := a.listAt[tr.tj]
+	if li < 0 || a.lists[li].ti != tr.tj || a.lists[li].pron != "" || a.lists[li].except {
+		return nil
+	}
+	return []int{li}
+}

@@ -357,6 +357,9 @@ func (r *roleReader) usageRoles() {
 		_, r.recs = dropSame(r.sups, r.recs) // "a user of the American F-16": the maker is no user
 	}
 	if len(r.recs) == 0 {
+		r.add(&r.recs, r.inServiceIn(), r.sups) // "in service in Gabon and Mali"
+	}
+	if len(r.recs) == 0 {
 		// "in service with seven countries: South Korea, Turkey, Poland".
 		r.add(&r.recs, r.one(r.a.listAfterColon(r.f.readTo)), r.sups)
 	}

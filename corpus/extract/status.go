@@ -187,7 +187,9 @@ func (a *analysis) usageToCome(tr *trig) bool {
 		return false
 	}
 	switch a.toks[j].w {
-	case "to", "will", "would", "shall":
+	case "to":
+		return !a.knownToBe(j) // "was known to be in service in Mali": held now
+	case "will", "would", "shall":
 		return true
 	}
 	return a.toServe(tr) // "to enter service with", "to “serve in ..."
