@@ -289,7 +289,12 @@ var kindSynonyms = map[string][]string{
 	// a plane is any fixed-wing aircraft, a transport or trainer as much as
 	// a fighter ("is Tashkent buying transport planes"), not a helicopter
 	// a warship is any surface combatant the lexicon names by its type
-	"warship":   {"warship", "frigate", "corvette", "destroyer", "cruiser", "missile boat", "patrol ship", "assault ship"},
+	"warship": {"warship", "frigate", "corvette", "destroyer", "cruiser", "missile boat", "patrol ship", "assault ship"},
+	// reports spell out the abbreviations questions use ("Did Belarus
+	// order APCs?" about "ProForce Armoured Personnel Carriers")
+	"apc":       {"apc", "personnel carrier"},
+	"mrap":      {"mrap", "mine-resistant", "mine resistant", "mine-protected", "mine protected", "ambush-protected", "ambush protected"},
+	"ifv":       {"ifv", "infantry fighting vehicle"},
 	"plane":     planeWords,
 	"airplane":  planeWords,
 	"aeroplane": planeWords,
