@@ -322,3 +322,40 @@ func (r *roleReader) inServiceIn() []int {
 	}
 	return []int{li}
 }
+
+// exampleHeads may stand between "such as" and the countries it lists:
+// "such as the armies of Chad and Mali".
+var exampleHeads = words("the armies army forces militaries military governments government of")
+
+// forceHeads make the examples armed forces: the clients are buyers of
+// arms ("such as the armies of Chad"), not of a bank or a consultancy.
+var forceHeads = words("armies army forces militaries military")
+
+// namedLaterAsExamples reports whether list l, further than a few words
+// after a role noun ending at token from, is the example list of an
+// "including ..." that follows the noun: "clients including the UN and
+// nations on the African continent, such as the armies of Chad, Mali and
+// Niger". "including" must come right after the noun, "such as" and the
+// armed forces of (exampleHeads with one of forceHeads) right before the list, and no country, trigger, stop or
+// semicolon may stand between.
+func (a *analysis) namedLaterAsExamples(from int, l *alist) bool {
+	toks := a.toks
+	if from >= len(toks) || toks[from].w != "including" || l.place || l.except || l.pron != "" || l.ti > from+20 {
+		return false
+	}
+	j := l.ti - 1
+	forces := false
+	for j > from && exampleHeads[toks[j].w] {
+		forces = forces || forceHeads[toks[j].w]
+		j--
+	}
+	if !forces || j < 2 || toks[j].w != "as" || toks[j-1].w != "such" {
+		return false
+	}
+	for t := from + 1; t < j-1; t++ {
+		if a.actorAt[t] >= 0 || a.trigAt[t] >= 0 || toks[t].w == "." || toks[t].w == ";" {
+			return false
+		}
+	}
+	return true
+}
