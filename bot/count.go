@@ -139,9 +139,28 @@ func figureNumber(s string) (string, bool) {
 	if n, ok := numberWords[strings.ToLower(s)]; ok {
 		return strconv.Itoa(n), true
 	}
+	if d, ok := thousands(s); ok {
+		return d, true // "35,000 Kalashnikov AK-203 rifles"
+	}
 	n, err := strconv.Atoi(s)
 	if err != nil || len(s) > 4 || n < 1 || n >= 1900 && n <= 2100 {
 		return "", false
 	}
 	return s, true
+}
+
+// thousands reads a count written with thousands separators ("35,000",
+// "1,200,000") as its digits; ok is false for anything else.
+func thousands(s string) (string, bool) {
+	groups := strings.Split(s, ",")
+	if len(groups) < 2 || len(groups[0]) < 1 || len(groups[0]) > 3 {
+		return "", false
+	}
+	for i, g := range groups {
+		if i > 0 && len(g) != 3 || strings.TrimFunc(g, unicode.IsDigit) != "" {
+			return "", false
+		}
+	}
+	d := strings.TrimLeft(strings.Join(groups, ""), "0")
+	return d, d != ""
 }
