@@ -24,12 +24,14 @@ var numberWords = map[string]int{
 // figureModifiers may stand between a number and what it counts ("a
 // further 46 more K2", "100 old Leopard 1 tanks").
 var figureModifiers = wordSet("more additional further new extra other second-hand used modernised modernized upgraded old refurbished " +
-	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned")
+	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned " +
+	// a generic noun the designation follows: "ten Russian armored personnel carriers BRDM-2"
+	"armoured armored personnel carrier carriers")
 
 // maxFigureGap is how many modifiers may stand between a number and what
 // it counts: "100 Boeing-made Harpoon", "eight other Cobra attack
-// helicopters".
-const maxFigureGap = 3
+// helicopters", "ten Russian armored personnel carriers BRDM-2".
+const maxFigureGap = 4
 
 // countAnswer answers "how many": the relations as a list does, headed by
 // the figures the cited sentences give for the system or weapon asked

@@ -27,6 +27,9 @@ func TestFigureIn(t *testing.T) {
 		// the sentence's own name for the system: A-29 for the EMB-314, C295W for the C-295
 		{"The US handed over four A-29 Super Tucano aircraft.", RelationLine{System: "EMB-314 Super Tucano"}, nil, "4 A-29"},
 		{"Ghana ordered six C295W transport planes.", RelationLine{System: "C-295"}, nil, "6 C295W"},
+		// a designation after its generic noun
+		{"The first batch of twelve Serbian armoured personnel carriers Lazar-3 arrived.", RelationLine{System: "Lazar-3"}, nil, "12 Lazar-3"},
+		{"It sent 12 old supply trucks and Lazar-3 carriers.", RelationLine{System: "Lazar-3"}, nil, ""},
 		// thousands separators: a count, not a list of numbers
 		{"The plant handed over 42,500 Kalashnikov AK-203 rifles.", RelationLine{System: "AK-203"}, nil, "42500 AK-203"},
 		{"It paid 4,50 for 3 AK-203 rifles.", RelationLine{System: "AK-203"}, nil, "3 AK-203"},
