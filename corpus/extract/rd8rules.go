@@ -359,3 +359,20 @@ func (a *analysis) namedLaterAsExamples(from int, l *alist) bool {
 	}
 	return true
 }
+
+// dealToVerb reports whether frame f's verb is the infinitive of a deal
+// noun it absorbed ("the deal to acquire the Mi-17 helicopters had been
+// cancelled"): the deal is the subject, and what is said of it after the
+// goods (cancelled, signed) is said of the transfer.
+func (a *analysis) dealToVerb(f *frame) bool {
+	tr := &a.trigs[f.t]
+	if tr.noun || tr.ti < 2 || a.toks[tr.ti-1].w != "to" {
+		return false
+	}
+	for _, j := range f.absorbed {
+		if d := &a.trigs[j]; d.noun && d.tj == tr.ti-1 {
+			return true
+		}
+	}
+	return false
+}

@@ -47,7 +47,7 @@ func (a *analysis) status(f *frame) {
 		r.raise(bot.StatusOrdered)
 	}
 	r.futureAuxiliary()
-	if tr.noun || tr.passive || f.spec.light {
+	if tr.noun || tr.passive || f.spec.light || a.dealToVerb(f) {
 		r.predicateAfter()
 	}
 	r.deliveriesDue()
