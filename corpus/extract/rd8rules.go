@@ -45,8 +45,8 @@ func (a *analysis) relativeOpensAfter(j int) bool {
 	return a.clauses[a.clauseAt[j+1]].kind == cRel
 }
 
-// speechVerbs introduce what a speaker says or believes.
-var speechVerbs = words("say says said argue argues argued believe believes believed contend contends contended " +
+// speakerVerbs introduce what a speaker says or believes.
+var speakerVerbs = words("say says said argue argues argued believe believes believed contend contends contended " +
 	"insist insists insisted claim claims claimed")
 
 // dropSpeakers removes from recs the parties that only speak about a
@@ -68,7 +68,7 @@ func (a *analysis) dropSpeakers(recs []roleParty, x *item) []roleParty {
 // one clause.
 func (a *analysis) saysBetween(i, j int) bool {
 	for t := i; t < j && t < len(a.toks); t++ {
-		if speechVerbs[a.toks[t].w] && a.clauseAt[t] == a.clauseAt[i] {
+		if speakerVerbs[a.toks[t].w] && a.clauseAt[t] == a.clauseAt[i] {
 			return true
 		}
 	}
