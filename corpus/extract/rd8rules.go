@@ -336,8 +336,9 @@ var forceHeads = words("armies army forces militaries military")
 // "including ..." that follows the noun: "clients including the UN and
 // nations on the African continent, such as the armies of Chad, Mali and
 // Niger". "including" must come right after the noun, "such as" and the
-// armed forces of (exampleHeads with one of forceHeads) right before the list, and no country, trigger, stop or
-// semicolon may stand between.
+// armed forces of (exampleHeads with one of forceHeads) right before the
+// list, and no country, trigger, stop or semicolon may stand between (a
+// region may: it describes them).
 func (a *analysis) namedLaterAsExamples(from int, l *alist) bool {
 	toks := a.toks
 	if from >= len(toks) || toks[from].w != "including" || l.place || l.except || l.pron != "" || l.ti > from+20 {
@@ -353,8 +354,8 @@ func (a *analysis) namedLaterAsExamples(from int, l *alist) bool {
 		return false
 	}
 	for t := from + 1; t < j-1; t++ {
-		if a.actorAt[t] >= 0 || a.trigAt[t] >= 0 || toks[t].w == "." || toks[t].w == ";" {
-			return false
+		if k := a.actorAt[t]; k >= 0 && a.actors[k].kind != gazetteer.GroupMention || a.trigAt[t] >= 0 || toks[t].w == "." || toks[t].w == ";" {
+			return false // a region ("nations on the African continent") only describes them
 		}
 	}
 	return true
@@ -375,4 +376,17 @@ func (a *analysis) dealToVerb(f *frame) bool {
 		}
 	}
 	return false
+}
+
+// examplesList returns the first of lists that namedLaterAsExamples takes
+// as the examples after the role noun ending at token from, -1 if none:
+// a region listed before the examples ("states across Central Asia, such
+// as the armies of Kyrgyzstan") is passed over.
+func (a *analysis) examplesList(from int, lists []int) int {
+	for _, li := range lists {
+		if a.namedLaterAsExamples(from, &a.lists[li]) {
+			return li
+		}
+	}
+	return -1
 }

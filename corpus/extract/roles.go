@@ -940,8 +940,10 @@ func (r *roleReader) namedAfter() int {
 	toks := r.a.toks
 	for _, li := range r.after {
 		l := &r.a.lists[li]
-		if l.ti > r.f.tj+3 && r.a.namedLaterAsExamples(r.f.tj, l) {
-			return li // "clients including the UN and nations in Africa, such as the armies of Chad, Mali ..."
+		if l.ti > r.f.tj+3 {
+			if ex := r.a.examplesList(r.f.tj, r.after); ex >= 0 {
+				return ex // "clients including the UN and nations in Africa, such as the armies of Chad, Mali ..."
+			}
 		}
 		if l.ti > r.f.tj+3 || l.place || l.except {
 			return -1
