@@ -390,3 +390,18 @@ func (a *analysis) examplesList(from int, lists []int) int {
 	}
 	return -1
 }
+
+// scheduledBefore reports whether the "to" at token j follows "was set",
+// "is due" or "were scheduled": "The Pentagon was set to purchase 15
+// Mi-17s and then deliver them to Kabul" schedules the delivery too, which
+// is no more than an order.
+func (a *analysis) scheduledBefore(j int) bool {
+	if j < 2 {
+		return false
+	}
+	switch a.toks[j-1].w {
+	case "set", "due", "scheduled", "slated":
+		return beForms[a.toks[j-2].w]
+	}
+	return false
+}

@@ -784,7 +784,7 @@ func (a *analysis) intentBefore(e int) cue {
 		case "help", "helps", "helping":
 			return cuePlanned // "an instruction to help Argentina purchase these planes"
 		case "to":
-			if a.placeBefore(j) {
+			if a.placeBefore(j) || a.scheduledBefore(j) {
 				return cueOrdered // "officials are in Nigeria to receive the vehicles": a purpose, not yet done
 			}
 			for k := j - 1; k >= 0 && k >= j-4; k-- {
