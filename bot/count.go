@@ -27,12 +27,14 @@ var figureModifiers = wordSet("more additional further new extra other second-ha
 	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned " +
 	"advanced modern latest newest brand-new surplus former retired decommissioned secondhand armoured armored " +
 	"tactical wheeled tracked self-propelled naval maritime patrol reconnaissance surveillance training trainer " +
-	"amphibious infantry fighting stealth medium long-range short-range twin-engine turboprop jet cargo")
+	"amphibious infantry fighting stealth medium long-range short-range twin-engine turboprop jet cargo " +
+	// a generic noun the designation follows: "ten Russian armored personnel carriers BRDM-2"
+	"personnel carrier carriers")
 
 // maxFigureGap is how many modifiers may stand between a number and what
 // it counts: "100 Boeing-made Harpoon", "eight other Cobra attack
-// helicopters".
-const maxFigureGap = 3
+// helicopters", "ten Russian armored personnel carriers BRDM-2".
+const maxFigureGap = 4
 
 // countAnswer answers "how many": the relations as a list does, headed by
 // the figures the cited sentences give for the system or weapon asked
@@ -149,9 +151,28 @@ func figureNumber(s string) (string, bool) {
 	if n, ok := numberWords[strings.ToLower(s)]; ok {
 		return strconv.Itoa(n), true
 	}
+	if d, ok := thousands(s); ok {
+		return d, true // "35,000 Kalashnikov AK-203 rifles"
+	}
 	n, err := strconv.Atoi(s)
 	if err != nil || len(s) > 4 || n < 1 || n >= 1900 && n <= 2100 {
 		return "", false
 	}
 	return s, true
+}
+
+// thousands reads a count written with thousands separators ("35,000",
+// "1,200,000") as its digits; ok is false for anything else.
+func thousands(s string) (string, bool) {
+	groups := strings.Split(s, ",")
+	if len(groups) < 2 || len(groups[0]) < 1 || len(groups[0]) > 3 {
+		return "", false
+	}
+	for i, g := range groups {
+		if i > 0 && len(g) != 3 || strings.TrimFunc(g, unicode.IsDigit) != "" {
+			return "", false
+		}
+	}
+	d := strings.TrimLeft(strings.Join(groups, ""), "0")
+	return d, d != ""
 }

@@ -35,6 +35,12 @@ func TestFigureIn(t *testing.T) {
 		// common adjectives between the number and the system
 		{"Chile received 24 advanced Leopard battle tanks.", RelationLine{System: "Leopard"}, nil, "24 Leopard"},
 		{"Kenya took 30 wheeled tactical Otokar Arma vehicles.", RelationLine{System: "Arma"}, nil, "30 Arma"},
+		// a designation after its generic noun
+		{"The first batch of twelve Serbian armoured personnel carriers Lazar-3 arrived.", RelationLine{System: "Lazar-3"}, nil, "12 Lazar-3"},
+		{"It sent 12 old supply trucks and Lazar-3 carriers.", RelationLine{System: "Lazar-3"}, nil, ""},
+		// thousands separators: a count, not a list of numbers
+		{"The plant handed over 42,500 Kalashnikov AK-203 rifles.", RelationLine{System: "AK-203"}, nil, "42500 AK-203"},
+		{"It paid 4,50 for 3 AK-203 rifles.", RelationLine{System: "AK-203"}, nil, "3 AK-203"},
 	} {
 		if got := figureIn(tc.sentence, tc.line, tc.kinds); got != tc.want {
 			t.Errorf("figureIn(%q) = %q, want %q", tc.sentence, got, tc.want)

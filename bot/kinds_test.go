@@ -105,3 +105,19 @@ func TestKindTakenInSentence(t *testing.T) {
 		t.Error("a relation of another sentence takes nothing")
 	}
 }
+
+// A question's abbreviation matches the words a report spells out: APCs
+// are "armoured personnel carriers", MRAPs "mine-resistant" vehicles.
+func TestMatchesKindAbbreviations(t *testing.T) {
+	apc := Relation{System: "Kestrel-X", Category: "Armoured vehicles", Evidence: Evidence{Sentence: "Ghana ordered Kestrel-X armoured personnel carriers from Kenya."}}
+	if !matchesKind(apc, []string{"apc"}) {
+		t.Error("armoured personnel carriers are APCs")
+	}
+	mrap := Relation{System: "Rhino-9", Category: "Armoured vehicles", Evidence: Evidence{Sentence: "Chad took delivery of Rhino-9 mine-resistant vehicles."}}
+	if !matchesKind(mrap, []string{"mrap"}) {
+		t.Error("mine-resistant vehicles are MRAPs")
+	}
+	if matchesKind(mrap, []string{"apc"}) {
+		t.Error("a sentence that names no personnel carrier is no APC")
+	}
+}

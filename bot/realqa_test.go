@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/corpustest"
 	"github.com/briefbot/briefbot/corpus/extract"
@@ -65,7 +66,7 @@ type realQuestion struct {
 func readRealQuestions(tb testing.TB, name string) []realQuestion {
 	tb.Helper()
 	ids := map[string]bool{}
-	return readJSONLines(tb, name, func(q realQuestion) string {
+	qs := readJSONLines(tb, name, func(q realQuestion) string {
 		switch {
 		case q.ID == "" || q.Question == "" || q.Report == "" || ids[q.ID]:
 			return "id, report and question are required, ids unique"
@@ -75,6 +76,32 @@ func readRealQuestions(tb testing.TB, name string) []realQuestion {
 		ids[q.ID] = true
 		return ""
 	})
+	for i := range qs {
+		canonicalCountries(&qs[i])
+	}
+	return qs
+}
+
+// canonicalCountries writes the countries a question expects by the
+// gazetteer's canonical names, the ones answers use: an annotator's
+// "Ivory Coast" is "Cote d'Ivoire".
+func canonicalCountries(q *realQuestion) {
+	canon := func(name string) string {
+		if c, ok := gazetteer.Default().Lookup(name); ok {
+			return c.Name
+		}
+		return name
+	}
+	for _, names := range [][]string{q.Suppliers, q.Recipients} {
+		for i := range names {
+			names[i] = canon(names[i])
+		}
+	}
+	for i, p := range q.Pairs {
+		if sup, rec, ok := strings.Cut(p, ">"); ok {
+			q.Pairs[i] = canon(sup) + ">" + canon(rec)
+		}
+	}
 }
 
 // MustRealReportsBot indexes the real reports of ../shared/data/real-reports

@@ -297,6 +297,11 @@ var kindSynonyms = map[string][]string{
 	"plane":         planeWords,
 	"airplane":      planeWords,
 	"aeroplane":     planeWords,
+	// reports spell out the abbreviations questions use ("Did Belarus
+	// order APCs?" about "ProForce Armoured Personnel Carriers")
+	"apc":  {"apc", "personnel carrier"},
+	"mrap": {"mrap", "mine-resistant", "mine resistant", "mine-protected", "mine protected", "ambush-protected", "ambush protected"},
+	"ifv":  {"ifv", "infantry fighting vehicle"},
 }
 
 var planeWords = append([]string{"plane", "transport aircraft", "trainer aircraft", "tanker aircraft", "patrol aircraft",

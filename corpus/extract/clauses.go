@@ -68,6 +68,8 @@ func (a *analysis) clauseCuts() []cut {
 				cuts = append(cuts, cut{at: i + 1, kind: k, ante: -1, and: k == cThat})
 				inRel = false
 			}
+		case w == "that" && a.partyRelativeThat(i) >= 0:
+			cuts = append(cuts, cut{at: i + 1, kind: cRel, ante: a.partyRelativeThat(i)})
 		case w == "that" && a.isThatClause(i):
 			cuts = append(cuts, cut{at: i + 1, kind: cThat, ante: -1})
 		}

@@ -543,9 +543,10 @@ func (a *analysis) classifyBefore(k, j int) {
 		ac.agentOf = a.trigAt[j]
 	case a.actorAt[j] >= 0 && ac.poss:
 		// "Turkey's Dearsan": the same party.
-	case a.militaryWeaponAt(k, j) >= 0:
-		a.qualifyItem(k, a.militaryWeaponAt(k, j)) // "Israeli military drones"
-	case isOrgAhead(a.toks, j):
+	case a.militaryBeforeItem(j) >= 0:
+		// "Israeli military drones", "16 Russian military transport helicopters"
+		a.qualifyItem(k, a.militaryBeforeItem(j))
+	case isOrgAhead(a.toks, j) || a.republicNamed(ac):
 		ac.org = true
 	default:
 		if ac.kind == gazetteer.DemonymMention && !ac.made {

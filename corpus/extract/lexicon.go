@@ -177,6 +177,8 @@ func init() {
 	verb(dirR, del, "", 0, "accept delivery of|accept delivery", "accepts delivery of|accepts delivery",
 		"accepted delivery of|accepted delivery", "accepting delivery of|accepting delivery")
 	verb(dirR, del, "", 0, "induct", "inducts", "inducted", "inducting")
+	verb(dirR, del, "", 0, "take into service", "takes into service", "", "taking into service",
+		"part=taken into service", "pastonly=took into service")
 	verb(dirR, del, "", 0, "", "", "fielded", "fielding")
 	verb(dirR, del, "", 0, "", "commissions", "commissioned", "")
 	verb(dirR, ord, "", 0, "await", "awaits", "awaited", "awaiting")
@@ -251,6 +253,9 @@ func init() {
 	// contract (the annotation guidelines: planned).
 	light(dirR, pln, "", 0, fNoun, "letter of intent|letters of intent|memorandum of understanding|"+
 		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent")
+	// A preliminary or initial agreement is not yet a contract (rd8).
+	light(dirR, pln, "", 0, fNoun, prelimAgreements)
+	light(dirR, pln, lic, 0, fNoun, prelimLicences)
 	light(dirR, pln, "", 0, fIng, "negotiating|negotiate|negotiates|negotiated")
 	for _, v := range []string{"won", "wins", "win", "winning", "secured", "secures", "received", "receives", "landed", "lands", "bagged"} {
 		for _, d := range []string{"", "a ", "an ", "the ", "new ", "a new "} {
@@ -298,7 +303,7 @@ func init() {
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
 		"cleared|clears|able to|process of|committed to|commits to|committing to|letter of intent|letters of intent|memorandum of understanding|"+
 		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|nearing|"+
-		"on the verge of|poised to|way for|green light|go-ahead", cuePlanned)
+		"on the verge of|poised to|way for|green light|go-ahead|"+prelimAgreements+"|"+prelimLicences, cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|expects to|expect to|expecting to|scheduled to|won|"+
@@ -320,12 +325,14 @@ var (
 		"pilots crews exercises exercise drill drills programme program programs programmes budget budgets " +
 		"industry industries sector capability capabilities network academy school cooperation market markets " +
 		"officer personnel side state states team doctrine strategy fleet fleets modernisation modernization " +
-		"parade purchases spending factories factory shipyard shipyards plant plants")
+		"parade purchases spending factories factory shipyard shipyards plant plants manufacturer maker " +
+		"exporter exporters producer producers dealer dealers")
 	// weaponOrgNouns are the orgNouns after which a weapon word is not a weapon.
 	weaponOrgNouns = words("forces force troops units unit command exercises exercise drill drills programme program " +
 		"programs programmes budget budgets industry industries sector capability capabilities network academy " +
 		"school cooperation market markets personnel doctrine strategy corps fleet fleets pilots crews " +
-		"officers regiment brigade modernisation modernization spending parade")
+		"officers regiment brigade modernisation modernization spending parade maker makers manufacturer manufacturers " +
+		"producer producers exporter exporters dealer dealers")
 	// madeWords after a hyphen make a name the origin of a weapon ("Turkish-made").
 	madeWords = words("made built supplied designed produced manufactured developed origin sourced delivered " +
 		"provided licensed licence-built license-built")

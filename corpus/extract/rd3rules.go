@@ -170,7 +170,8 @@ func (e *Extractor) dropDeniedClaims(rels []relation, deniers []string) []relati
 // toldByOther reports whether sentence attributes its content to a speaker
 // that is not country sup.
 func (e *Extractor) toldByOther(sentence, sup string) bool {
-	low := " " + strings.ToLower(sentence) + " "
+	// The closing stop goes, so that "..., the report says." ends in a cue.
+	low := " " + strings.ToLower(strings.TrimRight(sentence, ".!?\"' ")) + " "
 	first := -1 // the earliest cue: whose word the sentence opens with
 	for _, cue := range attributionCues {
 		if i := strings.Index(low, cue); i >= 0 && (first < 0 || i < first) {
@@ -179,6 +180,9 @@ func (e *Extractor) toldByOther(sentence, sup string) bool {
 	}
 	if first < 0 {
 		return false
+	}
+	if e.trailingSpeakerOther(sentence, first, sup) {
+		return true // "Otokar will supply the state with 100 vehicles, the report says"
 	}
 	return !slices.Contains(e.countriesIn(sentence[:max(0, min(len(sentence), first-1))]), sup)
 }

@@ -28,6 +28,9 @@ func (a *analysis) markRd4Doubts() {
 	for it := range a.items {
 		if a.carrierItem(it) {
 			a.items[it].org = true // a carrier, not the goods
+		} else if a.carrierByOrCarrying(it) {
+			a.items[it].org = true // "delivered by an Antonov-124 cargo plane"
+			a.dropCarrierMakers(it)
 		}
 	}
 	for k := range a.trigs {

@@ -140,19 +140,6 @@ func (a *analysis) leasesForeignGoods(tr *trig) bool {
 	return true
 }
 
-// militaryWeaponAt returns the weapon that "military" qualifies right after
-// the demonym k ("Israeli military reconnaissance drones": Israeli drones,
-// not the Israeli military), -1 if none.
-func (a *analysis) militaryWeaponAt(k, j int) int {
-	if a.actors[k].kind != gazetteer.DemonymMention || j+1 >= len(a.toks) || a.toks[j].w != "military" {
-		return -1
-	}
-	if it := a.itemAt[j+1]; it >= 0 && !a.items[it].org && !a.items[it].arms {
-		return it
-	}
-	return -1
-}
-
 // skipAside returns the token after a parenthesis that opens at end and
 // names no country, year or verb of transfer ("to Qatar (F-15s, for $21 billion) and Kuwait": the
 // list goes on after it), or end itself.

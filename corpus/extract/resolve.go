@@ -218,7 +218,7 @@ func (a *analysis) implicit() []relation {
 		if len(sups) == 0 {
 			continue
 		}
-		recs := a.implicitRecipients(f, x, sups)
+		recs := a.dropSpeakers(a.implicitRecipients(f, x, sups), x)
 		if len(recs) == 0 {
 			continue
 		}

@@ -357,6 +357,9 @@ func (r *roleReader) usageRoles() {
 		_, r.recs = dropSame(r.sups, r.recs) // "a user of the American F-16": the maker is no user
 	}
 	if len(r.recs) == 0 {
+		r.add(&r.recs, r.inServiceIn(), r.sups) // "in service in Gabon and Mali"
+	}
+	if len(r.recs) == 0 {
 		// "in service with seven countries: South Korea, Turkey, Poland".
 		r.add(&r.recs, r.one(r.a.listAfterColon(r.f.readTo)), r.sups)
 	}
@@ -937,6 +940,11 @@ func (r *roleReader) namedAfter() int {
 	toks := r.a.toks
 	for _, li := range r.after {
 		l := &r.a.lists[li]
+		if l.ti > r.f.tj+3 {
+			if ex := r.a.examplesList(r.f.tj, r.after); ex >= 0 {
+				return ex // "clients including the UN and nations in Africa, such as the armies of Chad, Mali ..."
+			}
+		}
 		if l.ti > r.f.tj+3 || l.place || l.except {
 			return -1
 		}

@@ -50,7 +50,7 @@ func (a *analysis) status(f *frame) {
 		r.raise(bot.StatusOrdered)
 	}
 	r.futureAuxiliary()
-	if tr.noun || tr.passive || f.spec.light {
+	if tr.noun || tr.passive || f.spec.light || a.dealToVerb(f) {
 		r.predicateAfter()
 	}
 	r.deliveriesDue()
@@ -129,6 +129,9 @@ func (r *statusReading) deliveryNotYetMade() {
 	if r.st == bot.StatusDelivered && a.appositionOnDeal(tr) {
 		r.raise(bot.StatusOrdered) // "signed a deal for K9s, the first Korean weapons sale to the country"
 	}
+	if tr.noun && a.forPurpose(tr) {
+		r.raise(bot.StatusPlanned) // "bought the jets for further transfer to Ukraine": an aim
+	}
 	if r.st == bot.StatusDelivered && a.approvedAfter(tr) {
 		r.raise(bot.StatusPlanned) // "the sale of 40 F-16 jets to Turkey was approved by the US Congress"
 	}
@@ -190,7 +193,9 @@ func (a *analysis) usageToCome(tr *trig) bool {
 		return false
 	}
 	switch a.toks[j].w {
-	case "to", "will", "would", "shall":
+	case "to":
+		return !a.knownToBe(j) // "was known to be in service in Mali": held now
+	case "will", "would", "shall":
 		return true
 	}
 	return a.toServe(tr) // "to enter service with", "to “serve in ..."
@@ -739,6 +744,9 @@ var notDoneYet = words("not yet none nothing no be will due planned expected sch
 func (a *analysis) deliveryFollows(tr *trig) bool {
 	reduced := false
 	for j := tr.tj; j < len(a.toks); j++ {
+		if a.toks[j].w == "that" && a.partyRelativeThat(j) >= 0 {
+			return false // "bought radars from a firm that delivered frigates to Peru": the firm's other deal
+		}
 		if k := a.trigAt[j]; k >= 0 && &a.trigs[k] != tr && a.trigs[k].spec.status == bot.StatusOrdered && !a.trigs[k].noun &&
 			!(j > 0 && a.toks[j-1].w == "number") { // "the number ordered" is no new order
 			if !(tr.noun && j > 0 && a.toks[j-1].w == ",") {
@@ -783,9 +791,16 @@ func (a *analysis) intentBefore(e int) cue {
 				return 0
 			}
 			return cueOrdered
+		case "that", "which", "who":
+			if a.relativeOpensAfter(j) {
+				return 0 // "will not buy from a firm that supplies Syria": the future is the main clause's
+			}
 		case "help", "helps", "helping":
 			return cuePlanned // "an instruction to help Argentina purchase these planes"
 		case "to":
+			if a.placeBefore(j) || a.scheduledBefore(j) {
+				return cueOrdered // "officials are in Nigeria to receive the vehicles": a purpose, not yet done
+			}
 			for k := j - 1; k >= 0 && k >= j-4; k-- {
 				if intentWords[a.toks[k].w] {
 					return cuePlanned

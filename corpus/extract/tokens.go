@@ -39,7 +39,9 @@ func tokenize(text string) []tok {
 		if w.ASCII {
 			lower = asciiLower(lower)
 		} else {
-			lower = strings.ToLower(lower)
+			// A Turkish dotless i typed for "i" ("delıvered", "vehıcles")
+			// reads as "i", as the gazetteer and weapons lexicon fold it.
+			lower = strings.ReplaceAll(strings.ToLower(lower), "ı", "i")
 		}
 		toks = append(toks, tok{s: w.Start, e: w.End, w: lower, word: true, upper: w.Upper, digit: w.Digit})
 		prev = w.End

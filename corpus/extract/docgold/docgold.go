@@ -27,6 +27,7 @@ import (
 	"unicode"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // Relation is one gold relation of a report.
@@ -88,6 +89,7 @@ func Read(r io.Reader) ([]Doc, error) {
 			return nil, fmt.Errorf("line %d: report %s annotated twice", n, d.Report)
 		}
 		seen[d.Report] = true
+		canonicalNames(&d)
 		for i, rel := range d.Relations {
 			if rel.Supplier == "" || rel.Recipient == "" || !validStatus(rel.Status) {
 				return nil, fmt.Errorf("line %d: relation %d: supplier, recipient and a known status are needed", n, i+1)
@@ -99,6 +101,27 @@ func Read(r io.Reader) ([]Doc, error) {
 		return nil, fmt.Errorf("read gold: %w", err)
 	}
 	return out, nil
+}
+
+// canonicalNames writes each country of d by the gazetteer's canonical
+// name, the one extractors output: an annotator's "Ivory Coast" is "Cote
+// d'Ivoire". A name the gazetteer does not know stays as written.
+func canonicalNames(d *Doc) {
+	g := gazetteer.Default()
+	canon := func(name string) string {
+		if c, ok := g.Lookup(name); ok {
+			return c.Name
+		}
+		return name
+	}
+	for i := range d.Relations {
+		r := &d.Relations[i]
+		r.Supplier, r.Recipient = canon(r.Supplier), canon(r.Recipient)
+	}
+	for i := range d.NonRelations {
+		r := &d.NonRelations[i]
+		r.Supplier, r.Recipient = canon(r.Supplier), canon(r.Recipient)
+	}
 }
 
 // ReadFile reads a gold file from disk.

@@ -145,3 +145,26 @@ func TestFoldStagesLooseSystems(t *testing.T) {
 		t.Errorf("folded to %q, want %q", strings.Join(kept, "|"), want)
 	}
 }
+
+// Read writes an annotator's other name of a country by the gazetteer's
+// canonical one, so "Ivory Coast" in the gold matches "Cote d'Ivoire" out
+// of an extractor; a name the gazetteer does not know stays.
+func TestReadCanonicalNames(t *testing.T) {
+	in := `{"report":"r","relations":[{"supplier":"China","recipient":"Ivory Coast","system":"","category":"","status":"delivered","kind":"sale","years":[],"evidence":"in service in Ivory Coast"}],` +
+		`"non_relations":[{"supplier":"Czech Republic","recipient":"Atlantis","must_not_be":["delivered"],"why":"not a transfer","evidence":"xxxxxxxxxx"}]}`
+	docs, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docs[0].Relations[0].Recipient; got != "Cote d'Ivoire" {
+		t.Errorf("recipient %q, want Cote d'Ivoire", got)
+	}
+	nr := docs[0].NonRelations[0]
+	if nr.Supplier != "Czechia" || nr.Recipient != "Atlantis" {
+		t.Errorf("non-relation %q -> %q, want Czechia -> Atlantis", nr.Supplier, nr.Recipient)
+	}
+	s := Compare(docs, map[string][]bot.Relation{"r": {rel("China", "Cote d'Ivoire", "", bot.StatusDelivered)}})
+	if s.Pair.TP != 1 || s.Pair.FP != 0 {
+		t.Errorf("pair counts %+v, want one true positive", s.Pair)
+	}
+}
