@@ -210,6 +210,7 @@ func (a *analysis) implicit() []relation {
 	for it := range a.items {
 		x := &a.items[it]
 		if !x.madeOrig || x.org || covered[it] || clauseHasFrame[a.clauseAt[x.ti]] || a.combatBefore(x.ti) || a.wishBefore(x.ti) ||
+			a.movedBefore(x.ti) ||
 			x.system == "" && civilWords[a.toks[x.tj-1].w] && a.madeByMakerOnly(x) { // "operates Boeing jets": an airline's too
 			continue
 		}
@@ -227,6 +228,26 @@ func (a *analysis) implicit() []relation {
 		rels = a.emit(f, rels)
 	}
 	return rels
+}
+
+// movementWords move goods their crews or owners hold: "pilots flew their
+// American-made helicopters to Chile" hands nothing over (the annotation
+// guidelines: equipment flown out by fleeing crews is no transfer).
+var movementWords = words("flew flown fly flies flying drove driven sailed moved ferried evacuated fled escaped relocated")
+
+// movedBefore reports whether the clause of token t moves the weapon at t
+// with a movement verb before it.
+func (a *analysis) movedBefore(t int) bool {
+	if t > 0 && supplyParticiples[a.toks[t-1].w] {
+		return false // "flew to Uzbekistan aboard U.S.-supplied aircraft": the participle (rd3rules) states the supply
+	}
+	c := &a.clauses[a.clauseAt[t]]
+	for j := c.ts; j < t; j++ {
+		if movementWords[a.toks[j].w] {
+			return true
+		}
+	}
+	return false
 }
 
 // wishBefore reports whether the clause of token t says, before t, that

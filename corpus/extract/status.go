@@ -456,6 +456,10 @@ func (r *statusReading) orderedCue(j int) {
 func (r *statusReading) predicateAfter() {
 	a, f := r.a, r.f
 	toks := a.toks
+	if r.tr.noun && a.collapsesAfter(f) {
+		r.cancel = true // "the Rafale deal between France and Colombia collapsed"
+		return
+	}
 	for j, end := f.tj, a.windowAfter(f.tj, 12); j < f.readTo && j < end; j++ {
 		if !beForms[toks[j].w] && !haveForms[toks[j].w] {
 			continue
@@ -894,4 +898,27 @@ func (a *analysis) premodifiesFrame(ac *actor, f *frame) bool {
 	}
 	it := a.itemAt[ac.tj]
 	return it >= 0 && a.items[it].tj == f.start
+}
+
+// collapseWords, before "through" or "down", say a deal or talks came to
+// nothing.
+var collapseWords = words("fell falls broke breaks")
+
+// collapsesAfter reports whether the predicate of a nominal frame says the
+// deal came to nothing: "the Rafale deal between France and Colombia
+// collapsed", "the deal fell through", "talks ... broke down" (before a
+// comma, within ten words).
+func (a *analysis) collapsesAfter(f *frame) bool {
+	toks := a.toks
+	for j := f.tj; j < f.readTo && j < f.tj+10; j++ {
+		switch {
+		case toks[j].w == "," || toks[j].w == ";":
+			return false
+		case toks[j].w == "collapsed" || toks[j].w == "collapses":
+			return true
+		case collapseWords[toks[j].w] && j+1 < len(toks) && (toks[j+1].w == "through" || toks[j+1].w == "down"):
+			return true // "fell through", "broke down"
+		}
+	}
+	return false
 }
