@@ -362,7 +362,7 @@ var appositionNouns = words("ally allies member members partner partners")
 var govWords = words("government authorities regime leadership administration")
 
 var listOrgMods = words("air border armed national special coast defence defense naval land ground security " +
-	"interior state")
+	"interior state operations operation rapid reaction response internal federal presidential republican")
 
 // findPrep finds the preposition governing list l by reading leftwards past
 // determiners, quantifiers and "the air forces of".

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // Lists of holders opened by "include": "Customers for the South Korean
@@ -458,3 +459,45 @@ func (a *analysis) frontedPartnerRelations() []relation {
 	}
 	return nil
 }
+
+// stateReceivers after "to" make a presentation a handover: a state's
+// forces or ministries ("presented 50 vehicles to the Special Operations
+// Forces of Uzbekistan"); officials, visitors or a fair are only shown the
+// goods.
+var stateReceivers = words("army armies forces force troops guards guard police navy ministry ministries military " +
+	"service services gendarmerie government")
+
+// keepPresent keeps "presented" as a handover when a weapon follows it
+// closely and "to" then names a country or its forces, not a fair, its
+// visitors or officials: "Turkey presented its new drone at the fair" and
+// "presented the drone to Kazakh officials" hand nothing over.
+func (a *analysis) keepPresent(tr *trig) bool {
+	if tr.noun || !a.keepHand(tr) {
+		return false
+	}
+	toks := a.toks
+	for j := tr.tj; j+1 < len(toks) && j < tr.tj+14; j++ {
+		if toks[j].w == "," || toks[j].w == ";" {
+			return false
+		}
+		if toks[j].w != "to" {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+6; k++ {
+			switch {
+			case officialWords[toks[k].w]:
+				return false
+			case stateReceivers[toks[k].w]:
+				return true
+			case a.actorAt[k] >= 0 && a.actors[a.actorAt[k]].kind == gazetteer.NameMention && !a.actors[a.actorAt[k]].poss:
+				return k+1 >= len(toks) || !officialWords[toks[k+1].w]
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// officialWords are people a weapon is shown to, not a recipient.
+var officialWords = words("officials official delegation delegations visitors journalists public president minister " +
+	"ministers guests audience buyers delegates")

@@ -35,6 +35,7 @@ const (
 	spPassOn             // "passed W on to X": a transfer only with "on to" after the goods (see keepPassOn)
 	spOperate            // "operates W": as spUse, for a named system or a military weapon word (see keepOperate)
 	spLease              // "leased": the lessor acts, or the lessee with "from X" (see keepLease)
+	spPresent            // "presented W to X's forces": a handover only to a state or its forces (see keepPresent)
 )
 
 // form is the grammatical form of a verb trigger.
@@ -172,6 +173,8 @@ func init() {
 	verb(dirR, del, "", 0, "obtain", "obtains", "obtained", "obtaining")
 	verb(dirR, del, "", 0, "take delivery of|take delivery", "takes delivery of|takes delivery",
 		"", "taking delivery of|taking delivery", "part=taken delivery of|taken delivery", "pastonly=took delivery of|took delivery")
+	// "presented 50 vehicles to the Special Operations Forces of Uzbekistan" (see keepPresent).
+	verb(dirS, del, "", spPresent, "present", "presents", "presented", "presenting")
 	verb(dirR, del, "", 0, "take possession of", "takes possession of", "", "taking possession of",
 		"part=taken possession of", "pastonly=took possession of")
 	verb(dirR, del, "", 0, "accept delivery of|accept delivery", "accepts delivery of|accepts delivery",
@@ -407,5 +410,5 @@ func init() {
 		"not clear whether|whether|rumours|rumors|speculation", true)
 	armsWords.add("arms|weapons|weapon|weaponry|military equipment|defence equipment|defense equipment|"+
 		"military hardware|hardware|munitions|materiel|military goods|military supplies|military products|"+
-		"military vehicles|equipment|arms and equipment|military kit|lethal aid", true)
+		"military vehicles|equipment|arms and equipment|military kit|lethal aid|defense articles|defence articles", true)
 }

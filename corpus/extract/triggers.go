@@ -309,6 +309,8 @@ func (a *analysis) keepSpecial(tr *trig) (keep, decided bool) {
 		return a.keepOperate(tr), true
 	case spLease:
 		return a.keepLease(tr), true
+	case spPresent:
+		return a.keepPresent(tr), true
 	}
 	return false, false
 }
