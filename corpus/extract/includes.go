@@ -222,7 +222,7 @@ var securityForceWords = words("army armies military troops forces guards guard 
 	"militaries servicemen soldiers border")
 
 func init() {
-	kitWords.add("vehicles|trucks|jeeps|pickups|pick-ups|pickup trucks|off-road vehicles|all-terrain vehicles|"+
+	kitWords.add("vehicles|trucks|jeeps|pickups|pick-ups|pickup trucks|off-road vehicles|all-terrain vehicles|cars|suvs|minibuses|"+
 		"radios|radio sets|uniforms|helmets|body armour|body armor|bulletproof vests|night-vision devices|"+
 		"night-vision goggles|night vision goggles|night vision devices|binoculars|communications equipment|"+
 		"communication equipment|motorcycles|boats|patrol boats", true)
