@@ -208,6 +208,11 @@ func (a *analysis) frameSpans() {
 			// "TB2s to Kyrgyzstan (three, delivered in 2021 and 2022),
 			// Turkmenistan (three, 2021)": the parenthesis dates its own.
 			f.ys, f.ye = a.openingParen(f.start), cut
+			if open := a.enclosingParen(f.start); a.parenClause(open, f.start) && open > f.readFrom {
+				// "drones from Israel, (the Federal Police will soon be
+				// equipped with ...)": a clause of its own reads nothing outside.
+				f.readFrom = open
+			}
 		}
 		a.status(f)
 		a.conditional(f)
@@ -521,4 +526,28 @@ func (a *analysis) enclosingParen(t int) int {
 		}
 	}
 	return -1
+}
+
+// parenClause reports whether the parenthesis opening at token open holds
+// a clause of its own before token t: an article or a name opens it and an
+// auxiliary follows before t ("(the Federal Police will soon be equipped
+// ..."), unlike a verbless aside ("(three, delivered in 2021)").
+func (a *analysis) parenClause(open, t int) bool {
+	toks := a.toks
+	if open < 0 || open+1 >= t {
+		return false
+	}
+	first := toks[open+1]
+	if !articles[first.w] && !first.upper {
+		return false
+	}
+	for j := open + 2; j < t; j++ {
+		if toks[j].w == "," {
+			return false
+		}
+		if toks[j].w == "will" || toks[j].w == "would" || beForms[toks[j].w] || haveForms[toks[j].w] {
+			return true
+		}
+	}
+	return false
 }
