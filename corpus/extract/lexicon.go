@@ -296,7 +296,8 @@ func init() {
 		"came to a halt|come to a halt|comes to a halt|ground to a halt|"+
 		"prevent|prevents|prevented|preventing|revoke|revokes|revoked|revoking|annul|annuls|annulled|annulling|"+
 		"invalidate|invalidates|invalidated|invalidating", cueCancel)
-	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting", cueDeny)
+	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting|"+
+		"dismissed reports|dismisses reports|dismissed media reports|dismissed claims|dismisses claims", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
 		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
 		"look at|looks at|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|want|wants|wanted|marketing|"+
@@ -410,5 +411,5 @@ func init() {
 		"not clear whether|whether|rumours|rumors|speculation", true)
 	armsWords.add("arms|weapons|weapon|weaponry|military equipment|defence equipment|defense equipment|"+
 		"military hardware|hardware|munitions|materiel|military goods|military supplies|military products|"+
-		"military vehicles|equipment|arms and equipment|military kit|lethal aid|defense articles|defence articles", true)
+		"military vehicles|equipment|arms and equipment|military kit|lethal aid", true)
 }

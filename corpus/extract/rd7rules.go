@@ -247,7 +247,8 @@ func (a *analysis) neededToComplete(f *frame) bool {
 // that it had cancelled its Su-35 order": cancelDenied).
 func (a *analysis) deniedHaltOfTrade(f *frame) bool {
 	tr := &a.trigs[f.t]
-	if !tr.noun || !strings.HasSuffix(a.toks[tr.tj-1].w, "s") || !a.cancelDenied(f) {
+	general := strings.HasSuffix(a.toks[tr.tj-1].w, "s") || tr.tj < len(a.toks) && a.toks[tr.tj].w == "of" // "sales", "sale of weapons"
+	if !tr.noun || !general || !a.cancelDenied(f) {
 		return false
 	}
 	for _, it := range a.frameItems(f) {

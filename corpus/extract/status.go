@@ -821,7 +821,7 @@ var intentWords = words("pledged pledge pledges promised promise promises plan p
 	"desire wish wishes intends intend intention decision decided decide aims aim seeks seek hopes hope " +
 	"wants want unlikely likely expected help helps request requests requested prepare prepares preparing prepared ready readying " +
 	"advised advises advise urged urges urge encouraged encourages encourage pressed pressing pressured " +
-	"intending hoping aiming wanting looking intent understanding keen eager")
+	"intending hoping aiming wanting looking intent understanding keen eager initiative initiatives")
 
 // fromOrder reports whether a noun trigger is the object of "from"
 // ("helicopters from another 2013 order arrived"): the order a delivery
