@@ -239,27 +239,7 @@ func (a *analysis) forcesKit(ms []wmatch) []wmatch {
 	if !forces {
 		return ms
 	}
-	covered := make([]bool, len(toks))
-	for _, m := range ms {
-		for t := m.ti; t < m.tj && t < len(covered); t++ {
-			covered[t] = true
-		}
-	}
-	var extra []wmatch
-	for i := 0; i < len(toks) && len(ms)+len(extra) < maxItems; i++ {
-		if covered[i] || a.actorAt[i] >= 0 || !toks[i].word {
-			continue
-		}
-		if _, n := kitWords.match(toks, i); n > 0 {
-			extra = append(extra, wmatch{ti: i, tj: i + n, arms: true, category: "Other"})
-			i += n - 1
-		}
-	}
-	if len(extra) > 0 {
-		ms = append(ms, extra...)
-		sortMatches(ms)
-	}
-	return ms
+	return a.addUncovered(ms, kitWords, "Other", nil)
 }
 
 // aidOpeners open a sentence with the programme a handover came under:

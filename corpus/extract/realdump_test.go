@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/corpus"
 	"github.com/briefbot/briefbot/corpus/corpustest"
 	"github.com/briefbot/briefbot/corpus/extract"
@@ -35,14 +36,7 @@ func TestDumpReal(t *testing.T) {
 		if !want {
 			continue
 		}
-		last := ""
-		for _, rel := range e.Report(r) {
-			if rel.Evidence.Sentence != last {
-				fmt.Printf("\n[%s] %s\n", r.ID, rel.Evidence.Sentence)
-				last = rel.Evidence.Sentence
-			}
-			fmt.Printf("   %s -> %s | %s | %s %s %v inf=%v d=%v\n", rel.Supplier, rel.Recipient, rel.System, rel.Status, rel.Kind, rel.Years, rel.Inferred, rel.Denied)
-		}
+		printRelations(r.ID, e.Report(r))
 	}
 }
 
@@ -60,13 +54,19 @@ func TestDumpDir(t *testing.T) {
 	}
 	e := extract.New()
 	for _, r := range res.Reports {
-		last := ""
-		for _, rel := range e.Report(r) {
-			if rel.Evidence.Sentence != last {
-				fmt.Printf("\n[%s] %s\n", r.ID, rel.Evidence.Sentence)
-				last = rel.Evidence.Sentence
-			}
-			fmt.Printf("   %s -> %s | %s | %s %s %v inf=%v d=%v\n", rel.Supplier, rel.Recipient, rel.System, rel.Status, rel.Kind, rel.Years, rel.Inferred, rel.Denied)
+		printRelations(r.ID, e.Report(r))
+	}
+}
+
+// printRelations prints a report's relations under the sentence each was
+// read from.
+func printRelations(id string, rels []bot.Relation) {
+	last := ""
+	for _, rel := range rels {
+		if rel.Evidence.Sentence != last {
+			fmt.Printf("\n[%s] %s\n", id, rel.Evidence.Sentence)
+			last = rel.Evidence.Sentence
 		}
+		fmt.Printf("   %s -> %s | %s | %s %s %v inf=%v d=%v\n", rel.Supplier, rel.Recipient, rel.System, rel.Status, rel.Kind, rel.Years, rel.Inferred, rel.Denied)
 	}
 }

@@ -122,6 +122,16 @@ func (a *analysis) extraWeaponPhrases(ms []wmatch) []wmatch {
 // words no match covers; "arms of", "arms length" are not arms.
 func (a *analysis) genericArmsWords(ms []wmatch) []wmatch {
 	toks := a.toks
+	return a.addUncovered(ms, armsWords, "", func(i int) bool {
+		return toks[i].w == "arms" && i+1 < len(toks) && (toks[i+1].w == "of" || toks[i+1].w == "length")
+	})
+}
+
+// addUncovered adds the phrases of set found on words that no match of ms
+// and no actor covers, as generic arms words of category cat (skip rejects
+// a phrase starting at a token), and keeps ms in text order.
+func (a *analysis) addUncovered(ms []wmatch, set *phraseSet[bool], cat string, skip func(i int) bool) []wmatch {
+	toks := a.toks
 	covered := make([]bool, len(toks))
 	for _, m := range ms {
 		for t := m.ti; t < m.tj && t < len(covered); t++ {
@@ -133,11 +143,11 @@ func (a *analysis) genericArmsWords(ms []wmatch) []wmatch {
 		if covered[i] || a.actorAt[i] >= 0 || !toks[i].word {
 			continue
 		}
-		if _, n := armsWords.match(toks, i); n > 0 {
-			if toks[i].w == "arms" && i+1 < len(toks) && (toks[i+1].w == "of" || toks[i+1].w == "length") {
+		if _, n := set.match(toks, i); n > 0 {
+			if skip != nil && skip(i) {
 				continue
 			}
-			extra = append(extra, wmatch{ti: i, tj: i + n, arms: true})
+			extra = append(extra, wmatch{ti: i, tj: i + n, arms: true, category: cat})
 			i += n - 1
 		}
 	}
