@@ -26,7 +26,8 @@ func (a *analysis) dropAbsences(rels []relation) []relation {
 	if neg < 0 {
 		return rels
 	}
-	period := false
+	period := a.absentObject // "bought no Russian arms": an absence, whatever the stretch of time
+
 	for j := neg + 1; j < len(toks); j++ {
 		period = period || periodWords[toks[j].w]
 	}

@@ -12,8 +12,11 @@ type analysis struct {
 	ex       *Extractor
 	text     string
 	bodyFrom int // byte offset of the text after a dateline (0 when none)
-	ctx      *Context
-	toks     []tok
+	// absentObject: a frame's object is opened by "no" ("bought no
+	// Russian arms"); its denied relations are dropped (dropAbsences).
+	absentObject bool
+	ctx          *Context
+	toks         []tok
 
 	actorAt, itemAt, trigAt, listAt, clauseAt []int
 

@@ -287,6 +287,9 @@ func (r *statusReading) cuesBefore() {
 			r.willCue() // "Russia to Start Sending Weapons to Kyrgyzstan"
 			continue
 		}
+		if r.yetToCue(j) {
+			continue
+		}
 		r.cueAt(j, n)
 	}
 }
@@ -515,6 +518,10 @@ func (r *statusReading) denialsAndNegation() {
 	a, f := r.a, r.f
 	if a.denyAt[f.start] || a.deniedAfter(f) {
 		f.denied = true
+	}
+	if a.objectNegated(f) {
+		f.neg = true // "has bought no Russian arms": nothing was bought, no report denied
+		a.absentObject = true
 	}
 	if !f.neg || f.denied {
 		return
@@ -758,7 +765,7 @@ func (a *analysis) deliveryFollows(tr *trig) bool {
 			}
 			reduced = true // "a deal that covers four C-295, ordered around 2014 and delivered in 2015"
 		}
-		if !plainDelivery[a.toks[j].w] {
+		if !plainDelivery[a.toks[j].w] || a.deliveredElsewhere(j) {
 			continue
 		}
 		for b := j - 1; b >= tr.tj && b >= j-3; b-- {
