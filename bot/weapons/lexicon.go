@@ -87,7 +87,8 @@ var lexiconData = []lexEntry{
 		"precision-guided bomb(s)", "PGM(s)", "loitering munition(s)", "kamikaze drone(s)",
 		"suicide drone(s)", "one-way attack drone(s)", "MANPADS", "man-portable air defence system(s)",
 		"man-portable air-defence system(s)", "portable SAM(s)", "shoulder-fired missile(s)",
-		"anti-satellite", "anti-satellite missile(s)",
+		"anti-satellite", "anti-satellite missile(s)", "launcher(s)", "interceptor missile(s)",
+		"interceptor(s)",
 	}},
 	{cat: Sensors, phrases: []string{
 		"radar(s)", "radar system(s)", "radar station(s)", "over-the-horizon radar(s)",
@@ -132,6 +133,7 @@ var lexiconData = []lexEntry{
 		"ballistic vest(s)", "ballistic helmet(s)", "combat helmet(s)", "anti-tank mine(s)", "landmine(s)", "land mine(s)",
 		"military truck(s)", "army truck(s)", "military vehicle(s)", "pickup truck(s)",
 		"night-vision goggles", "night vision goggles", "night-vision device(s)",
+		"munition(s)", "rocket(s)", "aerial bomb(s)", "bomb(s)",
 	}},
 }
 

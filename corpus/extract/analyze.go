@@ -434,6 +434,13 @@ func (a *analysis) setPrep(l *alist, j int) {
 		// Washington": who objects or presses supplies nothing.
 		l.place = true
 		l.prep = "stance"
+	case (w == "with" || w == "from" || w == "against" || w == "to") && bearingNouns[prev]:
+		// "straining relations with European allies", "the war with
+		// Ukraine", "stiff competition from Brazil's Embraer", "friendly
+		// to Israel": a country a state stands in some relation to, no
+		// side of a transfer.
+		l.place = true
+		l.prep = "stance"
 	case (w == "in" || w == "by") && builtWords[prev] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
 		l.prep = w
 		l.builtIn = true
@@ -474,6 +481,13 @@ var haveForms = words("has have had")
 
 // stanceNouns name what a country says or does about a deal, not a part
 // in it, when "from" or "by" names the country.
+// bearingNouns (and adjectives) name how states stand to each other,
+// before "with", "from", "against" or "to": the country after them is no
+// party.
+var bearingNouns = words("relations relationship ties tension tensions war wars conflict conflicts clashes fighting " +
+	"competition competitor competitors rivalry rival rivals dispute disputes confrontation standoff friction " +
+	"hostilities rift feud friendly hostile")
+
 var stanceNouns = words("objection objections protest protests criticism opposition complaint complaints " +
 	"pressure warning warnings concern concerns condemnation threat threats resistance veto appeals appeal " +
 	"calls call demands demand")

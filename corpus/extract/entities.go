@@ -89,6 +89,29 @@ func (a *analysis) findActors() {
 	a.dropDateline()
 	a.dropSingularGroups()
 	a.dropCurrencyActors()
+	a.dropInstitutionNames()
+}
+
+// institutionWords, capitalised after a place name, make it part of an
+// institution's name: "Stockholm International Peace Research Institute",
+// "Kyiv International Airport", "Moscow State University".
+var institutionWords = words("international institute university forum conference airport summit centre center " +
+	"academy college school museum state")
+
+// dropInstitutionNames drops a capital or country named as the first word
+// of an institution ("the Stockholm International Peace Research Institute
+// (SIPRI) says ...": Sweden is no party to what SIPRI reports).
+func (a *analysis) dropInstitutionNames() {
+	toks := a.toks
+	for k := range a.actors {
+		ac := &a.actors[k]
+		if ac.kind != gazetteer.CapitalMention || ac.tj+1 >= len(toks) {
+			continue
+		}
+		if n := toks[ac.tj]; n.upper && institutionWords[n.w] && toks[ac.tj+1].upper {
+			ac.drop = true
+		}
+	}
 }
 
 // dropSingularGroups drops a regional group named as an adjective of one

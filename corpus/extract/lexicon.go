@@ -295,7 +295,7 @@ func init() {
 		"limit|limits|restrict|restricts|restricted|restricting|curb|curbs|curbed|curbing|"+
 		"came to a halt|come to a halt|comes to a halt|ground to a halt|"+
 		"prevent|prevents|prevented|preventing|revoke|revokes|revoked|revoking|annul|annuls|annulled|annulling|"+
-		"invalidate|invalidates|invalidated|invalidating", cueCancel)
+		"invalidate|invalidates|invalidated|invalidating|rule out|rules out|ruled out|ruling out", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting|"+
 		"dismissed reports|dismisses reports|dismissed media reports|dismissed claims|dismisses claims", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
@@ -306,7 +306,7 @@ func init() {
 		"eye|eyes|eyeing|explore|explores|exploring|explored|intend|intends|intended|aims to|aiming to|"+
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
 		"cleared|clears|able to|process of|committed to|commits to|committing to|letter of intent|letters of intent|memorandum of understanding|"+
-		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|nearing|"+
+		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|closer to|nearing|"+
 		"on the verge of|poised to|way for|green light|go-ahead|"+prelimAgreements+"|"+prelimLicences, cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+

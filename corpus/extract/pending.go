@@ -84,3 +84,18 @@ func (a *analysis) deliveredElsewhere(j int) bool {
 	}
 	return false
 }
+
+// deliveriesDone reports whether token j ends "deliveries completed" or
+// "deliveries began" (", with deliveries completed in 2008"): the
+// deliveries of the goods ordered before it were made.
+func (a *analysis) deliveriesDone(j int) bool {
+	if j == 0 {
+		return false
+	}
+	switch a.toks[j].w {
+	case "completed", "began", "started", "finished", "concluded":
+	default:
+		return false
+	}
+	return a.toks[j-1].w == "deliveries" || a.toks[j-1].w == "delivery"
+}

@@ -157,7 +157,8 @@ func (a *analysis) republicNamed(ac *actor) bool {
 // to buy S-400 systems" is a plan (the annotation guidelines: a
 // memorandum or letter of intent without a contract).
 const prelimAgreements = "preliminary agreement|preliminary agreements|preliminary deal|preliminary deals|" +
-	"initial agreement|initial agreements|preliminary accord|preliminary accords"
+	"initial agreement|initial agreements|preliminary accord|preliminary accords|" +
+	"cooperation agreement|cooperation agreements|co-operation agreement|framework agreement|framework agreements"
 
 // prelimLicences are preliminary licence agreements: "struck an initial
 // licensing agreement that could lead to production" (a planned licence).

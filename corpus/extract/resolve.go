@@ -1,6 +1,10 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+)
 
 // resolved holds what resolve found, for the sentences after this one.
 type resolved struct {
@@ -215,6 +219,12 @@ func (a *analysis) implicit() []relation {
 			continue
 		}
 		f := a.implicitFrame(x)
+		switch a.intentBefore(x.ti) {
+		case cuePlanned:
+			f.status = bot.StatusPlanned // "is expected to replace its MiG-29s with French-made Rafales"
+		case cueOrdered:
+			continue // "will replace them with Turkish-made drones": no deal named
+		}
 		sups := a.originSuppliers(x, it)
 		if len(sups) == 0 {
 			continue

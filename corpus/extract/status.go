@@ -234,7 +234,7 @@ var buyForms = words("buy buys bought buying purchase purchases purchased purcha
 // goodsInHand are the words that show bought goods are with the buyer:
 // shown, paraded, seen on satellite imagery or footage, flown or operated
 // ("the air force flies Rafales bought from France").
-var goodsInHand = words("showed shown displayed paraded showcased imagery spotted photographed footage flies fly operates operate fields")
+var goodsInHand = words("showed shown displayed paraded showcased unveiled unveils imagery spotted photographed footage flies fly operates operate fields")
 
 // cuesBefore reads the cue words before the frame, back to a comma or nine
 // words, past premodifiers of the trigger ("froze new arms export
@@ -379,6 +379,10 @@ func (r *statusReading) plannedCue(j int) {
 	a, f := r.a, r.f
 	toks := a.toks
 	w := toks[j].w
+	if w == "poised" && f.spec.status == bot.StatusDelivered {
+		r.raise(bot.StatusOrdered) // "is poised to take delivery of": a delivery due, like "set to"
+		return
+	}
 	if w == "may" && j+1 < len(toks) && (toks[j+1].upper || toks[j+1].digit && toks[j].upper) {
 		return // the month: "in May Russia delivered", "India on May 16 handed over"
 	}
@@ -551,7 +555,7 @@ func (r *statusReading) yetNear() bool {
 	c := &a.clauses[f.clause]
 	yet := false
 	for j := f.start - 1; j >= c.ts && j >= f.start-4; j-- {
-		if toks[j].w == "yet" {
+		if toks[j].w == "yet" || toks[j].w == "still" { // "has still not received"
 			yet = true
 		}
 	}
@@ -765,7 +769,7 @@ func (a *analysis) deliveryFollows(tr *trig) bool {
 			}
 			reduced = true // "a deal that covers four C-295, ordered around 2014 and delivered in 2015"
 		}
-		if !plainDelivery[a.toks[j].w] || a.deliveredElsewhere(j) {
+		if !plainDelivery[a.toks[j].w] && !a.deliveriesDone(j) || a.deliveredElsewhere(j) {
 			continue
 		}
 		for b := j - 1; b >= tr.tj && b >= j-3; b-- {

@@ -46,7 +46,30 @@ func tokenize(text string) []tok {
 		toks = append(toks, tok{s: w.Start, e: w.End, w: lower, word: true, upper: w.Upper, digit: w.Digit})
 		prev = w.End
 	}
-	return mergeThousands(appendPunct(toks, text, prev))
+	return expandContractions(mergeThousands(appendPunct(toks, text, prev)))
+}
+
+// contracted are the auxiliaries a negative contraction shortens, by the
+// word before its apostrophe: "didn't" is "did not", "won't" "will not".
+var contracted = map[string]string{
+	"didn": "did", "doesn": "does", "don": "do", "won": "will", "wouldn": "would", "isn": "is",
+	"aren": "are", "wasn": "was", "weren": "were", "hasn": "has", "haven": "have", "hadn": "had",
+	"couldn": "could", "shouldn": "should", "shan": "shall", "mustn": "must", "needn": "need", "can": "can",
+}
+
+// expandContractions reads a negative contraction ("didn", "'", "t") as
+// its auxiliary and "not", so that every rule reading "not" reads it:
+// "Spain didn't send any tanks" is no delivery.
+func expandContractions(toks []tok) []tok {
+	for i := 2; i < len(toks); i++ {
+		if toks[i].w != "t" || toks[i-1].w != "'" || toks[i-1].s != toks[i-2].e || toks[i].s != toks[i-1].e {
+			continue
+		}
+		if aux, ok := contracted[toks[i-2].w]; ok {
+			toks[i-2].w, toks[i].w = aux, "not"
+		}
+	}
+	return toks
 }
 
 // appendPunct appends a token for each rune of text[from:] that is not a
