@@ -27,9 +27,9 @@ var figureModifiers = wordSet("more additional further new extra other second-ha
 	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned " +
 	"advanced modern latest newest brand-new surplus former retired decommissioned secondhand armoured armored " +
 	"tactical wheeled tracked self-propelled naval maritime patrol reconnaissance surveillance training trainer " +
-	"amphibious infantry fighting stealth medium long-range short-range twin-engine turboprop jet cargo " +
+	"amphibious infantry fighting stealth medium long-range short-range twin-engine turboprop jet cargo aerial air " +
 	// a generic noun the designation follows: "ten Russian armored personnel carriers BRDM-2"
-	"personnel carrier carriers")
+	"personnel carrier carriers vehicle vehicles")
 
 // maxFigureGap is how many modifiers may stand between a number and what
 // it counts: "100 Boeing-made Harpoon", "eight other Cobra attack
@@ -89,6 +89,42 @@ func figureIn(sentence string, l RelationLine, kinds []string) string {
 		}
 	}
 	targets = append(targets, kinds...)
+	if fig := figureFor(sentence, targets); fig != "" {
+		return fig
+	}
+	// No figure before the system's name: one before a plain noun of its
+	// category ("for 218 vehicles", "36 aircraft") or a counter ("18
+	// units"), which the cited sentence uses for the same goods.
+	return figureFor(sentence, categoryCounters(l.Category))
+}
+
+// counterNouns count goods of any category: "delivering 18 units".
+var counterNouns = []string{"units", "sets", "batteries"}
+
+// categoryNouns are the plain nouns a sentence counts goods of a
+// category with, besides their designation.
+var categoryNouns = map[string][]string{
+	"Aircraft":            {"aircraft", "jets", "planes", "fighters", "helicopters", "drones", "uavs", "trainers", "gunships", "airframes"},
+	"Armoured vehicles":   {"vehicles", "tanks", "apcs", "ifvs", "carriers"},
+	"Ships":               {"ships", "vessels", "boats", "submarines", "frigates", "corvettes", "warships"},
+	"Artillery":           {"guns", "howitzers", "launchers", "systems", "pieces"},
+	"Missiles":            {"missiles", "launchers", "interceptors", "rounds"},
+	"Air-defence systems": {"systems", "launchers", "missiles"},
+	"Sensors":             {"radars", "systems", "sensors"},
+}
+
+// categoryCounters are the nouns figureIn falls back on for a line of
+// category cat.
+func categoryCounters(cat string) []string {
+	return append(append([]string(nil), categoryNouns[cat]...), counterNouns...)
+}
+
+// figureFor returns the first number in sentence that counts one of
+// targets, "" when none does.
+func figureFor(sentence string, targets []string) string {
+	if len(targets) == 0 {
+		return ""
+	}
 	toks := strings.Fields(sentence)
 	for i, tok := range toks {
 		n, ok := figureNumber(tok)
@@ -112,14 +148,15 @@ func figureIn(sentence string, l RelationLine, kinds []string) string {
 // modifiers, that names one of targets; "" when there is none.
 func countedAfter(toks []string, j int, targets []string) string {
 	for k := j; k < len(toks) && k <= j+maxFigureGap; k++ {
-		raw := strings.Trim(toks[k], ".,;:()")
+		plain := strings.Trim(toks[k], ".,;:()")
+		raw := strings.Trim(plain, "\"“”'‘’") // "eight new “advanced” Hangor-class submarines": a quoted modifier
 		word := strings.ToLower(raw)
 		for _, t := range targets {
 			if word == t || strings.HasPrefix(t, word) && len(word) > 3 || strings.HasPrefix(word, t) {
 				return raw
 			}
 		}
-		if raw != toks[k] && !coordinateAdjective(toks[k], raw) || !figureModifier(raw) {
+		if plain != toks[k] && !coordinateAdjective(toks[k], plain) || raw == "" || !figureModifier(raw) {
 			return "" // punctuation or a word that is no modifier ends the phrase
 		}
 	}

@@ -41,6 +41,14 @@ func TestFigureIn(t *testing.T) {
 		// thousands separators: a count, not a list of numbers
 		{"The plant handed over 42,500 Kalashnikov AK-203 rifles.", RelationLine{System: "AK-203"}, nil, "42500 AK-203"},
 		{"It paid 4,50 for 3 AK-203 rifles.", RelationLine{System: "AK-203"}, nil, "3 AK-203"},
+		// a plain noun of the line's category, or a counter, when the
+		// designation has no figure before it
+		{"Hungary signed for 218 vehicles, the Lynx among them.", RelationLine{System: "Lynx", Category: "Armoured vehicles"}, nil, "218 vehicles"},
+		{"In the first batch Turkey sends 18 units with spare parts.", RelationLine{System: "Boran", Category: "Artillery"}, nil, "18 units"},
+		{"It took 18 units of the Boran and 4 Boran trucks.", RelationLine{System: "Boran", Category: "Artillery"}, nil, "4 Boran"},
+		{"Three unmanned aerial vehicles Heron 1 were ordered.", RelationLine{System: "Heron 1", Category: "Aircraft"}, nil, "3 Heron"},
+		{"China builds eight new “advanced” Hangor-class submarines.", RelationLine{System: "Hangor", Category: "Ships"}, nil, "8 Hangor-class"},
+		{"Russia sent 12 armoured vehicles and 3 drones.", RelationLine{System: "Orlan-10", Category: "Aircraft"}, nil, "3 drones"},
 	} {
 		if got := figureIn(tc.sentence, tc.line, tc.kinds); got != tc.want {
 			t.Errorf("figureIn(%q) = %q, want %q", tc.sentence, got, tc.want)
