@@ -165,6 +165,10 @@ func init() {
 	// gives delivered.
 	verb(dirR, ord, "", 0, "buy", "buys", "bought", "buying")
 	verb(dirR, ord, "", 0, "", "", "purchased", "purchasing")
+	// "acquired" stays an order although some annotators read "has
+	// acquired three frigates" as a delivery: news also writes it of a
+	// contract just signed ("Indonesia acquired 42 Rafales"), and a
+	// delivery claimed wrongly costs more than one understated.
 	verb(dirR, ord, "", 0, "acquire", "acquires", "acquired", "acquiring")
 	verb(dirR, ord, "", 0, "procure", "procures", "procured", "procuring")
 	verb(dirR, ord, "", 0, "", "", "ordered", "ordering")
@@ -180,6 +184,7 @@ func init() {
 	verb(dirR, del, "", 0, "accept delivery of|accept delivery", "accepts delivery of|accepts delivery",
 		"accepted delivery of|accepted delivery", "accepting delivery of|accepting delivery")
 	verb(dirR, del, "", 0, "induct", "inducts", "inducted", "inducting")
+	verb(dirR, del, "", 0, "", "", "integrated", "")
 	verb(dirR, del, "", 0, "take into service", "takes into service", "", "taking into service",
 		"part=taken into service", "pastonly=took into service")
 	verb(dirR, del, "", 0, "", "", "fielded", "fielding")
@@ -307,6 +312,7 @@ func init() {
 		"would like|wishes to|tender|shortlisted|evaluating|evaluate|evaluates|bid to|bidding|option of|options of|option to|"+
 		"cleared|clears|able to|process of|committed to|commits to|committing to|letter of intent|letters of intent|memorandum of understanding|"+
 		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|closer to|nearing|"+
+		"suggest|suggests|suggested|suggesting|tempt|tempts|tempted|tempting|woo|woos|wooed|wooing|courting|"+
 		"on the verge of|poised to|way for|green light|go-ahead|"+prelimAgreements+"|"+prelimLicences, cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+

@@ -97,6 +97,12 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 	}
 	object := l.pron == "it" && l.ti > 0 && a.trigAt[l.ti-1] >= 0
 	s := antecedentSearch{a: a, li: li, f: f, avoid: avoid}
+	if lj := a.ownClauseSubject(li); lj >= 0 && (l.pron == "its" || l.pron == "their") {
+		// "Washington suggested that Chile transfer its helicopters":
+		// "its" is Chile, the clause's own subject, even when Chile
+		// cannot take the role sought (then nothing does).
+		return s.usable(lj)
+	}
 	if object {
 		if ps := s.ofObject(); len(ps) > 0 {
 			return ps
@@ -105,6 +111,21 @@ func (a *analysis) resolvePron(li int, f *frame, avoid []roleParty) []roleParty 
 		return ps
 	}
 	return s.lastParty(object)
+}
+
+// ownClauseSubject returns the named subject list of the clause of list
+// li when that clause has its own subject before li, else -1.
+func (a *analysis) ownClauseSubject(li int) int {
+	l := &a.lists[li]
+	c := &a.clauses[a.clauseAt[l.ti]]
+	if !c.own || c.subj < 0 || c.subj == li {
+		return -1
+	}
+	sl := &a.lists[c.subj]
+	if sl.pron != "" || sl.ti >= l.ti || sl.ti < c.ts {
+		return -1
+	}
+	return c.subj
 }
 
 // relativeAntecedent gives the parties of the list just before the

@@ -99,3 +99,24 @@ func (a *analysis) deliveriesDone(j int) bool {
 	}
 	return a.toks[j-1].w == "deliveries" || a.toks[j-1].w == "delivery"
 }
+
+// proposalVerbs put what follows "that" in a proposal: "suggested that
+// Colombia transfer its weapons", "proposed that Greece send".
+var proposalVerbs = words("suggested suggests suggest proposed proposes propose recommended recommends recommend " +
+	"urged urges urge demanded demands demand requested requests request asked asks")
+
+// proposedBefore reports whether a proposal verb and "that" stand in the
+// twelve tokens before t, with no semicolon between: the transfer after
+// them is only proposed (a plan).
+func (a *analysis) proposedBefore(t int) bool {
+	toks := a.toks
+	for j := t - 1; j >= 1 && j >= t-12; j-- {
+		if toks[j].w == ";" || toks[j].w == "." {
+			return false
+		}
+		if toks[j].w == "that" && proposalVerbs[toks[j-1].w] {
+			return true
+		}
+	}
+	return false
+}

@@ -46,6 +46,9 @@ func (a *analysis) status(f *frame) {
 	if a.neededToComplete(f) {
 		r.raise(bot.StatusPlanned) // "needed the licences to complete a deal to sell"
 	}
+	if a.proposedBefore(f.start) {
+		r.raise(bot.StatusPlanned) // "Washington suggested that Colombia transfer its weapons to Ukraine"
+	}
 	if f.spec.dir == dirU && a.usageToCome(tr) {
 		r.raise(bot.StatusOrdered)
 	}
