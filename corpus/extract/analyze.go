@@ -12,9 +12,10 @@ type analysis struct {
 	ex       *Extractor
 	text     string
 	bodyFrom int // byte offset of the text after a dateline (0 when none)
-	// absentObject: a frame's object is opened by "no" ("bought no
-	// Russian arms"); its denied relations are dropped (dropAbsences).
-	absentObject bool
+	// noDenial: the sentence's negations deny no report: an object opened
+	// by "no" ("bought no Russian arms") or advice ("should not buy");
+	// its denied relations are dropped (dropAbsences).
+	noDenial bool
 	ctx          *Context
 	toks         []tok
 

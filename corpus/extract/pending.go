@@ -120,3 +120,22 @@ func (a *analysis) proposedBefore(t int) bool {
 	}
 	return false
 }
+
+// adviceBefore reports whether "should", "must" or "ought" stands in the
+// four tokens before t with a negation after it: "should not purchase",
+// "must never buy". A transfer advised against is none, and no report is
+// denied either.
+func (a *analysis) adviceBefore(t int) bool {
+	toks := a.toks
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		switch toks[j].w {
+		case "should", "must", "ought":
+			for k := j + 1; k < t; k++ {
+				if toks[k].w == "not" || toks[k].w == "never" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -528,9 +528,14 @@ func (r *statusReading) denialsAndNegation() {
 	}
 	if a.objectNegated(f) {
 		f.neg = true // "has bought no Russian arms": nothing was bought, no report denied
-		a.absentObject = true
+		a.noDenial = true
 	}
 	if !f.neg || f.denied {
+		return
+	}
+	if a.adviceBefore(f.start) {
+		f.denied = true // "Greece should not buy French frigates": advice, dropped with the sentence's denials
+		a.noDenial = true
 		return
 	}
 	yet := r.yetNear()
@@ -683,6 +688,33 @@ func (a *analysis) markFalse() {
 		case "not":
 			if k+1 < len(toks) && toks[k+1].w == "true" {
 				a.falseAfter[j] = true
+			}
+		}
+	}
+	a.markCalledFalse()
+}
+
+// falseWords call a claim false.
+var falseWords = words("false untrue baseless groundless fabricated unfounded fake nonsense lies")
+
+// callingVerbs name a claim as something: "called reports of ... baseless".
+var callingVerbs = words("called calls call calling described describes branded brands labelled labeled termed terms dismissed dismisses")
+
+// markCalledFalse marks the transfers named between a calling verb and a
+// false word after them: "The ministry called reports of Turkish tanks
+// arriving in Libya baseless" denies the arrival.
+func (a *analysis) markCalledFalse() {
+	toks := a.toks
+	for j := range toks {
+		if !falseWords[toks[j].w] {
+			continue
+		}
+		for v := j - 1; v >= 0 && v >= j-15 && toks[v].w != ";"; v-- {
+			if callingVerbs[toks[v].w] {
+				for t := v; t < j; t++ {
+					a.falseAfter[t] = true
+				}
+				break
 			}
 		}
 	}
