@@ -16,8 +16,8 @@ type analysis struct {
 	// by "no" ("bought no Russian arms") or advice ("should not buy");
 	// its denied relations are dropped (dropAbsences).
 	noDenial bool
-	ctx          *Context
-	toks         []tok
+	ctx      *Context
+	toks     []tok
 
 	actorAt, itemAt, trigAt, listAt, clauseAt []int
 
