@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.85"
+const Version = "2026-12-03.86"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -176,6 +176,9 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 // mostly names an origin). Without any, the countries mentioned most.
 func (e *Extractor) subject(title string, about []string) []string {
 	var governed, owners, named []string
+	if roundupTitle(title) {
+		title = "" // a roundup's title names each item's subject, not the report's
+	}
 	ms := e.gaz.Find(title)
 	for i, m := range ms {
 		if m.Kind == gazetteer.DemonymMention || len(m.Codes) == 0 || organisations[m.Group] {

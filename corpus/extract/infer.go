@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/briefbot/briefbot/bot"
 	"slices"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
@@ -477,7 +478,7 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 		}
 		t.prevLists(prev, recipients, listTier)
 	}
-	if a.ctx != nil {
+	if a.ctx != nil && !roundupTitle(a.ctx.Title) {
 		for _, m := range a.ex.gaz.Find(a.ctx.Title) {
 			if m.Kind != gazetteer.GroupMention && len(m.Codes) > 0 {
 				t.add(titleTier, a.ex.name(m.Codes[0]))
@@ -491,6 +492,22 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 		t.add(4, c)
 	}
 	return t.tiers
+}
+
+// roundupWords in a title make the report a collection of unrelated
+// items ("Security Vessel News Roundup | ... Philippine Navy's newest
+// missile boat and more"): a country of its title is the subject of one
+// item at most, so the title gives no side to the others.
+var roundupWords = words("roundup round-up digest briefs wrap")
+
+// roundupTitle reports whether title names a roundup of news items.
+func roundupTitle(title string) bool {
+	for _, t := range tokenize(title) {
+		if roundupWords[t.w] {
+			return true
+		}
+	}
+	return strings.Contains(strings.ToLower(title), "round-up") || strings.Contains(strings.ToLower(title), "in brief")
 }
 
 // countryTiers collects the countries of contextCountries, each in the
