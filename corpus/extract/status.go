@@ -523,6 +523,10 @@ func (r *statusReading) deliveriesDue() {
 // promise a cancellation, any other negation a denial.
 func (r *statusReading) denialsAndNegation() {
 	a, f := r.a, r.f
+	if a.unconfirmedAround(f) {
+		f.unconfirmed = true
+		return
+	}
 	if a.denyAt[f.start] || a.deniedAfter(f) {
 		f.denied = true
 	}
