@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.87"
+const Version = "2026-12-03.88"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -334,6 +334,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.relianceRelations()...)
 	rels = append(rels, a.asSupplierRelations()...)
 	rels = append(rels, a.awardedRelations()...)
+	rels = append(rels, a.displayedRelations()...)
 	rels = append(rels, a.customerRelations()...)
 	rels = append(rels, a.includeListRelations()...)
 	rels = append(rels, a.frontedLicenceRelations()...)
