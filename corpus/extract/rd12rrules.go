@@ -1,0 +1,118 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// Rules of the rd12r real-text round: constructions met in unseen Middle
+// East and Africa reporting (approvals, talks, refusals, denials), each a
+// pattern of English with a sentence-level gold line (s2801 on).
+
+// orderRelWords open a relative clause after a weapon: "the F-16s
+// that it ordered in 2019".
+var orderRelWords = words("that which")
+
+// itemOrderedAfter reports whether item it is followed, within a few words,
+// by a relative clause whose verb is an order ("Morocco prepared its
+// bases for the arrival of US F-16s that it ordered in 2019"): what the
+// sentence says of the weapon is that it was ordered, not that it came.
+func (a *analysis) itemOrderedAfter(it int) bool {
+	x := &a.items[it]
+	toks := a.toks
+	for j := x.tj; j < len(toks) && j < x.tj+3; j++ {
+		if !orderRelWords[toks[j].w] {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+4; k++ {
+			if t := a.trigAt[k]; t >= 0 && !a.trigs[t].noun {
+				return a.trigs[t].spec.status == bot.StatusOrdered
+			}
+			if toks[k].w == "," || toks[k].w == ";" {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// rd12rTriggers drops or weakens this round's triggers that state no
+// transfer.
+func (a *analysis) rd12rTriggers() {
+	a.markHubActivity()
+}
+
+// hubNouns name a place or a capacity for an activity: "a regional centre
+// for manufacturing and exporting", "a hub for supplying".
+var hubNouns = words("centre center centres centers hub hubs facility facilities plant plants " +
+	"capacity capacities capability capabilities")
+
+// markHubActivity drops a gerund that names what a hub is for ("help Egypt
+// become a regional centre for manufacturing, exporting and servicing
+// jets", "a hub for supplying drones to Africa"): an activity of a place
+// or a plan, not a transfer that took place. The gerund may follow other
+// activities in a list ("manufacturing, exporting").
+func (a *analysis) markHubActivity() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.form != fIng {
+			continue
+		}
+		j := tr.ti - 1
+		for n := 0; j >= 0 && n < 6; n++ {
+			w := toks[j].w
+			if w == "," || w == "and" || w == "or" || strings.HasSuffix(w, "ing") && a.actorAt[j] < 0 && a.itemAt[j] < 0 {
+				j--
+				continue
+			}
+			break
+		}
+		if j >= 1 && toks[j].w == "for" && hubNouns[toks[j-1].w] {
+			tr.drop = true
+		}
+	}
+}
+
+// frontSubordinators open a fronted adverbial clause: "As Iraqi and US officials
+// negotiate the withdrawal, Baghdad could soon get ...".
+var frontSubordinators = words("as while whereas although though")
+
+// notAsClause follow an "as" that opens a phrase, not a clause: "As part
+// of the deal", "As a result", "As of 2020", "As expected".
+var notAsClause = words("part a an of well such early late many much far long soon noted reported expected " +
+	"mentioned previously planned agreed announced")
+
+// frontedSubordinateEnd reports whether the comma at i closes a fronted
+// adverbial clause that opens the sentence with a subordinator and has a
+// verb of its own ("As Iraqi and US officials negotiate the details of the
+// withdrawal of US forces, Baghdad could get a deal to buy South Korean
+// missiles"): the main clause starts after it, and the countries of the
+// fronted clause are not its parties. "As part of the deal, ..." has no
+// verb and is left alone.
+func (a *analysis) frontedSubordinateEnd(i int) bool {
+	toks := a.toks
+	s := 0 // the first token after a dateline ("BEIRUT — As ...")
+	for s < i && (toks[s].s < a.bodyFrom || !toks[s].word) {
+		s++
+	}
+	if i < s+3 || !frontSubordinators[toks[s].w] || toks[s].w == "as" && notAsClause[toks[s+1].w] {
+		return false
+	}
+	verb := false
+	for j := s + 1; j < i; j++ {
+		w := toks[j].w
+		if w == "," || w == ";" || w == ":" {
+			return false // only the first comma closes it
+		}
+		if t := a.trigAt[j]; t >= 0 && !a.trigs[t].noun && a.trigs[t].spec.form != fPart && !a.trigs[t].reduced {
+			verb = true
+		}
+		if beForms[w] || haveForms[w] || w == "will" || w == "would" || w == "can" || w == "could" {
+			verb = true
+		}
+	}
+	return verb
+}
