@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/weapons"
 )
 
 // Rules of the rd12r real-text round: constructions met in unseen Middle
@@ -115,4 +116,74 @@ func (a *analysis) frontedSubordinateEnd(i int) bool {
 		}
 	}
 	return verb
+}
+
+// interceptorHeads are the rounds an air-defence system fires, named as
+// the system itself: "SPYDER mobile interceptors" are SPYDER.
+var interceptorHeads = words("interceptor interceptors")
+
+// ownHead reports whether the generic match m after the known system canon
+// still names that system, not a part of it or what it fires: a compound
+// ending in a system head ("Pantsir-S1 air-defence missile-gun systems",
+// where the match ends at "missile" and "-gun systems" follows), or the
+// interceptors of an air-defence system ("Rafael-made SPYDER mobile
+// interceptors").
+func (a *analysis) ownHead(canon string, m wmatch) bool {
+	toks := a.toks
+	if j := m.tj; j+2 < len(toks) && toks[j].w == "-" && toks[j].s == toks[j-1].e && toks[j+1].word &&
+		toks[j+1].s == toks[j].e && systemHeads[toks[j+2].w] {
+		return true
+	}
+	if m.tj > m.ti && interceptorHeads[toks[m.tj-1].w] {
+		if s, ok := weapons.LookupSystem(canon); ok && s.Category == weapons.AirDefence {
+			return true
+		}
+	}
+	return false
+}
+
+// namesakes maps a one-word name that ends the designations of systems of
+// different categories to those systems ("Cobra": the Otokar Cobra
+// armoured vehicle and the AH-1 Cobra helicopter).
+var namesakes = func() map[string][]weapons.System {
+	by := map[string][]weapons.System{}
+	for _, s := range weapons.Systems() {
+		seen := map[string]bool{}
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			f := strings.Fields(strings.ToLower(n))
+			if len(f) == 0 {
+				continue
+			}
+			w := f[len(f)-1]
+			if seen[w] || strings.ContainsAny(w, "0123456789-") {
+				continue
+			}
+			seen[w] = true
+			by[w] = append(by[w], s)
+		}
+	}
+	return by
+}()
+
+// namesake returns the canonical name of the system that the written name
+// written stands for when a head noun of category cat follows it and
+// another system of the lexicon bears the same last word in that category:
+// "US-made Cobra helicopters" are AH-1 Cobras, though a bare "Cobra" is
+// the lexicon's armoured vehicle. "" when there is none or more than one.
+func namesake(written, cat string) string {
+	f := strings.Fields(strings.ToLower(written))
+	if len(f) != 1 {
+		return ""
+	}
+	found := ""
+	for _, s := range namesakes[f[0]] {
+		if string(s.Category) != cat {
+			continue
+		}
+		if found != "" && found != s.Name {
+			return ""
+		}
+		found = s.Name
+	}
+	return found
 }
