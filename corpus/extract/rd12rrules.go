@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
@@ -186,4 +187,121 @@ func namesake(written, cat string) string {
 		found = s.Name
 	}
 	return found
+}
+
+// blockedSellerRelations reads the seller a blocked sale names by "by":
+// "Washington vetoed a sale of US-made Cobra helicopters by Israel to
+// Nigeria" cancels Israel -> Nigeria beside United States -> Nigeria (the
+// country that blocks a re-export and the re-exporter both, as the
+// annotation reads a veto). The sale noun must stand after a block word
+// (blockWords: "blocked", "vetoed", "halted") within a few words, its
+// "by" country must be followed by "to" and the cancelled relation's
+// recipient.
+func (a *analysis) blockedSellerRelations(rels []relation) []relation {
+	var out []relation
+	toks := a.toks
+	for _, r := range rels {
+		if r.Status != bot.StatusCancelled || r.Denied {
+			continue
+		}
+		for n := 1; n < len(toks); n++ {
+			if !transferNouns[toks[n].w] || !a.blockWordBefore(n) {
+				continue
+			}
+			s := a.sellerBy(n, r.Recipient)
+			if s == "" || s == r.Supplier || s == r.Recipient ||
+				slices.ContainsFunc(out, func(o relation) bool { return o.Supplier == s && o.Recipient == r.Recipient }) {
+				continue
+			}
+			x := r
+			x.Supplier, x.supInferred = s, false
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// blockWordBefore reports whether a block word stands at most four words
+// before token n ("vetoed a 2014 arms sale").
+func (a *analysis) blockWordBefore(n int) bool {
+	for j := n - 1; j >= 0 && j >= n-4; j-- {
+		if blockWords[a.toks[j].w] {
+			return true
+		}
+		if w := a.toks[j].w; w == "," || w == ";" || a.actorAt[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// sellerBy returns the one country named by "by" after the sale noun at n
+// and followed by "to" and rec ("sale of ... helicopters by Israel to
+// Nigeria"), "" if none.
+func (a *analysis) sellerBy(n int, rec string) string {
+	toks := a.toks
+	for j := n + 1; j < len(toks) && j <= n+10; j++ {
+		w := toks[j].w
+		if w == "," || w == ";" || w == ":" || a.trigAt[j] >= 0 {
+			return ""
+		}
+		if w != "by" || j+1 >= len(toks) {
+			continue
+		}
+		k := a.actorAt[j+1]
+		if k < 0 || a.actors[k].drop || len(a.actors[k].countries) != 1 {
+			return ""
+		}
+		e := j + 1
+		for e < len(toks) && a.actorAt[e] == k {
+			e++
+		}
+		if e+1 < len(toks) && toks[e].w == "to" {
+			if q := a.actorAt[e+1]; q >= 0 && slices.Contains(a.actors[q].countries, rec) {
+				return a.actors[k].countries[0]
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// comeFromModals put the coming in the future or in doubt: "the jets
+// will come from France".
+var comeFromModals = words("will would could might may should must can")
+
+// ownedComeFromRelations reads where a country's weapons come from: "80% of
+// Algeria's armament comes from Russia", "most of Vietnam's weapons came
+// from Russia": the possessor holds what the "from" country sent, a
+// delivery. The weapon must stand right before the verb and be owned by
+// one country; a modal, a negation or a hedge gives nothing.
+func (a *analysis) ownedComeFromRelations() []relation {
+	var out []relation
+	toks := a.toks
+	for t := 1; t+2 < len(toks); t++ {
+		if !comeWords[toks[t].w] || toks[t+1].w != "from" || a.hedged() || a.negatedBefore(t) ||
+			comeFromModals[toks[t-1].w] || t > 1 && comeFromModals[toks[t-2].w] {
+			continue
+		}
+		it := a.itemAt[t-1]
+		s := a.actorAt[t+2]
+		if s < 0 && toks[t+2].w == "the" && t+3 < len(toks) {
+			s = a.actorAt[t+3]
+		}
+		if it < 0 || s < 0 || a.items[it].org || a.items[it].owner < 0 {
+			continue
+		}
+		x := &a.items[it]
+		own, sup := &a.actors[x.owner], &a.actors[s]
+		if own.drop || sup.drop || len(own.countries) != 1 || len(sup.countries) != 1 || own.countries[0] == sup.countries[0] {
+			continue
+		}
+		r := relation{pos: x.ti}
+		r.Supplier, r.Recipient = sup.countries[0], own.countries[0]
+		r.System, r.Category = x.system, x.category
+		r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
+		r.madeIn = madeIn(x.canon)
+		out = append(out, r)
+	}
+	return out
 }
