@@ -82,6 +82,11 @@ func (a *analysis) markHubActivity() {
 // negotiate the withdrawal, Baghdad could soon get ...".
 var frontSubordinators = words("as while whereas although though")
 
+// frontedVerbs are verbs of the talks and meetings a fronted clause tells
+// of, besides triggers and resumeVerbs: "As the two ministers discuss ...".
+var frontedVerbs = words("discuss discusses discussed meet meets met prepare prepares prepared weigh weighs weighed " +
+	"debate debates debated wait waits waited await awaits awaited")
+
 // notAsClause follow an "as" that opens a phrase, not a clause: "As part
 // of the deal", "As a result", "As of 2020", "As expected".
 var notAsClause = words("part a an of well such early late many much far long soon noted reported expected " +
@@ -112,7 +117,7 @@ func (a *analysis) frontedSubordinateEnd(i int) bool {
 		if t := a.trigAt[j]; t >= 0 && !a.trigs[t].noun && a.trigs[t].spec.form != fPart && !a.trigs[t].reduced {
 			verb = true
 		}
-		if beForms[w] || haveForms[w] || w == "will" || w == "would" || w == "can" || w == "could" {
+		if beForms[w] || haveForms[w] || resumeVerbs[w] || frontedVerbs[w] || w == "will" || w == "would" || w == "can" || w == "could" {
 			verb = true
 		}
 	}
