@@ -44,6 +44,29 @@ func (a *analysis) itemOrderedAfter(it int) bool {
 // transfer.
 func (a *analysis) rd12rTriggers() {
 	a.markHubActivity()
+	a.dropParenthesisedAlias()
+}
+
+// dropParenthesisedAlias drops an actor written in parentheses right after
+// an actor of the same countries: "a deal with Korea Aerospace Industries
+// (KAI) to buy FA-50s" names the maker once, so "(KAI)" is not another
+// party that could stand as the subject of "to buy".
+func (a *analysis) dropParenthesisedAlias() {
+	toks := a.toks
+	for k := 1; k < len(a.actors); k++ {
+		x, p := &a.actors[k], &a.actors[k-1]
+		if x.drop || p.drop || x.ti < 1 || x.ti != p.tj+1 || toks[x.ti-1].w != "(" ||
+			x.tj >= len(toks) || toks[x.tj].w != ")" || !slices.Equal(x.countries, p.countries) {
+			continue
+		}
+		x.drop = true
+		// The alias and its parentheses join the name they repeat, so the
+		// name still stands right before what follows ("... (KAI) to buy").
+		for t := p.tj; t <= x.tj; t++ {
+			a.actorAt[t] = k - 1
+		}
+		p.tj = x.tj + 1
+	}
 }
 
 // hubNouns name a place or a capacity for an activity: "a regional centre
