@@ -244,6 +244,13 @@ func (a *analysis) blockedSellerRelations(rels []relation) []relation {
 			x := r
 			x.Supplier, x.supInferred = s, false
 			out = append(out, x)
+			if m := a.resoldMaker(n, s); m != "" {
+				// "a sale of US-made Cobras by Israel": Israel had them from the US.
+				h := r
+				h.Supplier, h.Recipient, h.supInferred, h.recInferred = m, s, false, false
+				h.Status, h.Years = bot.StatusDelivered, nil
+				out = append(out, h)
+			}
 		}
 	}
 	return out
@@ -332,4 +339,27 @@ func (a *analysis) ownedComeFromRelations() []relation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// resoldMaker returns the country of an "X-made" weapon right after the
+// sale noun at n ("a sale of US-made Cobra helicopters by Israel"), when
+// it is not the seller s: the seller holds goods the maker delivered to
+// it. "" when the goods have no such origin.
+func (a *analysis) resoldMaker(n int, s string) string {
+	toks := a.toks
+	for j := n + 1; j < len(toks) && j <= n+4; j++ {
+		if toks[j].w == "by" || toks[j].w == "to" {
+			return ""
+		}
+		k := a.actorAt[j]
+		if k < 0 {
+			continue
+		}
+		ac := &a.actors[k]
+		if !ac.made || ac.drop || ac.origin < 0 || len(ac.countries) != 1 || ac.countries[0] == s {
+			return ""
+		}
+		return ac.countries[0]
+	}
+	return ""
 }
