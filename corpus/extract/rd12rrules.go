@@ -45,6 +45,24 @@ func (a *analysis) itemOrderedAfter(it int) bool {
 func (a *analysis) rd12rTriggers() {
 	a.markHubActivity()
 	a.dropParenthesisedAlias()
+	a.markExportKinds()
+}
+
+// exportKinds after the noun "export" make it a modifier: "developed for
+// the export market", "an export version of the HQ-9B" name a market or
+// a model, not a sale.
+var exportKinds = words("market markets version versions variant variants model models configuration")
+
+// markExportKinds drops the trigger "export" used as a modifier of
+// exportKinds.
+func (a *analysis) markExportKinds() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if w := toks[tr.ti].w; (w == "export" || w == "exports") && tr.tj == tr.ti+1 && tr.tj < len(toks) && exportKinds[toks[tr.tj].w] {
+			tr.drop = true
+		}
+	}
 }
 
 // dropParenthesisedAlias drops an actor written in parentheses right after
