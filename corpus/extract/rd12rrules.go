@@ -381,3 +381,20 @@ func (a *analysis) resoldMaker(n int, s string) string {
 	}
 	return ""
 }
+
+// coverSubjects are the deal and talk nouns whose cover lists goods: "The
+// deal also covers Meteor missiles", "the negotiations also cover
+// air-to-air missiles".
+var coverSubjects = words("deal deals contract contracts agreement package order negotiations talks purchase sale")
+
+// dealCovers reports whether "cover" at t has a deal or talk noun as its
+// subject, at most two words before it ("the deal also covers"); "the
+// report covers" lists nothing bought.
+func (a *analysis) dealCovers(t int) bool {
+	for j := t - 1; j >= 0 && j >= t-2; j-- {
+		if coverSubjects[a.toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
