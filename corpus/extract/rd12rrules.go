@@ -398,3 +398,15 @@ func (a *analysis) dealCovers(t int) bool {
 	}
 	return false
 }
+
+// rangeWords open a hyphenated range adjective: "medium-range".
+var rangeWords = words("short medium long intermediate extended")
+
+// rangeAdjective reports whether tokens t..t+2 are a range adjective
+// ("medium-range", "long-range") that may stand between a designation and
+// its generic noun: "a Sky Dragon 50 medium-range anti-aircraft system" is
+// one weapon.
+func (a *analysis) rangeAdjective(t int) bool {
+	toks := a.toks
+	return t+2 < len(toks) && rangeWords[toks[t].w] && !toks[t].upper && toks[t+1].w == "-" && toks[t+2].w == "range"
+}

@@ -428,6 +428,9 @@ func (a *analysis) overlapsActor(ti, tj int) bool {
 // adjacent reports whether two matches are one noun phrase: nothing but
 // hyphens, quotes or at most two lower-case modifiers between them.
 func (a *analysis) adjacent(end, start int) bool {
+	if start-end == 3 && a.rangeAdjective(end) {
+		return true // "Sky Dragon 50 medium-range anti-aircraft system" (rd12rrules.go)
+	}
 	if start < end || start-end > 2 {
 		return false
 	}
