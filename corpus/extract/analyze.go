@@ -72,6 +72,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.scanLicensorCue()
 	a.findTriggers()
 	a.rd10Triggers()
+	a.rd12rTriggers()
 	a.addRefusedReceipt()
 	a.classifyActors()
 	a.markCounterfactuals()

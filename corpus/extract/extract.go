@@ -345,6 +345,8 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.holderRelations()...)
 	rels = append(rels, a.possessedForeignRelations(rels)...)
 	rels = append(rels, a.blockedMakerRelations(rels)...)
+	rels = append(rels, a.blockedSellerRelations(rels)...)
+	rels = append(rels, a.ownedComeFromRelations()...)
 	rels = append(rels, a.heldForeignRelations()...)
 	rels = append(rels, a.usedBySupplied()...)
 	rels = append(rels, a.underLicenceRelations()...)

@@ -20,6 +20,10 @@ func (a *analysis) includes() int {
 		switch a.toks[t].w {
 		case "include", "includes", "included", "comprises", "comprised", "consists", "consisted", "contains":
 			return t
+		case "cover", "covers", "covered":
+			if a.dealCovers(t) {
+				return t // "The deal also covers Meteor missiles" (rd12rrules.go)
+			}
 		}
 	}
 	return -1

@@ -616,7 +616,7 @@ func (a *analysis) claimsAfter(j int) bool {
 		switch a.toks[k].w {
 		case ",", ";", ":", "that":
 			return false
-		case "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions", "rumours",
+		case "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions", "rumours", "news",
 			"rumors", "assertions", "speculation":
 			return true
 		}
