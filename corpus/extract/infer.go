@@ -55,7 +55,7 @@ func (a *analysis) infer(prev *analysis) []relation {
 		if !a.clearTransfer(f) || a.weapon != nil && len(f.rsups) == 0 && a.weaponSubject(f) {
 			continue // the weapon topic's maker supplies (topicRelations)
 		}
-		if a.handedOnUnknownGiver(f) {
+		if a.handedOnUnknownGiver(f) || a.purchaseHandedOn(f) {
 			continue // "will be purchased from Belarus and handed over to Afghanistan": the buyer gives
 		}
 		a.borrowAnaphorItem(f, prev)

@@ -1,0 +1,119 @@
+package extract
+
+// Rules read from the eleventh batch of real reporting (Central Asia and the
+// Caucasus: aid handovers, licences, delays), written as general
+// constructions of arms reporting.
+
+// makerAppositiveNouns head an appositive that says whose part a company is:
+// "Mesko, a subsidiary of the state conglomerate PGZ, for air defence
+// systems".
+var makerAppositiveNouns = words("subsidiary subsidiaries unit division affiliate branch member part arm")
+
+// makerAppositiveEnd returns the closing comma of an appositive opened by the
+// comma at t that says whose part the company before it is ("with the
+// Polish firm Mesko, a subsidiary of PGZ, for MANPADS"), when the object goes
+// on after it ("for", "to", "worth"); -1 otherwise. A noun's object reads
+// past such an appositive.
+func (a *analysis) makerAppositiveEnd(t, e int) int {
+	toks := a.toks
+	if t == 0 || t+3 >= e || a.actorAt[t-1] < 0 {
+		return -1
+	}
+	j := t + 1
+	if w := toks[j].w; w == "a" || w == "an" || w == "the" {
+		j++
+	}
+	for k := j; k < j+3 && k+1 < e; k++ {
+		if !makerAppositiveNouns[toks[k].w] || toks[k+1].w != "of" {
+			continue
+		}
+		for c := k + 2; c+1 < e && c <= t+14; c++ {
+			if a.trigAt[c] >= 0 || a.itemAt[c] >= 0 {
+				return -1
+			}
+			if toks[c].w == "," {
+				switch toks[c+1].w {
+				case "for", "to", "worth", "covering", "including":
+					return c
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// defenceContractWords are "defence" and "defense" before a word for a
+// contract: "signed a number of defense contracts with India" names arms
+// deals as "arms contracts" does.
+var defenceContractWords = newPhraseSet[bool]()
+
+func init() {
+	defenceContractWords.add("defence|defense", true)
+}
+
+// defenceContracts adds "defence" before "contract(s)" or "deal(s)" as a
+// generic arms word: a defence contract between two states is an arms
+// contract. "defence cooperation deal", "defence agreement" stay no arms.
+func (a *analysis) defenceContracts(ms []wmatch) []wmatch {
+	toks := a.toks
+	return a.addUncovered(ms, defenceContractWords, "", func(i int) bool {
+		if i+1 >= len(toks) {
+			return true
+		}
+		switch toks[i+1].w {
+		case "contract", "contracts", "deal", "deals":
+			return false
+		}
+		return true
+	})
+}
+
+// purchaseHandedOn reports whether buying frame f names no buyer and the
+// goods are then handed on in the same clause by words that are no trigger
+// of their own: "The helicopters were purchased from Belarus and were
+// handed to the Afghan Air Force" (the buyer gives them; who that is, the
+// sentence does not say, so the context gives no buyer).
+func (a *analysis) purchaseHandedOn(f *frame) bool {
+	if f.spec.dir != dirR || a.trigs[f.t].noun || len(f.rrecs) > 0 {
+		return false
+	}
+	toks := a.toks
+	c := &a.clauses[f.clause]
+	end := min(c.te, f.tj+12)
+	for t := f.tj; t+1 < end; t++ {
+		if toks[t].w != "and" {
+			continue
+		}
+		j := t + 1
+		for j < end && (toks[j].w == "were" || toks[j].w == "was" || toks[j].w == "then" || toks[j].w == "later" ||
+			toks[j].w == "will" || toks[j].w == "be" || toks[j].w == "been" || toks[j].w == "subsequently") {
+			j++
+		}
+		if j+1 < len(toks) && handOnWords[toks[j].w] && (toks[j+1].w == "to" || toks[j+1].w == "over") {
+			return true
+		}
+	}
+	return false
+}
+
+// newDealWords before a deal word mark it as a deal of its own: "has inked
+// a new agreement with Mesko" beside the Grom missiles delivered years
+// before is another deal, not a vague restatement of that delivery.
+var newDealWords = words("new fresh another second third separate follow-on")
+
+// newDealWord reports whether light frame f's deal word is marked as a
+// deal of its own by a word just before it ("a new agreement", "another
+// contract", "a second arms deal").
+func (a *analysis) newDealWord(f *frame) bool {
+	for t := f.start - 1; t >= 0 && t >= f.start-3; t-- {
+		if newDealWords[a.toks[t].w] {
+			return true
+		}
+		if a.actorAt[t] >= 0 || a.toks[t].w == "," {
+			return false
+		}
+	}
+	return false
+}
