@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
 // Rules read from the eleventh batch of real reporting (Central Asia and the
 // Caucasus: aid handovers, licences, delays), written as general
 // constructions of arms reporting.
@@ -116,4 +121,77 @@ func (a *analysis) newDealWord(f *frame) bool {
 		}
 	}
 	return false
+}
+
+// dealSigningWords before a deal noun make it a deal concluded by the
+// clause's subject: "it also signed two arms deals with France".
+var dealSigningWords = words("sign signs signed signing ink inks inked inking conclude concludes concluded concluding seal seals sealed sealing")
+
+// companyNouns after a demonym make the subject a firm, not a state: "the
+// Turkish company" signing a deal may be the seller.
+var companyNouns = words("company companies firm firms maker makers manufacturer manufacturers contractor contractors group holding concern corporation")
+
+// pronounDealRecipient returns the buyer of a deal that a subject "it"
+// signed with a named seller: "Since 2022 it has signed a number of
+// defence contracts with India" after a sentence whose subject is "the
+// Armenian government" (else, the report's one subject). The deal must name
+// arms and be a concluded order; nil when the referent is no state or
+// would be the seller.
+func (a *analysis) pronounDealRecipient(f *frame, prev *analysis) []roleParty {
+	if !f.spec.light || f.spec.dir != dirR || f.status != bot.StatusOrdered || len(f.rsups) == 0 || len(f.rrecs) > 0 ||
+		len(f.items) == 0 || f.modalPlan || f.neg || f.denied || a.trigs[f.t].ti < 2 {
+		return nil
+	}
+	c := &a.clauses[f.clause]
+	if c.subj < 0 || a.lists[c.subj].pron != "it" || a.lists[c.subj].tj > a.trigs[f.t].ti {
+		return nil
+	}
+	signed := false
+	for t := a.trigs[f.t].ti - 1; t >= a.lists[c.subj].tj && t >= a.trigs[f.t].ti-6; t-- {
+		if dealSigningWords[a.toks[t].w] {
+			signed = true
+			break
+		}
+	}
+	if !signed {
+		return nil
+	}
+	rec := ""
+	if prev != nil {
+		rec = prev.stateSubject()
+	}
+	if rec == "" && a.ctx != nil && a.ctx.Title != "" {
+		if subject := a.ex.subject(a.ctx.Title, a.ctx.About); len(subject) == 1 {
+			rec = subject[0]
+		}
+	}
+	if rec == "" || sameSide(f.rsups, []string{rec}) {
+		return nil
+	}
+	return contextParty(rec)
+}
+
+// stateSubject returns the one country that is the subject of the
+// sentence's first main clause, when it names a state ("Armenia", "the
+// Armenian government") and not a firm or an origin; "" otherwise.
+func (a *analysis) stateSubject() string {
+	for ci := range a.clauses {
+		c := &a.clauses[ci]
+		if c.kind != cMain || c.subj < 0 {
+			continue
+		}
+		l := &a.lists[c.subj]
+		if l.pron != "" || len(l.members) != 1 {
+			return ""
+		}
+		ac := &a.actors[l.members[0]]
+		if ac.drop || ac.poss || ac.made || len(ac.countries) != 1 || ac.kind == gazetteer.ManufacturerMention {
+			return ""
+		}
+		if ac.tj < len(a.toks) && companyNouns[a.toks[ac.tj].w] {
+			return ""
+		}
+		return ac.countries[0]
+	}
+	return ""
 }
