@@ -195,3 +195,102 @@ func (a *analysis) stateSubject() string {
 	}
 	return ""
 }
+
+// barredWords put a maker's exports to a country out of reach: "as it is
+// prevented from continuing exports to Azerbaijan".
+var barredWords = words("prevented barred banned prohibited")
+
+// barredExportWords name the exports barred.
+var barredExportWords = words("export exports exporting sales selling supplies supplying deliveries delivering")
+
+// barredExportRelations reads a cancellation that names no goods: an arms
+// firm, named by its country ("the Israeli firm", a known maker), "is
+// prevented from continuing exports to Azerbaijan". The goods come from a
+// title that names arms; a sentence about a firm of no named trade, in a
+// report whose title names no arms, gives nothing. A sentence that names
+// the goods is read by its frame.
+func (a *analysis) barredExportRelations() []relation {
+	if a.ctx == nil || a.ctx.Title == "" || negates(a.text) || a.hedged() {
+		return nil
+	}
+	toks := a.toks
+	var out []relation
+	for j := 1; j+3 < len(toks); j++ {
+		if !barredWords[toks[j].w] || toks[j+1].w != "from" || a.notBefore(j) {
+			continue
+		}
+		k := j + 2
+		for k < len(toks) && k < j+5 && (toks[k].w == "continuing" || toks[k].w == "further" || toks[k].w == "any" || toks[k].w == "making") {
+			k++
+		}
+		if k >= len(toks) || !barredExportWords[toks[k].w] {
+			continue
+		}
+		rec, pos := "", -1
+		for t := k + 1; t+1 < len(toks) && t <= k+3; t++ {
+			if a.itemAt[t] >= 0 {
+				break // the goods are named: the frame reads them
+			}
+			if toks[t].w != "to" {
+				continue
+			}
+			if m := a.actorAt[t+1]; m >= 0 && !a.actors[m].drop && len(a.actors[m].countries) == 1 &&
+				(a.actors[m].kind == gazetteer.NameMention || a.actors[m].kind == gazetteer.CapitalMention) {
+				rec, pos = a.actors[m].countries[0], a.actors[m].ti
+			}
+			break
+		}
+		sup := a.firmBefore(j)
+		if rec == "" || sup == "" || sup == rec || !a.titleNamesArms() {
+			continue
+		}
+		r := relation{pos: pos}
+		r.Supplier, r.Recipient = sup, rec
+		r.Status, r.Kind = bot.StatusCancelled, bot.KindSale
+		out = append(out, r)
+	}
+	return out
+}
+
+// firmBefore returns the country of the arms firm nearest before token j:
+// a demonym before a word for a firm ("the Israeli firm") or a known maker;
+// "" when a state or nothing stands there.
+func (a *analysis) firmBefore(j int) string {
+	for t := j - 1; t >= 0; t-- {
+		if a.toks[t].w == ";" {
+			return ""
+		}
+		m := a.actorAt[t]
+		if m < 0 {
+			continue
+		}
+		ac := &a.actors[m]
+		if ac.drop || len(ac.countries) != 1 || t != ac.ti {
+			continue
+		}
+		if ac.kind == gazetteer.ManufacturerMention ||
+			ac.kind == gazetteer.DemonymMention && ac.tj < len(a.toks) && companyNouns[a.toks[ac.tj].w] {
+			return ac.countries[0]
+		}
+		return ""
+	}
+	return ""
+}
+
+// titleNamesArms reports whether the report's title names a weapon or arms.
+func (a *analysis) titleNamesArms() bool {
+	t := newAnalysis(a.ex, a.ctx.Title, &Context{Published: a.ctx.Published})
+	return len(t.items) > 0
+}
+
+// notBefore reports whether "not" (or "never", "no longer") stands within
+// three words before token j: "is not prevented from exports".
+func (a *analysis) notBefore(j int) bool {
+	for t := j - 1; t >= 0 && t >= j-3; t-- {
+		switch a.toks[t].w {
+		case "not", "never", "longer", "n't":
+			return true
+		}
+	}
+	return false
+}
