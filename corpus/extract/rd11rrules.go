@@ -294,3 +294,109 @@ func (a *analysis) notBefore(j int) bool {
 	}
 	return false
 }
+
+// "A protocol of intent" is a preliminary document, like a letter of
+// intent: what it covers is planned.
+func init() {
+	cues.add("protocol of intent|protocols of intent", cuePlanned)
+}
+
+// jointProductionBetween reads licensed or joint production agreed
+// "between" a state and a foreign firm: "a protocol of intent signed
+// between Azerbaijan's defence ministry and the Israeli company
+// Aeronautics on joint production of drones" is a licence from the firm's
+// country to the state. Two states, or two firms, give nothing: the
+// sentence does not say whose design is built where.
+func (a *analysis) jointProductionBetween() []relation {
+	var out []relation
+	for _, f := range a.frames {
+		if f.kind != bot.KindLicence || f.neg || f.denied || len(f.rrecs) > 0 {
+			continue
+		}
+		firm, state := -1, -1
+		for li := range a.lists {
+			l := &a.lists[li]
+			if l.prep != "between" || len(l.members) != 2 || abs(l.ti-a.trigs[f.t].ti) > 14 {
+				continue
+			}
+			for _, m := range l.members {
+				switch ac := &a.actors[m]; {
+				case ac.drop || len(ac.countries) != 1:
+				case ac.kind == gazetteer.ManufacturerMention ||
+					ac.kind == gazetteer.DemonymMention && ac.tj < len(a.toks) && companyNouns[a.toks[ac.tj].w]:
+					firm = m
+				case ac.kind == gazetteer.NameMention || ac.kind == gazetteer.CapitalMention || ac.org:
+					state = m
+				}
+			}
+			break
+		}
+		if firm < 0 || state < 0 || a.actors[firm].countries[0] == a.actors[state].countries[0] ||
+			len(f.rsups) > 0 && !sameSide(f.rsups, a.actors[firm].countries) {
+			continue
+		}
+		items := a.frameItems(f)
+		if len(items) == 0 {
+			continue
+		}
+		g := *f
+		g.items = items
+		g.rsups = []roleParty{{party: party{countries: a.actors[firm].countries, pos: a.actors[firm].ti}, li: -1, it: -1}}
+		g.rrecs = []roleParty{{party: party{countries: a.actors[state].countries, pos: a.actors[state].ti}, li: -1, it: -1}}
+		g.groups = nil
+		a.makeGroups(&g)
+		out = a.emit(&g, out)
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// sizeWords are what a condition on a transfer's size is about.
+var sizeWords = words("quantity quantities number numbers figure figures size sizes scale volume volumes")
+
+// sizeCondition reports whether the condition opened at token j ("if")
+// is about how many, not whether: "if the quantities were similar to ...,
+// the country likely purchased several dozen" hedges the count; the
+// purchase itself is stated.
+func (a *analysis) sizeCondition(j int) bool {
+	if a.toks[j].w != "if" {
+		return false
+	}
+	for t := j + 1; t < len(a.toks) && t <= j+3; t++ {
+		if sizeWords[a.toks[t].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedNoun reports whether frame f's trigger is a noun that a
+// comparison refers to ("similar to purchases of Turkish Kirpi vehicles",
+// "as with the sale of ..."): a transfer that happened, which the
+// condition around it does not hedge.
+func (a *analysis) comparedNoun(f *frame) bool {
+	tr := &a.trigs[f.t]
+	if !tr.noun {
+		return false
+	}
+	t := tr.ti - 1
+	for t >= 0 && (a.toks[t].w == "the" || a.toks[t].w == "earlier" || a.toks[t].w == "previous" || a.toks[t].w == "past" || a.toks[t].w == "its") {
+		t--
+	}
+	if t < 0 {
+		return false
+	}
+	switch a.toks[t].w {
+	case "like":
+		return true
+	case "to", "with":
+		return t > 0 && (a.toks[t-1].w == "similar" || a.toks[t-1].w == "compared" || a.toks[t-1].w == "comparable" || a.toks[t-1].w == "as")
+	}
+	return false
+}
