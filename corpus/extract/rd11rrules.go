@@ -400,3 +400,24 @@ func (a *analysis) comparedNoun(f *frame) bool {
 	}
 	return false
 }
+
+// demonstrativeTopicItem reports whether frame f's goods are only the
+// weapon the sentence is about, named back by a demonstrative and a word
+// of no designation ("It has drawn interest, with Estonia and Norway
+// signing contracts for this weapon system"): the topic weapon, whose
+// maker supplies (topicRelations).
+func (a *analysis) demonstrativeTopicItem(f *frame) bool {
+	if len(f.items) == 0 || !a.aboutTopic() {
+		return false
+	}
+	for _, it := range f.items {
+		x := &a.items[it]
+		if x.system != "" || x.org || x.ti == 0 {
+			return false
+		}
+		if w := a.toks[x.ti-1].w; w != "this" && w != "that" && w != "these" && w != "those" {
+			return false
+		}
+	}
+	return true
+}
