@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
+	"github.com/briefbot/briefbot/bot/weapons"
 )
 
 // Rules read from the eleventh batch of real reporting (Central Asia and the
@@ -299,6 +300,10 @@ func (a *analysis) notBefore(j int) bool {
 // intent: what it covers is planned.
 func init() {
 	cues.add("protocol of intent|protocols of intent", cuePlanned)
+	// "joint production of a new type of unmanned systems": drones.
+	// "unmanned ground systems" and "unmanned surface vessels" do not
+	// match.
+	extraWeapons.add("unmanned system|unmanned systems", string(weapons.Aircraft))
 }
 
 // jointProductionBetween reads licensed or joint production agreed
@@ -310,16 +315,27 @@ func init() {
 func (a *analysis) jointProductionBetween() []relation {
 	var out []relation
 	for _, f := range a.frames {
-		if f.kind != bot.KindLicence || f.neg || f.denied || len(f.rrecs) > 0 {
+		if f.kind != bot.KindLicence || f.neg || f.denied {
 			continue
 		}
 		firm, state := -1, -1
 		for li := range a.lists {
 			l := &a.lists[li]
-			if l.prep != "between" || len(l.members) != 2 || abs(l.ti-a.trigs[f.t].ti) > 14 {
+			if l.prep != "between" || len(l.members) < 1 || len(l.members) > 2 || abs(l.ti-a.trigs[f.t].ti) > 14 {
 				continue
 			}
-			for _, m := range l.members {
+			members := l.members
+			if len(members) == 1 {
+				// "between Azerbaijan's Defence Industry Ministry and the
+				// Israeli company Aeronautics": the second party is a list of
+				// its own after "and".
+				m := a.andPartyAfter(l.tj)
+				if m < 0 {
+					break
+				}
+				members = []int{members[0], m}
+			}
+			for _, m := range members {
 				switch ac := &a.actors[m]; {
 				case ac.drop || len(ac.countries) != 1:
 				case ac.kind == gazetteer.ManufacturerMention ||
@@ -332,7 +348,8 @@ func (a *analysis) jointProductionBetween() []relation {
 			break
 		}
 		if firm < 0 || state < 0 || a.actors[firm].countries[0] == a.actors[state].countries[0] ||
-			len(f.rsups) > 0 && !sameSide(f.rsups, a.actors[firm].countries) {
+			len(f.rsups) > 0 && !sameSide(f.rsups, a.actors[firm].countries) ||
+			len(f.rrecs) > 0 && !sameSide(f.rrecs, a.actors[firm].countries) && !sameSide(f.rrecs, a.actors[state].countries) {
 			continue
 		}
 		items := a.frameItems(f)
@@ -344,6 +361,12 @@ func (a *analysis) jointProductionBetween() []relation {
 		g.rsups = []roleParty{{party: party{countries: a.actors[firm].countries, pos: a.actors[firm].ti}, li: -1, it: -1}}
 		g.rrecs = []roleParty{{party: party{countries: a.actors[state].countries, pos: a.actors[state].ti}, li: -1, it: -1}}
 		g.groups = nil
+		switch {
+		case a.intentDocBefore(a.trigs[f.t].ti):
+			g.status = bot.StatusPlanned // "The protocol of intent signed between ... on joint production"
+		case g.status == bot.StatusDelivered:
+			g.status = bot.StatusOrdered // an agreement between the two: production agreed, not yet reported
+		}
 		a.makeGroups(&g)
 		out = a.emit(&g, out)
 	}
@@ -420,4 +443,39 @@ func (a *analysis) demonstrativeTopicItem(f *frame) bool {
 		}
 	}
 	return true
+}
+
+// andPartyAfter returns the one actor of the list that "and" opens within
+// five words after token t ("between Azerbaijan's ministry and the Israeli
+// company"), -1 if none.
+func (a *analysis) andPartyAfter(t int) int {
+	for j := t; j < len(a.toks) && j <= t+5; j++ {
+		if a.toks[j].w != "and" {
+			continue
+		}
+		for k := j + 1; k < len(a.toks) && k <= j+3; k++ {
+			if m := a.actorAt[k]; m >= 0 {
+				if li := a.actors[m].list; li >= 0 && len(a.lists[li].members) == 1 {
+					return m
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// intentDocWords name a document of intent, no contract.
+var intentDocWords = words("intent memorandum mou")
+
+// intentDocBefore reports whether a document of intent ("protocol of
+// intent", "memorandum") is named before token t.
+func (a *analysis) intentDocBefore(t int) bool {
+	for j := 0; j < t && j < len(a.toks); j++ {
+		if intentDocWords[a.toks[j].w] {
+			return true
+		}
+	}
+	return false
 }
