@@ -19,6 +19,7 @@ const maxFigures = 6
 var numberWords = map[string]int{
 	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozen": 12, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+	"pair": 2,
 }
 
 // figureModifiers may stand between a number and what it counts ("a
@@ -132,6 +133,13 @@ func figureFor(sentence string, targets []string) string {
 			continue
 		}
 		fig, j := n, i+1
+		if strings.EqualFold(strings.Trim(tok, ".,;:()"), "pair") {
+			// "a pair of Mi-24 helicopters": two.
+			if j >= len(toks) || toks[j] != "of" {
+				continue
+			}
+			j++
+		}
 		if j+1 < len(toks) && toks[j] == "of" {
 			if m, ok := figureNumber(toks[j+1]); ok {
 				fig, j = n+" of "+m, j+2
