@@ -479,3 +479,76 @@ func (a *analysis) intentDocBefore(t int) bool {
 	}
 	return false
 }
+
+// plantVerbs open a production site; plantNouns name it.
+var (
+	plantVerbs = words("opened opens open set sets established establishes establish inaugurated inaugurates launched launches")
+	plantNouns = words("plant plants factory factories facility facilities")
+)
+
+// plantRelations reads a foreign arms maker opening a plant in a country:
+// "Aselsan ... has opened a plant costing $44 million in Kazakhstan" is
+// production of the maker's designs there, a licence from the maker's
+// country, ordered (the plant is to produce; what it has produced the
+// sentence does not say). "will open" or "plans to open" is a plan. The
+// maker must open the sentence; a plant of the country's own make, an
+// office, or a plant in the maker's own country give nothing.
+func (a *analysis) plantRelations() []relation {
+	toks := a.toks
+	if len(toks) == 0 || negates(a.text) || a.hedged() {
+		return nil
+	}
+	m := a.actorAt[0]
+	if m < 0 {
+		return nil
+	}
+	maker := &a.actors[m]
+	if maker.kind != gazetteer.ManufacturerMention || maker.drop || len(maker.countries) != 1 {
+		return nil
+	}
+	var out []relation
+	for j := maker.tj; j+2 < len(toks) && j < maker.tj+22; j++ {
+		if !plantVerbs[toks[j].w] || a.notBefore(j) {
+			continue
+		}
+		k := j + 1
+		if k < len(toks) && toks[k].w == "up" {
+			k++
+		}
+		end := min(len(toks), k+5)
+		noun := -1
+		for t := k; t < end; t++ {
+			if plantNouns[toks[t].w] {
+				noun = t
+				break
+			}
+		}
+		if noun < 0 {
+			continue
+		}
+		rec, pos := "", -1
+		for t := noun + 1; t+1 < len(toks) && t <= noun+8; t++ {
+			if toks[t].w == "in" {
+				if c := a.actorAt[t+1]; c >= 0 && a.actors[c].kind == gazetteer.NameMention && len(a.actors[c].countries) == 1 && !a.actors[c].poss {
+					rec, pos = a.actors[c].countries[0], a.actors[c].ti
+				}
+				break
+			}
+		}
+		if rec == "" || rec == maker.countries[0] {
+			return nil
+		}
+		r := relation{pos: pos}
+		r.Supplier, r.Recipient = maker.countries[0], rec
+		r.Status, r.Kind = bot.StatusOrdered, bot.KindLicence
+		for t := maker.tj; t < j; t++ {
+			if w := toks[t].w; w == "will" || w == "plans" || w == "plan" || w == "intends" || w == "to" {
+				r.Status = bot.StatusPlanned
+			}
+		}
+		r.Years = a.yearsIn(0, len(toks))
+		out = append(out, r)
+		break
+	}
+	return out
+}
