@@ -58,3 +58,19 @@ func TestFigureIn(t *testing.T) {
 		}
 	}
 }
+
+// Among a category's plain nouns, the one the question counts comes
+// first: "How many Grom missiles" reads "100 missiles", not "30 launchers".
+func TestFigureInAsked(t *testing.T) {
+	l := RelationLine{System: "Grom", Category: "Missiles"}
+	s := "In 2009 Peru ordered 20 launchers and 80 missiles of the Grom system."
+	if got := figureInAsked(s, l, nil, askedNouns("How many Grom missiles did Peru order?")); got != "80 missiles" {
+		t.Errorf("asked missiles: got %q", got)
+	}
+	if got := figureInAsked(s, l, nil, askedNouns("How many Grom launchers did Peru order?")); got != "20 launchers" {
+		t.Errorf("asked launchers: got %q", got)
+	}
+	if got := figureInAsked(s, l, nil, askedNouns("How many Groms did Peru order?")); got != "20 launchers" {
+		t.Errorf("no noun asked: got %q, want the first figure", got)
+	}
+}
