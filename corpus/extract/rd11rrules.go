@@ -304,6 +304,9 @@ func init() {
 	// "unmanned ground systems" and "unmanned surface vessels" do not
 	// match.
 	extraWeapons.add("unmanned system|unmanned systems", string(weapons.Aircraft))
+	// "The video revealed Turkmenistan's procurement of Vuran vehicles":
+	// goods seen on a video, like footage, are in hand.
+	goodsInHand["video"], goodsInHand["videos"] = true, true
 }
 
 // jointProductionBetween reads licensed or joint production agreed
