@@ -19,6 +19,7 @@ const maxFigures = 6
 var numberWords = map[string]int{
 	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozen": 12, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+	"pair": 2,
 }
 
 // figureModifiers may stand between a number and what it counts ("a
@@ -53,7 +54,7 @@ func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 			}
 			// The figure goes with its sentence, not with the line's status:
 			// one deal line may merge an order's sentence with a delivery's.
-			if fig := figureIn(ans.Citations[n-1].Quote, l, u.Kinds); fig != "" && !slices.Contains(figures, fig+fmt.Sprintf(" [%d]", n)) {
+			if fig := figureInAsked(ans.Citations[n-1].Quote, l, u.Kinds, askedNouns(q)); fig != "" && !slices.Contains(figures, fig+fmt.Sprintf(" [%d]", n)) {
 				figures = append(figures, fig+fmt.Sprintf(" [%d]", n))
 			}
 		}
@@ -72,6 +73,28 @@ func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 // of 13 Soviet-era MiG-29" gives "4 of 13 MiG-29". Years are no figures.
 // "" when there is none.
 func figureIn(sentence string, l RelationLine, kinds []string) string {
+	return figureInAsked(sentence, l, kinds, nil)
+}
+
+// askedNouns are the plain nouns of any category that question q counts
+// ("How many Grom missiles ..."): "missiles".
+func askedNouns(q string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		w = strings.Trim(w, ".,;:?!()")
+		for _, nouns := range categoryNouns {
+			if slices.Contains(nouns, w) && !slices.Contains(out, w) && w != "systems" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// figureInAsked is figureIn where, among the category's plain nouns, the
+// ones the question counts come first: "How many Grom missiles" over "30
+// launchers and 100 missiles of the Grom" gives "100 missiles".
+func figureInAsked(sentence string, l RelationLine, kinds, asked []string) string {
 	var targets []string
 	if l.System != "" {
 		targets = append(targets, strings.ToLower(strings.Fields(l.System)[0]))
@@ -94,7 +117,17 @@ func figureIn(sentence string, l RelationLine, kinds []string) string {
 	}
 	// No figure before the system's name: one before a plain noun of its
 	// category ("for 218 vehicles", "36 aircraft") or a counter ("18
-	// units"), which the cited sentence uses for the same goods.
+	// units"), which the cited sentence uses for the same goods; first the
+	// ones the question asks about.
+	var first []string
+	for _, n := range asked {
+		if slices.Contains(categoryNouns[l.Category], n) {
+			first = append(first, n)
+		}
+	}
+	if fig := figureFor(sentence, first); fig != "" {
+		return fig
+	}
 	return figureFor(sentence, categoryCounters(l.Category))
 }
 
@@ -132,6 +165,13 @@ func figureFor(sentence string, targets []string) string {
 			continue
 		}
 		fig, j := n, i+1
+		if strings.EqualFold(strings.Trim(tok, ".,;:()"), "pair") {
+			// "a pair of Mi-24 helicopters": two.
+			if j >= len(toks) || toks[j] != "of" {
+				continue
+			}
+			j++
+		}
 		if j+1 < len(toks) && toks[j] == "of" {
 			if m, ok := figureNumber(toks[j+1]); ok {
 				fig, j = n+" of "+m, j+2

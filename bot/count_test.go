@@ -49,9 +49,28 @@ func TestFigureIn(t *testing.T) {
 		{"Three unmanned aerial vehicles Heron 1 were ordered.", RelationLine{System: "Heron 1", Category: "Aircraft"}, nil, "3 Heron"},
 		{"China builds eight new “advanced” Hangor-class submarines.", RelationLine{System: "Hangor", Category: "Ships"}, nil, "8 Hangor-class"},
 		{"Russia sent 12 armoured vehicles and 3 drones.", RelationLine{System: "Orlan-10", Category: "Aircraft"}, nil, "3 drones"},
+		// "a pair of" counts two; "pair" alone is no figure
+		{"Peru handed over a pair of Mi-17 helicopters to Bolivia.", RelationLine{System: "Mi-17"}, nil, "2 Mi-17"},
+		{"The Mi-17 pair flew to Bolivia.", RelationLine{System: "Mi-17"}, nil, ""},
 	} {
 		if got := figureIn(tc.sentence, tc.line, tc.kinds); got != tc.want {
 			t.Errorf("figureIn(%q) = %q, want %q", tc.sentence, got, tc.want)
 		}
+	}
+}
+
+// Among a category's plain nouns, the one the question counts comes
+// first: "How many Grom missiles" reads "100 missiles", not "30 launchers".
+func TestFigureInAsked(t *testing.T) {
+	l := RelationLine{System: "Grom", Category: "Missiles"}
+	s := "In 2009 Peru ordered 20 launchers and 80 missiles of the Grom system."
+	if got := figureInAsked(s, l, nil, askedNouns("How many Grom missiles did Peru order?")); got != "80 missiles" {
+		t.Errorf("asked missiles: got %q", got)
+	}
+	if got := figureInAsked(s, l, nil, askedNouns("How many Grom launchers did Peru order?")); got != "20 launchers" {
+		t.Errorf("asked launchers: got %q", got)
+	}
+	if got := figureInAsked(s, l, nil, askedNouns("How many Groms did Peru order?")); got != "20 launchers" {
+		t.Errorf("no noun asked: got %q, want the first figure", got)
 	}
 }

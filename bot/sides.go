@@ -105,6 +105,11 @@ func buildSides(words []wordSpan, ms []mention, verbAt int) bool {
 		if m.kind == gazetteer.DemonymMention && m.start > verbAt && m.side == unknownSide {
 			m.side = supplierSide // "build American submarines": whose design
 		}
+		if m.start > verbAt && m.side == unknownSide {
+			if before := wordsBefore(words, m.start, 1); len(before) == 1 && before[0] == "with" {
+				m.side = supplierSide // "jointly produce drones with Israel": the partner's design
+			}
+		}
 		foreign = foreign || m.side == supplierSide
 	}
 	if foreign {

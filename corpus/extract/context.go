@@ -100,7 +100,7 @@ func foldVague(rels []relation) []relation {
 	out := rels[:0]
 	for _, r := range rels {
 		p := pair{r.Supplier, r.Recipient}
-		vague := r.System == "" && !r.Denied && (r.deal && r.Status == bot.StatusOrdered && delivered[p] ||
+		vague := r.System == "" && !r.Denied && (r.deal && !r.newDeal && r.Status == bot.StatusOrdered && delivered[p] ||
 			r.Status == bot.StatusPlanned && later[p])
 		if vague || r.rest && r.Status == bot.StatusOrdered && delivered[p] {
 			continue

@@ -351,6 +351,9 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.usedBySupplied()...)
 	rels = append(rels, a.underLicenceRelations()...)
 	rels = append(rels, a.deniedCustomerRelations()...)
+	rels = append(rels, a.barredExportRelations()...)
+	rels = append(rels, a.jointProductionBetween()...)
+	rels = append(rels, a.plantRelations()...)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}

@@ -28,6 +28,9 @@ func (a *analysis) conditional(f *frame) {
 		if w == "provided" && (j+1 >= len(a.toks) || a.toks[j+1].w != "that") {
 			continue
 		}
+		if a.sizeCondition(j) || a.comparedNoun(f) {
+			continue // "if the quantities were similar to purchases of ...": the purchases happened
+		}
 		f.status = bot.StatusPlanned
 		return
 	}

@@ -57,10 +57,12 @@ func (a *analysis) infer(prev *analysis) []relation {
 			rels = a.emit(f, rels)
 			continue
 		}
-		if !a.clearTransfer(f) || a.weapon != nil && len(f.rsups) == 0 && a.weaponSubject(f) {
+		if recs := a.pronounDealRecipient(f, prev); len(recs) > 0 {
+			f.rrecs = recs // "it also signed two arms deals with France"
+		} else if !a.clearTransfer(f) || a.weapon != nil && len(f.rsups) == 0 && a.weaponSubject(f) {
 			continue // the weapon topic's maker supplies (topicRelations)
 		}
-		if a.handedOnUnknownGiver(f) {
+		if a.handedOnUnknownGiver(f) || a.purchaseHandedOn(f) {
 			continue // "will be purchased from Belarus and handed over to Afghanistan": the buyer gives
 		}
 		a.borrowAnaphorItem(f, prev)

@@ -210,6 +210,10 @@ func (a *analysis) objectEnd(f *frame, tr *trig) int {
 	if tr.noun {
 		// A noun's object does not run past a comma.
 		for t := f.tj; t < ae; t++ {
+			if j := a.makerAppositiveEnd(t, ae); a.toks[t].w == "," && j > t {
+				t = j // "with Mesko, a subsidiary of PGZ, for MANPADS"
+				continue
+			}
 			if a.toks[t].w == "," && !(t+1 < ae && continuesList[a.toks[t+1].w]) && !a.itemListGoesOn(t, ae) {
 				ae = t
 				break
@@ -606,6 +610,9 @@ type relation struct {
 	// deal says the relation was read from a deal word ("the French deals
 	// with Turkmenistan"), not from a verb of transfer.
 	deal bool
+	// newDeal says the deal word is marked as another deal ("a new
+	// agreement"), not the one an earlier delivery completed.
+	newDeal bool
 	// madeIn holds the countries that make the system, by the weapons
 	// lexicon (origin, then partners); empty when unknown.
 	madeIn []string
@@ -703,6 +710,7 @@ func (a *analysis) itemRelation(f *frame, s, r party, rc string, it int, items, 
 	rel.supInferred, rel.recInferred = s.inferred, r.inferred
 	rel.recHostMaker = r.hostMaker
 	rel.deal = f.spec.light
+	rel.newDeal = rel.deal && a.newDealWord(f)
 	rel.returned = f.spec.sp == spReturn
 	rel.willOnly = f.willOnly
 	rel.Years = slices.Clone(years)

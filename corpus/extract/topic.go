@@ -94,7 +94,7 @@ func (a *analysis) topicRelations(topic *weaponTopic) []relation {
 	var rels []relation
 	for _, f := range a.res.partials {
 		if len(f.rsups) > 0 || len(f.rrecs) == 0 || f.denied || f.neg || f.modalPlan ||
-			f.status == bot.StatusPlanned || f.status == bot.StatusCancelled || !a.weaponSubject(f) {
+			f.status == bot.StatusPlanned || f.status == bot.StatusCancelled || !a.weaponSubject(f) && !a.demonstrativeTopicItem(f) {
 			continue
 		}
 		for _, r := range f.rrecs {

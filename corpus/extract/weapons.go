@@ -26,6 +26,7 @@ func (a *analysis) findItems() {
 	ms := a.knownWeapons()
 	ms = a.extraWeaponPhrases(ms)
 	ms = a.genericArmsWords(ms)
+	ms = a.defenceContracts(ms)
 	ms = a.forcesKit(ms)
 	ms = a.unknownDesignations(ms)
 	a.mergeItems(ms)
