@@ -71,6 +71,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.scanLicensorCue()
 	a.findTriggers()
 	a.rd10Triggers()
+	a.rd13Triggers()
 	a.addRefusedReceipt()
 	a.classifyActors()
 	a.markCounterfactuals()

@@ -28,6 +28,7 @@ func (a *analysis) findItems() {
 	ms = a.genericArmsWords(ms)
 	ms = a.forcesKit(ms)
 	ms = a.unknownDesignations(ms)
+	ms = a.dropTitledQuotes(ms)
 	a.mergeItems(ms)
 	a.foldVariants()
 }
