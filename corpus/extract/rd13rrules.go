@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/briefbot/briefbot/bot/gazetteer"
+
 // Rules from the rd13 unseen batch (Asia-Pacific and South Asian trade
 // press: companies, licences, second-hand transfers, buyer lists). Each is
 // tested in testdata/gold/sentences-29.jsonl.
@@ -287,4 +289,23 @@ func (a *analysis) ownPronounBefore(t int) bool {
 		}
 	}
 	return false
+}
+
+// firmOwner returns the list of a manufacturer named as the possessor of
+// the frame's weapon, the seller of a buying frame with no other: "Kenya's
+// interest in Elbit's Hermes drones", "Kenya bought Elbit's Hermes
+// drones". A country's possessive ("Russia's Su-30SM") is left alone: a
+// country may own a weapon it did not make or sell.
+func (r *roleReader) firmOwner() []int {
+	a := r.a
+	for _, it := range r.items {
+		o := a.items[it].owner
+		if o < 0 || a.actors[o].list < 0 || a.actors[o].drop || len(a.actors[o].countries) != 1 {
+			continue
+		}
+		if a.actors[o].kind == gazetteer.ManufacturerMention {
+			return []int{a.actors[o].list}
+		}
+	}
+	return nil
 }

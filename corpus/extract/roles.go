@@ -751,6 +751,9 @@ func (r *roleReader) buyerSuppliers() {
 		r.addBuiltBy(&r.sups) // "received two corvettes built in South Korea"
 	}
 	if len(r.sups) == 0 {
+		r.add(&r.sups, r.firmOwner(), r.recs) // "Kenya's interest in Elbit's Hermes drones"
+	}
+	if len(r.sups) == 0 {
 		r.add(&r.sups, r.one(r.a.goodsGiver(f)), r.recs) // "received the Leopard tanks supplied by Poland"
 	}
 	if len(r.sups) == 0 && len(r.recs) > 0 && f.spec.light && r.a.signedBefore(f.start) {
