@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot/gazetteer"
+import (
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
 
 // Rules from the rd13 unseen batch (Asia-Pacific and South Asian trade
 // press: companies, licences, second-hand transfers, buyer lists). Each is
@@ -308,4 +311,40 @@ func (r *roleReader) firmOwner() []int {
 		}
 	}
 	return nil
+}
+
+// licenseeOfAgreement reads a licence agreement "with" a firm that carries
+// out the deal an earlier frame of the sentence names with its seller
+// only: "Babcock's export contract for the Arrowhead 140 frigate,
+// facilitated through a design licence agreement with PT PAL": Babcock's
+// country licenses the frigate to PT PAL's. The licence frame takes the
+// earlier seller and weapons, and its "with" party, which a deal with no
+// seller of its own reads as the seller, is the licensee.
+func (a *analysis) licenseeOfAgreement(f *frame, items []int, sups, recs []roleParty) ([]int, []roleParty, []roleParty) {
+	if f.kind != bot.KindLicence || !f.spec.light || len(recs) > 0 || len(a.res.kept) == 0 {
+		return items, sups, recs
+	}
+	last := a.res.kept[len(a.res.kept)-1]
+	if len(last.rsups) == 0 || len(last.rrecs) > 0 || last.clause != f.clause {
+		return items, sups, recs
+	}
+	for _, li := range a.listsIn(f.tj, f.readTo) {
+		if a.lists[li].prep != "with" || a.lists[li].place {
+			continue
+		}
+		for _, p := range sups {
+			if p.li != li {
+				return items, sups, recs // a licensor of its own
+			}
+		}
+		ps := a.parties(li, f, last.rsups)
+		if len(ps) == 0 || overlap(ps, last.rsups) {
+			return items, sups, recs
+		}
+		if len(items) == 0 {
+			items = last.items
+		}
+		return items, last.rsups, ps
+	}
+	return items, sups, recs
 }
