@@ -271,7 +271,7 @@ func (a *analysis) mergeMatch(it *item, m wmatch, canon string, known bool) (str
 	case m.system == "" && it.system != "" && m.category != it.category && !a.systemHead(m):
 		// "Gepard ammunition": the head noun decides; a known system
 		// is then only what the weapon is for.
-		if known {
+		if known && !missilesOfSystem(it.category, m.category) {
 			it.system = ""
 		}
 		it.category = m.category
