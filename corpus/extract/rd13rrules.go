@@ -356,3 +356,27 @@ func (a *analysis) licenseeOfAgreement(f *frame, items []int, sups, recs []roleP
 func missilesOfSystem(sys, words string) bool {
 	return sys == "Air-defence systems" && words == "Missiles"
 }
+
+// navalWords name a navy or coast guard.
+var navalWords = words("navy naval navies coast coastguard")
+
+// navalBoats makes bare "boats" ships when the sentence names a navy or
+// coast guard: "the navy wants to replace its patrol killer medium (PKM)
+// boats" (the annotation guidelines: patrol boats are Ships); boats given to
+// police or border troops stay kit.
+func (a *analysis) navalBoats(ms []wmatch) []wmatch {
+	naval := false
+	for _, t := range a.toks {
+		naval = naval || navalWords[t.w]
+	}
+	if !naval {
+		return ms
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.system == "" && m.category == "Other" && m.tj == m.ti+1 && (a.toks[m.ti].w == "boats" || a.toks[m.ti].w == "boat") {
+			m.category, m.arms = "Ships", false
+		}
+	}
+	return ms
+}
