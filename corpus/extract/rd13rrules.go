@@ -176,6 +176,10 @@ func (a *analysis) markLostSales() {
 // of the US Coast Guard".
 var exForceWords = words("navy army coast guard air force forces marine marines corps military")
 
+// dissolvedStates left their forces' equipment to their successors: "ex-Soviet
+// Army tanks" are inherited stock, not a second-hand transfer.
+var dissolvedStates = map[string]bool{"Soviet Union": true, "Yugoslavia": true, "Czechoslovakia": true, "East Germany": true}
+
 // secondHandItem returns the weapon that actor k's armed service held
 // before it was handed on, -1 if none: "two ex-German Navy patrol boats"
 // (the actor opened by "ex-" or "former", the service, then the weapon), "a
@@ -187,7 +191,7 @@ var exForceWords = words("navy army coast guard air force forces marine marines 
 func (a *analysis) secondHandItem(k int) int {
 	toks := a.toks
 	ac := &a.actors[k]
-	if ac.poss || len(ac.countries) != 1 {
+	if ac.poss || len(ac.countries) != 1 || dissolvedStates[ac.countries[0]] {
 		return -1
 	}
 	j := ac.tj
