@@ -129,7 +129,7 @@ func (a *analysis) deliveryNounScheduled(tr *trig, end int) bool {
 	}
 	for j := tr.tj; j+1 < end && j <= tr.tj+maxDeliverySubject; j++ {
 		if beForms[toks[j].w] {
-			return scheduleWords[toks[j+1].w]
+			return scheduleWords[toks[j+1].w] && !a.completedAfter(j+2)
 		}
 		if toks[j].w == "," || a.trigAt[j] >= 0 && j > tr.tj {
 			return false
@@ -383,4 +383,19 @@ func (a *analysis) navalBoats(ms []wmatch) []wmatch {
 		}
 	}
 	return ms
+}
+
+// completionWords say a scheduled delivery took place after all: "was
+// scheduled for 2020 but was completed in 2021".
+var completionWords = words("completed finished concluded arrived delivered received handed done")
+
+// completedAfter reports whether a completion word follows token t in the
+// sentence.
+func (a *analysis) completedAfter(t int) bool {
+	for j := t; j < len(a.toks); j++ {
+		if completionWords[a.toks[j].w] {
+			return true
+		}
+	}
+	return false
 }
