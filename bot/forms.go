@@ -147,7 +147,7 @@ func (u *Understanding) readForm(lower string, words []wordSpan) {
 		u.Form = FormCount
 	case (asksYesNo(words) || droppedAuxiliary(lower, words)) && u.Intent != IntentPassages && !asksTrend(lower, words):
 		u.Form = FormCheck
-		if hasAny(words, cancelWords) || noLonger(words) {
+		if asksCancel(words) || noLonger(words) {
 			// "did Russia cancel the Su-35 sale?": a verdict on delivery
 			// would answer another question; the deal's story answers it.
 			u.Form, u.YesNo = FormStory, true

@@ -157,7 +157,8 @@ func unknownDesignation(text string) string {
 	inPlace := func(start, end int) bool {
 		return slices.ContainsFunc(places, func(p gazetteer.Mention) bool { return start < p.End && end > p.Start })
 	}
-	for k, loc := range reToken.FindAllStringIndex(text, 12) {
+	locs := reToken.FindAllStringIndex(text, 12)
+	for k, loc := range locs {
 		tok := text[loc[0]:loc[1]]
 		if inPlace(loc[0], loc[1]) {
 			continue
@@ -177,8 +178,19 @@ func unknownDesignation(text string) string {
 		case k > 0 && unicode.IsUpper(first) && utf8.RuneCountInString(tok) >= 3 && !questionWords[strings.ToLower(tok)] &&
 			genericWeaponAt(text, loc[1]):
 			// "the Adelaide-class frigates": the class is named Adelaide,
-			// as the extractor names it.
-			return strings.TrimSuffix(strings.TrimSuffix(tok, "-class"), "-Class")
+			// as the extractor names it; "a Samuel Beckett-class vessel":
+			// Samuel Beckett, capitalised words before it included.
+			name := strings.TrimSuffix(strings.TrimSuffix(tok, "-class"), "-Class")
+			for p := k - 1; p > 0; p-- {
+				prev := text[locs[p][0]:locs[p][1]]
+				r, _ := utf8.DecodeRuneInString(prev)
+				if !unicode.IsUpper(r) || utf8.RuneCountInString(prev) < 3 || questionWords[strings.ToLower(prev)] ||
+					notDesignations[strings.ToLower(prev)] || inPlace(locs[p][0], locs[p][1]) || text[locs[p][1]:locs[p+1][0]] != " " {
+					break
+				}
+				name = prev + " " + name
+			}
+			return name
 		}
 	}
 	return ""

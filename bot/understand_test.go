@@ -43,6 +43,9 @@ func TestUnderstand(t *testing.T) {
 		{"did South Africa sell drones to Algeria?", "between S[South Africa] R[Algeria] cat[Aircraft] kind[drone] sys[] 0-0"},
 		// a rifle named by its maker in the plural is the rifle, not the maker
 		{"is Bamako buying Kalashnikovs from Moscow?", "between S[Russia] R[Mali] cat[Other] kind[] sys[AK-47] 0-0"},
+		// a class named by two capitalised words, as the extractor keeps it
+		{"Has Chile received a James Cook-class frigate from Britain?", "between S[United Kingdom] R[Chile] cat[Ships] kind[] sys[James Cook] 0-0"},
+		{"Did Peru buy the Adelaide-class frigates?", "suppliers S[] R[Peru] cat[Ships] kind[] sys[Adelaide] 0-0"},
 	} {
 		u := Understand(tc.q, now)
 		got := fmt.Sprintf("%s S%v R%v cat%v kind%v sys[%s] %d-%d", u.Intent, u.Suppliers, u.Recipients, u.Categories, u.Kinds, u.System, u.YearFrom, u.YearTo)

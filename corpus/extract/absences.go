@@ -26,7 +26,7 @@ func (a *analysis) dropAbsences(rels []relation) []relation {
 	if neg < 0 {
 		return rels
 	}
-	period := a.absentObject // "bought no Russian arms": an absence, whatever the stretch of time
+	period := a.noDenial // "bought no Russian arms", "should not buy": no report denied, whatever the stretch of time
 
 	for j := neg + 1; j < len(toks); j++ {
 		period = period || periodWords[toks[j].w]

@@ -12,11 +12,12 @@ type analysis struct {
 	ex       *Extractor
 	text     string
 	bodyFrom int // byte offset of the text after a dateline (0 when none)
-	// absentObject: a frame's object is opened by "no" ("bought no
-	// Russian arms"); its denied relations are dropped (dropAbsences).
-	absentObject bool
-	ctx          *Context
-	toks         []tok
+	// noDenial: the sentence's negations deny no report: an object opened
+	// by "no" ("bought no Russian arms") or advice ("should not buy");
+	// its denied relations are dropped (dropAbsences).
+	noDenial bool
+	ctx      *Context
+	toks     []tok
 
 	actorAt, itemAt, trigAt, listAt, clauseAt []int
 
@@ -71,6 +72,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.scanLicensorCue()
 	a.findTriggers()
 	a.rd10Triggers()
+	a.rd12rTriggers()
 	a.rd13Triggers()
 	a.addRefusedReceipt()
 	a.classifyActors()

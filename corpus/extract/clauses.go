@@ -55,6 +55,9 @@ func (a *analysis) clauseCuts() []cut {
 			w == "-" && i > 0 && i+1 < n && toks[i-1].e < toks[i].s && toks[i].e < toks[i+1].s:
 			cuts = append(cuts, cut{at: i + 1, kind: cMain, ante: -1})
 			inRel = false
+		case w == "," && i+1 < n && a.frontedSubordinateEnd(i):
+			cuts = append(cuts, cut{at: i + 1, kind: cMain, ante: -1}) // rd12rrules.go
+			inRel = false
 		case w == "," && i+1 < n:
 			if c, ok := a.commaCut(i, inRel); ok {
 				cuts = append(cuts, c)

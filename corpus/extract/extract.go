@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.83"
+const Version = "2026-12-03.89"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and
@@ -176,6 +176,9 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 // mostly names an origin). Without any, the countries mentioned most.
 func (e *Extractor) subject(title string, about []string) []string {
 	var governed, owners, named []string
+	if roundupTitle(title) {
+		title = "" // a roundup's title names each item's subject, not the report's
+	}
 	ms := e.gaz.Find(title)
 	for i, m := range ms {
 		if m.Kind == gazetteer.DemonymMention || len(m.Codes) == 0 || organisations[m.Group] {
@@ -330,6 +333,8 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels := a.resolve()
 	rels = append(rels, a.relianceRelations()...)
 	rels = append(rels, a.asSupplierRelations()...)
+	rels = append(rels, a.awardedRelations()...)
+	rels = append(rels, a.displayedRelations()...)
 	rels = append(rels, a.customerRelations()...)
 	rels = append(rels, a.includeListRelations()...)
 	rels = append(rels, a.frontedLicenceRelations()...)
@@ -340,6 +345,8 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.holderRelations()...)
 	rels = append(rels, a.possessedForeignRelations(rels)...)
 	rels = append(rels, a.blockedMakerRelations(rels)...)
+	rels = append(rels, a.blockedSellerRelations(rels)...)
+	rels = append(rels, a.ownedComeFromRelations()...)
 	rels = append(rels, a.heldForeignRelations()...)
 	rels = append(rels, a.usedBySupplied()...)
 	rels = append(rels, a.underLicenceRelations()...)

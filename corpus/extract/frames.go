@@ -21,6 +21,9 @@ type frame struct {
 	kind   bot.Kind
 	denied bool
 	neg    bool // negated ("had not received")
+	// unconfirmed: a speaker will not confirm the transfer ("has not
+	// confirmed the sale of", "... has not been confirmed"); it gives nothing.
+	unconfirmed bool
 
 	anaphor  bool // the object is "them", "ones", "four more"
 	newBatch bool // "four more": a new batch of the same weapon

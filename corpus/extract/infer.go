@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/briefbot/briefbot/bot"
 	"slices"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
@@ -19,6 +20,10 @@ func (a *analysis) includes() int {
 		switch a.toks[t].w {
 		case "include", "includes", "included", "comprises", "comprised", "consists", "consisted", "contains":
 			return t
+		case "cover", "covers", "covered":
+			if a.dealCovers(t) {
+				return t // "The deal also covers Meteor missiles" (rd12rrules.go)
+			}
 		}
 	}
 	return -1
@@ -477,7 +482,7 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 		}
 		t.prevLists(prev, recipients, listTier)
 	}
-	if a.ctx != nil {
+	if a.ctx != nil && !roundupTitle(a.ctx.Title) {
 		for _, m := range a.ex.gaz.Find(a.ctx.Title) {
 			if m.Kind != gazetteer.GroupMention && len(m.Codes) > 0 {
 				t.add(titleTier, a.ex.name(m.Codes[0]))
@@ -491,6 +496,22 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 		t.add(4, c)
 	}
 	return t.tiers
+}
+
+// roundupWords in a title make the report a collection of unrelated
+// items ("Security Vessel News Roundup | ... Philippine Navy's newest
+// missile boat and more"): a country of its title is the subject of one
+// item at most, so the title gives no side to the others.
+var roundupWords = words("roundup round-up digest briefs wrap")
+
+// roundupTitle reports whether title names a roundup of news items.
+func roundupTitle(title string) bool {
+	for _, t := range tokenize(title) {
+		if roundupWords[t.w] {
+			return true
+		}
+	}
+	return strings.Contains(strings.ToLower(title), "round-up") || strings.Contains(strings.ToLower(title), "in brief")
 }
 
 // countryTiers collects the countries of contextCountries, each in the

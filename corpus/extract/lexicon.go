@@ -302,7 +302,11 @@ func init() {
 		"prevent|prevents|prevented|preventing|revoke|revokes|revoked|revoking|annul|annuls|annulled|annulling|"+
 		"invalidate|invalidates|invalidated|invalidating|rule out|rules out|ruled out|ruling out", cueCancel)
 	cues.add("deny|denies|denied|denying|denial|refute|refutes|refuted|refuting|"+
-		"dismissed reports|dismisses reports|dismissed media reports|dismissed claims|dismisses claims", cueDeny)
+		"dismissed reports|dismisses reports|dismissed media reports|dismissed claims|dismisses claims|"+
+		// what a speaker calls false: "spreading false information about
+		// Chinese drones being delivered to Ukraine"
+		"false information|false reports|false report|false claims|false claim|disinformation|misinformation|"+
+		"fake news|unfounded|baseless|groundless|fabricated|fabrication|fabrications|untrue|slandering", cueDeny)
 	cues.add("talks|negotiating|negotiate|negotiates|negotiation|negotiations|considering|consider|considers|"+
 		"interest|interested|offer|offers|offered|plan|plans|planned|planning|may|might|could|can|cannot|looking at|looking to|"+
 		"look at|looks at|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|want|wants|wanted|marketing|"+
@@ -313,12 +317,13 @@ func init() {
 		"cleared|clears|able to|process of|committed to|commits to|committing to|letter of intent|letters of intent|memorandum of understanding|"+
 		"memoranda of understanding|memorandum|mou|statement of intent|declaration of intent|close to|closer to|nearing|"+
 		"suggest|suggests|suggested|suggesting|tempt|tempts|tempted|tempting|woo|woos|wooed|wooing|courting|"+
+		"draft law|draft laws|draft bill|draft agreement|draft decree|readiness to|ready to|"+
 		"on the verge of|poised to|way for|green light|go-ahead|"+prelimAgreements+"|"+prelimLicences, cuePlanned)
 	cues.add("agree|agrees|agreed|agreeing|agreement|agreements|sign|signs|signed|signing|contract|contracts|deal|deals|order|orders|"+
 		"ordered|will|would|shall|should|await|awaits|awaiting|due|delay|delays|delayed|delaying|postpone|postpones|"+
 		"postponed|finalise|finalised|finalize|finalized|finalising|pending|set to|expected to|expects to|expect to|expecting to|scheduled to|won|"+
 		"secured|is to|are to|was to|were to", cueOrdered)
-	cues.add("not|never|no longer", cueNeg)
+	cues.add("not|never|no longer|lacks|lack|lacked|lacking", cueNeg)
 }
 
 // Words around actors and weapons.

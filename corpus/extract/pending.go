@@ -120,3 +120,60 @@ func (a *analysis) proposedBefore(t int) bool {
 	}
 	return false
 }
+
+// adviceBefore reports whether "should", "must" or "ought" stands in the
+// four tokens before t with a negation after it: "should not purchase",
+// "must never buy". A transfer advised against is none, and no report is
+// denied either.
+func (a *analysis) adviceBefore(t int) bool {
+	toks := a.toks
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		switch toks[j].w {
+		case "should", "must", "ought":
+			for k := j + 1; k < t; k++ {
+				if toks[k].w == "not" || toks[k].w == "never" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// unconfirmedAround reports whether a speaker declines to confirm the
+// transfer of frame f: a negated "confirm" in the eight tokens before it
+// ("Israel has not confirmed the sale of", "neither confirmed nor denied
+// the delivery of") or after it up to a semicolon ("The report that Egypt
+// received Su-35 jets has not been confirmed", "... remains unconfirmed").
+func (a *analysis) unconfirmedAround(f *frame) bool {
+	toks := a.toks
+	negConfirm := func(j int) bool {
+		if toks[j].w == "unconfirmed" {
+			return true
+		}
+		if !confirmWords[toks[j].w] {
+			return false
+		}
+		for k := j - 1; k >= 0 && k >= j-3; k-- {
+			switch toks[k].w {
+			case "not", "never", "neither", "nor", "no":
+				return true
+			}
+		}
+		return false
+	}
+	for j := f.start - 1; j >= 0 && j >= f.start-8; j-- {
+		if toks[j].w == ";" {
+			break
+		}
+		if negConfirm(j) {
+			return true
+		}
+	}
+	for j := f.tj; j < len(toks) && toks[j].w != ";"; j++ {
+		if negConfirm(j) {
+			return true
+		}
+	}
+	return false
+}

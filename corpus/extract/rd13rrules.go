@@ -353,14 +353,6 @@ func (a *analysis) licenseeOfAgreement(f *frame, items []int, sups, recs []roleP
 	return items, sups, recs
 }
 
-// missilesOfSystem reports whether a generic missile word (category
-// words) after an air-defence system (category sys) names that system's
-// own missiles: "Patriot surface-to-air missile interceptors" are Patriot
-// missiles, unlike "Gepard ammunition", which is only for the Gepard.
-func missilesOfSystem(sys, words string) bool {
-	return sys == "Air-defence systems" && words == "Missiles"
-}
-
 // navalWords name a navy or coast guard.
 var navalWords = words("navy naval navies coast coastguard")
 

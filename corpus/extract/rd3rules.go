@@ -145,7 +145,7 @@ func (a *analysis) claimDeniers(found []relation) []string {
 // attributionCues tell whose word a sentence is: "X said that", "according
 // to", "shared intelligence that", "a paper, citing an official, wrote
 // that".
-var attributionCues = []string{" said ", " says ", " according to ", " intelligence ", " reported ", " claimed ", " alleged ", " report that ", " reports that ", " saying ", " cited ", " citing ", " wrote ", " quoted "}
+var attributionCues = []string{" said ", " says ", " according to ", " intelligence ", " reported ", " claimed ", " alleged ", " report that ", " reports that ", " saying ", " cited ", " citing ", " wrote ", " quoted ", " quoting ", " published "}
 
 // dropDeniedClaims drops a supply by a country that the report shows
 // denying such claims when a third party tells of it ("Kirby said that

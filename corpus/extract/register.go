@@ -353,6 +353,9 @@ var dealQuantifiers = words("both all each")
 // followed, before the next item, by "not yet delivered"; else delivered.
 func (a *analysis) registerStatus(it int) bot.Status {
 	x := &a.items[it]
+	if a.itemOrderedAfter(it) {
+		return bot.StatusOrdered // "US F-16s that it ordered in 2019" (rd12rrules.go)
+	}
 	if a.detailsDelivery(x.ti) {
 		return bot.StatusDelivered
 	}

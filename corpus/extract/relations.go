@@ -623,6 +623,9 @@ type relation struct {
 
 // emit turns a frame's groups into relations.
 func (a *analysis) emit(f *frame, out []relation) []relation {
+	if f.unconfirmed {
+		return out // "Israel has not confirmed the sale of ...": neither a transfer nor a denial
+	}
 	for _, g := range f.groups {
 		years := a.groupYears(f, &g)
 		items := g.items

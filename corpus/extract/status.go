@@ -523,14 +523,23 @@ func (r *statusReading) deliveriesDue() {
 // promise a cancellation, any other negation a denial.
 func (r *statusReading) denialsAndNegation() {
 	a, f := r.a, r.f
+	if a.unconfirmedAround(f) {
+		f.unconfirmed = true
+		return
+	}
 	if a.denyAt[f.start] || a.deniedAfter(f) {
 		f.denied = true
 	}
 	if a.objectNegated(f) {
 		f.neg = true // "has bought no Russian arms": nothing was bought, no report denied
-		a.absentObject = true
+		a.noDenial = true
 	}
 	if !f.neg || f.denied {
+		return
+	}
+	if a.adviceBefore(f.start) {
+		f.denied = true // "Greece should not buy French frigates": advice, dropped with the sentence's denials
+		a.noDenial = true
 		return
 	}
 	yet := r.yetNear()
@@ -607,7 +616,7 @@ func (a *analysis) claimsAfter(j int) bool {
 		switch a.toks[k].w {
 		case ",", ";", ":", "that":
 			return false
-		case "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions", "rumours",
+		case "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions", "rumours", "news",
 			"rumors", "assertions", "speculation":
 			return true
 		}
@@ -683,6 +692,33 @@ func (a *analysis) markFalse() {
 		case "not":
 			if k+1 < len(toks) && toks[k+1].w == "true" {
 				a.falseAfter[j] = true
+			}
+		}
+	}
+	a.markCalledFalse()
+}
+
+// falseWords call a claim false.
+var falseWords = words("false untrue baseless groundless fabricated unfounded fake nonsense lies")
+
+// callingVerbs name a claim as something: "called reports of ... baseless".
+var callingVerbs = words("called calls call calling described describes branded brands labelled labeled termed terms dismissed dismisses")
+
+// markCalledFalse marks the transfers named between a calling verb and a
+// false word after them: "The ministry called reports of Turkish tanks
+// arriving in Libya baseless" denies the arrival.
+func (a *analysis) markCalledFalse() {
+	toks := a.toks
+	for j := range toks {
+		if !falseWords[toks[j].w] {
+			continue
+		}
+		for v := j - 1; v >= 0 && v >= j-15 && toks[v].w != ";"; v-- {
+			if callingVerbs[toks[v].w] {
+				for t := v; t < j; t++ {
+					a.falseAfter[t] = true
+				}
+				break
 			}
 		}
 	}

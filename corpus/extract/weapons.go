@@ -268,10 +268,14 @@ func (a *analysis) mergeMatch(it *item, m wmatch, canon string, known bool) (str
 	case m.system != "" && it.system == "":
 		it.system, canon, known = m.system, m.canon, m.known
 		it.category = m.category
-	case m.system == "" && it.system != "" && m.category != it.category && !a.systemHead(m):
+	case m.system == "" && it.system != "" && m.category != it.category && namesake(it.system, m.category) != "":
+		// "Cobra helicopters": the AH-1 Cobra, not the Otokar Cobra (rd12rrules.go).
+		canon = namesake(it.system, m.category)
+		it.system, it.category = canon, m.category
+	case m.system == "" && it.system != "" && m.category != it.category && !a.systemHead(m) && !a.ownHead(canon, m):
 		// "Gepard ammunition": the head noun decides; a known system
 		// is then only what the weapon is for.
-		if known && !missilesOfSystem(it.category, m.category) {
+		if known {
 			it.system = ""
 		}
 		it.category = m.category
@@ -425,6 +429,9 @@ func (a *analysis) overlapsActor(ti, tj int) bool {
 // adjacent reports whether two matches are one noun phrase: nothing but
 // hyphens, quotes or at most two lower-case modifiers between them.
 func (a *analysis) adjacent(end, start int) bool {
+	if start-end == 3 && a.rangeAdjective(end) {
+		return true // "Sky Dragon 50 medium-range anti-aircraft system" (rd12rrules.go)
+	}
 	if start < end || start-end > 2 {
 		return false
 	}
