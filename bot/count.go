@@ -56,6 +56,11 @@ func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 			// one deal line may merge an order's sentence with a delivery's.
 			if fig := figureInAsked(ans.Citations[n-1].Quote, l, u.Kinds, askedNouns(q)); fig != "" && !slices.Contains(figures, fig+fmt.Sprintf(" [%d]", n)) {
 				figures = append(figures, fig+fmt.Sprintf(" [%d]", n))
+				// "23 more Strykers for free, bringing the number to 60 in
+				// total": the sentence's running total of the same goods.
+				if tot := totalIn(ans.Citations[n-1].Quote); tot != "" && len(figures) < maxFigures {
+					figures = append(figures, tot+fmt.Sprintf(" [%d]", n))
+				}
 			}
 		}
 	}
@@ -252,4 +257,32 @@ func thousands(s string) (string, bool) {
 	}
 	d := strings.TrimLeft(strings.Join(groups, ""), "0")
 	return d, d != ""
+}
+
+// totalIn returns the running total a sentence gives after its figure,
+// "60 in total", from "bringing the number to 60 (in total)", "bringing the
+// total to 60", "bringing its fleet to 60"; "" when there is none.
+func totalIn(sentence string) string {
+	toks := strings.Fields(strings.ToLower(sentence))
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i] != "bringing" && toks[i] != "brings" && toks[i] != "brought" && toks[i] != "taking" {
+			continue
+		}
+		j := i + 1
+		if toks[j] == "the" || toks[j] == "its" || toks[j] == "their" {
+			j++
+		}
+		if j < len(toks) && toks[j] == "total" && j+1 < len(toks) && toks[j+1] == "number" {
+			j++
+		}
+		if j >= len(toks) || toks[j] != "total" && toks[j] != "number" && toks[j] != "fleet" && toks[j] != "count" {
+			continue
+		}
+		if j+2 < len(toks) && toks[j+1] == "to" {
+			if n, ok := figureNumber(strings.Trim(toks[j+2], ".,;:")); ok {
+				return n + " in total"
+			}
+		}
+	}
+	return ""
 }

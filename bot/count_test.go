@@ -74,3 +74,17 @@ func TestFigureInAsked(t *testing.T) {
 		t.Errorf("no noun asked: got %q, want the first figure", got)
 	}
 }
+
+func TestTotalIn(t *testing.T) {
+	for _, tc := range []struct{ sentence, want string }{
+		{"Seoul will give Manila 12 more K9 guns, bringing the number to 36 in total.", "36 in total"},
+		{"Ten more arrived in May, bringing the total to 48.", "48 in total"},
+		{"The delivery brings its fleet to twenty jets.", "20 in total"},
+		{"Ten more arrived in May, bringing the war closer.", ""},
+		{"Bringing the total to 2024 levels was the aim.", ""}, // a year is no figure
+	} {
+		if got := totalIn(tc.sentence); got != tc.want {
+			t.Errorf("totalIn(%q) = %q, want %q", tc.sentence, got, tc.want)
+		}
+	}
+}

@@ -417,4 +417,5 @@ func namesakeOfKind(m, next weapons.Match, text string) (string, bool) {
 var looseKindWord = map[[2]weapons.Category]bool{
 	{weapons.Missiles, weapons.Aircraft}:   true,
 	{weapons.AirDefence, weapons.Missiles}: true,
+	{weapons.Artillery, weapons.Missiles}:  true, // "HIMARS launchers", "Grad rockets"
 }

@@ -66,6 +66,8 @@ func TestUnderstandChat(t *testing.T) {
 		{"Is the Leopard 1 deal for Ukraine still on?", "suppliers/story S[] R[Ukraine] cat[Armoured vehicles] kind[] sys[Leopard 1] 0-0"},
 		// "use" is a verb of getting; "deals with X" names the other party
 		{"who uses the k9", "between/list S[] R[] cat[Artillery] kind[] sys[K9 Thunder] 0-0"},
+		// rocket artillery called "launchers": the named system, not a namesake missile
+		{"Is Chile buying HIMARS launchers from the United States?", "between/check S[United States] R[Chile] cat[Artillery Missiles] kind[] sys[HIMARS] 0-0"},
 		{"Did Azerbaijan use Israeli drones?", "between/check S[Israel] R[Azerbaijan] cat[Aircraft] kind[drone] sys[] 0-0"},
 		{"Hanwha deals with Egypt", "between/list S[South Korea] R[Egypt] cat[] kind[] sys[] 0-0"},
 		{"Turkish drones compared with Russia", "recipients/list S[Turkey] R[] cat[Aircraft] kind[drone] sys[] 0-0"},

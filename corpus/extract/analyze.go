@@ -73,6 +73,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.findTriggers()
 	a.rd10Triggers()
 	a.rd12rTriggers()
+	a.rd13Triggers()
 	a.addRefusedReceipt()
 	a.classifyActors()
 	a.markCounterfactuals()

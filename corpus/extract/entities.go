@@ -569,6 +569,8 @@ func (a *analysis) classifyBefore(k, j int) {
 	case a.militaryBeforeItem(j) >= 0:
 		// "Israeli military drones", "16 Russian military transport helicopters"
 		a.qualifyItem(k, a.militaryBeforeItem(j))
+	case a.markSecondHand(k):
+		// "ex-German Navy patrol boats", "formerly of the US Coast Guard"
 	case isOrgAhead(a.toks, j) || a.republicNamed(ac):
 		ac.org = true
 	default:

@@ -36,7 +36,7 @@ func (a *analysis) forcesKit(ms []wmatch) []wmatch {
 	if !forces {
 		return ms
 	}
-	return a.addUncovered(ms, kitWords, "Other", nil)
+	return a.navalBoats(a.addUncovered(ms, kitWords, "Other", nil))
 }
 
 // stateReceivers after "to" make a presentation a handover: a state's

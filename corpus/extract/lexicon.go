@@ -375,7 +375,8 @@ var (
 	relWords = words("which who whom whose")
 	// participles after a comma that open a clause sharing the subject.
 	clauseIng = words("saying calling citing adding ending completing noting arguing insisting claiming " +
-		"stressing explaining warning describing")
+		"stressing explaining warning describing signaling signalling underscoring underlining highlighting " +
+		"reflecting demonstrating indicating")
 	// reportVerbs end an attribution clause (", the ministry said").
 	reportVerbs = words("said says told reported reports confirmed confirms added announced stated noted claimed " +
 		"claims wrote according")

@@ -224,7 +224,7 @@ func (a *analysis) buyerFromAfter(t int) bool {
 // counterpartBodies name the organ of a deal's counterpart: "a contract
 // with the Government of Mauritius", "with the Egyptian defence ministry".
 var counterpartBodies = words("government governments ministry authorities administration defence defense " +
-	"army navy air force forces police guard guards")
+	"army navy air force forces police guard guards armed coast")
 
 // bodyOfCounterpart reports whether token t is a word of a body that
 // belongs to a "with" or "from" country next to it: "the Government of

@@ -167,7 +167,7 @@ func (a *analysis) frontedSubordinateEnd(i int) bool {
 
 // interceptorHeads are the rounds an air-defence system fires, named as
 // the system itself: "SPYDER mobile interceptors" are SPYDER.
-var interceptorHeads = words("interceptor interceptors")
+var interceptorHeads = words("interceptor interceptors missile missiles") // "NASAMS missiles" (rd13r)
 
 // ownHead reports whether the generic match m after the known system canon
 // still names that system, not a part of it or what it fires: a compound

@@ -284,6 +284,9 @@ func (a *analysis) subjectItems(f *frame, tr *trig, before, after []int) []int {
 			out = it[:1]
 		}
 	}
+	if len(out) == 0 && tr.passive {
+		out = a.whichPassiveItem(f) // "its corvettes, which were transferred from Italy"
+	}
 	if len(out) == 0 && a.clauses[f.clause].kind == cResume {
 		// "The S-400 systems, which cost $2.5 billion, were delivered
 		// to Turkey": the subject before the relative clause.

@@ -44,6 +44,7 @@ func (a *analysis) resolve() []relation {
 		if !ok {
 			continue
 		}
+		items, sups, recs = a.licenseeOfAgreement(f, items, sups, recs)
 		sups, recs = a.borrowKeptRoles(f, items, sups, recs)
 		a.boughtAfterArrival(f, items)
 		sups = a.dropMakerGiver(f, sups)

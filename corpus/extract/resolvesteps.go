@@ -167,7 +167,7 @@ func (a *analysis) transferClauses() map[int]bool {
 func (a *analysis) implicitFrame(x *item) *frame {
 	f := &frame{implicit: true, clause: a.clauseAt[x.ti], status: bot.StatusDelivered, kind: bot.KindSale,
 		spec: trigSpec{dir: dirU}}
-	if a.onTrial() {
+	if a.onTrial() || a.selectedBefore(x.ti) {
 		f.status = bot.StatusPlanned // "The Kazakh army is testing the Turkish Otokar Arma": on trial, not bought
 	}
 	return f
@@ -198,6 +198,8 @@ func (a *analysis) implicitRecipients(f *frame, x *item, sups []roleParty) []rol
 	}
 	if owner >= 0 && a.actors[owner].list >= 0 {
 		recs = a.parties(a.actors[owner].list, f, sups)
+	} else if li := a.selectorList(x.ti); li >= 0 {
+		recs = a.parties(li, f, sups) // "when Jakarta chose the Embraer Super Tucano"
 	}
 	return a.clauseRecipients(f, sups, recs)
 }

@@ -640,6 +640,9 @@ func (r *roleReader) passiveRecipients() {
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
 	}
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.one(a.relativeOwnerSubject(f, r.items)), r.sups) // "its boats, which were transferred from ..."
+	}
 	if len(r.recs) == 0 && equipWith(a.toks, r.tr) {
 		r.add(&r.recs, a.hostOwners(f), r.sups) // "Turkey's drones were equipped with Canadian sensors"
 	}
@@ -748,6 +751,9 @@ func (r *roleReader) buyerSuppliers() {
 		r.addBuiltBy(&r.sups) // "received two corvettes built in South Korea"
 	}
 	if len(r.sups) == 0 {
+		r.add(&r.sups, r.firmOwner(), r.recs) // "Kenya's interest in Elbit's Hermes drones"
+	}
+	if len(r.sups) == 0 {
 		r.add(&r.sups, r.one(r.a.goodsGiver(f)), r.recs) // "received the Leopard tanks supplied by Poland"
 	}
 	if len(r.sups) == 0 && len(r.recs) > 0 && f.spec.light && r.a.signedBefore(f.start) {
@@ -808,6 +814,9 @@ func (r *roleReader) recipientPassiveRoles() {
 	}
 	if len(r.recs) == 0 {
 		r.addOwners(&r.recs)
+	}
+	if len(r.recs) == 0 {
+		r.add(&r.recs, r.one(r.a.relativeOwnerSubject(r.f, r.items)), nil) // "its jets, which were bought from ..."
 	}
 	r.add(&r.sups, r.byPrep(r.after, "from"), r.recs)
 	if len(r.sups) == 0 {

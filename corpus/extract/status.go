@@ -504,7 +504,7 @@ func (r *statusReading) deliveriesDue() {
 		return
 	}
 	toks, f := r.a.toks, r.f
-	if r.tr.noun && r.a.deliveryToCome(r.tr.ti, f.readTo) {
+	if r.tr.noun && (r.a.deliveryToCome(r.tr.ti, f.readTo) || r.a.deliveryNounScheduled(r.tr, f.readTo)) {
 		r.raise(bot.StatusOrdered) // "with delivery to begin this year"
 		return
 	}

@@ -29,6 +29,7 @@ func (a *analysis) findItems() {
 	ms = a.defenceContracts(ms)
 	ms = a.forcesKit(ms)
 	ms = a.unknownDesignations(ms)
+	ms = a.dropTitledQuotes(ms)
 	a.mergeItems(ms)
 	a.foldVariants()
 }
