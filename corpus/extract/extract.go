@@ -408,13 +408,14 @@ func negates(text string) bool {
 		text = text[:maxBytes]
 	}
 	start := -1
+	var buf [8]byte
 	for i := 0; i <= len(text); i++ {
 		letter := i < len(text) && (text[i]|0x20 >= 'a' && text[i]|0x20 <= 'z')
 		switch {
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			if i-start <= 7 && negativeWords[strings.ToLower(text[start:i])] && !(i < len(text) && text[i] == '.' && strings.EqualFold(text[start:i], "no")) &&
+			if i-start <= 7 && negativeWords[string(lowerASCII(&buf, text[start:i]))] && !(i < len(text) && text[i] == '.' && strings.EqualFold(text[start:i], "no")) &&
 				!noLonger(text, start, i) {
 				return true
 			}
@@ -422,6 +423,16 @@ func negates(text string) bool {
 		}
 	}
 	return false
+}
+
+// lowerASCII writes the ASCII letters of w (at most 8) lower-cased into
+// buf and returns them: a map key looked up without allocating.
+func lowerASCII(buf *[8]byte, w string) []byte {
+	n := copy(buf[:], w)
+	for i := 0; i < n; i++ {
+		buf[i] |= 0x20
+	}
+	return buf[:n]
 }
 
 // dropNegated drops the deliveries read from a sentence that negates with
