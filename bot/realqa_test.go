@@ -30,8 +30,9 @@ var (
 // at the level reached: a change that answers fewer of them fails here.
 // 0.86 since the chat-typed batch q01-q50 (2026-12-03): 190 of 219; the
 // 169 earlier questions stand at 150 (0.89, was 149), and the batch's
-// misses are relations the index lacks.
-const realQADevFloor = 0.86
+// misses are relations the index lacks. 0.87 since the fifth session:
+// 192 of 219.
+const realQADevFloor = 0.87
 
 // realBlindList names the blind split of ../shared/data/real-reports, fixed
 // before any rule was tuned on that set (shared with the extractor's test).
