@@ -1,0 +1,122 @@
+package extract
+
+import "github.com/briefbot/briefbot/bot"
+
+// Rules of the rd14r real-text round: constructions met in unseen
+// reporting on cancelled deals, refusals and second-hand ships in Europe
+// and the Americas, each with sentence-level gold lines (s3001 on).
+
+// moneyWords are the words of a price written before a transfer noun: "a
+// 13.5 billion zlotys ($3.5 billion) deal", "a $2 billion contract".
+var moneyWords = words("billion billions million millions trillion bn mn m dollars dollar usd eur euros euro " +
+	"pounds pound sterling zlotys zloty rupees rupee yuan renminbi rubles roubles ruble rouble kronor krona " +
+	"kroner krone shekels shekel reais real pesos peso dinars dinar dirhams dirham lira liras riyals riyal " +
+	"francs franc won yen $ € £ ¥ ( ) . , us")
+
+// moneyAt reports whether token j belongs to a price written before a
+// transfer noun: a number, a currency word or sign, or the parentheses and
+// decimal points of "13.5 billion zlotys ($3.5 billion)". A currency word
+// counts only next to a number or another money word, so "won" and
+// "real" keep their other senses elsewhere.
+func (a *analysis) moneyAt(j int) bool {
+	toks := a.toks
+	if j < 0 || j >= len(toks) {
+		return false
+	}
+	t := toks[j]
+	if t.digit {
+		return true
+	}
+	if !moneyWords[t.w] {
+		return false
+	}
+	switch t.w {
+	case ",", ".":
+		// a thousands separator or decimal point between digits only
+		return j > 0 && j+1 < len(toks) && toks[j-1].digit && toks[j+1].digit
+	case "(", ")":
+		return a.priceParen(j)
+	}
+	return j > 0 && (toks[j-1].digit || moneyWords[toks[j-1].w] && toks[j-1].w != "(" && toks[j-1].w != ",") ||
+		j+1 < len(toks) && toks[j+1].digit
+}
+
+// priceParen reports whether the parenthesis at j encloses a price: "($3.5
+// billion)".
+func (a *analysis) priceParen(j int) bool {
+	toks := a.toks
+	open := j
+	if toks[j].w == ")" {
+		for open = j - 1; open >= 0 && open >= j-8 && toks[open].w != "("; open-- {
+		}
+		if open < 0 || open < j-8 {
+			return false
+		}
+	}
+	money := false
+	for k := open + 1; k < len(toks) && k <= open+8; k++ {
+		if toks[k].w == ")" {
+			return money
+		}
+		if !toks[k].digit && !moneyWords[toks[k].w] {
+			return false
+		}
+		if toks[k].digit {
+			money = true
+		}
+	}
+	return false
+}
+
+// cancelledRelative reads a relative clause on the goods of a cancelled
+// deal as part of that deal: "scrapped a deal for 50 helicopters that were
+// to be delivered to the army", "cancelled the order for frigates which
+// were due to arrive in 2026". The clause names what the deal would have
+// done; it is not an order of its own.
+func (a *analysis) cancelledRelative() {
+	toks := a.toks
+	for k := 1; k < len(a.frames); k++ {
+		f, prev := a.frames[k], a.frames[k-1]
+		if prev.status != bot.StatusCancelled || f.status == bot.StatusCancelled || f.clause != prev.clause {
+			continue
+		}
+		// f's trigger follows "that|which (was|were) (to be|due to be|meant to be|supposed to be|set to be)".
+		j := f.start - 1
+		if j >= 0 && toks[j].w == "be" {
+			j--
+		}
+		if j >= 0 && toks[j].w == "to" {
+			j--
+		}
+		if j >= 0 && (toks[j].w == "due" || toks[j].w == "meant" || toks[j].w == "supposed" || toks[j].w == "set" || toks[j].w == "expected" || toks[j].w == "scheduled") {
+			j--
+		}
+		if j < 1 || (toks[j].w != "were" && toks[j].w != "was") || toks[j-1].w != "that" && toks[j-1].w != "which" {
+			continue
+		}
+		rel := j - 1
+		// the relative must follow the cancelled frame's goods, with no
+		// other verb between.
+		if rel <= prev.tj || rel-prev.tj > 12 {
+			continue
+		}
+		ok := false
+		for t := prev.tj; t < rel; t++ {
+			if a.itemAt[t] >= 0 {
+				ok = true
+			}
+			if a.trigAt[t] >= 0 && a.trigAt[t] != prev.t {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			f.status = bot.StatusCancelled
+		}
+	}
+}
+
+// rd14rFrames adjusts frame statuses once every frame has its own.
+func (a *analysis) rd14rFrames() {
+	a.cancelledRelative()
+}
