@@ -120,3 +120,11 @@ func (a *analysis) cancelledRelative() {
 func (a *analysis) rd14rFrames() {
 	a.cancelledRelative()
 }
+
+// A transfer noun before "offer" or "tender" is only offered: "a sale
+// offer for three frigates", "an export offer", "a purchase tender".
+func init() {
+	for _, w := range []string{"offer", "offers", "tender", "tenders"} {
+		planHeads[w] = true
+	}
+}
