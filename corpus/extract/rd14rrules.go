@@ -128,3 +128,57 @@ func init() {
 		planHeads[w] = true
 	}
 }
+
+// markRd14r drops or weakens the triggers of this round's non-transfers.
+func (a *analysis) markRd14r() {
+	a.markContentShare()
+}
+
+// shareWords open a share of something: "30 percent of", "a third of".
+var shareWords = words("percent per % share proportion half third quarter fifth part")
+
+// contentWords name what a weapon is made of.
+var contentWords = words("content contents components component parts workshare value subsystems")
+
+// markContentShare drops a supply verb whose object is a share of a
+// weapon's parts: "Britain provides some 30 percent of the Gripen's
+// content", "Italy supplies a third of the components of the M-346". The
+// supplier makes parts for the weapon's maker; the weapon's buyers get
+// nothing from it, and the sentence names no part delivered to anyone.
+func (a *analysis) markContentShare() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.dir != dirS || tr.drop {
+			continue
+		}
+		share := -1
+		for j := tr.tj; j < len(toks) && j < tr.tj+6; j++ {
+			if shareWords[toks[j].w] && j+1 < len(toks) && (toks[j+1].w == "of" || toks[j].w == "per" && j+2 < len(toks) && toks[j+1].w == "cent" && toks[j+2].w == "of") {
+				share = j
+				break
+			}
+			if a.itemAt[j] >= 0 || a.actorAt[j] >= 0 || toks[j].w == "," {
+				break
+			}
+		}
+		if share < 0 {
+			continue
+		}
+		for j := share + 1; j < len(toks) && j < share+10 && toks[j].w != ","; j++ {
+			it := a.itemAt[j]
+			if it < 0 {
+				if contentWords[toks[j].w] {
+					tr.drop = true // "a third of the components of the M-346"
+					break
+				}
+				continue
+			}
+			e := a.items[it].tj
+			if e+1 < len(toks) && toks[e].w == "'" && toks[e+1].w == "s" {
+				tr.drop = true // "30 percent of the Gripen's content"
+			}
+			break
+		}
+	}
+}
