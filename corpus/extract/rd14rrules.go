@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot"
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
 
 // Rules of the rd14r real-text round: constructions met in unseen
 // reporting on cancelled deals, refusals and second-hand ships in Europe
@@ -181,4 +186,152 @@ func (a *analysis) markContentShare() {
 			break
 		}
 	}
+}
+
+// serviceTails after the goods say the holder uses them: "in service", "in
+// its inventory", "in their arsenals".
+func (a *analysis) serviceTail(j int) int {
+	toks := a.toks
+	if j+1 >= len(toks) || toks[j].w != "in" {
+		return 0
+	}
+	if toks[j+1].w == "service" {
+		if j+2 < len(toks) && (toks[j+2].w == "with" || toks[j+2].w == "of" || toks[j+2].w == "in") {
+			return 0 // "in service with Peru": another construction (a usage trigger)
+		}
+		return 2
+	}
+	if j+2 < len(toks) && (toks[j+1].w == "its" || toks[j+1].w == "their") {
+		switch toks[j+2].w {
+		case "inventory", "inventories", "arsenal", "arsenals":
+			return 3
+		}
+	}
+	return 0
+}
+
+// heldInServiceRelations reads "A, B and C have <Demonym> <goods> in
+// service": each country of the subject holds goods of the demonym's
+// country, a delivery (origin -> holder), also when the goods are arms in
+// general ("Russian military equipment") and when the subject list ends in
+// an uncounted rest ("Peru, Cuba, and four other Latin American
+// countries"). The subject must open the sentence or follow "that"; a
+// plan, cancellation, denial or negation before the end of "in service",
+// or a hedge, gives nothing.
+func (a *analysis) heldInServiceRelations() []relation {
+	if a.hedged() {
+		return nil
+	}
+	toks := a.toks
+	var out []relation
+	for t := 1; t < len(toks); t++ {
+		if !holdVerbs[toks[t].w] {
+			continue
+		}
+		owners := a.subjectCountriesBefore(t)
+		if len(owners) == 0 {
+			continue
+		}
+		d := t + 1
+		for d < len(toks) && holdAdverbs[toks[d].w] {
+			d++
+		}
+		dk := -1
+		if d < len(toks) {
+			dk = a.actorAt[d]
+		}
+		if dk < 0 {
+			continue
+		}
+		dm := &a.actors[dk]
+		if dm.kind != gazetteer.DemonymMention || dm.drop || dm.poss || len(dm.countries) != 1 || dm.tj >= len(toks) {
+			continue
+		}
+		it := a.itemAt[dm.tj]
+		if it < 0 || a.items[it].org || a.combatBefore(a.items[it].ti) {
+			continue
+		}
+		n := a.serviceTail(a.items[it].tj)
+		if n == 0 {
+			continue
+		}
+		end := a.items[it].tj + n
+		stop := false
+		for j := 0; j < end && !stop; j++ {
+			switch cv, _ := cues.match(toks, j); cv {
+			case cuePlanned, cueCancel, cueDeny, cueNeg:
+				stop = true
+			}
+		}
+		if stop {
+			continue
+		}
+		for _, o := range owners {
+			if o == dm.countries[0] {
+				continue
+			}
+			out = append(out, itemRelation(&a.items[it], dm.countries[0], o, bot.StatusDelivered, bot.KindSale))
+		}
+	}
+	return out
+}
+
+// subjectCountriesBefore returns the countries of the subject list that
+// ends right before the verb at t: names joined by commas and "and",
+// perhaps closed by ", and N other ... countries", opening the sentence or
+// following "that"; nil when the words before t are anything else.
+func (a *analysis) subjectCountriesBefore(t int) []string {
+	toks := a.toks
+	j := t - 1
+	// an uncounted rest: "and six other Latin American countries"
+	if j >= 0 && (toks[j].w == "countries" || toks[j].w == "states" || toks[j].w == "nations") {
+		k := j - 1
+		for k >= 0 && k >= j-5 && toks[k].w != "other" {
+			k--
+		}
+		if k < 1 || toks[k].w != "other" {
+			return nil
+		}
+		k--
+		if k >= 0 && (toks[k].digit || numberWords[toks[k].w] > 0 || toks[k].w == "several" || toks[k].w == "some") {
+			k--
+		}
+		if k < 0 || toks[k].w != "and" {
+			return nil
+		}
+		j = k - 1
+		if j >= 0 && toks[j].w == "," {
+			j--
+		}
+	}
+	var out []string
+	for j >= 0 {
+		k := a.actorAt[j]
+		if k < 0 {
+			break
+		}
+		ac := &a.actors[k]
+		if ac.drop || ac.poss || ac.kind != gazetteer.NameMention || len(ac.countries) != 1 {
+			return nil
+		}
+		out = append(out, ac.countries[0])
+		j = ac.ti - 1
+		if j >= 0 && toks[j].w == "and" {
+			j--
+			if j >= 0 && toks[j].w == "," {
+				j--
+			}
+			continue
+		}
+		if j >= 0 && toks[j].w == "," && j > 0 && a.actorAt[j-1] >= 0 {
+			j--
+			continue
+		}
+		break
+	}
+	if len(out) == 0 || j >= 0 && toks[j].w != "that" {
+		return nil
+	}
+	slices.Reverse(out)
+	return out
 }
