@@ -335,3 +335,29 @@ func (a *analysis) subjectCountriesBefore(t int) []string {
 	slices.Reverse(out)
 	return out
 }
+
+// meetingNouns name an encounter whose other side is no holder of goods.
+var meetingNouns = words("conversation conversations meeting meetings talks call calls discussion discussions " +
+	"consultations visit visits dialogue interview")
+
+// meetingParty reports whether list l stands in the phrase of a
+// meeting's other side, up to its comma: "a conversation with US
+// officials", "talks with [US] General Smith and other US officials". A
+// country met is not the holder of the weapons the sentence goes on to
+// name ("During a conversation with US officials, I was told that
+// Colombia cannot maintain Russian-made weapons").
+func (a *analysis) meetingParty(l *alist) bool {
+	toks := a.toks
+	for j := l.ti - 1; j >= 1 && j >= l.ti-12; j-- {
+		w := toks[j].w
+		if w == "," || w == "." || w == ";" || w == "that" || a.trigAt[j] >= 0 {
+			return false
+		}
+		if w != "with" {
+			continue
+		}
+		p := toks[j-1].w
+		return p == "phone" || p == "telephone" || meetingNouns[p]
+	}
+	return false
+}
