@@ -100,7 +100,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	finish := func(readTo int) ([]bot.Relation, int, int) {
 		all = dropDeniedCancels(all, cancelDenials)
 		named := append(e.countriesIn(r.Title), about...)
-		return checkInferred(foldVague(keepAgreeing(e.dropDeniedClaims(willPlans(all, r.Body), deniers), named, subject)), named, subject), long, readTo
+		return checkInferred(cancelledDealDesignated(foldVague(keepAgreeing(e.dropDeniedClaims(willPlans(all, r.Body), deniers), named, subject))), named, subject), long, readTo
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis

@@ -361,3 +361,41 @@ func (a *analysis) meetingParty(l *alist) bool {
 	}
 	return false
 }
+
+// cancelledDealDesignated reads a report's cancellation of a deal named by
+// its type only ("Poland has scrapped a deal for 50 Airbus helicopters")
+// as the cancellation of the one deal of that pair and category the report
+// names by designation ("agreed a provisional deal with Airbus for 50
+// EC-725 Caracal helicopters"): that order or plan is the deal called off,
+// and a cancelled deal that had been ordered is only cancelled. Nothing
+// changes when the pair has a delivery of the category, or several
+// designated deals of it.
+func cancelledDealDesignated(rels []relation) []relation {
+	type key struct{ sup, rec, cat string }
+	cancelled := map[key]bool{}
+	delivered := map[key]bool{}
+	open := map[key]int{}
+	for _, r := range rels {
+		k := key{r.Supplier, r.Recipient, r.Category}
+		switch {
+		case r.Denied || r.Category == "":
+		case r.Status == bot.StatusCancelled && r.System == "":
+			cancelled[k] = true
+		case r.Status == bot.StatusDelivered:
+			delivered[k] = true
+		case (r.Status == bot.StatusOrdered || r.Status == bot.StatusPlanned) && r.System != "":
+			open[k]++
+		}
+	}
+	for i := range rels {
+		r := &rels[i]
+		k := key{r.Supplier, r.Recipient, r.Category}
+		if r.Denied || r.System == "" || r.Status != bot.StatusOrdered && r.Status != bot.StatusPlanned {
+			continue
+		}
+		if cancelled[k] && !delivered[k] && open[k] == 1 {
+			r.Status = bot.StatusCancelled
+		}
+	}
+	return rels
+}
