@@ -255,7 +255,7 @@ var systemData = []System{
 	sys("C-295", Aircraft, "Spain", "transport aircraft", "CASA C-295", "Airbus C295", "C295W", "C295 MPA"),
 	sys("CN-235", Aircraft, "Spain", "transport aircraft", "CASA CN-235").with("Indonesia"),
 	sys("AS350", Aircraft, "France", "light helicopter", "AS350 Ecureuil", "AS350B3", "H125", "Ecureuil", "Écureuil"),
-	sys("H225M", Aircraft, "France", "transport helicopter", "EC725", "H225", "EC725 Caracal", "H225M Caracal"),
+	sys("H225M", Aircraft, "France", "transport helicopter", "EC725", "H225", "EC725 Caracal", "H225M Caracal", "Caracal helicopter(s)"),
 	sys("H145", Aircraft, "Germany", "light utility helicopter", "EC145", "H145M", "EC145T2"),
 	sys("H135", Aircraft, "Germany", "light helicopter", "EC135", "H135M"),
 	sys("Eurofighter Typhoon", Aircraft, "", "combat aircraft", "Eurofighter(s)", "EF-2000", "Typhoon fighter(s)").with("Germany", "Italy", "Spain", "United Kingdom"),
