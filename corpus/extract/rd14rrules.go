@@ -137,6 +137,7 @@ func init() {
 // markRd14r drops or weakens the triggers of this round's non-transfers.
 func (a *analysis) markRd14r() {
 	a.markContentShare()
+	a.markAssumedThat()
 }
 
 // shareWords open a share of something: "30 percent of", "a third of".
@@ -398,4 +399,30 @@ func cancelledDealDesignated(rels []relation) []relation {
 		}
 	}
 	return rels
+}
+
+// assumeWords followed by "that" report a guess: "media assumed that
+// Greece had approved the transfer".
+var assumeWords = words("assume assumes assumed assuming presume presumes presumed surmise surmises surmised guessed")
+
+// markAssumedThat drops a transfer that the sentence only reports someone
+// assuming: "Earlier media assumed that Chile had sold tanks to Peru" (like
+// "speculated that": a guess the text leaves in doubt, not a transfer it
+// states). The guess must govern the trigger: "assumed that" up to eight
+// words before it, with no comma, semicolon or colon between.
+func (a *analysis) markAssumedThat() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		for j := tr.ti - 1; j >= 1 && j >= tr.ti-8; j-- {
+			w := toks[j].w
+			if w == "," || w == ";" || w == ":" {
+				break
+			}
+			if w == "that" && assumeWords[toks[j-1].w] {
+				tr.drop = true
+				break
+			}
+		}
+	}
 }
