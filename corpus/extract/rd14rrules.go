@@ -426,3 +426,39 @@ func (a *analysis) markAssumedThat() {
 		}
 	}
 }
+
+// shipPrefixes open a navy ship's name: "HMS Ocean", "BNS Sao Paulo",
+// "USS Boxer", "INS Vikrant".
+var shipPrefixes = map[string]bool{"HMS": true, "USS": true, "INS": true, "BNS": true, "FS": true, "ARA": true,
+	"HMAS": true, "HMCS": true, "HMNZS": true, "KRI": true, "TCG": true, "ROKS": true, "PNS": true, "BAP": true,
+	"HNLMS": true, "HDMS": true, "HNoMS": true, "HSwMS": true, "ITS": true, "SPS": true, "NRP": true, "ENS": true,
+	"RSS": true, "KD": true, "BRP": true, "HTMS": true, "CNS": true, "JS": true}
+
+// namedShips gives a ship type its name when a navy prefix and a
+// capitalised name follow it: "helicopter carrier HMS Ocean" is the
+// system "HMS Ocean", not "ships".
+func (a *analysis) namedShips() {
+	toks := a.toks
+	for it := range a.items {
+		x := &a.items[it]
+		if x.category != "Ships" || x.system != "" || x.tj >= len(toks) {
+			continue
+		}
+		p := x.tj
+		if !shipPrefixes[a.text[toks[p].s:toks[p].e]] {
+			continue
+		}
+		e := p + 1
+		for e < len(toks) && e < p+4 && toks[e].word && toks[e].upper && a.actorAt[e] < 0 && a.itemAt[e] < 0 {
+			e++
+		}
+		if e == p+1 {
+			continue
+		}
+		x.system = a.text[toks[p].s:toks[e-1].e]
+		for j := x.tj; j < e; j++ {
+			a.itemAt[j] = it
+		}
+		x.tj = e
+	}
+}
