@@ -278,7 +278,7 @@ var systemData = []System{
 	sys("Leopard 2", ArmouredVehicles, "Germany", "main battle tank", "Leopard 2A4", "Leopard 2A5", "Leopard 2A6", "Leopard 2A7", "Leopard 2A8", "Leopard tank(s)"),
 	sys("Leopard 1", ArmouredVehicles, "Germany", "main battle tank", "Leopard 1A5"),
 	sys("Marder", ArmouredVehicles, "Germany", "infantry fighting vehicle", "Marder 1A3"),
-	sys("Lynx KF41", ArmouredVehicles, "Germany", "infantry fighting vehicle", "KF41", "Lynx IFV(s)"),
+	sys("Lynx KF41", ArmouredVehicles, "Germany", "infantry fighting vehicle", "KF41", "Lynx IFV(s)", "Lynx infantry fighting vehicle(s)", "Rheinmetall Lynx"),
 	sys("ATF Dingo", ArmouredVehicles, "Germany", "MRAP vehicle", "Dingo 2"),
 	sys("PzH 2000", Artillery, "Germany", "self-propelled howitzer", "Panzerhaubitze 2000"),
 	sys("Gepard", AirDefence, "Germany", "self-propelled anti-aircraft gun", "Flakpanzer Gepard", "Gepard 1A2"),
