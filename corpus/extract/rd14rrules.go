@@ -462,3 +462,11 @@ func (a *analysis) namedShips() {
 		x.tj = e
 	}
 }
+
+// "refused to allow Spain to re-export", "refused to permit Chile to sell":
+// like "let", the refusal governs what the country after it would do.
+func init() {
+	for _, w := range []string{"allow", "allows", "allowed", "allowing", "permit", "permits", "permitted", "permitting"} {
+		letWords[w] = true
+	}
+}

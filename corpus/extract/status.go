@@ -358,6 +358,10 @@ func (r *statusReading) cueAt(j, n int) {
 		r.orderedCue(j)
 	case cueNeg:
 		r.negationCue(j, n)
+	case cueDeny:
+		if r.a.licenceAfter(j) {
+			r.cancelCue(j) // "denied an export licence for": a refusal (rd14r)
+		}
 	}
 }
 
