@@ -124,6 +124,7 @@ func (a *analysis) cancelledRelative() {
 // rd14rFrames adjusts frame statuses once every frame has its own.
 func (a *analysis) rd14rFrames() {
 	a.cancelledRelative()
+	a.refusedOwnStatus()
 }
 
 // A transfer noun before "offer" or "tender" is only offered: "a sale
@@ -138,6 +139,7 @@ func init() {
 func (a *analysis) markRd14r() {
 	a.markContentShare()
 	a.markAssumedThat()
+	a.markRefusedOwnTransfer()
 }
 
 // shareWords open a share of something: "30 percent of", "a third of".
@@ -468,5 +470,69 @@ func (a *analysis) namedShips() {
 func init() {
 	for _, w := range []string{"allow", "allows", "allowed", "allowing", "permit", "permits", "permitted", "permitting"} {
 		letWords[w] = true
+	}
+}
+
+// proposalNouns ask someone else to do something.
+var proposalNouns = words("proposal proposals request requests suggestion suggestions plea pleas call calls appeal appeals")
+
+// refusedOwnTransfer finds "S rejected a US proposal to send its
+// helicopters to Ukraine": a refusal whose object is another country's
+// proposal or request that the subject hand over its own goods. It returns
+// the proposer's actor and the trigger, -1 when the sentence has no such
+// phrase. The subject owns the goods ("its"), so it is the supplier, and
+// the transfer is refused; the proposer supplies nothing.
+func (a *analysis) refusedOwnTransfer(k int) int {
+	toks := a.toks
+	tr := &a.trigs[k]
+	if tr.noun || tr.spec.dir != dirS || tr.tj >= len(toks) || toks[tr.tj].w != "its" && toks[tr.tj].w != "their" {
+		return -1
+	}
+	j := tr.ti - 1
+	if j < 3 || toks[j].w != "to" || !proposalNouns[toks[j-1].w] {
+		return -1
+	}
+	q := j - 2 // the proposer: "a US proposal", "Chile's request"
+	if q >= 2 && toks[q].w == "s" && (toks[q-1].w == "'" || toks[q-1].w == "’") {
+		q -= 2
+	}
+	p := a.actorAt[q]
+	if p < 0 || a.actors[p].tj != q+1 {
+		return -1
+	}
+	ac := &a.actors[p]
+	r := ac.ti - 1
+	if r >= 0 && articles[toks[r].w] {
+		r--
+	}
+	if r < 1 {
+		return -1
+	}
+	if cv, _ := cues.match(toks, r); cv != cueCancel {
+		return -1
+	}
+	// the refusal's subject is a country right before it
+	if s := a.actorAt[r-1]; s < 0 || a.actors[s].kind != gazetteer.NameMention && a.actors[s].kind != gazetteer.CapitalMention {
+		return -1
+	}
+	return p
+}
+
+// markRefusedOwnTransfer drops the proposer of a refused proposal: it is
+// no party of the transfer it proposed another country make.
+func (a *analysis) markRefusedOwnTransfer() {
+	for k := range a.trigs {
+		if p := a.refusedOwnTransfer(k); p >= 0 {
+			a.actors[p].drop = true
+		}
+	}
+}
+
+// refusedOwnStatus cancels the transfer of a refused proposal.
+func (a *analysis) refusedOwnStatus() {
+	for _, f := range a.frames {
+		if f.t >= 0 && f.t < len(a.trigs) && a.refusedOwnTransfer(f.t) >= 0 {
+			f.status = bot.StatusCancelled
+		}
 	}
 }
