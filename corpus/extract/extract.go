@@ -342,6 +342,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.blockedMakerRelations(rels)...)
 	rels = append(rels, a.heldForeignRelations()...)
 	rels = append(rels, a.heldInServiceRelations()...)
+	rels = append(rels, a.refusedRequestRelations()...)
 	rels = append(rels, a.usedBySupplied()...)
 	rels = append(rels, a.underLicenceRelations()...)
 	rels = append(rels, a.deniedCustomerRelations()...)

@@ -536,3 +536,124 @@ func (a *analysis) refusedOwnStatus() {
 		}
 	}
 }
+
+// refusedRequestRelations reads "Finland rejected Latvia's request for
+// artillery shells", "Spain turned down a request from Morocco for patrol
+// boats", "Sweden declined an Estonian request for howitzers": the
+// subject refuses to supply the requester the goods asked for, subject ->
+// requester, cancelled. The subject must be a country right before the
+// refusal verb (past "has"), the request must name its goods with "for",
+// and a hedge or a negation before the verb gives nothing.
+func (a *analysis) refusedRequestRelations() []relation {
+	if a.hedged() {
+		return nil
+	}
+	toks := a.toks
+	var out []relation
+	for r := 1; r+2 < len(toks); r++ {
+		if !requestNouns[toks[r].w] {
+			continue
+		}
+		req, start, after := a.requesterAround(r)
+		if req == "" || after+1 >= len(toks) || toks[after].w != "for" {
+			continue
+		}
+		it := a.requestedItem(after + 1)
+		if it < 0 {
+			continue
+		}
+		sup := a.refusingSubject(start)
+		if sup == "" || sup == req {
+			continue
+		}
+		out = append(out, itemRelation(&a.items[it], sup, req, bot.StatusCancelled, bot.KindSale))
+	}
+	return out
+}
+
+// requesterAround returns the country that makes the request at token r
+// ("Latvia's request", "a Latvian request", "a request from Latvia"), the
+// first token of the request phrase and the token after it.
+func (a *analysis) requesterAround(r int) (string, int, int) {
+	toks := a.toks
+	one := func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		ac := &a.actors[k]
+		if ac.drop || len(ac.countries) != 1 || ac.kind == gazetteer.ManufacturerMention {
+			return ""
+		}
+		return ac.countries[0]
+	}
+	// "a request from Latvia for"
+	if toks[r+1].w == "from" && r+2 < len(toks) && a.actorAt[r+2] >= 0 {
+		k := a.actorAt[r+2]
+		start := r
+		if start > 0 && articles[toks[start-1].w] {
+			start--
+		}
+		return one(k), start, a.actors[k].tj
+	}
+	q := r - 1
+	if q >= 2 && toks[q].w == "s" && (toks[q-1].w == "'" || toks[q-1].w == "’") {
+		q -= 2
+	}
+	if q < 0 || a.actorAt[q] < 0 {
+		return "", 0, 0
+	}
+	k := a.actorAt[q]
+	start := a.actors[k].ti
+	if start > 0 && articles[toks[start-1].w] {
+		start--
+	}
+	return one(k), start, r + 1
+}
+
+// requestedItem returns the weapon asked for right after "for" at t, past
+// determiners, counts and "more", -1 when none.
+func (a *analysis) requestedItem(t int) int {
+	toks := a.toks
+	for j := t; j < len(toks) && j < t+4; j++ {
+		if it := a.itemAt[j]; it >= 0 {
+			if a.items[it].org {
+				return -1
+			}
+			return it
+		}
+		w := toks[j].w
+		if !(articles[w] || toks[j].digit || numberWords[w] > 0 || w == "more" || w == "additional" || w == "further" || w == "its" || w == "their") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// refusingSubject returns the country that refuses with the verb ending
+// right before token start: "Finland rejected", "Spain has turned down".
+func (a *analysis) refusingSubject(start int) string {
+	toks := a.toks
+	for v := start - 1; v >= 1 && v >= start-3; v-- {
+		cv, n := cues.match(toks, v)
+		if n == 0 || v+n != start {
+			continue
+		}
+		if cv != cueCancel && !(cv == cueDeny && (toks[v].w == "denied" || toks[v].w == "denies" || toks[v].w == "deny")) {
+			return ""
+		}
+		s := v - 1
+		if s >= 1 && (toks[s].w == "has" || toks[s].w == "have" || toks[s].w == "had") {
+			s--
+		}
+		k := a.actorAt[s]
+		if k < 0 {
+			return ""
+		}
+		ac := &a.actors[k]
+		if ac.drop || ac.poss || len(ac.countries) != 1 || ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
+			return ""
+		}
+		return ac.countries[0]
+	}
+	return ""
+}
