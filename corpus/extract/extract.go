@@ -358,6 +358,9 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	if a.res.dealCancelled {
 		cancelStages(rels, a.res.cancelYears)
 	}
+	if a.rejectsProposalAfter() {
+		rejectedPlans(rels) // "..., but Peru rejected the proposal" (rd14r)
+	}
 	if c != nil {
 		deliveriesToCome(rels, c.Published)
 	}

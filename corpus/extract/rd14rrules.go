@@ -140,6 +140,7 @@ func (a *analysis) markRd14r() {
 	a.markContentShare()
 	a.markAssumedThat()
 	a.markRefusedOwnTransfer()
+	a.markProposer()
 }
 
 // shareWords open a share of something: "30 percent of", "a third of".
@@ -656,4 +657,93 @@ func (a *analysis) refusingSubject(start int) string {
 		return ac.countries[0]
 	}
 	return ""
+}
+
+// rejectedNouns name what a later clause rejects of a planned transfer.
+var rejectedNouns = words("proposal proposals offer offers idea suggestion suggestions request requests plan plans overture overtures")
+
+// rejectsProposalAfter reports whether the sentence ends by rejecting the
+// plan it reported: "Washington suggested that Peru transfer its
+// helicopters to Ukraine, but Peru rejected the proposal", "Russia offered
+// Su-35s to Egypt, but Cairo turned down the offer". The rejection follows
+// ", but" and names the plan only by a noun ("this proposal", "the offer").
+func (a *analysis) rejectsProposalAfter() bool {
+	toks := a.toks
+	for b := 1; b+3 < len(toks); b++ {
+		if toks[b].w != "but" || toks[b-1].w != "," && toks[b-1].w != ";" {
+			continue
+		}
+		for v := b + 1; v < len(toks) && v <= b+6; v++ {
+			cv, n := cues.match(toks, v)
+			if n == 0 {
+				continue
+			}
+			if cv != cueCancel {
+				break
+			}
+			d := v + n
+			if d < len(toks) && (toks[d].w == "this" || toks[d].w == "that" || toks[d].w == "the" || toks[d].w == "these" || toks[d].w == "such") {
+				d++
+			}
+			if d < len(toks) && rejectedNouns[toks[d].w] && (d+1 >= len(toks) || !toks[d+1].word) {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// rejectedPlans turns the planned relations of a sentence that ends by
+// rejecting its plan into cancelled ones.
+func rejectedPlans(rels []relation) {
+	for i := range rels {
+		if rels[i].Status == bot.StatusPlanned && !rels[i].Denied {
+			rels[i].Status = bot.StatusCancelled
+		}
+	}
+}
+
+// markProposer drops the proposer of "Washington had suggested that his
+// country transfer its weapons to Ukraine" when the clause after "that"
+// names its doer by something other than a country ("his country", "the
+// government"): the proposer is no party of the transfer it proposed, and
+// the doer is left to the context.
+func (a *analysis) markProposer() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.drop || tr.spec.dir != dirS {
+			continue
+		}
+		that := -1
+		for j := tr.ti - 1; j >= 1 && j >= tr.ti-12; j-- {
+			if toks[j].w == ";" || toks[j].w == "." {
+				break
+			}
+			if toks[j].w == "that" && proposalVerbs[toks[j-1].w] {
+				that = j
+				break
+			}
+		}
+		if that < 0 {
+			continue
+		}
+		named := false
+		for j := that + 1; j < tr.ti; j++ {
+			if a.actorAt[j] >= 0 {
+				named = true
+			}
+		}
+		if named {
+			continue
+		}
+		s := that - 2
+		for s >= 0 && (toks[s].w == "had" || toks[s].w == "has" || toks[s].w == "have" || toks[s].w == "also") {
+			s--
+		}
+		if s >= 0 && a.actorAt[s] >= 0 {
+			a.actors[a.actorAt[s]].drop = true
+		}
+	}
 }
