@@ -747,3 +747,30 @@ func (a *analysis) markProposer() {
 		}
 	}
 }
+
+// permissionFor returns the list named after "permission for" right
+// before the frame's "to" ("refused permission for Estonia to re-export
+// howitzers", "approval for Poland to send") and the permission noun: the
+// country that would make the transfer. -1, -1 when none.
+func (a *analysis) permissionFor(f *frame) (int, int) {
+	toks := a.toks
+	t := f.start - 1
+	if t < 3 || toks[t].w != "to" || a.trigs[f.t].noun || f.spec.dir != dirS {
+		return -1, -1
+	}
+	li := a.listAt[t-1]
+	if li < 0 || a.lists[li].tj != t || a.lists[li].prep != "for" || a.lists[li].pron != "" {
+		return -1, -1
+	}
+	noun := a.lists[li].ti - 2
+	if noun < 0 || toks[noun+1].w != "for" || !permissionNouns[toks[noun].w] {
+		return -1, -1
+	}
+	return li, noun
+}
+
+// "Portugal withdrew its offer of used frigates": withdrawing what it
+// offered or ordered calls it off ("withdrew from" is already a cue).
+func init() {
+	cues.add("withdrew its|withdraws its|withdrawn its|withdrawing its|withdraw its|withdrew the|withdraws the|withdrawn the|withdrawing the", cueCancel)
+}
