@@ -141,6 +141,8 @@ func (a *analysis) markRd14r() {
 	a.markAssumedThat()
 	a.markRefusedOwnTransfer()
 	a.markProposer()
+	a.markReplaced()
+	a.markNoPlans()
 }
 
 // shareWords open a share of something: "30 percent of", "a third of".
@@ -773,4 +775,98 @@ func (a *analysis) permissionFor(f *frame) (int, int) {
 // offered or ordered calls it off ("withdrew from" is already a cue).
 func init() {
 	cues.add("withdrew its|withdraws its|withdrawn its|withdrawing its|withdraw its|withdrew the|withdraws the|withdrawn the|withdrawing the", cueCancel)
+}
+
+// replaceWords take what is retired as their object: "replace its Mirage
+// jets with JF-17s".
+var replaceWords = words("replace replaces replacing replaced succeed supersede")
+
+// markReplaced keeps the weapons named as what "replace ... with"
+// retires out of the goods: "Argentina is seeking to replace its aging
+// Mirage jets with Chinese JF-17s" seeks the JF-17s; the Mirages are the
+// old fleet, not goods of the deal. A weapon must follow the "with".
+func (a *analysis) markReplaced() {
+	for it := range a.items {
+		x := &a.items[it]
+		if x.org || !a.replacedSpan(x.ti) {
+			continue
+		}
+		for j := x.tj; j < len(a.toks) && j <= x.tj+8; j++ {
+			if a.toks[j].w == "with" {
+				if j+3 < len(a.toks) && (a.itemAt[j+1] >= 0 || a.itemAt[j+2] >= 0 || a.itemAt[j+3] >= 0) {
+					x.org = true
+				}
+				break
+			}
+		}
+	}
+}
+
+// replacedSpan reports whether token t stands between a replace word and
+// the "with" that names the replacement, with no comma between.
+func (a *analysis) replacedSpan(t int) bool {
+	toks := a.toks
+	r := -1
+	for j := t - 1; j >= 0 && j >= t-6; j-- {
+		w := toks[j].w
+		if w == "," || w == ";" || w == "with" || a.trigAt[j] >= 0 {
+			break
+		}
+		if replaceWords[w] {
+			r = j
+			break
+		}
+	}
+	if r < 0 {
+		return false
+	}
+	for j := t + 1; j < len(toks) && j <= t+6; j++ {
+		if toks[j].w == "," || toks[j].w == ";" {
+			return false
+		}
+		if toks[j].w == "with" {
+			return true
+		}
+	}
+	return false
+}
+
+// markNoPlans drops a transfer that the sentence says nobody plans: "Brazil
+// has no plans to supply weapons to Ukraine", "no intention of selling".
+// It is neither a plan nor a stated refusal.
+func (a *analysis) markNoPlans() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		j := tr.ti - 1
+		if j >= 0 && (toks[j].w == "to" || toks[j].w == "of") {
+			j--
+		}
+		if j >= 1 && (toks[j].w == "plans" || toks[j].w == "plan" || toks[j].w == "intention" || toks[j].w == "intentions") &&
+			toks[j-1].w == "no" {
+			tr.drop = true
+		}
+	}
+}
+
+// heldVerbs act on weapons a country already has: "decommission its
+// French-built submarine", "upgrade its Russian-made helicopters".
+var heldVerbs = words("decommission decommissions decommissioning retire retires retiring mothball mothballs " +
+	"upgrade upgrades upgrading modernise modernises modernising modernize modernizes modernizing overhaul overhauls overhauling")
+
+// heldBefore reports whether a verb of heldVerbs governs the weapon at t,
+// past a possessive and modifiers: a plan to decommission or upgrade a
+// weapon is no plan to buy it, and says the country holds it.
+func (a *analysis) heldBefore(t int) bool {
+	toks := a.toks
+	for j := t - 1; j >= 0 && j >= t-6; j-- {
+		w := toks[j].w
+		if heldVerbs[w] {
+			return j+1 < len(toks) && (toks[j+1].w == "its" || toks[j+1].w == "their")
+		}
+		if w == "," || w == ";" || a.trigAt[j] >= 0 {
+			return false
+		}
+	}
+	return false
 }
