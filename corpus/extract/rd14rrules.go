@@ -566,6 +566,9 @@ func (a *analysis) refusedRequestRelations() []relation {
 			continue
 		}
 		sup := a.refusingSubject(start)
+		if sup == "" {
+			sup = a.refusingAgent(a.items[it].tj)
+		}
 		if sup == "" || sup == req {
 			continue
 		}
@@ -623,6 +626,9 @@ func (a *analysis) requestedItem(t int) int {
 				return -1
 			}
 			return it
+		}
+		if k := a.actorAt[j]; k >= 0 && a.actors[k].kind == gazetteer.DemonymMention {
+			continue // "a request for Turkish drones"
 		}
 		w := toks[j].w
 		if !(articles[w] || toks[j].digit || numberWords[w] > 0 || w == "more" || w == "additional" || w == "further" || w == "its" || w == "their") {
@@ -869,4 +875,31 @@ func (a *analysis) heldBefore(t int) bool {
 		}
 	}
 	return false
+}
+
+// refusingAgent returns the country named by "by" after a passive refusal
+// that follows the requested goods ending at t: "Kenya's request for
+// Turkish drones was turned down by Ankara".
+func (a *analysis) refusingAgent(t int) string {
+	toks := a.toks
+	if t+1 >= len(toks) || toks[t].w != "was" && toks[t].w != "were" && toks[t].w != "has" && toks[t].w != "had" {
+		return ""
+	}
+	v := t + 1
+	if v < len(toks) && toks[v].w == "been" {
+		v++
+	}
+	cv, n := cues.match(toks, v)
+	if n == 0 || cv != cueCancel && !(cv == cueDeny && toks[v].w == "denied") {
+		return ""
+	}
+	b := v + n
+	if b+1 >= len(toks) || toks[b].w != "by" || a.actorAt[b+1] < 0 {
+		return ""
+	}
+	ac := &a.actors[a.actorAt[b+1]]
+	if ac.drop || ac.poss || len(ac.countries) != 1 || ac.kind != gazetteer.NameMention && ac.kind != gazetteer.CapitalMention {
+		return ""
+	}
+	return ac.countries[0]
 }
