@@ -870,7 +870,15 @@ func weaponAfter(text string, end int) bool {
 func (u *Understanding) readWeapons(question string) {
 	text := capitalisedIfLower(question)
 	found := weapons.Find(text)
+	ammo := false
 	for i, m := range found {
+		if m.System != "" && ammunitionAfter(text, m.End) {
+			// "the Leopard tank shells": rounds for the system, not the system
+			u.Categories = appendNew(u.Categories, string(weapons.Other))
+			u.Kinds = appendNew(u.Kinds, "ammunition")
+			ammo = true
+			continue
+		}
 		if m.System != "" && i+1 < len(found) {
 			if alt, ok := namesakeOfKind(m, found[i+1], text); ok {
 				// "Cobra helicopters" is the AH-1 Cobra, not the Otokar
@@ -898,10 +906,10 @@ func (u *Understanding) readWeapons(question string) {
 			u.Categories = []string{string(c)}
 		}
 	}
-	if u.System == "" {
+	if u.System == "" && !ammo {
 		u.System = pluralSystem(text)
 	}
-	if u.System == "" {
+	if u.System == "" && !ammo {
 		u.System = unknownDesignation(question)
 	}
 	if u.System != "" {

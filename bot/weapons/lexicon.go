@@ -108,7 +108,7 @@ var lexiconData = []lexEntry{
 		"landing ship(s)", "tank landing ship(s)", "landing craft", "amphibious ship(s)",
 		"amphibious assault ship(s)", "aircraft carrier(s)", "helicopter carrier(s)",
 		"drone carrier(s)", "minesweeper(s)", "minehunter(s)", "mine countermeasures vessel(s)",
-		"missile boat(s)", "gunboat(s)", "support ship(s)",
+		"missile boat(s)", "gunboat(s)", "support ship(s)", "cruiser(s)",
 	}},
 	{cat: NavalWeapons, phrases: []string{
 		"naval gun(s)", "torpedo(es)", "heavyweight torpedo(es)", "lightweight torpedo(es)",

@@ -214,6 +214,10 @@ func TestFind(t *testing.T) {
 		{"Chinese systems", "Wing Loong II, Wing Loong-1, CH-4B and FD-2000",
 			[]want{{"Wing Loong II", Aircraft, "Wing Loong II", "China"}, {"Wing Loong-1", Aircraft, "Wing Loong I", "China"},
 				{"CH-4B", Aircraft, "CH-4", "China"}, {"FD-2000", AirDefence, "FD-2000", "China"}}},
+		{"Caracal named with its type", "the Caracal helicopter deal", []want{{"Caracal helicopter", Aircraft, "H225M", "France"}}},
+		{"Lynx named with its type", "the Lynx infantry fighting vehicles", []want{{"Lynx infantry fighting vehicles", ArmouredVehicles, "Lynx KF41", "Germany"}}},
+		{"Lynx named with its maker", "the Rheinmetall Lynx", []want{{"Rheinmetall Lynx", ArmouredVehicles, "Lynx KF41", "Germany"}}},
+		{"Caracal alone is no designation", "a Caracal sniper", nil},
 		{"no partial words", "Osaka, Stalingrad, Torino", nil},
 		{"empty", "", nil},
 	}

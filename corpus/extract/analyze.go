@@ -67,6 +67,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.actorAt, a.itemAt, a.trigAt, a.listAt, a.clauseAt = buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:4*n], buf[4*n:]
 	a.findActors()
 	a.findItems()
+	a.namedShips()
 	a.placeMakers()
 	a.scanCues()
 	a.scanLicensorCue()

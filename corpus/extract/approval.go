@@ -89,6 +89,9 @@ var permissionNouns = words("permission approval consent authorisation authoriza
 // Poland permission to ...": the country right before the noun asks.
 func (a *analysis) permissionAsker(f *frame) (li, noun int) {
 	t := f.start - 1
+	if l, n := a.permissionFor(f); l >= 0 {
+		return l, n // "refused permission for Estonia to re-export" (rd14r)
+	}
 	if t < 1 || a.toks[t].w != "to" || !permissionNouns[a.toks[t-1].w] || a.trigs[f.t].noun || f.spec.dir != dirS {
 		return -1, -1
 	}

@@ -100,7 +100,7 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 	finish := func(readTo int) ([]bot.Relation, int, int) {
 		all = dropDeniedCancels(all, cancelDenials)
 		named := append(e.countriesIn(r.Title), about...)
-		return checkInferred(foldVague(keepAgreeing(e.dropDeniedClaims(willPlans(all, r.Body), deniers), named, subject)), named, subject), long, readTo
+		return checkInferred(cancelledDealDesignated(foldVague(keepAgreeing(e.dropDeniedClaims(willPlans(all, r.Body), deniers), named, subject))), named, subject), long, readTo
 	}
 	prevStart := 0 // where the previous sentence's relations start in all
 	var prev *analysis
@@ -348,6 +348,8 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.blockedSellerRelations(rels)...)
 	rels = append(rels, a.ownedComeFromRelations()...)
 	rels = append(rels, a.heldForeignRelations()...)
+	rels = append(rels, a.heldInServiceRelations()...)
+	rels = append(rels, a.refusedRequestRelations()...)
 	rels = append(rels, a.usedBySupplied()...)
 	rels = append(rels, a.underLicenceRelations()...)
 	rels = append(rels, a.deniedCustomerRelations()...)
@@ -365,6 +367,9 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	a.handedOnPurchase(rels, prev) // "These were handed over by India. India purchased these helicopters from Belarus"
 	if a.res.dealCancelled {
 		cancelStages(rels, a.res.cancelYears)
+	}
+	if a.rejectsProposalAfter() {
+		rejectedPlans(rels) // "..., but Peru rejected the proposal" (rd14r)
 	}
 	if c != nil {
 		deliveriesToCome(rels, c.Published)

@@ -67,6 +67,7 @@ func (a *analysis) buildFrames() {
 	a.markFalse()
 	a.markAid()
 	a.frameSpans()
+	a.rd14rFrames()
 	a.gapping()
 }
 

@@ -222,6 +222,9 @@ func (a *analysis) implicit() []relation {
 		f := a.implicitFrame(x)
 		switch a.intentBefore(x.ti) {
 		case cuePlanned:
+			if a.heldBefore(x.ti) {
+				break // "decided to decommission its French-built submarine": held (rd14r)
+			}
 			f.status = bot.StatusPlanned // "is expected to replace its MiG-29s with French-made Rafales"
 		case cueOrdered:
 			continue // "will replace them with Turkish-made drones": no deal named

@@ -213,7 +213,7 @@ func (a *analysis) clauseRecipients(f *frame, sups, recs []roleParty) []rolePart
 			break
 		}
 		l := &a.lists[li]
-		if l.ti < c.ts || l.ti >= c.te || l.place || l.except || l.builtIn {
+		if l.ti < c.ts || l.ti >= c.te || l.place || l.except || l.builtIn || a.meetingParty(l) {
 			continue
 		}
 		skip := false

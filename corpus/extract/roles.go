@@ -286,8 +286,8 @@ func (r *roleReader) directObject() []int {
 	}
 	li := r.after[0]
 	l := &a.lists[li]
-	if l.prep != "" || l.place || l.ti-f.tj > 3 {
-		return nil
+	if l.prep != "" || l.place || l.ti-f.tj > 3 || l.pron == "its" || l.pron == "their" {
+		return nil // "send its tanks to Ukraine": a possessive owns the goods, it receives nothing (rd14r)
 	}
 	for t := f.tj; t < l.ti; t++ {
 		if !skipBeforeActor[a.toks[t].w] {

@@ -247,6 +247,10 @@ func (r *statusReading) cuesBefore() {
 	toks := a.toks
 	c := &a.clauses[f.clause]
 	for j, n := f.start-1, 0; j >= c.ts && n < 9; j, n = j-1, n+1 {
+		if a.moneyAt(j) {
+			n-- // "scrapped a 13.5 billion zlotys ($3.5 billion) deal": a price is no distance
+			continue
+		}
 		if toks[j].w == "," || earlierEvent[toks[j].w] || toks[j].w == "after" && j+1 == f.start {
 			break // "the new order follows the supply of eight C295", "is preparing to sail them after buying them": an earlier transfer
 		}
@@ -354,6 +358,10 @@ func (r *statusReading) cueAt(j, n int) {
 		r.orderedCue(j)
 	case cueNeg:
 		r.negationCue(j, n)
+	case cueDeny:
+		if r.a.licenceAfter(j) {
+			r.cancelCue(j) // "denied an export licence for": a refusal (rd14r)
+		}
 	}
 }
 
