@@ -50,6 +50,7 @@ func (a *analysis) resolve() []relation {
 		sups = a.dropMakerGiver(f, sups)
 		sups, recs = a.topicRoles(f, sups, recs)
 		recs = a.ownerInRelative(f, items, sups, recs)
+		recs = a.possessorRecipient(f, items, sups, recs) // "Hungary's German-made tanks arrived" (pnoun)
 		items = a.filterItems(items, recs)
 		if a.unsupportedFrame(f, items) {
 			continue

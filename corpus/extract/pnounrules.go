@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot/gazetteer"
+)
+
+// Rules of the pnoun probe round: transfers named by noun phrases and
+// their modifiers ("the sale of X to Y", "the Qatari purchase of",
+// "Hungary's German-made tanks arrived").
+
+// markPnoun drops this round's non-parties.
+func (a *analysis) markPnoun() {
+	a.markReactionFrom()
+}
+
+// reactionFromHeads are the nouns of a reaction whose "from" names who
+// reacted, not a seller: "prompting an angry response from Beijing",
+// "drew criticism from Moscow".
+var reactionFromHeads = words("response responses reaction reactions criticism condemnation protest protests " +
+	"objection objections warning warnings rebuke rebukes anger outcry complaint complaints backlash " +
+	"retaliation threats threat opposition denunciation")
+
+// markReactionFrom drops the countries after "<reaction> from": "The sale
+// of Harpoon missiles to Taiwan was approved, prompting an angry response
+// from Beijing" names no Chinese supply; the seller is left to the
+// context.
+func (a *analysis) markReactionFrom() {
+	toks := a.toks
+	prev := -1 // the last actor dropped, for "from Beijing and Moscow"
+	for m := range a.actors {
+		ac := &a.actors[m]
+		j := ac.ti - 1
+		if prev >= 0 && j >= 0 && (toks[j].w == "and" || toks[j].w == "or") && a.actors[prev].tj == j {
+			ac.drop, prev = true, m
+			continue
+		}
+		for j >= 0 && articles[toks[j].w] {
+			j--
+		}
+		if j < 1 || toks[j].w != "from" || !reactionFromHeads[toks[j-1].w] {
+			continue
+		}
+		ac.drop, prev = true, m
+	}
+}
+
+// buyerNouns name a purchase: a demonym or possessive before one is the
+// buyer, never the seller ("The Qatari purchase of German Leopard 2
+// tanks"), unlike a deal ("Russian deals with Kazakhstan").
+var buyerNouns = words("purchase purchases acquisition acquisitions procurement procurements buy imports")
+
+// buyerNoun reports whether frame f's trigger is a noun of purchase.
+func (a *analysis) buyerNoun(f *frame) bool {
+	tr := &a.trigs[f.t]
+	return tr.noun && tr.tj == tr.ti+1 && buyerNouns[a.toks[tr.ti].w]
+}
+
+// possessorRecipient reads the possessor of goods named with their origin
+// as the subject of a passive delivery as their recipient: "Hungary's
+// German-made Leopard 2A7 tanks arrived in 2023", "Nigeria's US-built A-29
+// Super Tucanos were delivered in 2021". The noun phrase must open its
+// clause and hold nothing but the possessor, origin words and the goods;
+// the possessor must not be the supplier.
+func (a *analysis) possessorRecipient(f *frame, items []int, sups, recs []roleParty) []roleParty {
+	toks := a.toks
+	tr := &a.trigs[f.t]
+	if len(recs) > 0 || len(sups) == 0 || len(items) == 0 || tr.noun || tr.spec.dir != dirS ||
+		!tr.passive || f.neg || f.denied {
+		return recs
+	}
+	// walk back from the trigger over auxiliaries, the goods and their origins
+	j := tr.ti - 1
+	for j >= 0 && (beForms[toks[j].w] || toks[j].w == "have" || toks[j].w == "has" || toks[j].w == "had" ||
+		toks[j].w == "first" || toks[j].w == "later" || toks[j].w == "finally") {
+		j--
+	}
+	sawItem, sawOrigin := false, false
+	for j >= 0 {
+		w := toks[j].w
+		switch {
+		case a.itemAt[j] >= 0:
+			if !slices.Contains(items, a.itemAt[j]) {
+				return recs
+			}
+			sawItem = true
+		case a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].origin >= 0:
+			sawOrigin = true
+		case w == "-" || madeWords[w] || isNumber(w) || w == "new" || w == "first" || w == "class":
+		default:
+			goto done
+		}
+		j--
+	}
+done:
+	if !sawItem || !sawOrigin || j < 2 || toks[j].w != "s" || toks[j-1].w != "'" && toks[j-1].w != "’" {
+		return recs
+	}
+	p := a.actorAt[j-2]
+	if p < 0 || !a.actors[p].poss || a.actors[p].drop || a.actors[p].org || len(a.actors[p].countries) != 1 ||
+		a.actors[p].kind == gazetteer.DemonymMention {
+		return recs
+	}
+	s := a.actors[p].ti
+	if s > 0 && s != a.clauses[f.clause].ts && toks[s-1].w != "," {
+		return recs // the noun phrase opens its clause or follows a fronted phrase
+	}
+	c := a.actors[p].countries[0]
+	for _, sp := range sups {
+		if slices.Contains(sp.countries, c) {
+			return recs
+		}
+	}
+	return append(recs, roleParty{party: party{countries: a.actors[p].countries, pos: a.actors[p].ti}, li: -1, it: -1})
+}
+
+// isNumber reports whether w is written in digits.
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
