@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
@@ -126,4 +127,74 @@ func isNumber(w string) bool {
 		}
 	}
 	return true
+}
+
+// pnounFrames adjusts frame statuses once every frame has its own.
+func (a *analysis) pnounFrames() {
+	a.appositionStatus()
+}
+
+// appositionCues are the participles that, opening an aside right after a
+// transfer noun phrase, give the transfer's stage: "The sale of 40 F-16
+// jets to Turkey, approved by Congress in January, ...".
+var appositionCues = map[string]bot.Status{
+	"approved": bot.StatusPlanned, "cleared": bot.StatusPlanned, "proposed": bot.StatusPlanned,
+	"offered": bot.StatusPlanned, "requested": bot.StatusPlanned, "mooted": bot.StatusPlanned,
+	"signed": bot.StatusOrdered, "agreed": bot.StatusOrdered, "ordered": bot.StatusOrdered,
+	"contracted": bot.StatusOrdered,
+	"cancelled":  bot.StatusCancelled, "canceled": bot.StatusCancelled, "scrapped": bot.StatusCancelled,
+	"blocked": bot.StatusCancelled, "suspended": bot.StatusCancelled, "vetoed": bot.StatusCancelled,
+	"halted": bot.StatusCancelled, "frozen": bot.StatusCancelled,
+}
+
+// appositionStatus reads the stage of a bare transfer noun ("the sale of
+// ... to ...", read as delivered) from a participle that opens the aside
+// right after its noun phrase: ", approved by the US Congress," plans;
+// ", signed in 2019," orders; ", blocked by the Senate," cancels. The
+// noun phrase must run from the noun to the comma with no verb or other
+// transfer word.
+func (a *analysis) appositionStatus() {
+	toks := a.toks
+	for _, f := range a.frames {
+		tr := &a.trigs[f.t]
+		if !tr.noun || f.denied || f.neg || f.status == bot.StatusCancelled || f.status == bot.StatusPlanned {
+			continue
+		}
+		for j := f.tj; j < len(toks)-1 && j < f.tj+14; j++ {
+			w := toks[j].w
+			if k := a.trigAt[j]; k >= 0 && k != f.t || beForms[w] || w == "has" || w == "have" || w == "had" ||
+				w == "will" || w == "would" || w == ";" || w == "." || w == "which" || w == "that" {
+				break
+			}
+			if w != "," {
+				continue
+			}
+			st, ok := appositionCues[toks[j+1].w]
+			if ok && (st == bot.StatusCancelled || f.status == bot.StatusDelivered) {
+				f.status = st
+			}
+			break
+		}
+	}
+}
+
+// underConstructionAfter reports whether the weapon x is followed by
+// "is/are (still) being built/constructed/assembled/fitted out": "A
+// Russian-designed Project 22160 patrol ship is being built for Algeria"
+// is on order, not held.
+func (a *analysis) underConstructionAfter(x *item) bool {
+	toks := a.toks
+	j := x.tj
+	if j+2 >= len(toks) || !beForms[toks[j].w] || toks[j].w == "being" {
+		return false
+	}
+	j++
+	if toks[j].w == "still" || toks[j].w == "now" {
+		j++
+	}
+	if j+1 >= len(toks) || toks[j].w != "being" {
+		return false
+	}
+	w := toks[j+1].w
+	return localBuildWords[w] || w == "constructed" || w == "fitted" || w == "completed"
 }

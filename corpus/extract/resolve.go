@@ -230,6 +230,9 @@ func (a *analysis) implicit() []relation {
 		case cueOrdered:
 			continue // "will replace them with Turkish-made drones": no deal named
 		}
+		if a.underConstructionAfter(x) {
+			f.status = bot.StatusOrdered // "is being built for Algeria" (pnoun)
+		}
 		sups := a.originSuppliers(x, it)
 		if len(sups) == 0 {
 			continue
