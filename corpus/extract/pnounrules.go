@@ -198,3 +198,18 @@ func (a *analysis) underConstructionAfter(x *item) bool {
 	w := toks[j+1].w
 	return localBuildWords[w] || w == "constructed" || w == "fitted" || w == "completed"
 }
+
+// capturedBy reports whether the combat word at j is a reduced passive
+// right after a weapon with its doer: "Russian-made tanks captured by
+// Ukraine were displayed in Kyiv" names war booty, not a supply.
+func (a *analysis) capturedBy(j int) bool {
+	return j >= 1 && j+1 < len(a.toks) && a.itemAt[j-1] >= 0 && a.toks[j+1].w == "by"
+}
+
+// Manner adverbs between "was" and a participle do not hide the
+// predicate of a transfer noun: "the deal ... was quietly abandoned".
+func init() {
+	for _, w := range []string{"quietly", "effectively", "ultimately", "abruptly", "suddenly", "unexpectedly"} {
+		adverbs[w] = true
+	}
+}
