@@ -132,6 +132,67 @@ func isNumber(w string) bool {
 // pnounFrames adjusts frame statuses once every frame has its own.
 func (a *analysis) pnounFrames() {
 	a.appositionStatus()
+	a.pendingPredicate()
+}
+
+// pendingHeads after "under" leave a transfer undecided: "is under
+// discussion".
+var pendingHeads = words("discussion consideration negotiation negotiations review study evaluation")
+
+// clearanceWords are what a transfer that "awaits" them still needs.
+var clearanceWords = words("approval approvals clearance authorisation authorization sign-off ratification consent")
+
+// startWords after "will" put a delivery still to come: "will begin in 2024".
+var startWords = words("begin start commence resume")
+
+// pendingPredicate reads the predicate of a transfer noun phrase that says
+// the transfer has not happened yet: "The transfer of ex-Italian frigates
+// to the Philippines is under discussion" and "Israel's sale of Arrow 3
+// systems to Germany, worth 4 billion euros, awaits final approval" are
+// plans; "The delivery of eight Chinese-built submarines to Pakistan will
+// begin in 2024" is a delivery still to come (ordered). The predicate is
+// the first verb after the noun phrase (asides between commas skipped),
+// within 20 words.
+func (a *analysis) pendingPredicate() {
+	toks := a.toks
+	for _, f := range a.frames {
+		tr := &a.trigs[f.t]
+		if !tr.noun || f.denied || f.neg || f.status == bot.StatusCancelled || f.status == bot.StatusPlanned {
+			continue
+		}
+		for j := f.tj; j < len(toks)-2 && j < f.tj+20; j++ {
+			w := toks[j].w
+			if w == "." || w == ";" || w == "which" || w == "that" || w == "who" {
+				break
+			}
+			if w == "await" || w == "awaits" || w == "awaiting" {
+				for k := j + 1; k < len(toks) && k <= j+3; k++ {
+					if clearanceWords[toks[k].w] {
+						f.status = bot.StatusPlanned
+					}
+				}
+				break
+			}
+			if k := a.trigAt[j]; k >= 0 && k != f.t {
+				break
+			}
+			if beForms[w] {
+				if toks[j+1].w == "under" && pendingHeads[toks[j+2].w] {
+					f.status = bot.StatusPlanned
+				}
+				break
+			}
+			if w == "will" {
+				if f.status == bot.StatusDelivered && tr.spec.dir == dirS && startWords[toks[j+1].w] {
+					f.status = bot.StatusOrdered
+				}
+				break
+			}
+			if w == "has" || w == "have" || w == "had" || w == "would" {
+				break
+			}
+		}
+	}
 }
 
 // appositionCues are the participles that, opening an aside right after a
