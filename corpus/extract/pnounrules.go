@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
@@ -68,7 +69,7 @@ func (a *analysis) possessorRecipient(f *frame, items []int, sups, recs []rolePa
 	toks := a.toks
 	tr := &a.trigs[f.t]
 	if len(recs) > 0 || len(sups) == 0 || len(items) == 0 || tr.noun || tr.spec.dir != dirS ||
-		!tr.passive || f.neg || f.denied {
+		!tr.passive && !pnounArrivals[toks[tr.ti].w] || f.neg || f.denied {
 		return recs
 	}
 	// walk back from the trigger over auxiliaries, the goods and their origins
@@ -95,15 +96,26 @@ func (a *analysis) possessorRecipient(f *frame, items []int, sups, recs []rolePa
 		j--
 	}
 done:
-	if !sawItem || !sawOrigin || j < 2 || toks[j].w != "s" || toks[j-1].w != "'" && toks[j-1].w != "’" {
+	if !sawItem || !sawOrigin || j < 1 {
 		return recs
 	}
-	p := a.actorAt[j-2]
-	if p < 0 || !a.actors[p].poss || a.actors[p].drop || a.actors[p].org || len(a.actors[p].countries) != 1 ||
+	p := -1
+	switch {
+	case j >= 2 && toks[j].w == "s" && (toks[j-1].w == "'" || toks[j-1].w == "’"):
+		if p = a.actorAt[j-2]; p >= 0 && !a.actors[p].poss {
+			p = -1
+		}
+	case (toks[j].w == "'" || toks[j].w == "’") && strings.HasSuffix(toks[j-1].w, "s"):
+		p = a.actorAt[j-1] // "The Philippines' South Korean-built FA-50 jets"
+	}
+	if p < 0 || a.actors[p].drop || a.actors[p].org || len(a.actors[p].countries) != 1 ||
 		a.actors[p].kind == gazetteer.DemonymMention {
 		return recs
 	}
 	s := a.actors[p].ti
+	if s > 0 && toks[s-1].w == "the" {
+		s-- // "The Netherlands' US-built F-35 jets"
+	}
 	if s > 0 && s != a.clauses[f.clause].ts && toks[s-1].w != "," {
 		return recs // the noun phrase opens its clause or follows a fronted phrase
 	}
@@ -115,6 +127,9 @@ done:
 	}
 	return append(recs, roleParty{party: party{countries: a.actors[p].countries, pos: a.actors[p].ti}, li: -1, it: -1})
 }
+
+// pnounArrivals say goods came without a passive: "arrived in 2023".
+var pnounArrivals = words("arrived arrive arrives arriving")
 
 // isNumber reports whether w is written in digits.
 func isNumber(w string) bool {
