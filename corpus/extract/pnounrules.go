@@ -128,6 +128,9 @@ done:
 	return append(recs, roleParty{party: party{countries: a.actors[p].countries, pos: a.actors[p].ti}, li: -1, it: -1})
 }
 
+// pnounForces end the name of an armed service: "of the Indian Navy".
+var pnounForces = words("navy army force forces guard marines")
+
 // pnounArrivals say goods came without a passive: "arrived in 2023".
 var pnounArrivals = words("arrived arrive arrives arriving")
 
@@ -261,6 +264,17 @@ func (a *analysis) appositionStatus() {
 func (a *analysis) underConstructionAfter(x *item) bool {
 	toks := a.toks
 	j := x.tj
+	if j < len(toks) && toks[j].w == "of" {
+		// "The French-designed Scorpene submarines of the Indian Navy are being built"
+		k := j + 1
+		for k < len(toks) && k <= j+5 && (toks[k].w == "the" || a.actorAt[k] >= 0 || pnounForces[toks[k].w]) {
+			k++
+		}
+		if k == j+1 || !pnounForces[toks[k-1].w] {
+			return false
+		}
+		j = k
+	}
 	if j+2 >= len(toks) || !beForms[toks[j].w] || toks[j].w == "being" {
 		return false
 	}
