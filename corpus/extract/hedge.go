@@ -55,7 +55,7 @@ func (a *analysis) combatBefore(t int) bool {
 		}
 	}
 	for j := t + 1; j < c.te && j <= t+8; j++ {
-		if combatWords[a.toks[j].w] && beForms[a.toks[j-1].w] {
+		if combatWords[a.toks[j].w] && (beForms[a.toks[j-1].w] || a.capturedBy(j)) {
 			return true
 		}
 	}

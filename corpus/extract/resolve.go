@@ -50,6 +50,7 @@ func (a *analysis) resolve() []relation {
 		sups = a.dropMakerGiver(f, sups)
 		sups, recs = a.topicRoles(f, sups, recs)
 		recs = a.ownerInRelative(f, items, sups, recs)
+		recs = a.possessorRecipient(f, items, sups, recs) // "Hungary's German-made tanks arrived" (pnoun)
 		items = a.filterItems(items, recs)
 		if a.unsupportedFrame(f, items) {
 			continue
@@ -228,6 +229,9 @@ func (a *analysis) implicit() []relation {
 			f.status = bot.StatusPlanned // "is expected to replace its MiG-29s with French-made Rafales"
 		case cueOrdered:
 			continue // "will replace them with Turkish-made drones": no deal named
+		}
+		if a.underConstructionAfter(x) {
+			f.status = bot.StatusOrdered // "is being built for Algeria" (pnoun)
 		}
 		sups := a.originSuppliers(x, it)
 		if len(sups) == 0 {

@@ -712,7 +712,7 @@ func (r *roleReader) recipientSubjectRoles() bool {
 // producing for a customer), and then sets the roles that way.
 func (r *roleReader) sellerInSubject() bool {
 	f := r.f
-	if f.spec.light && r.agent >= 0 && r.a.lists[r.agent].pron == "" && allDemonyms(r.a, r.agent) {
+	if f.spec.light && r.agent >= 0 && r.a.lists[r.agent].pron == "" && allDemonyms(r.a, r.agent) && !r.a.buyerNoun(f) {
 		// "Russian deals with Kazakhstan": the demonym supplies.
 		r.sups, r.recs = nil, nil
 		r.add(&r.sups, r.one(r.agent), nil)

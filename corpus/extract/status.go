@@ -968,7 +968,7 @@ var collapseWords = words("fell falls broke breaks")
 // comma, within ten words).
 func (a *analysis) collapsesAfter(f *frame) bool {
 	toks := a.toks
-	for j := f.tj; j < f.readTo && j < f.tj+10; j++ {
+	for j := f.tj; j < f.readTo && j < f.tj+16; j++ {
 		switch {
 		case toks[j].w == "," || toks[j].w == ";":
 			return false
