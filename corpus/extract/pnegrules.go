@@ -35,6 +35,45 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 		}
 		return out
 	}
+	if a.thoughtToHave() {
+		out := rels[:0]
+		for _, r := range rels {
+			if r.Status != bot.StatusDelivered && r.Status != bot.StatusOrdered {
+				out = append(out, r)
+			}
+		}
+		rels = out
+	}
+	if a.notRuledOut() {
+		for i := range rels {
+			if rels[i].Status == bot.StatusCancelled {
+				rels[i].Status, rels[i].Denied = bot.StatusPlanned, false // "did not rule out buying": a possibility
+			}
+		}
+	}
+	switch a.negatedTiming() {
+	case timingWhen:
+		for i := range rels {
+			if rels[i].Status == bot.StatusCancelled {
+				// "will not receive the jets before 2028": late, not cancelled
+				rels[i].Status, rels[i].Denied, rels[i].Years = bot.StatusOrdered, false, nil
+			}
+		}
+	case timingPastUntil:
+		for i := range rels {
+			if rels[i].Status == bot.StatusCancelled || rels[i].Status == bot.StatusOrdered {
+				// "did not deliver the tanks until 2023": delivered, in 2023
+				rels[i].Status, rels[i].Denied = bot.StatusDelivered, false
+			}
+		}
+	}
+	if a.wouldBecomeOperator() {
+		for i := range rels {
+			if rels[i].Status == bot.StatusDelivered || rels[i].Status == bot.StatusOrdered {
+				rels[i].Status = bot.StatusPlanned // "would become the first operator of the Gripen E if it buys"
+			}
+		}
+	}
 	if a.neverHappened() {
 		for i := range rels {
 			if rels[i].Status == bot.StatusOrdered || rels[i].Status == bot.StatusPlanned {
@@ -89,7 +128,9 @@ func init() {
 		"never went ahead|never came about|never came to pass|never went through|fell through|"+
 		"never took effect|was never completed|were never completed|was never carried out|never arrived|"+
 		"did not go ahead|didn't go ahead|did not materialise|did not materialize|"+
-		"did not take place|didn't take place|didn't materialise|didn't materialize", true)
+		"did not take place|didn't take place|didn't materialise|didn't materialize|made the deal impossible|"+
+		"made the sale impossible|made the purchase impossible|scuppered the deal|scuppered the sale|derailed the deal|"+
+		"derailed the sale|killed the deal|killed the sale|collapsed|was abandoned|were abandoned", true)
 }
 
 // pnegClaimNouns open the claim an unverified phrase speaks of.
@@ -171,4 +212,160 @@ func (a *analysis) counterfactualOnly() bool {
 		seen = true
 	}
 	return seen
+}
+
+// thoughtToHave reports whether a transfer verb follows "is thought to
+// have" (or "are/was/were thought to have") with no comma between:
+// "Vietnam is thought to have ordered T-90S tanks" guesses as "is
+// believed to have" does.
+func (a *analysis) thoughtToHave() bool {
+	toks := a.toks
+	for j := 1; j+2 < len(toks); j++ {
+		if toks[j].w != "thought" || toks[j+1].w != "to" || toks[j+2].w != "have" {
+			continue
+		}
+		switch toks[j-1].w {
+		case "is", "are", "was", "were", "widely", "generally":
+			return true
+		}
+	}
+	return false
+}
+
+// ruleOutWords are the forms of "rule out".
+var ruleOutWords = words("rule rules ruled ruling")
+
+// notRuledOut reports whether the sentence says something was not ruled
+// out a transfer named right after it ("India did not rule out buying
+// more Rafale jets"): the negation leaves a possibility open; it denies
+// no transfer.
+func (a *analysis) notRuledOut() bool {
+	toks := a.toks
+	for j := 1; j+1 < len(toks); j++ {
+		if !ruleOutWords[toks[j].w] || toks[j+1].w != "out" {
+			continue
+		}
+		neg := false
+		for k := j - 1; k >= 0 && k >= j-3; k-- {
+			neg = neg || toks[k].w == "not" || toks[k].w == "never"
+		}
+		if !neg {
+			continue
+		}
+		for k := range a.trigs {
+			if ti := a.trigs[k].ti; ti > j+1 && ti <= j+5 {
+				return true // "did not rule out buying more Rafale jets"
+			}
+		}
+	}
+	return false
+}
+
+// Kinds of timing that a negation may govern instead of the transfer.
+const (
+	timingNone = iota
+	timingWhen
+	timingPastUntil
+)
+
+// pastAux before "not" put a negated verb in the past: "did not deliver
+// ... until 2023".
+var pastAux = words("did was were had")
+
+// timeHeads after "before"/"until" name a time: "before 2028", "until
+// next year", "until the end of the decade".
+var timeHeads = words("next end early late mid january february march april may june july august september " +
+	"october november december spring summer autumn fall winter this")
+
+// theTimeHeads after "before the"/"until the" name a time.
+var theTimeHeads = words("start beginning middle first second third fourth last turn")
+
+// negatedTiming reports what a negation before the sentence's one transfer
+// verb governs when a timing phrase follows the verb: "will not receive
+// Rafale jets from France before 2028" or "couldn't deliver the frigates
+// on time" (timingWhen: the transfer is late, not cancelled or denied);
+// "did not deliver the tanks until 2023" (timingPastUntil: delivered
+// then). "until" before a clause is a condition and is left alone.
+func (a *analysis) negatedTiming() int {
+	toks := a.toks
+	verb := -1
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.drop || tr.noun {
+			continue
+		}
+		if verb >= 0 {
+			return timingNone
+		}
+		verb = k
+	}
+	if verb < 0 {
+		return timingNone
+	}
+	tr := &a.trigs[verb]
+	neg, past := false, false
+	for j := tr.ti - 1; j >= 0 && j >= tr.ti-5; j-- {
+		if toks[j].w == "," || toks[j].w == ";" {
+			break
+		}
+		if toks[j].w == "not" || toks[j].w == "never" {
+			neg = true
+			past = j > 0 && pastAux[toks[j-1].w]
+		}
+	}
+	if !neg {
+		return timingNone
+	}
+	for j := tr.tj; j < len(toks) && j <= tr.tj+12; j++ {
+		w := toks[j].w
+		if w == ";" || w == "," || w == "." {
+			return timingNone
+		}
+		if (w == "on" || w == "in") && j+1 < len(toks) && (toks[j+1].w == "time" || toks[j+1].w == "schedule") {
+			return timingWhen
+		}
+		if w != "before" && w != "until" && w != "till" {
+			continue
+		}
+		if j+1 >= len(toks) {
+			return timingNone
+		}
+		n := toks[j+1]
+		if n.digit && past && w == "until" && j+2 < len(toks) && (toks[j+2].w == "." || toks[j+2].w == ",") {
+			return timingPastUntil
+		}
+		if n.w == "the" && j+2 < len(toks) && (timeHeads[toks[j+2].w] || theTimeHeads[toks[j+2].w]) {
+			return timingWhen // "until the end of the year"
+		}
+		if n.digit || timeHeads[n.w] {
+			return timingWhen
+		}
+		return timingNone // "until the crews are trained": a condition, read elsewhere (s941, s1206)
+	}
+	return timingNone
+}
+
+// becomeModals before "become" make a future role a condition.
+var becomeModals = words("would could might")
+
+// pnegHolderNouns name the holder of a weapon.
+var pnegHolderNouns = words("operator operators user users customer customers")
+
+// wouldBecomeOperator reports whether the sentence says a country would
+// (could, might) become an operator, user or customer: "Brazil would
+// become the first Latin American operator of the Gripen E if it buys
+// the fighters from Sweden" holds no Gripen yet.
+func (a *analysis) wouldBecomeOperator() bool {
+	toks := a.toks
+	for j := 1; j < len(toks); j++ {
+		if toks[j].w != "become" || !becomeModals[toks[j-1].w] {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+7; k++ {
+			if pnegHolderNouns[toks[k].w] {
+				return true
+			}
+		}
+	}
+	return false
 }
