@@ -369,3 +369,30 @@ func (a *analysis) wouldBecomeOperator() bool {
 	}
 	return false
 }
+
+// pnegPermissionNouns name a permission, not goods: what a country must
+// "obtain" or "receive" before it may sell.
+var pnegPermissionNouns = words("consent approval approvals permission permissions clearance clearances " +
+	"authorisation authorisations authorization authorizations go-ahead waiver waivers nod blessing")
+
+// markPneg drops a receiving verb whose object is a permission: "Turkey
+// would have to obtain American consent for the engines before it could
+// export the aircraft" obtains no engines.
+func (a *analysis) markPneg() {
+	toks := a.toks
+	for k := range a.trigs {
+		tr := &a.trigs[k]
+		if tr.noun || tr.spec.dir != dirR {
+			continue
+		}
+		for j := tr.tj; j < len(toks) && j <= tr.tj+3; j++ {
+			if pnegPermissionNouns[toks[j].w] {
+				tr.drop = true
+				break
+			}
+			if !toks[j].word || a.itemAt[j] >= 0 {
+				break
+			}
+		}
+	}
+}
