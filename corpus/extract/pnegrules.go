@@ -25,7 +25,7 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 	if a.yesNoQuestion() {
 		return nil // "Did Russia deliver S-400 systems to Iran?": asked, not stated
 	}
-	if a.unverifiedClaim() || a.counterfactualOnly() {
+	if a.unverifiedClaim() || a.counterfactualOnly() || a.rejectedCharge() {
 		out := rels[:0]
 		for _, r := range rels {
 			if r.Status == bot.StatusDelivered || r.Status == bot.StatusOrdered {
@@ -34,6 +34,22 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 			out = append(out, r)
 		}
 		return out
+	}
+	if a.thirdCountry() {
+		out := rels[:0]
+		for _, r := range rels {
+			if !r.supInferred && !r.Inferred {
+				out = append(out, r)
+			}
+		}
+		rels = out
+	}
+	if a.hopedWill() {
+		for i := range rels {
+			if rels[i].Status == bot.StatusOrdered {
+				rels[i].Status = bot.StatusPlanned // "hopes that the United States will donate patrol boats"
+			}
+		}
 	}
 	if a.thoughtToHave() {
 		out := rels[:0]
@@ -395,4 +411,84 @@ func (a *analysis) markPneg() {
 			}
 		}
 	}
+}
+
+// chargeNouns name a claim that a party may reject.
+var chargeNouns = words("charge charges claim claims accusation accusations allegation allegations")
+
+// rejectVerbs reject a charge.
+var rejectVerbs = words("rejected rejects denied denies dismissed dismisses disputed disputes refuted refutes")
+
+// rejectedCharge reports whether the sentence ends its claim with ", a
+// charge (claim, accusation) X rejected": "Iran supplied ballistic
+// missiles to Russia, according to US officials, a charge Tehran
+// rejected" is an accusation, read as "Iran was accused of supplying".
+func (a *analysis) rejectedCharge() bool {
+	toks := a.toks
+	for j := 1; j < len(toks); j++ {
+		if !chargeNouns[toks[j].w] || toks[j-1].w != "a" && toks[j-1].w != "an" {
+			continue
+		}
+		if j < 2 || toks[j-2].w != "," {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+5; k++ {
+			if toks[k].w == "," || toks[k].w == "." || toks[k].w == "nobody" || toks[k].w == "not" || toks[k].w == "never" ||
+				toks[k].w == "no" {
+				break // "a claim nobody has rejected"
+			}
+			if rejectVerbs[toks[k].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// thirdCountry reports whether the sentence names an unnamed "third
+// country" (or "third party", "another country") as a party: "the guns
+// were re-exported by a third country" names no supplier to be taken from
+// the context.
+func (a *analysis) thirdCountry() bool {
+	toks := a.toks
+	for j := 0; j+1 < len(toks); j++ {
+		if (toks[j].w == "third" || toks[j].w == "another") && (toks[j+1].w == "country" || toks[j+1].w == "party" || toks[j+1].w == "state") {
+			return true
+		}
+	}
+	return false
+}
+
+// hopeWords open a wish: "Ecuador hopes that the United States will donate
+// patrol boats".
+var hopeWords = words("hope hopes hoped hoping wish wishes wished wishing")
+
+// hopedWill reports whether a hope word governs a "will" clause with no
+// comma or semicolon between, in a sentence with one transfer verb: what a country hopes another will do is a
+// plan, not an order.
+func (a *analysis) hopedWill() bool {
+	toks := a.toks
+	verbs := 0
+	for k := range a.trigs {
+		if !a.trigs[k].drop && !a.trigs[k].noun {
+			verbs++
+		}
+	}
+	if verbs != 1 {
+		return false // "..., and the United States will deliver two boats": the hope governs one clause
+	}
+	for j := range toks {
+		if !hopeWords[toks[j].w] {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+8; k++ {
+			if toks[k].w == "," || toks[k].w == ";" || toks[k].w == "." {
+				break
+			}
+			if toks[k].w == "will" || toks[k].w == "would" {
+				return true
+			}
+		}
+	}
+	return false
 }
