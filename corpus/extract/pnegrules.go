@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"strings"
-
-	"github.com/briefbot/briefbot/bot"
-)
+import "github.com/briefbot/briefbot/bot"
 
 // Rules of the pneg probe round: negation, modality and attribution in
 // arms-transfer reporting, read from probe sentences in our own words
@@ -25,7 +21,8 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 	if a.yesNoQuestion() {
 		return nil // "Did Russia deliver S-400 systems to Iran?": asked, not stated
 	}
-	if a.unverifiedClaim() || a.counterfactualOnly() || a.rejectedCharge() {
+	inv := a.invertedCondition()
+	if a.unverifiedClaim() || a.counterfactualOnly() || a.rejectedCharge() || inv == "had" {
 		out := rels[:0]
 		for _, r := range rels {
 			if r.Status == bot.StatusDelivered || r.Status == bot.StatusOrdered {
@@ -34,6 +31,13 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 			out = append(out, r)
 		}
 		return out
+	}
+	if inv == "were" || inv == "should" {
+		for i := range rels {
+			if rels[i].Status == bot.StatusOrdered || rels[i].Status == bot.StatusDelivered {
+				rels[i].Status = bot.StatusPlanned // "Were the deal to go ahead, Vietnam would receive ..."
+			}
+		}
 	}
 	if a.thirdCountry() {
 		out := rels[:0]
@@ -101,16 +105,28 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 }
 
 // yesNoQuestion reports whether the sentence is a yes/no question: it
-// ends with a question mark and opens with an auxiliary ("Will Ankara sell
+// opens with an auxiliary, has a question mark and no transfer word after
+// it ("Will Ankara sell
 // KAAN fighters to Indonesia?"). A question asks whether a transfer takes
 // place; it states none. A wh-question ("Why did Poland buy K2 tanks?")
 // presupposes the transfer and is left to the other rules.
 func (a *analysis) yesNoQuestion() bool {
-	text := strings.TrimRight(strings.TrimSpace(a.text), "\"'”’ )")
-	if !strings.HasSuffix(text, "?") {
+	toks := a.toks
+	q := -1
+	for j := range toks {
+		if toks[j].w == "?" {
+			q = j
+			break
+		}
+	}
+	if q < 0 {
 		return false
 	}
-	toks := a.toks
+	for k := range a.trigs {
+		if !a.trigs[k].drop && a.trigs[k].ti > q {
+			return false // "Did X buy ...? No, but Y delivered ...": a statement follows
+		}
+	}
 	j := 0
 	for j < len(toks) && !toks[j].word {
 		j++ // an opening quote
@@ -230,14 +246,17 @@ func (a *analysis) counterfactualOnly() bool {
 	return seen
 }
 
+// guessParticiples before "to have" guess at a past transfer.
+var guessParticiples = words("thought rumoured rumored")
+
 // thoughtToHave reports whether a transfer verb follows "is thought to
 // have" (or "are/was/were thought to have") with no comma between:
 // "Vietnam is thought to have ordered T-90S tanks" guesses as "is
-// believed to have" does.
+// believed to have" does; so does "is rumoured to have".
 func (a *analysis) thoughtToHave() bool {
 	toks := a.toks
 	for j := 1; j+2 < len(toks); j++ {
-		if toks[j].w != "thought" || toks[j+1].w != "to" || toks[j+2].w != "have" {
+		if !guessParticiples[toks[j].w] || toks[j+1].w != "to" || toks[j+2].w != "have" {
 			continue
 		}
 		switch toks[j-1].w {
@@ -491,4 +510,42 @@ func (a *analysis) hopedWill() bool {
 		}
 	}
 	return false
+}
+
+// invertedCondition returns the auxiliary ("had", "were", "should") that
+// opens the sentence as an inverted condition before a comma, "" when
+// none: "Had Russia delivered the S-400 systems to Iran, Israel would
+// have responded" (no delivery), "Were the deal to go ahead, Vietnam
+// would receive 12 Su-35s" (a plan). A question is left to
+// yesNoQuestion.
+func (a *analysis) invertedCondition() string {
+	toks := a.toks
+	j := 0
+	for j < len(toks) && !toks[j].word {
+		j++
+	}
+	if a.bodyFrom > 0 {
+		for j < len(toks) && toks[j].s < a.bodyFrom {
+			j++
+		}
+		for j < len(toks) && !toks[j].word {
+			j++
+		}
+	}
+	if j >= len(toks) {
+		return ""
+	}
+	w := toks[j].w
+	if w != "had" && w != "were" && w != "should" {
+		return ""
+	}
+	for k := j + 1; k < len(toks) && k <= j+20; k++ {
+		switch toks[k].w {
+		case ",":
+			return w
+		case "?", ".", ";":
+			return ""
+		}
+	}
+	return ""
 }
