@@ -539,6 +539,11 @@ func (a *analysis) invertedCondition() string {
 	if w != "had" && w != "were" && w != "should" {
 		return ""
 	}
+	for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		if toks[k].w == "not" {
+			return "" // "Had it not been for the drones Turkey delivered in 2020, ...": they were delivered
+		}
+	}
 	for k := j + 1; k < len(toks) && k <= j+20; k++ {
 		switch toks[k].w {
 		case ",":
