@@ -71,6 +71,7 @@ func (a *analysis) markCounterfactuals() {
 	a.markRd9()
 	a.markRd14r()
 	a.markPnoun()
+	a.markPneg()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
 	for k := range a.trigs {

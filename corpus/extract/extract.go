@@ -374,6 +374,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	if c != nil {
 		deliveriesToCome(rels, c.Published)
 	}
+	rels = a.pnegFilter(rels) // questions, unverified claims, counterfactuals (pneg)
 	rels = a.dropAbsences(rels)
 	return merge(a.openOrdersOnly(rels)), a
 }
