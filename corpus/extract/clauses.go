@@ -183,6 +183,11 @@ func (a *analysis) clauseSubjects() {
 		if c.subj < 0 && c.kind != cMain && c.kind != cAttr && c.kind != cRel && c.kind != cNP &&
 			!(c.kind == cConj && a.nounSubjectAfterConj(c)) {
 			c.subj = last
+			if c.kind == cCoord {
+				if l := a.controlledSubject(ci); l >= 0 {
+					c.subj = l
+				}
+			}
 		}
 		if c.subj >= 0 && c.kind != cRel && c.kind != cAttr {
 			last = c.subj

@@ -70,6 +70,7 @@ func (a *analysis) markCounterfactuals() {
 	a.markRd4Doubts()
 	a.markRd9()
 	a.markRd14r()
+	a.markPlist()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
 	for k := range a.trigs {
