@@ -371,6 +371,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	if a.rejectsProposalAfter() {
 		rejectedPlans(rels) // "..., but Peru rejected the proposal" (rd14r)
 	}
+	a.respectivelyRuns(rels)
 	if c != nil {
 		deliveriesToCome(rels, c.Published)
 	}

@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"slices"
+	"strconv"
+)
+
 // Rules of the plist probe round: lists, coordination and several parties.
 
 // gapDeterminer reports whether w may stand between a gapped conjunct's
@@ -73,5 +78,150 @@ func (a *analysis) markApprovedSameSale() {
 				break
 			}
 		}
+	}
+}
+
+// respectivelyRuns pairs what "respectively" closes with a country list
+// of the same length that the reading gave every member in full: years
+// ("supplied S-400 systems to China and India in 2018 and 2021
+// respectively": China 2018, India 2021) and weapons whose countries are
+// not right before "respectively" ("Turkey and Israel supplied Azerbaijan
+// with Bayraktar TB2 and Heron drones respectively": Israel the Heron).
+// The member's relations keep only their own year or weapon.
+func (a *analysis) respectivelyRuns(rels []relation) {
+	toks := a.toks
+	for t := 1; t < len(toks); t++ {
+		if toks[t].w != "respectively" {
+			continue
+		}
+		e := t - 1
+		if toks[e].w == "," && e > 0 {
+			e--
+		}
+		if a.listAt[e] >= 0 {
+			continue // "to Poland and Egypt respectively": read with the weapons (relations.go)
+		}
+		if years, s := a.yearRunEndingAt(e); len(years) >= 2 {
+			if members := a.membersBefore(s, len(years)); members != nil {
+				for i := range rels {
+					if k := memberIndex(members, &rels[i]); k >= 0 && containsAll(rels[i].Years, years) {
+						rels[i].Years = []int{years[k]}
+					}
+				}
+				a.pairRunItems(rels, members, s) // "sold Typhoon and Rafale jets to Qatar in 2017 and 2015 respectively"
+			}
+			continue
+		}
+		if it := a.itemAt[e]; it >= 0 {
+			run := a.coordinatedItems(it)
+			if len(run) < 2 {
+				continue
+			}
+			members := a.membersBefore(a.items[run[0]].ti, len(run))
+			if members == nil {
+				continue
+			}
+			for i := range rels {
+				k := memberIndex(members, &rels[i])
+				if k < 0 {
+					continue
+				}
+				x := &a.items[run[k]]
+				rels[i].System, rels[i].Category = x.system, x.category
+				rels[i].madeIn = madeIn(x.canon)
+			}
+		}
+	}
+}
+
+// yearRunEndingAt returns the years joined by commas and "and" that end at
+// token e, in order, and the token the run starts at.
+func (a *analysis) yearRunEndingAt(e int) ([]int, int) {
+	toks := a.toks
+	var ys []int
+	s := e
+	for t := e; t >= 0; t-- {
+		if isYearTok(toks[t]) {
+			y, _ := strconv.Atoi(toks[t].w)
+			ys = append([]int{y}, ys...)
+			s = t
+			continue
+		}
+		if (toks[t].w == "," || toks[t].w == "and") && t > 0 && isYearTok(toks[t-1]) {
+			continue
+		}
+		break
+	}
+	return ys, s
+}
+
+// membersBefore returns the countries of the nearest list before token s
+// with exactly n members, each one country, or nil.
+func (a *analysis) membersBefore(s, n int) []string {
+	for t := s - 1; t >= 0; t-- {
+		li := a.listAt[t]
+		if li < 0 || a.lists[li].tj > s {
+			continue
+		}
+		l := &a.lists[li]
+		if len(l.members) < 2 {
+			continue
+		}
+		if len(l.members) != n {
+			return nil
+		}
+		var out []string
+		for _, m := range l.members {
+			if len(a.actors[m].countries) != 1 {
+				return nil
+			}
+			out = append(out, a.actors[m].countries[0])
+		}
+		return out
+	}
+	return nil
+}
+
+// memberIndex returns the index in members of r's one side that is a
+// member, or -1 when neither or both are.
+func memberIndex(members []string, r *relation) int {
+	ks := slices.Index(members, r.Supplier)
+	kr := slices.Index(members, r.Recipient)
+	if ks >= 0 && kr >= 0 {
+		return -1
+	}
+	return max(ks, kr)
+}
+
+// containsAll reports whether ys holds every year of want.
+func containsAll(ys, want []int) bool {
+	for _, w := range want {
+		if !slices.Contains(ys, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// pairRunItems gives each member the weapon of its place in a run of as
+// many coordinated weapons standing before token e, when there is one.
+func (a *analysis) pairRunItems(rels []relation, members []string, e int) {
+	for t := e - 1; t >= 0; t-- {
+		it := a.itemAt[t]
+		if it < 0 {
+			continue
+		}
+		run := a.coordinatedItems(it)
+		if len(run) != len(members) {
+			return
+		}
+		for i := range rels {
+			if k := memberIndex(members, &rels[i]); k >= 0 {
+				x := &a.items[run[k]]
+				rels[i].System, rels[i].Category = x.system, x.category
+				rels[i].madeIn = madeIn(x.canon)
+			}
+		}
+		return
 	}
 }
