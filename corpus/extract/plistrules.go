@@ -225,3 +225,41 @@ func (a *analysis) pairRunItems(rels []relation, members []string, e int) {
 		return
 	}
 }
+
+// gappedAfterAndList reports whether actor n, after ", and" that follows a
+// list already closed by "and" (from actor k to token end), opens a gapped
+// conjunct of its own: a weapon follows it with only a determiner or a
+// number between ("Moscow supplied MiG-29s to Serbia and Myanmar, and
+// Beijing JF-17s to Myanmar and Nigeria": Beijing supplies, it is not a
+// third recipient).
+func (a *analysis) gappedAfterAndList(k, n, end int) bool {
+	toks := a.toks
+	nx := &a.actors[n]
+	if end+2 != nx.ti || toks[end].w != "," || toks[end+1].w != "and" {
+		return false
+	}
+	if !slices.ContainsFunc(toks[a.actors[k].ti:end], func(t tok) bool { return t.w == "and" }) {
+		return false
+	}
+	for j, c := a.actorEnd(n), 0; j < len(toks) && c < 3; j, c = j+1, c+1 {
+		if a.itemAt[j] >= 0 {
+			return true
+		}
+		if !(gapDeterminer(toks[j].w) || toks[j].digit || numberWords[toks[j].w] > 0 || toks[j].w == "about" || toks[j].w == "some") {
+			return false
+		}
+	}
+	return false
+}
+
+// Verbs of saying and blaming also resume the main clause after a relative
+// clause: "Azerbaijan, which buys most of its arms from Israel, accused
+// Armenia of receiving weapons from Iran" (Iran is no supplier of
+// Azerbaijan's).
+func init() {
+	for _, w := range []string{"accused", "accuses", "accuse", "alleged", "alleges", "claimed", "claims",
+		"warned", "warns", "urged", "urges", "criticised", "criticized", "criticises", "criticizes",
+		"condemned", "condemns", "denied", "denies", "blamed", "blames", "told", "tells"} {
+		resumeVerbs[w] = true
+	}
+}
