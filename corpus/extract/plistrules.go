@@ -226,19 +226,23 @@ func (a *analysis) pairRunItems(rels []relation, members []string, e int) {
 	}
 }
 
-// gappedAfterAndList reports whether actor n, after ", and" that follows a
-// list already closed by "and" (from actor k to token end), opens a gapped
-// conjunct of its own: a weapon follows it with only a determiner or a
-// number between ("Moscow supplied MiG-29s to Serbia and Myanmar, and
+// gappedAfterAndList reports whether actor n, after a comma that follows a
+// list already closed by "and" (from actor k to token end), opens a
+// conjunct of its own: a subject whose run of countries a finite verb
+// follows, or after ", and" a gapped conjunct, a weapon following it with
+// only a determiner or a number between ("Moscow supplied MiG-29s to Serbia and Myanmar, and
 // Beijing JF-17s to Myanmar and Nigeria": Beijing supplies, it is not a
 // third recipient).
 func (a *analysis) gappedAfterAndList(k, n, end int) bool {
 	toks := a.toks
 	nx := &a.actors[n]
-	if end+2 != nx.ti || toks[end].w != "," || toks[end+1].w != "and" {
+	if end >= nx.ti || toks[end].w != "," || !slices.ContainsFunc(toks[a.actors[k].ti:end], func(t tok) bool { return t.w == "and" }) {
 		return false
 	}
-	if !slices.ContainsFunc(toks[a.actors[k].ti:end], func(t tok) bool { return t.w == "and" }) {
+	if end+1 == nx.ti && a.finiteVerbAt(a.runEnd(n)) {
+		return true // "During the war between Armenia and Azerbaijan, Israel and Turkey supplied drones to Baku"
+	}
+	if end+2 != nx.ti || toks[end+1].w != "and" {
 		return false
 	}
 	for j, c := a.actorEnd(n), 0; j < len(toks) && c < 3; j, c = j+1, c+1 {
