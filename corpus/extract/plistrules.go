@@ -267,3 +267,51 @@ func init() {
 		resumeVerbs[w] = true
 	}
 }
+
+// nounByAgent returns the "by" lists after a supplier's transfer noun that
+// has no possessive agent: the seller the noun names itself, which beats
+// the subject of the verb that governs the noun ("Egypt condemned the sale
+// of F-35 jets to Israel by the United States": the United States sells).
+// The "by" list must be a country or company list of the noun's own
+// phrase: no comma or verb stands between.
+func (r *roleReader) nounByAgent() []int {
+	if !r.tr.noun || r.subject < 0 {
+		return nil
+	}
+	var out []int
+	for _, li := range r.byPrep(r.after, "by") {
+		l := &r.a.lists[li]
+		if len(l.members) == 0 || l.ti < r.tr.tj {
+			continue
+		}
+		clean := true
+		for t := r.tr.tj; t < l.ti; t++ {
+			if w := r.a.toks[t].w; w == "," || w == ";" || r.a.trigAt[t] >= 0 || r.a.finiteVerbAt(t) {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			out = append(out, li)
+		}
+	}
+	return out
+}
+
+// subjectMakesItems reports whether the frame's subject is a country the
+// weapons lexicon gives as a maker of one of the frame's weapons.
+func (r *roleReader) subjectMakesItems() bool {
+	if r.subject < 0 {
+		return false
+	}
+	for _, m := range r.a.lists[r.subject].members {
+		for _, c := range r.a.actors[m].countries {
+			for _, it := range r.items {
+				if slices.Contains(madeIn(r.a.items[it].canon), c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
