@@ -68,6 +68,7 @@ func (a *analysis) buildFrames() {
 	a.markAid()
 	a.frameSpans()
 	a.rd14rFrames()
+	a.plistFrames()
 	a.gapping()
 }
 

@@ -236,7 +236,13 @@ func (a *analysis) pairRunItems(rels []relation, members []string, e int) {
 func (a *analysis) gappedAfterAndList(k, n, end int) bool {
 	toks := a.toks
 	nx := &a.actors[n]
-	if end >= nx.ti || toks[end].w != "," || !slices.ContainsFunc(toks[a.actors[k].ti:end], func(t tok) bool { return t.w == "and" }) {
+	if end >= nx.ti || toks[end].w != "," {
+		return false
+	}
+	if end+2 == nx.ti && toks[end+1].w == "and" && a.runEnd(n) < len(toks) && proVerbs[toks[a.runEnd(n)].w] {
+		return true // "bought Caesar howitzers from France, and Estonia did the same"
+	}
+	if !slices.ContainsFunc(toks[a.actors[k].ti:end], func(t tok) bool { return t.w == "and" }) {
 		return false
 	}
 	if end+1 == nx.ti && a.finiteVerbAt(a.runEnd(n)) {
@@ -314,4 +320,54 @@ func (r *roleReader) subjectMakesItems() bool {
 		}
 	}
 	return false
+}
+
+// proVerbs stand for the verb of the clause before: "and Estonia did the
+// same", "and Latvia does too".
+var proVerbs = words("did does do")
+
+// ellipsisAt reports whether list l ends in a clause that repeats the
+// transfer before it ("and Estonia did the same", "and Latvia followed
+// suit").
+func (a *analysis) ellipsisAt(l *alist) bool {
+	if l.pron != "" || len(l.members) == 0 {
+		return false
+	}
+	end := a.actorEnd(l.members[len(l.members)-1])
+	if end >= len(a.toks) {
+		return false
+	}
+	_, n := sameWords.match(a.toks, end)
+	return n > 0
+}
+
+// plistFrames ends a frame's years before a clause that repeats it for
+// another party: in "Belgium bought Caesar howitzers from France, and
+// Estonia did the same in 2023" the year is Estonia's.
+func (a *analysis) plistFrames() {
+	for _, f := range a.frames {
+		for li := range a.lists {
+			l := &a.lists[li]
+			if l.ti <= f.tj || !a.ellipsisAt(l) {
+				continue
+			}
+			c := &a.clauses[f.clause]
+			if f.ye <= f.ys {
+				f.ys, f.ye = c.ts, c.te
+			}
+			if l.ti < f.ye {
+				f.ye = l.ti
+			}
+			break
+		}
+	}
+}
+
+// ellipsisYearSpan returns the span the years of the repeated frame g are
+// read in: from list l on when a year follows it, else g's own.
+func (a *analysis) ellipsisYearSpan(g *frame, l *alist) (int, int) {
+	if ys := a.yearsIn(l.ti, len(a.toks)); len(ys) > 0 {
+		return l.ti, len(a.toks)
+	}
+	return g.ys, g.ye
 }
