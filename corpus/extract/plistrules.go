@@ -345,6 +345,7 @@ func (a *analysis) ellipsisAt(l *alist) bool {
 // another party: in "Belgium bought Caesar howitzers from France, and
 // Estonia did the same in 2023" the year is Estonia's.
 func (a *analysis) plistFrames() {
+	a.notStoppedFrom()
 	for _, f := range a.frames {
 		for li := range a.lists {
 			l := &a.lists[li]
@@ -370,4 +371,38 @@ func (a *analysis) ellipsisYearSpan(g *frame, l *alist) (int, int) {
 		return l.ti, len(a.toks)
 	}
 	return g.ys, g.ye
+}
+
+// keepFromWords keep someone from a transfer: "stopped China from supplying".
+var keepFromWords = words("stopped stop stops prevented prevent prevents deterred deter deters kept keep keeps dissuaded discouraged")
+
+// notStoppedFrom reads a transfer that a negated stopping verb governs as
+// going ahead: "Sanctions by the United States and the EU have not stopped
+// China from supplying drone parts to Russia and Iran" - China supplies;
+// nothing was cancelled or denied.
+func (a *analysis) notStoppedFrom() {
+	toks := a.toks
+	for _, f := range a.frames {
+		tr := &a.trigs[f.t]
+		if tr.noun || tr.ti < 4 || toks[tr.ti-1].w != "from" {
+			continue
+		}
+		li := a.listAt[tr.ti-2]
+		if li < 0 || a.lists[li].prep != "" {
+			continue
+		}
+		v := a.lists[li].ti - 1
+		if v < 1 || !keepFromWords[toks[v].w] {
+			continue
+		}
+		neg := false
+		for j := v - 1; j >= 0 && j >= v-3; j-- {
+			if w := toks[j].w; w == "not" || w == "never" || w == "n't" || w == "failed" || w == "nothing" {
+				neg = true
+			}
+		}
+		if neg {
+			f.status, f.denied, f.neg = tr.spec.status, false, false
+		}
+	}
 }
