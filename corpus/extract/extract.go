@@ -372,6 +372,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 		rejectedPlans(rels) // "..., but Peru rejected the proposal" (rd14r)
 	}
 	a.respectivelyRuns(rels)
+	rels = a.pairGoods(rels)
 	if c != nil {
 		deliveriesToCome(rels, c.Published)
 	}

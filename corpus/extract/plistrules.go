@@ -406,3 +406,76 @@ func (a *analysis) notStoppedFrom() {
 		}
 	}
 }
+
+// goodsPairs maps each country that a sentence pairs with its own goods
+// in a list of at least two such pairs to those goods: "imports include
+// Bayraktar TB2 drones from Turkey, Mi-17 helicopters from Russia and
+// armoured vehicles from China" (suppliers), "signed contracts with Warsaw
+// for K2 tanks and K9 howitzers, as well as with Bucharest for K9
+// howitzers" (recipients). sup says the countries are suppliers.
+func (a *analysis) goodsPairs() (pairs map[string][]int, sup bool) {
+	toks := a.toks
+	from, with := map[string][]int{}, map[string][]int{}
+	for li := range a.lists {
+		l := &a.lists[li]
+		if len(l.members) != 1 || len(a.actors[l.members[0]].countries) != 1 {
+			continue
+		}
+		c := a.actors[l.members[0]].countries[0]
+		switch {
+		case l.prep == "from" && l.ti >= 2 && toks[l.ti-1].w == "from" && a.itemAt[l.ti-2] >= 0:
+			if _, dup := from[c]; dup {
+				from[c] = nil
+				continue
+			}
+			from[c] = a.coordinatedItems(a.itemAt[l.ti-2])
+		case l.prep == "with" && l.tj+1 < len(toks) && toks[l.tj].w == "for" && a.itemAt[l.tj+1] >= 0:
+			if _, dup := with[c]; dup {
+				with[c] = nil
+				continue
+			}
+			with[c] = a.coordinatedItems(a.itemAt[l.tj+1])
+		}
+	}
+	if len(from) >= 2 && len(with) == 0 {
+		return from, true
+	}
+	if len(with) >= 2 && len(from) == 0 {
+		return with, false
+	}
+	return nil, false
+}
+
+// pairGoods gives each relation of a country that goodsPairs pairs with
+// its own goods those goods, one relation per weapon, in place of a
+// weapon the frame read for the whole list.
+func (a *analysis) pairGoods(rels []relation) []relation {
+	pairs, sup := a.goodsPairs()
+	if pairs == nil {
+		return rels
+	}
+	var out []relation
+	for _, r := range rels {
+		c := r.Recipient
+		if sup {
+			c = r.Supplier
+		}
+		run := pairs[c]
+		if len(run) == 0 || r.supInferred || r.recInferred {
+			out = append(out, r)
+			continue
+		}
+		for _, it := range run {
+			x := &a.items[it]
+			q := r
+			q.System, q.Category = x.system, x.category
+			q.madeIn = madeIn(x.canon)
+			if !slices.ContainsFunc(out, func(o relation) bool {
+				return o.Supplier == q.Supplier && o.Recipient == q.Recipient && o.System == q.System && o.Category == q.Category && o.Status == q.Status
+			}) {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
