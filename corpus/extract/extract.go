@@ -373,6 +373,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	}
 	a.respectivelyRuns(rels)
 	rels = a.pairGoods(rels)
+	a.partyCancelled(rels)
 	if c != nil {
 		deliveriesToCome(rels, c.Published)
 	}

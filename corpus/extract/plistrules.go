@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strconv"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // Rules of the plist probe round: lists, coordination and several parties.
@@ -478,4 +480,49 @@ func (a *analysis) pairGoods(rels []relation) []relation {
 		}
 	}
 	return out
+}
+
+// partyCancelled marks cancelled the relations read before a clause in
+// which one of their parties cancels its own order or deal with no other
+// party named: "Russia has also delivered Su-35 fighters to Egypt and
+// Iran, though Egypt cancelled its order" - Egypt's fighters were not
+// delivered; Iran's were.
+func (a *analysis) partyCancelled(rels []relation) {
+	toks := a.toks
+	for _, f := range a.frames {
+		tr := &a.trigs[f.t]
+		if f.status != bot.StatusCancelled || !tr.noun || f.denied || f.neg || tr.ti == 0 {
+			continue
+		}
+		if w := toks[tr.ti-1].w; w != "its" && w != "their" {
+			continue
+		}
+		c := &a.clauses[f.clause]
+		if c.subj < 0 || !c.own || c.ts == 0 {
+			continue
+		}
+		var subj []string
+		for _, m := range a.lists[c.subj].members {
+			subj = append(subj, a.actors[m].countries...)
+		}
+		for t := tr.tj; t < c.te; t++ {
+			if a.actorAt[t] >= 0 {
+				subj = nil // "cancelled its order with France": read by the frame itself
+			}
+		}
+		var own []string // "cancelled its order for Su-57 jets": only those
+		for _, it := range a.itemsIn(tr.tj, c.te) {
+			own = append(own, a.items[it].system)
+		}
+		for i := range rels {
+			r := &rels[i]
+			if len(own) > 0 && !slices.Contains(own, r.System) {
+				continue
+			}
+			if r.pos < c.ts && r.Status != bot.StatusCancelled && !r.Denied &&
+				(slices.Contains(subj, r.Recipient) || slices.Contains(subj, r.Supplier)) {
+				r.Status = bot.StatusCancelled
+			}
+		}
+	}
 }
