@@ -204,7 +204,7 @@ func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
 	if a.toks[i+1].w == "that" {
 		return cThat
 	}
-	if a.verbSharesSubjectAfter(i) {
+	if a.verbSharesSubjectAfter(i) || a.talksAfterAnd(i) {
 		return cCoord
 	}
 	// A new subject: only when a trigger precedes "and" in this clause.

@@ -526,3 +526,23 @@ func (a *analysis) partyCancelled(rels []relation) {
 		}
 	}
 }
+
+// talksAfterAnd reports whether "and" at i opens a predicate of talks that
+// shares the subject: "Vietnam has bought Su-30MK2 jets from Russia and is
+// in talks with the United States about F-16s" (the F-16s are not bought
+// from Russia).
+func (a *analysis) talksAfterAnd(i int) bool {
+	toks := a.toks
+	j := i + 1
+	for j < len(toks) && (beForms[toks[j].w] || haveForms[toks[j].w] || adverbs[toks[j].w] || toks[j].w == "also" || toks[j].w == "now") {
+		j++
+	}
+	if j == i+1 || j+1 >= len(toks) || toks[j].w != "in" {
+		return false
+	}
+	switch toks[j+1].w {
+	case "talks", "negotiations", "discussions":
+		return true
+	}
+	return false
+}
