@@ -211,6 +211,9 @@ func (a *analysis) opensNewClause(k, n, end int) bool {
 	if end+1 < nx.ti && toks[end].w == "," && toks[end+1].w == "and" && a.finiteVerbAt(a.runEnd(n)) {
 		return true // "delivered radars to Turkmenistan, and Kazakhstan and Uzbekistan held talks": a new clause
 	}
+	if a.gappedAfterAndList(k, n, end) {
+		return true // "to Serbia and Myanmar, and Beijing JF-17s to Nigeria": a gapped conjunct
+	}
 	if end < nx.ti && hasComma(toks[end:nx.ti]) && a.placeThenSubject(ac.ti, a.skipAllies(a.actorEnd(n))) {
 		return true // "After the coup in Niamey, Washington froze": a place, then the subject
 	}

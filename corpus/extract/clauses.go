@@ -183,6 +183,11 @@ func (a *analysis) clauseSubjects() {
 		if c.subj < 0 && c.kind != cMain && c.kind != cAttr && c.kind != cRel && c.kind != cNP &&
 			!(c.kind == cConj && a.nounSubjectAfterConj(c)) {
 			c.subj = last
+			if c.kind == cCoord {
+				if l := a.controlledSubject(ci); l >= 0 {
+					c.subj = l
+				}
+			}
 		}
 		if c.subj >= 0 && c.kind != cRel && c.kind != cAttr {
 			last = c.subj
@@ -199,7 +204,7 @@ func (a *analysis) coordAfterAnd(i int, cuts []cut) clauseKind {
 	if a.toks[i+1].w == "that" {
 		return cThat
 	}
-	if a.verbSharesSubjectAfter(i) {
+	if a.verbSharesSubjectAfter(i) || a.talksAfterAnd(i) {
 		return cCoord
 	}
 	// A new subject: only when a trigger precedes "and" in this clause.

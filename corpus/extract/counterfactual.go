@@ -72,6 +72,7 @@ func (a *analysis) markCounterfactuals() {
 	a.markRd14r()
 	a.markPnoun()
 	a.markPneg()
+	a.markPlist()
 	// "The United States does not appear as a direct supplier": a negated
 	// role noun states no supply.
 	for k := range a.trigs {

@@ -371,6 +371,9 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	if a.rejectsProposalAfter() {
 		rejectedPlans(rels) // "..., but Peru rejected the proposal" (rd14r)
 	}
+	a.respectivelyRuns(rels)
+	rels = a.pairGoods(rels)
+	a.partyCancelled(rels)
 	if c != nil {
 		deliveriesToCome(rels, c.Published)
 	}

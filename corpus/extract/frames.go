@@ -69,6 +69,7 @@ func (a *analysis) buildFrames() {
 	a.frameSpans()
 	a.rd14rFrames()
 	a.pnounFrames()
+	a.plistFrames()
 	a.gapping()
 }
 
@@ -292,7 +293,7 @@ func (a *analysis) itemFollowsWithoutVerb(j, end int) bool {
 			return true
 		}
 		if a.trigAt[j] >= 0 || a.listAt[j] >= 0 || !(toks[j].digit || numberWords[toks[j].w] > 0 ||
-			toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" || !functionWords[toks[j].w]) {
+			toks[j].w == "about" || toks[j].w == "around" || toks[j].w == "some" || gapDeterminer(toks[j].w) || !functionWords[toks[j].w]) {
 			return false
 		}
 	}

@@ -108,6 +108,7 @@ func (a *analysis) ellipsis() []relation {
 		}
 		g := *last
 		g.groups = nil
+		g.ys, g.ye = a.ellipsisYearSpan(&g, l) // "and Estonia did the same in 2023": its own year
 		ps := a.parties(li, &g, nil)
 		if g.spec.dir == dirS && !a.trigs[g.t].passive {
 			g.rsups = ps

@@ -491,6 +491,11 @@ func (r *roleReader) subjectSuppliers() {
 	}
 	if r.agent >= 0 {
 		r.add(&r.sups, r.one(r.agent), nil)
+	} else if by := r.nounByAgent(); len(by) > 0 {
+		r.add(&r.sups, by, nil) // "Egypt condemned the sale of F-35s to Israel by the United States" (plist)
+		if r.subjectMakesItems() {
+			r.add(&r.sups, r.one(r.subject), nil) // "Washington halted a sale of F-16 jets by Jordan to Pakistan"
+		}
 	} else {
 		r.add(&r.sups, r.one(r.subject), nil)
 	}
