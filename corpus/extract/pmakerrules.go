@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/gazetteer"
 )
 
 // Rules of the pmaker probe round: makers standing for their state,
@@ -103,4 +104,222 @@ func (a *analysis) partnerSubjectRoles(f *frame, items []int, sups, recs []roleP
 		return nil, nil, false
 	}
 	return []roleParty{s}, []roleParty{r}, true
+}
+
+// hostFirstCues follow a weapon and precede the parts fitted to it: "the
+// KAAN prototypes use General Electric F110 engines", "are powered by
+// American F404 engines".
+var hostFirstCues = newPhraseSet[bool]()
+
+// partFirstCues follow a part and precede the weapon it is fitted to:
+// "Saab's Erieye radar has been fitted to the ...".
+var partFirstCues = newPhraseSet[bool]()
+
+func init() {
+	hostFirstCues.add("use|uses|powered by|fitted with|equipped with", true)
+	partFirstCues.add("fitted to|fitted on|installed on|installed in|integrated into|integrated on", true)
+}
+
+// fitHedges in a fitted-part clause make the fit not yet done or not
+// done at all: "will be powered by", "could use", "did not use".
+var fitHedges = words("will would could may might can should not never no plan plans planned proposed " +
+	"considering consider offered offer intends intend expected to if unless instead replace replaced")
+
+// fittedPartRelations reads a part of stated origin fitted to a weapon
+// whose builder is known: "The KAAN fighter's prototypes use General
+// Electric F110 engines" gives United States -> Turkey, "Saab's Erieye
+// radar has been fitted to the Brazilian ..." Sweden -> the builder. The
+// part goes to the country that builds the weapon (by the lexicon, else
+// by an adjective or maker's name on it), never to the weapon's user or
+// buyer ("bought by Malaysia"): guidelines, section 2. A weapon owned by
+// another country ("Kazakhstan's Mi-17") may have been refitted for its
+// owner, so it gives nothing.
+// A clause that plans, negates or hedges the fit gives nothing.
+func (a *analysis) fittedPartRelations() []relation {
+	if a.hedged() {
+		return nil
+	}
+	var out []relation
+	toks := a.toks
+	for k := 0; k < len(toks); k++ {
+		hostFirst := false
+		_, n := hostFirstCues.match(toks, k)
+		if n > 0 {
+			hostFirst = true
+		} else if _, n = partFirstCues.match(toks, k); n == 0 {
+			continue
+		}
+		host, parts := -1, []int(nil)
+		if hostFirst {
+			host = a.fitHost(k, -1)
+			parts = a.fitParts(k+n, 1)
+		} else {
+			parts = a.fitParts(k-1, -1)
+			host = a.fitHost(k+n, 1)
+		}
+		if host < 0 || len(parts) == 0 || a.fitHedged(k) {
+			continue
+		}
+		builder, fromLexicon := a.fitBuilder(host)
+		if builder == "" || a.fitOwnedByOther(host, builder) {
+			continue
+		}
+		for _, p := range parts {
+			origin := a.partOrigin(p)
+			if origin == "" || origin == builder {
+				continue
+			}
+			x := &a.items[p]
+			r := relation{pos: x.ti, recInferred: fromLexicon, recHostMaker: fromLexicon}
+			r.Supplier, r.Recipient = origin, builder
+			r.System, r.Category = x.system, x.category
+			r.Status, r.Kind, r.Inferred = bot.StatusDelivered, bot.KindSale, fromLexicon
+			out = append(out, r)
+		}
+		k += n - 1
+	}
+	return out
+}
+
+// fitHost returns the nearest named weapon that is no part, from token t
+// in direction dir within t's clause; -1 when none.
+func (a *analysis) fitHost(t, dir int) int {
+	if t < 0 || t >= len(a.toks) {
+		return -1
+	}
+	cl := a.clauseAt[t]
+	for j := t; j >= 0 && j < len(a.toks) && a.clauseAt[j] == cl; j += dir {
+		if a.toks[j].w == ";" {
+			return -1
+		}
+		it := a.itemAt[j]
+		if it < 0 {
+			continue
+		}
+		x := &a.items[it]
+		if partCategory(x.category) {
+			if dir > 0 {
+				return -1
+			}
+			continue
+		}
+		if x.system == "" {
+			return -1
+		}
+		return it
+	}
+	return -1
+}
+
+// fitParts returns the parts (engines, sensors) from token t in direction
+// dir, up to a comma, semicolon or another weapon.
+func (a *analysis) fitParts(t, dir int) []int {
+	var out []int
+	if t < 0 || t >= len(a.toks) {
+		return nil
+	}
+	cl := a.clauseAt[t]
+	for j := t; j >= 0 && j < len(a.toks) && a.clauseAt[j] == cl && j >= t-8 && j <= t+8; j += dir {
+		w := a.toks[j].w
+		if w == ";" || w == "," || w == "." {
+			break
+		}
+		it := a.itemAt[j]
+		if it < 0 {
+			continue
+		}
+		if !partCategory(a.items[it].category) {
+			break
+		}
+		if !slices.Contains(out, it) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// fitHedged reports whether a hedge word stands in the clause of the cue
+// at k.
+func (a *analysis) fitHedged(k int) bool {
+	cl := a.clauseAt[k]
+	for j := 0; j < len(a.toks); j++ {
+		if a.clauseAt[j] == cl && fitHedges[a.toks[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// fitOwnedByOther reports whether a country other than the builder owns the
+// host by a possessive: "Kazakhstan's Mi-17 helicopters were equipped
+// with Israeli thermal imagers" may be a refit for the owner, not a part
+// for the builder, so the part's recipient is left open.
+func (a *analysis) fitOwnedByOther(host int, builder string) bool {
+	o := a.items[host].owner
+	if o < 0 {
+		return false
+	}
+	ac := &a.actors[o]
+	return ac.kind != gazetteer.ManufacturerMention && !(len(ac.countries) == 1 && ac.countries[0] == builder)
+}
+
+// fitBuilder returns the country that builds the host weapon: its maker
+// by the lexicon (fromLexicon), else one country named by an adjective or
+// maker's name on it ("the Brazilian Embraer E-99"); "" when unknown or
+// several.
+func (a *analysis) fitBuilder(host int) (string, bool) {
+	x := &a.items[host]
+	if m := madeIn(x.canon); len(m) == 1 {
+		return m[0], true
+	} else if len(m) > 1 {
+		return "", false
+	}
+	c := ""
+	for _, o := range x.origins {
+		ac := &a.actors[o]
+		if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || c != "" && c != ac.countries[0] {
+			return "", false
+		}
+		c = ac.countries[0]
+	}
+	return c, false
+}
+
+// partOrigin returns the one country a part comes from: an adjective or
+// maker before it ("American F404 engines", "General Electric F110"), its
+// maker's possessive ("Saab's Erieye radar"), "from X" after it, else
+// the lexicon; "" when none or several.
+func (a *analysis) partOrigin(p int) string {
+	x := &a.items[p]
+	c := ""
+	for _, o := range x.origins {
+		ac := &a.actors[o]
+		if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || c != "" && c != ac.countries[0] {
+			return ""
+		}
+		c = ac.countries[0]
+	}
+	if c != "" {
+		return c
+	}
+	if x.owner >= 0 {
+		ac := &a.actors[x.owner]
+		if ac.kind == gazetteer.ManufacturerMention && len(ac.countries) == 1 {
+			return ac.countries[0]
+		}
+		return "" // "Pakistan's engines": a holder, not an origin
+	}
+	if f := a.fromAfter(p); f >= 0 && f+1 < len(a.toks) {
+		if ai := a.actorAt[f+1]; ai >= 0 {
+			ac := &a.actors[ai]
+			if ac.kind != gazetteer.GroupMention && len(ac.countries) == 1 {
+				return ac.countries[0]
+			}
+		}
+		return ""
+	}
+	if m := madeIn(x.canon); len(m) == 1 {
+		return m[0]
+	}
+	return ""
 }
