@@ -170,10 +170,10 @@ func (a *analysis) fittedPartRelations() []relation {
 				continue
 			}
 			x := &a.items[p]
-			r := relation{pos: x.ti, recInferred: fromLexicon, recHostMaker: fromLexicon}
+			r := relation{pos: x.ti, recHostMaker: fromLexicon} // the named weapon's maker: read from the sentence, not the context
 			r.Supplier, r.Recipient = origin, builder
 			r.System, r.Category = x.system, x.category
-			r.Status, r.Kind, r.Inferred = bot.StatusDelivered, bot.KindSale, fromLexicon
+			r.Status, r.Kind = bot.StatusDelivered, bot.KindSale
 			out = append(out, r)
 		}
 		k += n - 1
