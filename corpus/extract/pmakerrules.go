@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
@@ -135,6 +136,32 @@ var fitHedges = words("will would could may might can should not never no plan p
 // another country ("Kazakhstan's Mi-17") may have been refitted for its
 // owner, so it gives nothing.
 // A clause that plans, negates or hedges the fit gives nothing.
+//
+// fittedParts returns rels with those relations added, less any that
+// give such a part to another country than the builder ("Pakistan's
+// Babur-class corvettes, built in Turkey by ASFAT, use Thales radars" is
+// France -> Turkey, not France -> Pakistan).
+func (a *analysis) fittedParts(rels []relation) []relation {
+	add := a.fittedPartRelations()
+	if len(add) == 0 {
+		return rels
+	}
+	out := rels[:0:0]
+	for _, r := range rels {
+		drop := false
+		for _, f := range add {
+			if r.Supplier == f.Supplier && r.Recipient != f.Recipient && partCategory(r.Category) &&
+				r.Category == f.Category && systemKey(r.System) == systemKey(f.System) {
+				drop = true
+			}
+		}
+		if !drop {
+			out = append(out, r)
+		}
+	}
+	return append(out, add...)
+}
+
 func (a *analysis) fittedPartRelations() []relation {
 	if a.hedged() {
 		return nil
@@ -160,8 +187,8 @@ func (a *analysis) fittedPartRelations() []relation {
 		if host < 0 || len(parts) == 0 || a.fitHedged(k) {
 			continue
 		}
-		builder, fromLexicon := a.fitBuilder(host)
-		if builder == "" || a.fitOwnedByOther(host, builder) {
+		builder, fromLexicon, built := a.fitBuilder(host)
+		if builder == "" || !built && a.fitOwnedByOther(host, builder) {
 			continue
 		}
 		for _, p := range parts {
@@ -263,26 +290,41 @@ func (a *analysis) fitOwnedByOther(host int, builder string) bool {
 	return ac.kind != gazetteer.ManufacturerMention && !(len(ac.countries) == 1 && ac.countries[0] == builder)
 }
 
-// fitBuilder returns the country that builds the host weapon: its maker
-// by the lexicon (fromLexicon), else one country named by an adjective or
+// fitBuilder returns the country that builds the host weapon: the one
+// country of its "built in/by X" phrases, else its maker by the lexicon
+// (fromLexicon), else one country named by an adjective or
 // maker's name on it ("the Brazilian Embraer E-99"); "" when unknown or
 // several.
-func (a *analysis) fitBuilder(host int) (string, bool) {
+func (a *analysis) fitBuilder(host int) (c string, fromLexicon, built bool) {
 	x := &a.items[host]
-	if m := madeIn(x.canon); len(m) == 1 {
-		return m[0], true
-	} else if len(m) > 1 {
-		return "", false
+	for l := range a.lists { // "corvettes, built in Turkey by ASFAT"
+		if !a.lists[l].builtIn || a.lists[l].ti < x.tj || a.lists[l].ti > x.tj+4 {
+			continue
+		}
+		for _, m := range a.lists[l].members {
+			ac := &a.actors[m]
+			if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || c != "" && c != ac.countries[0] {
+				return "", false, false
+			}
+			c = ac.countries[0]
+		}
 	}
-	c := ""
+	if c != "" {
+		return c, false, true
+	}
+	if m := madeIn(x.canon); len(m) == 1 {
+		return m[0], true, false
+	} else if len(m) > 1 {
+		return "", false, false
+	}
 	for _, o := range x.origins {
 		ac := &a.actors[o]
 		if ac.kind == gazetteer.GroupMention || len(ac.countries) != 1 || c != "" && c != ac.countries[0] {
-			return "", false
+			return "", false, false
 		}
 		c = ac.countries[0]
 	}
-	return c, false
+	return c, false, false
 }
 
 // partOrigin returns the one country a part comes from: an adjective or
@@ -322,4 +364,14 @@ func (a *analysis) partOrigin(p int) string {
 		return m[0]
 	}
 	return ""
+}
+
+// A weapon word before a company noun names a business, not goods: "had
+// bought Spain's Santa Bárbara Sistemas' ammunition business", "a stake
+// in its drone division". Buying a company transfers no arms.
+func init() {
+	for _, w := range strings.Fields("business businesses division divisions subsidiary subsidiaries " +
+		"company companies firm firms stake stakes shares") {
+		weaponOrgNouns[w] = true
+	}
 }
