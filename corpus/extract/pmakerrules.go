@@ -124,7 +124,7 @@ func init() {
 // fitHedges in a fitted-part clause make the fit not yet done or not
 // done at all: "will be powered by", "could use", "did not use".
 var fitHedges = words("will would could may might can should not never no plan plans planned proposed " +
-	"considering consider offered offer intends intend expected to if unless instead replace replaced")
+	"considering consider offered offer intends intend expected if unless instead replace replaced")
 
 // fittedPartRelations reads a part of stated origin fitted to a weapon
 // whose builder is known: "The KAAN fighter's prototypes use General
@@ -266,8 +266,11 @@ func (a *analysis) fitParts(t, dir int) []int {
 }
 
 // fitHedged reports whether a hedge word stands in the clause of the cue
-// at k.
+// at k, or an infinitive "to" governs it.
 func (a *analysis) fitHedged(k int) bool {
+	if k > 0 && a.toks[k-1].w == "to" || k > 1 && a.toks[k-1].w == "be" && a.toks[k-2].w == "to" {
+		return true // "is to use", "are to be fitted with"
+	}
 	cl := a.clauseAt[k]
 	for j := 0; j < len(a.toks); j++ {
 		if a.clauseAt[j] == cl && fitHedges[a.toks[j].w] {
