@@ -378,3 +378,48 @@ func init() {
 		weaponOrgNouns[w] = true
 	}
 }
+
+// partHostDropped drops the host weapon named after "for" behind a part
+// whose transfer the sentence states: "Motor Sich supplied AI-222 engines
+// for China's Hongdu L-15 trainers" gives the engines, not the trainers,
+// to China. Only the part travels between the two; the host is the
+// recipient's own build.
+func (a *analysis) partHostDropped(rels []relation) []relation {
+	var hosts []string
+	for it := range a.items {
+		x := &a.items[it]
+		if x.system == "" || partCategory(x.category) {
+			continue
+		}
+		j := x.ti - 1
+		for j >= 0 && (a.actorAt[j] >= 0 || a.toks[j].w == "the" || a.toks[j].w == "'" || a.toks[j].w == "s") {
+			j--
+		}
+		if j < 1 || a.toks[j].w != "for" || a.itemAt[j-1] < 0 || !partCategory(a.items[a.itemAt[j-1]].category) ||
+			a.items[a.itemAt[j-1]].system == "" {
+			continue
+		}
+		hosts = append(hosts, systemKey(x.system), systemKey(a.items[a.itemAt[j-1]].system))
+	}
+	if len(hosts) == 0 {
+		return rels
+	}
+	out := rels[:0:0]
+	for _, r := range rels {
+		drop := false
+		for h := 0; h+1 < len(hosts); h += 2 {
+			if systemKey(r.System) != hosts[h] {
+				continue
+			}
+			for _, p := range rels { // the part goes the same way
+				if systemKey(p.System) == hosts[h+1] && p.Supplier == r.Supplier && p.Recipient == r.Recipient {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			out = append(out, r)
+		}
+	}
+	return out
+}
