@@ -458,6 +458,30 @@ var manufacturerData = []Manufacturer{
 	{Name: "ENAER", Codes: []string{"CL"}},
 	{Name: "Instalaza", Codes: []string{"ES"}},
 	{Name: "Santa Bárbara Sistemas", Codes: []string{"ES"}, Aliases: []string{"Santa Barbara Sistemas"}},
+	// Makers of parts and local subsidiaries (pmaker round): a subsidiary
+	// maps to the country where it is based and builds, not its parent's.
+	{Name: "Leonardo DRS", Codes: []string{"US"}, Aliases: []string{"DRS Technologies"}},
+	{Name: "Elbit Systems of America", Codes: []string{"US"}, Aliases: []string{"Elbit America"}},
+	{Name: "Rheinmetall Defence Australia", Codes: []string{"AU"}},
+	{Name: "Klimov", Codes: []string{"RU"}, Aliases: []string{"Klimov Plant"}},
+	{Name: "NPO Saturn", Codes: []string{"RU"}, Aliases: []string{"UEC-Saturn", "ODK-Saturn"}},
+	{Name: "Tikhomirov NIIP", Codes: []string{"RU"}, Aliases: []string{"Tikhomirov Scientific Research Institute of Instrument Design"}},
+	{Name: "Zorya-Mashproekt", Codes: []string{"UA"}, Aliases: []string{"Zorya Mashproekt", "Zorya-Mashprojekt"}},
+	{Name: "AECC", Codes: []string{"CN"}, Aliases: []string{"Aero Engine Corporation of China"}},
+	{Name: "Hyundai WIA", Codes: []string{"KR"}},
+	{Name: "Hyundai Doosan Infracore", Codes: []string{"KR"}, Aliases: []string{"HD Hyundai Infracore"}},
+	{Name: "Renk", Codes: []string{"DE"}, Aliases: []string{"RENK", "Renk Group"}},
+	{Name: "Hensoldt South Africa", Codes: []string{"ZA"}},
+	{Name: "Elta Systems", Codes: []string{"IL"}, Aliases: []string{"Elta", "ELTA", "IAI Elta", "IAI-Elta"}},
+	{Name: "Safran Helicopter Engines", Codes: []string{"FR"}, Aliases: []string{"Turbomeca"}},
+	{Name: "Safran Electronics & Defense", Codes: []string{"FR"}, Aliases: []string{"Safran Electronics and Defense", "Sagem"}},
+	{Name: "Elettronica", Codes: []string{"IT"}, Aliases: []string{"Elettronica SpA"}},
+	{Name: "Adani Defence", Codes: []string{"IN"}, Aliases: []string{"Adani Defence and Aerospace", "Adani Defence & Aerospace"}},
+	{Name: "Automecanica", Codes: []string{"RO"}, Aliases: []string{"Automecanica Mediaș", "Automecanica Medias"}},
+	{Name: "Alexandria Shipyard", Codes: []string{"EG"}},
+	{Name: "Hisdesat", Codes: []string{"ES"}},
+	{Name: "Steyr Mannlicher", Codes: []string{"AT"}},
+	{Name: "Wärtsilä", Codes: []string{"FI"}, Aliases: []string{"Wartsila"}},
 }
 
 // blockerData are phrases that contain a country word but do not name the

@@ -231,6 +231,8 @@ func TestFind(t *testing.T) {
 		{"Central Asia group", "Central Asia and the five Central Asian states",
 			[]wantMention{{"Central Asia", GroupMention, "KZ,KG,TJ,TM,UZ", "Central Asia"}, {"five Central Asian states", GroupMention, "KZ,KG,TJ,TM,UZ", "Central Asia"}}},
 		{"GCC", "GCC members", []wantMention{{"GCC", GroupMention, "SA,AE,QA,KW,BH,OM", "Gulf states"}}},
+		{"subsidiary before parent", "Leonardo DRS and Leonardo",
+			[]wantMention{{"Leonardo DRS", ManufacturerMention, "US", "Leonardo DRS"}, {"Leonardo", ManufacturerMention, "IT", "Leonardo"}}},
 		{"manufacturers", "Baykar, Turkish Aerospace and Rosoboronexport",
 			[]wantMention{{"Baykar", ManufacturerMention, "TR", "Baykar"}, {"Turkish Aerospace", ManufacturerMention, "TR", "Turkish Aerospace"}, {"Rosoboronexport", ManufacturerMention, "RU", "Rosoboronexport"}}},
 		{"multinational manufacturer", "an Airbus helicopter", []wantMention{{"Airbus", ManufacturerMention, "FR,DE,ES", "Airbus"}}},
@@ -320,6 +322,10 @@ func TestManufacturers(t *testing.T) {
 		{"Embraer", "BR"}, {"Saab", "SE"}, {"Patria", "FI"}, {"Aero Vodochody", "CZ"},
 		{"Ukroboronprom", "UA"}, {"Paramount Group", "ZA"}, {"HESA", "IR"}, {"EDGE Group", "AE"},
 		{"Kazakhstan Engineering", "KZ"}, {"Belspetsvneshtechnika", "BY"}, {"Airbus", "FR"},
+		{"Leonardo DRS", "US"}, {"Elbit Systems of America", "US"}, {"Rheinmetall Defence Australia", "AU"},
+		{"Klimov", "RU"}, {"Zorya-Mashproekt", "UA"}, {"AECC", "CN"}, {"Hyundai WIA", "KR"},
+		{"Hyundai Doosan Infracore", "KR"}, {"Renk", "DE"}, {"Elta", "IL"}, {"Turbomeca", "FR"},
+		{"Adani Defence", "IN"}, {"Automecanica", "RO"}, {"Wartsila", "FI"}, {"Steyr Mannlicher", "AT"},
 	}
 	for _, tt := range tests {
 		m, ok := g.Manufacturer(tt.name)

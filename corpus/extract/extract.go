@@ -356,6 +356,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.barredExportRelations()...)
 	rels = append(rels, a.jointProductionBetween()...)
 	rels = append(rels, a.plantRelations()...)
+	rels = a.partHostDropped(a.fittedParts(rels)) // "corvettes built in Turkey use Thales radars": France -> Turkey (pmaker)
 	if a.needsContext() && c != nil {
 		if prev == nil && !havePrev && strings.TrimSpace(c.Previous) != "" {
 			pc := Context{Published: c.Published}

@@ -49,6 +49,9 @@ func (a *analysis) resolve() []relation {
 		a.boughtAfterArrival(f, items)
 		sups = a.dropMakerGiver(f, sups)
 		sups, recs = a.topicRoles(f, sups, recs)
+		if sups, recs, ok = a.partnerSubjectRoles(f, items, sups, recs); !ok {
+			continue // "Turkey's Otokar and Romania's Automecanica signed a deal to assemble" (pmaker)
+		}
 		recs = a.ownerInRelative(f, items, sups, recs)
 		recs = a.possessorRecipient(f, items, sups, recs) // "Hungary's German-made tanks arrived" (pnoun)
 		items = a.filterItems(items, recs)
