@@ -16,6 +16,7 @@ type analysis struct {
 	// by "no" ("bought no Russian arms") or advice ("should not buy");
 	// its denied relations are dropped (dropAbsences).
 	noDenial bool
+	hedge    uint8 // hedged, once known: 0 unknown, 1 no, 2 yes
 	ctx      *Context
 	toks     []tok
 

@@ -123,6 +123,17 @@ func (a *analysis) plansOrCancels(found []relation) bool {
 // claim ("the allegation that"), an alleged or unknown party, "appears to
 // have". A weapon named there "from" its maker may be what is hedged.
 func (a *analysis) hedged() bool {
+	if a.hedge == 0 { // many rules ask; the answer depends on the tokens only
+		a.hedge = 1
+		if a.hedgedTokens() {
+			a.hedge = 2
+		}
+	}
+	return a.hedge == 2
+}
+
+// hedgedTokens computes hedged.
+func (a *analysis) hedgedTokens() bool {
 	if a.claimThat() >= 0 {
 		return true
 	}
