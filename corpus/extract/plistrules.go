@@ -93,12 +93,9 @@ func (a *analysis) markApprovedSameSale() {
 func (a *analysis) respectivelyRuns(rels []relation) {
 	toks := a.toks
 	for t := 1; t < len(toks); t++ {
-		if toks[t].w != "respectively" {
+		e := a.beforeRespectively(t)
+		if e < 0 {
 			continue
-		}
-		e := t - 1
-		if toks[e].w == "," && e > 0 {
-			e--
 		}
 		if a.listAt[e] >= 0 {
 			continue // "to Poland and Egypt respectively": read with the weapons (relations.go)

@@ -174,8 +174,7 @@ var startWords = words("begin start commence resume")
 func (a *analysis) pendingPredicate() {
 	toks := a.toks
 	for _, f := range a.frames {
-		tr := &a.trigs[f.t]
-		if !tr.noun || f.denied || f.neg || f.status == bot.StatusCancelled || f.status == bot.StatusPlanned {
+		if !a.settledNounFrame(f) {
 			continue
 		}
 		for j := f.tj; j < len(toks)-2 && j < f.tj+20; j++ {
@@ -201,7 +200,7 @@ func (a *analysis) pendingPredicate() {
 				break
 			}
 			if w == "will" {
-				if f.status == bot.StatusDelivered && tr.spec.dir == dirS && startWords[toks[j+1].w] {
+				if f.status == bot.StatusDelivered && a.trigs[f.t].spec.dir == dirS && startWords[toks[j+1].w] {
 					f.status = bot.StatusOrdered
 				}
 				break
@@ -235,8 +234,7 @@ var appositionCues = map[string]bot.Status{
 func (a *analysis) appositionStatus() {
 	toks := a.toks
 	for _, f := range a.frames {
-		tr := &a.trigs[f.t]
-		if !tr.noun || f.denied || f.neg || f.status == bot.StatusCancelled || f.status == bot.StatusPlanned {
+		if !a.settledNounFrame(f) {
 			continue
 		}
 		for j := f.tj; j < len(toks)-1 && j < f.tj+14; j++ {
@@ -302,4 +300,11 @@ func init() {
 	for _, w := range []string{"quietly", "effectively", "ultimately", "abruptly", "suddenly", "unexpectedly"} {
 		adverbs[w] = true
 	}
+}
+
+// settledNounFrame reports whether f is a transfer noun's frame read as a
+// delivery or an order, neither denied nor negated: the frames whose stage
+// a predicate or an aside after the noun phrase may still lower.
+func (a *analysis) settledNounFrame(f *frame) bool {
+	return a.trigs[f.t].noun && !f.denied && !f.neg && f.status != bot.StatusCancelled && f.status != bot.StatusPlanned
 }

@@ -767,12 +767,9 @@ func (a *analysis) respectively(frameItems []int) (map[int]int, []int) {
 	}
 	toks := a.toks
 	for t := 1; t < len(toks); t++ {
-		if toks[t].w != "respectively" {
+		e := a.beforeRespectively(t)
+		if e < 0 {
 			continue
-		}
-		e := t - 1
-		if toks[e].w == "," && e > 0 {
-			e--
 		}
 		li := a.listAt[e]
 		if li < 0 || len(a.lists[li].members) < 2 {
@@ -1283,3 +1280,18 @@ func (a *analysis) dealNounDate(t int) (int, bool) {
 // dealDeterminers may open a dated deal noun: "the 2021 contract", "its
 // 2019 order".
 var dealDeterminers = words("the a an its their this that")
+
+// beforeRespectively returns, when token t is "respectively", the token
+// that ends what it pairs up (the word before it, past a comma); -1
+// otherwise.
+func (a *analysis) beforeRespectively(t int) int {
+	toks := a.toks
+	if toks[t].w != "respectively" {
+		return -1
+	}
+	e := t - 1
+	if toks[e].w == "," && e > 0 {
+		e--
+	}
+	return e
+}
