@@ -29,56 +29,17 @@ func (a *analysis) partnerSubjectRoles(f *frame, items []int, sups, recs []roleP
 	if f.kind != bot.KindLicence {
 		return sups, recs, true
 	}
-	li := -1
-	for _, s := range sups {
-		for _, r := range recs {
-			if s.li >= 0 && s.li == r.li && !s.inferred && !r.inferred {
-				li = s.li
-			}
-		}
-	}
+	li := sharedSubjectList(sups, recs)
 	if li < 0 {
 		return sups, recs, true
 	}
-	var partners []string
-	for _, m := range a.lists[li].members {
-		for _, c := range a.actors[m].countries {
-			if !slices.Contains(partners, c) {
-				partners = append(partners, c)
-			}
-		}
-	}
+	partners := a.listCountries(li)
 	if len(partners) != 2 {
 		return nil, nil, false
 	}
-	user := ""
-	var makers []string
-	for _, it := range items {
-		for _, m := range a.items[it].origins {
-			makers = append(makers, a.actors[m].countries...)
-		}
-		makers = append(makers, madeIn(a.items[it].canon)...)
-	}
-	in0, in1 := slices.Contains(makers, partners[0]), slices.Contains(makers, partners[1])
-	switch { // the weapon's maker, by its adjective or the lexicon, licenses it to the other
-	case in0 && !in1:
-		user = partners[1]
-	case in1 && !in0:
-		user = partners[0]
-	}
-	for k := range a.lists {
-		if user != "" {
-			break
-		}
-		l := &a.lists[k]
-		if k == li || l.prep != "for" && l.prep != "in" || l.ti < f.tj || l.ti >= f.readTo || len(l.members) != 1 {
-			continue
-		}
-		cs := a.actors[l.members[0]].countries
-		if len(cs) == 1 && slices.Contains(partners, cs[0]) {
-			user = cs[0]
-			break
-		}
+	user := a.makerPartnerUser(items, partners)
+	if user == "" {
+		user = a.prepPhraseUser(f, li, partners)
 	}
 	if user == "" {
 		return nil, nil, false
@@ -87,7 +48,85 @@ func (a *analysis) partnerSubjectRoles(f *frame, items []int, sups, recs []roleP
 	if other == user {
 		other = partners[1]
 	}
-	var s, r roleParty
+	s, r := partnerRoleParties(li, other, user, sups, recs)
+	if s.countries == nil || r.countries == nil {
+		return nil, nil, false
+	}
+	return []roleParty{s}, []roleParty{r}, true
+}
+
+// sharedSubjectList returns the list that gave both a supplier and a
+// recipient, neither inferred (the last such pair when several); -1 when
+// the two sides come from different lists.
+func sharedSubjectList(sups, recs []roleParty) int {
+	li := -1
+	for _, s := range sups {
+		for _, r := range recs {
+			if s.li >= 0 && s.li == r.li && !s.inferred && !r.inferred {
+				li = s.li
+			}
+		}
+	}
+	return li
+}
+
+// listCountries returns the distinct countries of list li's members, in
+// order of first mention.
+func (a *analysis) listCountries(li int) []string {
+	var partners []string
+	for _, m := range a.lists[li].members {
+		for _, c := range a.actors[m].countries {
+			if !slices.Contains(partners, c) {
+				partners = append(partners, c)
+			}
+		}
+	}
+	return partners
+}
+
+// makerPartnerUser returns the partner that is not the maker of the
+// goods, by their adjective or the lexicon: the maker licenses the weapon
+// to the other. "" when neither or both partners make it.
+func (a *analysis) makerPartnerUser(items []int, partners []string) string {
+	var makers []string
+	for _, it := range items {
+		for _, m := range a.items[it].origins {
+			makers = append(makers, a.actors[m].countries...)
+		}
+		makers = append(makers, madeIn(a.items[it].canon)...)
+	}
+	in0, in1 := slices.Contains(makers, partners[0]), slices.Contains(makers, partners[1])
+	switch {
+	case in0 && !in1:
+		return partners[1]
+	case in1 && !in0:
+		return partners[0]
+	}
+	return ""
+}
+
+// prepPhraseUser returns the partner named alone by a "for" or "in"
+// phrase after the trigger of f, within its reach ("for the Romanian
+// Army", "in Indonesia"); "" when none. List li, the subject, is skipped.
+func (a *analysis) prepPhraseUser(f *frame, li int, partners []string) string {
+	for k := range a.lists {
+		l := &a.lists[k]
+		if k == li || l.prep != "for" && l.prep != "in" || l.ti < f.tj || l.ti >= f.readTo || len(l.members) != 1 {
+			continue
+		}
+		cs := a.actors[l.members[0]].countries
+		if len(cs) == 1 && slices.Contains(partners, cs[0]) {
+			return cs[0]
+		}
+	}
+	return ""
+}
+
+// partnerRoleParties returns the first party of list li (suppliers, then
+// recipients) naming other as the supplier and the first naming user as
+// the recipient, each narrowed to that one country; a zero party when
+// none names it.
+func partnerRoleParties(li int, other, user string, sups, recs []roleParty) (s, r roleParty) {
 	for _, p := range append(slices.Clone(sups), recs...) {
 		if p.li != li {
 			continue
@@ -101,10 +140,7 @@ func (a *analysis) partnerSubjectRoles(f *frame, items []int, sups, recs []roleP
 			r.countries = []string{user}
 		}
 	}
-	if s.countries == nil || r.countries == nil {
-		return nil, nil, false
-	}
-	return []roleParty{s}, []roleParty{r}, true
+	return s, r
 }
 
 // hostFirstCues follow a weapon and precede the parts fitted to it: "the

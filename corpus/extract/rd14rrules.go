@@ -79,46 +79,61 @@ func (a *analysis) priceParen(j int) bool {
 // were due to arrive in 2026". The clause names what the deal would have
 // done; it is not an order of its own.
 func (a *analysis) cancelledRelative() {
-	toks := a.toks
 	for k := 1; k < len(a.frames); k++ {
 		f, prev := a.frames[k], a.frames[k-1]
 		if prev.status != bot.StatusCancelled || f.status == bot.StatusCancelled || f.clause != prev.clause {
 			continue
 		}
-		// f's trigger follows "that|which (was|were) (to be|due to be|meant to be|supposed to be|set to be)".
-		j := f.start - 1
-		if j >= 0 && toks[j].w == "be" {
-			j--
-		}
-		if j >= 0 && toks[j].w == "to" {
-			j--
-		}
-		if j >= 0 && (toks[j].w == "due" || toks[j].w == "meant" || toks[j].w == "supposed" || toks[j].w == "set" || toks[j].w == "expected" || toks[j].w == "scheduled") {
-			j--
-		}
-		if j < 1 || (toks[j].w != "were" && toks[j].w != "was") || toks[j-1].w != "that" && toks[j-1].w != "which" {
-			continue
-		}
-		rel := j - 1
-		// the relative must follow the cancelled frame's goods, with no
-		// other verb between.
-		if rel <= prev.tj || rel-prev.tj > 12 {
-			continue
-		}
-		ok := false
-		for t := prev.tj; t < rel; t++ {
-			if a.itemAt[t] >= 0 {
-				ok = true
-			}
-			if a.trigAt[t] >= 0 && a.trigAt[t] != prev.t {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		rel := a.dueRelativeBefore(f.start)
+		if rel >= 0 && a.relativeOnCancelledGoods(prev, rel) {
 			f.status = bot.StatusCancelled
 		}
 	}
+}
+
+// dueWords say what a deal's goods were to do: "were due to be
+// delivered", "was meant to be built".
+var dueWords = words("due meant supposed set expected scheduled")
+
+// dueRelativeBefore returns the relative pronoun of "that|which (was|were)
+// (due|meant|... )? to be" ending right before the trigger at start: "50
+// helicopters that were to be delivered"; -1 when the words before start
+// are anything else.
+func (a *analysis) dueRelativeBefore(start int) int {
+	toks := a.toks
+	j := start - 1
+	if j >= 0 && toks[j].w == "be" {
+		j--
+	}
+	if j >= 0 && toks[j].w == "to" {
+		j--
+	}
+	if j >= 0 && dueWords[toks[j].w] {
+		j--
+	}
+	if j < 1 || (toks[j].w != "were" && toks[j].w != "was") || toks[j-1].w != "that" && toks[j-1].w != "which" {
+		return -1
+	}
+	return j - 1
+}
+
+// relativeOnCancelledGoods reports whether the relative pronoun at rel
+// follows the goods of the cancelled frame prev, within 12 tokens of its
+// trigger and with no other trigger between.
+func (a *analysis) relativeOnCancelledGoods(prev *frame, rel int) bool {
+	if rel <= prev.tj || rel-prev.tj > 12 {
+		return false
+	}
+	goods := false
+	for t := prev.tj; t < rel; t++ {
+		if a.itemAt[t] >= 0 {
+			goods = true
+		}
+		if a.trigAt[t] >= 0 && a.trigAt[t] != prev.t {
+			return false
+		}
+	}
+	return goods
 }
 
 // rd14rFrames adjusts frame statuses once every frame has its own.
@@ -157,41 +172,61 @@ var contentWords = words("content contents components component parts workshare 
 // supplier makes parts for the weapon's maker; the weapon's buyers get
 // nothing from it, and the sentence names no part delivered to anyone.
 func (a *analysis) markContentShare() {
-	toks := a.toks
 	for k := range a.trigs {
 		tr := &a.trigs[k]
 		if tr.noun || tr.spec.dir != dirS || tr.drop {
 			continue
 		}
-		share := -1
-		for j := tr.tj; j < len(toks) && j < tr.tj+6; j++ {
-			if shareWords[toks[j].w] && j+1 < len(toks) && (toks[j+1].w == "of" || toks[j].w == "per" && j+2 < len(toks) && toks[j+1].w == "cent" && toks[j+2].w == "of") {
-				share = j
-				break
-			}
-			if a.itemAt[j] >= 0 || a.actorAt[j] >= 0 || toks[j].w == "," {
-				break
-			}
-		}
-		if share < 0 {
-			continue
-		}
-		for j := share + 1; j < len(toks) && j < share+10 && toks[j].w != ","; j++ {
-			it := a.itemAt[j]
-			if it < 0 {
-				if contentWords[toks[j].w] {
-					tr.drop = true // "a third of the components of the M-346"
-					break
-				}
-				continue
-			}
-			e := a.items[it].tj
-			if e+1 < len(toks) && toks[e].w == "'" && toks[e+1].w == "s" {
-				tr.drop = true // "30 percent of the Gripen's content"
-			}
-			break
+		if share := a.shareAfterTrigger(tr.tj); share >= 0 && a.shareOfWeaponContent(share) {
+			tr.drop = true
 		}
 	}
+}
+
+// shareAfterTrigger returns the share word opening the object of a
+// trigger ending at tj ("provides some 30 percent of"), within six tokens
+// and before any weapon, actor or comma; -1 when none.
+func (a *analysis) shareAfterTrigger(tj int) int {
+	toks := a.toks
+	for j := tj; j < len(toks) && j < tj+6; j++ {
+		if a.shareOfAt(j) {
+			return j
+		}
+		if a.itemAt[j] >= 0 || a.actorAt[j] >= 0 || toks[j].w == "," {
+			return -1
+		}
+	}
+	return -1
+}
+
+// shareOfAt reports whether a share word at j is followed by "of": "30
+// percent of", "a third of", "30 per cent of".
+func (a *analysis) shareOfAt(j int) bool {
+	toks := a.toks
+	if !shareWords[toks[j].w] || j+1 >= len(toks) {
+		return false
+	}
+	return toks[j+1].w == "of" || toks[j].w == "per" && j+2 < len(toks) && toks[j+1].w == "cent" && toks[j+2].w == "of"
+}
+
+// shareOfWeaponContent reports whether the share at share is one of a
+// weapon's make-up, up to a comma: a content word before any weapon ("a
+// third of the components of the M-346"), or a weapon's possessive ("30
+// percent of the Gripen's content").
+func (a *analysis) shareOfWeaponContent(share int) bool {
+	toks := a.toks
+	for j := share + 1; j < len(toks) && j < share+10 && toks[j].w != ","; j++ {
+		it := a.itemAt[j]
+		if it < 0 {
+			if contentWords[toks[j].w] {
+				return true
+			}
+			continue
+		}
+		e := a.items[it].tj
+		return e+1 < len(toks) && toks[e].w == "'" && toks[e+1].w == "s"
+	}
+	return false
 }
 
 // serviceTails after the goods say the holder uses them: "in service", "in
@@ -287,29 +322,64 @@ func (a *analysis) heldInServiceRelations() []relation {
 // perhaps closed by ", and N other ... countries", opening the sentence or
 // following "that"; nil when the words before t are anything else.
 func (a *analysis) subjectCountriesBefore(t int) []string {
-	toks := a.toks
-	j := t - 1
-	// an uncounted rest: "and six other Latin American countries"
-	if j >= 0 && (toks[j].w == "countries" || toks[j].w == "states" || toks[j].w == "nations") {
-		k := j - 1
-		for k >= 0 && k >= j-5 && toks[k].w != "other" {
-			k--
-		}
-		if k < 1 || toks[k].w != "other" {
-			return nil
-		}
-		k--
-		if k >= 0 && (toks[k].digit || numberWords[toks[k].w] > 0 || toks[k].w == "several" || toks[k].w == "some") {
-			k--
-		}
-		if k < 0 || toks[k].w != "and" {
-			return nil
-		}
-		j = k - 1
-		if j >= 0 && toks[j].w == "," {
-			j--
-		}
+	j, ok := a.uncountedRestBefore(t - 1)
+	if !ok {
+		return nil
 	}
+	out, j := a.subjectNamesBefore(j)
+	if len(out) == 0 || j >= 0 && a.toks[j].w != "that" {
+		return nil
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// restNouns close an uncounted rest of a subject list: "and six other
+// Latin American countries".
+var restNouns = words("countries states nations")
+
+// uncountedRestBefore skips an uncounted rest ", and N other ...
+// countries" ending at j and returns the token before it (j itself when
+// there is none); ok is false when j ends in a rest noun that no "and ...
+// other" opens.
+func (a *analysis) uncountedRestBefore(j int) (int, bool) {
+	toks := a.toks
+	if j < 0 || !restNouns[toks[j].w] {
+		return j, true
+	}
+	k := j - 1
+	for k >= 0 && k >= j-5 && toks[k].w != "other" {
+		k--
+	}
+	if k < 1 || toks[k].w != "other" {
+		return j, false
+	}
+	k--
+	if k >= 0 && a.restCountAt(k) {
+		k--
+	}
+	if k < 0 || toks[k].w != "and" {
+		return j, false
+	}
+	j = k - 1
+	if j >= 0 && toks[j].w == "," {
+		j--
+	}
+	return j, true
+}
+
+// restCountAt reports whether token k counts an uncounted rest: "six",
+// "6", "several", "some".
+func (a *analysis) restCountAt(k int) bool {
+	w := a.toks[k].w
+	return a.toks[k].digit || numberWords[w] > 0 || w == "several" || w == "some"
+}
+
+// subjectNamesBefore reads the country names of a subject list ending at
+// j, from last to first, joined by commas and "and"; it returns them with
+// the token before the list, or nil when a member is no plain name of one
+// country.
+func (a *analysis) subjectNamesBefore(j int) ([]string, int) {
 	var out []string
 	for j >= 0 {
 		k := a.actorAt[j]
@@ -318,28 +388,34 @@ func (a *analysis) subjectCountriesBefore(t int) []string {
 		}
 		ac := &a.actors[k]
 		if ac.drop || ac.poss || ac.kind != gazetteer.NameMention || len(ac.countries) != 1 {
-			return nil
+			return nil, j
 		}
 		out = append(out, ac.countries[0])
-		j = ac.ti - 1
-		if j >= 0 && toks[j].w == "and" {
-			j--
-			if j >= 0 && toks[j].w == "," {
-				j--
-			}
-			continue
+		next, more := a.subjectJoinBefore(ac.ti - 1)
+		j = next
+		if !more {
+			break
 		}
-		if j >= 0 && toks[j].w == "," && j > 0 && a.actorAt[j-1] >= 0 {
+	}
+	return out, j
+}
+
+// subjectJoinBefore skips the joint of a subject list ending at j ("and",
+// ", and", or a comma before another actor) and returns the token before
+// it with more true; without a joint it returns j and false.
+func (a *analysis) subjectJoinBefore(j int) (int, bool) {
+	toks := a.toks
+	if j >= 0 && toks[j].w == "and" {
+		j--
+		if j >= 0 && toks[j].w == "," {
 			j--
-			continue
 		}
-		break
+		return j, true
 	}
-	if len(out) == 0 || j >= 0 && toks[j].w != "that" {
-		return nil
+	if j >= 0 && toks[j].w == "," && j > 0 && a.actorAt[j-1] >= 0 {
+		return j - 1, true
 	}
-	slices.Reverse(out)
-	return out
+	return j, false
 }
 
 // meetingNouns name an encounter whose other side is no holder of goods.
