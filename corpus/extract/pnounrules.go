@@ -234,44 +234,72 @@ var startWords = words("begin start commence resume")
 // the first verb after the noun phrase (asides between commas skipped),
 // within 20 words.
 func (a *analysis) pendingPredicate() {
-	toks := a.toks
 	for _, f := range a.frames {
-		if !a.settledNounFrame(f) {
-			continue
-		}
-		for j := f.tj; j < len(toks)-2 && j < f.tj+20; j++ {
-			w := toks[j].w
-			if w == "." || w == ";" || w == "which" || w == "that" || w == "who" {
-				break
-			}
-			if w == "await" || w == "awaits" || w == "awaiting" {
-				for k := j + 1; k < len(toks) && k <= j+3; k++ {
-					if clearanceWords[toks[k].w] {
-						f.status = bot.StatusPlanned
-					}
-				}
-				break
-			}
-			if k := a.trigAt[j]; k >= 0 && k != f.t {
-				break
-			}
-			if beForms[w] {
-				if toks[j+1].w == "under" && pendingHeads[toks[j+2].w] {
-					f.status = bot.StatusPlanned
-				}
-				break
-			}
-			if w == "will" {
-				if f.status == bot.StatusDelivered && a.trigs[f.t].spec.dir == dirS && startWords[toks[j+1].w] {
-					f.status = bot.StatusOrdered
-				}
-				break
-			}
-			if w == "has" || w == "have" || w == "had" || w == "would" {
-				break
-			}
+		if a.settledNounFrame(f) {
+			a.readPendingPredicate(f)
 		}
 	}
+}
+
+// predicateStops end the search for a predicate: the sentence or clause
+// ends, or a relative clause opens inside the noun phrase.
+var predicateStops = words(". ; which that who")
+
+// awaitForms name what a transfer still waits for: "awaits final approval".
+var awaitForms = words("await awaits awaiting")
+
+// predicateAuxiliaries open a predicate that says nothing of a pending
+// transfer: "has been", "would".
+var predicateAuxiliaries = words("has have had would")
+
+// readPendingPredicate finds the predicate of noun frame f's noun phrase
+// (the first verb within 20 words after it) and sets f's status when it
+// says the transfer is planned or still to come.
+func (a *analysis) readPendingPredicate(f *frame) {
+	toks := a.toks
+	for j := f.tj; j < len(toks)-2 && j < f.tj+20; j++ {
+		w := toks[j].w
+		switch {
+		case predicateStops[w]:
+			return
+		case awaitForms[w]:
+			if a.awaitsClearance(j) {
+				f.status = bot.StatusPlanned
+			}
+			return
+		case a.trigAt[j] >= 0 && a.trigAt[j] != f.t:
+			return
+		case beForms[w]:
+			if toks[j+1].w == "under" && pendingHeads[toks[j+2].w] {
+				f.status = bot.StatusPlanned // "is under discussion"
+			}
+			return
+		case w == "will":
+			if a.startsLater(f, j) {
+				f.status = bot.StatusOrdered
+			}
+			return
+		case predicateAuxiliaries[w]:
+			return
+		}
+	}
+}
+
+// awaitsClearance reports whether a clearance word follows the "await"
+// at j within three words: "awaits final approval".
+func (a *analysis) awaitsClearance(j int) bool {
+	for k := j + 1; k < len(a.toks) && k <= j+3; k++ {
+		if clearanceWords[a.toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLater reports whether the "will" at j puts delivered frame f
+// still to come: "will begin in 2024" of a delivery toward the subject.
+func (a *analysis) startsLater(f *frame, j int) bool {
+	return f.status == bot.StatusDelivered && a.trigs[f.t].spec.dir == dirS && startWords[a.toks[j+1].w]
 }
 
 // appositionCues are the participles that, opening an aside right after a
