@@ -66,66 +66,128 @@ func (a *analysis) buyerNoun(f *frame) bool {
 // clause and hold nothing but the possessor, origin words and the goods;
 // the possessor must not be the supplier.
 func (a *analysis) possessorRecipient(f *frame, items []int, sups, recs []roleParty) []roleParty {
-	toks := a.toks
-	tr := &a.trigs[f.t]
-	if len(recs) > 0 || len(sups) == 0 || len(items) == 0 || tr.noun || tr.spec.dir != dirS ||
-		!tr.passive && !pnounArrivals[toks[tr.ti].w] || f.neg || f.denied {
+	if !a.possessorRecipientApplies(f, items, sups, recs) {
 		return recs
 	}
-	// walk back from the trigger over auxiliaries, the goods and their origins
-	j := tr.ti - 1
-	for j >= 0 && (beForms[toks[j].w] || toks[j].w == "have" || toks[j].w == "has" || toks[j].w == "had" ||
-		toks[j].w == "first" || toks[j].w == "later" || toks[j].w == "finally") {
+	j := a.skipAuxiliariesBack(a.trigs[f.t].ti - 1)
+	j, ok := a.goodsWithOriginBack(j, items)
+	if !ok || j < 1 {
+		return recs
+	}
+	p := a.possessorEndingAt(j)
+	if p < 0 || !a.singleCountryPossessor(p) || !a.opensItsClause(f, p) ||
+		suppliedBy(sups, a.actors[p].countries[0]) {
+		return recs
+	}
+	return append(recs, roleParty{party: party{countries: a.actors[p].countries, pos: a.actors[p].ti}, li: -1, it: -1})
+}
+
+// possessorRecipientApplies reports whether frame f may take a possessor
+// as its recipient: a verb of delivery toward the subject, passive or of
+// arrival, not negated or denied, with goods and a supplier but no
+// recipient yet.
+func (a *analysis) possessorRecipientApplies(f *frame, items []int, sups, recs []roleParty) bool {
+	tr := &a.trigs[f.t]
+	if len(recs) > 0 || len(sups) == 0 || len(items) == 0 || f.neg || f.denied {
+		return false
+	}
+	if tr.noun || tr.spec.dir != dirS {
+		return false
+	}
+	return tr.passive || pnounArrivals[a.toks[tr.ti].w]
+}
+
+// pnounAuxiliaries may stand between delivered goods and their verb,
+// besides the forms of "be": "have finally arrived".
+var pnounAuxiliaries = words("have has had first later finally")
+
+// skipAuxiliariesBack returns the first token at or before j that is no
+// auxiliary (-1 if none is left).
+func (a *analysis) skipAuxiliariesBack(j int) int {
+	for j >= 0 && (beForms[a.toks[j].w] || pnounAuxiliaries[a.toks[j].w]) {
 		j--
 	}
+	return j
+}
+
+// pnounGoodsFillers may stand among goods and their origins besides
+// numbers and "made" words: "German-made new Type 212 class submarines".
+var pnounGoodsFillers = words("- new first class")
+
+// isGoodsFiller reports whether w may stand among goods and their origins.
+func isGoodsFiller(w string) bool {
+	return pnounGoodsFillers[w] || madeWords[w] || isNumber(w)
+}
+
+// goodsWithOriginBack walks back from j over the frame's goods, their
+// origins and filler words, and returns the first token before them (-1
+// if none is left). ok is false unless it passed both goods and an
+// origin, and false if it met goods not among items.
+func (a *analysis) goodsWithOriginBack(j int, items []int) (at int, ok bool) {
 	sawItem, sawOrigin := false, false
-	for j >= 0 {
-		w := toks[j].w
+	for ; j >= 0; j-- {
 		switch {
 		case a.itemAt[j] >= 0:
 			if !slices.Contains(items, a.itemAt[j]) {
-				return recs
+				return j, false
 			}
 			sawItem = true
 		case a.actorAt[j] >= 0 && a.actors[a.actorAt[j]].origin >= 0:
 			sawOrigin = true
-		case w == "-" || madeWords[w] || isNumber(w) || w == "new" || w == "first" || w == "class":
+		case isGoodsFiller(a.toks[j].w):
 		default:
-			goto done
+			return j, sawItem && sawOrigin
 		}
-		j--
 	}
-done:
-	if !sawItem || !sawOrigin || j < 1 {
-		return recs
-	}
-	p := -1
+	return j, sawItem && sawOrigin
+}
+
+// pnounApostrophes are the marks of a possessive.
+var pnounApostrophes = words("' ’")
+
+// possessorEndingAt returns the possessive actor whose possessive ends at
+// token j (j >= 1), or -1: "Hungary 's" (the actor marked possessive) or
+// "The Philippines '".
+func (a *analysis) possessorEndingAt(j int) int {
+	toks := a.toks
 	switch {
-	case j >= 2 && toks[j].w == "s" && (toks[j-1].w == "'" || toks[j-1].w == "’"):
-		if p = a.actorAt[j-2]; p >= 0 && !a.actors[p].poss {
-			p = -1
+	case j >= 2 && toks[j].w == "s" && pnounApostrophes[toks[j-1].w]:
+		if p := a.actorAt[j-2]; p >= 0 && a.actors[p].poss {
+			return p
 		}
-	case (toks[j].w == "'" || toks[j].w == "’") && strings.HasSuffix(toks[j-1].w, "s"):
-		p = a.actorAt[j-1] // "The Philippines' South Korean-built FA-50 jets"
+		return -1
+	case pnounApostrophes[toks[j].w] && strings.HasSuffix(toks[j-1].w, "s"):
+		return a.actorAt[j-1] // "The Philippines' South Korean-built FA-50 jets"
 	}
-	if p < 0 || a.actors[p].drop || a.actors[p].org || len(a.actors[p].countries) != 1 ||
-		a.actors[p].kind == gazetteer.DemonymMention {
-		return recs
-	}
+	return -1
+}
+
+// singleCountryPossessor reports whether actor p may be a recipient: a
+// kept mention of one country by name, not an organisation or demonym.
+func (a *analysis) singleCountryPossessor(p int) bool {
+	ac := &a.actors[p]
+	return !ac.drop && !ac.org && len(ac.countries) == 1 && ac.kind != gazetteer.DemonymMention
+}
+
+// opensItsClause reports whether the noun phrase of possessor p (with
+// its "the") opens frame f's clause, the sentence, or follows a comma
+// after a fronted phrase.
+func (a *analysis) opensItsClause(f *frame, p int) bool {
 	s := a.actors[p].ti
-	if s > 0 && toks[s-1].w == "the" {
+	if s > 0 && a.toks[s-1].w == "the" {
 		s-- // "The Netherlands' US-built F-35 jets"
 	}
-	if s > 0 && s != a.clauses[f.clause].ts && toks[s-1].w != "," {
-		return recs // the noun phrase opens its clause or follows a fronted phrase
-	}
-	c := a.actors[p].countries[0]
+	return s == 0 || s == a.clauses[f.clause].ts || a.toks[s-1].w == ","
+}
+
+// suppliedBy reports whether any supplier in sups names country c.
+func suppliedBy(sups []roleParty, c string) bool {
 	for _, sp := range sups {
 		if slices.Contains(sp.countries, c) {
-			return recs
+			return true
 		}
 	}
-	return append(recs, roleParty{party: party{countries: a.actors[p].countries, pos: a.actors[p].ti}, li: -1, it: -1})
+	return false
 }
 
 // pnounForces end the name of an armed service: "of the Indian Navy".
@@ -172,44 +234,72 @@ var startWords = words("begin start commence resume")
 // the first verb after the noun phrase (asides between commas skipped),
 // within 20 words.
 func (a *analysis) pendingPredicate() {
-	toks := a.toks
 	for _, f := range a.frames {
-		if !a.settledNounFrame(f) {
-			continue
-		}
-		for j := f.tj; j < len(toks)-2 && j < f.tj+20; j++ {
-			w := toks[j].w
-			if w == "." || w == ";" || w == "which" || w == "that" || w == "who" {
-				break
-			}
-			if w == "await" || w == "awaits" || w == "awaiting" {
-				for k := j + 1; k < len(toks) && k <= j+3; k++ {
-					if clearanceWords[toks[k].w] {
-						f.status = bot.StatusPlanned
-					}
-				}
-				break
-			}
-			if k := a.trigAt[j]; k >= 0 && k != f.t {
-				break
-			}
-			if beForms[w] {
-				if toks[j+1].w == "under" && pendingHeads[toks[j+2].w] {
-					f.status = bot.StatusPlanned
-				}
-				break
-			}
-			if w == "will" {
-				if f.status == bot.StatusDelivered && a.trigs[f.t].spec.dir == dirS && startWords[toks[j+1].w] {
-					f.status = bot.StatusOrdered
-				}
-				break
-			}
-			if w == "has" || w == "have" || w == "had" || w == "would" {
-				break
-			}
+		if a.settledNounFrame(f) {
+			a.readPendingPredicate(f)
 		}
 	}
+}
+
+// predicateStops end the search for a predicate: the sentence or clause
+// ends, or a relative clause opens inside the noun phrase.
+var predicateStops = words(". ; which that who")
+
+// awaitForms name what a transfer still waits for: "awaits final approval".
+var awaitForms = words("await awaits awaiting")
+
+// predicateAuxiliaries open a predicate that says nothing of a pending
+// transfer: "has been", "would".
+var predicateAuxiliaries = words("has have had would")
+
+// readPendingPredicate finds the predicate of noun frame f's noun phrase
+// (the first verb within 20 words after it) and sets f's status when it
+// says the transfer is planned or still to come.
+func (a *analysis) readPendingPredicate(f *frame) {
+	toks := a.toks
+	for j := f.tj; j < len(toks)-2 && j < f.tj+20; j++ {
+		w := toks[j].w
+		switch {
+		case predicateStops[w]:
+			return
+		case awaitForms[w]:
+			if a.awaitsClearance(j) {
+				f.status = bot.StatusPlanned
+			}
+			return
+		case a.trigAt[j] >= 0 && a.trigAt[j] != f.t:
+			return
+		case beForms[w]:
+			if toks[j+1].w == "under" && pendingHeads[toks[j+2].w] {
+				f.status = bot.StatusPlanned // "is under discussion"
+			}
+			return
+		case w == "will":
+			if a.startsLater(f, j) {
+				f.status = bot.StatusOrdered
+			}
+			return
+		case predicateAuxiliaries[w]:
+			return
+		}
+	}
+}
+
+// awaitsClearance reports whether a clearance word follows the "await"
+// at j within three words: "awaits final approval".
+func (a *analysis) awaitsClearance(j int) bool {
+	for k := j + 1; k < len(a.toks) && k <= j+3; k++ {
+		if clearanceWords[a.toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLater reports whether the "will" at j puts delivered frame f
+// still to come: "will begin in 2024" of a delivery toward the subject.
+func (a *analysis) startsLater(f *frame, j int) bool {
+	return f.status == bot.StatusDelivered && a.trigs[f.t].spec.dir == dirS && startWords[a.toks[j+1].w]
 }
 
 // appositionCues are the participles that, opening an aside right after a
