@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot"
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+)
 
 // Rules of the pneg probe round: negation, modality and attribution in
 // arms-transfer reporting, read from probe sentences in our own words
@@ -13,7 +17,9 @@ import "github.com/briefbot/briefbot/bot"
 var questionAux = words("will would could can did does do has have had is are was were should shall might may")
 
 // pnegFilter applies the round's sentence-level rules to the relations read
-// from one sentence.
+// from one sentence: a question states no transfer, a sentence that does
+// not assert its transfer keeps none delivered or ordered, and the other
+// rules lower or re-read the status of what is left.
 func (a *analysis) pnegFilter(rels []relation) []relation {
 	if len(rels) == 0 {
 		return rels
@@ -23,86 +29,102 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 	}
 	inv := a.invertedCondition()
 	if a.unverifiedClaim() || a.counterfactualOnly() || a.rejectedCharge() || inv == "had" {
-		out := rels[:0]
-		for _, r := range rels {
-			if r.Status == bot.StatusDelivered || r.Status == bot.StatusOrdered {
-				continue
-			}
-			out = append(out, r)
-		}
-		return out
+		return pnegDrop(rels, isFirmTransfer)
 	}
 	if inv == "were" || inv == "should" {
-		for i := range rels {
-			if rels[i].Status == bot.StatusOrdered || rels[i].Status == bot.StatusDelivered {
-				rels[i].Status = bot.StatusPlanned // "Were the deal to go ahead, Vietnam would receive ..."
-			}
-		}
+		// "Were the deal to go ahead, Vietnam would receive ..."
+		pnegRelabel(rels, lowerToPlanned, bot.StatusOrdered, bot.StatusDelivered)
 	}
 	if a.thirdCountry() {
-		out := rels[:0]
-		for _, r := range rels {
-			if !r.supInferred && !r.Inferred {
-				out = append(out, r)
-			}
-		}
-		rels = out
+		rels = pnegDrop(rels, hasContextParty)
 	}
 	if a.hopedWill() {
-		for i := range rels {
-			if rels[i].Status == bot.StatusOrdered {
-				rels[i].Status = bot.StatusPlanned // "hopes that the United States will donate patrol boats"
-			}
-		}
+		// "hopes that the United States will donate patrol boats"
+		pnegRelabel(rels, lowerToPlanned, bot.StatusOrdered)
 	}
 	if a.thoughtToHave() {
-		out := rels[:0]
-		for _, r := range rels {
-			if r.Status != bot.StatusDelivered && r.Status != bot.StatusOrdered {
-				out = append(out, r)
-			}
-		}
-		rels = out
+		rels = pnegDrop(rels, isFirmTransfer)
 	}
 	if a.notRuledOut() {
-		for i := range rels {
-			if rels[i].Status == bot.StatusCancelled {
-				rels[i].Status, rels[i].Denied = bot.StatusPlanned, false // "did not rule out buying": a possibility
-			}
-		}
+		// "did not rule out buying": a possibility
+		pnegRelabel(rels, reopenAsPlanned, bot.StatusCancelled)
 	}
-	switch a.negatedTiming() {
-	case timingWhen:
-		for i := range rels {
-			if rels[i].Status == bot.StatusCancelled {
-				// "will not receive the jets before 2028": late, not cancelled
-				rels[i].Status, rels[i].Denied, rels[i].Years = bot.StatusOrdered, false, nil
-			}
-		}
-	case timingPastUntil:
-		for i := range rels {
-			if rels[i].Status == bot.StatusCancelled || rels[i].Status == bot.StatusOrdered {
-				// "did not deliver the tanks until 2023": delivered, in 2023
-				rels[i].Status, rels[i].Denied = bot.StatusDelivered, false
-			}
-		}
-	}
+	a.applyNegatedTiming(rels)
 	if a.wouldBecomeOperator() {
-		for i := range rels {
-			if rels[i].Status == bot.StatusDelivered || rels[i].Status == bot.StatusOrdered {
-				rels[i].Status = bot.StatusPlanned // "would become the first operator of the Gripen E if it buys"
-			}
-		}
+		// "would become the first operator of the Gripen E if it buys"
+		pnegRelabel(rels, lowerToPlanned, bot.StatusDelivered, bot.StatusOrdered)
 	}
 	if a.neverHappened() {
-		for i := range rels {
-			if rels[i].Status == bot.StatusOrdered || rels[i].Status == bot.StatusPlanned {
-				rels[i].Status = bot.StatusCancelled
-			}
-		}
+		pnegRelabel(rels, cancelTransfer, bot.StatusOrdered, bot.StatusPlanned)
 	}
 	return rels
 }
+
+// applyNegatedTiming re-reads a negated transfer whose negation governs a
+// timing phrase (see negatedTiming): "will not receive the jets before
+// 2028" is late, not cancelled; "did not deliver the tanks until 2023" is
+// delivered, in 2023.
+func (a *analysis) applyNegatedTiming(rels []relation) {
+	switch a.negatedTiming() {
+	case timingWhen:
+		pnegRelabel(rels, delayedNotCancelled, bot.StatusCancelled)
+	case timingPastUntil:
+		pnegRelabel(rels, deliveredLate, bot.StatusCancelled, bot.StatusOrdered)
+	}
+}
+
+// pnegDrop removes, in place, the relations for which drop holds and
+// returns what is left.
+func pnegDrop(rels []relation, drop func(relation) bool) []relation {
+	out := rels[:0]
+	for _, r := range rels {
+		if !drop(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// pnegRelabel calls change on every relation whose status is one of from.
+func pnegRelabel(rels []relation, change func(*relation), from ...bot.Status) {
+	for i := range rels {
+		if slices.Contains(from, rels[i].Status) {
+			change(&rels[i])
+		}
+	}
+}
+
+// isFirmTransfer reports whether the relation states a delivery or an
+// order, the statuses a sentence that asserts no transfer must not keep.
+func isFirmTransfer(r relation) bool {
+	return r.Status == bot.StatusDelivered || r.Status == bot.StatusOrdered
+}
+
+// hasContextParty reports whether a party of the relation was taken from
+// the context rather than read from the sentence.
+func hasContextParty(r relation) bool {
+	return r.supInferred || r.Inferred
+}
+
+// lowerToPlanned makes a delivery or order a plan.
+func lowerToPlanned(r *relation) { r.Status = bot.StatusPlanned }
+
+// reopenAsPlanned makes a denied transfer an undenied plan: what a country
+// did not rule out is a possibility.
+func reopenAsPlanned(r *relation) { r.Status, r.Denied = bot.StatusPlanned, false }
+
+// delayedNotCancelled makes a cancelled transfer an undenied order with no
+// year: the negation said when, not whether.
+func delayedNotCancelled(r *relation) {
+	r.Status, r.Denied, r.Years = bot.StatusOrdered, false, nil
+}
+
+// deliveredLate makes a cancelled or ordered transfer an undenied
+// delivery; its years are kept.
+func deliveredLate(r *relation) { r.Status, r.Denied = bot.StatusDelivered, false }
+
+// cancelTransfer marks a transfer that never went ahead as cancelled.
+func cancelTransfer(r *relation) { r.Status = bot.StatusCancelled }
 
 // yesNoQuestion reports whether the sentence is a yes/no question: it
 // opens with an auxiliary, has a question mark and no transfer word after
