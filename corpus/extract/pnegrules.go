@@ -344,7 +344,22 @@ var theTimeHeads = words("start beginning middle first second third fourth last 
 // "did not deliver the tanks until 2023" (timingPastUntil: delivered
 // then). "until" before a clause is a condition and is left alone.
 func (a *analysis) negatedTiming() int {
-	toks := a.toks
+	verb := a.pnegSoleVerb()
+	if verb < 0 {
+		return timingNone
+	}
+	tr := &a.trigs[verb]
+	neg, past := pnegNegationBefore(a.toks, tr.ti)
+	if !neg {
+		return timingNone
+	}
+	return pnegTimingAfter(a.toks, tr.tj, past)
+}
+
+// pnegSoleVerb returns the index in a.trigs of the sentence's one transfer
+// verb (a trigger neither dropped nor a noun), -1 when there is none or
+// more than one.
+func (a *analysis) pnegSoleVerb() int {
 	verb := -1
 	for k := range a.trigs {
 		tr := &a.trigs[k]
@@ -352,16 +367,19 @@ func (a *analysis) negatedTiming() int {
 			continue
 		}
 		if verb >= 0 {
-			return timingNone
+			return -1
 		}
 		verb = k
 	}
-	if verb < 0 {
-		return timingNone
-	}
-	tr := &a.trigs[verb]
-	neg, past := false, false
-	for j := tr.ti - 1; j >= 0 && j >= tr.ti-5; j-- {
+	return verb
+}
+
+// pnegNegationBefore looks back up to five tokens from the verb at ti, not
+// past a comma or semicolon, for "not" or "never". neg reports whether one
+// is there; past whether the leftmost of them follows a past auxiliary
+// ("did not deliver").
+func pnegNegationBefore(toks []tok, ti int) (neg, past bool) {
+	for j := ti - 1; j >= 0 && j >= ti-5; j-- {
 		if toks[j].w == "," || toks[j].w == ";" {
 			break
 		}
@@ -370,36 +388,59 @@ func (a *analysis) negatedTiming() int {
 			past = j > 0 && pastAux[toks[j-1].w]
 		}
 	}
-	if !neg {
-		return timingNone
-	}
-	for j := tr.tj; j < len(toks) && j <= tr.tj+12; j++ {
+	return neg, past
+}
+
+// pnegTimingPrepositions open a timing phrase after a negated verb.
+var pnegTimingPrepositions = words("before until till")
+
+// pnegTimingAfter reads the first timing phrase within twelve tokens from
+// the end of the verb (tj), before any comma, semicolon or full stop: "on
+// time", "in time" and "on schedule" say when; a phrase opened by
+// "before", "until" or "till" is read by pnegTimingPhrase.
+func pnegTimingAfter(toks []tok, tj int, past bool) int {
+	for j := tj; j < len(toks) && j <= tj+12; j++ {
 		w := toks[j].w
 		if w == ";" || w == "," || w == "." {
 			return timingNone
 		}
-		if (w == "on" || w == "in") && j+1 < len(toks) && (toks[j+1].w == "time" || toks[j+1].w == "schedule") {
+		if pnegOnSchedule(toks, j) {
 			return timingWhen
 		}
-		if w != "before" && w != "until" && w != "till" {
-			continue
+		if pnegTimingPrepositions[w] {
+			return pnegTimingPhrase(toks, j, past)
 		}
-		if j+1 >= len(toks) {
-			return timingNone
-		}
-		n := toks[j+1]
-		if n.digit && past && w == "until" && j+2 < len(toks) && (toks[j+2].w == "." || toks[j+2].w == ",") {
-			return timingPastUntil
-		}
-		if n.w == "the" && j+2 < len(toks) && (timeHeads[toks[j+2].w] || theTimeHeads[toks[j+2].w]) {
-			return timingWhen // "until the end of the year"
-		}
-		if n.digit || timeHeads[n.w] {
-			return timingWhen
-		}
-		return timingNone // "until the crews are trained": a condition, read elsewhere (s941, s1206)
 	}
 	return timingNone
+}
+
+// pnegOnSchedule reports whether "on" or "in" at j opens "time" or
+// "schedule": "couldn't deliver the frigates on time".
+func pnegOnSchedule(toks []tok, j int) bool {
+	w := toks[j].w
+	return (w == "on" || w == "in") && j+1 < len(toks) && (toks[j+1].w == "time" || toks[j+1].w == "schedule")
+}
+
+// pnegTimingPhrase reads the phrase opened by "before", "until" or "till"
+// at j: a past "until" and a number that ends the clause ("did not
+// deliver the tanks until 2023.") is timingPastUntil; a number or a time word
+// ("before 2028", "until next year", "until the end of the decade") is
+// timingWhen; anything else opens a clause, a condition left alone.
+func pnegTimingPhrase(toks []tok, j int, past bool) int {
+	if j+1 >= len(toks) {
+		return timingNone
+	}
+	n := toks[j+1]
+	if n.digit && past && toks[j].w == "until" && j+2 < len(toks) && (toks[j+2].w == "." || toks[j+2].w == ",") {
+		return timingPastUntil
+	}
+	if n.w == "the" && j+2 < len(toks) && (timeHeads[toks[j+2].w] || theTimeHeads[toks[j+2].w]) {
+		return timingWhen // "until the end of the year"
+	}
+	if n.digit || timeHeads[n.w] {
+		return timingWhen
+	}
+	return timingNone // "until the crews are trained": a condition, read elsewhere (s941, s1206)
 }
 
 // becomeModals before "become" make a future role a condition.
