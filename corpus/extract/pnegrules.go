@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/briefbot/briefbot/bot"
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/bot"
+)
 
 // Rules of the pneg probe round: negation, modality and attribution in
 // arms-transfer reporting, read from probe sentences in our own words
@@ -13,7 +17,9 @@ import "github.com/briefbot/briefbot/bot"
 var questionAux = words("will would could can did does do has have had is are was were should shall might may")
 
 // pnegFilter applies the round's sentence-level rules to the relations read
-// from one sentence.
+// from one sentence: a question states no transfer, a sentence that does
+// not assert its transfer keeps none delivered or ordered, and the other
+// rules lower or re-read the status of what is left.
 func (a *analysis) pnegFilter(rels []relation) []relation {
 	if len(rels) == 0 {
 		return rels
@@ -23,86 +29,102 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 	}
 	inv := a.invertedCondition()
 	if a.unverifiedClaim() || a.counterfactualOnly() || a.rejectedCharge() || inv == "had" {
-		out := rels[:0]
-		for _, r := range rels {
-			if r.Status == bot.StatusDelivered || r.Status == bot.StatusOrdered {
-				continue
-			}
-			out = append(out, r)
-		}
-		return out
+		return pnegDrop(rels, isFirmTransfer)
 	}
 	if inv == "were" || inv == "should" {
-		for i := range rels {
-			if rels[i].Status == bot.StatusOrdered || rels[i].Status == bot.StatusDelivered {
-				rels[i].Status = bot.StatusPlanned // "Were the deal to go ahead, Vietnam would receive ..."
-			}
-		}
+		// "Were the deal to go ahead, Vietnam would receive ..."
+		pnegRelabel(rels, lowerToPlanned, bot.StatusOrdered, bot.StatusDelivered)
 	}
 	if a.thirdCountry() {
-		out := rels[:0]
-		for _, r := range rels {
-			if !r.supInferred && !r.Inferred {
-				out = append(out, r)
-			}
-		}
-		rels = out
+		rels = pnegDrop(rels, hasContextParty)
 	}
 	if a.hopedWill() {
-		for i := range rels {
-			if rels[i].Status == bot.StatusOrdered {
-				rels[i].Status = bot.StatusPlanned // "hopes that the United States will donate patrol boats"
-			}
-		}
+		// "hopes that the United States will donate patrol boats"
+		pnegRelabel(rels, lowerToPlanned, bot.StatusOrdered)
 	}
 	if a.thoughtToHave() {
-		out := rels[:0]
-		for _, r := range rels {
-			if r.Status != bot.StatusDelivered && r.Status != bot.StatusOrdered {
-				out = append(out, r)
-			}
-		}
-		rels = out
+		rels = pnegDrop(rels, isFirmTransfer)
 	}
 	if a.notRuledOut() {
-		for i := range rels {
-			if rels[i].Status == bot.StatusCancelled {
-				rels[i].Status, rels[i].Denied = bot.StatusPlanned, false // "did not rule out buying": a possibility
-			}
-		}
+		// "did not rule out buying": a possibility
+		pnegRelabel(rels, reopenAsPlanned, bot.StatusCancelled)
 	}
-	switch a.negatedTiming() {
-	case timingWhen:
-		for i := range rels {
-			if rels[i].Status == bot.StatusCancelled {
-				// "will not receive the jets before 2028": late, not cancelled
-				rels[i].Status, rels[i].Denied, rels[i].Years = bot.StatusOrdered, false, nil
-			}
-		}
-	case timingPastUntil:
-		for i := range rels {
-			if rels[i].Status == bot.StatusCancelled || rels[i].Status == bot.StatusOrdered {
-				// "did not deliver the tanks until 2023": delivered, in 2023
-				rels[i].Status, rels[i].Denied = bot.StatusDelivered, false
-			}
-		}
-	}
+	a.applyNegatedTiming(rels)
 	if a.wouldBecomeOperator() {
-		for i := range rels {
-			if rels[i].Status == bot.StatusDelivered || rels[i].Status == bot.StatusOrdered {
-				rels[i].Status = bot.StatusPlanned // "would become the first operator of the Gripen E if it buys"
-			}
-		}
+		// "would become the first operator of the Gripen E if it buys"
+		pnegRelabel(rels, lowerToPlanned, bot.StatusDelivered, bot.StatusOrdered)
 	}
 	if a.neverHappened() {
-		for i := range rels {
-			if rels[i].Status == bot.StatusOrdered || rels[i].Status == bot.StatusPlanned {
-				rels[i].Status = bot.StatusCancelled
-			}
-		}
+		pnegRelabel(rels, cancelTransfer, bot.StatusOrdered, bot.StatusPlanned)
 	}
 	return rels
 }
+
+// applyNegatedTiming re-reads a negated transfer whose negation governs a
+// timing phrase (see negatedTiming): "will not receive the jets before
+// 2028" is late, not cancelled; "did not deliver the tanks until 2023" is
+// delivered, in 2023.
+func (a *analysis) applyNegatedTiming(rels []relation) {
+	switch a.negatedTiming() {
+	case timingWhen:
+		pnegRelabel(rels, delayedNotCancelled, bot.StatusCancelled)
+	case timingPastUntil:
+		pnegRelabel(rels, deliveredLate, bot.StatusCancelled, bot.StatusOrdered)
+	}
+}
+
+// pnegDrop removes, in place, the relations for which drop holds and
+// returns what is left.
+func pnegDrop(rels []relation, drop func(relation) bool) []relation {
+	out := rels[:0]
+	for _, r := range rels {
+		if !drop(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// pnegRelabel calls change on every relation whose status is one of from.
+func pnegRelabel(rels []relation, change func(*relation), from ...bot.Status) {
+	for i := range rels {
+		if slices.Contains(from, rels[i].Status) {
+			change(&rels[i])
+		}
+	}
+}
+
+// isFirmTransfer reports whether the relation states a delivery or an
+// order, the statuses a sentence that asserts no transfer must not keep.
+func isFirmTransfer(r relation) bool {
+	return r.Status == bot.StatusDelivered || r.Status == bot.StatusOrdered
+}
+
+// hasContextParty reports whether a party of the relation was taken from
+// the context rather than read from the sentence.
+func hasContextParty(r relation) bool {
+	return r.supInferred || r.Inferred
+}
+
+// lowerToPlanned makes a delivery or order a plan.
+func lowerToPlanned(r *relation) { r.Status = bot.StatusPlanned }
+
+// reopenAsPlanned makes a denied transfer an undenied plan: what a country
+// did not rule out is a possibility.
+func reopenAsPlanned(r *relation) { r.Status, r.Denied = bot.StatusPlanned, false }
+
+// delayedNotCancelled makes a cancelled transfer an undenied order with no
+// year: the negation said when, not whether.
+func delayedNotCancelled(r *relation) {
+	r.Status, r.Denied, r.Years = bot.StatusOrdered, false, nil
+}
+
+// deliveredLate makes a cancelled or ordered transfer an undenied
+// delivery; its years are kept.
+func deliveredLate(r *relation) { r.Status, r.Denied = bot.StatusDelivered, false }
+
+// cancelTransfer marks a transfer that never went ahead as cancelled.
+func cancelTransfer(r *relation) { r.Status = bot.StatusCancelled }
 
 // yesNoQuestion reports whether the sentence is a yes/no question: it
 // opens with an auxiliary, has a question mark and no transfer word after
@@ -322,7 +344,22 @@ var theTimeHeads = words("start beginning middle first second third fourth last 
 // "did not deliver the tanks until 2023" (timingPastUntil: delivered
 // then). "until" before a clause is a condition and is left alone.
 func (a *analysis) negatedTiming() int {
-	toks := a.toks
+	verb := a.pnegSoleVerb()
+	if verb < 0 {
+		return timingNone
+	}
+	tr := &a.trigs[verb]
+	neg, past := pnegNegationBefore(a.toks, tr.ti)
+	if !neg {
+		return timingNone
+	}
+	return pnegTimingAfter(a.toks, tr.tj, past)
+}
+
+// pnegSoleVerb returns the index in a.trigs of the sentence's one transfer
+// verb (a trigger neither dropped nor a noun), -1 when there is none or
+// more than one.
+func (a *analysis) pnegSoleVerb() int {
 	verb := -1
 	for k := range a.trigs {
 		tr := &a.trigs[k]
@@ -330,16 +367,19 @@ func (a *analysis) negatedTiming() int {
 			continue
 		}
 		if verb >= 0 {
-			return timingNone
+			return -1
 		}
 		verb = k
 	}
-	if verb < 0 {
-		return timingNone
-	}
-	tr := &a.trigs[verb]
-	neg, past := false, false
-	for j := tr.ti - 1; j >= 0 && j >= tr.ti-5; j-- {
+	return verb
+}
+
+// pnegNegationBefore looks back up to five tokens from the verb at ti, not
+// past a comma or semicolon, for "not" or "never". neg reports whether one
+// is there; past whether the leftmost of them follows a past auxiliary
+// ("did not deliver").
+func pnegNegationBefore(toks []tok, ti int) (neg, past bool) {
+	for j := ti - 1; j >= 0 && j >= ti-5; j-- {
 		if toks[j].w == "," || toks[j].w == ";" {
 			break
 		}
@@ -348,36 +388,59 @@ func (a *analysis) negatedTiming() int {
 			past = j > 0 && pastAux[toks[j-1].w]
 		}
 	}
-	if !neg {
-		return timingNone
-	}
-	for j := tr.tj; j < len(toks) && j <= tr.tj+12; j++ {
+	return neg, past
+}
+
+// pnegTimingPrepositions open a timing phrase after a negated verb.
+var pnegTimingPrepositions = words("before until till")
+
+// pnegTimingAfter reads the first timing phrase within twelve tokens from
+// the end of the verb (tj), before any comma, semicolon or full stop: "on
+// time", "in time" and "on schedule" say when; a phrase opened by
+// "before", "until" or "till" is read by pnegTimingPhrase.
+func pnegTimingAfter(toks []tok, tj int, past bool) int {
+	for j := tj; j < len(toks) && j <= tj+12; j++ {
 		w := toks[j].w
 		if w == ";" || w == "," || w == "." {
 			return timingNone
 		}
-		if (w == "on" || w == "in") && j+1 < len(toks) && (toks[j+1].w == "time" || toks[j+1].w == "schedule") {
+		if pnegOnSchedule(toks, j) {
 			return timingWhen
 		}
-		if w != "before" && w != "until" && w != "till" {
-			continue
+		if pnegTimingPrepositions[w] {
+			return pnegTimingPhrase(toks, j, past)
 		}
-		if j+1 >= len(toks) {
-			return timingNone
-		}
-		n := toks[j+1]
-		if n.digit && past && w == "until" && j+2 < len(toks) && (toks[j+2].w == "." || toks[j+2].w == ",") {
-			return timingPastUntil
-		}
-		if n.w == "the" && j+2 < len(toks) && (timeHeads[toks[j+2].w] || theTimeHeads[toks[j+2].w]) {
-			return timingWhen // "until the end of the year"
-		}
-		if n.digit || timeHeads[n.w] {
-			return timingWhen
-		}
-		return timingNone // "until the crews are trained": a condition, read elsewhere (s941, s1206)
 	}
 	return timingNone
+}
+
+// pnegOnSchedule reports whether "on" or "in" at j opens "time" or
+// "schedule": "couldn't deliver the frigates on time".
+func pnegOnSchedule(toks []tok, j int) bool {
+	w := toks[j].w
+	return (w == "on" || w == "in") && j+1 < len(toks) && (toks[j+1].w == "time" || toks[j+1].w == "schedule")
+}
+
+// pnegTimingPhrase reads the phrase opened by "before", "until" or "till"
+// at j: a past "until" and a number that ends the clause ("did not
+// deliver the tanks until 2023.") is timingPastUntil; a number or a time word
+// ("before 2028", "until next year", "until the end of the decade") is
+// timingWhen; anything else opens a clause, a condition left alone.
+func pnegTimingPhrase(toks []tok, j int, past bool) int {
+	if j+1 >= len(toks) {
+		return timingNone
+	}
+	n := toks[j+1]
+	if n.digit && past && toks[j].w == "until" && j+2 < len(toks) && (toks[j+2].w == "." || toks[j+2].w == ",") {
+		return timingPastUntil
+	}
+	if n.w == "the" && j+2 < len(toks) && (timeHeads[toks[j+2].w] || theTimeHeads[toks[j+2].w]) {
+		return timingWhen // "until the end of the year"
+	}
+	if n.digit || timeHeads[n.w] {
+		return timingWhen
+	}
+	return timingNone // "until the crews are trained": a condition, read elsewhere (s941, s1206)
 }
 
 // becomeModals before "become" make a future role a condition.
