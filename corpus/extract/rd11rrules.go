@@ -576,6 +576,10 @@ var (
 	plantNouns = words("plant plants factory factories facility facilities")
 )
 
+// plantPlanWords before the verb make opening a plant a plan: "will open",
+// "plans to open".
+var plantPlanWords = words("will plans plan intends to")
+
 // plantRelations reads a foreign arms maker opening a plant in a country:
 // "Aselsan ... has opened a plant costing $44 million in Kazakhstan" is
 // production of the maker's designs there, a licence from the maker's
@@ -588,57 +592,100 @@ func (a *analysis) plantRelations() []relation {
 	if len(toks) == 0 || negates(a.text) || a.hedged() {
 		return nil
 	}
-	m := a.actorAt[0]
+	m := a.openingMaker()
 	if m < 0 {
 		return nil
 	}
 	maker := &a.actors[m]
-	if maker.kind != gazetteer.ManufacturerMention || maker.drop || len(maker.countries) != 1 {
+	verb, noun := a.plantOpenedAfter(maker.tj)
+	if noun < 0 {
 		return nil
 	}
-	var out []relation
-	for j := maker.tj; j+2 < len(toks) && j < maker.tj+22; j++ {
+	rec, pos := a.plantCountryAfter(noun)
+	if rec == "" || rec == maker.countries[0] {
+		return nil
+	}
+	r := relation{pos: pos}
+	r.Supplier, r.Recipient = maker.countries[0], rec
+	r.Status, r.Kind = bot.StatusOrdered, bot.KindLicence
+	if a.anyWordIn(plantPlanWords, maker.tj, verb) {
+		r.Status = bot.StatusPlanned
+	}
+	r.Years = a.yearsIn(0, len(toks))
+	return []relation{r}
+}
+
+// openingMaker returns the arms maker of one country that opens the
+// sentence, -1 if none.
+func (a *analysis) openingMaker() int {
+	m := a.actorAt[0]
+	if m < 0 {
+		return -1
+	}
+	maker := &a.actors[m]
+	if maker.kind != gazetteer.ManufacturerMention || maker.drop || len(maker.countries) != 1 {
+		return -1
+	}
+	return m
+}
+
+// plantOpenedAfter returns the first verb that opens a plant within 22
+// words after token from ("has opened a plant"), not after "not", and
+// the word for the plant; -1, -1 if none.
+func (a *analysis) plantOpenedAfter(from int) (verb, noun int) {
+	toks := a.toks
+	for j := from; j+2 < len(toks) && j < from+22; j++ {
 		if !plantVerbs[toks[j].w] || a.notBefore(j) {
 			continue
 		}
-		k := j + 1
-		if k < len(toks) && toks[k].w == "up" {
-			k++
+		if noun := a.plantNounAfter(j); noun >= 0 {
+			return j, noun
 		}
-		end := min(len(toks), k+5)
-		noun := -1
-		for t := k; t < end; t++ {
-			if plantNouns[toks[t].w] {
-				noun = t
-				break
-			}
+	}
+	return -1, -1
+}
+
+// plantNounAfter returns the word for a plant within five words after the
+// verb at token j (and its "up": "set up a factory"), -1 if none.
+func (a *analysis) plantNounAfter(j int) int {
+	toks := a.toks
+	k := j + 1
+	if k < len(toks) && toks[k].w == "up" {
+		k++
+	}
+	end := min(len(toks), k+5)
+	for t := k; t < end; t++ {
+		if plantNouns[toks[t].w] {
+			return t
 		}
-		if noun < 0 {
+	}
+	return -1
+}
+
+// plantCountryAfter returns the country the first "in" within eight words
+// after the plant noun at token noun places it in ("a plant costing $44
+// million in Kazakhstan"), and its position; "" if that "in" names no
+// country by its name alone.
+func (a *analysis) plantCountryAfter(noun int) (string, int) {
+	toks := a.toks
+	for t := noun + 1; t+1 < len(toks) && t <= noun+8; t++ {
+		if toks[t].w != "in" {
 			continue
 		}
-		rec, pos := "", -1
-		for t := noun + 1; t+1 < len(toks) && t <= noun+8; t++ {
-			if toks[t].w == "in" {
-				if c := a.actorAt[t+1]; c >= 0 && a.actors[c].kind == gazetteer.NameMention && len(a.actors[c].countries) == 1 && !a.actors[c].poss {
-					rec, pos = a.actors[c].countries[0], a.actors[c].ti
-				}
-				break
-			}
+		if c := a.actorAt[t+1]; c >= 0 && a.actors[c].kind == gazetteer.NameMention && len(a.actors[c].countries) == 1 && !a.actors[c].poss {
+			return a.actors[c].countries[0], a.actors[c].ti
 		}
-		if rec == "" || rec == maker.countries[0] {
-			return nil
-		}
-		r := relation{pos: pos}
-		r.Supplier, r.Recipient = maker.countries[0], rec
-		r.Status, r.Kind = bot.StatusOrdered, bot.KindLicence
-		for t := maker.tj; t < j; t++ {
-			if w := toks[t].w; w == "will" || w == "plans" || w == "plan" || w == "intends" || w == "to" {
-				r.Status = bot.StatusPlanned
-			}
-		}
-		r.Years = a.yearsIn(0, len(toks))
-		out = append(out, r)
-		break
+		return "", -1
 	}
-	return out
+	return "", -1
+}
+
+// anyWordIn reports whether a word of set stands in tokens [from, to).
+func (a *analysis) anyWordIn(set wordSet, from, to int) bool {
+	for t := from; t < to; t++ {
+		if set[a.toks[t].w] {
+			return true
+		}
+	}
+	return false
 }
