@@ -204,6 +204,10 @@ var barredWords = words("prevented barred banned prohibited")
 // barredExportWords name the exports barred.
 var barredExportWords = words("export exports exporting sales selling supplies supplying deliveries delivering")
 
+// barredFillers may stand between "from" and the word for exports:
+// "prevented from continuing exports".
+var barredFillers = words("continuing further any making")
+
 // barredExportRelations reads a cancellation that names no goods: an arms
 // firm, named by its country ("the Israeli firm", a known maker), "is
 // prevented from continuing exports to Azerbaijan". The goods come from a
@@ -214,33 +218,13 @@ func (a *analysis) barredExportRelations() []relation {
 	if a.ctx == nil || a.ctx.Title == "" || negates(a.text) || a.hedged() {
 		return nil
 	}
-	toks := a.toks
 	var out []relation
-	for j := 1; j+3 < len(toks); j++ {
-		if !barredWords[toks[j].w] || toks[j+1].w != "from" || a.notBefore(j) {
+	for j := 1; j+3 < len(a.toks); j++ {
+		k := a.barredExportAt(j)
+		if k < 0 {
 			continue
 		}
-		k := j + 2
-		for k < len(toks) && k < j+5 && (toks[k].w == "continuing" || toks[k].w == "further" || toks[k].w == "any" || toks[k].w == "making") {
-			k++
-		}
-		if k >= len(toks) || !barredExportWords[toks[k].w] {
-			continue
-		}
-		rec, pos := "", -1
-		for t := k + 1; t+1 < len(toks) && t <= k+3; t++ {
-			if a.itemAt[t] >= 0 {
-				break // the goods are named: the frame reads them
-			}
-			if toks[t].w != "to" {
-				continue
-			}
-			if m := a.actorAt[t+1]; m >= 0 && !a.actors[m].drop && len(a.actors[m].countries) == 1 &&
-				(a.actors[m].kind == gazetteer.NameMention || a.actors[m].kind == gazetteer.CapitalMention) {
-				rec, pos = a.actors[m].countries[0], a.actors[m].ti
-			}
-			break
-		}
+		rec, pos := a.barredRecipientAfter(k)
 		sup := a.firmBefore(j)
 		if rec == "" || sup == "" || sup == rec || !a.titleNamesArms() {
 			continue
@@ -251,6 +235,53 @@ func (a *analysis) barredExportRelations() []relation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// barredExportAt returns the word for exports that a bar at token j puts
+// out of reach ("prevented from continuing exports"), -1 if token j opens
+// no such bar or "not" stands before it.
+func (a *analysis) barredExportAt(j int) int {
+	toks := a.toks
+	if !barredWords[toks[j].w] || toks[j+1].w != "from" || a.notBefore(j) {
+		return -1
+	}
+	k := j + 2
+	for k < len(toks) && k < j+5 && barredFillers[toks[k].w] {
+		k++
+	}
+	if k >= len(toks) || !barredExportWords[toks[k].w] {
+		return -1
+	}
+	return k
+}
+
+// barredRecipientAfter returns the country the barred exports at token k
+// went to ("exports to Azerbaijan") and its position; "" when no country
+// follows within three words, or when goods are named first (the frame
+// reads them).
+func (a *analysis) barredRecipientAfter(k int) (string, int) {
+	toks := a.toks
+	for t := k + 1; t+1 < len(toks) && t <= k+3; t++ {
+		if a.itemAt[t] >= 0 {
+			return "", -1 // the goods are named: the frame reads them
+		}
+		if toks[t].w != "to" {
+			continue
+		}
+		if m := a.actorAt[t+1]; m >= 0 && a.countryByName(m) {
+			return a.actors[m].countries[0], a.actors[m].ti
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// countryByName reports whether actor m names one country by its name or
+// capital.
+func (a *analysis) countryByName(m int) bool {
+	ac := &a.actors[m]
+	return !ac.drop && len(ac.countries) == 1 &&
+		(ac.kind == gazetteer.NameMention || ac.kind == gazetteer.CapitalMention)
 }
 
 // firmBefore returns the country of the arms firm nearest before token j:
@@ -269,13 +300,19 @@ func (a *analysis) firmBefore(j int) string {
 		if ac.drop || len(ac.countries) != 1 || t != ac.ti {
 			continue
 		}
-		if ac.kind == gazetteer.ManufacturerMention ||
-			ac.kind == gazetteer.DemonymMention && ac.tj < len(a.toks) && companyNouns[a.toks[ac.tj].w] {
+		if a.firmActor(ac) {
 			return ac.countries[0]
 		}
 		return ""
 	}
 	return ""
+}
+
+// firmActor reports whether actor ac is an arms firm: a known maker, or a
+// demonym before a word for a firm ("the Israeli company").
+func (a *analysis) firmActor(ac *actor) bool {
+	return ac.kind == gazetteer.ManufacturerMention ||
+		ac.kind == gazetteer.DemonymMention && ac.tj < len(a.toks) && companyNouns[a.toks[ac.tj].w]
 }
 
 // titleNamesArms reports whether the report's title names a weapon or arms.
@@ -321,59 +358,109 @@ func (a *analysis) jointProductionBetween() []relation {
 		if f.kind != bot.KindLicence || f.neg || f.denied {
 			continue
 		}
-		firm, state := -1, -1
-		for li := range a.lists {
-			l := &a.lists[li]
-			if l.prep != "between" || len(l.members) < 1 || len(l.members) > 2 || abs(l.ti-a.trigs[f.t].ti) > 14 {
-				continue
-			}
-			members := l.members
-			if len(members) == 1 {
-				// "between Azerbaijan's Defence Industry Ministry and the
-				// Israeli company Aeronautics": the second party is a list of
-				// its own after "and".
-				m := a.andPartyAfter(l.tj)
-				if m < 0 {
-					break
-				}
-				members = []int{members[0], m}
-			}
-			for _, m := range members {
-				switch ac := &a.actors[m]; {
-				case ac.drop || len(ac.countries) != 1:
-				case ac.kind == gazetteer.ManufacturerMention ||
-					ac.kind == gazetteer.DemonymMention && ac.tj < len(a.toks) && companyNouns[a.toks[ac.tj].w]:
-					firm = m
-				case ac.kind == gazetteer.NameMention || ac.kind == gazetteer.CapitalMention || ac.org:
-					state = m
-				}
-			}
-			break
-		}
-		if firm < 0 || state < 0 || a.actors[firm].countries[0] == a.actors[state].countries[0] ||
-			len(f.rsups) > 0 && !sameSide(f.rsups, a.actors[firm].countries) ||
-			len(f.rrecs) > 0 && !sameSide(f.rrecs, a.actors[firm].countries) && !sameSide(f.rrecs, a.actors[state].countries) {
+		firm, state := a.betweenParties(f)
+		if !a.betweenPartiesFit(f, firm, state) {
 			continue
 		}
 		items := a.frameItems(f)
 		if len(items) == 0 {
 			continue
 		}
-		g := *f
-		g.items = items
-		g.rsups = []roleParty{{party: party{countries: a.actors[firm].countries, pos: a.actors[firm].ti}, li: -1, it: -1}}
-		g.rrecs = []roleParty{{party: party{countries: a.actors[state].countries, pos: a.actors[state].ti}, li: -1, it: -1}}
-		g.groups = nil
-		switch {
-		case a.intentDocBefore(a.trigs[f.t].ti):
-			g.status = bot.StatusPlanned // "The protocol of intent signed between ... on joint production"
-		case g.status == bot.StatusDelivered:
-			g.status = bot.StatusOrdered // an agreement between the two: production agreed, not yet reported
-		}
+		g := a.betweenLicence(f, items, firm, state)
 		a.makeGroups(&g)
 		out = a.emit(&g, out)
 	}
 	return out
+}
+
+// betweenParties returns the firm and the state of the first "between"
+// list near frame f's trigger, -1 for either that is not there. A list of
+// one member takes its second party from the list "and" opens after it.
+func (a *analysis) betweenParties(f *frame) (firm, state int) {
+	for li := range a.lists {
+		l := &a.lists[li]
+		if !betweenListNear(l, a.trigs[f.t].ti) {
+			continue
+		}
+		members := l.members
+		if len(members) == 1 {
+			// "between Azerbaijan's Defence Industry Ministry and the
+			// Israeli company Aeronautics": the second party is a list of
+			// its own after "and".
+			m := a.andPartyAfter(l.tj)
+			if m < 0 {
+				return -1, -1
+			}
+			members = []int{members[0], m}
+		}
+		return a.firmAndState(members)
+	}
+	return -1, -1
+}
+
+// betweenListNear reports whether list l is "between" one or two parties
+// within 14 words of token ti.
+func betweenListNear(l *alist, ti int) bool {
+	return l.prep == "between" && len(l.members) >= 1 && len(l.members) <= 2 && abs(l.ti-ti) <= 14
+}
+
+// firmAndState returns which of the actors in members is an arms firm and
+// which a state (by name, capital or organ), -1 for either not among
+// them; an actor of no single country is neither, and a later one of a
+// kind replaces an earlier.
+func (a *analysis) firmAndState(members []int) (firm, state int) {
+	firm, state = -1, -1
+	for _, m := range members {
+		switch ac := &a.actors[m]; {
+		case ac.drop || len(ac.countries) != 1:
+		case a.firmActor(ac):
+			firm = m
+		case ac.kind == gazetteer.NameMention || ac.kind == gazetteer.CapitalMention || ac.org:
+			state = m
+		}
+	}
+	return firm, state
+}
+
+// betweenPartiesFit reports whether a firm and a state of different
+// countries were found and agree with the parties frame f already names:
+// its supplier must be the firm's country, its recipient either's.
+func (a *analysis) betweenPartiesFit(f *frame, firm, state int) bool {
+	if firm < 0 || state < 0 {
+		return false
+	}
+	fc, sc := a.actors[firm].countries, a.actors[state].countries
+	if fc[0] == sc[0] {
+		return false
+	}
+	if len(f.rsups) > 0 && !sameSide(f.rsups, fc) {
+		return false
+	}
+	return len(f.rrecs) == 0 || sameSide(f.rrecs, fc) || sameSide(f.rrecs, sc)
+}
+
+// betweenLicence returns frame f as a licence of items from the firm's
+// country to the state: planned after a document of intent, ordered where
+// f read a delivery (production agreed, not yet reported).
+func (a *analysis) betweenLicence(f *frame, items []int, firm, state int) frame {
+	g := *f
+	g.items = items
+	g.rsups = []roleParty{a.soleParty(firm)}
+	g.rrecs = []roleParty{a.soleParty(state)}
+	g.groups = nil
+	switch {
+	case a.intentDocBefore(a.trigs[f.t].ti):
+		g.status = bot.StatusPlanned // "The protocol of intent signed between ... on joint production"
+	case g.status == bot.StatusDelivered:
+		g.status = bot.StatusOrdered // an agreement between the two: production agreed, not yet reported
+	}
+	return g
+}
+
+// soleParty returns actor m as a party of its own, in no list and by no
+// weapon.
+func (a *analysis) soleParty(m int) roleParty {
+	return roleParty{party: party{countries: a.actors[m].countries, pos: a.actors[m].ti}, li: -1, it: -1}
 }
 
 func abs(x int) int {
@@ -489,6 +576,10 @@ var (
 	plantNouns = words("plant plants factory factories facility facilities")
 )
 
+// plantPlanWords before the verb make opening a plant a plan: "will open",
+// "plans to open".
+var plantPlanWords = words("will plans plan intends to")
+
 // plantRelations reads a foreign arms maker opening a plant in a country:
 // "Aselsan ... has opened a plant costing $44 million in Kazakhstan" is
 // production of the maker's designs there, a licence from the maker's
@@ -501,57 +592,100 @@ func (a *analysis) plantRelations() []relation {
 	if len(toks) == 0 || negates(a.text) || a.hedged() {
 		return nil
 	}
-	m := a.actorAt[0]
+	m := a.openingMaker()
 	if m < 0 {
 		return nil
 	}
 	maker := &a.actors[m]
-	if maker.kind != gazetteer.ManufacturerMention || maker.drop || len(maker.countries) != 1 {
+	verb, noun := a.plantOpenedAfter(maker.tj)
+	if noun < 0 {
 		return nil
 	}
-	var out []relation
-	for j := maker.tj; j+2 < len(toks) && j < maker.tj+22; j++ {
+	rec, pos := a.plantCountryAfter(noun)
+	if rec == "" || rec == maker.countries[0] {
+		return nil
+	}
+	r := relation{pos: pos}
+	r.Supplier, r.Recipient = maker.countries[0], rec
+	r.Status, r.Kind = bot.StatusOrdered, bot.KindLicence
+	if a.anyWordIn(plantPlanWords, maker.tj, verb) {
+		r.Status = bot.StatusPlanned
+	}
+	r.Years = a.yearsIn(0, len(toks))
+	return []relation{r}
+}
+
+// openingMaker returns the arms maker of one country that opens the
+// sentence, -1 if none.
+func (a *analysis) openingMaker() int {
+	m := a.actorAt[0]
+	if m < 0 {
+		return -1
+	}
+	maker := &a.actors[m]
+	if maker.kind != gazetteer.ManufacturerMention || maker.drop || len(maker.countries) != 1 {
+		return -1
+	}
+	return m
+}
+
+// plantOpenedAfter returns the first verb that opens a plant within 22
+// words after token from ("has opened a plant"), not after "not", and
+// the word for the plant; -1, -1 if none.
+func (a *analysis) plantOpenedAfter(from int) (verb, noun int) {
+	toks := a.toks
+	for j := from; j+2 < len(toks) && j < from+22; j++ {
 		if !plantVerbs[toks[j].w] || a.notBefore(j) {
 			continue
 		}
-		k := j + 1
-		if k < len(toks) && toks[k].w == "up" {
-			k++
+		if noun := a.plantNounAfter(j); noun >= 0 {
+			return j, noun
 		}
-		end := min(len(toks), k+5)
-		noun := -1
-		for t := k; t < end; t++ {
-			if plantNouns[toks[t].w] {
-				noun = t
-				break
-			}
+	}
+	return -1, -1
+}
+
+// plantNounAfter returns the word for a plant within five words after the
+// verb at token j (and its "up": "set up a factory"), -1 if none.
+func (a *analysis) plantNounAfter(j int) int {
+	toks := a.toks
+	k := j + 1
+	if k < len(toks) && toks[k].w == "up" {
+		k++
+	}
+	end := min(len(toks), k+5)
+	for t := k; t < end; t++ {
+		if plantNouns[toks[t].w] {
+			return t
 		}
-		if noun < 0 {
+	}
+	return -1
+}
+
+// plantCountryAfter returns the country the first "in" within eight words
+// after the plant noun at token noun places it in ("a plant costing $44
+// million in Kazakhstan"), and its position; "" if that "in" names no
+// country by its name alone.
+func (a *analysis) plantCountryAfter(noun int) (string, int) {
+	toks := a.toks
+	for t := noun + 1; t+1 < len(toks) && t <= noun+8; t++ {
+		if toks[t].w != "in" {
 			continue
 		}
-		rec, pos := "", -1
-		for t := noun + 1; t+1 < len(toks) && t <= noun+8; t++ {
-			if toks[t].w == "in" {
-				if c := a.actorAt[t+1]; c >= 0 && a.actors[c].kind == gazetteer.NameMention && len(a.actors[c].countries) == 1 && !a.actors[c].poss {
-					rec, pos = a.actors[c].countries[0], a.actors[c].ti
-				}
-				break
-			}
+		if c := a.actorAt[t+1]; c >= 0 && a.actors[c].kind == gazetteer.NameMention && len(a.actors[c].countries) == 1 && !a.actors[c].poss {
+			return a.actors[c].countries[0], a.actors[c].ti
 		}
-		if rec == "" || rec == maker.countries[0] {
-			return nil
-		}
-		r := relation{pos: pos}
-		r.Supplier, r.Recipient = maker.countries[0], rec
-		r.Status, r.Kind = bot.StatusOrdered, bot.KindLicence
-		for t := maker.tj; t < j; t++ {
-			if w := toks[t].w; w == "will" || w == "plans" || w == "plan" || w == "intends" || w == "to" {
-				r.Status = bot.StatusPlanned
-			}
-		}
-		r.Years = a.yearsIn(0, len(toks))
-		out = append(out, r)
-		break
+		return "", -1
 	}
-	return out
+	return "", -1
+}
+
+// anyWordIn reports whether a word of set stands in tokens [from, to).
+func (a *analysis) anyWordIn(set wordSet, from, to int) bool {
+	for t := from; t < to; t++ {
+		if set[a.toks[t].w] {
+			return true
+		}
+	}
+	return false
 }

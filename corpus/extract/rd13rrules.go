@@ -189,26 +189,49 @@ var dissolvedStates = map[string]bool{"Soviet Union": true, "Yugoslavia": true, 
 // annotation guidelines: a second-hand transfer comes from the country
 // that hands the item over).
 func (a *analysis) secondHandItem(k int) int {
-	toks := a.toks
 	ac := &a.actors[k]
 	if ac.poss || len(ac.countries) != 1 || dissolvedStates[ac.countries[0]] {
 		return -1
 	}
-	j := ac.tj
-	n := 0
+	j := a.serviceEnd(ac.tj)
+	if j < 0 {
+		return -1
+	}
+	if a.exBefore(ac.ti) {
+		return a.handedItemAt(j) // "ex-German Navy patrol boats"
+	}
+	return a.formerlyOfItem(ac.ti) // "a frigate formerly of the US Coast Guard"
+}
+
+// serviceEnd returns the token after the one or two words for an armed
+// service that start at token t ("Navy", "Coast Guard"), -1 if none do.
+func (a *analysis) serviceEnd(t int) int {
+	toks := a.toks
+	j, n := t, 0
 	for j < len(toks) && exForceWords[toks[j].w] && n < 2 {
 		j, n = j+1, n+1
 	}
 	if n == 0 {
 		return -1
 	}
-	b := ac.ti - 1
-	if b >= 1 && toks[b].w == "-" && toks[b-1].w == "ex" || b >= 0 && toks[b].w == "former" {
-		if j < len(toks) && a.itemAt[j] >= 0 && !a.items[a.itemAt[j]].arms {
-			return a.itemAt[j] // "ex-German Navy patrol boats"
-		}
-		return -1
-	}
+	return j
+}
+
+// exBefore reports whether "ex-" or "former" stands just before token
+// ti: "ex-German Navy", "former Soviet".
+func (a *analysis) exBefore(ti int) bool {
+	toks := a.toks
+	b := ti - 1
+	return b >= 1 && toks[b].w == "-" && toks[b-1].w == "ex" || b >= 0 && toks[b].w == "former"
+}
+
+// formerlyOfItem returns the weapon that "formerly of (the)" before token
+// ti qualifies, behind an opening bracket or comma: "a frigate formerly
+// of the US Coast Guard", "the corvette (formerly of the Italian Navy)";
+// -1 if none.
+func (a *analysis) formerlyOfItem(ti int) int {
+	toks := a.toks
+	b := ti - 1
 	if b >= 0 && toks[b].w == "the" {
 		b--
 	}
@@ -219,10 +242,16 @@ func (a *analysis) secondHandItem(k int) int {
 	if p >= 0 && (toks[p].w == "(" || toks[p].w == ",") {
 		p--
 	}
-	if p >= 0 && a.itemAt[p] >= 0 && !a.items[a.itemAt[p]].arms {
-		return a.itemAt[p] // "a frigate formerly of the US Coast Guard"
+	return a.handedItemAt(p)
+}
+
+// handedItemAt returns the weapon that starts at token t, -1 if none does
+// or it is arms in general, which names nothing handed on.
+func (a *analysis) handedItemAt(t int) int {
+	if t < 0 || t >= len(a.toks) || a.itemAt[t] < 0 || a.items[a.itemAt[t]].arms {
+		return -1
 	}
-	return -1
+	return a.itemAt[t]
 }
 
 // markSecondHand makes actor k the origin of the weapon its service held
