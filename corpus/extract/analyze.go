@@ -437,16 +437,7 @@ func (a *analysis) setPrep(l *alist, j int) {
 		l.prep = "except"
 	case w == "in" && govWords[prev]:
 		l.prep = ""
-	case (w == "from" || w == "by") && stanceNouns[prev]:
-		// "despite objections from Azerbaijan", "under pressure from
-		// Washington": who objects or presses supplies nothing.
-		l.place = true
-		l.prep = "stance"
-	case (w == "with" || w == "from" || w == "against" || w == "to") && bearingNouns[prev]:
-		// "straining relations with European allies", "the war with
-		// Ukraine", "stiff competition from Brazil's Embraer", "friendly
-		// to Israel": a country a state stands in some relation to, no
-		// side of a transfer.
+	case stanceBefore(w, prev):
 		l.place = true
 		l.prep = "stance"
 	case (w == "in" || w == "by") && builtWords[prev] && !a.licensedNear(j-1) && !a.underLicenceAfter(l.tj-1):
@@ -458,6 +449,22 @@ func (a *analysis) setPrep(l *alist, j int) {
 			l.place = true
 		}
 	}
+}
+
+// stanceBefore reports whether the preposition w after the word prev
+// names a country that takes a stance or stands in some relation, no side
+// of a transfer: "despite objections from Azerbaijan", "under pressure
+// from Washington" (who objects or presses supplies nothing); "straining
+// relations with European allies", "the war with Ukraine", "stiff
+// competition from Brazil's Embraer", "friendly to Israel".
+func stanceBefore(w, prev string) bool {
+	switch w {
+	case "from", "by":
+		return stanceNouns[prev] || w == "from" && bearingNouns[prev]
+	case "with", "against", "to":
+		return bearingNouns[prev]
+	}
+	return false
 }
 
 // wordBefore returns the word before token j, or "" at the start.

@@ -57,13 +57,8 @@ func (a *analysis) infer(prev *analysis) []relation {
 			rels = a.emit(f, rels)
 			continue
 		}
-		if recs := a.pronounDealRecipient(f, prev); len(recs) > 0 {
-			f.rrecs = recs // "it also signed two arms deals with France"
-		} else if !a.clearTransfer(f) || a.weapon != nil && len(f.rsups) == 0 && a.weaponSubject(f) {
-			continue // the weapon topic's maker supplies (topicRelations)
-		}
-		if a.handedOnUnknownGiver(f) || a.purchaseHandedOn(f) {
-			continue // "will be purchased from Belarus and handed over to Afghanistan": the buyer gives
+		if !a.inferable(f, prev) {
+			continue
 		}
 		a.borrowAnaphorItem(f, prev)
 		a.suchSystem(f, prev)
@@ -498,6 +493,22 @@ func (a *analysis) contextCountries(prev *analysis, recipients bool) [][]string 
 		t.add(4, c)
 	}
 	return t.tiers
+}
+
+// inferable reports whether partial frame f may take its missing side
+// from the context. A deal "it" signed takes its buyer from the previous
+// sentence ("it also signed two arms deals with France"); a transfer that
+// is not clear, or whose weapon topic's maker supplies (topicRelations),
+// or goods bought to be handed on by an unknown giver ("will be purchased
+// from Belarus and handed over to Afghanistan": the buyer gives), take
+// nothing.
+func (a *analysis) inferable(f *frame, prev *analysis) bool {
+	if recs := a.pronounDealRecipient(f, prev); len(recs) > 0 {
+		f.rrecs = recs
+	} else if !a.clearTransfer(f) || a.weapon != nil && len(f.rsups) == 0 && a.weaponSubject(f) {
+		return false
+	}
+	return !a.handedOnUnknownGiver(f) && !a.purchaseHandedOn(f)
 }
 
 // roundupWords in a title make the report a collection of unrelated

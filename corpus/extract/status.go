@@ -290,13 +290,19 @@ func (r *statusReading) cuesBefore() {
 			}
 			break
 		}
-		if a.headlineTo(j) {
-			r.willCue() // "Russia to Start Sending Weapons to Kyrgyzstan"
-			continue
-		}
-		if r.yetToCue(j) {
-			continue
-		}
+		r.cueBefore(j, n)
+	}
+}
+
+// cueBefore applies the cue at token j, n words before the frame: a
+// headline's "to" ("Russia to Start Sending Weapons to Kyrgyzstan": will),
+// "is yet to", or a cue word.
+func (r *statusReading) cueBefore(j, n int) {
+	switch {
+	case r.a.headlineTo(j):
+		r.willCue()
+	case r.yetToCue(j):
+	default:
 		r.cueAt(j, n)
 	}
 }
