@@ -524,7 +524,8 @@ func roundupTitle(title string) bool {
 			return true
 		}
 	}
-	return strings.Contains(strings.ToLower(title), "round-up") || strings.Contains(strings.ToLower(title), "in brief")
+	lower := strings.ToLower(title)
+	return strings.Contains(lower, "round-up") || strings.Contains(lower, "in brief")
 }
 
 // countryTiers collects the countries of contextCountries, each in the
