@@ -30,12 +30,6 @@ type Context struct {
 type Extractor struct {
 	gaz   *gazetteer.Gazetteer
 	names map[string]string // ISO code -> canonical name
-	// reader, when set, adds what the learned reader reads with
-	// probability at least readerMin for pairs the rules leave silent
-	// (reader.go); nil by default.
-	reader     *readerModel
-	readerMin  float64
-	readerKeep float64
 }
 
 // New returns an Extractor that recognises countries with gazetteer.Default.
@@ -158,12 +152,6 @@ func (e *Extractor) ReportWithin(ctx context.Context, r bot.Report, maxSentence,
 			heldSince(all[prevStart:], h) // "Georgia has bought Hermes drones. ... Georgia had 40 such drones."
 		}
 		found = a.dropNegated(text, found)
-		if e.reader != nil && e.readerMin > 0 {
-			found = append(found, a.readerRelations(e.reader, e.readerMin, found)...)
-		}
-		if e.reader != nil && e.readerKeep > 0 {
-			found = a.readerVeto(e.reader, e.readerKeep, found)
-		}
 		deniers = append(deniers, a.claimDeniers(found)...)
 		cancelDenials = append(cancelDenials, a.cancelDeniedPairs(found)...)
 		if maxRelations > 0 && len(all)+len(found) > maxRelations {
