@@ -28,6 +28,7 @@ var figureModifiers = wordSet("more additional further new extra other second-ha
 	"military combat attack transport armed light heavy main battle fighter utility multirole multi-role unmanned " +
 	"advanced modern latest newest brand-new surplus former retired decommissioned secondhand armoured armored " +
 	"tactical wheeled tracked self-propelled naval maritime patrol reconnaissance surveillance training trainer " +
+	"multipurpose multi-purpose offshore coastal inshore towed mobile portable rescue search " +
 	"amphibious infantry fighting stealth medium long-range short-range twin-engine turboprop jet cargo aerial air " +
 	// a generic noun the designation follows: "ten Russian armored personnel carriers BRDM-2"
 	"personnel carrier carriers vehicle vehicles")
@@ -64,12 +65,38 @@ func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 			}
 		}
 	}
+	if len(figures) == 0 {
+		// "Argentina to buy 110 Chinese VN-1": a figure only the cited
+		// report's headline gives, marked as such.
+		figures = headlineFigures(ans, u, askedNouns(q))
+	}
 	head := "No report states a number; the reports say:"
 	if len(figures) > 0 {
 		head = "Figures the reports state (see each sentence for what was ordered or delivered): " + strings.Join(figures, "; ") + "."
 	}
 	ans.Text = head + "\n" + ans.Text
 	return ans, nil
+}
+
+// headlineFigures are the figures that the headlines of an answer's cited
+// reports give for its lines, each once, marked as a headline's.
+func headlineFigures(ans *Answer, u Understanding, asked []string) []string {
+	var figures []string
+	for _, l := range ans.Relations {
+		for _, n := range l.Citations {
+			if len(figures) == maxFigures {
+				return figures
+			}
+			fig := figureInAsked(ans.Citations[n-1].Title, l, u.Kinds, asked)
+			if fig == "" {
+				continue
+			}
+			if f := fig + fmt.Sprintf(" [%d] (in its headline)", n); !slices.Contains(figures, f) {
+				figures = append(figures, f)
+			}
+		}
+	}
+	return figures
 }
 
 // figureIn finds a number stated right before the line's system (its
@@ -124,13 +151,10 @@ func figureInAsked(sentence string, l RelationLine, kinds, asked []string) strin
 	// category ("for 218 vehicles", "36 aircraft") or a counter ("18
 	// units"), which the cited sentence uses for the same goods; first the
 	// ones the question asks about.
-	var first []string
-	for _, n := range asked {
-		if slices.Contains(categoryNouns[l.Category], n) {
-			first = append(first, n)
-		}
-	}
-	if fig := figureFor(sentence, first); fig != "" {
+	// The nouns the question counts, of whatever category: "How many
+	// armoured howitzer vehicles" counts "36 armoured vehicles" of a line
+	// of artillery.
+	if fig := figureFor(sentence, asked); fig != "" {
 		return fig
 	}
 	return figureFor(sentence, categoryCounters(l.Category))
@@ -158,8 +182,17 @@ func categoryCounters(cat string) []string {
 }
 
 // figureFor returns the first number in sentence that counts one of
-// targets, "" when none does.
+// targets, "" when none does; a number of units of them ("two divisions
+// of S-300") only when no number counts them directly.
 func figureFor(sentence string, targets []string) string {
+	if fig := figureCounting(sentence, targets, false); fig != "" {
+		return fig
+	}
+	return figureCounting(sentence, targets, true)
+}
+
+// figureCounting is figureFor, through units or not.
+func figureCounting(sentence string, targets []string, units bool) string {
 	if len(targets) == 0 {
 		return ""
 	}
@@ -182,12 +215,41 @@ func figureFor(sentence string, targets []string) string {
 				fig, j = n+" of "+m, j+2
 			}
 		}
-		if w := countedAfter(toks, j, targets); w != "" {
-			return fig + " " + w
+		if !units {
+			if w := countedAfter(toks, j, targets); w != "" {
+				return fig + " " + w
+			}
+			continue
+		}
+		if unit, k := unitOf(toks, j); k > j {
+			// "two divisions of our S-300 systems": two divisions
+			if w := countedAfter(toks, k, targets); w != "" {
+				return fig + " " + unit + " of " + w
+			}
 		}
 	}
 	return ""
 }
+
+// unitWords are the units a number may count instead of the goods
+// themselves ("two divisions of S-300", "three batteries of Patriot").
+var unitWords = wordSet("divisions division battalions battalion batteries battery squadrons squadron regiments regiment sets set units unit")
+
+// unitOf reads a unit and "of" at toks[j], with an article or possessive
+// after it ("divisions of our"); it returns the unit and the index after
+// them, or j when there is none.
+func unitOf(toks []string, j int) (string, int) {
+	if j+1 >= len(toks) || !unitWords[strings.ToLower(toks[j])] || toks[j+1] != "of" {
+		return "", j
+	}
+	k := j + 2
+	if k < len(toks) && unitDeterminers[strings.ToLower(toks[k])] {
+		k++
+	}
+	return strings.ToLower(toks[j]), k
+}
+
+var unitDeterminers = wordSet("the its their our his her these those")
 
 // countedAfter is the word at toks[j], or after at most maxFigureGap
 // modifiers, that names one of targets; "" when there is none.

@@ -52,6 +52,13 @@ func TestFigureIn(t *testing.T) {
 		// "a pair of" counts two; "pair" alone is no figure
 		{"Peru handed over a pair of Mi-17 helicopters to Bolivia.", RelationLine{System: "Mi-17"}, nil, "2 Mi-17"},
 		{"The Mi-17 pair flew to Bolivia.", RelationLine{System: "Mi-17"}, nil, ""},
+		// a unit of the system, when no number counts the system itself
+		{"Russia has handed over two divisions of its S-300 systems.", RelationLine{System: "S-300"}, nil, "2 divisions of S-300"},
+		{"Peru bought three batteries of the Grom and 20 Grom launchers.", RelationLine{System: "Grom"}, nil, "20 Grom"},
+		{"It had two divisions ready and S-300 systems.", RelationLine{System: "S-300"}, nil, ""},
+		// the modifiers of vessels and vehicles
+		{"Senegal ordered three offshore patrol vessels.", RelationLine{Category: "Ships"}, []string{"vessel"}, "3 vessels"},
+		{"The battalion received 43 multipurpose HMMWV vehicles.", RelationLine{System: "Humvee"}, nil, "43 HMMWV"},
 	} {
 		if got := figureIn(tc.sentence, tc.line, tc.kinds); got != tc.want {
 			t.Errorf("figureIn(%q) = %q, want %q", tc.sentence, got, tc.want)
@@ -72,6 +79,34 @@ func TestFigureInAsked(t *testing.T) {
 	}
 	if got := figureInAsked(s, l, nil, askedNouns("How many Groms did Peru order?")); got != "20 launchers" {
 		t.Errorf("no noun asked: got %q, want the first figure", got)
+	}
+}
+
+// The noun the question counts is read whatever the line's category:
+// "armoured howitzer vehicles" counts "36 armoured vehicles" of a deal
+// recorded as artillery.
+func TestFigureInAskedOtherCategory(t *testing.T) {
+	l := RelationLine{Category: "Artillery"}
+	s := "Brazil postponed a contract with Elbit for 36 armoured vehicles with 155 mm howitzers."
+	if got := figureInAsked(s, l, []string{"howitzer"}, askedNouns("How many armoured howitzer vehicles was Brazil to buy?")); got != "36 vehicles" {
+		t.Errorf("got %q, want 36 vehicles", got)
+	}
+}
+
+// A figure only the cited report's headline gives is quoted as the
+// headline's, once per citation.
+func TestHeadlineFigures(t *testing.T) {
+	ans := &Answer{
+		Relations: []RelationLine{{Supplier: "China", Recipient: "Argentina", System: "VN-1", Category: "Armoured vehicles", Citations: []int{1}}},
+		Citations: []Citation{{N: 1, Title: "Argentina to buy 110 Chinese VN-1 wheeled IFVs", Quote: "The deal covers the VN-1."}},
+	}
+	got := headlineFigures(ans, Understanding{}, nil)
+	if len(got) != 1 || got[0] != "110 VN-1 [1] (in its headline)" {
+		t.Errorf("got %q", got)
+	}
+	ans.Citations[0].Title = "Argentina looks east for armour"
+	if got := headlineFigures(ans, Understanding{}, nil); len(got) != 0 {
+		t.Errorf("no figure in the headline: got %q", got)
 	}
 }
 

@@ -274,6 +274,9 @@ var kindSynonyms = map[string][]string{
 	"drone":      {"drone", "uav", "ucav", "unmanned", "loitering"},
 	"uav":        {"drone", "uav", "ucav", "unmanned"},
 	"helicopter": {"helicopter"},
+	// questionKinds: a boat or vessel asked about is any warship
+	"boat":   {"boat", "vessel", "ship", "corvette", "frigate", "patrol", "opv", "craft"},
+	"vessel": {"boat", "vessel", "ship", "corvette", "frigate", "patrol", "opv", "craft", "submarine"},
 	// the lexicon calls fighters "combat aircraft" and "light combat
 	// aircraft"; reports say fighters, jets, warplanes
 	"fighter":     fighterWords,

@@ -98,10 +98,14 @@ var licenceWords = wordSet("licence license licensed licenced licences licenses 
 // builder is the licensee, a recipient, and buildSides returns true.
 // Otherwise the builder makes arms for others ("does Turkey build drones
 // for Kazakhstan?"): it supplies, and whoever it builds for receives.
-func buildSides(words []wordSpan, ms []mention, verbAt int) bool {
+func buildSides(text string, words []wordSpan, ms []mention, verbAt int) bool {
 	foreign := hasAny(words, licenceWords)
 	for i := range ms {
 		m := &ms[i]
+		if m.kind == gazetteer.DemonymMention && m.start > verbAt && forcesAfter(text, m.end) && forBefore(words, m.start) {
+			m.side = recipientSide // "building for the Royal Malaysian Navy": whose forces
+			continue
+		}
 		if m.kind == gazetteer.DemonymMention && m.start > verbAt && m.side == unknownSide {
 			m.side = supplierSide // "build American submarines": whose design
 		}
@@ -124,6 +128,22 @@ func buildSides(words []wordSpan, ms []mention, verbAt int) bool {
 		case m.start > verbAt && len(before) == 1 && before[0] == "for":
 			m.side = recipientSide
 		}
+	}
+	return false
+}
+
+// forBefore reports whether "for" governs the mention at pos, over an
+// article and "Royal" ("for the Royal Malaysian Navy").
+func forBefore(words []wordSpan, pos int) bool {
+	before := wordsBefore(words, pos, 3)
+	for i := len(before) - 1; i >= 0; i-- {
+		switch before[i] {
+		case "for":
+			return true
+		case "the", "royal":
+			continue
+		}
+		return false
 	}
 	return false
 }

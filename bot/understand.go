@@ -179,7 +179,7 @@ func (u *Understanding) sideMentions(forced Intent, text, lower string, words []
 		}
 	default:
 		u.Licence = assignSides(text, lower, words, ms)
-		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "" || hasAny(words, armsNouns) || hasMaker(ms))
+		fillOtherSide(words, ms, len(u.Categories) > 0 || u.System != "" || len(u.Kinds) > 0 || hasAny(words, armsNouns) || hasMaker(ms))
 	}
 	return ms
 }
@@ -200,7 +200,7 @@ func (u *Understanding) readIntent(forced Intent, words []wordSpan, ms, unsided 
 		u.Recipients = unsided[0].names
 		u.Group = unsided[0].group
 		u.Intent = IntentSuppliers
-	case len(unsided) >= 2 && (len(u.Categories) > 0 || u.System != "" || hasAny(words, supplyVerbs, getVerbs, dealNouns) || onlyNames(words, ms)):
+	case len(unsided) >= 2 && (len(u.Categories) > 0 || u.System != "" || len(u.Kinds) > 0 || hasAny(words, supplyVerbs, getVerbs, dealNouns) || onlyNames(words, ms)):
 		// "Turkey and Kazakhstan", "Uzbekistan Spain deal": transfers either way.
 		u.Suppliers, u.Recipients, u.Either = unsided[0].names, unsided[1].names, true
 		u.Intent = IntentBetween
@@ -466,7 +466,7 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	arrowSides(text, ms)
 	sideFromNeighbours(text, words, ms)
 	if verb.building {
-		return buildSides(words, ms, verb.at)
+		return buildSides(text, words, ms, verb.at)
 	}
 	_ = lower
 	return false
@@ -628,11 +628,18 @@ var armsNouns = wordSet("arms weapons weaponry military aid deal deals sales exp
 // transport aircraft", where "military" is no adjective of a weapon.
 func forcesAfter(text string, end int) bool {
 	rest := strings.Fields(strings.ToLower(text[end:]))
+	if len(rest) > 0 && forcesNouns[strings.Trim(rest[0], "?.,!")] {
+		return true // "the Royal Malaysian Navy", "the Uzbek army"
+	}
 	if len(rest) == 0 || strings.Trim(rest[0], "?.,!") != "military" {
 		return false
 	}
 	return len(rest) == 1 || rest[0] != "military" || militaryFollowers[rest[1]]
 }
+
+// forcesNouns name a country's forces after its demonym ("the Uzbek
+// army"); no weapon is called so.
+var forcesNouns = wordSet("army navy forces marines guard guards gendarmerie")
 
 // militaryFollowers: words after "military" that make it the forces ("the
 // Uzbek military with ...", "the Uzbek military from ...").
@@ -851,7 +858,7 @@ func weaponAfter(text string, end int) bool {
 		}
 	}
 	rest = strings.TrimLeft(rest, " ")
-	if w := reToken.FindString(rest); w != "" && strings.HasPrefix(rest, w) && questionWeapons[w] != "" {
+	if w := reToken.FindString(rest); w != "" && strings.HasPrefix(rest, w) && (questionWeapons[w] != "" || questionKinds[w] != "") {
 		return true
 	}
 	for _, m := range weapons.Find(rest[:min(len(rest), 60)]) {
@@ -905,6 +912,9 @@ func (u *Understanding) readWeapons(question string) {
 		if c := questionWeapons[w.w]; c != "" && len(u.Categories) == 0 {
 			u.Categories = []string{string(c)}
 		}
+		if k := questionKinds[w.w]; k != "" && len(u.Categories) == 0 && len(found) == 0 {
+			u.Kinds = appendNew(u.Kinds, k)
+		}
 	}
 	if u.System == "" && !ammo {
 		u.System = pluralSystem(text)
@@ -925,6 +935,12 @@ func (u *Understanding) readWeapons(question string) {
 var questionWeapons = map[string]weapons.Category{
 	"armour": weapons.ArmouredVehicles, "armor": weapons.ArmouredVehicles,
 }
+
+// questionKinds are words for a kind of vessel that questions use and the
+// lexicon leaves out (reports use "boats" for fishing boats too): a kind,
+// matched against a deal's system and sentence ("russian boats uganda"),
+// not a category, which the extractor may not have given the deal.
+var questionKinds = map[string]string{"boat": "boat", "boats": "boat", "vessel": "vessel", "vessels": "vessel"}
 
 // weaponKind is the singular of a generic weapon word, unless the word is
 // just a category's name ("aircraft", "air defence systems"), which narrows

@@ -29,6 +29,12 @@ func TestUnderstand(t *testing.T) {
 		{"Turkish drones", "recipients S[Turkey] R[] cat[Aircraft] kind[drone] sys[] 0-0"},
 		{"who sold arms to Central Asia between 2016 and 2018", "suppliers S[] R[Kazakhstan Kyrgyzstan Tajikistan Turkmenistan Uzbekistan] cat[] kind[] sys[] 2016-2018"},
 		{"who supplies Казахстан last year", "suppliers S[] R[Kazakhstan] cat[] kind[] sys[] 2025-2025"},
+		// a demonym before the forces is the country whose forces: "for the Royal Malaysian Navy"
+		{"How many vessels is Turkey building for the Royal Malaysian Navy?", "between S[Turkey] R[Malaysia] cat[] kind[vessel] sys[] 0-0"},
+		{"Who supplies the Uzbek army with tanks?", "suppliers S[] R[Uzbekistan] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
+		// boats and vessels are kinds a question asks about, not a category
+		{"russian boats uganda", "between S[Russia] R[Uganda] cat[] kind[boat] sys[] 0-0"},
+		{"Which Caucasus countries has the United States supplied?", "recipients S[United States] R[Armenia Azerbaijan Georgia] cat[] kind[] sys[] 0-0"},
 		{"how much did Kazakhstan spend on defence", "passages S[] R[] cat[] kind[] sys[] 0-0"},
 		{"Central Asia defence spending 2023", "passages S[] R[] cat[] kind[] sys[] 2023-2023"},
 		// a loose kind word beside a system is no namesake: loitering munitions are "drones", air defence "missiles"

@@ -90,7 +90,8 @@ var groupData = []Group{
 	{
 		Name:    "South Caucasus",
 		Members: []string{"AM", "AZ", "GE"},
-		Aliases: []string{"Transcaucasia", "South Caucasian states", "Южный Кавказ", "Южного Кавказа"},
+		Aliases: []string{"Transcaucasia", "South Caucasian states", "Caucasus countries", "Caucasus states", "Caucasus nations",
+			"Caucasus republics", "Южный Кавказ", "Южного Кавказа"},
 	},
 	{
 		Name:    "Baltic states",
