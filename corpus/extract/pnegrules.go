@@ -28,7 +28,7 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 		return nil // "Did Russia deliver S-400 systems to Iran?": asked, not stated
 	}
 	inv := a.invertedCondition()
-	if a.unverifiedClaim() || a.counterfactualOnly() || a.rejectedCharge() || inv == "had" {
+	if a.unverifiedClaim() || a.claimNeverHappened() || a.counterfactualOnly() || a.rejectedCharge() || inv == "had" {
 		return pnegDrop(rels, isFirmTransfer)
 	}
 	if inv == "were" || inv == "should" {
@@ -57,7 +57,52 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 	if a.neverHappened() {
 		pnegRelabel(rels, cancelTransfer, bot.StatusOrdered, bot.StatusPlanned)
 	}
+	if a.signingPutOff() {
+		// "postponed the signing of a contract with Elbit": no contract yet
+		pnegRelabel(rels, lowerToPlanned, bot.StatusOrdered)
+	}
 	return rels
+}
+
+// claimNeverHappened reports whether the sentence says of a reported
+// claim that it never came true: "Reports that Chile would sell tanks to
+// Ecuador never materialized." Such a claim is no order or delivery.
+func (a *analysis) claimNeverHappened() bool {
+	toks := a.toks
+	claim := false
+	for j := range toks {
+		if pnegClaimNouns[toks[j].w] && j+1 < len(toks) && toks[j+1].w == "that" {
+			claim = true
+		}
+		if _, n := neverHappenedPhrases.match(toks, j); n > 0 && claim {
+			return true
+		}
+	}
+	return false
+}
+
+// putOffWords put off a step of a deal.
+var putOffWords = words("postpone postpones postponed postponing delay delays delayed delaying defer defers deferred deferring")
+
+// signingPutOff reports whether the sentence puts off the signing of the
+// contract it names ("postponed the signing of a contract", "delayed
+// signing the deal"): the deal is not yet an order.
+func (a *analysis) signingPutOff() bool {
+	toks := a.toks
+	for j := range toks {
+		if !putOffWords[toks[j].w] {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+3; k++ {
+			if toks[k].w == "signing" || toks[k].w == "signature" {
+				return true
+			}
+			if toks[k].w != "the" && toks[k].w != "its" && toks[k].w != "again" && toks[k].w != "further" {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // applyNegatedTiming re-reads a negated transfer whose negation governs a
