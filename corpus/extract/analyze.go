@@ -77,6 +77,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.rd12rTriggers()
 	a.rd13Triggers()
 	a.addRefusedReceipt()
+	a.dropAbilityInfinitives()
 	a.classifyActors()
 	a.markCounterfactuals()
 	a.buildLists()

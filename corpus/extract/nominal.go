@@ -15,7 +15,13 @@ import "github.com/briefbot/briefbot/bot"
 // reasonHeads are the nouns after which "for", "to" or "of" makes the
 // transfer noun a reason or a topic: "in retaliation for the sale".
 var reasonHeads = words("retaliation response reaction punishment objection objections opposition criticism " +
-	"condemnation protest protests anger concern concerns")
+	"condemnation protest protests anger concern concerns " +
+	// a topic: "on the question of arms supplies to Armenia"
+	"question issue matter subject topic")
+
+// topicOpeners, before "for" or "to", open a topic: "as for", "as to",
+// "with regard to", "with respect to", "in relation to".
+var topicOpeners = words("as regard respect relation")
 
 // involvedHeads make "in" a topic: "companies involved in the sales".
 var involvedHeads = words("involved involvement role part")
@@ -76,10 +82,16 @@ func (a *analysis) reasonBefore(s int) bool {
 		p2 = a.toks[s-2].w
 	}
 	switch p1 {
-	case "over", "against":
-		return true
+	case "over", "against", "regarding", "concerning":
+		return true // "Regarding the transfer of weapons to Ukraine, ..."
+	case "for", "to":
+		if topicOpeners[p2] {
+			return true // "As for the sale of F-16s", "With regard to arms supplies"
+		}
 	case "in":
 		return involvedHeads[p2]
+	}
+	switch p1 {
 	case "for", "to", "of", "at", "about":
 		return reasonHeads[p2] || p1 != "for" && p1 != "to" && p1 != "at" && newsHeads[p2] && !a.confirmed()
 	}

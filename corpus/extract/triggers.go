@@ -139,8 +139,8 @@ func (a *analysis) voice(tr *trig) {
 		}
 	case f == fPast && tr.tj < len(toks):
 		a.passiveWithoutBe(tr, j)
-	case f == fIng && be && tr.spec.dir == dirR && tr.spec.status == del:
-		tr.prog = true
+	case f == fIng && be && toks[j].w != "been" && tr.spec.dir == dirR && tr.spec.status == del:
+		tr.prog = true // "is receiving", but "has been receiving ... for 15 years" is under way
 	}
 }
 
