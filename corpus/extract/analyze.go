@@ -78,6 +78,7 @@ func newAnalysis(ex *Extractor, text string, ctx *Context) *analysis {
 	a.rd13Triggers()
 	a.addRefusedReceipt()
 	a.dropAbilityInfinitives()
+	a.dropAttributiveNouns()
 	a.classifyActors()
 	a.markCounterfactuals()
 	a.buildLists()

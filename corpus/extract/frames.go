@@ -86,7 +86,8 @@ func (a *analysis) absorptions() []int {
 			continue
 		}
 		B := &a.trigs[i+1]
-		if a.clauseAt[A.ti] != a.clauseAt[B.ti] {
+		if B.drop || a.clauseAt[A.ti] != a.clauseAt[B.ti] {
+			// a dropped trigger absorbs nothing: "sold the export version"
 			continue
 		}
 		if a.absorbs(A, B) {
