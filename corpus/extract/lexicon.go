@@ -230,6 +230,8 @@ func init() {
 	// Usage: the weapon's origin supplies the user.
 	// "Poland became the first foreign operator of the K239": the operator holds the weapon.
 	noun(dirU, del, "", 0, "operator of|operators of|foreign operator of|export operator of|user of|users of|foreign user of")
+	// "Embraer's C-390 already serves operators including Portugal, Hungary and ...": the list holds the weapon.
+	noun(dirU, del, "", 0, "operators including|operators such as|users including|users such as")
 	noun(dirU, del, "", 0, "entered service with|enter service with|enters service with|entering service with|"+
 		"in service with|operated by|in the hands of|in use with|flown by|used by|in the inventory of|"+
 		"in the arsenal of|entered service in|in service in")

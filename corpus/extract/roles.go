@@ -359,6 +359,13 @@ func (r *roleReader) usageRoles() {
 	if len(r.recs) == 0 {
 		r.add(&r.recs, r.inServiceIn(), r.sups) // "in service in Gabon and Mali"
 	}
+	if len(r.recs) == 0 && r.tr.tj < len(r.a.toks) {
+		// "serves operators including Portugal, Hungary and ...": the list
+		// the usage noun opens
+		if li := r.a.listAt[r.tr.tj]; li >= 0 && r.a.lists[li].prep == "" {
+			r.add(&r.recs, r.one(li), r.sups)
+		}
+	}
 	if len(r.recs) == 0 {
 		// "in service with seven countries: South Korea, Turkey, Poland".
 		r.add(&r.recs, r.one(r.a.listAfterColon(r.f.readTo)), r.sups)
