@@ -439,6 +439,8 @@ func (a *analysis) setPrep(l *alist, j int) {
 		l.prep = "except"
 	case w == "in" && govWords[prev]:
 		l.prep = ""
+	case (w == "in" || w == "of") && a.stockSource(j):
+		l.prep = "from" // "from surplus inventories in the Netherlands and Germany"
 	case stanceBefore(w, prev):
 		l.place = true
 		l.prep = "stance"
@@ -451,6 +453,27 @@ func (a *analysis) setPrep(l *alist, j int) {
 			l.place = true
 		}
 	}
+}
+
+// stockNouns hold a country's spare equipment.
+var stockNouns = words("stocks stock inventories inventory reserves reserve stockpiles stockpile arsenal arsenals holdings surplus surpluses")
+
+// stockSource reports whether the "in" or "of" at j follows a stock noun
+// that "from" governs, over at most three modifiers: "from surplus
+// inventories in", "from the army stocks of".
+func (a *analysis) stockSource(j int) bool {
+	if j < 2 || !stockNouns[a.toks[j-1].w] {
+		return false
+	}
+	for k := j - 2; k >= 0 && k >= j-5; k-- {
+		switch w := a.toks[k].w; {
+		case w == "from":
+			return true
+		case !a.toks[k].word || a.actorAt[k] >= 0 || a.trigAt[k] >= 0:
+			return false
+		}
+	}
+	return false
 }
 
 // stanceBefore reports whether the preposition w after the word prev
