@@ -544,8 +544,8 @@ var systemData = []System{
 	sys("Dhanush", Artillery, "India", "towed howitzer", "Dhanush howitzer(s)", "Dhanush gun(s)"),
 	sys("MArG 155", Artillery, "India", "self-propelled howitzer", "MArG", "MArG 155 BR", "MArG-155"),
 	sys("LCH Prachand", Aircraft, "India", "attack helicopter", "Prachand", "Light Combat Helicopter", "HAL LCH"),
-	sys("HAL Dornier 228", Aircraft, "India", "light transport aircraft, licence-built Do 228", "HAL Do-228", "HAL Dornier", "HAL-built Dornier").with("Germany"),
-	sys("Dornier 228", Aircraft, "Germany", "light transport aircraft", "Do 228", "Dornier Do 228", "Do 228NG", "Dornier 228NG").with("India"),
+	sys("Dornier 228", Aircraft, "Germany", "light transport aircraft", "Do 228", "Dornier Do 228", "Do 228NG", "Dornier 228NG",
+		"HAL Dornier 228", "HAL Do-228", "HAL Dornier", "HAL-built Dornier").with("India"), // HAL builds it under licence and exports it
 	sys("Astra", Missiles, "India", "air-to-air missile", "Astra Mk1", "Astra Mk-1", "Astra missile(s)", "Astra BVRAAM"),
 	sys("Swathi", Sensors, "India", "weapon-locating radar", "Swathi radar(s)", "WLR Swathi", "Swathi weapon locating radar(s)"),
 	sys("Kalyani M4", ArmouredVehicles, "India", "armoured vehicle", "Kalyani M-4"),
