@@ -137,12 +137,17 @@ func (a *analysis) voice(tr *trig) {
 		if a.toBeAt(j) {
 			tr.toBe = true
 		}
-	case f == fPast && tr.tj < len(toks):
-		a.passiveWithoutBe(tr, j)
+	case (f == fPast || f == fPart && toks[tr.ti].w == "given" && tr.tj < len(toks) && (toks[tr.tj].w == "to" || toks[tr.tj].w == "by") && !(j >= 0 && perfectAux[toks[j].w])) && tr.tj < len(toks):
+		a.passiveWithoutBe(tr, j) // "the Javelins given to Georgia by the US"; not "has given"
 	case f == fIng && be && toks[j].w != "been" && tr.spec.dir == dirR && tr.spec.status == del:
 		tr.prog = true // "is receiving", but "has been receiving ... for 15 years" is under way
 	}
 }
+
+// perfectAux make a participle after them active: "has given". (Only
+// "given" among the participle-only forms is read as a reduced passive:
+// the others are registered as participles for reasons of their own.)
+var perfectAux = words("has have had having")
 
 // beforeAdverbs is the index of the word before the verb at t once up to
 // three adverbs before it are skipped ("was already delivered"); -1 at
