@@ -137,12 +137,20 @@ func (a *analysis) voice(tr *trig) {
 		if a.toBeAt(j) {
 			tr.toBe = true
 		}
+	case (f == fPast || f == fPart) && tr.tj < len(toks) && toks[tr.tj].w == "with" && equipForms[toks[tr.ti].w]:
+		tr.passive = true // "the army, equipped with Turkish drones", "Azerbaijan is armed with Israeli drones"
+		tr.reduced = !be
 	case (f == fPast || f == fPart && toks[tr.ti].w == "given" && tr.tj < len(toks) && (toks[tr.tj].w == "to" || toks[tr.tj].w == "by") && !(j >= 0 && perfectAux[toks[j].w])) && tr.tj < len(toks):
 		a.passiveWithoutBe(tr, j) // "the Javelins given to Georgia by the US"; not "has given"
 	case f == fIng && be && toks[j].w != "been" && tr.spec.dir == dirR && tr.spec.status == del:
 		tr.prog = true // "is receiving", but "has been receiving ... for 15 years" is under way
 	}
 }
+
+// equipForms are the participles of equipping: right before "with" they
+// are passive, the equipped being the recipient ("has equipped Azerbaijan
+// with drones" puts the recipient between).
+var equipForms = words("equipped armed")
 
 // perfectAux make a participle after them active: "has given". (Only
 // "given" among the participle-only forms is read as a reduced passive:
@@ -429,6 +437,9 @@ func (a *analysis) keepProduce(tr *trig) bool {
 func (a *analysis) keepArm(tr *trig) bool {
 	toks := a.toks
 	j := tr.tj
+	if tr.passive && j < len(toks) && toks[j].w == "with" {
+		return true // "armed with Israeli drones": the armed is the subject
+	}
 	for j < len(toks) && skipBeforeActor[toks[j].w] {
 		j++
 	}
