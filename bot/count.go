@@ -199,7 +199,7 @@ func figureCounting(sentence string, targets []string, units bool) string {
 	toks := strings.Fields(sentence)
 	for i, tok := range toks {
 		n, ok := figureNumber(tok)
-		if !ok {
+		if !ok || i > 0 && designationNumber(toks[i-1], tok) {
 			continue
 		}
 		fig, j := n, i+1
@@ -229,6 +229,13 @@ func figureCounting(sentence string, targets []string, units bool) string {
 		}
 	}
 	return ""
+}
+
+// designationNumber reports whether the number tok ends the designation
+// that prev begins: the 1 of "Leopard 1 tanks" counts nothing.
+func designationNumber(prev, tok string) bool {
+	_, ok := weapons.LookupSystem(strings.Trim(prev, "\"“”'‘’(") + " " + strings.Trim(tok, ".,;:()"))
+	return ok
 }
 
 // unitWords are the units a number may count instead of the goods

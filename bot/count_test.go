@@ -56,6 +56,9 @@ func TestFigureIn(t *testing.T) {
 		{"Russia has handed over two divisions of its S-300 systems.", RelationLine{System: "S-300"}, nil, "2 divisions of S-300"},
 		{"Peru bought three batteries of the Grom and 20 Grom launchers.", RelationLine{System: "Grom"}, nil, "20 Grom"},
 		{"It had two divisions ready and S-300 systems.", RelationLine{System: "S-300"}, nil, ""},
+		// a number that ends a designation counts nothing
+		{"Colombia Looks to Buy Leopard 1 Tanks from Chile", RelationLine{Category: "Armoured vehicles"}, []string{"tank"}, ""},
+		{"Colombia wants 60 Leopard 1 tanks from Chile", RelationLine{System: "Leopard 1"}, nil, "60 Leopard"},
 		// the modifiers of vessels and vehicles
 		{"Senegal ordered three offshore patrol vessels.", RelationLine{Category: "Ships"}, []string{"vessel"}, "3 vessels"},
 		{"The battalion received 43 multipurpose HMMWV vehicles.", RelationLine{System: "Humvee"}, nil, "43 HMMWV"},

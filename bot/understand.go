@@ -878,6 +878,10 @@ func (u *Understanding) readWeapons(question string) {
 	text := capitalisedIfLower(question)
 	found := weapons.Find(text)
 	ammo := false
+	found = slices.DeleteFunc(found, func(m weapons.Match) bool {
+		// "interceptor boats", "missile craft": a vessel, whatever the word before
+		return m.System == "" && vesselAfter(text, m.End)
+	})
 	for i, m := range found {
 		if m.System != "" && ammunitionAfter(text, m.End) {
 			// "the Leopard tank shells": rounds for the system, not the system
@@ -934,6 +938,13 @@ func (u *Understanding) readWeapons(question string) {
 // reports) does not list: "Russian armour for Tajikistan?".
 var questionWeapons = map[string]weapons.Category{
 	"armour": weapons.ArmouredVehicles, "armor": weapons.ArmouredVehicles,
+}
+
+// vesselAfter reports whether a boat or vessel word follows at end.
+func vesselAfter(text string, end int) bool {
+	rest := strings.TrimLeft(text[end:], " ")
+	w := strings.ToLower(reToken.FindString(rest))
+	return w != "" && strings.HasPrefix(strings.ToLower(rest), w) && (questionKinds[w] != "" || w == "craft")
 }
 
 // questionKinds are words for a kind of vessel that questions use and the

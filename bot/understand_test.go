@@ -34,6 +34,8 @@ func TestUnderstand(t *testing.T) {
 		{"Who supplies the Uzbek army with tanks?", "suppliers S[] R[Uzbekistan] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
 		// boats and vessels are kinds a question asks about, not a category
 		{"russian boats uganda", "between S[Russia] R[Uganda] cat[] kind[boat] sys[] 0-0"},
+		{"Did India hand over interceptor boats to Mozambique in 2022?", "between S[India] R[Mozambique] cat[] kind[boat] sys[] 2022-2022"},
+		{"Did India deliver interceptors to Mozambique?", "between S[India] R[Mozambique] cat[Missiles] kind[interceptor] sys[] 0-0"},
 		{"Which Caucasus countries has the United States supplied?", "recipients S[United States] R[Armenia Azerbaijan Georgia] cat[] kind[] sys[] 0-0"},
 		{"how much did Kazakhstan spend on defence", "passages S[] R[] cat[] kind[] sys[] 0-0"},
 		{"Central Asia defence spending 2023", "passages S[] R[] cat[] kind[] sys[] 2023-2023"},
