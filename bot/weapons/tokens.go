@@ -54,7 +54,7 @@ func isDigitRune(r rune) bool {
 
 // gapOK reports whether gap, the non-empty text between two words, may
 // separate the parts of one designation or phrase: at most three spaces,
-// hyphens, dashes or slashes. spaced reports whether it holds a space.
+// hyphens, dashes, slashes or apostrophes. spaced reports whether it holds a space.
 func gapOK(gap string) (ok, spaced bool) {
 	if len(gap) > 12 {
 		return false, false
@@ -69,6 +69,7 @@ func gapOK(gap string) (ok, spaced bool) {
 		case unicode.IsSpace(r):
 			spaced = true
 		case r == '-', r == '/', r == '‐', r == '‑', r == '–', r == '—':
+		case r == '\'', r == '’': // "David's Sling", "David’s Sling"
 		default:
 			return false, false
 		}

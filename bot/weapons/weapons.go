@@ -317,6 +317,7 @@ func Find(text string) []Match {
 		buf = buf[:0]
 		spaced := false
 		for j := i; j < len(toks) && j-i < lx.maxParts+2; j++ {
+			apos := false // an apostrophe before toks[j]: "David's Sling" goes on, "Rafale's" is no plural
 			if j > i {
 				gap := text[toks[j-1].end:toks[j].start]
 				if gap != "" {
@@ -325,11 +326,15 @@ func Find(text string) []Match {
 						break
 					}
 					spaced = spaced || sp
+					apos = strings.ContainsAny(gap, "'’")
 				}
 			}
 			buf = toks[j].appendFold(buf, text)
 			if !lx.prefixes[string(buf)] {
 				break
+			}
+			if apos {
+				continue
 			}
 			for _, e := range lx.keys[string(buf)] {
 				if e.accepts(text, toks, i, j, spaced) {
