@@ -9,7 +9,7 @@ var policyNouns = words("guidelines guideline controls control rules rule regula
 	"regime regimes law laws curbs curb restrictions restriction framework principles strategy strategies " +
 	"industry industries market markets revenue revenues earnings income figures data statistics volume volumes " +
 	"agency agencies office department credit credits financing finance promotion potential opportunities " +
-	"ambitions drive push chain chains reform reforms system version variant model models")
+	"ambitions drive push chain chains reform reforms")
 
 // dropAttributiveNouns drops a transfer noun that qualifies one of the
 // policyNouns right after it.

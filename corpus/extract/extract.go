@@ -334,6 +334,7 @@ func (e *Extractor) sentence(text string, c *Context, prev *analysis, havePrev b
 	rels = append(rels, a.relianceRelations()...)
 	rels = append(rels, a.asSupplierRelations()...)
 	rels = append(rels, a.awardedRelations()...)
+	rels = append(rels, a.paidRelations()...)
 	rels = append(rels, a.displayedRelations()...)
 	rels = append(rels, a.customerRelations()...)
 	rels = append(rels, a.includeListRelations()...)
