@@ -465,12 +465,45 @@ func assignSides(text, lower string, words []wordSpan, ms []mention) (licence bo
 	secondHand(ms, ownerOfForeign)
 	arrowSides(text, ms)
 	sideFromNeighbours(text, words, ms)
+	goodsOrigin(text, ms)
 	if verb.building {
 		return buildSides(text, words, ms, verb.at)
 	}
 	_ = lower
 	return false
 }
+
+// goodsOrigin unsets the side of a demonym that qualifies the goods in a
+// question that names both sides otherwise: "Did Ecuador send its old
+// Russian equipment to the United States?" asks about Ecuador and the
+// United States; Russia is where the goods come from.
+func goodsOrigin(text string, ms []mention) {
+	var sup, rec bool
+	for _, m := range ms {
+		if m.kind == gazetteer.DemonymMention {
+			continue
+		}
+		sup = sup || m.side == supplierSide
+		rec = rec || m.side == recipientSide
+	}
+	if !sup || !rec {
+		return
+	}
+	for i := range ms {
+		if m := &ms[i]; m.kind == gazetteer.DemonymMention && (weaponAfter(text, m.end) || goodsNounAfter(text, m.end)) {
+			m.side = unknownSide
+		}
+	}
+}
+
+// goodsNounAfter reports whether a word for goods of any kind follows at
+// end ("Russian equipment").
+func goodsNounAfter(text string, end int) bool {
+	rest := strings.Fields(strings.ToLower(text[end:]))
+	return len(rest) > 0 && goodsNouns[strings.Trim(rest[0], "?.,!")]
+}
+
+var goodsNouns = wordSet("equipment hardware materiel kit gear weaponry")
 
 // questionVerb is the verb of a question and where it stands.
 type questionVerb struct {

@@ -34,6 +34,10 @@ func TestUnderstand(t *testing.T) {
 		{"Who supplies the Uzbek army with tanks?", "suppliers S[] R[Uzbekistan] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
 		// boats and vessels are kinds a question asks about, not a category
 		{"russian boats uganda", "between S[Russia] R[Uganda] cat[] kind[boat] sys[] 0-0"},
+		// a demonym on the goods, with both sides named otherwise, is their origin
+		{"Did Ecuador send its old Russian equipment to the United States?", "between S[Ecuador] R[United States] cat[] kind[] sys[] 0-0"},
+		{"Did Poland send its Soviet tanks to Ukraine?", "between S[Poland] R[Ukraine] cat[Armoured vehicles] kind[tank] sys[] 0-0"},
+		{"Did Kazakhstan receive Turkish drones?", "between S[Turkey] R[Kazakhstan] cat[Aircraft] kind[drone] sys[] 0-0"},
 		{"Did India hand over interceptor boats to Mozambique in 2022?", "between S[India] R[Mozambique] cat[] kind[boat] sys[] 2022-2022"},
 		{"Did India deliver interceptors to Mozambique?", "between S[India] R[Mozambique] cat[Missiles] kind[interceptor] sys[] 0-0"},
 		{"Which Caucasus countries has the United States supplied?", "recipients S[United States] R[Armenia Azerbaijan Georgia] cat[] kind[] sys[] 0-0"},
