@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/gazetteer"
 )
@@ -485,6 +487,10 @@ func (r *statusReading) predicateAfter() {
 		return
 	}
 	for j, end := f.tj, a.windowAfter(f.tj, 12); j < f.readTo && j < end; j++ {
+		if r.tr.noun && toks[j].w == "," && a.cancelledAside(j+1, f.readTo) {
+			r.cancel = true // "the contract with Cardama for two OPVs, recently cancelled by Uruguay"
+			return
+		}
 		if !beForms[toks[j].w] && !haveForms[toks[j].w] {
 			continue
 		}
@@ -509,6 +515,20 @@ func (r *statusReading) predicateAfter() {
 		}
 		return
 	}
+}
+
+// cancelledAside reports whether a participle of cancelling opens the
+// aside at k, after at most two adverbs: ", recently cancelled by".
+func (a *analysis) cancelledAside(k, end int) bool {
+	toks := a.toks
+	for n := 0; k < end && n < 2 && adverbs[toks[k].w]; n++ {
+		k++
+	}
+	if k >= end || !strings.HasSuffix(toks[k].w, "ed") {
+		return false
+	}
+	cv, _ := cues.match(toks, k)
+	return cv == cueCancel
 }
 
 // deliveriesDue reads "with deliveries due to begin in 2025": delivery
