@@ -945,14 +945,7 @@ func (u *Understanding) readWeapons(question string) {
 			}
 		}
 	}
-	for _, w := range wordSpans(strings.ToLower(text)) {
-		if c := questionWeapons[w.w]; c != "" && len(u.Categories) == 0 {
-			u.Categories = []string{string(c)}
-		}
-		if k := questionKinds[w.w]; k != "" && len(u.Categories) == 0 && len(found) == 0 {
-			u.Kinds = appendNew(u.Kinds, k)
-		}
-	}
+	u.readQuestionWords(text, len(found) > 0)
 	if u.System == "" && !ammo {
 		u.System = pluralSystem(text)
 	}
@@ -971,6 +964,20 @@ func (u *Understanding) readWeapons(question string) {
 // reports) does not list: "Russian armour for Tajikistan?".
 var questionWeapons = map[string]weapons.Category{
 	"armour": weapons.ArmouredVehicles, "armor": weapons.ArmouredVehicles,
+}
+
+// readQuestionWords reads the weapon words that questions use and the
+// lexicon leaves out (questionWeapons, questionKinds); lexicon says
+// whether the lexicon found any weapon.
+func (u *Understanding) readQuestionWords(text string, lexicon bool) {
+	for _, w := range wordSpans(strings.ToLower(text)) {
+		if c := questionWeapons[w.w]; c != "" && len(u.Categories) == 0 {
+			u.Categories = []string{string(c)}
+		}
+		if k := questionKinds[w.w]; k != "" && len(u.Categories) == 0 && !lexicon {
+			u.Kinds = appendNew(u.Kinds, k)
+		}
+	}
 }
 
 // vesselAfter reports whether a boat or vessel word follows at end.

@@ -137,14 +137,31 @@ func (a *analysis) voice(tr *trig) {
 		if a.toBeAt(j) {
 			tr.toBe = true
 		}
-	case (f == fPast || f == fPart) && tr.tj < len(toks) && toks[tr.tj].w == "with" && equipForms[toks[tr.ti].w]:
+	case a.equippedWith(tr):
 		tr.passive = true // "the army, equipped with Turkish drones", "Azerbaijan is armed with Israeli drones"
 		tr.reduced = !be
-	case (f == fPast || f == fPart && toks[tr.ti].w == "given" && tr.tj < len(toks) && (toks[tr.tj].w == "to" || toks[tr.tj].w == "by") && !(j >= 0 && perfectAux[toks[j].w])) && tr.tj < len(toks):
-		a.passiveWithoutBe(tr, j) // "the Javelins given to Georgia by the US"; not "has given"
+	case (f == fPast || a.givenTo(tr, j)) && tr.tj < len(toks):
+		a.passiveWithoutBe(tr, j)
 	case f == fIng && be && toks[j].w != "been" && tr.spec.dir == dirR && tr.spec.status == del:
 		tr.prog = true // "is receiving", but "has been receiving ... for 15 years" is under way
 	}
+}
+
+// equippedWith reports whether tr is a participle of equipping right
+// before "with" (see equipForms).
+func (a *analysis) equippedWith(tr *trig) bool {
+	f := tr.spec.form
+	return (f == fPast || f == fPart) && tr.tj < len(a.toks) && a.toks[tr.tj].w == "with" && equipForms[a.toks[tr.ti].w]
+}
+
+// givenTo reports whether tr is the participle "given" before "to" or
+// "by" and after no form of "have": "the Javelins given to Georgia by the
+// US", not "has given". The other participle-only forms are registered as
+// participles for reasons of their own and are not read so.
+func (a *analysis) givenTo(tr *trig, j int) bool {
+	toks := a.toks
+	return tr.spec.form == fPart && toks[tr.ti].w == "given" && tr.tj < len(toks) &&
+		(toks[tr.tj].w == "to" || toks[tr.tj].w == "by") && !(j >= 0 && perfectAux[toks[j].w])
 }
 
 // equipForms are the participles of equipping: right before "with" they
@@ -152,9 +169,7 @@ func (a *analysis) voice(tr *trig) {
 // with drones" puts the recipient between).
 var equipForms = words("equipped armed")
 
-// perfectAux make a participle after them active: "has given". (Only
-// "given" among the participle-only forms is read as a reduced passive:
-// the others are registered as participles for reasons of their own.)
+// perfectAux make a participle after them active: "has given".
 var perfectAux = words("has have had having")
 
 // beforeAdverbs is the index of the word before the verb at t once up to
