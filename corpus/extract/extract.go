@@ -13,7 +13,7 @@ import (
 // Version names the extraction rules. Change it whenever they change, so
 // indexes re-extract the relations of reports they already hold (see
 // index.Options.RelationsVersion).
-const Version = "2026-12-03.93"
+const Version = "2026-12-03.94"
 
 // Context is what the extractor knows about a sentence's report. The zero
 // value means no context: relations need both sides in the sentence and

@@ -27,6 +27,14 @@ func (a *analysis) listsIn(s, e int) []int {
 	return out
 }
 
+// maxGroupParty is the most members a regional group may have to stand as
+// a party. "Central Asia" or the "Gulf states" name a few countries a
+// transfer can reach; "European Air Forces", "Africa" or "NATO allies"
+// (up to 54 members) name no one in particular, and expanding them gave a
+// relation for every member of Europe from "almost 500 F-35s flying for
+// European Air Forces".
+const maxGroupParty = 6
+
 // parties expands list li into its parties: one per member, a group with
 // its members less those the sentence excludes.
 func (a *analysis) parties(li int, f *frame, avoid []roleParty) []roleParty {
@@ -45,7 +53,7 @@ func (a *analysis) parties(li int, f *frame, avoid []roleParty) []roleParty {
 	var out []roleParty
 	for _, m := range l.members {
 		ac := &a.actors[m]
-		if ac.drop {
+		if ac.drop || ac.kind == gazetteer.GroupMention && len(ac.countries) > maxGroupParty {
 			continue
 		}
 		p := roleParty{party: party{pos: ac.ti, group: ac.group}, li: li, it: -1}
