@@ -68,17 +68,7 @@ func (a *analysis) pnegFilter(rels []relation) []relation {
 // claim that it never came true: "Reports that Chile would sell tanks to
 // Ecuador never materialized." Such a claim is no order or delivery.
 func (a *analysis) claimNeverHappened() bool {
-	toks := a.toks
-	claim := false
-	for j := range toks {
-		if pnegClaimNouns[toks[j].w] && j+1 < len(toks) && toks[j+1].w == "that" {
-			claim = true
-		}
-		if _, n := neverHappenedPhrases.match(toks, j); n > 0 && claim {
-			return true
-		}
-	}
-	return false
+	return a.claimThen(neverHappenedPhrases)
 }
 
 // putOffWords put off a step of a deal.
@@ -241,13 +231,19 @@ var pnegClaimNouns = words("report reports claim claims allegation allegations r
 // claim that ... has not been confirmed"). Such a claim is no delivery or
 // order, as "unconfirmed reports" are not.
 func (a *analysis) unverifiedClaim() bool {
+	return a.claimThen(unverifiedPhrases)
+}
+
+// claimThen reports whether a claim noun and "that" ("Reports that",
+// "The claim that") come before one of phrases in the sentence.
+func (a *analysis) claimThen(phrases *phraseSet[bool]) bool {
 	toks := a.toks
 	claim := false
 	for j := range toks {
 		if pnegClaimNouns[toks[j].w] && j+1 < len(toks) && toks[j+1].w == "that" {
 			claim = true
 		}
-		if _, n := unverifiedPhrases.match(toks, j); n > 0 && claim {
+		if _, n := phrases.match(toks, j); n > 0 && claim {
 			return true
 		}
 	}
