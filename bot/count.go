@@ -68,7 +68,7 @@ func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 	if len(figures) == 0 {
 		// "Argentina to buy 110 Chinese VN-1": a figure only the cited
 		// report's headline gives, marked as such.
-		figures = headlineFigures(ans, u, askedNouns(q))
+		figures = headlineFigures(ans, u.Kinds, askedNouns(q))
 	}
 	head := "No report states a number; the reports say:"
 	if len(figures) > 0 {
@@ -80,14 +80,14 @@ func (b *Bot) countAnswer(ctx context.Context, rs RelationSearcher, q string, u 
 
 // headlineFigures are the figures that the headlines of an answer's cited
 // reports give for its lines, each once, marked as a headline's.
-func headlineFigures(ans *Answer, u Understanding, asked []string) []string {
+func headlineFigures(ans *Answer, kinds, asked []string) []string {
 	var figures []string
 	for _, l := range ans.Relations {
 		for _, n := range l.Citations {
 			if len(figures) == maxFigures {
 				return figures
 			}
-			fig := figureInAsked(ans.Citations[n-1].Title, l, u.Kinds, asked)
+			fig := figureInAsked(ans.Citations[n-1].Title, l, kinds, asked)
 			if fig == "" {
 				continue
 			}

@@ -103,12 +103,12 @@ func TestHeadlineFigures(t *testing.T) {
 		Relations: []RelationLine{{Supplier: "China", Recipient: "Argentina", System: "VN-1", Category: "Armoured vehicles", Citations: []int{1}}},
 		Citations: []Citation{{N: 1, Title: "Argentina to buy 110 Chinese VN-1 wheeled IFVs", Quote: "The deal covers the VN-1."}},
 	}
-	got := headlineFigures(ans, Understanding{}, nil)
+	got := headlineFigures(ans, nil, nil)
 	if len(got) != 1 || got[0] != "110 VN-1 [1] (in its headline)" {
 		t.Errorf("got %q", got)
 	}
 	ans.Citations[0].Title = "Argentina looks east for armour"
-	if got := headlineFigures(ans, Understanding{}, nil); len(got) != 0 {
+	if got := headlineFigures(ans, nil, nil); len(got) != 0 {
 		t.Errorf("no figure in the headline: got %q", got)
 	}
 }
